@@ -1,0 +1,210 @@
+"""What the user is filtering on: the query, included/excluded facet values and a date range.
+
+Plain Python with no Qt, so the window, the chips and the tests share one definition of "the current
+filters". A ``FilterState`` is immutable: every method returns a new state, so the window can keep
+the previous one (undo, comparison to skip a redundant search) and never sees a half-applied change.
+
+Chip keys are small hashable tuples; ``FilterChips`` hands them back untouched through
+``remove_requested`` and ``FilterState.remove`` understands them:
+
+    ("tag", "+", value)  ("tag", "-", value)  ("source", "+"|"-", value)
+    ("entity", "+"|"-", kind, value)          ("range",)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from reader.ui.i18n import add_arabic, t
+from reader.ui.theme import ENTITY_LABELS
+
+if TYPE_CHECKING:
+    from reader.index import Filters
+
+ChipKey = tuple[Hashable, ...]
+RANGE_KEY: ChipKey = ("range",)
+
+add_arabic(
+    {
+        "tag": "وسم",
+        "source": "المصدر",
+        "since": "منذ",
+        "until": "حتى",
+        "Person": "شخص",
+        "Place": "مكان",
+        "Organisation": "منظمة",
+        "Other": "أخرى",
+    }
+)
+
+_EMPTY: frozenset = frozenset()
+
+
+def _toggled(include: frozenset, exclude: frozenset, item: object) -> tuple[frozenset, frozenset]:
+    """Include ``item`` (dropping it from the excluded set), or un-include it when already included."""
+    if item in include:
+        return include - {item}, exclude
+    return include | {item}, exclude - {item}
+
+
+def _excluded(include: frozenset, exclude: frozenset, item: object) -> tuple[frozenset, frozenset]:
+    return include - {item}, exclude | {item}
+
+
+def _cleared(include: frozenset, exclude: frozenset, item: object) -> tuple[frozenset, frozenset]:
+    return include - {item}, exclude - {item}
+
+
+@dataclass(frozen=True, slots=True)
+class FilterState:
+    """The query text plus every active filter. ``query`` is not a chip: the search box shows it."""
+
+    query: str = ""
+    include_tags: frozenset[str] = _EMPTY
+    exclude_tags: frozenset[str] = _EMPTY
+    tags_mode: Literal["and", "or"] = "and"
+    include_sources: frozenset[str] = _EMPTY
+    exclude_sources: frozenset[str] = _EMPTY
+    include_entities: frozenset[tuple[str, str]] = _EMPTY
+    exclude_entities: frozenset[tuple[str, str]] = _EMPTY
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    # --- query -------------------------------------------------------------------------------
+    def with_query(self, query: str) -> FilterState:
+        return replace(self, query=query)
+
+    # --- tags ----------------------------------------------------------------------------------
+    def toggle_include_tag(self, tag: str) -> FilterState:
+        inc, exc = _toggled(self.include_tags, self.exclude_tags, tag)
+        return replace(self, include_tags=inc, exclude_tags=exc)
+
+    def exclude_tag(self, tag: str) -> FilterState:
+        inc, exc = _excluded(self.include_tags, self.exclude_tags, tag)
+        return replace(self, include_tags=inc, exclude_tags=exc)
+
+    def clear_tag(self, tag: str) -> FilterState:
+        inc, exc = _cleared(self.include_tags, self.exclude_tags, tag)
+        return replace(self, include_tags=inc, exclude_tags=exc)
+
+    def set_tags_mode(self, mode: str) -> FilterState:
+        if mode not in ("and", "or"):
+            raise ValueError(f"tags mode must be 'and' or 'or', not {mode!r}")
+        return replace(self, tags_mode=mode)
+
+    # --- sources -------------------------------------------------------------------------------
+    def toggle_include_source(self, source: str) -> FilterState:
+        inc, exc = _toggled(self.include_sources, self.exclude_sources, source)
+        return replace(self, include_sources=inc, exclude_sources=exc)
+
+    def exclude_source(self, source: str) -> FilterState:
+        inc, exc = _excluded(self.include_sources, self.exclude_sources, source)
+        return replace(self, include_sources=inc, exclude_sources=exc)
+
+    def clear_source(self, source: str) -> FilterState:
+        inc, exc = _cleared(self.include_sources, self.exclude_sources, source)
+        return replace(self, include_sources=inc, exclude_sources=exc)
+
+    # --- entities ------------------------------------------------------------------------------
+    def toggle_include_entity(self, kind: str, value: str) -> FilterState:
+        inc, exc = _toggled(self.include_entities, self.exclude_entities, (kind, value))
+        return replace(self, include_entities=inc, exclude_entities=exc)
+
+    def exclude_entity(self, kind: str, value: str) -> FilterState:
+        inc, exc = _excluded(self.include_entities, self.exclude_entities, (kind, value))
+        return replace(self, include_entities=inc, exclude_entities=exc)
+
+    def clear_entity(self, kind: str, value: str) -> FilterState:
+        inc, exc = _cleared(self.include_entities, self.exclude_entities, (kind, value))
+        return replace(self, include_entities=inc, exclude_entities=exc)
+
+    # --- dates ---------------------------------------------------------------------------------
+    def set_range(self, since: dt.date | None, until: dt.date | None) -> FilterState:
+        """A date range, both ends inclusive; ends given in the wrong order are swapped."""
+        if since is not None and until is not None and since > until:
+            since, until = until, since
+        return replace(self, since=since, until=until)
+
+    # --- all of them ---------------------------------------------------------------------------
+    def remove(self, key: ChipKey) -> FilterState:
+        """The state without the filter a chip stands for (unknown keys change nothing)."""
+        if key == RANGE_KEY:
+            return self.set_range(None, None)
+        match key:
+            case ("tag", "+" | "-", str(value)):
+                return self.clear_tag(value)
+            case ("source", "+" | "-", str(value)):
+                return self.clear_source(value)
+            case ("entity", "+" | "-", str(kind), str(value)):
+                return self.clear_entity(kind, value)
+        return self
+
+    def clear(self) -> FilterState:
+        """Every filter removed; the query and the AND/OR choice for tags are kept."""
+        return FilterState(query=self.query, tags_mode=self.tags_mode)
+
+    def has_filters(self) -> bool:
+        """True when at least one chip would be shown."""
+        return bool(
+            self.include_tags
+            or self.exclude_tags
+            or self.include_sources
+            or self.exclude_sources
+            or self.include_entities
+            or self.exclude_entities
+            or self.since
+            or self.until
+        )
+
+    def is_empty(self) -> bool:
+        """True when nothing narrows the collection: no filter and no query words."""
+        return not self.has_filters() and not self.query.strip()
+
+    def chips(self) -> list[tuple[ChipKey, str]]:
+        """One ``(key, label)`` per active filter, in a stable order, labels in the UI language."""
+        out: list[tuple[ChipKey, str]] = []
+        for sign, values in (("+", self.include_tags), ("-", self.exclude_tags)):
+            out.extend((("tag", sign, v), _label(sign, t("tag"), v)) for v in sorted(values))
+        for sign, values in (("+", self.include_sources), ("-", self.exclude_sources)):
+            out.extend((("source", sign, v), _label(sign, t("source"), v)) for v in sorted(values))
+        for sign, pairs in (("+", self.include_entities), ("-", self.exclude_entities)):
+            for kind, value in sorted(pairs):
+                name = t(ENTITY_LABELS.get(kind, kind))
+                out.append((("entity", sign, kind, value), _label(sign, name, value)))
+        if self.since or self.until:
+            out.append((RANGE_KEY, self.range_label()))
+        return out
+
+    def range_label(self) -> str:
+        if self.since and self.until:
+            return f"{self.since.isoformat()} – {self.until.isoformat()}"
+        if self.since:
+            return f"{t('since')} {self.since.isoformat()}"
+        if self.until:
+            return f"{t('until')} {self.until.isoformat()}"
+        return ""
+
+    def to_filters(self) -> Filters:
+        """The index's view of these filters (the query goes to ``Index.search`` separately)."""
+        from reader.index import Filters
+
+        return Filters(
+            include_tags=self.include_tags,
+            exclude_tags=self.exclude_tags,
+            tags_mode=self.tags_mode,
+            include_sources=self.include_sources,
+            exclude_sources=self.exclude_sources,
+            include_entities=self.include_entities,
+            exclude_entities=self.exclude_entities,
+            since=self.since,
+            until=self.until,
+        )
+
+
+def _label(sign: str, field_name: str, value: str) -> str:
+    # U+2212 MINUS SIGN marks an exclusion; it reads the same in both directions
+    prefix = "−" if sign == "-" else ""
+    return f"{prefix}{field_name}: {value}"
