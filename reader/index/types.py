@@ -1,0 +1,73 @@
+"""The plain data the index answers with: filters in, results out (no Qt, frozen, typed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from reader.index.query import ParsedQuery
+
+# The facet fields a SearchResult carries, in display order. Entity kinds are reader.model.ENTITY_KINDS.
+FACET_FIELDS: tuple[str, ...] = ("tag", "source", "category", "month", "PERS", "LOC", "ORG", "MISC")
+
+SortOrder = Literal["relevance", "newest", "oldest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the user picked in the side panels; every value is matched after normalisation.
+
+    Tags, sources and entities are compared in their normalised form (ARCHITECTURE.md), so
+    ``"غزة"`` picks the same articles as ``"غزه"``. Entities are ``(kind, text)`` pairs with
+    ``kind`` one of PERS/LOC/ORG/MISC, or ``"*"`` for any kind. ``since``/``until`` are inclusive;
+    an article without a date never passes a date filter.
+    """
+
+    include_tags: frozenset[str] = frozenset()
+    exclude_tags: frozenset[str] = frozenset()
+    tags_mode: Literal["and", "or"] = "and"
+    include_sources: frozenset[str] = frozenset()
+    exclude_sources: frozenset[str] = frozenset()
+    include_entities: frozenset[tuple[str, str]] = frozenset()
+    exclude_entities: frozenset[tuple[str, str]] = frozenset()
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet: its display form (the most frequent surface form) and a count."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The answer to one search.
+
+    ``ids``: ALL matching article ids, ranked (by relevance when the query has words, else newest
+    first; undated articles last). ``scores``: parallel to ``ids`` (BM25; 0.0 when the query has no
+    words). ``facets``: for each name in FACET_FIELDS, the values with a non-zero count over the
+    current result, most frequent first, at most ``facet_limit`` of them (values that are active
+    filters are always kept). ``month`` values are ``"YYYY-MM"``. ``timeline``: articles per day
+    over the current result, oldest first (undated articles are not in it). ``query``: the parsed
+    query, to pass to ``Index.highlights`` / ``Index.snippet``. ``error``: a human message when the
+    query was malformed (the result is still the best reading of it), else None.
+    """
+
+    ids: tuple[str, ...]
+    scores: Sequence[float]
+    total: int
+    facets: Mapping[str, tuple[FacetValue, ...]]
+    timeline: tuple[tuple[dt.date, int], ...]
+    query: ParsedQuery
+    error: str | None = None
+    # seconds spent in Index.search, for the status bar and the benchmark
+    elapsed: float = field(default=0.0, compare=False)
