@@ -1,0 +1,163 @@
+"""Bytes -> text: find the encoding, refuse what is not text, normalise newlines.
+
+Order of evidence (strongest first): a byte-order mark; NUL bytes (UTF-16 without a BOM shows a
+NUL in every other byte of ASCII text, anything else with NULs is binary); strict UTF-8 (a
+non-UTF-8 file almost never decodes as UTF-8 by chance); then charset-normalizer, checked against
+Windows-1256 because short Arabic texts are where statistical detectors guess worst.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+# Signatures of common binary files that end up in article folders (images, archives, documents).
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
+# C0 controls other than tab, newline, carriage return and form feed: text files do not have them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+
+
+class NotText(ValueError):
+    """The bytes are not a text file we can read; ``str(exc)`` is the reason for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str  # "\n" newlines, no BOM
+    encoding: str  # Python codec name, "utf-8" for plain UTF-8 (with or without BOM)
+
+    @property
+    def note(self) -> str | None:
+        """What to tell the user about the encoding; None for UTF-8, the expected case."""
+        if self.encoding == "utf-8":
+            return None
+        return f"decoded as {self.encoding}"
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode file contents. Raises ``NotText`` with the reason when they are not readable text."""
+    if not data.strip():
+        raise NotText("empty file" if not data else "empty file (only whitespace)")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise NotText(f"binary file ({kind}), not text")
+    text, encoding = _decode(data)
+    text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
+    if not _LETTER.search(text):
+        raise NotText(f"no Arabic or Latin letters (read as {encoding})")
+    controls = len(_CONTROL.findall(text, 0, 65536))
+    if controls > max(8, len(text[:65536]) // 100):
+        raise NotText(f"binary file ({controls} control characters), not text")
+    return Decoded(text, encoding)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise NotText(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from None
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise NotText("binary file (contains NUL bytes), not text")
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _legacy(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: NULs fall on one parity only (the high byte of ASCII/Latin)."""
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    # Arabic UTF-16 has 0x06 as the high byte, so NULs come only from spaces, digits and Latin
+    # letters; demand a clear majority on one side and (almost) none on the other.
+    if odd > even and even <= half // 50:
+        encoding = "utf-16-le"
+    elif even > odd and odd <= half // 50:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or not _LETTER.search(text):
+        return None
+    return text, encoding
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """A single-byte (or legacy multi-byte) encoding: ask charset-normalizer, prefer Windows-1256.
+
+    Windows-1256 maps almost every high byte to an Arabic letter, so when the file reads as
+    mostly Arabic letters in it, that is the reading; a detector's guess of, say, a Cyrillic or
+    Latin-1 code page on a few hundred bytes of Arabic is the usual failure we guard against.
+    """
+    cp1256 = data.decode("cp1256", errors="replace")
+    if _arabic_share(cp1256) >= 0.6:
+        return cp1256, "windows-1256"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), _codec_name(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise NotText("not valid UTF-8 and no other text encoding fits")
+
+
+def _arabic_share(text: str) -> float:
+    """Share of Arabic letters among the non-ASCII characters of ``text``."""
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if not non_ascii:
+        return 0.0
+    return len(_ARABIC_LETTER.findall(text)) / non_ascii
+
+
+def _codec_name(name: str) -> str:
+    """charset-normalizer names ("cp1256", "windows_1256") -> the name users know."""
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return name
+    if canonical.startswith("cp") and canonical[2:].isdigit() and canonical[2:].startswith("12"):
+        return "windows-" + canonical[2:]
+    return canonical

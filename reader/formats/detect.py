@@ -1,0 +1,48 @@
+"""Which layout a file is in, decided by its content first and its extension second.
+
+A ``.txt`` may hold TREC documents (the ANT corpora), a scraped page (``seeds/``) or plain text;
+a ``.json`` may be JSON Lines. Extensions only break ties the content leaves open (Markdown).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from reader.formats.jsonfmt import looks_json
+from reader.formats.trec import looks_trec
+
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
+JSON_SUFFIXES = frozenset({".json", *JSON_LINES_SUFFIXES})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+class Layout(Enum):
+    TREC = "trec"
+    JSON = "json"
+    SCRAPED = "scraped"
+    MARKDOWN = "markdown"
+    PLAIN = "plain"
+
+
+def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
+    """The layout of decoded ``text`` from a file named ``*suffix`` (lower case, with the dot).
+
+    ``allow_json=False`` asks again for a text file that starts like JSON but is not.
+    """
+    if looks_trec(text):
+        return Layout.TREC
+    if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
+        return Layout.JSON
+    if _looks_scraped(text):
+        return Layout.SCRAPED
+    if suffix in MARKDOWN_SUFFIXES:
+        return Layout.MARKDOWN
+    return Layout.PLAIN
+
+
+def _looks_scraped(text: str) -> bool:
+    try:  # helper A1's scraped-page parser; until it lands, such pages read as plain text
+        from reader.formats.scraped import looks_scraped
+    except ImportError:
+        return False
+    return looks_scraped(text)

@@ -1,0 +1,272 @@
+"""A folder of article files: find them (``scan_folder``) and read them all (``read_folder``).
+
+Reading 31,000 small files costs about 100 µs each from a cold cache and parsing is pure Python,
+so a folder of more than a few hundred files is parsed by a pool of processes, in chunks, with the
+results taken back in folder order (tests/benchmarks/bench_formats.py measures both paths).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import stat
+from collections.abc import Callable, Generator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.formats.parse import ParseResult, parse_file
+from reader.model import Article, LoadProblem
+
+# What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
+# Files without an extension are read too: some scrapers save pages that way.
+ARTICLE_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
+    | {".xml", ".trec", ".sgml", ".sgm", ""}
+)
+# A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
+NOT_ARTICLES = re.compile(
+    r"^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?$",
+    re.IGNORECASE,
+)
+# Below this many files one process is faster than starting a pool (measured: bench_formats.py).
+PARALLEL_MIN_FILES = 400
+CHUNK_FILES = 256
+_STOP_CHECK_EVERY = 2048
+
+
+class FolderError(OSError):
+    """The folder itself cannot be read (missing, not a folder, no permission)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FolderResult:
+    articles: tuple[Article, ...]
+    problems: tuple[LoadProblem, ...]
+    files_seen: int
+
+    @property
+    def files_skipped(self) -> int:
+        """Files that gave no article (each has at least one problem naming it)."""
+        read = {a.path for a in self.articles}
+        return len({p.path for p in self.problems} - read)
+
+    def summary(self) -> str:
+        """The one-line summary of the command-line contract."""
+        read = len({a.path for a in self.articles})
+        return (
+            f"{len(self.articles)} articles from {read} files, {self.files_skipped} files skipped"
+        )
+
+
+def is_article_name(name: str) -> bool:
+    stem, dot, ext = name.rpartition(".")
+    suffix = "." + ext.lower() if dot and stem else ""
+    return suffix in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
+
+
+def scan_folder(
+    root: Path, *, should_stop: Callable[[], bool] | None = None
+) -> tuple[list[Path], list[LoadProblem]]:
+    """Article-like files under ``root``, sorted by relative path, and what could not be scanned.
+
+    Hidden files and folders (".git", ".cache") are skipped. Symbolic links are followed, but a
+    folder is entered only once (by device and inode), so a link loop ends. Iterative, so a deep
+    tree cannot exhaust the stack. Raises ``FolderError`` when ``root`` itself cannot be read.
+    """
+    root = Path(root)
+    try:
+        info = root.stat()
+    except FileNotFoundError:
+        raise FolderError(f"folder not found: {root}") from None
+    except OSError as exc:
+        raise FolderError(f"cannot open folder {root}: {exc.strerror or exc}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise FolderError(f"not a folder: {root}")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise FolderError(f"cannot open folder {root}: permission denied")
+    scan = _Scan(visited={(info.st_dev, info.st_ino)}, stack=[(root, "")])
+    found, problems, stack = scan.found, scan.problems, scan.stack
+    seen = 0
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    seen += 1
+                    if should_stop is not None and seen % _STOP_CHECK_EVERY == 0 and should_stop():
+                        return [p for _, p in sorted(found)], problems
+                    scan.visit(entry, prefix)
+        except OSError as exc:
+            where = prefix.rstrip("/") or "."
+            problems.append(LoadProblem(where, f"cannot read folder: {exc.strerror or exc}"))
+    found.sort()
+    return [path for _, path in found], problems
+
+
+@dataclass(slots=True)
+class _Scan:
+    """The state of one walk: files found, problems met, folders entered and still to enter."""
+
+    visited: set[tuple[int, int]]
+    stack: list[tuple[Path, str]]
+    found: list[tuple[str, Path]] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def visit(self, entry: os.DirEntry[str], prefix: str) -> None:
+        _visit(entry, prefix, self)
+
+
+def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
+    found, problems, visited, stack = scan.found, scan.problems, scan.visited, scan.stack
+    name = entry.name
+    if name.startswith("."):
+        return
+    rel = prefix + name
+    try:
+        if entry.is_symlink():
+            try:
+                target = entry.stat()  # follows the link
+            except OSError as exc:
+                if is_article_name(name):
+                    problems.append(LoadProblem(rel, _link_reason(exc)))
+                return
+            if stat.S_ISDIR(target.st_mode):
+                key = (target.st_dev, target.st_ino)
+                if key in visited:
+                    problems.append(
+                        LoadProblem(
+                            rel, "symbolic link to a folder already read (a loop); not followed"
+                        )
+                    )
+                    return
+                visited.add(key)
+                stack.append((Path(entry.path), rel + "/"))
+                return
+            mode = target.st_mode
+        elif entry.is_dir(follow_symlinks=False):
+            own = entry.stat(follow_symlinks=False)
+            visited.add((own.st_dev, own.st_ino))
+            stack.append((Path(entry.path), rel + "/"))
+            return
+        elif entry.is_file(follow_symlinks=False):
+            if is_article_name(name):
+                found.append((rel, Path(entry.path)))
+            return
+        else:
+            mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as exc:
+        problems.append(LoadProblem(rel, f"cannot read: {exc.strerror or exc}"))
+        return
+    if not is_article_name(name):
+        return
+    if stat.S_ISREG(mode):
+        found.append((rel, Path(entry.path)))
+    else:
+        # a FIFO would block the reader forever; sockets and devices are not articles either
+        problems.append(LoadProblem(rel, "not a regular file (pipe, device or socket); skipped"))
+
+
+def _link_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link (its target does not exist)"
+    if exc.errno == 40:  # ELOOP
+        return "symbolic link loop; skipped"
+    return f"cannot follow symbolic link: {exc.strerror or exc}"
+
+
+def read_folder(
+    root: Path,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    on_batch: Callable[[list[Article]], None] | None = None,
+    workers: int | None = None,
+) -> FolderResult:
+    """Scan ``root`` and parse every article file, in folder order.
+
+    ``on_progress(files_done, files_total)`` and ``on_batch(articles)`` are called from the calling
+    thread as chunks finish (batches come before the folder-wide tag pass, so their tags may still
+    be split into single words). When ``should_stop()`` turns true, reading stops and what was
+    read so far is returned: the caller decides what a partial result means.
+    ``workers``: processes to use; None = one per CPU, 1 = parse in this process.
+    Raises ``FolderError`` when ``root`` itself cannot be read.
+    """
+    root = Path(root)
+    stop = should_stop or _never
+    paths, problems = scan_folder(root, should_stop=stop)
+    total = len(paths)
+    if on_progress is not None:
+        on_progress(0, total)
+    articles: list[Article] = []
+    done = 0
+    chunks = _parse_chunks(paths, root, stop, workers)
+    for chunk_size, results in chunks:
+        done += chunk_size
+        batch: list[Article] = []
+        for result in results:
+            batch.extend(result.articles)
+            problems.extend(result.problems)
+        articles.extend(batch)
+        if on_batch is not None and batch:
+            on_batch(batch)
+        if on_progress is not None:
+            on_progress(done, total)
+        if stop():
+            chunks.close()  # shuts the pool down now, cancelling chunks not yet started
+            break
+    if articles:
+        articles = _recover_tags(articles)
+    return FolderResult(tuple(articles), tuple(problems), files_seen=total)
+
+
+def _recover_tags(articles: list[Article]) -> list[Article]:
+    try:  # helper A1's folder-level pass; until it lands, tags stay one word each
+        from reader.formats.tags import recover_multiword_tags
+    except ImportError:
+        return articles
+    return list(recover_multiword_tags(articles))
+
+
+def _never() -> bool:
+    return False
+
+
+def _parse_chunk(paths: list[Path], root: Path) -> list[ParseResult]:
+    return [parse_file(path, root) for path in paths]
+
+
+def _parse_chunks(
+    paths: list[Path], root: Path, stop: Callable[[], bool], workers: int | None
+) -> Generator[tuple[int, list[ParseResult]], None, None]:
+    chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+    count = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    count = min(count, len(chunks))
+    if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        for chunk in chunks:
+            yield len(chunk), _parse_chunk(chunk, root)
+        return
+    # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
+    # runs threads (Qt's among them) can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    try:
+        # Keep only a few chunks in flight so a stop request is honoured quickly and memory
+        # holds at most a few chunks of parsed articles that nobody has collected yet.
+        pending: list[tuple[int, Future[list[ParseResult]]]] = []
+        queue = iter(chunks)
+        for chunk in queue:
+            pending.append((len(chunk), executor.submit(_parse_chunk, chunk, root)))
+            if len(pending) >= count * 3:
+                break
+        while pending:
+            size, future = pending.pop(0)
+            results = future.result()
+            if not stop():
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.append((len(nxt), executor.submit(_parse_chunk, nxt, root)))
+            yield size, results
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

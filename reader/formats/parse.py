@@ -1,0 +1,131 @@
+"""One file -> its articles and problems, whatever the layout or encoding. Never raises on content."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.formats.decode import NotText, decode_bytes
+from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
+from reader.formats.jsonfmt import NotJson, parse_json
+from reader.formats.plain import parse_plain
+from reader.formats.trec import parse_trec
+from reader.model import Article, LoadProblem
+
+# Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
+# refuse before reading, so a stray 200 MB video or database never stalls the load.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    articles: tuple[Article, ...]
+    problems: tuple[LoadProblem, ...]
+
+
+def relative_id(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with "/" separators (the article id of a one-article file)."""
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(os.path.relpath(path, root))
+    return rel.as_posix()
+
+
+def parse_file(path: Path, root: Path) -> ParseResult:
+    """Every article in ``path``; ids are relative to ``root``. Bad content becomes problems."""
+    rel = relative_id(path, root)
+    try:
+        data = _read(path)
+        decoded = decode_bytes(data)
+    except (OSError, NotText, _Refused) as exc:
+        return _failed(rel, _reason(exc))
+    try:
+        result = _parse_text(decoded.text, rel=rel, suffix=path.suffix.lower())
+    except Exception as exc:  # a parser bug must cost one file, not the whole folder
+        return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
+    articles = result.articles
+    if decoded.note:
+        articles = tuple(
+            dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
+        )
+    articles = tuple(_flag_empty(a) for a in articles)
+    problems = result.problems
+    if not articles and not problems:
+        problems = (LoadProblem(rel, "no article found in the file"),)
+    return ParseResult(articles, problems)
+
+
+def _flag_empty(article: Article) -> Article:
+    """The house rule: never an article with an empty body or title without a problem saying so."""
+    missing = [name for name in ("title", "body") if not getattr(article, name).strip()]
+    if not missing or any("no body" in p or "no title" in p for p in article.problems):
+        return article
+    note = "empty " + " and ".join(missing)
+    return dataclasses.replace(article, problems=(*article.problems, note))
+
+
+class _Refused(Exception):
+    """A file we decline to open (not a regular file, too large); the message is the reason."""
+
+
+def _read(path: Path) -> bytes:
+    info = path.stat()  # follows symlinks: a dangling one raises FileNotFoundError here
+    if not stat.S_ISREG(info.st_mode):
+        # FIFOs would block the read forever; devices and sockets are not articles either
+        raise _Refused("not a regular file (pipe, device or socket); skipped")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _Refused(
+            f"file too large ({info.st_size / 1e6:.0f} MB; the limit is "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB); skipped without reading"
+        )
+    with path.open("rb") as handle:
+        # read at most one byte past the limit: the file may have grown since stat()
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _Refused("file too large (grew while reading); skipped")
+    return data
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "cannot open: the file (or the target of its symbolic link) does not exist"
+    if isinstance(exc, PermissionError):
+        return "cannot open: permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "cannot open: it is a folder"
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _failed(rel: str, reason: str) -> ParseResult:
+    return ParseResult((), (LoadProblem(rel, reason),))
+
+
+def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
+    layout = detect_layout(text, suffix)
+    if layout is Layout.TREC:
+        trec = parse_trec(text, rel_path=rel)
+        return ParseResult(trec.articles, trec.problems)
+    if layout is Layout.JSON:
+        try:
+            found = parse_json(text, rel_path=rel, lines=suffix in JSON_LINES_SUFFIXES)
+        except NotJson as exc:
+            if suffix in JSON_SUFFIXES:
+                return _failed(rel, str(exc))
+            # a text file that only starts like JSON ("[Photo] ...", "{{template}}"): read as text
+            layout = detect_layout(text, suffix, allow_json=False)
+        else:
+            return ParseResult(found.articles, found.problems)
+    if layout is Layout.SCRAPED:
+        from reader.formats.scraped import parse_scraped
+
+        return ParseResult((parse_scraped(text, article_id=rel, path=rel),), ())
+    article = parse_plain(text, rel_path=rel, markdown=layout is Layout.MARKDOWN)
+    if article is None:
+        return _failed(rel, "no text in the file")
+    return ParseResult((article,), ())
