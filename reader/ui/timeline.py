@@ -1,22 +1,441 @@
-"""Timeline of article counts per day or month, with a draggable date range."""
+"""Timeline of article counts over the current result, with a date range chosen by dragging.
+
+Bars are per day for short spans, per month for longer ones, per year past twenty years, so a 300 px
+sidebar never holds more bars than it has pixels to draw. Empty periods are drawn as gaps (a zero bar),
+not skipped, so the horizontal axis stays proportional to time.
+
+Time runs left to right even in the Arabic interface: Arabic charts, newspapers' graphics and
+spreadsheets (Excel, Google Sheets in Arabic locales) keep the time axis LTR like numbers, and a mirrored
+axis would contradict the date labels, which are written LTR digits. So the painting ignores the
+layout direction; only the clear button moves to the leading corner.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
+
+from reader.ui.i18n import add_arabic, current_language, t
+
+add_arabic(
+    {
+        "No dated article in this result": "لا مقالات مؤرَّخة في هذه النتيجة",
+        "Clear the date range": "إلغاء النطاق الزمني",
+        "Drag across the bars to filter by date; double-click to clear": "اسحب فوق الأعمدة للتصفية حسب التاريخ، وانقر مرتين للإلغاء",
+        "articles": "مقالات",
+    }
+)
+
+DAY_SPAN_MAX = 92  # up to about three months, one bar per day
+MONTH_SPAN_MAX = 240  # up to twenty years, one bar per month; beyond, one per year
+DRAG_THRESHOLD = 4  # pixels a press must move to count as a range drag, not a click
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    """One bar: the days ``start``..``end`` (inclusive) and how many articles fall in them."""
+
+    start: dt.date
+    end: dt.date
+    count: int
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def bin_counts(
+    counts: Sequence[tuple[dt.date, int]],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> tuple[list[Bin], str]:
+    """Group per-day counts into contiguous bars and name the unit ("day", "month" or "year").
+
+    The span covers every dated count and the selected range, so a selection is always on the chart.
+    """
+    dates = [d for d, c in counts if c > 0]
+    ends = [*dates, *(d for d in (since, until) if d is not None)]
+    if not dates:
+        return [], "day"
+    first, last = min(ends), max(ends)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if (last - first).days + 1 <= DAY_SPAN_MAX:
+        unit = "day"
+        starts = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        bins = [Bin(s, s, 0) for s in starts]
+    elif months <= MONTH_SPAN_MAX:
+        unit = "month"
+        bins = []
+        m = _month_start(first)
+        while m <= last:
+            nxt = _next_month(m)
+            bins.append(Bin(m, nxt - dt.timedelta(days=1), 0))
+            m = nxt
+    else:
+        unit = "year"
+        bins = [
+            Bin(dt.date(y, 1, 1), dt.date(y, 12, 31), 0) for y in range(first.year, last.year + 1)
+        ]
+    totals = [0] * len(bins)
+    for d, c in counts:
+        if c > 0:
+            totals[_bin_index(bins, unit, d)] += c
+    return [Bin(b.start, b.end, n) for b, n in zip(bins, totals, strict=True)], unit
+
+
+def _bin_index(bins: list[Bin], unit: str, d: dt.date) -> int:
+    first = bins[0].start
+    if unit == "day":
+        return (d - first).days
+    if unit == "month":
+        return (d.year - first.year) * 12 + d.month - first.month
+    return d.year - first.year
 
 
 class TimelineWidget(QWidget):
+    """Bars of article counts; drag to pick a date range, double-click or the × button to clear it."""
+
     range_selected = Signal(object, object)  # since: date | None, until: date | None
+
+    MARGIN = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._counts: tuple[tuple[dt.date, int], ...] = ()
+        self._bins: list[Bin] = []
+        self._unit = "day"
+        self._since: dt.date | None = None
+        self._until: dt.date | None = None
+        self._drag: tuple[int, int] | None = None  # press x, current x
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(70)
+        self._clear = QToolButton(self)
+        self._clear.setObjectName("timelineClear")
+        self._clear.setAutoRaise(True)
+        self._clear.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
+        self._clear.setVisible(False)
+        self._clear.clicked.connect(self.clear_range)
+        self.retranslate()
 
+    # --- public API ----------------------------------------------------------------------------
     def set_counts(self, counts: Sequence[tuple[dt.date, int]]) -> None:
-        pass
+        """Articles per day over the current result (any order; undated articles are not in it)."""
+        self._counts = tuple(counts)
+        self._rebin()
 
     def set_range(self, since: dt.date | None, until: dt.date | None) -> None:
-        pass
+        """Show the active date range (does not emit ``range_selected``)."""
+        self._since, self._until = since, until
+        self._clear.setVisible(since is not None or until is not None)
+        self._rebin()
+
+    def selected_range(self) -> tuple[dt.date | None, dt.date | None]:
+        return self._since, self._until
+
+    def bins(self) -> list[Bin]:
+        return list(self._bins)
+
+    def unit(self) -> str:
+        return self._unit
+
+    def clear_range(self) -> None:
+        self.set_range(None, None)
+        self.range_selected.emit(None, None)
+
+    def retranslate(self) -> None:
+        self._clear.setToolTip(t("Clear the date range"))
+        self.setAccessibleName(t("Timeline"))
+        self.setAccessibleDescription(
+            t("Drag across the bars to filter by date; double-click to clear")
+        )
+        self.update()
+
+    # --- geometry ------------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(280, 110)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 70)
+
+    def plot_rect(self) -> QRectF:
+        """Where the bars are drawn (tests use it to aim the mouse)."""
+        fm = QFontMetrics(self.label_font())
+        # labels are placed by baseline: Arabic UI fonts reserve line height for marks that Latin
+        # digits and month names barely use, and a 110 px chart cannot spare it
+        top = max(int(fm.capHeight()) + 8, 20)  # the range label and the clear button
+        bottom = self.height() - int(fm.capHeight()) - 10
+        return QRectF(
+            self.MARGIN, top, max(1, self.width() - 2 * self.MARGIN), max(1, bottom - top)
+        )
+
+    def label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(11)
+        return font
+
+    def x_of_bin(self, index: int) -> float:
+        """The centre of bar ``index``."""
+        plot = self.plot_rect()
+        return plot.left() + (index + 0.5) * plot.width() / max(1, len(self._bins))
+
+    def bin_at(self, x: float) -> int | None:
+        if not self._bins:
+            return None
+        plot = self.plot_rect()
+        frac = (x - plot.left()) / plot.width()
+        return min(len(self._bins) - 1, max(0, int(frac * len(self._bins))))
+
+    def _rebin(self) -> None:
+        self._bins, self._unit = bin_counts(self._counts, self._since, self._until)
+        self.update()
+
+    def resizeEvent(self, event: object) -> None:
+        self._place_clear_button()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._place_clear_button()
+        super().changeEvent(event)
+
+    def _place_clear_button(self) -> None:
+        size = 18
+        self._clear.resize(size, size)
+        # the leading corner; the chart itself stays left-to-right (module docstring)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self._clear.move(2, 1)
+        else:
+            self._clear.move(self.width() - size - 2, 1)
+
+    # --- mouse and keyboard --------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._bins:
+            x = int(event.position().x())
+            self._drag = (x, x)
+            self.update()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag = (self._drag[0], int(event.position().x()))
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        x0, x1 = drag[0], int(event.position().x())
+        self.update()
+        if abs(x1 - x0) < DRAG_THRESHOLD:
+            return  # a click, not a drag: double-click clears, so a click alone must not filter
+        lo, hi = self.bin_at(min(x0, x1)), self.bin_at(max(x0, x1))
+        if lo is None or hi is None:
+            return
+        since, until = self._bins[lo].start, self._bins[hi].end
+        self.set_range(since, until)
+        self.range_selected.emit(since, until)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and (self._since or self._until):
+            self.clear_range()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            self._since or self._until
+        ):
+            self.clear_range()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            text = self.tooltip_at(pos)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """'March 2018: 1,204 articles' for the bar under ``pos`` (empty when there is none)."""
+        if not self._bins or not self.plot_rect().adjusted(0, -20, 0, 20).contains(pos):
+            return ""
+        b = self._bins[self.bin_at(pos.x())]
+        return f"{self.period_label(b)}: {b.count:,} {t('articles')}"
+
+    def period_label(self, b: Bin) -> str:
+        if self._unit == "day":
+            return format_date(b.start, "d MMMM yyyy")
+        if self._unit == "month":
+            return format_date(b.start, "MMMM yyyy")
+        return str(b.start.year)
+
+    # --- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        text_colour = pal.color(QPalette.ColorRole.Text)
+        dim = QColor(text_colour)
+        dim.setAlphaF(0.55)
+        plot = self.plot_rect()
+        if not self._bins:
+            painter.setPen(dim)
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                t("No dated article in this result"),
+            )
+            return
+        n = len(self._bins)
+        step = plot.width() / n
+        top = max(b.count for b in self._bins) or 1
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        faded = QColor(accent)
+        faded.setAlphaF(0.3)
+        has_range = self._since is not None or self._until is not None
+        gap = 1.0 if step >= 4 else 0.0
+        for i, b in enumerate(self._bins):
+            if not b.count:
+                continue
+            h = max(1.0, plot.height() * b.count / top)
+            inside = not has_range or self._in_range(b)
+            colour = accent if inside else faded
+            painter.fillRect(
+                QRectF(plot.left() + i * step, plot.bottom() - h, max(1.0, step - gap), h), colour
+            )
+        painter.setPen(dim)
+        painter.drawLine(
+            int(plot.left()), int(plot.bottom()), int(plot.right()), int(plot.bottom())
+        )
+        self._paint_axis(painter, plot, step, dim)
+        if has_range:
+            self._paint_range_label(painter, text_colour)
+        if self._drag is not None and abs(self._drag[1] - self._drag[0]) >= DRAG_THRESHOLD:
+            band = QColor(accent)
+            band.setAlphaF(0.25)
+            x0, x1 = sorted(self._drag)
+            x0 = max(x0, int(plot.left()))
+            x1 = min(x1, int(plot.right()))
+            painter.fillRect(QRectF(x0, plot.top(), x1 - x0, plot.height()), band)
+            painter.setPen(accent)
+            painter.drawRect(QRectF(x0, plot.top(), x1 - x0, plot.height()))
+
+    def _in_range(self, b: Bin) -> bool:
+        if self._since is not None and b.end < self._since:
+            return False
+        return not (self._until is not None and b.start > self._until)
+
+    def _paint_range_label(self, painter: QPainter, colour: QColor) -> None:
+        since = self._since.isoformat() if self._since else "…"
+        until = self._until.isoformat() if self._until else "…"
+        painter.setPen(colour)
+        rect = self.rect().adjusted(self.MARGIN + 20, 2, -self.MARGIN - 20, 0)
+        rect.setHeight(16)
+        # dates are LTR digits; AlignAbsolute keeps the label centred the same way in both directions
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{since} – {until}"
+        )
+
+    def _paint_axis(self, painter: QPainter, plot: QRectF, step: float, colour: QColor) -> None:
+        font = self.label_font()
+        fm = QFontMetrics(font)
+        ticks = self._ticks(step, fm)
+        painter.setFont(font)
+        painter.setPen(colour)
+        baseline = plot.bottom() + 5 + fm.capHeight()
+        last_right = -1e9
+        for index, label in ticks:
+            x = plot.left() + index * step
+            painter.drawLine(int(x), int(plot.bottom()), int(x), int(plot.bottom() + 3))
+            w = fm.horizontalAdvance(label) + 4
+            left = min(max(x - w / 2, 0), self.width() - w)
+            if left < last_right + 4:
+                continue  # never overprint a neighbour's label
+            painter.drawText(QPointF(left + 2, baseline), label)
+            last_right = left + w
+
+    def _ticks(self, step: float, fm: QFontMetrics) -> list[tuple[int, str]]:
+        """(bar index, label) of the axis ticks: the finest level whose labels do not collide."""
+        fmt = format_date
+        levels: list[tuple[object, object]]
+        if self._unit == "day":
+            levels = [
+                (lambda d: d.weekday() == 0, lambda d: fmt(d, "d MMM")),
+                (lambda d: d.day == 1, lambda d: fmt(d, "MMM yyyy")),
+                (lambda d: d.day == 1 and d.month in (1, 7), lambda d: fmt(d, "MMM yyyy")),
+            ]
+        elif self._unit == "month":
+            levels = [
+                (lambda d: True, lambda d: fmt(d, "MMM")),
+                (lambda d: d.month in (1, 4, 7, 10), lambda d: fmt(d, "MMM yy")),
+                (lambda d: d.month == 1, lambda d: str(d.year)),
+                (lambda d: d.month == 1 and d.year % 5 == 0, lambda d: str(d.year)),
+            ]
+        else:
+            levels = [
+                (lambda d: True, lambda d: str(d.year)),
+                (lambda d: d.year % 5 == 0, lambda d: str(d.year)),
+                (lambda d: d.year % 10 == 0, lambda d: str(d.year)),
+            ]
+        chosen: list[tuple[int, str]] = []
+        for matches, label in levels:
+            ticks = [(i, label(b.start)) for i, b in enumerate(self._bins) if matches(b.start)]
+            if not ticks:
+                continue
+            widest = max(fm.horizontalAdvance(text) for _, text in ticks) + 8
+            gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)] or [len(self._bins)]
+            chosen = ticks
+            if min(gaps) * step >= widest:
+                break
+        if not chosen:  # a short span with no boundary inside: name its first day
+            chosen = [(0, self.period_label(self._bins[0]))]
+        return chosen
+
+
+def month_name(month: int, *, short: bool = False) -> str:
+    """The month's name in the interface language (Arabic: the Egyptian/Gulf names, يناير…)."""
+    if current_language() == "ar":
+        locale = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return locale.monthName(month, fmt)
+
+
+def format_date(d: dt.date, pattern: str) -> str:
+    """``d MMM``, ``MMM``, ``MMM yy``, ``MMM yyyy``, ``MMMM yyyy`` or ``d MMMM yyyy``.
+
+    Assembled by hand rather than with QLocale.toString: the Arabic locales that have these month
+    names write Arabic-Indic digits, and the interface uses Latin digits everywhere (as the corpora do).
+    """
+    short = month_name(d.month, short=True)
+    long = month_name(d.month)
+    return {
+        "d MMM": f"{d.day} {short}",
+        "MMM": short,
+        "MMM yy": f"{short} {d.year % 100:02d}",
+        "MMM yyyy": f"{short} {d.year}",
+        "MMMM yyyy": f"{long} {d.year}",
+        "d MMMM yyyy": f"{d.day} {long} {d.year}",
+    }[pattern]
