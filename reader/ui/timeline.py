@@ -349,13 +349,15 @@ class TimelineWidget(QWidget):
     def _paint_range_label(self, painter: QPainter, colour: QColor) -> None:
         since = self._since.isoformat() if self._since else "…"
         until = self._until.isoformat() if self._until else "…"
+        # LRE … PDF: ISO dates read left to right in both interfaces; in an RTL paragraph the bidi
+        # algorithm would otherwise swap the two ends around the dash
+        text = f"\u202a{since} – {until}\u202c"
+        font = self.label_font()
+        fm = QFontMetrics(font)
+        painter.setFont(font)
         painter.setPen(colour)
-        rect = self.rect().adjusted(self.MARGIN + 20, 2, -self.MARGIN - 20, 0)
-        rect.setHeight(16)
-        # dates are LTR digits; AlignAbsolute keeps the label centred the same way in both directions
-        painter.drawText(
-            rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{since} – {until}"
-        )
+        x = (self.width() - fm.horizontalAdvance(text)) / 2
+        painter.drawText(QPointF(x, 4 + fm.capHeight()), text)
 
     def _paint_axis(self, painter: QPainter, plot: QRectF, step: float, colour: QColor) -> None:
         font = self.label_font()
