@@ -71,8 +71,8 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
     if not _LETTER.search(text):
         raise NotText(f"no Arabic or Latin letters (read as {encoding})")
-    controls = len(_CONTROL.findall(text, 0, 65536))
-    if controls > max(8, len(text[:65536]) // 100):
+    controls = len(_CONTROL.findall(text, 0, 65536)) if _CONTROL.search(text, 0, 65536) else 0
+    if controls > max(8, min(len(text), 65536) // 100):
         raise NotText(f"binary file ({controls} control characters), not text")
     return Decoded(text, encoding)
 

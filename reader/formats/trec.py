@@ -101,7 +101,15 @@ def _paragraphs(value: str | None) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    return "\n".join(_WS.sub(" ", line).strip() for line in value.split("\n") if line.strip())
+    return "\n".join(_squeeze(line) for line in value.split("\n") if line and not line.isspace())
+
+
+def _squeeze(line: str) -> str:
+    line = line.strip()
+    # str.split() is several times faster than a regex, and most lines need nothing
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        return " ".join(line.split())
+    return line
 
 
 def _article(

@@ -1,0 +1,112 @@
+"""``main.py export FOLDER``: every article of a folder as JSON Lines or CSV on standard output.
+
+A thin layer: read the folder (``reader.formats.read_folder``), filter, serialise
+(``reader.export``). Problems go to stderr as ``path: reason`` with a one-line summary; the exit
+code is 0 when the folder could be read at all, 2 when it could not (ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
+from reader.model import Article
+
+
+class _Unavailable(Exception):
+    """A requested filter cannot run (e.g. no entity model); the message says why."""
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.formats import read_folder
+    from reader.formats.folder import FolderError
+
+    try:
+        folder = read_folder(Path(args.folder))
+    except FolderError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    for problem in folder.problems:
+        print(problem, file=sys.stderr)
+    try:
+        articles, with_entities = _select(list(folder.articles), args)
+    except _Unavailable as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    _write(articles, args.format, with_entities, sys.stdout.buffer)
+    print(folder.summary(), file=sys.stderr)
+    return 0
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _select(articles: list[Article], args: argparse.Namespace) -> tuple[list[Article], bool]:
+    """The articles that pass every filter, in folder order, and whether they carry entities."""
+    fields = FieldFilter(
+        tags=tuple(args.tag or ()),
+        source=args.source,
+        since=_date(args.since),
+        until=_date(args.until),
+    )
+    if not fields.is_empty():
+        articles = [a for a in articles if fields.matches(a)]
+    entities = list(getattr(args, "entity", None) or ())
+    with_entities = False
+    if entities:
+        articles = _annotate(articles)
+        with_entities = True
+    if args.query or entities:
+        articles = _search(articles, args.query or "", entities)
+    return articles, with_entities
+
+
+def _annotate(articles: list[Article]) -> list[Article]:
+    from reader.library import annotate, entity_recogniser
+
+    recogniser, reason = entity_recogniser()
+    if recogniser is None:
+        raise _Unavailable(f"--entity needs the entity recogniser: {reason}")
+    return annotate(articles, recogniser)
+
+
+def _search(articles: list[Article], query: str, entities: list[str]) -> list[Article]:
+    """Articles matching the query and naming every entity, kept in folder order."""
+    from reader.index import Filters, Index
+
+    index = Index()
+    index.add_many(articles)
+    filters = Filters(include_entities=frozenset(("*", e) for e in entities))
+    result = index.search(query, filters)
+    if result.error:
+        print(f"export: --query: {result.error}", file=sys.stderr)
+    wanted = set(result.ids)
+    return [a for a in articles if a.id in wanted]
+
+
+def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: BinaryIO) -> None:
+    """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
+    try:
+        if fmt == "csv":
+            out.write((CSV_BOM + csv_line(csv_header(with_entities=with_entities))).encode())
+            for article in articles:
+                out.write(csv_line(csv_row(article, with_entities=with_entities)).encode())
+                out.flush()
+        else:
+            for article in articles:
+                out.write(jsonl_line(article, with_entities=with_entities).encode())
+                out.flush()
+        out.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``). Point stdout at /dev/null so the interpreter's own
+        # flush at exit does not raise a second time (Python docs, "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

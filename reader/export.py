@@ -1,0 +1,150 @@
+"""Articles as the export formats of the command line: JSON records (ARCHITECTURE.md) and CSV rows.
+
+The JSON record is the contract researchers script against; its keys and their order are fixed.
+``entities`` keys appear only for annotated articles, so an export made without the recogniser
+does not claim that an article names nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reader.model import Article, Span
+from reader.text.normalize import normalize
+
+# joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
+CSV_LIST_SEPARATOR = " | "
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "date",
+    "source",
+    "url",
+    "author",
+    "category",
+    "tags",
+    "body",
+    "related",
+    "appended",
+    "problems",
+)
+# Excel opens a CSV file in the machine's legacy code page (Windows-1256 or 1252) unless the file
+# starts with a UTF-8 byte-order mark; without it every Arabic letter turns into mojibake.
+CSV_BOM = "\ufeff"
+
+
+def _entities(spans: Sequence[Span], text: str) -> list[dict[str, Any]]:
+    return [
+        {"start": s.start, "end": s.end, "type": s.kind, "text": text[s.start : s.end]}
+        for s in spans
+    ]
+
+
+def article_record(article: Article, *, with_entities: bool = False) -> dict[str, Any]:
+    """The JSON object of one exported article, keys in the documented order."""
+    appended: list[dict[str, Any]] = []
+    for extra in article.appended:
+        item: dict[str, Any] = {"title": extra.title, "body": extra.body}
+        if with_entities:
+            item["entities"] = _entities(extra.entities, extra.body)
+        appended.append(item)
+    record: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "category": article.category,
+        "tags": list(article.tags),
+        "body": article.body,
+        "related": list(article.related),
+        "appended": appended,
+    }
+    if with_entities:
+        record["entities"] = _entities(article.entities, article.body)
+    record["problems"] = list(article.problems)
+    return record
+
+
+def jsonl_line(article: Article, *, with_entities: bool = False) -> str:
+    """One line of JSON Lines, newline included; Arabic written as itself, not as \\u escapes."""
+    record = article_record(article, with_entities=with_entities)
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def csv_header(*, with_entities: bool = False) -> list[str]:
+    return [*CSV_COLUMNS, "entities"] if with_entities else list(CSV_COLUMNS)
+
+
+def csv_row(article: Article, *, with_entities: bool = False) -> list[str]:
+    """One CSV row in ``csv_header`` order; lists joined with ``CSV_LIST_SEPARATOR``.
+
+    CSV is for spreadsheets: the appended articles keep only their titles here (JSON Lines has
+    them whole), entities are written ``text (TYPE)``.
+    """
+    join = CSV_LIST_SEPARATOR.join
+    row = [
+        article.id,
+        article.title,
+        article.date.isoformat() if article.date else "",
+        article.source or "",
+        article.url or "",
+        article.author or "",
+        article.category or "",
+        join(article.tags),
+        article.body,
+        join(article.related),
+        join(extra.title for extra in article.appended),
+        join(article.problems),
+    ]
+    if with_entities:
+        row.append(join(f"{article.body[s.start : s.end]} ({s.kind})" for s in article.entities))
+    return row
+
+
+def csv_line(values: Iterable[str]) -> str:
+    """``values`` as one CSV record (RFC 4180 quoting, CRLF line end as Excel expects)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(list(values))
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFilter:
+    """The export filters that need no index: tags (all of them), source, date range.
+
+    Tags and sources match after Arabic normalisation (ARCHITECTURE.md), so ``غزة`` selects the
+    articles tagged ``غزه``. Date bounds are inclusive; an undated article never passes one.
+    """
+
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def is_empty(self) -> bool:
+        return self == FieldFilter()
+
+    def matches(self, article: Article) -> bool:
+        if self.since is not None and (article.date is None or article.date < self.since):
+            return False
+        if self.until is not None and (article.date is None or article.date > self.until):
+            return False
+        if self.source is not None and _norm(article.source or "") != _norm(self.source):
+            return False
+        if self.tags:
+            have = {_norm(tag) for tag in article.tags}
+            if not all(_norm(tag) in have for tag in self.tags):
+                return False
+        return True
+
+
+def _norm(text: str) -> str:
+    return " ".join(normalize(text).split())
