@@ -49,6 +49,7 @@ for _number, _spellings in _MONTH_SPELLINGS:
     for _spelling in _spellings:
         _MONTH_NAMES[_spelling] = _number
 
+_MONTH_NAMES_LONGEST_FIRST = tuple(sorted(_MONTH_NAMES, key=len, reverse=True))
 # Longest first, so "كانون الثاني" wins over a shorter name and "september" over "sep".
 _MONTH_ALT = "|".join(
     re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_MONTH_NAMES, key=len, reverse=True)
@@ -88,6 +89,11 @@ def parse_date(text: str) -> dt.date | None:
         if found is not None:
             return found
     return None
+
+
+def month_names() -> tuple[str, ...]:
+    """Every month spelling this module knows, as ``normalize`` folds them, longest first."""
+    return _MONTH_NAMES_LONGEST_FIRST
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:

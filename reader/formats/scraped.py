@@ -1,0 +1,405 @@
+"""The scraped-page layout of ``seeds/`` (issue 2): a news page flattened to lines by a scraper.
+
+A page reads, top to bottom::
+
+    title
+    تاريخ النشر: 7th, December 2023 GMT          (date line; may be missing or in another format)
+    body paragraphs, with inline "read also" blocks:
+        اقرأ أيضاً                               (marker, any spelling)
+        a related headline                        (not body text)
+    المصدر | الخليج الجديدالمصدر: الخليج الجديد   (source, often written twice by the scraper)
+    كلمات دلالية: tag words ... اقرأ أیضا         (tags joined by spaces, "read also" debris glued on)
+    إقرأ أيضاً:                                   (the final marker: what follows is not this article)
+    appended article: headline, paragraphs; then maybe more appended articles
+
+Each step is a small function: ``clean_lines``, ``split_title``, ``find_footer``,
+``find_unfootered_appended``, ``split_body`` (date line, body, related), ``parse_source_line``,
+``split_appended``. The final "appended" marker is told from an inline one by position: it comes
+after the source/tags footer. Without a footer, only a marker that is spelled differently from the
+inline ones, ends with a colon and is followed by a headline and a paragraph counts as final.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.formats.dates import month_names, parse_date
+from reader.formats.tags import (
+    READ_ALSO,
+    TAG_LABEL,
+    split_tag_line,
+    strip_read_also_debris,
+)
+from reader.model import Appended, Article
+from reader.text.normalize import normalize
+
+# Invisible direction marks and zero-width characters scrapers leave around lines.
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+_STRIP = " \t\r\u00a0\u3000" + _INVISIBLE
+_SEP = r"[:：|｜\-–]"
+
+_MARKER = re.compile(rf"^[\s\W]*{READ_ALSO}[\s:：.…\-–]*$")
+_MARKER_WITH_HEADLINE = re.compile(rf"^\s*{READ_ALSO}\s*(?:[:：\-–]\s*)?(?P<rest>\S.*)$")
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?P<strong>تاريخ\s+النشر|تاريخ\s+نشر|published(?:\s+on)?)"
+    r"|نشر\s+(?:في|بتاريخ)|تم\s+النشر|date)"
+    rf"\s*(?:{_SEP}\s*)?(?P<value>.*)$",
+    re.IGNORECASE,
+)
+# "آخر تحديث:" is page furniture like the date line; it is dropped, and used only without a date.
+_UPDATED_LABEL = re.compile(
+    rf"^\s*(?:آخر\s+تحديث|اخر\s+تحديث|updated)\s*(?:{_SEP}\s*)?(?P<value>.*)$", re.IGNORECASE
+)
+_SOURCE_LABEL = r"[اإأ]لمصدر"
+_SOURCE_LINE = re.compile(rf"^\s*{_SOURCE_LABEL}(?!\w)\s*(?P<sep>{_SEP})?\s*(?P<value>.*)$")
+_SOURCE_REPEAT = re.compile(rf"{_SOURCE_LABEL}\s*{_SEP}")
+_TAG_LINE = re.compile(rf"^\s*{TAG_LABEL}(?!\w)")
+# A line made only of date material: weekday and month names, digits, ordinals, zones, م / هـ.
+_DATE_WORDS = re.compile(
+    r"\d+(?:st|nd|rd|th)?|gmt|utc|am|pm|of|الموافق|هـ|ه|م|ص|"
+    r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_HEADLINE_MAX_WORDS = 30
+_HEADLINE_MAX_CHARS = 220
+
+
+@dataclass(frozen=True, slots=True)
+class BodyParts:
+    """What the region between the title and the footer holds."""
+
+    body: tuple[str, ...]
+    related: tuple[str, ...]
+    date_text: str | None
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, with NBSP as a space and edge spaces and direction marks removed."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.replace("\u00a0", " ").strip(_STRIP)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def is_marker(line: str) -> bool:
+    """Is ``line`` a "read also" marker on its own (any spelling, colon or not)?"""
+    return _MARKER.match(line) is not None
+
+
+def marker_headline(line: str) -> str | None:
+    """The headline glued after a marker on the same line (``اقرأ أيضاً: headline``), if any."""
+    match = _MARKER_WITH_HEADLINE.match(line)
+    if match is None or is_marker(line):
+        return None
+    rest = match["rest"].strip(_STRIP)
+    return rest if rest and is_headline(rest) else None
+
+
+def date_line_value(line: str) -> str | None:
+    """The text after a ``تاريخ النشر:`` label, or ``None`` when ``line`` is not a date line."""
+    match = _DATE_LABEL.match(line)
+    if match is None or len(line) > 120:
+        return None
+    value = match["value"].strip(_STRIP)
+    # "نشر في ..." may also open a body sentence: such weak labels need a date after them.
+    if match["strong"] is None and parse_date(value) is None:
+        return None
+    return value
+
+
+def is_bare_date_line(line: str) -> bool:
+    """A line holding a date and nothing else (a page that prints the date without a label)."""
+    if len(line) > 60 or parse_date(line) is None:
+        return False
+    folded = normalize(line)
+    for name in month_names():
+        folded = folded.replace(name, " ")
+    leftover = _DATE_WORDS.sub(" ", folded)
+    return not re.sub(r"[\W_]+", "", leftover)
+
+
+def is_updated_line(line: str) -> bool:
+    match = _UPDATED_LABEL.match(line) if len(line) <= 120 else None
+    return match is not None and parse_date(match["value"]) is not None
+
+
+def is_source_line(line: str) -> bool:
+    match = _SOURCE_LINE.match(line)
+    if match is None:
+        return False
+    # Without a separator only a short line can be the source line ("المصدر الخليج الجديد"); a
+    # body sentence may begin with the word.
+    return len(line) <= (200 if match["sep"] else 60)
+
+
+def is_tag_line(line: str) -> bool:
+    return _TAG_LINE.match(line) is not None
+
+
+def is_meta_line(line: str) -> bool:
+    """Page furniture that is never body text."""
+    return (
+        is_marker(line)
+        or is_source_line(line)
+        or is_tag_line(line)
+        or date_line_value(line) is not None
+        or is_updated_line(line)
+    )
+
+
+def is_headline(line: str) -> bool:
+    """Short and without the full stop that ends a paragraph (headlines may end with ? ! or ..)."""
+    words = len(line.split())
+    if not 0 < words <= _HEADLINE_MAX_WORDS or len(line) > _HEADLINE_MAX_CHARS:
+        return False
+    end = line.rstrip(" \"'»”’)]›")
+    if end.endswith(("..", "…")):
+        return True
+    return not end.endswith((".", "،", ",", "؛", ";", ":"))
+
+
+def is_paragraph(line: str) -> bool:
+    return not is_headline(line) or len(line.split()) >= 20
+
+
+def parse_source_line(line: str) -> str | None:
+    """``المصدر | Xالمصدر: X`` (the scraper writes it twice), ``المصدر: X`` or ``المصدر | X`` -> X."""
+    match = _SOURCE_LINE.match(line)
+    if match is None:
+        return None
+    parts = [p.strip(_STRIP + ":：|｜-–") for p in _SOURCE_REPEAT.split(match["value"])]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    source = parts[0]
+    half = len(source) // 2
+    # "XX" without the second label: the same text twice in a row
+    if len(source) % 2 == 0 and source[:half] == source[half:]:
+        source = source[:half].strip()
+    return source or None
+
+
+def split_title(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line is the title unless it is page furniture (then there is no title)."""
+    if not lines or is_meta_line(lines[0]):
+        return "", lines
+    return lines[0], lines[1:]
+
+
+def find_footer(lines: list[str]) -> tuple[int, int] | None:
+    """``[start, end)`` of the source/tags block that closes the article, or ``None``.
+
+    A block is a run of source and tag lines (markers may sit between them). The closing block is
+    the first one after which the page ends, a "read also" marker follows, or whose tag line carried
+    glued "read also" debris (the heading of the appended section); failing that, the last block.
+    A source line in the middle of the body (a photo credit) is therefore not taken as the end.
+    """
+    blocks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if is_source_line(lines[i]) or is_tag_line(lines[i]):
+            start = i
+            end = i + 1
+            while end < len(lines):
+                if is_source_line(lines[end]) or is_tag_line(lines[end]):
+                    end += 1
+                elif (
+                    is_marker(lines[end])
+                    and end + 1 < len(lines)
+                    and (is_source_line(lines[end + 1]) or is_tag_line(lines[end + 1]))
+                ):
+                    end += 2
+                else:
+                    break
+            blocks.append((start, end))
+            i = end
+        else:
+            i += 1
+    if not blocks:
+        return None
+    for start, end in blocks:
+        if end == len(lines) or is_marker(lines[end]) or marker_headline(lines[end]):
+            return start, end
+        if any(
+            is_tag_line(line) and strip_read_also_debris(line) != line.rstrip()
+            for line in lines[start:end]
+        ):
+            return start, end
+    return blocks[-1]
+
+
+def find_unfootered_appended(lines: list[str]) -> int | None:
+    """Index of the final "appended" marker on a page without a source/tags footer, or ``None``.
+
+    Without the footer only the marker's spelling can tell: the site prints inline markers as
+    ``اقرأ أيضاً`` and the final one as ``إقرأ أيضاً:``. The last marker counts as final when it ends
+    with a colon, no earlier marker is spelled the same way, and a headline and a paragraph follow.
+    """
+    markers = [i for i, line in enumerate(lines) if is_marker(line)]
+    if not markers:
+        return None
+    last = markers[-1]
+    spelling = " ".join(lines[last].split())
+    if not spelling.rstrip().endswith((":", "：")):
+        return None
+    if any(" ".join(lines[i].split()) == spelling for i in markers[:-1]):
+        return None
+    after = [line for line in lines[last + 1 :] if not is_meta_line(line)]
+    if len(after) >= 2 and is_headline(after[0]) and is_paragraph(after[1]):
+        return last
+    return None
+
+
+def split_body(lines: list[str]) -> BodyParts:
+    """Date line, body paragraphs and related headlines of the region between title and footer."""
+    body: list[str] = []
+    related: list[str] = []
+    date_text: str | None = None
+    updated_text: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        value = date_line_value(line)
+        if value is not None:
+            date_text = value if date_text is None else date_text
+        elif is_updated_line(line):
+            match = _UPDATED_LABEL.match(line)
+            updated_text = match["value"].strip(_STRIP) if match else None
+        elif i == 0 and date_text is None and is_bare_date_line(line):
+            date_text = line
+        elif is_marker(line):
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            # A marker takes the next line as its headline only when that line looks like one;
+            # a marker left alone (before the source line, or before a paragraph) is dropped.
+            if following is not None and not is_meta_line(following) and is_headline(following):
+                related.append(following)
+                i += 1
+        elif (headline := marker_headline(line)) is not None:
+            related.append(headline)
+        elif is_source_line(line) or is_tag_line(line):
+            pass  # a stray source/tag line inside the body (e.g. a photo credit) is not body text
+        else:
+            body.append(line)
+        i += 1
+    return BodyParts(tuple(body), tuple(related), date_text or updated_text)
+
+
+def split_appended(lines: list[str]) -> tuple[Appended, ...]:
+    """Articles glued after the final marker: a headline, then paragraphs, maybe several times.
+
+    A new article starts after a marker, or at a headline-like line (short, no final full stop, at
+    least three words) that follows at least one paragraph of the current article and is itself
+    followed by a paragraph. Site headlines glued into a long first line stay in that body.
+    """
+    content = [line for line in lines if not is_meta_line(line) or is_marker(line)]
+    articles: list[tuple[str, list[str]]] = []
+    expect_title = True
+    for i, line in enumerate(content):
+        if is_marker(line):
+            expect_title = True
+            continue
+        glued = marker_headline(line)
+        if glued is not None:
+            articles.append((glued, []))
+            expect_title = False
+            continue
+        if expect_title or not articles:
+            articles.append(
+                (line if is_headline(line) else "", [] if is_headline(line) else [line])
+            )
+            expect_title = False
+            continue
+        following = content[i + 1] if i + 1 < len(content) else None
+        if (
+            articles[-1][1]
+            and is_headline(line)
+            and len(line.split()) >= 3
+            and following is not None
+            and not is_marker(following)
+            and is_paragraph(following)
+        ):
+            articles.append((line, []))
+        else:
+            articles[-1][1].append(line)
+    return tuple(Appended(title, "\n".join(body)) for title, body in articles if title or body)
+
+
+def looks_scraped(text: str) -> bool:
+    """Does ``text`` carry the markers of the scraped layout (date, source, tags or read-also lines)?"""
+    head = text.lstrip(_STRIP + "\n")
+    if head[:5].lower() == "<doc>" or head.startswith(("{", "[{")):
+        return False
+    for line in clean_lines(text):
+        if is_source_line(line) or is_tag_line(line) or is_marker(line):
+            return True
+        match = _DATE_LABEL.match(line)
+        if match is not None and match["strong"] and len(line) <= 120:
+            return True
+    return False
+
+
+def parse_scraped(text: str, *, article_id: str, path: str) -> Article:
+    """One article from a scraped page; problems are reported in ``Article.problems``. Never raises."""
+    try:
+        return _parse(text, article_id=article_id, path=path)
+    except Exception as error:  # a parser bug must not lose the file: keep its text as the body
+        body = "\n".join(clean_lines(text))
+        return Article(
+            id=article_id,
+            title=body.split("\n", 1)[0] if body else "",
+            body=body,
+            path=path,
+            problems=(f"scraped layout not understood ({type(error).__name__}: {error})",),
+        )
+
+
+def _parse(text: str, *, article_id: str, path: str) -> Article:
+    lines = clean_lines(text)
+    title, rest = split_title(lines)
+    problems: list[str] = []
+    if not title:
+        problems.append("no title line")
+
+    source: str | None = None
+    tags: list[str] = []
+    appended_lines: list[str] = []
+    footer = find_footer(rest)
+    if footer is not None:
+        start, end = footer
+        for line in rest[start:end]:
+            if is_source_line(line) and source is None:
+                source = parse_source_line(line)
+            elif is_tag_line(line) and not tags:
+                tags = split_tag_line(line)
+        main, appended_lines = rest[:start], rest[end:]
+    else:
+        final = find_unfootered_appended(rest)
+        main, appended_lines = (rest, []) if final is None else (rest[:final], rest[final:])
+
+    parts = split_body(main)
+    date = None
+    if parts.date_text is None:
+        problems.append("no date line")
+    else:
+        date = parse_date(parts.date_text)
+        if date is None:
+            problems.append(f"date not understood: {parts.date_text}")
+    if not parts.body:
+        problems.append("no body text")
+    return Article(
+        id=article_id,
+        title=title,
+        body="\n".join(parts.body),
+        date=date,
+        source=source,
+        tags=tuple(tags),
+        related=parts.related,
+        appended=split_appended(appended_lines),
+        problems=tuple(problems),
+        path=path,
+    )
