@@ -1,22 +1,221 @@
-"""A row of removable chips, one per active filter, and a Clear all button."""
+"""The active filters as a wrapping row of removable chips, and one button that clears them all.
+
+The chips are built from ``FilterState.chips()``; each remembers its opaque key and hands it back
+through ``remove_requested``, so this widget knows nothing of what a filter means. Entity chips take
+their entity's colour, so a chip reads the same as the highlight it came from.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from collections.abc import Hashable
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from reader.ui.filter_state import FilterState
+from reader.ui.i18n import add_arabic, t
+from reader.ui.theme import ENTITY_COLOURS
+
+add_arabic(
+    {
+        "Clear all": "مسح الكل",
+        "Remove all filters": "إزالة كل المرشحات",
+        "Remove this filter": "إزالة هذا المرشح",
+    }
+)
+
+
+class FlowLayout(QLayout):
+    """Lays items out in rows that wrap, honouring the layout direction (the Qt 'flow layout' example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        x, y, row_h = rect.x(), rect.y(), 0
+        rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and x > rect.x():
+                x, y, row_h = rect.x(), y + row_h + self._spacing, 0
+            if apply:
+                geo = QRect(QPoint(x, y), hint)
+                if rtl:  # mirror within the row, so the first chip sits at the right edge
+                    geo.moveLeft(rect.x() + rect.right() - geo.right())
+                item.setGeometry(geo)
+            x += hint.width() + self._spacing
+            row_h = max(row_h, hint.height())
+        return y + row_h - rect.y()
+
+
+def cross_icon(colour: QColor, size: int = 10) -> QIcon:
+    """A painted ×: no glyph, so no dependence on what the fonts cover."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.6))
+    painter.drawLine(2, 2, size - 2, size - 2)
+    painter.drawLine(size - 2, 2, 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Chip(QFrame):
+    """One filter: its label and a remove button."""
+
+    remove_clicked = Signal(object)
+
+    def __init__(self, key: Hashable, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("filterChip")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 2, 0)
+        layout.setSpacing(2)
+        self.label = QLabel(label, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # values come from articles: never markup
+        self.label.setMaximumWidth(260)
+        self.button = QToolButton(self)
+        self.button.setObjectName("chipRemove")
+        self.button.setAutoRaise(True)
+        self.button.setToolTip(t("Remove this filter"))
+        self.button.setAccessibleName(f"{t('Remove this filter')}: {label}")
+        self.button.clicked.connect(lambda: self.remove_clicked.emit(self.key))
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+
+    def set_colours(self, background: str, text: str, border: str) -> None:
+        self.setStyleSheet(
+            f"QFrame#filterChip {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 11px; }} QLabel {{ color: {text}; background: transparent; }}"
+        )
+        self.button.setIcon(cross_icon(QColor(text)))
 
 
 class FilterChips(QWidget):
+    """A wrapping row of chips for the active filters, plus 'Clear all' when there is any."""
+
     remove_requested = Signal(object)  # a key from FilterState.chips()
     clear_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = "light"
+        self._chips: list[Chip] = []
+        self._layout = FlowLayout(self)
+        self._clear = QToolButton(self)
+        self._clear.setObjectName("clearFilters")
+        self._clear.setAutoRaise(True)
+        self._clear.clicked.connect(self.clear_requested)
+        self._clear.setVisible(False)
+        self._layout.addWidget(self._clear)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.retranslate()
 
     def set_filters(self, state: FilterState) -> None:
-        pass
+        """One chip per active filter of ``state`` (the query is the search box's, not a chip)."""
+        for chip in self._chips:
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = []
+        self._layout.removeWidget(self._clear)
+        for key, label in state.chips():
+            chip = Chip(key, label, self)
+            chip.remove_clicked.connect(self.remove_requested)
+            self._layout.addWidget(chip)
+            self._chips.append(chip)
+        self._layout.addWidget(self._clear)
+        self._clear.setVisible(bool(self._chips))
+        self._paint_chips()
+        self.updateGeometry()
+
+    def chips(self) -> list[Chip]:
+        return list(self._chips)
+
+    def clear_button(self) -> QToolButton:
+        return self._clear
 
     def set_theme(self, name: str) -> None:
-        pass
+        self._theme = name if name in ENTITY_COLOURS else "light"
+        self._paint_chips()
+
+    def retranslate(self) -> None:
+        self._clear.setText(t("Clear all"))
+        self._clear.setToolTip(t("Remove all filters"))
+        for chip in self._chips:
+            chip.button.setToolTip(t("Remove this filter"))
+
+    def _paint_chips(self) -> None:
+        dark = self._theme == "dark"
+        for chip in self._chips:
+            key = chip.key
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "entity":
+                swatch = ENTITY_COLOURS[self._theme].get(str(key[2]))
+                if swatch is not None:
+                    chip.set_colours(swatch.background, swatch.text, swatch.text)
+                    continue
+            if dark:
+                chip.set_colours("#374151", "#f3f4f6", "#4b5563")
+            else:
+                chip.set_colours("#e5e7eb", "#111827", "#d1d5db")
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), 200)
+        return QSize(width, self._layout.heightForWidth(width))

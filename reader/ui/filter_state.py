@@ -180,7 +180,9 @@ class FilterState:
 
     def range_label(self) -> str:
         if self.since and self.until:
-            return f"{self.since.isoformat()} – {self.until.isoformat()}"
+            # LRE … PDF: the range reads left to right in the Arabic interface too; without it the
+            # bidi algorithm puts the end date first in a right-to-left line
+            return f"\u202a{self.since.isoformat()} – {self.until.isoformat()}\u202c"
         if self.since:
             return f"{t('since')} {self.since.isoformat()}"
         if self.until:

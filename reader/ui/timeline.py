@@ -310,7 +310,8 @@ class TimelineWidget(QWidget):
         n = len(self._bins)
         step = plot.width() / n
         top = max(b.count for b in self._bins) or 1
-        accent = pal.color(QPalette.ColorRole.Highlight)
+        # Link, not Highlight: the light theme's selection blue is too pale to read as bars
+        accent = pal.color(QPalette.ColorRole.Link)
         faded = QColor(accent)
         faded.setAlphaF(0.3)
         has_range = self._since is not None or self._until is not None
