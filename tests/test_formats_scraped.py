@@ -1,0 +1,494 @@
+"""The scraped-page layout (issue 2, acceptance 2 and 4): the sample and generated variations.
+
+The page generator below holds what a page *means* (title, date, paragraphs, related headlines
+with the paragraph they follow, source, tag words, appended articles) and how the scraper *wrote*
+it (marker spellings, source-line form, debris, newlines, blank lines, invisible marks). Each
+variation changes one thing from a base page shaped like ``seeds/``; the tests parse the rendered
+text and compare it with the meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+import pytest
+
+from reader.formats.scraped import (
+    clean_lines,
+    date_line_value,
+    find_footer,
+    is_bare_date_line,
+    is_headline,
+    is_marker,
+    is_source_line,
+    looks_scraped,
+    marker_headline,
+    parse_scraped,
+    parse_source_line,
+    split_appended,
+    split_body,
+    split_title,
+)
+from reader.model import Article
+from reader.text.normalize import normalize
+
+TITLE = "حرب غزة بين الأولويات.. توافق بين بوتين ورئيسي حول تعزيز العلاقات والملفات الإقليمية"
+PARAGRAPHS = (
+    "بدا التطابق، في مواقف موسكو وطهران، حيال غالبية الملفات الإقليمية، خلال محادثات الرئيسين.",
+    "كما بدا أن مسائل تنسيق الجهود لمواجهة العقوبات الغربية المفروضة على البلدين كانت على رأس الأولويات.",
+    "واستهل بوتين اللقاء بتوجيه عبارات مازحة إلى ضيفه لم تخلُ من دلالات سياسية، وقال إنه كان ينوي زيارة طهران.",
+    'ولاحظ بوتين أن روسيا وإيران "تتعاونان بشكل نشط في جميع المجالات تقريباً، بما في ذلك مجال الطاقة".',
+    "وشدد بوتين على أن البلدين يعملان بشكل نشط لضبط الساعات حول قضايا الساعة التي تهم البلدين.",
+    'ونُشرت خلال الأشهر الماضية، تقارير متضاربة حول استعداد روسيا لتسليم مقاتلات من طراز "سوخوي 35" إلى إيران.',
+)
+RELATED = (
+    "روسيا وإيران توقعان اتفاقية لمواجهة العقوبات الأمريكية والغربية",
+    "بوتين يزور السعودية والإمارات الأربعاء.. ورئيسي في موسكو الخميس",
+    "معادلة روسيا وإسرائيل.. غزة توتِّر علاقتهما وإيران تمنع انهيارها",
+    'باتصال هاتفي.. بوتين يبحث مع رئيسي "تكثيف" تعاون موسكو وطهران',
+)
+TAG_WORDS = (
+    "إيران",
+    "روسيا",
+    "الحرب",
+    "في",
+    "غزة",
+    "غزة",
+    "تعاون",
+    "ثنائي",
+    "تعاون",
+    "عسكري",
+    "بوتين",
+    "رئيسي",
+    "الملفات",
+    "الإقلیمیة",
+)
+APPENDED_1 = (
+    "الرئيس الصيني لبايدن: العلاقات بين البلدين لم تتغير رغم فوز ترامب",
+    (
+        "أكد شي جين بينغ، الرئيس الصيني، لنظيره الأمريكي جو بايدن أن العلاقات بين البلدين لم تتغير رغم فوز دونالد ترامب.",
+        "عيّنها ترامب متحدثة باسم البيت الأبيض.. من هي كارولين ليفيت؟ الصين تشعل مجموعة السعودية بهدف في البحرينوحسب وكالة الأنباء الصينية، جاء ذلك خلال لقاء الرئيسين.",
+        "وشدد بايدن على أهمية التفاهم بين الولايات المتحدة والصين، مشيرًا إلى أن العلاقة بين البلدين تؤثر على الاستقرار العالمي.",
+    ),
+)
+APPENDED_2 = (
+    "قطر تعلن استئناف الوساطة بين حماس وإسرائيل",
+    (
+        "أعلنت وزارة الخارجية القطرية، الأحد، استئناف جهود الوساطة بين حركة حماس وإسرائيل بعد توقف دام أسابيع.",
+        "وقال المتحدث باسم الوزارة إن الاتصالات مستمرة مع جميع الأطراف للتوصل إلى اتفاق يوقف الحرب.",
+    ),
+)
+INLINE_MARKERS = ("اقرأ أيضاً", "اقرأ أيضا", "إقرأ أيضاً", "إقرأ أيضا", "اقرأ أیضا", "اقرأ أيضـــاً")
+FINAL_MARKERS = ("إقرأ أيضاً:", "اقرأ أيضاً:", "إقرأ أيضا:", "اقرأ أیضاً :")
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str = TITLE
+    date_line: str | None = "تاريخ النشر: 7th, December 2023 GMT"
+    date: dt.date | None = dt.date(2023, 12, 7)
+    paragraphs: tuple[str, ...] = PARAGRAPHS
+    # (index of the paragraph the block follows, marker spelling, headline or None for a lone marker)
+    related: tuple[tuple[int, str, str | None], ...] = (
+        (1, "اقرأ أيضاً", RELATED[0]),
+        (2, "اقرأ أيضاً", RELATED[1]),
+        (3, "اقرأ أيضاً", RELATED[2]),
+        (5, "اقرأ أيضاً", RELATED[3]),
+    )
+    source: str | None = "الخليج الجديد"
+    source_form: str = "double"  # double | colon | bar
+    tag_words: tuple[str, ...] | None = TAG_WORDS
+    tag_debris: str = " اقرأ أیضا"
+    tags_before_source: bool = False
+    final_marker: str | None = "إقرأ أيضاً:"
+    appended: tuple[tuple[str, tuple[str, ...]], ...] = (APPENDED_1,)
+    newline: str = "\n"
+    blank_lines: bool = False
+    edge_noise: str = ""  # added around every line: spaces, NBSP, RLM
+    extra_lines: tuple[str, ...] = field(default=())
+
+    def source_line(self) -> str | None:
+        if self.source is None:
+            return None
+        if self.source_form == "double":
+            return f"المصدر | {self.source}المصدر: {self.source}"
+        if self.source_form == "colon":
+            return f"المصدر: {self.source}"
+        return f"المصدر | {self.source}"
+
+    def tag_line(self) -> str | None:
+        if self.tag_words is None:
+            return None
+        return "كلمات دلالية: " + " ".join(self.tag_words) + self.tag_debris
+
+    def lines(self) -> list[str]:
+        out = [self.title]
+        if self.date_line is not None:
+            out.append(self.date_line)
+        for i, paragraph in enumerate(self.paragraphs):
+            out.append(paragraph)
+            for after, marker, headline in self.related:
+                if after == i:
+                    out.append(marker)
+                    if headline is not None:
+                        out.append(headline)
+        footer = [line for line in (self.source_line(), self.tag_line()) if line is not None]
+        if self.tags_before_source:
+            footer.reverse()
+        out += footer
+        if self.appended and self.final_marker is not None:
+            out.append(self.final_marker)
+        for title, body in self.appended:
+            out.append(title)
+            out += body
+        return out
+
+    def render(self) -> str:
+        lines = [self.edge_noise + line + self.edge_noise for line in self.lines()]
+        joiner = self.newline * (2 if self.blank_lines else 1)
+        return joiner.join(lines) + self.newline
+
+    @property
+    def expected_related(self) -> tuple[str, ...]:
+        return tuple(headline for _, _, headline in self.related if headline is not None)
+
+
+def variations() -> Iterator[tuple[str, Page]]:
+    """Named pages, each changing one thing (or a few) from the base page."""
+    base = Page()
+    yield "base", base
+    yield "crlf", replace(base, newline="\r\n")
+    yield "blank lines", replace(base, blank_lines=True)
+    yield "crlf and blank lines", replace(base, newline="\r\n", blank_lines=True)
+    yield "nbsp, rlm and trailing spaces", replace(base, edge_noise="\u200f \u00a0")
+    yield "no date line", replace(base, date_line=None, date=None)
+    for shape, date in (
+        ("تاريخ النشر: 2023-12-07", dt.date(2023, 12, 7)),
+        ("تاريخ النشر: 07/12/2023", dt.date(2023, 12, 7)),
+        ("تاريخ النشر: الخميس 7 ديسمبر 2023", dt.date(2023, 12, 7)),
+        ("تاريخ النشر : ٧ كانون الأول ٢٠٢٣", dt.date(2023, 12, 7)),
+        ("تاريخ النشر: 21st, January 2024 GMT", dt.date(2024, 1, 21)),
+        ("تاريخ النشر: Mon, 01 Oct 2018 22:09:25 GMT", dt.date(2018, 10, 1)),
+        ("الخميس 7 ديسمبر 2023", dt.date(2023, 12, 7)),
+        ("7th, December 2023 GMT", dt.date(2023, 12, 7)),
+    ):
+        yield f"date line {shape}", replace(base, date_line=shape, date=date)
+    yield "no related headlines", replace(base, related=())
+    yield "one related headline", replace(base, related=base.related[:1])
+    for marker in (*INLINE_MARKERS, "اقرأ أيضاً:", "إقرأ أيضا :"):
+        yield (
+            f"inline marker {marker}",
+            replace(base, related=tuple((a, marker, h) for a, _, h in base.related)),
+        )
+    yield (
+        "related headline followed by another marker",
+        replace(base, related=((1, "اقرأ أيضاً", RELATED[0]), (1, "اقرأ أيضا", RELATED[1]))),
+    )
+    yield (
+        "lone marker as the last line before the source",
+        replace(base, related=((1, "اقرأ أيضاً", RELATED[0]), (5, "اقرأ أيضاً", None))),
+    )
+    yield (
+        "lone marker before a paragraph",
+        replace(base, related=((1, "اقرأ أيضاً", None), (3, "اقرأ أيضاً", RELATED[2]))),
+    )
+    yield "single source, colon", replace(base, source_form="colon")
+    yield "single source, bar", replace(base, source_form="bar")
+    yield "no source line", replace(base, source=None)
+    for source in ("رويترز", "عربي 21", "BBC عربي", "الخليج الجديد + وكالات", "CNN"):
+        yield f"source {source}", replace(base, source=source)
+    yield "tags before source", replace(base, tags_before_source=True)
+    yield "no tag line", replace(base, tag_words=None)
+    for debris in ("", " إقرأ أيضاً", " اقرأ أيضا:", "اقرأ أيضاً", " اقرأ أيضاً اقرأ أيضا"):
+        yield f"tag debris {debris!r}", replace(base, tag_debris=debris)
+    yield "no appended article", replace(base, appended=())
+    yield "two appended articles", replace(base, appended=(APPENDED_1, APPENDED_2))
+    yield (
+        "appended article with a one-paragraph body",
+        replace(base, appended=((APPENDED_2[0], APPENDED_2[1][:1]), APPENDED_1)),
+    )
+    for marker in FINAL_MARKERS:
+        yield f"final marker {marker}", replace(base, final_marker=marker)
+    yield "no footer, final marker spelled apart", replace(base, source=None, tag_words=None)
+    yield (
+        "no footer, no appended",
+        replace(base, source=None, tag_words=None, appended=()),
+    )
+    yield (
+        "minimal page",
+        Page(
+            date_line=None,
+            date=None,
+            related=(),
+            source=None,
+            tag_words=None,
+            appended=(),
+            paragraphs=PARAGRAPHS[:1],
+        ),
+    )
+    yield (
+        "everything optional missing but tags",
+        replace(base, date_line=None, date=None, related=(), source=None, appended=()),
+    )
+
+
+VARIATIONS = dict(variations())
+
+
+def _parse(page: Page) -> Article:
+    return parse_scraped(page.render(), article_id="page.txt", path="page.txt")
+
+
+@pytest.mark.parametrize("name", list(VARIATIONS))
+def test_variation(name: str) -> None:
+    page = VARIATIONS[name]
+    article = _parse(page)
+    assert article.title == page.title
+    assert article.date == page.date
+    assert article.source == page.source
+    assert article.body.split("\n") == list(page.paragraphs)
+    assert article.related == page.expected_related
+    assert article.tags == (page.tag_words or ())
+    assert [(a.title, a.body.split("\n")) for a in article.appended] == [
+        (title, list(body)) for title, body in page.appended
+    ]
+    expected_problems = () if page.date_line is not None else ("no date line",)
+    assert article.problems == expected_problems
+
+
+def test_sample_seed(seeds_dir) -> None:
+    """Issue 2, acceptance 2, on the real sample."""
+    path = seeds_dir / "000_af4e3700e08c1d4f.txt"
+    text = path.read_text(encoding="utf-8")
+    assert looks_scraped(text)
+    article = parse_scraped(text, article_id=path.name, path=path.name)
+    assert article.title == TITLE
+    assert article.date == dt.date(2023, 12, 7)
+    assert article.source == "الخليج الجديد"
+    assert len(article.related) == 4
+    assert article.related[0] == RELATED[0]
+    assert article.tags == TAG_WORDS
+    assert article.body.startswith("بدا التطابق")
+    assert "سوخوي 35" in article.body.split("\n")[-1]
+    for debris in ("المصدر", "كلمات دلالية", "اقرأ أيضا", "الرئيس الصيني لبايدن"):
+        assert normalize(debris) not in normalize(article.body)
+    assert [a.title for a in article.appended] == [APPENDED_1[0]]
+    assert article.appended[0].body.startswith("أكد شي جين بينغ")
+    assert article.problems == ()
+    # no paragraph lost: every line of the file is in exactly one place
+    placed = [
+        article.title,
+        "تاريخ",
+        "المصدر",
+        "كلمات دلالية",
+        "قرأ أيضاً",
+        *article.related,
+        *article.body.split("\n"),
+        article.appended[0].title,
+        *article.appended[0].body.split("\n"),
+    ]
+    for line in clean_lines(text):
+        assert any(line == p or line.startswith(p) or p in line for p in placed), line
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("عنوان\nتاريخ النشر: غدا\nفقرة أولى من النص.\nالمصدر: س", "date not understood: غدا"),
+        ("عنوان\nفقرة أولى من النص.\nالمصدر: س", "no date line"),
+        ("عنوان\nتاريخ النشر: 2023-12-07\nالمصدر: س\nكلمات دلالية: أ ب", "no body text"),
+        ("تاريخ النشر: 2023-12-07\nفقرة.\nالمصدر: س", "no title line"),
+    ],
+)
+def test_problems(text: str, problem: str) -> None:
+    assert problem in parse_scraped(text, article_id="a", path="a").problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "اقرأ أيضاً",
+        "المصدر:",
+        "كلمات دلالية:",
+        "إقرأ أيضاً:\n",
+        "\u200f\u00a0",
+        "x" * 10_000,
+    ],
+)
+def test_never_raises_and_never_silently_empty(text: str) -> None:
+    article = parse_scraped(text, article_id="a", path="a")
+    assert article.body or "no body text" in article.problems
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("المصدر | الخليج الجديدالمصدر: الخليج الجديد", "الخليج الجديد"),
+        ("المصدر: الخليج الجديد", "الخليج الجديد"),
+        ("المصدر | الخليج الجديد", "الخليج الجديد"),
+        ("المصدر : عربي 21", "عربي 21"),
+        ("المصدر | BBC عربيالمصدر: BBC عربي", "BBC عربي"),
+        ("المصدر | رويترز المصدر: رويترز", "رويترز"),
+        ("المصدر: رويترزرويترز", "رويترز"),
+        ("المصدر:", None),
+        ("المصدر | ", None),
+    ],
+)
+def test_parse_source_line(line: str, expected: str | None) -> None:
+    assert is_source_line(line)
+    assert parse_source_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "المصدر الذي تحدث إلى الصحيفة قال إن المفاوضات مستمرة منذ أسابيع طويلة دون أي تقدم يذكر في الملفات العالقة.",
+            False,
+        ),
+        ("المصدرين", False),
+        ("إن المصدر: فلان", False),
+    ],
+)
+def test_not_source_line(line: str, expected: bool) -> None:
+    assert is_source_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        *[(marker, True) for marker in INLINE_MARKERS + FINAL_MARKERS],
+        ("اقرأ أيضًا", True),
+        ("اقرا ايضا", True),
+        ("اقرأ كذلك:", True),
+        ("طالع أيضاً", True),
+        ("- اقرأ أيضاً -", True),
+        ("اقرأ أيضاً: روسيا وإيران توقعان اتفاقية", False),
+        ("اقرأ المقال كاملا", False),
+        ("قرأ الرئيس البيان أيضا", False),
+    ],
+)
+def test_is_marker(line: str, expected: bool) -> None:
+    assert is_marker(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("اقرأ أيضاً: روسيا وإيران توقعان اتفاقية", "روسيا وإيران توقعان اتفاقية"),
+        ("إقرأ أيضا - بوتين يزور السعودية", "بوتين يزور السعودية"),
+        ("اقرأ أيضاً", None),
+        ("عنوان عادي", None),
+    ],
+)
+def test_marker_headline(line: str, expected: str | None) -> None:
+    assert marker_headline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (RELATED[0], True),
+        (RELATED[1], True),  # ".." inside and no final stop
+        ("من هي كارولين ليفيت؟", True),
+        (PARAGRAPHS[0], False),
+        ("قال الوزير إن الاتفاق سيوقع غدا.", False),
+        ("قال الوزير:", False),
+        (" ".join(["كلمة"] * 40), False),
+    ],
+)
+def test_is_headline(line: str, expected: bool) -> None:
+    assert is_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("تاريخ النشر: 7th, December 2023 GMT", "7th, December 2023 GMT"),
+        ("تاريخ النشر : 2023-12-07", "2023-12-07"),
+        ("تاريخ النشر:", ""),
+        ("نشر في 07/12/2023", "07/12/2023"),
+        ("نشر في موقع الصحيفة مقال طويل عن الحرب", None),
+        ("عنوان", None),
+    ],
+)
+def test_date_line_value(line: str, expected: str | None) -> None:
+    assert date_line_value(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الخميس 7 ديسمبر 2023", True),
+        ("7th, December 2023 GMT", True),
+        ("الخميس 24 جمادى الأولى 1445 هـ - 7 ديسمبر 2023 م", False),  # Hijri month names: not bare
+        ("القاهرة في 7 ديسمبر 2023", False),
+        ("عنوان", False),
+    ],
+)
+def test_is_bare_date_line(line: str, expected: bool) -> None:
+    assert is_bare_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["فقرة.", "المصدر: س", "كلمات دلالية: أ ب", "إقرأ أيضاً:", "عنوان"], (1, 3)),
+        (["فقرة.", "كلمات دلالية: أ ب", "المصدر: س"], (1, 3)),
+        # a photo credit in the body is not the footer
+        (["فقرة.", "المصدر: رويترز", "فقرة ثانية.", "المصدر: س", "كلمات دلالية: أ"], (3, 5)),
+        # the appended article's own source line does not move the footer
+        (["فقرة.", "المصدر: س", "إقرأ أيضاً:", "عنوان", "فقرة.", "المصدر: ص"], (1, 2)),
+        (["فقرة.", "فقرة ثانية."], None),
+    ],
+)
+def test_find_footer(lines: list[str], expected: tuple[int, int] | None) -> None:
+    assert find_footer(lines) == expected
+
+
+def test_split_title_skips_nothing_but_furniture() -> None:
+    assert split_title(["عنوان", "فقرة."]) == ("عنوان", ["فقرة."])
+    assert split_title(["تاريخ النشر: 2023-12-07", "فقرة."])[0] == ""
+
+
+def test_split_body_keeps_subheadings_and_drops_furniture() -> None:
+    parts = split_body(
+        [
+            "تاريخ النشر: 2023-12-07",
+            "فقرة أولى.",
+            "عنوان فرعي",
+            "فقرة ثانية.",
+            "اقرأ أيضاً",
+            "عنوان ذو صلة",
+        ]
+    )
+    assert parts.body == ("فقرة أولى.", "عنوان فرعي", "فقرة ثانية.")
+    assert parts.related == ("عنوان ذو صلة",)
+    assert parts.date_text == "2023-12-07"
+
+
+def test_split_appended_keeps_glued_site_headlines_in_the_body() -> None:
+    appended = split_appended(
+        [APPENDED_1[0], *APPENDED_1[1], "إقرأ أيضاً:", APPENDED_2[0], *APPENDED_2[1]]
+    )
+    assert [a.title for a in appended] == [APPENDED_1[0], APPENDED_2[0]]
+    assert appended[0].body.split("\n") == list(APPENDED_1[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (Page().render(), True),
+        (Page(date_line=None, source=None, appended=(), related=()).render(), True),  # tags line
+        (Page(tag_words=None, source=None, appended=(), related=()).render(), True),  # date line
+        ("عنوان\nفقرة أولى من مقال عادي.\nفقرة ثانية.", False),
+        ("<DOC>\n<DOCNO>1</DOCNO>\n<TEXT>المصدر: س</TEXT>\n</DOC>", False),
+        ('{"title": "المصدر: س"}', False),
+    ],
+)
+def test_looks_scraped(text: str, expected: bool) -> None:
+    assert looks_scraped(text) is expected
