@@ -1,0 +1,93 @@
+"""Start the desktop app (``python main.py [FOLDER]``) or render it to a PNG (``--screenshot``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+DEFAULT_SIZE = (1400, 900)
+
+
+def _needs_offscreen() -> bool:
+    return not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ) and sys.platform.startswith("linux")
+
+
+def choose_folder(requested: str | None, last_folder: str) -> Path:
+    """The command-line folder, else the last folder opened, else the bundled samples."""
+    if requested:
+        return Path(requested).expanduser()
+    if last_folder and Path(last_folder).is_dir():
+        return Path(last_folder)
+    return SEEDS
+
+
+def run_app(args: argparse.Namespace) -> int:
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot and _needs_offscreen():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.appearance import apply_ui_font, load_fonts
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Arabic News Reader")
+    load_fonts()
+    apply_ui_font(app)
+    settings = Settings()
+    folder = choose_folder(getattr(args, "folder", None), settings.last_folder)
+    if not folder.is_dir():
+        print(f"{folder}: not a folder", file=sys.stderr)
+        return 2
+    window = MainWindow(settings)
+    size = getattr(args, "size", None) or (DEFAULT_SIZE if screenshot else None)
+    if size:
+        window.resize(*size)
+    elif settings.geometry is None:
+        window.resize(*DEFAULT_SIZE)
+    window.show()
+    if screenshot:
+        return _screenshot(app, window, folder, args)
+    window.open_folder(folder)
+    return app.exec()
+
+
+def _screenshot(app: object, window: object, folder: Path, args: argparse.Namespace) -> int:
+    """Load fully (entities included), apply --query/--select, grab the window, exit."""
+    from PySide6.QtCore import QEventLoop
+
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    loop = QEventLoop()
+    window.loader.idle.connect(loop.quit)
+    window.open_folder(folder)
+    if window.loader.busy:
+        loop.exec()
+    for problem in window.library.problems if window.library else ():
+        print(problem, file=sys.stderr)
+    query = getattr(args, "query", None)
+    if query:
+        window.search_box.setText(query)
+        window.results.type_query(query)
+        window.results.search_now()
+    select = getattr(args, "select", None)
+    if select is not None:
+        window.select_row(max(0, select - 1))
+    app.processEvents()  # type: ignore[attr-defined]
+    pixmap = window.grab()
+    ok = pixmap.save(str(args.screenshot))
+    window.loader.shutdown()
+    window.session.save_state()
+    if not ok:
+        print(f"{args.screenshot}: could not write the PNG", file=sys.stderr)
+        return 1
+    return 0

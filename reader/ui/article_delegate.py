@@ -1,0 +1,204 @@
+"""How one row of the article list looks: star, title (bold while unread), date · source, snippet.
+
+Rows have a fixed height (two lines, three while searching) so the view can use uniform item
+sizes and scroll 100,000 rows without measuring each. Each text is aligned by its own first strong
+character: an Arabic title sits on the right even in the English interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPolygonF,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reader.bidi import first_strong_direction
+from reader.ui.article_model import ArticleListModel, Roles
+from reader.ui.i18n import current_language
+from reader.ui.theme import MATCH_COLOURS
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_PAD = 6
+_STAR = 16
+
+
+def short_date(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else "—"
+
+
+def _star_polygon(rect: QRect) -> QPolygonF:
+    import math
+
+    cx, cy = rect.center().x() + 0.5, rect.center().y() + 0.5
+    outer, inner = rect.width() / 2, rect.width() / 5
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.theme = "light"
+
+    # ---- geometry
+    def _lines(self, index: AnyIndex) -> int:
+        model = index.model()
+        searching = isinstance(model, ArticleListModel) and model.has_snippets
+        return 4 if searching else 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, self._lines(index) * metrics.lineSpacing() + 2 * _PAD + 2)
+
+    def star_rect(self, option: QStyleOptionViewItem) -> QRect:
+        rect = option.rect
+        top = rect.top() + _PAD + 1
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            return QRect(rect.right() - _PAD - _STAR, top, _STAR, _STAR)
+        return QRect(rect.left() + _PAD, top, _STAR, _STAR)
+
+    # ---- painting
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        dim = QColor(text_colour)
+        dim.setAlpha(150)
+
+        painter.save()
+        star = self.star_rect(option)
+        starred = bool(index.data(Roles.STARRED))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("#b45309") if starred else dim)
+        painter.setBrush(QColor("#f59e0b") if starred else Qt.BrushStyle.NoBrush)
+        painter.drawPolygon(_star_polygon(star.adjusted(1, 1, -1, -1)))
+
+        rtl_ui = option.direction == Qt.LayoutDirection.RightToLeft
+        text_rect = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+        if rtl_ui:
+            text_rect.setRight(star.left() - _PAD)
+        else:
+            text_rect.setLeft(star.right() + _PAD)
+        line = QFontMetrics(option.font).lineSpacing()
+
+        title = str(index.data(Roles.TITLE) or "")
+        title_font = QFont(option.font)
+        title_font.setBold(not index.data(Roles.READ))
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        self._draw_line(
+            painter, QRect(text_rect.left(), text_rect.top(), text_rect.width(), line), title
+        )
+
+        meta = " · ".join(
+            part
+            for part in (short_date(index.data(Roles.DATE)), index.data(Roles.SOURCE) or "")
+            if part
+        )
+        small = QFont(option.font)
+        if option.font.pixelSize() > 0:  # the app font is set in pixels (theme.UI_FONT_PX)
+            small.setPixelSize(max(9, round(option.font.pixelSize() * 0.9)))
+        else:
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        painter.setFont(small)
+        painter.setPen(dim)
+        meta_rect = QRect(text_rect.left(), text_rect.top() + line, text_rect.width(), line)
+        ui_dir = "rtl" if current_language() == "ar" else "ltr"
+        self._draw_line(painter, meta_rect, meta, direction=ui_dir)
+
+        snippet = index.data(Roles.SNIPPET)
+        if snippet:
+            painter.setPen(text_colour)
+            snippet_rect = QRect(
+                text_rect.left(), text_rect.top() + 2 * line, text_rect.width(), 2 * line
+            )
+            self._draw_snippet(painter, snippet_rect, snippet[0], snippet[1], small)
+        painter.restore()
+
+    def _draw_line(
+        self, painter: QPainter, rect: QRect, text: str, direction: str | None = None
+    ) -> None:
+        direction = direction or first_strong_direction(text)
+        metrics = painter.fontMetrics()
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        align = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        align |= Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(rect, int(align), elided)
+
+    def _draw_snippet(
+        self, painter: QPainter, rect: QRect, text: str, spans: object, font: QFont
+    ) -> None:
+        text = " ".join(text.split())  # the layout wants one paragraph
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        rtl = first_strong_direction(text) == "rtl"
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        option.setAlignment(
+            Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        )
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        match = MATCH_COLOURS.get(self.theme, MATCH_COLOURS["light"])
+        formats = []
+        for span in spans or ():  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(match.background))
+            fmt.setForeground(QColor(match.text))
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length, rng.format = span.start, span.end - span.start, fmt
+            formats.append(rng)
+        layout.setFormats(formats)
+        layout.beginLayout()
+        y = 0.0
+        max_lines = max(1, rect.height() // max(1, QFontMetrics(font).lineSpacing()))
+        for _ in range(max_lines):
+            tl = layout.createLine()
+            if not tl.isValid():
+                break
+            tl.setLineWidth(rect.width())
+            tl.setPosition(QPointF(0, y))
+            y += tl.height()
+        layout.endLayout()
+        painter.save()
+        painter.setClipRect(rect)
+        layout.draw(painter, QPointF(rect.left(), rect.top()))
+        painter.restore()
+
+    # ---- the star is a button
+    def editorEvent(
+        self, event: QEvent, model: object, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.star_rect(option).adjusted(-4, -4, 4, 4).contains(event.position().toPoint())
+            and isinstance(model, ArticleListModel)
+        ):
+            model.set_starred(index.row(), not index.data(Roles.STARRED))
+            return True
+        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]

@@ -1,0 +1,208 @@
+"""The article list: a thin Qt model over the ids a search returned.
+
+Like Anki's browser table, the model holds only ids and builds each row when the view asks for it,
+so 100,000 rows cost a tuple of strings, and a new search is one reset. Resets sit in try/finally
+so an exception in the middle cannot leave the view believing a reset is still running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from reader.model import Article, Span
+from reader.state import UserState
+
+Lookup = Callable[[str], Article | None]
+SnippetFn = Callable[[Article], tuple[str, Sequence[Span]]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SORT_KEYS = ("date_desc", "date_asc", "title", "source", "relevance")
+
+
+class Roles:
+    ID = Qt.ItemDataRole.UserRole + 1
+    DATE = Qt.ItemDataRole.UserRole + 2
+    SOURCE = Qt.ItemDataRole.UserRole + 3
+    SNIPPET = Qt.ItemDataRole.UserRole + 4  # (text, spans) or None when not searching
+    READ = Qt.ItemDataRole.UserRole + 5
+    STARRED = Qt.ItemDataRole.UserRole + 6
+    TITLE = Qt.ItemDataRole.UserRole + 7
+
+
+def sort_ids(ids: Sequence[str], lookup: Lookup, key: str) -> tuple[str, ...]:
+    """``ids`` in the order the sort selector asks for; ``relevance`` keeps the search's order.
+
+    Python's sort is stable, so articles with equal keys keep the index's order.
+    """
+    if key == "relevance":
+        return tuple(ids)
+
+    def article(i: str) -> Article | None:
+        return lookup(i)
+
+    if key in ("date_desc", "date_asc"):
+        # undated articles go last in both directions
+        def date_key(i: str) -> tuple[int, int]:
+            a = article(i)
+            if a is None or a.date is None:
+                return (1, 0)
+            ordinal = a.date.toordinal()
+            return (0, -ordinal if key == "date_desc" else ordinal)
+
+        return tuple(sorted(ids, key=date_key))
+    if key == "title":
+        return tuple(sorted(ids, key=lambda i: ((a := article(i)) is None, a.title if a else "")))
+    if key == "source":
+        return tuple(
+            sorted(ids, key=lambda i: ((a := article(i)) is None or not a.source, a.source or ""))
+        )
+    raise ValueError(f"unknown sort key {key!r}")
+
+
+def _no_article(_: str) -> Article | None:
+    return None
+
+
+class ArticleListModel(QAbstractListModel):
+    # a read or starred flag changed through the model (the window schedules a save)
+    user_flags_changed = Signal()
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._ids: tuple[str, ...] = ()
+        self._lookup: Lookup = _no_article
+        self._state: UserState | None = None
+        self._snippet_fn: SnippetFn | None = None
+        self._snippets: dict[str, tuple[str, Sequence[Span]]] = {}
+        self._rows: dict[str, int] | None = None
+
+    # ---- feeding
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self._ids
+
+    @property
+    def has_snippets(self) -> bool:
+        return self._snippet_fn is not None
+
+    def set_ids(
+        self,
+        ids: Sequence[str],
+        lookup: Lookup | None = None,
+        snippet_fn: SnippetFn | None = None,
+    ) -> None:
+        self.beginResetModel()
+        try:
+            self._ids = tuple(ids)
+            if lookup is not None:
+                self._lookup = lookup
+            self._snippet_fn = snippet_fn
+            self._snippets = {}
+            self._rows = None
+        finally:
+            self.endResetModel()
+
+    def append_ids(self, ids: Iterable[str]) -> None:
+        """Rows arriving while a folder loads: one insert per batch, not per article."""
+        new = tuple(ids)
+        if not new:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        try:
+            self._ids = self._ids + new
+            self._rows = None
+        finally:
+            self.endInsertRows()
+
+    def set_lookup(self, lookup: Lookup) -> None:
+        self._lookup = lookup
+
+    def set_state(self, state: UserState | None) -> None:
+        self._state = state
+        self._flags_changed(0, len(self._ids) - 1)
+
+    # ---- queries
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: str) -> int:
+        """The row of an id, or -1; the reverse map is built once per reset, on first use."""
+        if self._rows is None:
+            self._rows = {i: r for r, i in enumerate(self._ids)}
+        return self._rows.get(article_id, -1)
+
+    def article_at(self, row: int) -> Article | None:
+        article_id = self.id_at(row)
+        return None if article_id is None else self._lookup(article_id)
+
+    # ---- user flags
+    def set_read(self, row: int, value: bool) -> None:
+        article_id = self.id_at(row)
+        if article_id is None or self._state is None:
+            return
+        self._state.set_read(article_id, value)
+        self._flags_changed(row, row)
+        self.user_flags_changed.emit()
+
+    def set_starred(self, row: int, value: bool) -> None:
+        article_id = self.id_at(row)
+        if article_id is None or self._state is None:
+            return
+        self._state.set_starred(article_id, value)
+        self._flags_changed(row, row)
+        self.user_flags_changed.emit()
+
+    def _flags_changed(self, first: int, last: int) -> None:
+        if last >= first >= 0:
+            self.dataChanged.emit(self.index(first), self.index(last), [Roles.READ, Roles.STARRED])
+
+    # ---- Qt model interface
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.column() != 0 or not 0 <= index.row() < len(self._ids):
+            return None
+        article_id = self._ids[index.row()]
+        if role == Roles.ID:
+            return article_id
+        if role == Roles.READ:
+            return self._state is not None and self._state.is_read(article_id)
+        if role == Roles.STARRED:
+            return self._state is not None and self._state.is_starred(article_id)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Roles.TITLE,
+            Roles.DATE,
+            Roles.SOURCE,
+            Roles.SNIPPET,
+        ):
+            return None
+        article = self._lookup(article_id)
+        if article is None:
+            return article_id if role == Qt.ItemDataRole.DisplayRole else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Roles.TITLE):
+            return article.title or article_id
+        if role == Roles.DATE:
+            return article.date
+        if role == Roles.SOURCE:
+            return article.source
+        return self._snippet(article)
+
+    def _snippet(self, article: Article) -> tuple[str, Sequence[Span]] | None:
+        if self._snippet_fn is None:
+            return None
+        cached = self._snippets.get(article.id)
+        if cached is None:
+            cached = self._snippet_fn(article)
+            self._snippets[article.id] = cached
+        return cached

@@ -1,0 +1,329 @@
+"""The reading pane's HTML, generated from an Article and its highlight spans.
+
+Kept free of Qt so it is tested as plain string work. Everything that comes from an article is
+passed through ``html.escape``: a scraped ``<img src=…>`` or ``<script>`` must show as text, never
+become markup. Entity and search-match highlights are the same mechanism (spans with a kind); where
+they overlap the text is cut at every span boundary, so a match inside an entity keeps the
+entity's background and adds the match underline (UI.md).
+
+Links use private schemes the view interprets (``entity:KIND:text``, ``tag:value``,
+``article:id``, ``action:name``); values are percent-encoded so any text survives the round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
+
+from reader.bidi import first_strong_direction
+from reader.model import ENTITY_KINDS, Article, Span
+from reader.ui.i18n import add_arabic, t
+from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, ENTITY_COLOURS, MATCH_COLOURS
+
+add_arabic(
+    {
+        "Read also": "اقرأ أيضاً",
+        "Appended by the source page": "ألحقته صفحة المصدر",
+        "Entities in this article": "الكيانات في هذا المقال",
+        "link": "الرابط",
+        "by {author}": "بقلم {author}",
+        "no date": "بلا تاريخ",
+        "Person": "شخص",
+        "Place": "مكان",
+        "Organisation": "منظمة",
+        "Other": "أخرى",
+        "No entities found in this article.": "لم يُعثر على كيانات في هذا المقال.",
+    }
+)
+
+KIND_LABELS = {"PERS": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
+
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# the Gregorian month names used by most Arabic news sites (Egypt, the Gulf)
+_MONTHS_AR = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    theme: str = "light"
+    zoom: int = 100  # percent of the base body size
+    language: str = "en"
+    visible_kinds: frozenset[str] = field(default_factory=lambda: frozenset(ENTITY_KINDS))
+
+
+def readable_date(day: dt.date | None, language: str) -> str:
+    if day is None:
+        return t("no date")
+    months = _MONTHS_AR if language == "ar" else _MONTHS_EN
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def paragraph_ranges(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph of a body whose paragraphs are joined by newlines."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def anchor(scheme: str, *parts: str) -> str:
+    return ":".join([scheme, *(quote(p, safe="") for p in parts)])
+
+
+def parse_anchor(href: str) -> tuple[str, tuple[str, ...]]:
+    """('entity', ('PERS', 'بوتين')) from 'entity:PERS:%D8…'; the scheme alone for other links."""
+    scheme, _, rest = href.partition(":")
+    if scheme == "entity":
+        kind, _, value = rest.partition(":")
+        return scheme, (unquote(kind), unquote(value))
+    if scheme in ("tag", "article", "action", "source"):
+        return scheme, (unquote(rest),)
+    return scheme, (href,)
+
+
+def highlight(
+    text: str,
+    *,
+    start: int,
+    end: int,
+    entities: Sequence[Span],
+    matches: Sequence[Span],
+    options: RenderOptions,
+) -> str:
+    """Escaped HTML of ``text[start:end]`` with entity and match spans (offsets into ``text``)."""
+    ents = [
+        s
+        for s in entities
+        if s.end > start and s.start < end and s.kind in options.visible_kinds and s.end > s.start
+    ]
+    hits = [s for s in matches if s.end > start and s.start < end and s.end > s.start]
+    cuts = {start, end}
+    for s in (*ents, *hits):
+        cuts.add(max(start, s.start))
+        cuts.add(min(end, s.end))
+    points = sorted(cuts)
+    colours = ENTITY_COLOURS.get(options.theme, ENTITY_COLOURS["light"])
+    match = MATCH_COLOURS.get(options.theme, MATCH_COLOURS["light"])
+    out: list[str] = []
+    for a, b in itertools.pairwise(points):
+        piece = html.escape(text[a:b])
+        entity = next((s for s in ents if s.start <= a and s.end >= b), None)
+        is_match = any(s.start <= a and s.end >= b for s in hits)
+        if entity is not None:
+            swatch = colours[entity.kind] if entity.kind in colours else colours["MISC"]
+            style = f"background-color:{swatch.background}; color:{swatch.text}; text-decoration:"
+            style += "underline" if is_match else "none"
+            href = anchor("entity", entity.kind, text[entity.start : entity.end])
+            title = html.escape(t(KIND_LABELS.get(entity.kind, "Other")))
+            out.append(f'<a href="{href}" title="{title}" style="{style}">{piece}</a>')
+        elif is_match:
+            style = f"background-color:{match.background}; color:{match.text}; text-decoration:underline"
+            out.append(f'<span style="{style}">{piece}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def _paragraphs_html(
+    text: str, entities: Sequence[Span], matches: Sequence[Span], options: RenderOptions
+) -> str:
+    parts = []
+    for start, end in paragraph_ranges(text):
+        direction = first_strong_direction(text[start:end])
+        body = highlight(
+            text, start=start, end=end, entities=entities, matches=matches, options=options
+        )
+        parts.append(f'<p dir="{direction}" align="justify" style="line-height:135%">{body}</p>')
+    return "\n".join(parts)
+
+
+def entity_counts(article: Article) -> dict[str, list[tuple[str, int]]]:
+    """Per kind, the entity texts of the body with how often each occurs, most frequent first."""
+    counters: dict[str, Counter[str]] = {}
+    for span in article.entities:
+        surface = article.body[span.start : span.end].strip()
+        if surface:
+            counters.setdefault(span.kind, Counter())[surface] += 1
+    return {
+        kind: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+        for kind, c in sorted(counters.items(), key=lambda kv: _kind_order(kv[0]))
+    }
+
+
+def _kind_order(kind: str) -> int:
+    return ENTITY_KINDS.index(kind) if kind in ENTITY_KINDS else len(ENTITY_KINDS)
+
+
+def _section(title: str, options: RenderOptions) -> str:
+    direction = "rtl" if options.language == "ar" else "ltr"
+    return (
+        f'<hr/><h3 dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.85)}px">'
+        f"{html.escape(title)}</h3>"
+    )
+
+
+def _px(options: RenderOptions, factor: float = 1.0) -> int:
+    return max(8, round(BODY_FONT_PX * options.zoom / 100 * factor))
+
+
+def _meta_line(article: Article, options: RenderOptions) -> str:
+    bits = [html.escape(readable_date(article.date, options.language))]
+    if article.source:
+        bits.append(
+            f'<a href="{anchor("source", article.source)}">{html.escape(article.source)}</a>'
+        )
+    if article.author:
+        bits.append(html.escape(t("by {author}").format(author=article.author)))
+    if article.url and article.url.startswith(("http://", "https://")):
+        bits.append(f'<a href="{html.escape(article.url)}">{html.escape(t("link"))}</a>')
+    direction = "rtl" if options.language == "ar" else "ltr"
+    return (
+        f'<p dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.78)}px">'
+        + " · ".join(bits)
+        + "</p>"
+    )
+
+
+def _tag_chips(tags: Sequence[str], options: RenderOptions) -> str:
+    if not tags:
+        return ""
+    bg = "#e5e7eb" if options.theme == "light" else "#374151"
+    fg = "#111827" if options.theme == "light" else "#f9fafb"
+    chips = [
+        f'<a href="{anchor("tag", tag)}" style="background-color:{bg}; color:{fg}; '
+        f'text-decoration:none">&nbsp;{html.escape(tag)}&nbsp;</a>'
+        for tag in tags
+    ]
+    direction = first_strong_direction(" ".join(tags))
+    return (
+        f'<p dir="{direction}" style="font-size:{_px(options, 0.78)}px">' + " ".join(chips) + "</p>"
+    )
+
+
+def _related(related: Sequence[str], links: Mapping[str, str], options: RenderOptions) -> str:
+    if not related:
+        return ""
+    items = []
+    for headline in related:
+        direction = first_strong_direction(headline)
+        target = links.get(headline)
+        text = html.escape(headline)
+        if target is not None:
+            text = f'<a href="{anchor("article", target)}">{text}</a>'
+        items.append(f'<p dir="{direction}">• {text}</p>')
+    return _section(t("Read also"), options) + "\n".join(items)
+
+
+def _appended(article: Article, options: RenderOptions) -> str:
+    if not article.appended:
+        return ""
+    parts = [_section(t("Appended by the source page"), options)]
+    for extra in article.appended:
+        if extra.title.strip():
+            direction = first_strong_direction(extra.title)
+            parts.append(
+                f'<h3 dir="{direction}" style="font-size:{_px(options, 1.15)}px">'
+                f"{html.escape(extra.title)}</h3>"
+            )
+        parts.append(_paragraphs_html(extra.body, extra.entities, (), options))
+    return "\n".join(parts)
+
+
+def _entity_list(article: Article, options: RenderOptions) -> str:
+    counts = entity_counts(article)
+    parts = [_section(t("Entities in this article"), options)]
+    if not counts:
+        parts.append(f"<p>{html.escape(t('No entities found in this article.'))}</p>")
+        return "\n".join(parts)
+    colours = ENTITY_COLOURS.get(options.theme, ENTITY_COLOURS["light"])
+    for kind, items in counts.items():
+        swatch = colours.get(kind, colours["MISC"])
+        entries = [
+            f'<a href="{anchor("entity", kind, text)}" style="background-color:{swatch.background}; '
+            f'color:{swatch.text}; text-decoration:none">&nbsp;{html.escape(text)}&nbsp;</a>'
+            f"&nbsp;×{count}"
+            for text, count in items
+        ]
+        label = html.escape(t(KIND_LABELS.get(kind, "Other")))
+        parts.append(f'<p dir="rtl"><b>{label}:</b> ' + " &nbsp; ".join(entries) + "</p>")
+    return "\n".join(parts)
+
+
+def article_html(
+    article: Article,
+    *,
+    title_matches: Sequence[Span] = (),
+    body_matches: Sequence[Span] = (),
+    related_links: Mapping[str, str] | None = None,
+    options: RenderOptions | None = None,
+) -> str:
+    """The whole reading-pane document of one article."""
+    options = options or RenderOptions()
+    title_dir = first_strong_direction(article.title)
+    headline = highlight(
+        article.title,
+        start=0,
+        end=len(article.title),
+        entities=(),
+        matches=title_matches,
+        options=options,
+    )
+    return "\n".join(
+        [
+            f"<html><body style=\"font-family:'{BODY_FONT_FAMILY}'; font-size:{_px(options)}px\">",
+            f'<h1 dir="{title_dir}" style="font-size:{_px(options, 1.55)}px; font-weight:bold">'
+            f"{headline}</h1>",
+            _meta_line(article, options),
+            _tag_chips(article.tags, options),
+            _paragraphs_html(article.body, article.entities, body_matches, options),
+            _related(article.related, related_links or {}, options),
+            _appended(article, options),
+            _entity_list(article, options),
+            "</body></html>",
+        ]
+    )
+
+
+def message_html(title: str, text: str, options: RenderOptions | None = None) -> str:
+    """A quiet one-paragraph message (empty folder, nothing selected)."""
+    options = options or RenderOptions()
+    direction = "rtl" if options.language == "ar" else "ltr"
+    return (
+        f'<html><body style="font-size:{_px(options)}px"><h2 dir="{direction}" style="color:#6b7280">'
+        f'{html.escape(title)}</h2><p dir="{direction}">{html.escape(text)}</p></body></html>'
+    )

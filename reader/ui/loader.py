@@ -1,0 +1,125 @@
+"""Opening a folder in two background stages, so the list is usable before entities are found.
+
+Stage 1 reads and indexes the folder without entities (``load_library(entities=False)``); its
+batches fill the list while files are still being parsed. Stage 2 (``with_entities``) tags every
+article and builds a new index; the window swaps the new Library in when it is ready. Only the
+newest request counts: opening another folder cancels the running task, and signals of a task
+that is no longer current are dropped, so a slow old load can never overwrite a newer folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.library import Library, LoadProgress, load_library, with_entities
+from reader.ui.worker import Task, TaskHooks
+
+
+class FolderLoader(QObject):
+    started = Signal(str)  # folder
+    progress = Signal(object)  # LoadProgress
+    batch = Signal(object)  # list[Article], while stage 1 parses
+    loaded = Signal(object)  # Library without entities (searchable)
+    entities_ready = Signal(object)  # Library with entities
+    failed = Signal(str)
+    cancelled = Signal()
+    idle = Signal()  # no task is running any more (after loaded+entities, failure or cancel)
+
+    def __init__(self, parent: QObject | None = None, *, entities: bool = True) -> None:
+        super().__init__(parent)
+        self.entities = entities
+        self._task: Task | None = None
+        # every task whose thread may still run, kept referenced until joined in _reap
+        self._live: list[Task] = []
+        self.folder: Path | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.is_running()
+
+    def open(self, folder: Path) -> None:
+        self.cancel()
+        self.folder = Path(folder)
+        root = self.folder
+
+        def job(hooks: TaskHooks) -> Library:
+            return load_library(
+                root,
+                progress=hooks.progress,
+                should_stop=hooks.should_stop,
+                on_batch=hooks.batch,
+                entities=False,
+            )
+
+        self._run(Task(job, "load"), self._on_loaded)
+        self.started.emit(str(root))
+
+    def _run(self, task: Task, on_finished: object) -> None:
+        self._task = task
+        self._live.append(task)
+        task.progress.connect(lambda p, t=task: self._forward(t, self.progress, p))
+        task.batch.connect(lambda b, t=task: self._forward(t, self.batch, b))
+        task.finished.connect(lambda r, t=task: self._current(t) and on_finished(r))  # type: ignore[operator]
+        task.failed.connect(lambda m, t=task: self._end(t, self.failed, m))
+        task.cancelled.connect(lambda t=task: self._end(t, self.cancelled))
+        task.done.connect(lambda t=task: self._reap(t))
+        task.start()
+
+    def _current(self, task: Task) -> bool:
+        return task is self._task and not task.cancel_requested
+
+    def _forward(self, task: Task, signal: Signal, value: object) -> None:
+        if self._current(task):
+            signal.emit(value)  # type: ignore[attr-defined]
+
+    def _end(self, task: Task, signal: Signal, *value: object) -> None:
+        if task is self._task:
+            self._task = None
+            signal.emit(*value)  # type: ignore[attr-defined]
+            self.idle.emit()
+
+    def _on_loaded(self, library: Library) -> None:
+        self.loaded.emit(library)
+        if not self.entities or not library.articles:
+            self._task = None
+            self.idle.emit()
+            return
+
+        def job(hooks: TaskHooks) -> Library:
+            return with_entities(library, progress=hooks.progress, should_stop=hooks.should_stop)
+
+        self._run(Task(job, "entities"), self._on_entities)
+
+    def _on_entities(self, library: Library) -> None:
+        self._task = None
+        self.entities_ready.emit(library)
+        self.idle.emit()
+
+    def _reap(self, task: Task) -> None:
+        # the thread has left run(); join it so no QThread is destroyed while running
+        task.wait()
+        if task in self._live:
+            self._live.remove(task)
+
+    def cancel(self) -> None:
+        """Stop the running task; its results are dropped. ``cancelled`` follows when it stops."""
+        if self._task is not None:
+            self._task.cancel()
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """Cancel and join every thread (window close, tests)."""
+        self._task = None
+        for task in self._live:
+            task.cancel()
+        for task in self._live:
+            task.wait(msecs)
+        self._live.clear()
+
+    def running_tasks(self) -> int:
+        return sum(1 for t in self._live if t.is_running())
+
+
+def progress_fraction(progress: LoadProgress) -> float:
+    return progress.done / progress.total if progress.total else 0.0

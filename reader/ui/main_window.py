@@ -1,0 +1,563 @@
+"""The main window: search bar, filter sidebar, article list, reading pane, status bar.
+
+Built left-to-right; Qt mirrors it for the Arabic interface. The window wires the pieces and keeps
+the session (the open Library, the user's read/star state); loading is in ``FolderLoader``, the
+current result in ``ResultsController``, the look of each part in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.index import SearchResult
+from reader.library import Library, LoadProgress
+from reader.model import Article, LoadProblem
+from reader.state import UserState
+from reader.ui.appearance import apply_language_direction, apply_theme
+from reader.ui.article_delegate import ArticleDelegate
+from reader.ui.article_model import ArticleListModel
+from reader.ui.chips import FilterChips
+from reader.ui.empty_state import EmptyState
+from reader.ui.export_result import export_result
+from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
+from reader.ui.filter_state import FilterState
+from reader.ui.html import RenderOptions
+from reader.ui.i18n import add_arabic, set_language, t
+from reader.ui.legend import EntityLegend
+from reader.ui.loader import FolderLoader
+from reader.ui.menus import Actions
+from reader.ui.problems import ProblemsPanel
+from reader.ui.reading_view import ReadingView
+from reader.ui.results import ResultsController
+from reader.ui.settings import ZOOM_STEP, Settings
+from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.status_panel import LoadStatus, skipped_label
+from reader.ui.timeline import TimelineWidget
+from reader.ui.window_session import Session
+
+add_arabic(
+    {
+        "Arabic News Reader": "قارئ الأخبار العربية",
+        'Search articles…  (ترامب "الحرب في غزة" tag:غزة -بوتين)': (
+            'ابحث في المقالات…  (ترامب "الحرب في غزة" tag:غزة -بوتين)'
+        ),
+        "Tags": "الوسوم",
+        "Sources": "المصادر",
+        "Filters": "عوامل التصفية",
+        "Newest first": "الأحدث أولاً",
+        "Oldest first": "الأقدم أولاً",
+        "Title": "العنوان",
+        "Source": "المصدر",
+        "Relevance": "الصلة",
+        "{n:,} articles · {order}": "{n:,} مقال · {order}",
+        "{n:,} articles so far…": "{n:,} مقال حتى الآن…",
+        "Nothing selected": "لم يُحدَّد شيء",
+        "Pick an article in the list.": "اختر مقالاً من القائمة.",
+        "Could not open the folder": "تعذّر فتح المجلد",
+        "Loading cancelled.": "أُلغي التحميل.",
+        "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
+        "Query: {error}": "الاستعلام: {error}",
+        "Open Folder": "فتح مجلد",
+        "Export Current Result": "تصدير النتيجة الحالية",
+        "Exported {n:,} articles to {path}": "صُدِّر {n:,} مقالاً إلى {path}",
+        "Export failed: {error}": "فشل التصدير: {error}",
+    }
+)
+
+SORT_CHOICES = (
+    ("date_desc", "Newest first"),
+    ("date_asc", "Oldest first"),
+    ("title", "Title"),
+    ("source", "Source"),
+    ("relevance", "Relevance"),
+)
+
+
+class ArticleListView(QListView):
+    """The list; Enter or Space asks the window to open (focus) the current article."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    article_shown = Signal(str)  # id shown in the reading pane
+
+    def __init__(self, settings: Settings | None = None, *, entities: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.loader = FolderLoader(self, entities=entities)
+        self.results = ResultsController(self)
+        self.results.sort_key = self.settings.sort_key
+        self.session = Session(self)
+        self._build()
+        self._connect()
+        self.apply_settings()
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        self.actions_ = Actions(self)
+        for action in vars(self.actions_).values():
+            if hasattr(action, "shortcut"):
+                self.addAction(action)
+
+        self._build_toolbar()
+        self._build_sidebar()
+        middle = self._build_list()
+        # right: the reading pane
+        self.reading_view = ReadingView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.reading_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([280, 400, 720])
+        self.setCentralWidget(self.splitter)
+        self._build_status()
+        self.problems_panel = ProblemsPanel(self)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.save_timer = QTimer(self)  # read/star writes are debounced: one write per burst
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(1000)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_toolbar(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.chips = FilterChips()
+        self.chips.setObjectName("filterChips")
+        toolbar = QToolBar()
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_box)
+        toolbar.addWidget(self.chips)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_sidebar(self) -> None:
+        # left: the filter sidebar (D2's widgets)
+        self.tag_facet = TagFacet(t("Tags"))
+        self.tag_facet.setObjectName("tagFacet")
+        self.source_facet = FacetPanel(t("Sources"))
+        self.source_facet.setObjectName("sourceFacet")
+        self.entity_facet = EntityFacet()
+        self.entity_facet.setObjectName("entityFacet")
+        self.timeline = TimelineWidget()
+        self.timeline.setObjectName("timeline")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 4, 4, 4)
+        for w in (self.timeline, self.tag_facet, self.source_facet, self.entity_facet):
+            side_layout.addWidget(w)
+        side_layout.addStretch(1)
+        self.sidebar = QScrollArea()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setWidgetResizable(True)
+        self.sidebar.setWidget(side)
+        self.sidebar.setMinimumWidth(220)
+
+    def _build_list(self) -> QWidget:
+        # middle: header line, sort selector, the list (or why it is empty)
+        self.list_header = QLabel()
+        self.list_header.setObjectName("listHeader")
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("sortBox")
+        for key, _label in SORT_CHOICES:
+            self.sort_box.addItem("", key)
+        self.model = ArticleListModel(self)
+        self.delegate = ArticleDelegate(self)
+        self.list_view = ArticleListView()
+        self.list_view.setObjectName("articleList")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(self.delegate)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty_state = EmptyState()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list_view)
+        self.list_stack.addWidget(self.empty_state)
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 4, 6, 0)
+        header.addWidget(self.list_header, 1)
+        header.addWidget(self.sort_box)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(header)
+        middle_layout.addWidget(self.list_stack, 1)
+        return middle
+
+    def _build_status(self) -> None:
+        # status bar: loading, skipped files, entity legend
+        self.load_status = LoadStatus()
+        self.problems_button = QPushButton()
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setFlat(True)
+        self.problems_button.setVisible(False)
+        self.status_note = QLabel()
+        self.status_note.setObjectName("statusNote")
+        self.legend = EntityLegend()
+        self.legend.setObjectName("entityLegend")
+        bar = self.statusBar()
+        bar.addWidget(self.load_status)
+        bar.addWidget(self.status_note, 1)
+        bar.addPermanentWidget(self.problems_button)
+        bar.addPermanentWidget(self.legend)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        s = self.session
+        a.open_folder.triggered.connect(self.choose_folder)
+        a.export.triggered.connect(self.choose_export)
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(lambda: self.set_zoom(self.settings.zoom + ZOOM_STEP))
+        a.zoom_out.triggered.connect(lambda: self.set_zoom(self.settings.zoom - ZOOM_STEP))
+        a.zoom_reset.triggered.connect(lambda: self.set_zoom(100))
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.lang_en.triggered.connect(lambda: self.set_language("en"))
+        a.lang_ar.triggered.connect(lambda: self.set_language("ar"))
+        a.show_problems.triggered.connect(self.show_problems)
+        a.next_article.triggered.connect(lambda: self.move_selection(1))
+        a.previous_article.triggered.connect(lambda: self.move_selection(-1))
+        a.star.triggered.connect(s.toggle_star)
+        a.toggle_read.triggered.connect(s.toggle_read)
+        a.focus_search.triggered.connect(self.focus_search)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.recent_menu.aboutToShow.connect(
+            lambda: a.fill_recent(self.settings.recent_folders, self.open_folder)
+        )
+        a.clear_recent.triggered.connect(self.settings.clear_recent_folders)
+        self.escape.activated.connect(self.clear_search)
+        self._connect_results()
+        self._connect_loading()
+        self._connect_filters()
+
+    def _connect_results(self) -> None:
+        s = self.session
+        self.search_box.textEdited.connect(self.results.type_query)
+        self.sort_box.currentIndexChanged.connect(self._sort_changed)
+        self.results.results_changed.connect(s.show_result)
+        self.list_view.selectionModel().currentChanged.connect(s.current_changed)
+        self.list_view.open_requested.connect(self.open_current)
+        self.model.user_flags_changed.connect(self.save_timer.start)
+        self.save_timer.timeout.connect(s.save_state)
+
+    def _connect_loading(self) -> None:
+        s = self.session
+        self.loader.started.connect(s.load_started)
+        self.loader.progress.connect(self._progress)
+        self.loader.batch.connect(s.batch_arrived)
+        self.loader.loaded.connect(s.library_loaded)
+        self.loader.entities_ready.connect(s.entities_ready)
+        self.loader.failed.connect(s.load_failed)
+        self.loader.cancelled.connect(s.load_cancelled)
+        self.loader.idle.connect(self.load_status.finish)
+        self.load_status.cancel_requested.connect(self.loader.cancel)
+        self.problems_button.clicked.connect(self.show_problems)
+        self.empty_state.action_requested.connect(self._empty_action)
+
+    def _connect_filters(self) -> None:
+        s = self.session
+        rv = self.reading_view
+        rv.tag_clicked.connect(
+            lambda v: self.apply_filters(self.results.state.toggle_include_tag(v))
+        )
+        rv.source_clicked.connect(
+            lambda v: self.apply_filters(self.results.state.toggle_include_source(v))
+        )
+        rv.entity_clicked.connect(
+            lambda k, v: self.apply_filters(self.results.state.toggle_include_entity(k, v))
+        )
+        rv.article_requested.connect(s.show_article_by_id)
+        rv.action_requested.connect(self._empty_action)
+        st = lambda: self.results.state  # noqa: E731 - read at signal time, not now
+        self.tag_facet.include_requested.connect(
+            lambda v: self.apply_filters(st().toggle_include_tag(v))
+        )
+        self.tag_facet.exclude_requested.connect(lambda v: self.apply_filters(st().exclude_tag(v)))
+        self.tag_facet.cleared.connect(lambda v: self.apply_filters(st().clear_tag(v)))
+        self.tag_facet.mode_changed.connect(lambda m: self.apply_filters(st().set_tags_mode(m)))
+        self.source_facet.include_requested.connect(
+            lambda v: self.apply_filters(st().toggle_include_source(v))
+        )
+        self.source_facet.exclude_requested.connect(
+            lambda v: self.apply_filters(st().exclude_source(v))
+        )
+        self.source_facet.cleared.connect(lambda v: self.apply_filters(st().clear_source(v)))
+        self.entity_facet.include_requested.connect(
+            lambda k, v: self.apply_filters(st().toggle_include_entity(k, v))
+        )
+        self.entity_facet.exclude_requested.connect(
+            lambda k, v: self.apply_filters(st().exclude_entity(k, v))
+        )
+        self.entity_facet.cleared.connect(lambda k, v: self.apply_filters(st().clear_entity(k, v)))
+        self.timeline.range_selected.connect(
+            lambda a_, b: self.apply_filters(st().set_range(a_, b))
+        )
+        self.chips.remove_requested.connect(lambda key: self.apply_filters(st().remove(key)))
+        self.chips.clear_requested.connect(lambda: self.apply_filters(st().clear()))
+        self.legend.toggled.connect(lambda _k, _v: self.refresh_reading_options())
+
+    # ------------------------------------------------------------------ settings, look, language
+    def apply_settings(self) -> None:
+        st = self.settings
+        set_language(st.language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_language_direction(app, st.language)
+            apply_theme(app, st.theme)
+        if st.geometry is not None:
+            self.restoreGeometry(st.geometry)
+        if st.splitter_state is not None:
+            self.splitter.restoreState(st.splitter_state)
+        (self.actions_.theme_dark if st.theme == "dark" else self.actions_.theme_light).setChecked(
+            True
+        )
+        (self.actions_.lang_ar if st.language == "ar" else self.actions_.lang_en).setChecked(True)
+        keys = [k for k, _ in SORT_CHOICES]
+        self.sort_box.setCurrentIndex(keys.index(st.sort_key) if st.sort_key in keys else 0)
+        self.retranslate()
+        self.refresh_reading_options()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Arabic News Reader"))
+        self.search_box.setPlaceholderText(
+            t('Search articles…  (ترامب "الحرب في غزة" tag:غزة -بوتين)')
+        )
+        for i, (_key, label) in enumerate(SORT_CHOICES):
+            self.sort_box.setItemText(i, t(label))
+        self.tag_facet.set_title(t("Tags"))
+        self.source_facet.set_title(t("Sources"))
+        self.actions_.retranslate()
+        self.actions_.populate(self.menuBar())
+        for widget in self.findChildren(QWidget):
+            if widget is not self and hasattr(widget, "retranslate"):
+                widget.retranslate()
+        self.session.retranslate()
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        for widget in (self.entity_facet, self.legend, self.chips):
+            widget.set_theme(theme)
+        self.delegate.theme = theme
+        self.list_view.viewport().update()
+        self.refresh_reading_options()
+
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        set_language(language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_language_direction(app, language)
+        self.retranslate()
+        self.refresh_reading_options()
+
+    def set_zoom(self, zoom: int) -> None:
+        self.settings.zoom = zoom
+        self.refresh_reading_options()
+
+    def refresh_reading_options(self) -> None:
+        self.reading_view.set_options(
+            RenderOptions(
+                theme=self.settings.theme,
+                zoom=self.settings.zoom,
+                language=self.settings.language,
+                visible_kinds=self.legend.visible_kinds(),
+            )
+        )
+
+    # ------------------------------------------------------------------ folders
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, t("Open Folder"), self.settings.last_folder)
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder: str | Path) -> None:
+        """The slot behind File › Open Folder, recent folders, drag and drop and the command line."""
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            QMessageBox.warning(self, t("Could not open the folder"), f"{path}")
+            return
+        self.settings.add_recent_folder(str(path.resolve()))
+        self.loader.open(path.resolve())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_folder(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = self._dropped_folder(event)
+        if folder is not None:
+            event.acceptProposedAction()
+            self.open_folder(folder)
+
+    @staticmethod
+    def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
+        for url in event.mimeData().urls():
+            if isinstance(url, QUrl) and url.isLocalFile() and Path(url.toLocalFile()).is_dir():
+                return url.toLocalFile()
+        return None
+
+    # ------------------------------------------------------------------ list and filters
+    def apply_filters(self, state: FilterState) -> None:
+        self.results.set_state(state)
+
+    def clear_search(self) -> None:
+        if self.search_box.text():
+            self.search_box.clear()
+            self.results.state = self.results.state.with_query("")
+            self.results.search_now()
+        elif self.shortcuts_dialog is not None and self.shortcuts_dialog.isVisible():
+            self.shortcuts_dialog.close()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _sort_changed(self, index: int) -> None:
+        key = self.sort_box.itemData(index)
+        if isinstance(key, str):
+            self.settings.sort_key = key
+            self.results.set_sort(key)
+
+    def move_selection(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.list_view.currentIndex().row()
+        row = 0 if current < 0 else min(rows - 1, max(0, current + step))
+        self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row)
+        if not index.isValid():
+            return
+        self.list_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list_view.scrollTo(index)
+
+    def open_current(self) -> None:
+        self.reading_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _empty_action(self, action: str) -> None:
+        if action == "open":
+            self.choose_folder()
+        elif action in ("clear", "clear-filters"):
+            self.search_box.clear()
+            self.results.state = FilterState(tags_mode=self.results.state.tags_mode)
+            self.results.filters_changed.emit(self.results.state)
+            self.results.search_now()
+
+    # ------------------------------------------------------------------ panels
+    def _progress(self, progress: LoadProgress) -> None:
+        self.load_status.show_progress(progress)
+
+    def show_problems(self) -> None:
+        self.problems_panel.show()
+        self.problems_panel.raise_()
+
+    def set_problems(self, problems: list[LoadProblem]) -> None:
+        self.problems_panel.set_problems(problems)
+        skipped = len({p.path for p in problems})
+        self.problems_button.setText(skipped_label(skipped))
+        self.problems_button.setVisible(skipped > 0)
+
+    def show_shortcuts(self) -> None:
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+
+    def choose_export(self) -> None:
+        if self.session.library is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, t("Export Current Result"), "", "JSON Lines (*.jsonl);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        fmt = "csv" if path.endswith(".csv") or "CSV" in chosen else "jsonl"
+        try:
+            n = export_result(Path(path), fmt, self.session.library, self.results.ids)
+        except OSError as err:
+            self.status_note.setText(t("Export failed: {error}").format(error=err))
+            return
+        self.status_note.setText(t("Exported {n:,} articles to {path}").format(n=n, path=path))
+
+    # ------------------------------------------------------------------ lifetime
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        self.loader.shutdown()
+        self.session.save_state()
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+        self.problems_panel.close()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ for tests and --screenshot
+    @property
+    def library(self) -> Library | None:
+        return self.session.library
+
+    @property
+    def user_state(self) -> UserState | None:
+        return self.session.user_state
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self.results.result
+
+    def current_article(self) -> Article | None:
+        return self.session.current
+
+    def current_index(self) -> QModelIndex:
+        return self.list_view.currentIndex()

@@ -1,0 +1,164 @@
+"""The reading pane: a QTextBrowser showing the HTML of reader.ui.html, never loading anything.
+
+Links are not followed by the browser (``setOpenLinks(False)``); every click arrives at
+``_on_anchor`` and becomes a signal the window acts on (filter by tag or entity, open a related
+article). ``loadResource`` answers nothing, so an image URL that slipped into an article can never
+make the app touch the network or the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from reader.model import Article, Span
+from reader.ui.html import KIND_LABELS, RenderOptions, article_html, message_html, parse_anchor
+from reader.ui.i18n import add_arabic, t
+from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
+
+add_arabic(
+    {
+        "{kind}: {text} — click to filter": "{kind}: {text} — انقر للتصفية",
+        "Filter by tag: {tag}": "تصفية حسب الوسم: {tag}",
+        "Filter by source: {source}": "تصفية حسب المصدر: {source}",
+        "Open: {url}": "فتح: {url}",
+    }
+)
+
+
+class ReadingView(QTextBrowser):
+    tag_clicked = Signal(str)
+    source_clicked = Signal(str)
+    entity_clicked = Signal(str, str)  # kind, text
+    article_requested = Signal(str)  # id
+    action_requested = Signal(str)  # e.g. "clear-filters"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setMouseTracking(True)
+        self.anchorClicked.connect(self._on_anchor)
+        self.options = RenderOptions()
+        self.article: Article | None = None
+        self._title_matches: Sequence[Span] = ()
+        self._body_matches: Sequence[Span] = ()
+        self._related: Mapping[str, str] = {}
+        self._apply_font()
+
+    # ---- content
+    def show_article(
+        self,
+        article: Article,
+        title_matches: Sequence[Span] = (),
+        body_matches: Sequence[Span] = (),
+        related_links: Mapping[str, str] | None = None,
+    ) -> None:
+        self.article = article
+        self._title_matches, self._body_matches = title_matches, body_matches
+        self._related = related_links or {}
+        self._render()
+
+    def show_message(self, title: str, text: str) -> None:
+        self.article = None
+        self.setHtml(message_html(title, text, self.options))
+
+    def set_options(self, options: RenderOptions) -> None:
+        self.options = options
+        self._apply_font()
+        if self.article is not None:
+            self._render()
+
+    def _render(self) -> None:
+        assert self.article is not None
+        scroll = self.verticalScrollBar().value()
+        same = self.document().property("article_id") == self.article.id
+        self.setHtml(
+            article_html(
+                self.article,
+                title_matches=self._title_matches,
+                body_matches=self._body_matches,
+                related_links=self._related,
+                options=self.options,
+            )
+        )
+        self.document().setProperty("article_id", self.article.id)
+        self._colour_match_underlines()
+        # re-rendering the same article (zoom, theme) keeps the reading position
+        self.verticalScrollBar().setValue(scroll if same else 0)
+
+    def _colour_match_underlines(self) -> None:
+        """Qt's HTML has no text-decoration-color: give match underlines their colour, thicker."""
+        colour = MATCH_COLOURS.get(self.options.theme, MATCH_COLOURS["light"]).background
+        doc = self.document()
+        block = doc.begin()
+        cursor = QTextCursor(doc)
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().fontUnderline():
+                    fmt = QTextCharFormat()
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(QColor("#ca8a04" if colour == "#fde047" else colour))
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+
+    def _apply_font(self) -> None:
+        font = QFont(BODY_FONT_FAMILY)
+        font.setPixelSize(max(8, round(BODY_FONT_PX * self.options.zoom / 100)))
+        self.document().setDefaultFont(font)
+
+    # ---- links and tooltips
+    def _on_anchor(self, url: QUrl) -> None:
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        scheme, parts = parse_anchor(href)
+        if scheme == "entity":
+            self.entity_clicked.emit(parts[0], parts[1])
+        elif scheme == "tag":
+            self.tag_clicked.emit(parts[0])
+        elif scheme == "source":
+            self.source_clicked.emit(parts[0])
+        elif scheme == "article":
+            self.article_requested.emit(parts[0])
+        elif scheme == "action":
+            self.action_requested.emit(parts[0])
+        elif scheme in ("http", "https"):
+            # a deliberate click on the article's own link opens the system browser; nothing loads here
+            QDesktopServices.openUrl(url)
+
+    def tooltip_for(self, href: str) -> str:
+        scheme, parts = parse_anchor(href)
+        if scheme == "entity":
+            kind = t(KIND_LABELS.get(parts[0], "Other"))
+            return t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
+        if scheme == "tag":
+            return t("Filter by tag: {tag}").format(tag=parts[0])
+        if scheme == "source":
+            return t("Filter by source: {source}").format(source=parts[0])
+        if scheme in ("http", "https"):
+            return t("Open: {url}").format(url=href)
+        return ""
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        href = self.anchorAt(event.position().toPoint())
+        tip = self.tooltip_for(href) if href else ""
+        if tip:
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
+        else:
+            QToolTip.hideText()
+
+    # ---- no resources, ever
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        """Nothing from outside the app: articles are text, and the network is never touched."""
+        return None

@@ -1,0 +1,88 @@
+"""The current result: library + query + filters + sort -> a SearchResult, with typing debounced.
+
+Typing in the search box restarts a single-shot timer (qutebrowser's throttle): the search runs
+~250 ms after the last key, not on every key. Filter clicks search at once. The controller knows
+no widget; the window listens to ``results_changed`` and updates the list, facets and timeline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.index import SearchResult
+from reader.library import Library
+from reader.model import Article
+from reader.ui.article_model import sort_ids
+from reader.ui.filter_state import FilterState
+
+DEBOUNCE_MS = 250
+# the sort selector's choices -> the index's own orders (title/source are sorted here)
+_INDEX_SORT = {"date_desc": "newest", "date_asc": "oldest", "relevance": "relevance"}
+
+
+class ResultsController(QObject):
+    results_changed = Signal(object)  # SearchResult
+    filters_changed = Signal(object)  # FilterState
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library: Library | None = None
+        self.state = FilterState()
+        self.sort_key = "date_desc"
+        self.result: SearchResult | None = None
+        self.ids: tuple[str, ...] = ()
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.search_now)
+
+    # ---- inputs
+    def set_library(self, library: Library | None) -> None:
+        self.library = library
+        self.search_now()
+
+    def type_query(self, text: str) -> None:
+        """From the search box: remember the text, search after the pause."""
+        self.state = self.state.with_query(text)
+        self.debounce.start()
+
+    def set_state(self, state: FilterState) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        self.filters_changed.emit(state)
+        self.search_now()
+
+    def set_sort(self, key: str) -> None:
+        if key != self.sort_key:
+            self.sort_key = key
+            self.search_now()
+
+    @property
+    def searching(self) -> bool:
+        """True when the query has words, so the list shows snippets and relevance makes sense."""
+        return bool(self.result and self.result.query and self.state.query.strip())
+
+    # ---- the search
+    def search_now(self) -> None:
+        self.debounce.stop()
+        if self.library is None:
+            self.result, self.ids = None, ()
+            self.results_changed.emit(None)
+            return
+        sort = self.sort_key
+        if sort == "relevance" and not self.state.query.strip():
+            sort = "date_desc"  # relevance means nothing without words; show newest first
+        result = self.library.search(
+            self.state.query,
+            self.state.to_filters(),
+            sort=_INDEX_SORT.get(sort, "relevance"),
+        )
+        ids = result.ids
+        if sort in ("title", "source"):
+            ids = sort_ids(ids, self.lookup, sort)
+        self.result, self.ids = result, tuple(ids)
+        self.results_changed.emit(result)
+
+    def lookup(self, article_id: str) -> Article | None:
+        return self.library.articles.get(article_id) if self.library is not None else None

@@ -1,0 +1,68 @@
+"""The keyboard help (F1 or ?): every shortcut of the window in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.i18n import add_arabic, t
+
+add_arabic(
+    {
+        "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
+        "Key": "المفتاح",
+        "Action": "الإجراء",
+        "Next / previous article": "المقال التالي / السابق",
+        "Open the article (focus the reading pane)": "فتح المقال (الانتقال إلى جزء القراءة)",
+        "Focus the search box": "الانتقال إلى مربع البحث",
+        "Clear the search": "مسح البحث",
+        "Star / unstar": "تمييز بنجمة / إلغاؤه",
+        "Mark read / unread": "مقروء / غير مقروء",
+        "Open a folder": "فتح مجلد",
+        "Zoom in / out / reset": "تكبير / تصغير / إعادة الحجم",
+        "Export the current result": "تصدير النتيجة الحالية",
+        "This help": "هذه المساعدة",
+    }
+)
+
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("↓ ↑  j k", "Next / previous article"),
+    ("Enter  Space", "Open the article (focus the reading pane)"),
+    ("Ctrl+F", "Focus the search box"),
+    ("Esc", "Clear the search"),
+    ("s", "Star / unstar"),
+    ("m", "Mark read / unread"),
+    ("Ctrl+O", "Open a folder"),
+    ("Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in / out / reset"),
+    ("Ctrl+E", "Export the current result"),
+    ("F1  ?", "This help"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(t("Keyboard shortcuts"))
+        table = QTableWidget(len(SHORTCUTS), 2, self)
+        table.setHorizontalHeaderLabels([t("Key"), t("Action")])
+        for row, (keys, what) in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(t(what)))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(520, 420)

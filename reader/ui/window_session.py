@@ -1,0 +1,287 @@
+"""What the window shows and why: the open Library, the user's flags, the current article.
+
+Split from main_window.py so the window module holds construction and wiring, and this one the
+reactions to loading and searching. It drives the window's widgets, never the other way round.
+
+Loading: ``load_started`` keeps the previous library aside; batches fill the list as they arrive
+(one row insert per batch); ``library_loaded`` swaps in the searchable library; a cancel before
+that restores the previous folder exactly, so the user never sees a half-loaded list as if done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject
+
+from reader.index import SearchResult
+from reader.library import Library
+from reader.model import Article
+from reader.state import UserState
+from reader.text.normalize import normalize
+from reader.ui.article_model import Roles
+from reader.ui.i18n import add_arabic, t
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+add_arabic(
+    {
+        "Pick an article in the list.": "اختر مقالاً من القائمة.",
+        "Nothing selected": "لم يُحدَّد شيء",
+        "Loading…": "جارٍ التحميل…",
+        "{n:,} articles · {order}": "{n:,} مقال · {order}",
+        "{n:,} articles so far…": "{n:,} مقال حتى الآن…",
+        "Loading cancelled.": "أُلغي التحميل.",
+        "Could not open the folder": "تعذّر فتح المجلد",
+        "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
+        "Query: {error}": "الاستعلام: {error}",
+        "{n:,} articles": "{n:,} مقال",
+    }
+)
+
+_ORDER_LABELS = {
+    "date_desc": "Newest first",
+    "date_asc": "Oldest first",
+    "title": "Title",
+    "source": "Source",
+    "relevance": "Relevance",
+}
+
+
+class Session(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.library: Library | None = None
+        self.folder: Path | None = None
+        self.user_state: UserState | None = None
+        self.current: Article | None = None
+        self._pending: dict[str, Article] = {}
+        self._previous: tuple[Library | None, Path | None, UserState | None] | None = None
+        self._titles: dict[str, str] | None = None
+        self._header: tuple[str, dict[str, object]] = ("", {})
+
+    # ------------------------------------------------------------------ loading
+    def load_started(self, folder: str) -> None:
+        if self._previous is None:  # a second open during a load keeps the first fallback
+            self._previous = (self.library, self.folder, self.user_state)
+        self.save_state()
+        self.folder = Path(folder)
+        self.library = None
+        self.current = None
+        self._titles = None
+        self._pending = {}
+        self.user_state = UserState(self.folder)
+        w = self.w
+        w.model.set_state(self.user_state)
+        w.model.set_ids((), lookup=self._pending.get)
+        w.list_stack.setCurrentWidget(w.list_view)
+        w.reading_view.show_message(t("Loading…"), str(self.folder))
+        w.status_note.setText(self.user_state.note or "")
+        self._set_header("{n:,} articles so far…", n=0)
+        w.setWindowTitle(f"{self.folder.name} — {t('Arabic News Reader')}")
+
+    def batch_arrived(self, articles: list[Article]) -> None:
+        fresh = [a for a in articles if a.id not in self._pending]
+        for a in fresh:
+            self._pending[a.id] = a
+        self.w.model.append_ids(a.id for a in fresh)
+        self._set_header("{n:,} articles so far…", n=len(self._pending))
+        if self.current is None and self.w.model.rowCount() > 0:
+            self.w.select_row(0)
+
+    def library_loaded(self, library: Library) -> None:
+        self._previous = None
+        self._pending = {}
+        self._install(library)
+
+    def entities_ready(self, library: Library) -> None:
+        self._install(library)
+
+    def _install(self, library: Library) -> None:
+        self.library = library
+        self._titles = None
+        w = self.w
+        w.model.set_lookup(library.articles.get)
+        w.set_problems(list(library.problems))
+        notes = [self.user_state.note] if self.user_state and self.user_state.note else []
+        if (
+            library.articles
+            and library.entity_status
+            and library.entity_status != "entities not computed"
+        ):
+            notes.append(t("Entities unavailable: {reason}").format(reason=library.entity_status))
+        w.status_note.setText(" · ".join(notes))
+        w.results.set_library(library)
+
+    def load_failed(self, message: str) -> None:
+        self.load_cancelled()
+        self.w.status_note.setText(f"{t('Could not open the folder')}: {message}")
+
+    def load_cancelled(self) -> None:
+        if self._previous is None:  # cancelled while finding entities: the loaded library stays
+            return
+        library, folder, state = self._previous
+        self._previous = None
+        self._pending = {}
+        self.library, self.folder, self.user_state = library, folder, state
+        self.w.model.set_state(state)
+        self.w.status_note.setText(t("Loading cancelled."))
+        if library is not None:
+            self.w.model.set_lookup(library.articles.get)
+        self.current = None
+        self.w.results.set_library(library)
+
+    # ------------------------------------------------------------------ results
+    def show_result(self, result: SearchResult | None) -> None:
+        w = self.w
+        controller = w.results
+        if result is None or self.library is None:
+            w.model.set_ids(())
+            w.empty_state.set_message(
+                "No folder is open. Open one with File › Open Folder… (Ctrl+O) or drop it here.",
+                "open",
+            )
+            w.list_stack.setCurrentWidget(w.empty_state)
+            w.reading_view.show_message(t("Nothing selected"), t("Pick an article in the list."))
+            self._set_header("")
+            return
+        index = self.library.index
+        snippet_fn = None
+        if controller.searching:
+            query = result.query
+            snippet_fn = lambda a: index.snippet(a, query)  # noqa: E731
+        keep = self.current.id if self.current is not None else None
+        w.model.set_ids(controller.ids, lookup=self.library.articles.get, snippet_fn=snippet_fn)
+        state = controller.state
+        facets = result.facets
+        w.tag_facet.set_values(facets.get("tag", ()), state.include_tags, state.exclude_tags)
+        w.source_facet.set_values(
+            facets.get("source", ()), state.include_sources, state.exclude_sources
+        )
+        w.entity_facet.set_values(
+            {k: facets.get(k, ()) for k in ("PERS", "LOC", "ORG", "MISC")},
+            state.include_entities,
+            state.exclude_entities,
+        )
+        w.timeline.set_counts(result.timeline)
+        w.timeline.set_range(state.since, state.until)
+        w.chips.set_filters(state)
+        order = controller.sort_key
+        if order == "relevance" and not controller.searching:
+            order = "date_desc"
+        self._set_header("{n:,} articles · {order}", n=result.total, order=_ORDER_LABELS[order])
+        w.status_note.setText(
+            t("Query: {error}").format(error=result.error) if result.error else ""
+        )
+        if result.total == 0:
+            self._show_empty()
+            return
+        w.list_stack.setCurrentWidget(w.list_view)
+        row = w.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.current = None  # re-render with the new highlights
+            w.select_row(row)
+        else:
+            w.select_row(0)
+
+    def _show_empty(self) -> None:
+        w = self.w
+        state = w.results.state
+        if self.library is not None and not self.library.articles:
+            w.empty_state.set_message("This folder holds no article that could be read.", "open")
+        elif state.query.strip():
+            w.empty_state.set_message(
+                "No article matches «{query}». Remove a filter or check the spelling.",
+                "clear",
+                query=state.query.strip(),
+            )
+        else:
+            w.empty_state.set_message(
+                "No article matches the current filters. Remove a filter.", "clear"
+            )
+        w.list_stack.setCurrentWidget(w.empty_state)
+        self.current = None
+        w.reading_view.show_message(t("Nothing selected"), w.empty_state.label.text())
+
+    def _set_header(self, template: str, **values: object) -> None:
+        self._header = (template, values)
+        self._render_header()
+
+    def _render_header(self) -> None:
+        template, values = self._header
+        if not template:
+            self.w.list_header.setText("")
+            return
+        shown = {k: t(v) if k == "order" and isinstance(v, str) else v for k, v in values.items()}
+        self.w.list_header.setText(t(template).format(**shown))
+
+    def retranslate(self) -> None:
+        self._render_header()
+        if self.current is not None:
+            self.show_article(self.current)
+
+    # ------------------------------------------------------------------ the current article
+    def current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        article = self.w.model.article_at(index.row()) if index.isValid() else None
+        if article is None:
+            return
+        if self.current is not None and self.current.id == article.id:
+            return
+        self.show_article(article)
+        self.w.model.set_read(index.row(), True)
+
+    def show_article(self, article: Article) -> None:
+        self.current = article
+        w = self.w
+        title_spans: list = []
+        body_spans: list = []
+        result = w.results.result
+        if self.library is not None and result is not None and w.results.searching:
+            title_spans, body_spans = self.library.index.highlights(article, result.query)
+        w.reading_view.show_article(article, title_spans, body_spans, self._related_links(article))
+        w.article_shown.emit(article.id)
+
+    def _related_links(self, article: Article) -> dict[str, str]:
+        """Related headline -> id of the article in this folder with that title (normalised)."""
+        if self.library is None or not article.related:
+            return {}
+        if self._titles is None:
+            self._titles = {normalize(a.title): a.id for a in self.library.articles.values()}
+        links = {}
+        for headline in article.related:
+            target = self._titles.get(normalize(headline))
+            if target is not None and target != article.id:
+                links[headline] = target
+        return links
+
+    def show_article_by_id(self, article_id: str) -> None:
+        if self.library is None or article_id not in self.library.articles:
+            return
+        row = self.w.model.row_of(article_id)
+        if row >= 0:
+            self.w.select_row(row)
+        else:  # filtered out of the list: show it anyway
+            self.show_article(self.library.articles[article_id])
+
+    # ------------------------------------------------------------------ read / star
+    def toggle_star(self) -> None:
+        row = self.w.current_index().row()
+        if row >= 0:
+            self.w.model.set_starred(row, not self.w.current_index().data(Roles.STARRED))
+
+    def toggle_read(self) -> None:
+        row = self.w.current_index().row()
+        if row >= 0:
+            self.w.model.set_read(row, not self.w.current_index().data(Roles.READ))
+
+    def save_state(self) -> None:
+        state = self.user_state
+        if state is None or not state.dirty:
+            return
+        try:
+            state.save()
+        except OSError as err:
+            self.w.status_note.setText(f"{state.path}: {err}")
