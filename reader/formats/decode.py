@@ -38,6 +38,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
+_WESTERN = re.compile(
+    r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0178«»‘’“”–—…€°\u00a0]"
+)
 # C0 controls other than tab, newline, carriage return and form feed: text files do not have them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
@@ -131,8 +134,17 @@ def _legacy(data: bytes) -> tuple[str, str]:
     Latin-1 code page on a few hundred bytes of Arabic is the usual failure we guard against.
     """
     cp1256 = data.decode("cp1256", errors="replace")
-    if _arabic_share(cp1256) >= 0.6:
+    if _share(_ARABIC_LETTER, cp1256) >= 0.6:
         return cp1256, "windows-1256"
+    # The same guard for Western text (French is common in Maghrebi folders): when every high
+    # byte reads as an accented letter or typographic mark in Windows-1252, that is the reading.
+    try:
+        cp1252 = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _share(_WESTERN, cp1252) >= 0.95:
+            return cp1252, "windows-1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -144,12 +156,12 @@ def _legacy(data: bytes) -> tuple[str, str]:
     raise NotText("not valid UTF-8 and no other text encoding fits")
 
 
-def _arabic_share(text: str) -> float:
-    """Share of Arabic letters among the non-ASCII characters of ``text``."""
+def _share(pattern: re.Pattern[str], text: str) -> float:
+    """Share of the non-ASCII characters of ``text`` that ``pattern`` matches."""
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
     if not non_ascii:
         return 0.0
-    return len(_ARABIC_LETTER.findall(text)) / non_ascii
+    return len(pattern.findall(text)) / non_ascii
 
 
 def _codec_name(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from reader.formats.jsonfmt import looks_json
+from reader.formats.scraped import looks_scraped
 from reader.formats.trec import looks_trec
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
@@ -33,16 +34,8 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
         return Layout.TREC
     if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
         return Layout.JSON
-    if _looks_scraped(text):
+    if looks_scraped(text):
         return Layout.SCRAPED
     if suffix in MARKDOWN_SUFFIXES:
         return Layout.MARKDOWN
     return Layout.PLAIN
-
-
-def _looks_scraped(text: str) -> bool:
-    try:  # helper A1's scraped-page parser; until it lands, such pages read as plain text
-        from reader.formats.scraped import looks_scraped
-    except ImportError:
-        return False
-    return looks_scraped(text)

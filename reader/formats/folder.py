@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.formats.parse import ParseResult, parse_file
+from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
 # What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
@@ -218,16 +219,9 @@ def read_folder(
             chunks.close()  # shuts the pool down now, cancelling chunks not yet started
             break
     if articles:
-        articles = _recover_tags(articles)
+        # tags split one word each by the scraper are joined back where the folder shows how
+        articles = list(recover_multiword_tags(articles))
     return FolderResult(tuple(articles), tuple(problems), files_seen=total)
-
-
-def _recover_tags(articles: list[Article]) -> list[Article]:
-    try:  # helper A1's folder-level pass; until it lands, tags stay one word each
-        from reader.formats.tags import recover_multiword_tags
-    except ImportError:
-        return articles
-    return list(recover_multiword_tags(articles))
 
 
 def _never() -> bool:

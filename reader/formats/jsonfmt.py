@@ -150,7 +150,8 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
             continue
         items.append((count, value))
     if not any(isinstance(v, dict) for _, v in items):
-        raise NotJson("no line holds a JSON object")
+        first = next((v for _, v in items), "the file is empty")
+        raise NotJson(f"no line holds a JSON object ({first})")
     return items
 
 

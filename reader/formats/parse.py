@@ -12,6 +12,7 @@ from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
+from reader.formats.scraped import parse_scraped
 from reader.formats.trec import parse_trec
 from reader.model import Article, LoadProblem
 
@@ -122,8 +123,6 @@ def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
         else:
             return ParseResult(found.articles, found.problems)
     if layout is Layout.SCRAPED:
-        from reader.formats.scraped import parse_scraped
-
         return ParseResult((parse_scraped(text, article_id=rel, path=rel),), ())
     article = parse_plain(text, rel_path=rel, markdown=layout is Layout.MARKDOWN)
     if article is None:
