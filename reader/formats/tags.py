@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from reader.model import Article
-from reader.text.normalize import normalize, normalize_token
+from reader.text.normalize import normalize_token
 
 # Marks, tatweel and invisible controls may sit between any two letters of a scraped phrase.
 _GAP = "[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]*"
@@ -157,8 +157,7 @@ def recover_multiword_tags(
         for k in range(len(joins)):
             if not joins[k] and collocations.binds(words[k], words[k + 1]):
                 _join_if_short(joins, k)
-        if not all(joins):
-            _join_repeated_in_text(articles[i], words, joins)
+        _join_repeated_in_text(articles[i], joins)
         if any(joins):
             result[i] = replace(articles[i], tags=_merge(articles[i].tags, joins))
     return result
@@ -243,10 +242,27 @@ class _Collocations:
         return together == n_b and self.line_ends.get(a, 0) == 0
 
 
-def _join_repeated_in_text(article: Article, words: list[str], joins: list[bool]) -> None:
-    text = normalize(article.title + "\n" + article.body)
-    for k in range(len(joins)):
-        if not joins[k] and text.count(words[k] + " " + words[k + 1]) >= _MIN_TEXT_REPEATS:
+# The letter folds of reader.text.normalize that matter for comparing a word pair with running
+# text, as plain replacements: a full normalize of every body costs more than the rest of the pass.
+_TEXT_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ی", "ي"), ("ک", "ك"))
+
+
+def _fold(text: str) -> str:
+    text = text.replace("\u0640", "")
+    for a, b in _TEXT_FOLDS:
+        text = text.replace(a, b)
+    return text
+
+
+def _join_repeated_in_text(article: Article, joins: list[bool]) -> None:
+    tags = article.tags
+    pairs = [k for k in range(len(joins)) if not joins[k]]
+    if not pairs:
+        return
+    text = _fold(article.title + "\n" + article.body)
+    for k in pairs:
+        phrase = _fold(tags[k] + " " + tags[k + 1])
+        if text.count(phrase) >= _MIN_TEXT_REPEATS:
             _join_if_short(joins, k)
 
 
