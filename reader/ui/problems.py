@@ -1,17 +1,202 @@
-"""The list of files that could not be read, with their reasons."""
+"""The problems panel: every file that was skipped while loading, with the reason (issue 5).
+
+A sortable table (path, reason) with a filter box for long lists and a button that copies the
+selected rows, or all of them, as ``path: reason`` lines, the same form the command line prints.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
+from reader.ui.i18n import add_arabic, t
+
+add_arabic(
+    {
+        "Skipped files": "ملفات متجاوزة",
+        "File": "الملف",
+        "Reason": "السبب",
+        "Copy": "نسخ",
+        "Close": "إغلاق",
+        "Filter…": "تصفية…",
+        "Every file was read.": "قُرئت كل الملفات.",
+        "{n} file could not be read.": "تعذّرت قراءة ملف واحد.",
+        "{n} files could not be read.": "تعذّرت قراءة {n} ملفات.",
+        "Copy the selected rows, or all rows, as text": "نسخ الصفوف المحددة، أو كل الصفوف، نصًّا",
+    }
+)
+
+COLUMNS = ("File", "Reason")
+
+
+class ProblemsModel(QAbstractTableModel):
+    """LoadProblems as a two-column table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: tuple[LoadProblem, ...] = ()
+
+    def set_problems(self, problems: Sequence[LoadProblem]) -> None:
+        self.beginResetModel()
+        try:
+            self._problems = tuple(problems)
+        finally:
+            self.endResetModel()
+
+    def problem(self, row: int) -> LoadProblem:
+        return self._problems[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        problem = self._problems[index.row()]
+        text = problem.path if index.column() == 0 else problem.reason
+        # a path reads left to right in either interface (its Arabic folder names stay in order), and
+        # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
+        ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:  # LRMs around "/" keep Arabic folder names in path order
+                text = text.replace("/", "\u200e/\u200e")
+            return f"\u202a{text}\u202c" if ltr else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignLeft if ltr else Qt.AlignmentFlag.AlignRight
+            return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return t(COLUMNS[section])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
 
 class ProblemsPanel(QDialog):
+    """A dialog listing skipped files and why; sortable by either column, copyable."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("problemsPanel")
+        self.resize(720, 420)
+        self._summary = QLabel(self)
+        self._filter = QLineEdit(self)
+        self._filter.setClearButtonEnabled(True)
+        self._model = ProblemsModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self._model)
+        self._proxy.setFilterKeyColumn(-1)  # the filter looks at the path and the reason
+        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._filter.textChanged.connect(self._proxy.setFilterFixedString)
+        self._table = QTableView(self)
+        self._table.setModel(self._proxy)
+        self._table.setSortingEnabled(True)
+        self._table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file name visible
+        self._table.verticalHeader().setVisible(False)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._copy = QPushButton(self)
+        self._copy.setObjectName("copyProblems")
+        self._copy.clicked.connect(self.copy_to_clipboard)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self._close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._filter)
+        layout.addWidget(self._table)
+        layout.addWidget(buttons)
+        self.retranslate()
 
     def set_problems(self, problems: Sequence[LoadProblem]) -> None:
-        pass
+        self._model.set_problems(problems)
+        self._table.resizeColumnToContents(0)
+        self._table.setColumnWidth(0, min(self._table.columnWidth(0), self.width() // 2))
+        self._update_summary()
+
+    def model(self) -> ProblemsModel:
+        return self._model
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def filter_box(self) -> QLineEdit:
+        return self._filter
+
+    def copy_text(self) -> str:
+        """The selected rows, or every visible row when none is selected, as 'path: reason' lines."""
+        rows = sorted({i.row() for i in self._table.selectionModel().selectedRows()})
+        if not rows:
+            rows = list(range(self._proxy.rowCount()))
+        problems = [
+            self._model.problem(self._proxy.mapToSource(self._proxy.index(r, 0)).row())
+            for r in rows
+        ]
+        return "\n".join(str(p) for p in problems)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.copy_text())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Skipped files"))
+        self._filter.setPlaceholderText(t("Filter…"))
+        self._copy.setText(t("Copy"))
+        self._copy.setToolTip(t("Copy the selected rows, or all rows, as text"))
+        if self._close is not None:
+            self._close.setText(t("Close"))
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        n = self._model.rowCount()
+        if n == 0:
+            self._summary.setText(t("Every file was read."))
+        elif n == 1:
+            self._summary.setText(t("{n} file could not be read.").format(n=n))
+        else:
+            self._summary.setText(t("{n} files could not be read.").format(n=f"{n:,}"))
