@@ -91,7 +91,10 @@ def scan_folder(
     scan = _Scan(visited={(info.st_dev, info.st_ino)}, stack=[(root, "")])
     found, problems, stack = scan.found, scan.problems, scan.stack
     seen = 0
-    while stack:
+    while stack or scan.linked:
+        if not stack:
+            scan.follow_next_link()
+            continue
         folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as entries:
@@ -116,8 +119,21 @@ class _Scan:
     found: list[tuple[str, Path]] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
+    # linked folders wait until every real folder is walked, so a file keeps its real path
+    # and a link into the tree is recognised as a duplicate (or a loop) and not read twice
+    linked: list[tuple[Path, str, tuple[int, int]]] = field(default_factory=list)
+
     def visit(self, entry: os.DirEntry[str], prefix: str) -> None:
         _visit(entry, prefix, self)
+
+    def follow_next_link(self) -> None:
+        path, rel, key = self.linked.pop(0)
+        if key in self.visited:
+            reason = "symbolic link to a folder already read (a loop or a duplicate); not followed"
+            self.problems.append(LoadProblem(rel, reason))
+            return
+        self.visited.add(key)
+        self.stack.append((path, rel + "/"))
 
 
 def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
@@ -135,16 +151,7 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
                     problems.append(LoadProblem(rel, _link_reason(exc)))
                 return
             if stat.S_ISDIR(target.st_mode):
-                key = (target.st_dev, target.st_ino)
-                if key in visited:
-                    problems.append(
-                        LoadProblem(
-                            rel, "symbolic link to a folder already read (a loop); not followed"
-                        )
-                    )
-                    return
-                visited.add(key)
-                stack.append((Path(entry.path), rel + "/"))
+                scan.linked.append((Path(entry.path), rel, (target.st_dev, target.st_ino)))
                 return
             mode = target.st_mode
         elif entry.is_dir(follow_symlinks=False):

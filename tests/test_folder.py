@@ -1,0 +1,178 @@
+"""Scanning and reading a folder (reader/formats/folder.py)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from reader.formats import folder as folder_module
+from reader.formats import read_folder, scan_folder
+from reader.formats.folder import FolderError
+
+
+def _article(path: Path, title: str, body: str = "نص الخبر.") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    _article(root / "b.txt", "ب")
+    _article(root / "a.txt", "أ")
+    _article(root / "sub" / "c.md", "ج")
+    _article(root / "sub" / "deeper" / "d.json", "ignored")
+    (root / "sub" / "deeper" / "d.json").write_text(
+        '{"title": "د", "body": "نص"}', encoding="utf-8"
+    )
+    _article(root / ".hidden" / "x.txt", "hidden folder")
+    _article(root / ".x.txt", "hidden file")
+    _article(root / "README.md", "the collection's readme")
+    _article(root / "LICENSE", "licence text")
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (root / "page.html").write_text("<html></html>", encoding="utf-8")
+    return root
+
+
+def test_scan_lists_article_files_sorted_and_skips_the_rest(tree: Path) -> None:
+    paths, problems = scan_folder(tree)
+    assert [p.relative_to(tree).as_posix() for p in paths] == [
+        "a.txt",
+        "b.txt",
+        "sub/c.md",
+        "sub/deeper/d.json",
+    ]
+    assert problems == []
+
+
+def test_symlinks_loops_and_dangling_links(tree: Path) -> None:
+    (tree / "sub" / "loop").symlink_to(tree)  # a loop back to the root
+    (tree / "alias").symlink_to(tree / "sub" / "deeper")  # a second way into a folder
+    (tree / "gone.txt").symlink_to(tree / "nowhere.txt")
+    (tree / "self.txt").symlink_to(tree / "self.txt")
+    (tree / "link.txt").symlink_to(tree / "a.txt")
+    paths, problems = scan_folder(tree)
+    rel = [p.relative_to(tree).as_posix() for p in paths]
+    assert "link.txt" in rel
+    # the linked folder is read once, under whichever name the walk met first
+    assert sum(r.endswith("d.json") for r in rel) == 1
+    reasons = {p.path: p.reason for p in problems}
+    assert reasons["gone.txt"] == "broken symbolic link (its target does not exist)"
+    assert reasons["self.txt"] == "symbolic link loop; skipped"
+    assert reasons["sub/loop"].startswith("symbolic link to a folder already read")
+    assert reasons["alias"].startswith("symbolic link to a folder already read")
+    assert "sub/deeper/d.json" in rel
+
+
+def test_fifo_is_reported_not_opened(tree: Path) -> None:
+    os.mkfifo(tree / "pipe.txt")
+    paths, problems = scan_folder(tree)
+    assert all(p.name != "pipe.txt" for p in paths)
+    assert [str(p) for p in problems] == [
+        "pipe.txt: not a regular file (pipe, device or socket); skipped"
+    ]
+
+
+def test_unreadable_subfolder_is_reported(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tests run as root, for whom permissions do not apply: make scandir refuse one folder
+    real_scandir = os.scandir
+    blocked = tree / "sub"
+
+    def scandir(path: os.PathLike[str] | str) -> object:
+        if Path(path) == blocked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(folder_module.os, "scandir", scandir)
+    paths, problems = scan_folder(tree)
+    assert [p.name for p in paths] == ["a.txt", "b.txt"]
+    assert [str(p) for p in problems] == ["sub: cannot read folder: Permission denied"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p, "folder not found"),
+        (lambda p: (p.write_text("x"), p)[1], "not a folder"),
+    ],
+    ids=["missing", "a-file"],
+)
+def test_unreadable_root_raises_folder_error(tmp_path: Path, make, message: str) -> None:
+    with pytest.raises(FolderError, match=message):
+        scan_folder(make(tmp_path / "root"))
+
+
+def test_deep_tree_does_not_recurse() -> None:
+    # Built outside pytest's tmp_path: its clean-up (shutil.rmtree) recurses and fails on a tree
+    # this deep, so the test removes the tree itself, leaf first.
+    top = Path(tempfile.mkdtemp(prefix="reader-deep-"))
+    path = top
+    try:
+        for _ in range(1200):  # deeper than Python's recursion limit, within PATH_MAX
+            path = path / "d"
+            path.mkdir()
+        (path / "bottom.txt").write_text("قاع\nنص", encoding="utf-8")
+        paths, problems = scan_folder(top)
+        assert [p.name for p in paths] == ["bottom.txt"]
+        assert problems == []
+    finally:
+        (path / "bottom.txt").unlink(missing_ok=True)
+        while True:
+            path.rmdir()
+            if path == top:
+                break
+            path = path.parent
+
+
+def test_read_folder_reports_progress_batches_and_problems(tree: Path) -> None:
+    (tree / "empty.txt").write_bytes(b"")
+    progress: list[tuple[int, int]] = []
+    batches: list[list[str]] = []
+    result = read_folder(
+        tree,
+        on_progress=lambda d, t: progress.append((d, t)),
+        on_batch=lambda b: batches.append([a.id for a in b]),
+    )
+    assert [a.id for a in result.articles] == ["a.txt", "b.txt", "sub/c.md", "sub/deeper/d.json"]
+    assert [str(p) for p in result.problems] == ["empty.txt: empty file"]
+    assert result.files_seen == 5
+    assert progress[0] == (0, 5) and progress[-1] == (5, 5)
+    assert [i for b in batches for i in b] == [a.id for a in result.articles]
+    assert result.summary() == "4 articles from 4 files, 1 files skipped"
+
+
+def test_should_stop_ends_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(folder_module, "CHUNK_FILES", 10)
+    for i in range(50):
+        _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
+    seen: list[int] = []
+    result = read_folder(
+        tmp_path,
+        workers=1,
+        on_progress=lambda d, t: seen.append(d),
+        should_stop=lambda: len(seen) >= 3,
+    )
+    # progress(0) and two chunks of ten, then the stop request is honoured
+    assert len(result.articles) == 20
+    assert result.files_seen == 50
+
+
+def test_parallel_read_equals_sequential_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(folder_module, "CHUNK_FILES", 7)
+    for i in range(40):
+        _article(
+            tmp_path / f"d{i % 3}" / f"{i:03}.txt", f"خبر رقم {i}", f"الفقرة الأولى {i}\nالثانية"
+        )
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    sequential = read_folder(tmp_path, workers=1)
+    parallel = read_folder(tmp_path, workers=2)
+    assert parallel.articles == sequential.articles
+    assert [a.path for a in parallel.articles] == [a.path for a in sequential.articles]
+    assert parallel.problems == sequential.problems
+    assert len(parallel.articles) == 40

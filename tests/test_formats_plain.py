@@ -1,0 +1,110 @@
+"""Plain text and Markdown, and the choice of layout by content (reader/formats/plain.py, detect.py)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from reader.formats import parse_file
+from reader.formats.detect import Layout, detect_layout
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_af4e3700e08c1d4f.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title", "body"),
+    [
+        (
+            "a.txt",
+            "\n\n  عنوان الخبر  \nالفقرة الأولى.\n\nالفقرة الثانية.\n",
+            "عنوان الخبر",
+            "الفقرة الأولى.\nالفقرة الثانية.",
+        ),
+        ("a.txt", "# ليس ماركداون\nنص", "# ليس ماركداون", "نص"),
+        ("a.md", "## عنوان ##\n\nسطر أول\nسطر ثان\n\nفقرة", "عنوان", "سطر أول سطر ثان\nفقرة"),
+        ("a.md", "عنوان\n=====\nنص", "عنوان", "نص"),
+        ("a", "News without an extension\nBody line.", "News without an extension", "Body line."),
+    ],
+    ids=["txt", "txt-hash-kept", "md-atx", "md-setext", "no-extension"],
+)
+def test_plain_title_and_paragraphs(
+    tmp_path: Path, name: str, text: str, title: str, body: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert (article.id, article.title, article.body, article.problems) == (name, title, body, ())
+
+
+def test_markdown_fixture_keeps_subheadings_as_paragraphs() -> None:
+    (article,) = parse_file(FIXTURES / "note.md", FIXTURES).articles
+    assert article.title == "عنوان المقالة"
+    assert article.body.split("\n") == [
+        "هذه فقرة أولى مكتوبة على سطرين في ملف ماركداون.",
+        "عنوان فرعي",
+        "فقرة ثانية.",
+    ]
+
+
+def test_title_only_file_is_an_article_with_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("عنوان وحيد\n\n", encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.body == ""
+    assert article.problems == ("no body text: the file holds only a title line",)
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "layout"),
+    [
+        ("<DOC>\n<DOCNO>1</DOCNO>", ".txt", Layout.TREC),
+        ("  \n<doc>", ".md", Layout.TREC),
+        ("<DOCNO>1</DOCNO><TEXT>x", ".txt", Layout.TREC),
+        ('{"title": "x"}', ".txt", Layout.JSON),
+        ("[صورة] عنوان", ".json", Layout.JSON),
+        ("عنوان\nتاريخ النشر: 7th, December 2023 GMT\nنص", ".txt", Layout.SCRAPED),
+        ("عنوان\nنص", ".md", Layout.MARKDOWN),
+        ("عنوان\nنص", ".txt", Layout.PLAIN),
+        ("عنوان\nنص", ".json", Layout.JSON),
+    ],
+)
+def test_layout_is_decided_by_content_first(text: str, suffix: str, layout: Layout) -> None:
+    assert detect_layout(text, suffix) is layout
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "note"),
+    [
+        ("utf-8", b"", None),
+        ("utf-8", codecs.BOM_UTF8, None),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "decoded as utf-16-le"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "decoded as utf-16-be"),
+        ("cp1256", b"", "decoded as windows-1256"),
+    ],
+)
+def test_scraped_seed_in_every_encoding(
+    tmp_path: Path, encoding: str, bom: bytes, note: str | None
+) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("\n", "\r\n")
+    # Windows-1256 cannot write the Persian yeh of one tag; it is not what this test is about
+    data = bom + text.encode(encoding, errors="replace" if encoding == "cp1256" else "strict")
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.title.startswith("حرب غزة بين الأولويات")
+    assert str(article.date) == "2023-12-07"
+    assert article.source == "الخليج الجديد"
+    assert article.body.startswith("بدا التطابق")
+    assert "\r" not in article.body
+    assert len(article.related) == 4
+    assert [a.title for a in article.appended] == [
+        "الرئيس الصيني لبايدن: العلاقات بين البلدين لم تتغير رغم فوز ترامب"
+    ]
+    assert (
+        (note in article.problems)
+        if note
+        else not any(p.startswith("decoded as") for p in article.problems)
+    )
