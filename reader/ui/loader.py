@@ -61,11 +61,18 @@ class FolderLoader(QObject):
         self._live.append(task)
         task.progress.connect(lambda p, t=task: self._forward(t, self.progress, p))
         task.batch.connect(lambda b, t=task: self._forward(t, self.batch, b))
-        task.finished.connect(lambda r, t=task: self._current(t) and on_finished(r))  # type: ignore[operator]
+        task.finished.connect(lambda r, t=task: self._finished(t, r, on_finished))
         task.failed.connect(lambda m, t=task: self._end(t, self.failed, m))
         task.cancelled.connect(lambda t=task: self._end(t, self.cancelled))
         task.done.connect(lambda t=task: self._reap(t))
         task.start()
+
+    def _finished(self, task: Task, result: object, on_finished: object) -> None:
+        if self._current(task):
+            on_finished(result)  # type: ignore[operator]
+        elif task is self._task:
+            # the job completed just as Cancel was pressed: honour the cancel, drop the result
+            self._end(task, self.cancelled)
 
     def _current(self, task: Task) -> bool:
         return task is self._task and not task.cancel_requested

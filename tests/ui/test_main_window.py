@@ -1,0 +1,258 @@
+"""The window driven like a user would: open, search, filter, read, star (issue 5 acceptance 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from ui_fixtures import ARTICLES_MANY, QT_OFFSCREEN_NOISE, open_and_wait, type_text, write_folder
+
+from reader.library import LoadProgress
+from reader.ui.article_model import Roles
+from reader.ui.html import anchor
+
+pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
+
+
+def listed_titles(window) -> list[str]:
+    model = window.model
+    return [model.index(r).data(Roles.TITLE) for r in range(model.rowCount())]
+
+
+def facet_counts(panel) -> dict[str, int]:
+    model = panel.model()
+    return {model.row_entry(r)[0]: model.row_entry(r)[1] for r in range(model.rowCount())}
+
+
+def test_open_folder_lists_articles_newest_first_and_shows_the_first(
+    qtbot, make_window, news_folder
+):
+    window = make_window()
+    seen: list[LoadProgress] = []
+    window.loader.progress.connect(seen.append)
+    open_and_wait(qtbot, window, news_folder)
+    assert window.model.rowCount() == 6
+    assert listed_titles(window)[0] == "إيران وروسيا توقعان اتفاقية"  # 2023-12-07 is the newest
+    assert "6 articles" in window.list_header.text()
+    # the article selected while the list was filling stays selected and shown
+    shown = window.reading_view.article
+    assert shown is not None and shown.id == window.current_index().data(Roles.ID)
+    assert shown.title in window.reading_view.toPlainText()
+    assert any(p.stage == "parse" for p in seen)
+    assert facet_counts(window.source_facet)["الجزيرة"] == 2
+    assert facet_counts(window.tag_facet)["غزة"] == 2
+    assert not window.load_status.isVisible()
+
+
+def test_typing_a_query_filters_the_list_after_the_debounce(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    type_text(window.search_box, "ترامب")
+    # nothing happens while the user is still typing
+    assert window.results.debounce.isActive()
+    assert window.model.rowCount() == 6
+    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
+        pass
+    titles = listed_titles(window)
+    assert sorted(titles) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
+    assert window.model.has_snippets
+    assert "2 articles" in window.list_header.text()
+
+
+def test_a_query_matching_nothing_says_so_and_offers_to_clear(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.search_box.setText("زنجبيل")
+    window.results.type_query("زنجبيل")
+    window.results.search_now()
+    assert window.list_stack.currentWidget() is window.empty_state
+    assert "«زنجبيل»" in window.empty_state.label.text()
+    qtbot.mouseClick(window.empty_state.button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 6
+    assert window.search_box.text() == ""
+
+
+def test_clicking_a_tag_chip_in_the_reading_pane_filters(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.reading_view._on_anchor(QUrl(anchor("tag", "غزة")))
+    assert sorted(listed_titles(window)) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
+    assert window.results.state.include_tags == frozenset({"غزة"})
+    # counts follow the result: only the two Gaza articles' sources remain
+    assert facet_counts(window.source_facet) == {"الجزيرة": 2}
+
+
+def test_clicking_a_source_facet_entry_filters_and_updates_counts(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    panel = window.source_facet
+    model = panel.model()
+    row = next(r for r in range(model.rowCount()) if model.row_entry(r)[0] == "الجزيرة")
+    rect = panel.view().visualRect(model.index(row, 0))
+    qtbot.mouseClick(panel.view().viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.results.state.include_sources == frozenset({"الجزيرة"})
+    assert window.model.rowCount() == 2
+    assert facet_counts(window.tag_facet) == {"غزة": 2, "حرب": 1, "السعودية": 1}
+
+
+def test_excluding_a_tag_removes_its_articles(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.tag_facet.exclude_requested.emit("غزة")
+    assert window.model.rowCount() == 4
+    assert "غزة تحت القصف من جديد" not in listed_titles(window)
+    assert window.results.state.exclude_tags == frozenset({"غزة"})
+    # the chip row offers the way back; "clear all" restores everything
+    window.chips.clear_requested.emit()
+    assert window.model.rowCount() == 6
+
+
+def test_timeline_range_filters_by_date(qtbot, make_window, news_folder):
+    import datetime as dt
+
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.timeline.range_selected.emit(dt.date(2018, 1, 1), dt.date(2020, 12, 31))
+    assert sorted(listed_titles(window)) == sorted(
+        ["ترامب يزور الرياض", "مقال فيه وسوم خطرة", "Elections in Tunisia"]
+    )
+
+
+def test_keyboard_moves_opens_stars_and_marks_read(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    view = window.list_view
+    view.setFocus()
+    window.select_row(0)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_index().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert window.current_index().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert window.current_index().row() == 1
+    shown = window.reading_view.article
+    assert shown is not None and shown.title == listed_titles(window)[1]
+    index = window.current_index()
+    assert index.data(Roles.READ)  # selecting marks read
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert index.data(Roles.STARRED)
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    assert not index.data(Roles.READ)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.reading_view.hasFocus()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)],
+)
+def test_ctrl_f_focuses_search_and_escape_clears(qtbot, make_window, news_folder, key, modifier):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, key, modifier)
+    assert window.search_box.hasFocus()
+    type_text(window.search_box, "ترامب")
+    window.results.search_now()
+    assert window.model.rowCount() == 2
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+    assert window.model.rowCount() == 6
+
+
+def test_f1_shows_the_shortcuts(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_F1)
+    assert window.shortcuts_dialog is not None and window.shortcuts_dialog.isVisible()
+    assert window.shortcuts_dialog.table.rowCount() >= 8
+
+
+def test_star_and_read_survive_a_restart(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.select_row(2)
+    article_id = window.current_index().data(Roles.ID)
+    window.session.toggle_star()
+    window.select_row(3)
+    read_id = window.current_index().data(Roles.ID)
+    window.close()
+
+    again = make_window()
+    open_and_wait(qtbot, again, news_folder)
+    rows = {again.model.index(r).data(Roles.ID): r for r in range(again.model.rowCount())}
+    starred = again.model.index(rows[article_id])
+    assert starred.data(Roles.STARRED)
+    assert again.model.index(rows[read_id]).data(Roles.READ)
+    assert not again.model.index(rows[read_id]).data(Roles.STARRED)
+
+
+def test_markup_in_an_article_is_shown_as_text(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    requested: list[str] = []
+    original = window.reading_view.loadResource
+    window.reading_view.loadResource = lambda kind, url: (
+        requested.append(url.toString()) or original(kind, url)
+    )
+    window.session.show_article_by_id("news.jsonl#5")
+    text = window.reading_view.toPlainText()
+    assert '<img src="http://example.invalid/pixel.png">' in text
+    assert "<script>alert('x')</script>" in text
+    doc = window.reading_view.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            assert not it.fragment().charFormat().isImageFormat()
+            it += 1
+        block = block.next()
+    assert not [u for u in requested if u.startswith("http")]
+
+
+def test_the_last_folder_and_zoom_are_remembered(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.actions_.zoom_in.trigger()
+    assert window.settings.zoom == 110
+    window.close()
+    again = make_window()
+    assert again.settings.zoom == 110
+    assert Path(again.settings.last_folder) == news_folder.resolve()
+    assert str(news_folder.resolve()) in again.settings.recent_folders
+
+
+def test_arabic_interface_mirrors_the_layout(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.actions_.lang_ar.trigger()
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert "مقال" in window.list_header.text()
+    assert window.sort_box.currentText() == "الأحدث أولاً"
+    window.actions_.lang_en.trigger()
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert "articles" in window.list_header.text()
+
+
+def test_empty_folder_says_so(qtbot, make_window, tmp_path):
+    window = make_window()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    open_and_wait(qtbot, window, empty)
+    assert window.list_stack.currentWidget() is window.empty_state
+    assert "no article" in window.empty_state.label.text()
+
+
+def test_cancel_keeps_the_previous_folder(qtbot, make_window, news_folder, tmp_path):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    big = tmp_path / "big"
+    for i in range(40):  # many files: loading takes long enough to cancel in the middle
+        write_folder(big / f"part{i:02d}", ARTICLES_MANY)
+    window.loader.progress.connect(lambda _p: window.load_status.cancel_button.click())
+    with qtbot.waitSignal(window.loader.cancelled, timeout=30_000):
+        window.open_folder(big)
+    assert window.library is not None and window.library.root == news_folder.resolve()
+    assert window.model.rowCount() == 6
+    assert window.loader.running_tasks() == 0 or window.loader.busy is False
