@@ -107,24 +107,28 @@ def test_unreadable_root_raises_folder_error(tmp_path: Path, make, message: str)
 
 def test_deep_tree_does_not_recurse() -> None:
     # Built outside pytest's tmp_path: its clean-up (shutil.rmtree) recurses and fails on a tree
-    # this deep, so the test removes the tree itself, leaf first.
+    # this deep, so the test removes the tree itself, leaf first. Directory descriptors keep each
+    # mkdir/rmdir O(1) instead of resolving an ever longer path.
+    depth = 1200  # deeper than Python's recursion limit, within PATH_MAX
     top = Path(tempfile.mkdtemp(prefix="reader-deep-"))
-    path = top
+    fds = [os.open(top, os.O_RDONLY)]
     try:
-        for _ in range(1200):  # deeper than Python's recursion limit, within PATH_MAX
-            path = path / "d"
-            path.mkdir()
-        (path / "bottom.txt").write_text("قاع\nنص", encoding="utf-8")
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fds[-1])
+            fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+        leaf = os.open("bottom.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fds[-1])
+        os.write(leaf, "قاع\nنص".encode())
+        os.close(leaf)
         paths, problems = scan_folder(top)
-        assert [p.name for p in paths] == ["bottom.txt"]
+        assert [p.relative_to(top).as_posix() for p in paths] == ["d/" * depth + "bottom.txt"]
         assert problems == []
     finally:
-        (path / "bottom.txt").unlink(missing_ok=True)
-        while True:
-            path.rmdir()
-            if path == top:
-                break
-            path = path.parent
+        os.unlink("bottom.txt", dir_fd=fds[-1])
+        while len(fds) > 1:
+            os.close(fds.pop())
+            os.rmdir("d", dir_fd=fds[-1])
+        os.close(fds.pop())
+        top.rmdir()
 
 
 def test_read_folder_reports_progress_batches_and_problems(tree: Path) -> None:
