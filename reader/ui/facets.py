@@ -518,7 +518,7 @@ class TagFacet(FacetPanel):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         self._mode_buttons: dict[str, QToolButton] = {}
         super().__init__(title, parent)
-        group = QButtonGroup(self)
+        group = self._mode_group = QButtonGroup(self)
         group.setExclusive(True)
         for mode in ("and", "or"):
             button = QToolButton(self)
@@ -536,13 +536,10 @@ class TagFacet(FacetPanel):
         """Reflect the state's mode without emitting ``mode_changed``."""
         button = self._mode_buttons.get(mode)
         if button is not None and not button.isChecked():
-            button.blockSignals(True)
+            # the group, not the button, emits buttonToggled: silence the group
+            self._mode_group.blockSignals(True)
             button.setChecked(True)
-            button.blockSignals(False)
-            other = self._mode_buttons["or" if mode == "and" else "and"]
-            other.blockSignals(True)
-            other.setChecked(False)
-            other.blockSignals(False)
+            self._mode_group.blockSignals(False)
 
     def mode(self) -> str:
         return "or" if self._mode_buttons["or"].isChecked() else "and"

@@ -1,0 +1,284 @@
+"""Facet panels driven like a user would: clicks, the context menu, keys, the filter box."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.index import FacetValue
+from reader.ui.facets import (
+    COUNT_ROLE,
+    FILTER_BOX_THRESHOLD,
+    STATE_ROLE,
+    EntityFacet,
+    FacetListModel,
+    FacetPanel,
+    TagFacet,
+)
+
+# the offscreen platform cannot resize native windows and says so on every show(); harmless
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TAGS = [
+    FacetValue("غزة", 412),
+    FacetValue("إيران", 198),
+    FacetValue("روسيا", 150),
+    FacetValue("الحرب في غزة", 120),
+    FacetValue("بوتين", 60),
+    FacetValue("اقتصاد", 44),
+    FacetValue("Ukraine", 30),
+    FacetValue("سوريا", 12),
+    FacetValue("لبنان", 7),
+    FacetValue("مصر", 1),
+]
+
+
+@pytest.fixture
+def panel(qtbot) -> FacetPanel:
+    widget = FacetPanel("Tags")
+    qtbot.addWidget(widget)
+    widget.resize(300, 400)
+    widget.set_values(TAGS, set(), set())
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a keyboard does; QTest.keyClicks asserts on characters outside ASCII."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def rows(panel: FacetPanel) -> list[tuple[str, int, str]]:
+    model = panel.model()
+    return [model.row_entry(r) for r in range(model.rowCount())]
+
+
+def row_point(panel: FacetPanel, value: str, where: str = "middle") -> QPoint:
+    """A point inside the row of ``value``: its middle, or over the exclude button."""
+    view = panel.view()
+    row = [r[0] for r in rows(panel)].index(value)
+    index = panel.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    if where == "button":
+        return view.itemDelegate().exclude_button_rect(rect, view.layoutDirection()).center()
+    return rect.center()
+
+
+def test_models_pass_qtmodeltester(qtmodeltester) -> None:
+    model = FacetListModel()
+    model.set_values(TAGS, {"غزة"}, {"مجهول"})
+    qtmodeltester.check(model)
+    model.set_filter_text("ا")
+    qtmodeltester.check(model)
+
+
+def test_values_show_with_counts_and_selected_ones_pinned_first(panel) -> None:
+    panel.set_values(TAGS, {"روسيا"}, {"لم يعد في النتيجة"})
+    assert rows(panel)[:3] == [
+        ("روسيا", 150, "+"),
+        ("لم يعد في النتيجة", 0, "-"),  # kept so the exclusion can be undone here
+        ("غزة", 412, ""),
+    ]
+    assert len(rows(panel)) == len(TAGS) + 1
+    index = panel.model().index(0, 0)
+    assert index.data(COUNT_ROLE) == 150
+    assert index.data(STATE_ROLE) == "+"
+    assert index.data(Qt.ItemDataRole.FontRole).bold()
+    assert panel.model().index(1, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+
+
+@pytest.mark.parametrize(
+    ("included", "excluded", "signal"),
+    [
+        (set(), set(), "include_requested"),
+        ({"إيران"}, set(), "cleared"),
+        (set(), {"إيران"}, "cleared"),
+    ],
+)
+def test_click_includes_and_clicking_a_selected_value_clears_it(
+    qtbot, panel, included, excluded, signal
+) -> None:
+    panel.set_values(TAGS, included, excluded)
+    with qtbot.waitSignal(getattr(panel, signal)) as blocker:
+        qtbot.mouseClick(
+            panel.view().viewport(), Qt.MouseButton.LeftButton, pos=row_point(panel, "إيران")
+        )
+    assert blocker.args == ["إيران"]
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_the_row_button_excludes_on_the_trailing_side(qtbot, panel, direction) -> None:
+    panel.setLayoutDirection(direction)
+    point = row_point(panel, "روسيا", "button")
+    width = panel.view().viewport().width()
+    assert (point.x() > width / 2) == (direction == Qt.LayoutDirection.LeftToRight)
+    with (
+        qtbot.waitSignal(panel.exclude_requested) as blocker,
+        qtbot.assertNotEmitted(panel.include_requested),
+    ):
+        qtbot.mouseClick(panel.view().viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == ["روسيا"]
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "signal"),
+    [
+        ("", "Include", "include_requested"),
+        ("", "Exclude", "exclude_requested"),
+        ("+", "Exclude", "exclude_requested"),
+        ("+", "Clear", "cleared"),
+        ("-", "Clear", "cleared"),
+    ],
+)
+def test_context_menu_actions(qtbot, panel, state, action, signal) -> None:
+    panel.set_values(
+        TAGS, {"بوتين"} if state == "+" else set(), {"بوتين"} if state == "-" else set()
+    )
+    entry = next(r for r in rows(panel) if r[0] == "بوتين")
+    menu = panel.view().build_menu(entry)
+    qtbot.addWidget(menu)
+    act = next(a for a in menu.actions() if a.text() == action)
+    assert act.isEnabled()
+    with qtbot.waitSignal(getattr(panel, signal)) as blocker:
+        act.trigger()
+    assert blocker.args == ["بوتين"]
+
+
+@pytest.mark.parametrize(
+    ("state", "disabled"), [("", {"Clear"}), ("+", {"Include"}), ("-", {"Exclude"})]
+)
+def test_context_menu_disables_what_would_do_nothing(qtbot, panel, state, disabled) -> None:
+    menu = panel.view().build_menu(("x", 1, state))
+    qtbot.addWidget(menu)
+    assert {a.text() for a in menu.actions() if not a.isEnabled()} == disabled
+
+
+@pytest.mark.parametrize(
+    ("key", "signal"),
+    [
+        (Qt.Key.Key_Return, "include_requested"),
+        (Qt.Key.Key_Enter, "include_requested"),
+        (Qt.Key.Key_Delete, "exclude_requested"),
+    ],
+)
+def test_keyboard_enter_includes_delete_excludes(qtbot, panel, key, signal) -> None:
+    view = panel.view()
+    view.setFocus()
+    view.setCurrentIndex(panel.model().index(2, 0))
+    with qtbot.waitSignal(getattr(panel, signal)) as blocker:
+        qtbot.keyClick(view, key)
+    assert blocker.args == [TAGS[2].value]
+
+
+def test_filter_box_appears_only_for_long_lists(panel) -> None:
+    assert len(TAGS) > FILTER_BOX_THRESHOLD
+    assert panel.filter_box().isVisible()
+    panel.set_values(TAGS[:FILTER_BOX_THRESHOLD], set(), set())
+    assert not panel.filter_box().isVisible()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ايران", ["إيران"]),  # hamza dropped, as people type
+        ("غزه", ["غزة", "الحرب في غزة"]),  # ta marbuta typed as ha
+        ("ukr", ["Ukraine"]),
+        ("", [v.value for v in TAGS]),
+    ],
+)
+def test_filter_box_narrows_the_list_with_arabic_folding(qtbot, panel, typed, expected) -> None:
+    type_text(panel.filter_box(), typed)
+    assert [r[0] for r in rows(panel)] == expected
+
+
+def test_filter_keeps_selected_values_and_says_when_nothing_matches(qtbot, panel) -> None:
+    panel.set_values(TAGS, {"مصر"}, set())
+    type_text(panel.filter_box(), "zzz")
+    assert [r[0] for r in rows(panel)] == ["مصر"]
+    panel.set_values(TAGS, set(), set())  # the filter text survives a new result
+    assert rows(panel) == []
+    assert panel._empty.isVisible()
+    assert panel._empty.text() == "No value matches the filter"
+
+
+def test_empty_result_says_so(qtbot) -> None:
+    panel = FacetPanel("Sources")
+    qtbot.addWidget(panel)
+    panel.set_values([], set(), set())
+    panel.show()
+    assert panel._empty.isVisible()
+    assert not panel.view().isVisible()
+
+
+def test_collapsing_hides_the_list(qtbot, panel) -> None:
+    panel.set_expanded(False)
+    assert not panel.view().isVisible()
+    assert not panel.filter_box().isVisible()
+    panel.set_expanded(True)
+    assert panel.view().isVisible()
+
+
+def test_tag_mode_switch(qtbot) -> None:
+    facet = TagFacet("Tags")
+    qtbot.addWidget(facet)
+    facet.show()
+    assert facet.mode() == "and"
+    with qtbot.waitSignal(facet.mode_changed) as blocker:
+        qtbot.mouseClick(facet._mode_buttons["or"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["or"]
+    with qtbot.assertNotEmitted(facet.mode_changed):
+        facet.set_mode("and")
+    assert facet.mode() == "and"
+
+
+def test_entity_facet_routes_values_and_signals_by_kind(qtbot) -> None:
+    facet = EntityFacet()
+    qtbot.addWidget(facet)
+    facet.resize(300, 700)
+    facet.set_values(
+        {
+            "PERS": [FacetValue("بوتين", 9), FacetValue("ترامب", 7)],
+            "LOC": [FacetValue("موسكو", 5)],
+            "tag": [FacetValue("ignored", 1)],
+        },
+        {("LOC", "موسكو")},
+        {("ORG", "حماس")},
+    )
+    facet.show()
+    qtbot.waitExposed(facet)
+    assert rows(facet.panel("PERS")) == [("بوتين", 9, ""), ("ترامب", 7, "")]
+    assert rows(facet.panel("LOC")) == [("موسكو", 5, "+")]
+    assert rows(facet.panel("ORG")) == [("حماس", 0, "-")]
+    assert rows(facet.panel("MISC")) == []
+    pers = facet.panel("PERS")
+    with qtbot.waitSignal(facet.include_requested) as blocker:
+        qtbot.mouseClick(
+            pers.view().viewport(), Qt.MouseButton.LeftButton, pos=row_point(pers, "ترامب")
+        )
+    assert blocker.args == ["PERS", "ترامب"]
+    org = facet.panel("ORG")
+    with qtbot.waitSignal(facet.cleared) as blocker:
+        qtbot.mouseClick(
+            org.view().viewport(), Qt.MouseButton.LeftButton, pos=row_point(org, "حماس")
+        )
+    assert blocker.args == ["ORG", "حماس"]
+    loc = facet.panel("LOC")
+    with qtbot.waitSignal(facet.exclude_requested) as blocker:
+        qtbot.mouseClick(
+            loc.view().viewport(), Qt.MouseButton.LeftButton, pos=row_point(loc, "موسكو", "button")
+        )
+    assert blocker.args == ["LOC", "موسكو"]
+
+
+def test_panels_fit_a_300_px_sidebar(qtbot, panel) -> None:
+    assert panel.minimumSizeHint().width() <= 300
+    # long lists scroll instead of pushing the other panels away
+    assert panel.view().height() < 10 * panel.view().sizeHintForRow(0)
