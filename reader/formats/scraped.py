@@ -57,12 +57,24 @@ _SOURCE_LABEL = r"[اإأ]لمصدر"
 _SOURCE_LINE = re.compile(rf"^\s*{_SOURCE_LABEL}(?!\w)\s*(?P<sep>{_SEP})?\s*(?P<value>.*)$")
 _SOURCE_REPEAT = re.compile(rf"{_SOURCE_LABEL}\s*{_SEP}")
 _TAG_LINE = re.compile(rf"^\s*{TAG_LABEL}(?!\w)")
+# Furniture glued onto another line (see unglue_lines): only labelled, unambiguous shapes.
+_GLUED_DATE_LABEL = re.compile(r"تاريخ\s+النشر\s*[:：]")
+_DATE_THEN_TEXT = re.compile(
+    r"^(?P<date>\s*تاريخ\s+النشر\s*[:：]?\s*.*?(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"|\d{4}(?:\s*[,،]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?)(?:\s*[مه]ـ?(?!\w))?)"
+    r"(?P<rest>.*)$"
+)
+_GLUED_TAG_LABEL = re.compile(rf"{TAG_LABEL}\s*[:：]")
+_GLUED_DOUBLE_SOURCE = re.compile(
+    r"[اإأ]لمصدر\s*[|｜]\s*(?P<source>[^|｜]+?)\s*[اإأ]لمصدر\s*[:：]\s*(?P=source)\s*$"
+)
 # A line made only of date material: weekday and month names, digits, ordinals, zones, م / هـ.
 _DATE_WORDS = re.compile(
     r"\d+(?:st|nd|rd|th)?|gmt|utc|am|pm|of|الموافق|هـ|ه|م|ص|"
     r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
+_MARKER_MAX_CHARS = 40
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_MAX_CHARS = 220
 
@@ -86,9 +98,56 @@ def clean_lines(text: str) -> list[str]:
     return lines
 
 
+def unglue_lines(lines: list[str]) -> list[str]:
+    """Split page furniture the scraper glued onto a neighbouring line back onto its own line.
+
+    Inline elements lose their line break in the scrape (the sample shows the source written twice
+    on one line, and "read also" glued after the tags). The same can happen to a "read also" marker
+    after a paragraph, to the date line before the first paragraph, or to a doubled source line or a
+    tags label after the last paragraph. Only unambiguous furniture is cut out.
+    """
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.extend(_unglue(line, near_top=index < 3))
+    return out
+
+
+def _unglue(line: str, *, near_top: bool) -> list[str]:
+    if near_top and (match := _GLUED_DATE_LABEL.search(line)) and match.start() > 0:
+        return [
+            *_unglue(line[: match.start()].strip(_STRIP), near_top=False),
+            *_unglue(line[match.start() :], near_top=True),
+        ]
+    if len(line) > 80 and (match := _DATE_THEN_TEXT.match(line)):
+        rest = match["rest"].strip(_STRIP)
+        if len(rest.split()) >= 3:
+            return [match["date"].strip(_STRIP), rest]
+    if is_tag_line(line) or is_marker(line):
+        return [line]
+    if _may_hold_tag_label(line) and (match := _GLUED_TAG_LABEL.search(line)) and match.start() > 0:
+        return [
+            *_unglue(line[: match.start()].strip(_STRIP), near_top=False),
+            line[match.start() :],
+        ]
+    if "لمصدر" in line and (match := _GLUED_DOUBLE_SOURCE.search(line)) and match.start() > 0:
+        return [line[: match.start()].strip(_STRIP), line[match.start() :].strip(_STRIP)]
+    if (match := _MARKER_WITH_HEADLINE.match(line)) and not is_headline(match["rest"]):
+        return [match["rest"].strip(_STRIP)]  # a marker glued before a whole paragraph
+    stripped = strip_read_also_debris(line)
+    if stripped != line.rstrip() and not is_source_line(line):
+        stripped = stripped.strip(_STRIP)
+        return [stripped, "اقرأ أيضاً"] if stripped else [line]
+    return [line]
+
+
+def _may_hold_tag_label(line: str) -> bool:
+    # a cheap test before the label regex, which is slow on long paragraphs
+    return "دلال" in line or "وسوم" in line or "مفتاح" in line or "\u0640" in line
+
+
 def is_marker(line: str) -> bool:
     """Is ``line`` a "read also" marker on its own (any spelling, colon or not)?"""
-    return _MARKER.match(line) is not None
+    return len(line) <= _MARKER_MAX_CHARS and _MARKER.match(line) is not None
 
 
 def marker_headline(line: str) -> str | None:
@@ -102,8 +161,10 @@ def marker_headline(line: str) -> str | None:
 
 def date_line_value(line: str) -> str | None:
     """The text after a ``تاريخ النشر:`` label, or ``None`` when ``line`` is not a date line."""
+    if len(line) > 120:
+        return None
     match = _DATE_LABEL.match(line)
-    if match is None or len(line) > 120:
+    if match is None:
         return None
     value = match["value"].strip(_STRIP)
     # "نشر في ..." may also open a body sentence: such weak labels need a date after them.
@@ -129,6 +190,8 @@ def is_updated_line(line: str) -> bool:
 
 
 def is_source_line(line: str) -> bool:
+    if "لمصدر" not in line[:12]:
+        return False  # cheap test first: every line of every page goes through here
     match = _SOURCE_LINE.match(line)
     if match is None:
         return False
@@ -138,7 +201,7 @@ def is_source_line(line: str) -> bool:
 
 
 def is_tag_line(line: str) -> bool:
-    return _TAG_LINE.match(line) is not None
+    return _may_hold_tag_label(line[:40]) and _TAG_LINE.match(line) is not None
 
 
 def is_meta_line(line: str) -> bool:
@@ -359,7 +422,7 @@ def parse_scraped(text: str, *, article_id: str, path: str) -> Article:
 
 
 def _parse(text: str, *, article_id: str, path: str) -> Article:
-    lines = clean_lines(text)
+    lines = unglue_lines(clean_lines(text))
     title, rest = split_title(lines)
     problems: list[str] = []
     if not title:

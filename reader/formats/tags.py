@@ -54,13 +54,24 @@ READ_ALSO = _READ + r"\s*" + _ALSO
 # Debris after the last tag: one or more "read also" headings with their punctuation.
 _TRAILING_READ_ALSO = re.compile(rf"(?:\s*{READ_ALSO}[\s:：.…\-–]*)+$")
 # Separators that prove the line itself splits tags (a multi-word tag between two of them is real).
+_DEBRIS_WINDOW = 120
 _EXPLICIT_SEPARATORS = re.compile(r"\s*[،,|#؛;]\s*|\s+[-–]\s+")
 _EDGE_PUNCT = " \t:：.،,|#؛;-–\u00a0\u200e\u200f"
 
 
 def strip_read_also_debris(line: str) -> str:
     """``line`` without the "read also" headings glued at its end (any spelling, glued or spaced)."""
-    return _TRAILING_READ_ALSO.sub("", line).rstrip()
+    # The debris is short and anchored at the end: searching only the tail keeps this cheap on
+    # long paragraphs (every body line is checked for a glued marker).
+    cut = max(0, len(line) - _DEBRIS_WINDOW)
+    tail = line[cut:]
+    end = tail[-30:]
+    if "يض" not in end and "یض" not in end and "كذلك" not in end and "\u0640" not in end:
+        return line.rstrip()
+    match = _TRAILING_READ_ALSO.search(tail)
+    if match is None:
+        return line.rstrip()
+    return line[: cut + match.start()].rstrip()
 
 
 def split_tag_line(line: str) -> list[str]:
