@@ -39,6 +39,7 @@ from reader.model import ENTITY_KINDS
 from reader.text.normalize import normalize
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS
+from reader.ui.timeline import article_count
 
 if TYPE_CHECKING:
     from reader.index import FacetValue
@@ -149,7 +150,7 @@ class FacetListModel(QAbstractListModel):
             return state
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             status = {"+": f" ({t('included')})", "-": f" ({t('excluded')})"}.get(state, "")
-            return f"{value}: {count:,} {t('articles')}{status}"
+            return f"{value}: {article_count(count)}{status}"
         if role == Qt.ItemDataRole.FontRole and state:
             font = QFont()
             font.setBold(state == "+")

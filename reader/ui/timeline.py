@@ -29,6 +29,8 @@ add_arabic(
         "Clear the date range": "إلغاء النطاق الزمني",
         "Drag across the bars to filter by date; double-click to clear": "اسحب فوق الأعمدة للتصفية حسب التاريخ، وانقر مرتين للإلغاء",
         "articles": "مقالات",
+        "1 article": "مقال واحد",
+        "Timeline": "الخط الزمني",
     }
 )
 
@@ -275,7 +277,7 @@ class TimelineWidget(QWidget):
         if not self._bins or not self.plot_rect().adjusted(0, -20, 0, 20).contains(pos):
             return ""
         b = self._bins[self.bin_at(pos.x())]
-        return f"{self.period_label(b)}: {b.count:,} {t('articles')}"
+        return f"{self.period_label(b)}: {article_count(b.count)}"
 
     def period_label(self, b: Bin) -> str:
         if self._unit == "day":
@@ -414,6 +416,11 @@ class TimelineWidget(QWidget):
         if not chosen:  # a short span with no boundary inside: name its first day
             chosen = [(0, self.period_label(self._bins[0]))]
         return chosen
+
+
+def article_count(n: int) -> str:
+    """'1 article', '1,204 articles' (Arabic: 'مقال واحد', '1,204 مقالات')."""
+    return t("1 article") if n == 1 else f"{n:,} {t('articles')}"
 
 
 def month_name(month: int, *, short: bool = False) -> str:
