@@ -1,0 +1,86 @@
+"""Problems panel: the skipped files, sortable, filterable, copyable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+
+from reader.model import LoadProblem
+from reader.ui.problems import ProblemsModel, ProblemsPanel
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+PROBLEMS = [
+    LoadProblem("b/doc-2.xml", "not a TREC file: no <DOC> element"),
+    LoadProblem("a/مقال.json", "invalid JSON at line 3, column 14"),
+    LoadProblem("c/empty.txt", "empty file"),
+]
+
+
+@pytest.fixture
+def panel(qtbot) -> ProblemsPanel:
+    widget = ProblemsPanel()
+    qtbot.addWidget(widget)
+    widget.set_problems(PROBLEMS)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def column(panel: ProblemsPanel, col: int) -> list[str]:
+    model = panel.table().model()
+    return [model.index(r, col).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester) -> None:
+    model = ProblemsModel()
+    model.set_problems(PROBLEMS)
+    qtmodeltester.check(model)
+
+
+def test_lists_every_problem_sorted_by_path_with_a_count(panel) -> None:
+    assert column(panel, 0) == ["a/مقال.json", "b/doc-2.xml", "c/empty.txt"]
+    assert panel._summary.text() == "3 files could not be read."
+
+
+def test_header_click_sorts_by_reason(qtbot, panel) -> None:
+    header = panel.table().horizontalHeader()
+    x = header.sectionViewportPosition(1) + header.sectionSize(1) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
+    assert column(panel, 1) == sorted(p.reason for p in PROBLEMS)
+
+
+def test_filter_box_narrows_rows(qtbot, panel) -> None:
+    qtbot.keyClicks(panel.filter_box(), "json")
+    assert column(panel, 0) == ["a/مقال.json"]
+
+
+def test_copy_puts_path_reason_lines_on_the_clipboard(qtbot, panel) -> None:
+    panel.copy_to_clipboard()
+    assert QGuiApplication.clipboard().text().splitlines() == sorted(str(p) for p in PROBLEMS)
+    selection = panel.table().selectionModel()
+    selection.select(
+        panel.table().model().index(2, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    qtbot.mouseClick(panel._copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "c/empty.txt: empty file"
+
+
+@pytest.mark.parametrize(
+    ("problems", "summary"),
+    [([], "Every file was read."), (PROBLEMS[:1], "1 file could not be read.")],
+)
+def test_summary_sentence(panel, problems, summary) -> None:
+    panel.set_problems(problems)
+    assert panel._summary.text() == summary
+
+
+def test_paths_display_left_to_right_and_copy_plain(panel) -> None:
+    index = panel.table().model().index(0, 0)
+    shown = index.data(Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("\u202a") and shown.endswith("\u202c")
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "a/مقال.json"
