@@ -1,0 +1,151 @@
+"""The reading pane's HTML: escaping, per-paragraph direction, nested entity and match spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.model import Appended, Article, Span
+from reader.ui.html import (
+    RenderOptions,
+    anchor,
+    article_html,
+    entity_counts,
+    highlight,
+    paragraph_ranges,
+    parse_anchor,
+    readable_date,
+)
+
+
+def _hl(text: str, entities=(), matches=(), **opts) -> str:
+    return highlight(
+        text,
+        start=0,
+        end=len(text),
+        entities=entities,
+        matches=matches,
+        options=RenderOptions(**opts),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "must_contain", "must_not_contain"),
+    [
+        ('<img src="http://x/y.png">', "&lt;img src=&quot;http://x/y.png&quot;&gt;", "<img"),
+        ("<script>alert(1)</script>", "&lt;script&gt;", "<script"),
+        ("a & b", "a &amp; b", "a & b"),
+        ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;", "<b>"),
+    ],
+)
+def test_article_text_is_escaped(text: str, must_contain: str, must_not_contain: str) -> None:
+    article = Article(id="x", title=text, body=text, tags=(text,), related=(text,))
+    out = article_html(article)
+    assert must_contain in out
+    assert must_not_contain not in out
+
+
+@pytest.mark.parametrize(
+    ("body", "dirs"),
+    [
+        ("سطر عربي\nAn English line", ["rtl", "ltr"]),
+        ('20% زيادة\n\n"Apple" تعلن', ["rtl", "ltr"]),
+    ],
+)
+def test_each_paragraph_gets_its_own_direction(body: str, dirs: list[str]) -> None:
+    out = article_html(Article(id="x", title="t", body=body))
+    found = [
+        chunk.split('"')[0] for chunk in out.split('<p dir="')[1:] if 'align="justify"' in chunk
+    ]
+    assert found == dirs
+
+
+def test_paragraph_ranges_skip_blank_lines() -> None:
+    body = "أ\n\n  \nب"
+    assert [body[s:e] for s, e in paragraph_ranges(body)] == ["أ", "ب"]
+
+
+def test_entity_is_a_link_with_its_colour() -> None:
+    out = _hl("زار بوتين موسكو", entities=[Span(4, 9, "PERS")])
+    assert f'href="{anchor("entity", "PERS", "بوتين")}"' in out
+    assert "#dbeafe" in out
+
+
+def test_match_inside_an_entity_shows_both() -> None:
+    # the whole entity "فلاديمير بوتين", the match only "بوتين"
+    text = "قال فلاديمير بوتين اليوم"
+    out = _hl(text, entities=[Span(4, 18, "PERS")], matches=[Span(13, 18, "MATCH")])
+    assert out.count("#dbeafe") == 2  # both pieces keep the entity background
+    assert "text-decoration:underline" in out  # and the matched piece is underlined
+    assert out.count("<a ") == 2
+
+
+def test_match_outside_entities_is_yellow_underlined() -> None:
+    out = _hl("ترامب قال", matches=[Span(0, 5, "MATCH")])
+    assert "#fde047" in out and "underline" in out
+
+
+def test_hidden_entity_kinds_are_not_highlighted() -> None:
+    out = _hl("زار بوتين", entities=[Span(4, 9, "PERS")], visible_kinds=frozenset({"LOC"}))
+    assert "#dbeafe" not in out and "<a " not in out
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        (anchor("entity", "PERS", "بوتين"), ("entity", ("PERS", "بوتين"))),
+        (anchor("entity", "ORG", "a:b/c d"), ("entity", ("ORG", "a:b/c d"))),
+        (anchor("tag", "الحرب في غزة"), ("tag", ("الحرب في غزة",))),
+        (anchor("article", "sub/x.json#3"), ("article", ("sub/x.json#3",))),
+        ("https://example.org/a", ("https", ("https://example.org/a",))),
+    ],
+)
+def test_anchor_round_trip(href: str, expected: tuple) -> None:
+    assert parse_anchor(href) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "language", "expected"),
+    [
+        (dt.date(2023, 12, 7), "en", "7 December 2023"),
+        (dt.date(2023, 12, 7), "ar", "7 ديسمبر 2023"),
+        (None, "en", "no date"),
+    ],
+)
+def test_readable_date(day, language: str, expected: str) -> None:
+    assert readable_date(day, language) == expected
+
+
+def test_entity_counts_most_frequent_first() -> None:
+    body = "بوتين وبوتين وموسكو"
+    article = Article(
+        id="x",
+        title="t",
+        body=body,
+        entities=(Span(0, 5, "PERS"), Span(7, 12, "PERS"), Span(14, 19, "LOC")),
+    )
+    assert entity_counts(article) == {"PERS": [("بوتين", 2)], "LOC": [("موسكو", 1)]}
+
+
+def test_sections_appear_only_when_there_is_something() -> None:
+    plain = article_html(Article(id="x", title="t", body="b"))
+    assert "Read also" not in plain and "Appended by the source page" not in plain
+    full = article_html(
+        Article(
+            id="x",
+            title="t",
+            body="b",
+            related=("عنوان",),
+            appended=(Appended("ملحق", "نص"),),
+        ),
+        related_links={"عنوان": "y.txt"},
+    )
+    assert "Read also" in full and "Appended by the source page" in full
+    assert f'href="{anchor("article", "y.txt")}"' in full
+
+
+def test_zoom_scales_the_body_size() -> None:
+    article = Article(id="x", title="t", body="b")
+    assert "font-size:18px" in article_html(article, options=RenderOptions(zoom=100))
+    assert "font-size:27px" in article_html(article, options=RenderOptions(zoom=150))

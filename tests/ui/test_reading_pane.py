@@ -1,0 +1,110 @@
+"""The reading pane inside the window: entity highlights, clicks and tooltips, related links, zoom."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from ui_fixtures import QT_OFFSCREEN_NOISE
+
+from reader.library import Library, build_index
+from reader.model import Appended, Article, Span
+from reader.ui.article_model import Roles
+from reader.ui.html import anchor
+
+pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
+
+
+def _article(i: int, body: str, names: list[tuple[str, str]], **kw) -> Article:
+    spans = []
+    for kind, name in names:
+        start = body.index(name)
+        spans.append(Span(start, start + len(name), kind))
+    return Article(
+        id=f"a{i}.txt",
+        title=kw.pop("title", f"عنوان {i}"),
+        body=body,
+        date=dt.date(2023, 1, i),
+        source="مصدر",
+        entities=tuple(spans),
+        path=f"a{i}.txt",
+        **kw,
+    )
+
+
+@pytest.fixture
+def tagged_library(tmp_path: Path) -> Library:
+    articles = [
+        _article(1, "التقى بوتين مع رئيسي في موسكو.", [("PERS", "بوتين"), ("LOC", "موسكو")]),
+        _article(2, "زار بوتين بكين أمس.", [("PERS", "بوتين"), ("LOC", "بكين")]),
+        _article(
+            3,
+            "اجتمع مجلس الأمن في نيويورك.",
+            [("ORG", "مجلس الأمن"), ("LOC", "نيويورك")],
+            related=("عنوان 1", "عنوان غير موجود"),
+            appended=(Appended("خبر ملحق", "نص ملحق عن بوتين.", (Span(11, 16, "PERS"),)),),
+        ),
+    ]
+    return Library(
+        root=tmp_path,
+        articles={a.id: a for a in articles},
+        problems=[],
+        index=build_index(articles, len(articles)),
+        files_seen=3,
+        entity_status=None,
+    )
+
+
+def test_clicking_an_entity_filters_to_articles_naming_it(qtbot, make_window, tagged_library):
+    window = make_window()
+    window.session.library_loaded(tagged_library)  # the slot the loader's `loaded` signal calls
+    window.session.show_article_by_id("a1.txt")
+    html = window.reading_view.toHtml()
+    assert "بوتين" in window.reading_view.toPlainText()
+    window.reading_view._on_anchor(QUrl(anchor("entity", "PERS", "بوتين")))
+    ids = {window.model.index(r).data(Roles.ID) for r in range(window.model.rowCount())}
+    assert ids == {"a1.txt", "a2.txt"}
+    assert window.results.state.include_entities == frozenset({("PERS", "بوتين")})
+    assert html  # rendered before the click
+
+
+def test_entity_tooltip_names_the_type(qtbot, make_window):
+    window = make_window()
+    tip = window.reading_view.tooltip_for(anchor("entity", "LOC", "موسكو"))
+    assert tip.startswith("Place: موسكو")
+
+
+def test_related_headline_links_to_the_article_with_that_title(qtbot, make_window, tagged_library):
+    window = make_window()
+    window.session.library_loaded(tagged_library)
+    window.session.show_article_by_id("a3.txt")
+    text = window.reading_view.toPlainText()
+    assert "Read also" in text and "Appended by the source page" in text
+    assert "خبر ملحق" in text
+    with qtbot.waitSignal(window.article_shown) as shown:
+        window.reading_view._on_anchor(QUrl(anchor("article", "a1.txt")))
+    assert shown.args == ["a1.txt"]
+
+
+def test_zoom_changes_the_font_size(qtbot, make_window, tagged_library):
+    window = make_window()
+    window.session.library_loaded(tagged_library)
+    before = window.reading_view.document().defaultFont().pixelSize()
+    window.actions_.zoom_in.trigger()
+    window.actions_.zoom_in.trigger()
+    assert window.reading_view.document().defaultFont().pixelSize() > before
+    window.actions_.zoom_reset.trigger()
+    assert window.reading_view.document().defaultFont().pixelSize() == before
+
+
+def test_dark_theme_renders_dark_entity_colours(qtbot, make_window, tagged_library):
+    window = make_window()
+    window.session.library_loaded(tagged_library)
+    window.session.show_article_by_id("a1.txt")
+    window.actions_.theme_dark.trigger()
+    assert window.settings.theme == "dark"
+    assert "#1e3a8a" in window.reading_view.toHtml().lower()  # person background, dark theme
+    window.actions_.theme_light.trigger()
+    assert "#dbeafe" in window.reading_view.toHtml().lower()

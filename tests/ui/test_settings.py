@@ -1,0 +1,60 @@
+"""Settings: typed values with defaults, validated on the way in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.ui.settings import MAX_RECENT, ZOOM_MAX, ZOOM_MIN, Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def test_defaults(settings: Settings) -> None:
+    assert settings.theme == "light"
+    assert settings.zoom == 100
+    assert settings.language in ("en", "ar")
+    assert settings.recent_folders == []
+    assert settings.geometry is None
+    assert settings.sort_key == "date_desc"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [(500, ZOOM_MAX), (1, ZOOM_MIN), ("abc", 100), (120, 120)]
+)
+def test_zoom_is_clamped_and_survives_junk(tmp_path: Path, raw: object, expected: int) -> None:
+    q = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    q.setValue("view/zoom", raw)
+    assert Settings(q).zoom == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("dark", "dark"), ("neon", "light")])
+def test_theme_is_validated(tmp_path: Path, raw: str, expected: str) -> None:
+    q = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    q.setValue("view/theme", raw)
+    assert Settings(q).theme == expected
+
+
+def test_recent_folders_most_recent_first_without_duplicates(settings: Settings) -> None:
+    for i in range(MAX_RECENT + 3):
+        settings.add_recent_folder(f"/f{i}")
+    settings.add_recent_folder("/f5")
+    recent = settings.recent_folders
+    assert recent[0] == "/f5" and len(recent) == MAX_RECENT and len(set(recent)) == MAX_RECENT
+    assert settings.last_folder == "/f5"
+
+
+def test_values_persist_across_instances(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.ini")
+    first = Settings(QSettings(path, QSettings.Format.IniFormat))
+    first.theme, first.zoom, first.language = "dark", 130, "ar"
+    first.add_recent_folder("/only")
+    first.sync()
+    second = Settings(QSettings(path, QSettings.Format.IniFormat))
+    assert (second.theme, second.zoom, second.language) == ("dark", 130, "ar")
+    assert second.recent_folders == ["/only"]
