@@ -256,3 +256,28 @@ def test_cancel_keeps_the_previous_folder(qtbot, make_window, news_folder, tmp_p
     assert window.library is not None and window.library.root == news_folder.resolve()
     assert window.model.rowCount() == 6
     assert window.loader.running_tasks() == 0 or window.loader.busy is False
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_writes_the_current_result_in_list_order(
+    qtbot, make_window, news_folder, tmp_path, fmt
+):
+    import csv
+    import json
+
+    from reader.ui.export_result import export_result
+
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.reading_view._on_anchor(QUrl(anchor("tag", "غزة")))
+    out = tmp_path / f"out.{fmt}"
+    n = export_result(out, fmt, window.library, window.results.ids)
+    assert n == 2
+    text = out.read_text(encoding="utf-8")
+    if fmt == "jsonl":
+        titles = [json.loads(line)["title"] for line in text.splitlines()]
+    else:
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
+        titles = [r["title"] for r in rows]
+    assert titles == listed_titles(window)
