@@ -531,7 +531,22 @@ class TagFacet(FacetPanel):
             self._mode_buttons[mode] = button
         self._mode_buttons["and"].setChecked(True)
         group.buttonToggled.connect(self._on_mode_button)
+        self._show_mode_switch(False)
         self.retranslate()
+
+    def set_values(
+        self,
+        values: Sequence[FacetValue],
+        included: AbstractSet[str],
+        excluded: AbstractSet[str],
+    ) -> None:
+        super().set_values(values, included, excluded)
+        # all/any only means something once two tags are included; hidden before, to keep it quiet
+        self._show_mode_switch(len(included) >= 2)
+
+    def _show_mode_switch(self, shown: bool) -> None:
+        for button in self._mode_buttons.values():
+            button.setVisible(shown)
 
     def set_mode(self, mode: str) -> None:
         """Reflect the state's mode without emitting ``mode_changed``."""

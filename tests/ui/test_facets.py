@@ -230,6 +230,10 @@ def test_tag_mode_switch(qtbot) -> None:
     facet = TagFacet("Tags")
     qtbot.addWidget(facet)
     facet.show()
+    facet.set_values(TAGS, {"غزة"}, set())
+    assert not facet._mode_buttons["or"].isVisible()  # meaningless with one tag
+    facet.set_values(TAGS, {"غزة", "إيران"}, set())
+    assert facet._mode_buttons["or"].isVisible()
     assert facet.mode() == "and"
     with qtbot.waitSignal(facet.mode_changed) as blocker:
         qtbot.mouseClick(facet._mode_buttons["or"], Qt.MouseButton.LeftButton)
