@@ -121,7 +121,7 @@ def _unglue(line: str, *, near_top: bool) -> list[str]:
     if len(line) > 80 and (match := _DATE_THEN_TEXT.match(line)):
         rest = match["rest"].strip(_STRIP)
         if len(rest.split()) >= 3:
-            return [match["date"].strip(_STRIP), rest]
+            return [match["date"].strip(_STRIP), *_unglue(rest, near_top=False)]
     if is_tag_line(line) or is_marker(line):
         return [line]
     if _may_hold_tag_label(line) and (match := _GLUED_TAG_LABEL.search(line)) and match.start() > 0:
