@@ -596,3 +596,38 @@ def test_split_appended_keeps_glued_site_headlines_in_the_body() -> None:
 )
 def test_looks_scraped(text: str, expected: bool) -> None:
     assert looks_scraped(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [
+        ("utf-8", "\n"),
+        ("utf-8-sig", "\r\n"),
+        ("utf-16", "\n"),
+        ("utf-16", "\r\n"),
+        ("cp1256", "\r\n"),
+        ("cp1256", "\n"),
+    ],
+)
+def test_sample_in_every_encoding_through_parse_file(
+    seeds_dir, tmp_path, encoding: str, newline: str
+) -> None:
+    """Acceptance 4's encodings, end to end through the folder reader's parse_file."""
+    from reader.formats import parse_file
+
+    text = (seeds_dir / "000_af4e3700e08c1d4f.txt").read_text(encoding="utf-8")
+    if encoding == "cp1256":
+        text = text.replace("ی", "ي")  # Windows-1256 has no Persian yeh
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    result = parse_file(path, tmp_path)
+    assert result.problems == ()
+    (article,) = result.articles
+    assert article.title == TITLE
+    assert article.date == dt.date(2023, 12, 7)
+    assert article.source == "الخليج الجديد"
+    assert article.related[0] == RELATED[0] and len(article.related) == 4
+    assert [normalize(t) for t in article.tags] == [normalize(t) for t in TAG_WORDS]
+    assert article.body.startswith("بدا التطابق")
+    assert "سوخوي 35" in article.body.split("\n")[-1]
+    assert [a.title for a in article.appended] == [APPENDED_1[0]]
