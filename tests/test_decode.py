@@ -100,6 +100,21 @@ def test_refuses_what_is_not_text(data: bytes, reason: str) -> None:
         decode_bytes(data)
 
 
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        ARABIC.encode("utf-8")[:-2],  # cut the full stop and half of the last letter
+        ARABIC.encode("utf-8").replace(b" ", b" \xff", 1),
+    ],
+    ids=["truncated", "stray-byte"],
+)
+def test_utf8_with_a_broken_byte_stays_utf8(damaged: bytes) -> None:
+    decoded = decode_bytes(damaged)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.replace("\ufffd", "")[:40] == ARABIC.replace("\ufffd", "")[:40]
+    assert decoded.note == "1 invalid utf-8 byte sequence(s) replaced by \ufffd"
+
+
 def test_bom_with_wrong_content_is_refused() -> None:
     with pytest.raises(NotText, match="byte-order mark"):
         decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd not utf-8")

@@ -54,10 +54,13 @@ class NotText(ValueError):
 class Decoded:
     text: str  # "\n" newlines, no BOM
     encoding: str  # Python codec name, "utf-8" for plain UTF-8 (with or without BOM)
+    replaced: int = 0  # invalid bytes replaced by U+FFFD (a UTF-8 file with a few broken bytes)
 
     @property
     def note(self) -> str | None:
-        """What to tell the user about the encoding; None for UTF-8, the expected case."""
+        """What to tell the user about the encoding; None for clean UTF-8, the expected case."""
+        if self.replaced:
+            return f"{self.replaced} invalid {self.encoding} byte sequence(s) replaced by \ufffd"
         if self.encoding == "utf-8":
             return None
         return f"decoded as {self.encoding}"
@@ -71,13 +74,17 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(magic):
             raise NotText(f"binary file ({kind}), not text")
     text, encoding = _decode(data)
+    replaced = 0
+    if encoding == "utf-8+damaged":
+        encoding = "utf-8"
+        replaced = text.count("\ufffd")
     text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
     if not _LETTER.search(text):
         raise NotText(f"no Arabic or Latin letters (read as {encoding})")
     controls = len(_CONTROL.findall(text, 0, 65536)) if _CONTROL.search(text, 0, 65536) else 0
     if controls > max(8, min(len(text), 65536) // 100):
         raise NotText(f"binary file ({controls} control characters), not text")
-    return Decoded(text, encoding)
+    return Decoded(text, encoding, replaced)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -98,6 +105,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A UTF-8 file with a few broken bytes (a scraper cut a letter in half) must stay UTF-8:
+    # read as Windows-1256 its Arabic would turn into a plausible-looking mojibake of Arabic
+    # letters. A real legacy file breaks UTF-8 on nearly every non-ASCII byte.
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= 2 + len(data) // 1000:
+        return lenient, "utf-8+damaged"
     return _legacy(data)
 
 
