@@ -110,6 +110,8 @@ class Page:
     edge_noise: str = ""  # added around every line: spaces, NBSP, RLM
     # (role of the line before, role of the line) pairs written without a line break between them
     glue: frozenset[tuple[str, str]] = frozenset()
+    # a "read also" block printed between the source and the tag lines
+    related_in_footer: str | None = None
 
     def source_line(self) -> str | None:
         if self.source is None:
@@ -139,7 +141,10 @@ class Page:
         footer = [("source", self.source_line()), ("tags", self.tag_line())]
         if self.tags_before_source:
             footer.reverse()
-        out += [(role, line) for role, line in footer if line is not None]
+        footer = [(role, line) for role, line in footer if line is not None]
+        if self.related_in_footer is not None and len(footer) == 2:
+            footer[1:1] = [("marker", "اقرأ أيضاً"), ("related", self.related_in_footer)]
+        out += footer
         if self.appended and self.final_marker is not None:
             out.append(("final", self.final_marker))
         for title, body in self.appended:
@@ -161,7 +166,9 @@ class Page:
 
     @property
     def expected_related(self) -> tuple[str, ...]:
-        return tuple(headline for _, _, headline in self.related if headline is not None)
+        inline = tuple(headline for _, _, headline in self.related if headline is not None)
+        in_footer = self.related_in_footer is not None and None not in (self.source, self.tag_words)
+        return (*inline, self.related_in_footer) if in_footer else inline
 
 
 def variations() -> Iterator[tuple[str, Page]]:
@@ -209,6 +216,7 @@ def variations() -> Iterator[tuple[str, Page]]:
     for source in ("رويترز", "عربي 21", "BBC عربي", "الخليج الجديد + وكالات", "CNN"):
         yield f"source {source}", replace(base, source=source)
     yield "tags before source", replace(base, tags_before_source=True)
+    yield "related block between source and tags", replace(base, related_in_footer=RELATED[1])
     yield "no tag line", replace(base, tag_words=None)
     for debris in ("", " إقرأ أيضاً", " اقرأ أيضا:", "اقرأ أيضاً", " اقرأ أيضاً اقرأ أيضا"):
         yield f"tag debris {debris!r}", replace(base, tag_debris=debris)
@@ -313,6 +321,7 @@ def random_page(rng: random.Random) -> Page:
         else None,
         tag_debris=rng.choice(("", " اقرأ أیضا", " إقرأ أيضاً", "اقرأ أيضا:")),
         tags_before_source=rng.random() < 0.3,
+        related_in_footer=rng.choice(RELATED) if rng.random() < 0.1 else None,
         final_marker=rng.choice(FINAL_MARKERS),
         appended=appended,
         newline=rng.choice(("\n", "\r\n")),
@@ -548,6 +557,21 @@ def test_is_bare_date_line(line: str, expected: bool) -> None:
         # the appended article's own source line does not move the footer
         (["فقرة.", "المصدر: س", "إقرأ أيضاً:", "عنوان", "فقرة.", "المصدر: ص"], (1, 2)),
         (["فقرة.", "فقرة ثانية."], None),
+        # a lone "المصدر: X" followed by a marker inside the body loses to the site's footer
+        (
+            [
+                "فقرة.",
+                "المصدر: رويترز",
+                "اقرأ أيضاً",
+                "عنوان",
+                "فقرة.",
+                "المصدر | س",
+                "كلمات دلالية: أ",
+            ],
+            (5, 7),
+        ),
+        # a "read also" block between source and tags stays inside the footer
+        (["فقرة.", "المصدر | س", "اقرأ أيضاً", "عنوان", "كلمات دلالية: أ", "إقرأ أيضاً:"], (1, 5)),
     ],
 )
 def test_find_footer(lines: list[str], expected: tuple[int, int] | None) -> None:

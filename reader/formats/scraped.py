@@ -254,46 +254,77 @@ def split_title(lines: list[str]) -> tuple[str, list[str]]:
     return lines[0], lines[1:]
 
 
+def _is_footer_line(line: str) -> bool:
+    return is_source_line(line) or is_tag_line(line)
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """End of the footer block starting at ``start``: source and tag lines, and "read also"
+    blocks (marker, maybe a headline) sitting between two of them."""
+    end = start + 1
+    while end < len(lines):
+        if _is_footer_line(lines[end]):
+            end += 1
+        elif is_marker(lines[end]) and end + 1 < len(lines) and _is_footer_line(lines[end + 1]):
+            end += 2
+        elif (
+            is_marker(lines[end])
+            and end + 2 < len(lines)
+            and is_headline(lines[end + 1])
+            and not is_meta_line(lines[end + 1])
+            and _is_footer_line(lines[end + 2])
+        ):
+            end += 3
+        else:
+            break
+    return end
+
+
+def _is_strong_block(lines: list[str]) -> bool:
+    # The site's own footer: a tag line, or the source in its "المصدر | X" form. A lone
+    # "المصدر: X" may also be a photo credit inside the body.
+    return any(is_tag_line(line) or (is_source_line(line) and "|" in line) for line in lines)
+
+
+def _is_closing_block(lines: list[str], start: int, end: int) -> bool:
+    """Does the page end, or does a "read also" section begin, right after this block?"""
+    if end == len(lines) or is_marker(lines[end]) or marker_headline(lines[end]):
+        return True
+    return any(
+        is_tag_line(line) and strip_read_also_debris(line) != line.rstrip()
+        for line in lines[start:end]
+    )
+
+
 def find_footer(lines: list[str]) -> tuple[int, int] | None:
     """``[start, end)`` of the source/tags block that closes the article, or ``None``.
 
-    A block is a run of source and tag lines (markers may sit between them). The closing block is
-    the first one after which the page ends, a "read also" marker follows, or whose tag line carried
-    glued "read also" debris (the heading of the appended section); failing that, the last block.
-    A source line in the middle of the body (a photo credit) is therefore not taken as the end.
+    A block is a run of source and tag lines (with any "read also" block between two of them).
+    Preference, in order: the first *strong* block (tag line or ``المصدر |`` source) that closes
+    the page (the page ends, a marker follows, or the tag line carries glued "read also" debris);
+    the first strong block; the first closing weak block; the last weak block. So a photo credit
+    in the body is not taken as the end, nor is the source line of an appended article.
     """
     blocks: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if is_source_line(lines[i]) or is_tag_line(lines[i]):
-            start = i
-            end = i + 1
-            while end < len(lines):
-                if is_source_line(lines[end]) or is_tag_line(lines[end]):
-                    end += 1
-                elif (
-                    is_marker(lines[end])
-                    and end + 1 < len(lines)
-                    and (is_source_line(lines[end + 1]) or is_tag_line(lines[end + 1]))
-                ):
-                    end += 2
-                else:
-                    break
-            blocks.append((start, end))
+        if _is_footer_line(lines[i]):
+            end = _block_end(lines, i)
+            blocks.append((i, end))
             i = end
         else:
             i += 1
-    if not blocks:
-        return None
-    for start, end in blocks:
-        if end == len(lines) or is_marker(lines[end]) or marker_headline(lines[end]):
-            return start, end
-        if any(
-            is_tag_line(line) and strip_read_also_debris(line) != line.rstrip()
-            for line in lines[start:end]
-        ):
-            return start, end
-    return blocks[-1]
+    strong = [(a, b) for a, b in blocks if _is_strong_block(lines[a:b])]
+    weak = [(a, b) for a, b in blocks if (a, b) not in strong]
+    for a, b in strong:
+        if _is_closing_block(lines, a, b):
+            return a, b
+    if strong:
+        return strong[0]
+    for a, b in weak:
+        if _is_closing_block(lines, a, b):
+            return a, b
+    return weak[-1] if weak else None
 
 
 def find_unfootered_appended(lines: list[str]) -> int | None:
@@ -431,6 +462,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     source: str | None = None
     tags: list[str] = []
     appended_lines: list[str] = []
+    footer_related: tuple[str, ...] = ()
     footer = find_footer(rest)
     if footer is not None:
         start, end = footer
@@ -439,12 +471,17 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
                 source = parse_source_line(line)
             elif is_tag_line(line) and not tags:
                 tags = split_tag_line(line)
+        # a "read also" block between the source and tag lines holds a related headline
+        footer_related = split_body(
+            [line for line in rest[start:end] if not _is_footer_line(line)]
+        ).related
         main, appended_lines = rest[:start], rest[end:]
     else:
         final = find_unfootered_appended(rest)
         main, appended_lines = (rest, []) if final is None else (rest[:final], rest[final:])
 
     parts = split_body(main)
+    related = parts.related + footer_related
     date = None
     if parts.date_text is None:
         problems.append("no date line")
@@ -461,7 +498,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
         date=date,
         source=source,
         tags=tuple(tags),
-        related=parts.related,
+        related=related,
         appended=split_appended(appended_lines),
         problems=tuple(problems),
         path=path,
