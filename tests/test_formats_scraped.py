@@ -112,6 +112,8 @@ class Page:
     glue: frozenset[tuple[str, str]] = frozenset()
     # a "read also" block printed between the source and the tag lines
     related_in_footer: str | None = None
+    # a marker printed again between two appended articles
+    appended_separator: str | None = None
 
     def source_line(self) -> str | None:
         if self.source is None:
@@ -147,7 +149,9 @@ class Page:
         out += footer
         if self.appended and self.final_marker is not None:
             out.append(("final", self.final_marker))
-        for title, body in self.appended:
+        for k, (title, body) in enumerate(self.appended):
+            if k and self.appended_separator is not None:
+                out.append(("final", self.appended_separator))
             out.append(("appended title", title))
             out += [("appended body", line) for line in body]
         # the scraper loses some line breaks: glue each (previous role, role) pair asked for
@@ -222,6 +226,33 @@ def variations() -> Iterator[tuple[str, Page]]:
         yield f"tag debris {debris!r}", replace(base, tag_debris=debris)
     yield "no appended article", replace(base, appended=())
     yield "two appended articles", replace(base, appended=(APPENDED_1, APPENDED_2))
+    yield (
+        "two appended articles with a marker between",
+        replace(base, appended=(APPENDED_1, APPENDED_2), appended_separator="إقرأ أيضاً:"),
+    )
+    yield (
+        "final marker glued to the appended title",
+        replace(base, glue=frozenset({("final", "appended title")})),
+    )
+    yield (
+        "subheadings in the body",
+        replace(
+            base,
+            paragraphs=(
+                PARAGRAPHS[0],
+                "ردود الفعل الدولية",
+                *PARAGRAPHS[1:3],
+                "شراكة عسكرية",
+                *PARAGRAPHS[3:],
+            ),
+        ),
+    )
+    yield (
+        "last-updated line after the date",
+        replace(
+            base, date_line="تاريخ النشر: 7th, December 2023 GMT\nآخر تحديث: 8th, December 2023 GMT"
+        ),
+    )
     yield (
         "appended article with a one-paragraph body",
         replace(base, appended=((APPENDED_2[0], APPENDED_2[1][:1]), APPENDED_1)),
