@@ -69,6 +69,11 @@ def test_title_only_file_is_an_article_with_a_problem(tmp_path: Path) -> None:
         ("عنوان\nنص", ".md", Layout.MARKDOWN),
         ("عنوان\nنص", ".txt", Layout.PLAIN),
         ("عنوان\nنص", ".json", Layout.JSON),
+        ('<?xml version="1.0"?>\n<rss>', ".txt", Layout.MARKUP),
+        ("<!DOCTYPE html><html>", ".txt", Layout.MARKUP),
+        ("<root><item>نص</item></root>", ".xml", Layout.MARKUP),
+        ('<?xml version="1.0"?>\n<!-- corpus -->\n<DOC>', ".xml", Layout.TREC),
+        ("<<عنوان>>\nنص", ".txt", Layout.PLAIN),
     ],
 )
 def test_layout_is_decided_by_content_first(text: str, suffix: str, layout: Layout) -> None:
@@ -108,3 +113,20 @@ def test_scraped_seed_in_every_encoding(
         if note
         else not any(p.startswith("decoded as") for p in article.problems)
     )
+
+
+def test_an_empty_field_no_problem_mentions_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.formats import parse as parse_module
+    from reader.model import Article
+
+    monkeypatch.setattr(
+        parse_module,
+        "parse_plain",
+        lambda text, *, rel_path, markdown: Article(id=rel_path, title="", body=""),
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان\nنص", encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.problems == ("empty title and body",)

@@ -6,6 +6,7 @@ a ``.json`` may be JSON Lines. Extensions only break ties the content leaves ope
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from reader.formats.jsonfmt import looks_json
@@ -23,6 +24,13 @@ class Layout(Enum):
     SCRAPED = "scraped"
     MARKDOWN = "markdown"
     PLAIN = "plain"
+    MARKUP = "markup"  # XML or HTML that is not TREC: not an article layout we read
+
+
+# XML/HTML that is not TREC-style (an RSS feed, a saved web page): reading its tags as the text
+# of an article would show markup to the reader, so it is reported instead.
+_MARKUP = re.compile(r"^\s*<(?:\?xml|!doctype|html|rss|feed|urlset)\b", re.IGNORECASE)
+_MARKUP_SUFFIXES = frozenset({".xml", ".sgml", ".sgm"})
 
 
 def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
@@ -32,6 +40,8 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
     """
     if looks_trec(text):
         return Layout.TREC
+    if _MARKUP.match(text) or (suffix in _MARKUP_SUFFIXES and text.lstrip().startswith("<")):
+        return Layout.MARKUP
     if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
         return Layout.JSON
     if looks_scraped(text):

@@ -87,7 +87,8 @@ def looks_json(text: str) -> bool:
 
 def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     """Articles of a JSON or JSON Lines file. Raises ``NotJson`` when it is neither."""
-    items, problems = _items(text, rel_path=rel_path, lines=lines)
+    items = _items(text, lines=lines)
+    problems: list[LoadProblem] = []
     several = len(items) > 1
     articles: list[Article] = []
     for number, item in items:
@@ -104,9 +105,7 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     return JsonResult(tuple(articles), tuple(problems))
 
 
-def _items(
-    text: str, *, rel_path: str, lines: bool
-) -> tuple[list[tuple[int, Any]], list[LoadProblem]]:
+def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
     """(number, object-or-error-string) pairs, numbered from 1 in file order."""
     if not lines:
         try:
@@ -121,8 +120,8 @@ def _items(
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
-            return list(enumerate(found, start=1)), []
-    return _json_lines(text), []
+            return list(enumerate(found, start=1))
+    return _json_lines(text)
 
 
 def _is_object_line(line: str) -> bool:

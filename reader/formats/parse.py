@@ -61,9 +61,17 @@ def parse_file(path: Path, root: Path) -> ParseResult:
 
 
 def _flag_empty(article: Article) -> Article:
-    """The house rule: never an article with an empty body or title without a problem saying so."""
-    missing = [name for name in ("title", "body") if not getattr(article, name).strip()]
-    if not missing or any("no body" in p or "no title" in p for p in article.problems):
+    """The house rule: never an article with an empty body or title without a problem saying so.
+
+    The parsers word their own problem ("no body text: ...", "no title line"); this is the safety
+    net for a field left empty that no problem mentions.
+    """
+    missing = [
+        name
+        for name in ("title", "body")
+        if not getattr(article, name).strip() and not any(name in p for p in article.problems)
+    ]
+    if not missing:
         return article
     note = "empty " + " and ".join(missing)
     return dataclasses.replace(article, problems=(*article.problems, note))
@@ -109,6 +117,8 @@ def _failed(rel: str, reason: str) -> ParseResult:
 
 def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
     layout = detect_layout(text, suffix)
+    if layout is Layout.MARKUP:
+        return _failed(rel, "XML or HTML without TREC <DOC> documents: not an article layout")
     if layout is Layout.TREC:
         trec = parse_trec(text, rel_path=rel)
         return ParseResult(trec.articles, trec.problems)

@@ -7,6 +7,7 @@ next known tag (opening or closing), not to its own closing tag.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import urllib.parse
@@ -38,7 +39,10 @@ _FIELDS: dict[str, str] = {
 }
 _TAG = re.compile(r"<(/?)(" + "|".join(_FIELDS) + r"|DOC)\s*>", re.IGNORECASE)
 _DOC_START = re.compile(r"<DOC\s*>", re.IGNORECASE)
-_LOOKS_TREC = re.compile(r"^\s*<(?:DOC|DOCNO)\s*>", re.IGNORECASE)
+# an XML declaration or comments may come first
+_LOOKS_TREC = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:DOC|DOCNO)\s*>", re.IGNORECASE | re.DOTALL
+)
 _WS = re.compile(r"\s+")
 # ANT DOCNOs end with the publication day: JA-economy-32-20170125
 _DOCNO_DATE = re.compile(r"(\d{8})\s*$")
@@ -151,7 +155,7 @@ def _article(
     )
 
 
-def _date(fields: dict[str, str], problems: list[str]):  # -> dt.date | None
+def _date(fields: dict[str, str], problems: list[str]) -> dt.date | None:
     raw = _clean(fields.get("time"))
     if raw:
         date = parse_date(raw)
