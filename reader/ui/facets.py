@@ -52,6 +52,7 @@ add_arabic(
         "Clear": "إلغاء",
         "Exclude this value": "استبعاد هذه القيمة",
         "Nothing in this result": "لا شيء في هذه النتيجة",
+        "The {shown} most frequent of {total}; type above to find others.": "أكثر {shown} تكرارًا من {total}؛ اكتب أعلاه للعثور على غيرها.",
         "No value matches the filter": "لا قيمة تطابق التصفية",
         "all": "الكل",
         "any": "أيّ",
@@ -69,36 +70,50 @@ add_arabic(
 
 FILTER_BOX_THRESHOLD = 8  # the filter box appears for lists longer than this
 MAX_VISIBLE_ROWS = 8  # taller lists scroll, so four panels still fit a sidebar
+MAX_LISTED = 300  # rows listed per facet; the filter box reaches the rest
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # "+" included, "-" excluded, "" neither
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTITY_TITLES = {"PERS": "People", "LOC": "Places", "ORG": "Organisations", "MISC": "Other"}
 
 
 class FacetListModel(QAbstractListModel):
-    """Facet values with counts and their include/exclude state, narrowed by a filter text."""
+    """Facet values with counts and their include/exclude state, narrowed by a filter text.
+
+    Only the MAX_LISTED most frequent matches are rows: nobody scrolls through 20,000 names, and a
+    view over that many rows costs ~100 ms per result on the GUI thread (Qt asks rowCount per row
+    while laying out). The filter box still searches every value. A new result costs O(MAX_LISTED)
+    until the filter box is used; the full row list and the folded keys are built only then.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._all: list[tuple[str, int, str]] = []  # (value, count, state), pinned ones first
-        self._rows: list[tuple[str, int, str]] = []  # what passes the filter
+        self._values: Sequence[FacetValue] = ()
+        self._pinned: list[tuple[str, int, str]] = []  # included, then excluded values
+        self._selected: frozenset[str] = frozenset()
+        self._all: list[tuple[str, int, str]] | None = None  # every row, built for filtering
+        self._keys: list[str] = []  # folded text of each row of _all
+        self._rows: list[tuple[str, int, str]] = []  # what is listed, at most MAX_LISTED
+        self._matches = 0  # how many pass the filter (may exceed what is listed)
+        self._total = 0  # every value, listed or not
         self._needle = ""
-        self._folded: dict[str, str] = {}  # value -> normalised form, kept across updates
+        self._narrowed: list[
+            int
+        ] = []  # indexes into _all matching _needle (for the next keystroke)
+        self._folded: dict[str, str] = {}  # value -> normalised form, kept across results
 
     def set_values(
         self, values: Sequence[FacetValue], included: AbstractSet[str], excluded: AbstractSet[str]
     ) -> None:
-        counts = {v.value: v.count for v in values if v.value in included or v.value in excluded}
+        selected = frozenset(included) | frozenset(excluded)
+        counts = {v.value: v.count for v in values if v.value in selected} if selected else {}
         pinned = [(v, counts.get(v, 0), "+") for v in sorted(included)]
-        pinned += [(v, counts.get(v, 0), "-") for v in sorted(excluded - included)]
-        rest = [
-            (v.value, v.count, "")
-            for v in values
-            if v.value not in included and v.value not in excluded
-        ]
+        pinned += [(v, counts.get(v, 0), "-") for v in sorted(set(excluded) - set(included))]
         self.beginResetModel()
         try:
-            self._all = pinned + rest
-            self._rows = self._matching()
+            self._values, self._pinned, self._selected = values, pinned, selected
+            self._all = None
+            self._total = len(values) + len(pinned) - len(counts)
+            self._rows, self._matches = self._matching(refine=False)
         finally:
             self.endResetModel()
 
@@ -106,29 +121,59 @@ class FacetListModel(QAbstractListModel):
         needle = normalize(text.strip())
         if needle == self._needle:
             return
+        # typing one more letter only narrows the previous matches
+        refine = bool(self._needle) and needle.startswith(self._needle)
         self.beginResetModel()
         try:
             self._needle = needle
-            self._rows = self._matching()
+            self._rows, self._matches = self._matching(refine=refine)
         finally:
             self.endResetModel()
 
-    def _matching(self) -> list[tuple[str, int, str]]:
+    def _head(self) -> list[tuple[str, int, str]]:
+        """The pinned rows and then the most frequent others, MAX_LISTED in all."""
+        rows = list(self._pinned)
+        selected = self._selected
+        for v in self._values:
+            if len(rows) >= MAX_LISTED:
+                break
+            if v.value not in selected:
+                rows.append((v.value, v.count, ""))
+        return rows
+
+    def _full(self) -> list[tuple[str, int, str]]:
+        if self._all is None:
+            selected = self._selected
+            rest = [(v.value, v.count, "") for v in self._values if v.value not in selected]
+            self._all = self._pinned + rest
+            folded = self._folded
+            keys = []
+            for value, _count, _state in self._all:
+                key = folded.get(value)
+                if key is None:
+                    key = folded[value] = normalize(value)
+                keys.append(key)
+            self._keys = keys
+            self._narrowed = []
+        return self._all
+
+    def _matching(self, *, refine: bool) -> tuple[list[tuple[str, int, str]], int]:
         if not self._needle:
-            return self._all
-        folded = self._folded
-        out = []
-        for row in self._all:
-            key = folded.get(row[0])
-            if key is None:
-                key = folded[row[0]] = normalize(row[0])
-            # selected values stay visible whatever the filter says, like the pinned rows
-            if row[2] or self._needle in key:
-                out.append(row)
-        return out
+            return self._head(), self._total
+        rows = self._full()
+        keys, needle = self._keys, self._needle
+        candidates = self._narrowed if refine and self._narrowed else range(len(rows))
+        # selected values stay visible whatever the filter says, like the pinned rows
+        hits = [i for i in candidates if rows[i][2] or needle in keys[i]]
+        self._narrowed = hits
+        return [rows[i] for i in hits[:MAX_LISTED]], len(hits)
 
     def total_values(self) -> int:
-        return len(self._all)
+        return self._total
+
+    def matching_values(self) -> int:
+        """Values that pass the filter, listed or not (more than rowCount when capped)."""
+        return self._matches
 
     def row_entry(self, row: int) -> tuple[str, int, str]:
         return self._rows[row]
@@ -388,6 +433,7 @@ class FacetPanel(QWidget):
         self._view.activated_value.connect(self._on_activated)
         self._view.exclude_value.connect(self._on_exclude)
         self._empty = QLabel(self)
+        self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
         self._empty.setVisible(False)
 
@@ -470,14 +516,22 @@ class FacetPanel(QWidget):
         self._fit_height()
 
     def _refresh_empty(self) -> None:
+        """The line under the list: why it is empty, or that it shows only the most frequent."""
         rows = self._model.rowCount()
+        matches = self._model.matching_values()
         expanded = self._header.isChecked()
         if rows == 0:
             filtered = self._model.total_values() > 0
             self._empty.setText(
                 t("No value matches the filter") if filtered else t("Nothing in this result")
             )
-        self._empty.setVisible(expanded and rows == 0)
+        elif matches > rows:
+            self._empty.setText(
+                t("The {shown} most frequent of {total}; type above to find others.").format(
+                    shown=f"{rows:,}", total=f"{matches:,}"
+                )
+            )
+        self._empty.setVisible(expanded and (rows == 0 or matches > rows))
         self._view.setVisible(expanded and rows > 0)
 
     def _set_expanded(self, expanded: bool) -> None:

@@ -286,3 +286,38 @@ def test_panels_fit_a_300_px_sidebar(qtbot, panel) -> None:
     assert panel.minimumSizeHint().width() <= 300
     # long lists scroll instead of pushing the other panels away
     assert panel.view().height() < 10 * panel.view().sizeHintForRow(0)
+
+
+def test_long_lists_are_capped_and_the_filter_box_reaches_the_rest(qtbot, panel) -> None:
+    from reader.ui.facets import MAX_LISTED
+
+    many = [FacetValue(f"value {i:05d}", 100_000 - i) for i in range(MAX_LISTED * 3)]
+    panel.set_values(many, set(), {"value 00899"})
+    assert panel.model().rowCount() == MAX_LISTED
+    assert rows(panel)[0] == ("value 00899", 99_101, "-")  # pinned, even beyond the cap
+    assert panel._empty.isVisible()
+    assert "300" in panel._empty.text() and "900" in panel._empty.text()
+    type_text(panel.filter_box(), "00850")
+    assert [r[0] for r in rows(panel)] == ["value 00899", "value 00850"]
+    assert not panel._empty.isVisible()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["ا", "ال", "الح", "ال", "ا", ""],  # typing, then deleting back
+        ["غ", "غز", "غزه", "x", ""],
+        ["ر", "رو", "روس", "روسيا", "روسيا "],
+    ],
+)
+def test_filter_stays_exact_while_typing_and_deleting(panel, texts) -> None:
+    from reader.text.normalize import normalize
+
+    panel.set_values(TAGS, {"مصر"}, set())
+    for text in texts:
+        panel.filter_box().setText(text)
+        needle = normalize(text.strip())
+        expected = ["مصر"] + [
+            v.value for v in TAGS if v.value != "مصر" and needle in normalize(v.value)
+        ]
+        assert [r[0] for r in rows(panel)] == expected, text
