@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, QTimer
 
 from reader.index import SearchResult
 from reader.library import Library
@@ -41,6 +41,9 @@ add_arabic(
     }
 )
 
+# how often rows parsed so far are added to the list while a folder loads
+FLUSH_MS = 400
+
 _ORDER_LABELS = {
     "date_desc": "Newest first",
     "date_asc": "Oldest first",
@@ -59,6 +62,11 @@ class Session(QObject):
         self.user_state: UserState | None = None
         self.current: Article | None = None
         self._pending: dict[str, Article] = {}
+        self._queued: list[str] = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self.flush_pending)
         self._previous: tuple[Library | None, Path | None, UserState | None] | None = None
         self._titles: dict[str, str] | None = None
         self._header: tuple[str, dict[str, object]] = ("", {})
@@ -73,6 +81,8 @@ class Session(QObject):
         self.current = None
         self._titles = None
         self._pending = {}
+        self._queued = []
+        self._flush_timer.stop()
         self.user_state = UserState(self.folder)
         w = self.w
         w.model.set_state(self.user_state)
@@ -84,10 +94,23 @@ class Session(QObject):
         w.setWindowTitle(f"{self.folder.name} — {t('Arabic News Reader')}")
 
     def batch_arrived(self, articles: list[Article]) -> None:
-        fresh = [a for a in articles if a.id not in self._pending]
-        for a in fresh:
-            self._pending[a.id] = a
-        self.w.model.append_ids(a.id for a in fresh)
+        """Articles parsed so far: queued, then shown by ``flush_pending`` (throttled)."""
+        for a in articles:
+            if a.id not in self._pending:
+                self._pending[a.id] = a
+                self._queued.append(a.id)
+        # the first rows appear at once; later ones in bursts, because every insert makes the
+        # list lay out all its rows again (a Python call per row), which would freeze the window
+        if self.w.model.rowCount() == 0:
+            self.flush_pending()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush_pending(self) -> None:
+        if not self._queued:
+            return
+        queued, self._queued = self._queued, []
+        self.w.model.append_ids(queued)
         self._set_header("{n:,} articles so far…", n=len(self._pending))
         if self.current is None and self.w.model.rowCount() > 0:
             self.w.select_row(0)
@@ -95,6 +118,8 @@ class Session(QObject):
     def library_loaded(self, library: Library) -> None:
         self._previous = None
         self._pending = {}
+        self._queued = []
+        self._flush_timer.stop()
         self._install(library)
 
     def entities_ready(self, library: Library) -> None:
@@ -126,6 +151,8 @@ class Session(QObject):
         library, folder, state = self._previous
         self._previous = None
         self._pending = {}
+        self._queued = []
+        self._flush_timer.stop()
         self.library, self.folder, self.user_state = library, folder, state
         self.w.model.set_state(state)
         self.w.status_note.setText(t("Loading cancelled."))

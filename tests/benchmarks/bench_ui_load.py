@@ -1,0 +1,123 @@
+"""How soon the window lists articles when a big folder opens, and how long the GUI ever freezes.
+
+    .venv/bin/python tests/benchmarks/bench_ui_load.py [--corpus DIR] [--no-entities]
+
+Opens the folder through the real window (offscreen), the same slot File › Open Folder uses, and
+reports (issue 5, acceptance 4):
+- time until the first articles are listed (target < 2 s),
+- time until the list is searchable (index built) and until entities are found,
+- the longest stall of the GUI thread while loading (target < 100 ms), measured by a probe timer
+  firing every 10 ms: any gap between two firings beyond 10 ms is time the event loop was blocked.
+Without --corpus it unpacks ../shared/corpus/ant-multisource-2018.tar.xz (31,525 articles) into a
+fresh temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+ARCHIVE = ROOT.parent / "shared" / "corpus" / "ant-multisource-2018.tar.xz"
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="data")
+    # the folder holding the files (archives wrap them in one top directory)
+    entries = [p for p in into.iterdir()]
+    return entries[0] if len(entries) == 1 and entries[0].is_dir() else into
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, help="folder to open (default: unpack the archive)")
+    parser.add_argument("--no-entities", action="store_true", help="stop after the index stage")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.appearance import apply_ui_font, load_fonts
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    app = QApplication([])
+    load_fonts()
+    apply_ui_font(app)
+    tmp = tempfile.TemporaryDirectory(prefix="bench-ui-")
+    folder = args.corpus
+    if folder is None:
+        if not ARCHIVE.is_file():
+            print(f"{ARCHIVE}: not found; pass --corpus DIR", file=sys.stderr)
+            return 2
+        t0 = time.perf_counter()
+        folder = unpack(ARCHIVE, Path(tmp.name))
+        print(f"unpacked {ARCHIVE.name} in {time.perf_counter() - t0:.1f} s")
+
+    settings = Settings(QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, entities=not args.no_entities)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    clock = QElapsedTimer()
+    marks: dict[str, float] = {}
+    gaps: list[tuple[float, float]] = []  # (when, gap) in ms
+    last = [0.0]
+
+    def probe() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append((now, now - last[0]))
+        last[0] = now
+
+    def mark(name: str) -> None:
+        marks.setdefault(name, clock.nsecsElapsed() / 1e6)
+
+    window.model.rowsInserted.connect(lambda *_: mark("first rows listed"))
+    window.model.modelReset.connect(lambda: window.model.rowCount() and mark("first rows listed"))
+    window.loader.loaded.connect(lambda _lib: mark("searchable (index built)"))
+    window.loader.entities_ready.connect(lambda _lib: mark("entities found"))
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(probe)
+    loop = QEventLoop()
+    window.loader.idle.connect(loop.quit)
+
+    clock.start()
+    timer.start()
+    window.open_folder(folder)  # the slot behind File › Open Folder
+    loop.exec()
+    timer.stop()
+    mark("idle")
+
+    library = window.library
+    print(f"folder: {folder}")
+    print(
+        f"articles: {len(library.articles) if library else 0:,}; listed: {window.model.rowCount():,}"
+    )
+    for name, ms in sorted(marks.items(), key=lambda kv: kv[1]):
+        print(f"{name:>28}: {ms / 1000:7.2f} s")
+    worst = sorted(gaps, key=lambda g: g[1], reverse=True)[:5]
+    stall = worst[0][1] - 10 if worst else 0.0
+    print(f"longest GUI-thread stall: {stall:.0f} ms (probe every 10 ms; {len(gaps):,} probes)")
+    print("worst gaps (at s: ms): " + ", ".join(f"{w / 1000:.2f}: {g:.0f}" for w, g in worst))
+    first = marks.get("first rows listed")
+    print(
+        f"targets: first rows < 2 s: {'ok' if first is not None and first < 2000 else 'MISSED'}; "
+        f"stall < 100 ms: {'ok' if stall < 100 else 'MISSED'}"
+    )
+    window.close()
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
