@@ -32,7 +32,7 @@ def unpack(archive: Path, into: Path) -> Path:
     with tarfile.open(archive) as tar:
         tar.extractall(into, filter="data")
     # the folder holding the files (archives wrap them in one top directory)
-    entries = [p for p in into.iterdir()]
+    entries = list(into.iterdir())
     return entries[0] if len(entries) == 1 and entries[0].is_dir() else into
 
 
