@@ -152,6 +152,7 @@ class FilterChips(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = "light"
+        self._state: FilterState | None = None
         self._chips: list[Chip] = []
         self._layout = FlowLayout(self)
         self._clear = QToolButton(self)
@@ -165,6 +166,7 @@ class FilterChips(QWidget):
 
     def set_filters(self, state: FilterState) -> None:
         """One chip per active filter of ``state`` (the query is the search box's, not a chip)."""
+        self._state = state
         for chip in self._chips:
             self._layout.removeWidget(chip)
             chip.deleteLater()
@@ -193,8 +195,8 @@ class FilterChips(QWidget):
     def retranslate(self) -> None:
         self._clear.setText(t("Clear all"))
         self._clear.setToolTip(t("Remove all filters"))
-        for chip in self._chips:
-            chip.button.setToolTip(t("Remove this filter"))
+        if self._state is not None:  # the labels are in the interface language: build them again
+            self.set_filters(self._state)
 
     def _paint_chips(self) -> None:
         dark = self._theme == "dark"

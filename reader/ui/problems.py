@@ -190,6 +190,7 @@ class ProblemsPanel(QDialog):
         self._copy.setToolTip(t("Copy the selected rows, or all rows, as text"))
         if self._close is not None:
             self._close.setText(t("Close"))
+        self._model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._update_summary()
 
     def _update_summary(self) -> None:

@@ -91,3 +91,15 @@ def test_right_to_left_puts_the_first_chip_at_the_right(qtbot, chips) -> None:
     first, second = chips.chips()[:2]
     assert first.geometry().right() > second.geometry().right()
     assert first.geometry().right() >= chips.width() - 2
+
+
+def test_retranslate_relabels_the_chips(chips) -> None:
+    from reader.ui.i18n import set_language
+
+    set_language("ar")
+    try:
+        chips.retranslate()
+        assert chips.chips()[0].label.text() == "وسم: غزة"
+        assert chips.clear_button().text() == "مسح الكل"
+    finally:
+        set_language("en")

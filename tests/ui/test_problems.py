@@ -84,3 +84,16 @@ def test_paths_display_left_to_right_and_copy_plain(panel) -> None:
     shown = index.data(Qt.ItemDataRole.DisplayRole)
     assert shown.startswith("\u202a") and shown.endswith("\u202c")
     assert index.data(Qt.ItemDataRole.ToolTipRole) == "a/مقال.json"
+
+
+def test_retranslate_renames_the_columns(panel) -> None:
+    from reader.ui.i18n import set_language
+
+    set_language("ar")
+    try:
+        panel.retranslate()
+        model = panel.table().model()
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "الملف"
+        assert panel.windowTitle() == "ملفات متجاوزة"
+    finally:
+        set_language("en")
