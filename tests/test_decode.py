@@ -28,6 +28,7 @@ FRENCH = (
         (codecs.BOM_UTF32_LE + ARABIC.encode("utf-32-le"), ARABIC, "decoded as utf-32-le"),
         (ARABIC.encode("utf-16-le"), ARABIC, "decoded as utf-16-le"),
         (ARABIC.encode("utf-16-be"), ARABIC, "decoded as utf-16-be"),
+        (ARABIC.encode("utf-16-le") + b"\x06", ARABIC, "decoded as utf-16-le"),
         (
             "Plain English news.\n".encode("utf-16-le"),
             "Plain English news.\n",
@@ -45,6 +46,7 @@ FRENCH = (
         "utf32le-bom",
         "utf16le-nobom",
         "utf16be-nobom",
+        "utf16le-nobom-odd-length",
         "utf16le-latin-nobom",
         "cp1256",
         "cp1256-short",

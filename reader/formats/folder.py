@@ -1,8 +1,9 @@
 """A folder of article files: find them (``scan_folder``) and read them all (``read_folder``).
 
-Reading 31,000 small files costs about 100 µs each from a cold cache and parsing is pure Python,
-so a folder of more than a few hundred files is parsed by a pool of processes, in chunks, with the
-results taken back in folder order (tests/benchmarks/bench_formats.py measures both paths).
+Reading a small file costs about 100 µs from a cold cache and parsing it ~200 µs of pure Python,
+so a large folder is parsed by a pool of processes, in chunks, with the results taken back in
+folder order, when there are idle cores to run it (tests/benchmarks/bench_formats.py measures
+both paths).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ NOT_ARTICLES = re.compile(
     r"^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?$",
     re.IGNORECASE,
 )
-# Below this many files one process is faster than starting a pool (measured: bench_formats.py).
-PARALLEL_MIN_FILES = 400
+# Below this many files one process wins: parsing costs ~220 µs a file (bench_formats.py,
+# Jawhara corpus) and starting a pool of "spawn" workers costs a few hundred milliseconds.
+PARALLEL_MIN_FILES = 2000
 CHUNK_FILES = 256
 _STOP_CHECK_EVERY = 2048
 
@@ -235,6 +237,21 @@ def _never() -> bool:
     return False
 
 
+def idle_cpus() -> int:
+    """CPUs not already busy (CPU count minus the 1-minute load average), from 1 to 8.
+
+    A process pool only pays when it gets cores of its own: on a 2-core machine already running
+    two busy processes, bench_formats.py measured the pool 1.4x slower than one process (pickling
+    and starting workers, with no spare core to win it back).
+    """
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        load = 0.0
+    return max(1, min(8, (cpus or 1) - round(load)))
+
+
 def _parse_chunk(paths: list[Path], root: Path) -> list[ParseResult]:
     return [parse_file(path, root) for path in paths]
 
@@ -270,7 +287,7 @@ def _parse_chunks(
     paths: list[Path], root: Path, stop: Callable[[], bool], workers: int | None
 ) -> Generator[tuple[int, list[ParseResult]], None, None]:
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
-    count = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    count = workers if workers is not None else idle_cpus()
     count = min(count, len(chunks))
     if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
