@@ -121,7 +121,7 @@ class Chip(QFrame):
         self.setObjectName("filterChip")
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 0, 2, 0)
+        layout.setContentsMargins(8, 0, 8, 0)  # symmetric: margins do not mirror in RTL
         layout.setSpacing(2)
         self.label = QLabel(label, self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # values come from articles: never markup

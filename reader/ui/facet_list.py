@@ -85,8 +85,13 @@ class FacetListModel(QAbstractListModel):
     ) -> None:
         selected = frozenset(included) | frozenset(excluded)
         counts = {v.value: v.count for v in values if v.value in selected} if selected else {}
-        pinned = [(v, counts.get(v, 0), "+") for v in sorted(included)]
-        pinned += [(v, counts.get(v, 0), "-") for v in sorted(set(excluded) - set(included))]
+
+        def by_count(value: str) -> tuple[int, str]:
+            return -counts.get(value, 0), value
+
+        pinned = [(v, counts.get(v, 0), "+") for v in sorted(included, key=by_count)]
+        excluded_only = set(excluded) - set(included)
+        pinned += [(v, counts.get(v, 0), "-") for v in sorted(excluded_only, key=by_count)]
         self.beginResetModel()
         try:
             self._values, self._pinned, self._selected = values, pinned, selected

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -210,13 +210,24 @@ class FacetPanel(QWidget):
         self._fit_height()
 
     def _update_arrow(self) -> None:
+        # a painted triangle as the button's icon: Fusion draws arrowType arrows over the text in
+        # right-to-left layouts
         if self._header.isChecked():
-            arrow = Qt.ArrowType.DownArrow
+            points = ((1, 3), (9, 3), (5, 8))  # down
         elif self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            arrow = Qt.ArrowType.LeftArrow  # collapsed arrows point along the reading direction
+            points = ((8, 1), (8, 9), (3, 5))  # collapsed arrows point along the reading direction
         else:
-            arrow = Qt.ArrowType.RightArrow
-        self._header.setArrowType(arrow)
+            points = ((2, 1), (2, 9), (7, 5))
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon([QPointF(x, y) for x, y in points])
+        painter.end()
+        self._header.setIcon(QIcon(pixmap))
 
     def _fit_height(self) -> None:
         # the list is exactly as tall as its rows (up to MAX_VISIBLE_ROWS), so stacked panels stay compact
@@ -226,10 +237,8 @@ class FacetPanel(QWidget):
         self._view.setFixedHeight(max(rows * row_h + frame, frame + 1))
         self.updateGeometry()
 
-    def changeEvent(self, event: object) -> None:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LayoutDirectionChange:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.PaletteChange):
             self._update_arrow()
         super().changeEvent(event)
 
