@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.text.normalize import normalize
 from reader.ui.i18n import add_arabic, t
-from reader.ui.timeline import article_count
+from reader.ui.timeline_bins import article_count
 
 if TYPE_CHECKING:
     from reader.index import FacetValue

@@ -15,93 +15,32 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
 
-from reader.ui.i18n import add_arabic, current_language, t
+from reader.ui.i18n import add_arabic, t
+from reader.ui.timeline_bins import (
+    DAY_SPAN_MAX,
+    MONTH_SPAN_MAX,
+    Bin,
+    article_count,
+    bin_counts,
+    format_date,
+)
 
 add_arabic(
     {
         "No dated article in this result": "لا مقالات مؤرَّخة في هذه النتيجة",
         "Clear the date range": "إلغاء النطاق الزمني",
         "Drag across the bars to filter by date; double-click to clear": "اسحب فوق الأعمدة للتصفية حسب التاريخ، وانقر مرتين للإلغاء",
-        "articles": "مقالات",
-        "1 article": "مقال واحد",
+        "Arrow keys move over the bars, Shift+arrows stretch a range, Enter applies it": "تتنقل الأسهم بين الأعمدة، وتمدّ Shift مع الأسهم النطاق، ويطبّقه Enter",
         "Timeline": "الخط الزمني",
     }
 )
 
-DAY_SPAN_MAX = 92  # up to about three months, one bar per day
-MONTH_SPAN_MAX = 240  # up to twenty years, one bar per month; beyond, one per year
 DRAG_THRESHOLD = 4  # pixels a press must move to count as a range drag, not a click
-
-
-@dataclass(frozen=True, slots=True)
-class Bin:
-    """One bar: the days ``start``..``end`` (inclusive) and how many articles fall in them."""
-
-    start: dt.date
-    end: dt.date
-    count: int
-
-
-def _month_start(d: dt.date) -> dt.date:
-    return d.replace(day=1)
-
-
-def _next_month(d: dt.date) -> dt.date:
-    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-
-
-def bin_counts(
-    counts: Sequence[tuple[dt.date, int]],
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-) -> tuple[list[Bin], str]:
-    """Group per-day counts into contiguous bars and name the unit ("day", "month" or "year").
-
-    The span covers every dated count and the selected range, so a selection is always on the chart.
-    """
-    dates = [d for d, c in counts if c > 0]
-    ends = [*dates, *(d for d in (since, until) if d is not None)]
-    if not dates:
-        return [], "day"
-    first, last = min(ends), max(ends)
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    if (last - first).days + 1 <= DAY_SPAN_MAX:
-        unit = "day"
-        starts = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-        bins = [Bin(s, s, 0) for s in starts]
-    elif months <= MONTH_SPAN_MAX:
-        unit = "month"
-        bins = []
-        m = _month_start(first)
-        while m <= last:
-            nxt = _next_month(m)
-            bins.append(Bin(m, nxt - dt.timedelta(days=1), 0))
-            m = nxt
-    else:
-        unit = "year"
-        bins = [
-            Bin(dt.date(y, 1, 1), dt.date(y, 12, 31), 0) for y in range(first.year, last.year + 1)
-        ]
-    totals = [0] * len(bins)
-    for d, c in counts:
-        if c > 0:
-            totals[_bin_index(bins, unit, d)] += c
-    return [Bin(b.start, b.end, n) for b, n in zip(bins, totals, strict=True)], unit
-
-
-def _bin_index(bins: list[Bin], unit: str, d: dt.date) -> int:
-    first = bins[0].start
-    if unit == "day":
-        return (d - first).days
-    if unit == "month":
-        return (d.year - first.year) * 12 + d.month - first.month
-    return d.year - first.year
 
 
 class TimelineWidget(QWidget):
@@ -119,6 +58,9 @@ class TimelineWidget(QWidget):
         self._since: dt.date | None = None
         self._until: dt.date | None = None
         self._drag: tuple[int, int] | None = None  # press x, current x
+        # keyboard selection: the bar under the cursor, and where Shift+arrows started
+        self._cursor: int | None = None
+        self._anchor: int | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(70)
@@ -160,6 +102,8 @@ class TimelineWidget(QWidget):
         self.setAccessibleName(t("Timeline"))
         self.setAccessibleDescription(
             t("Drag across the bars to filter by date; double-click to clear")
+            + ". "
+            + t("Arrow keys move over the bars, Shift+arrows stretch a range, Enter applies it")
         )
         self.update()
 
@@ -200,6 +144,7 @@ class TimelineWidget(QWidget):
 
     def _rebin(self) -> None:
         self._bins, self._unit = bin_counts(self._counts, self._since, self._until)
+        self._cursor = self._anchor = None  # bar indexes mean other dates now
         self.update()
 
     def resizeEvent(self, event: object) -> None:
@@ -254,12 +199,57 @@ class TimelineWidget(QWidget):
             self.clear_range()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+        """Left/Right (Home/End) move a cursor over the bars, with Shift they stretch a selection,
+        Enter applies it; Escape drops a pending selection, or else clears the range."""
+        key = event.key()
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if self._bins and key in (*moves, Qt.Key.Key_Home, Qt.Key.Key_End):
+            last = len(self._bins) - 1
+            start = self._cursor if self._cursor is not None else self._first_in_range()
+            if key == Qt.Key.Key_Home:
+                cursor = 0
+            elif key == Qt.Key.Key_End:
+                cursor = last
+            else:
+                cursor = (
+                    min(last, max(0, start + moves[key])) if self._cursor is not None else start
+                )
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                if self._anchor is None:
+                    self._anchor = start
+            else:
+                self._anchor = None
+            self._cursor = cursor
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._cursor is not None:
+            anchor = self._cursor if self._anchor is None else self._anchor
+            lo, hi = sorted((anchor, self._cursor))
+            since, until = self._bins[lo].start, self._bins[hi].end
+            self.set_range(since, until)
+            self.range_selected.emit(since, until)
+            return
+        if key == Qt.Key.Key_Escape and self._cursor is not None:
+            self._cursor = self._anchor = None
+            self.update()
+            return
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
             self._since or self._until
         ):
             self.clear_range()
             return
         super().keyPressEvent(event)
+
+    def _first_in_range(self) -> int:
+        for i, b in enumerate(self._bins):
+            if (self._since or self._until) and self._in_range(b):
+                return i
+        return len(self._bins) - 1  # the most recent bar
+
+    def focusOutEvent(self, event: object) -> None:
+        self._cursor = self._anchor = None
+        self.update()
+        super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -332,7 +322,9 @@ class TimelineWidget(QWidget):
             int(plot.left()), int(plot.bottom()), int(plot.right()), int(plot.bottom())
         )
         self._paint_axis(painter, plot, step, dim)
-        if has_range:
+        if self._cursor is not None:
+            self._paint_cursor(painter, plot, step, accent, text_colour)
+        elif has_range:
             self._paint_range_label(painter, text_colour)
         if self._drag is not None and abs(self._drag[1] - self._drag[0]) >= DRAG_THRESHOLD:
             band = QColor(accent)
@@ -348,6 +340,41 @@ class TimelineWidget(QWidget):
         if self._since is not None and b.end < self._since:
             return False
         return not (self._until is not None and b.start > self._until)
+
+    def _paint_cursor(
+        self, painter: QPainter, plot: QRectF, step: float, accent: QColor, colour: QColor
+    ) -> None:
+        """The keyboard cursor: the pending selection as a band, the bar outlined, its period and count."""
+        cursor = self._cursor if self._cursor is not None else 0
+        anchor = self._anchor if self._anchor is not None else cursor
+        lo, hi = sorted((anchor, cursor))
+        band = QColor(accent)
+        band.setAlphaF(0.25)
+        painter.fillRect(
+            QRectF(plot.left() + lo * step, plot.top(), (hi - lo + 1) * step, plot.height()), band
+        )
+        painter.setPen(colour)
+        painter.drawRect(
+            QRectF(plot.left() + cursor * step, plot.top(), max(2.0, step), plot.height())
+        )
+        b = self._bins[cursor]
+        text = f"{self.period_label(b)}: {article_count(b.count)}"
+        if lo != hi:
+            text = f"{self.period_label(self._bins[lo])} – {self.period_label(self._bins[hi])}"
+        font = self.label_font()
+        fm = QFontMetrics(font)
+        painter.setFont(font)
+        text = fm.elidedText(text, Qt.TextElideMode.ElideMiddle, self.width() - 44)
+        x = (self.width() - fm.horizontalAdvance(text)) / 2
+        painter.drawText(QPointF(x, 4 + fm.capHeight()), text)
+
+    def pending_selection(self) -> tuple[int, int] | None:
+        """Bar indexes (first, last) the keyboard cursor would select with Enter."""
+        if self._cursor is None:
+            return None
+        anchor = self._cursor if self._anchor is None else self._anchor
+        lo, hi = sorted((anchor, self._cursor))
+        return lo, hi
 
     def _paint_range_label(self, painter: QPainter, colour: QColor) -> None:
         since = self._since.isoformat() if self._since else "…"
@@ -418,34 +445,12 @@ class TimelineWidget(QWidget):
         return chosen
 
 
-def article_count(n: int) -> str:
-    """'1 article', '1,204 articles' (Arabic: 'مقال واحد', '1,204 مقالات')."""
-    return t("1 article") if n == 1 else f"{n:,} {t('articles')}"
-
-
-def month_name(month: int, *, short: bool = False) -> str:
-    """The month's name in the interface language (Arabic: the Egyptian/Gulf names, يناير…)."""
-    if current_language() == "ar":
-        locale = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
-    else:
-        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-    return locale.monthName(month, fmt)
-
-
-def format_date(d: dt.date, pattern: str) -> str:
-    """``d MMM``, ``MMM``, ``MMM yy``, ``MMM yyyy``, ``MMMM yyyy`` or ``d MMMM yyyy``.
-
-    Assembled by hand rather than with QLocale.toString: the Arabic locales that have these month
-    names write Arabic-Indic digits, and the interface uses Latin digits everywhere (as the corpora do).
-    """
-    short = month_name(d.month, short=True)
-    long = month_name(d.month)
-    return {
-        "d MMM": f"{d.day} {short}",
-        "MMM": short,
-        "MMM yy": f"{short} {d.year % 100:02d}",
-        "MMM yyyy": f"{short} {d.year}",
-        "MMMM yyyy": f"{long} {d.year}",
-        "d MMMM yyyy": f"{d.day} {long} {d.year}",
-    }[pattern]
+__all__ = [
+    "DAY_SPAN_MAX",
+    "DRAG_THRESHOLD",
+    "MONTH_SPAN_MAX",
+    "Bin",
+    "TimelineWidget",
+    "article_count",
+    "bin_counts",
+]

@@ -180,3 +180,38 @@ def test_paints_at_sidebar_sizes(qtbot, counts, size) -> None:
     assert any(
         image.pixelColor(x, y) != base for x in range(0, size[0], 3) for y in range(0, size[1], 3)
     )
+
+
+@pytest.mark.parametrize(
+    ("keys", "first", "last"),
+    [
+        ([(Qt.Key.Key_Home, False)], 0, 0),
+        ([(Qt.Key.Key_Home, False), (Qt.Key.Key_Right, False), (Qt.Key.Key_Right, False)], 2, 2),
+        ([(Qt.Key.Key_End, False), (Qt.Key.Key_Left, True), (Qt.Key.Key_Left, True)], 57, 59),
+        ([(Qt.Key.Key_Home, False), (Qt.Key.Key_Right, True), (Qt.Key.Key_End, True)], 0, 59),
+        ([(Qt.Key.Key_Home, False), (Qt.Key.Key_Left, False)], 0, 0),  # stops at the edge
+    ],
+)
+def test_keyboard_moves_stretches_and_applies_a_range(qtbot, timeline, keys, first, last) -> None:
+    timeline.setFocus()
+    for key, shift in keys:
+        modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(timeline, key, modifier)
+    assert timeline.pending_selection() == (first, last)
+    with qtbot.waitSignal(timeline.range_selected) as blocker:
+        qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    assert blocker.args == [START + dt.timedelta(days=first), START + dt.timedelta(days=last)]
+
+
+def test_escape_drops_a_pending_keyboard_selection_first(qtbot, timeline) -> None:
+    timeline.set_range(START, START + dt.timedelta(days=5))
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    assert timeline.pending_selection() == (0, 0)  # the cursor starts inside the range
+    with qtbot.assertNotEmitted(timeline.range_selected):
+        qtbot.keyClick(timeline, Qt.Key.Key_Escape)
+    assert timeline.pending_selection() is None
+    assert timeline.selected_range() == (START, START + dt.timedelta(days=5))
+    with qtbot.waitSignal(timeline.range_selected) as blocker:
+        qtbot.keyClick(timeline, Qt.Key.Key_Escape)
+    assert blocker.args == [None, None]
