@@ -13,7 +13,6 @@ layout direction; only the clear button moves to the leading corner.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -26,8 +25,9 @@ from reader.ui.timeline_bins import (
     MONTH_SPAN_MAX,
     Bin,
     article_count,
+    axis_ticks,
     bin_counts,
-    format_date,
+    period_label,
 )
 
 add_arabic(
@@ -270,11 +270,7 @@ class TimelineWidget(QWidget):
         return f"{self.period_label(b)}: {article_count(b.count)}"
 
     def period_label(self, b: Bin) -> str:
-        if self._unit == "day":
-            return format_date(b.start, "d MMMM yyyy")
-        if self._unit == "month":
-            return format_date(b.start, "MMMM yyyy")
-        return str(b.start.year)
+        return period_label(b, self._unit)
 
     # --- painting ------------------------------------------------------------------------------
     def paintEvent(self, event: object) -> None:
@@ -392,57 +388,21 @@ class TimelineWidget(QWidget):
     def _paint_axis(self, painter: QPainter, plot: QRectF, step: float, colour: QColor) -> None:
         font = self.label_font()
         fm = QFontMetrics(font)
-        ticks = self._ticks(step, fm)
+        ticks = axis_ticks(self._bins, self._unit, step, fm.horizontalAdvance)
         painter.setFont(font)
         painter.setPen(colour)
         baseline = plot.bottom() + 5 + fm.capHeight()
         last_right = -1e9
         for index, label in ticks:
             x = plot.left() + index * step
-            painter.drawLine(int(x), int(plot.bottom()), int(x), int(plot.bottom() + 3))
+            # ticks point up into the bars: below, they would touch the first glyph of a label
+            painter.drawLine(int(x), int(plot.bottom() - 3), int(x), int(plot.bottom()))
             w = fm.horizontalAdvance(label) + 4
             left = min(max(x - w / 2, 0), self.width() - w)
             if left < last_right + 4:
                 continue  # never overprint a neighbour's label
             painter.drawText(QPointF(left + 2, baseline), label)
             last_right = left + w
-
-    def _ticks(self, step: float, fm: QFontMetrics) -> list[tuple[int, str]]:
-        """(bar index, label) of the axis ticks: the finest level whose labels do not collide."""
-        fmt = format_date
-        levels: list[tuple[object, object]]
-        if self._unit == "day":
-            levels = [
-                (lambda d: d.weekday() == 0, lambda d: fmt(d, "d MMM")),
-                (lambda d: d.day == 1, lambda d: fmt(d, "MMM yyyy")),
-                (lambda d: d.day == 1 and d.month in (1, 7), lambda d: fmt(d, "MMM yyyy")),
-            ]
-        elif self._unit == "month":
-            levels = [
-                (lambda d: True, lambda d: fmt(d, "MMM")),
-                (lambda d: d.month in (1, 4, 7, 10), lambda d: fmt(d, "MMM yy")),
-                (lambda d: d.month == 1, lambda d: str(d.year)),
-                (lambda d: d.month == 1 and d.year % 5 == 0, lambda d: str(d.year)),
-            ]
-        else:
-            levels = [
-                (lambda d: True, lambda d: str(d.year)),
-                (lambda d: d.year % 5 == 0, lambda d: str(d.year)),
-                (lambda d: d.year % 10 == 0, lambda d: str(d.year)),
-            ]
-        chosen: list[tuple[int, str]] = []
-        for matches, label in levels:
-            ticks = [(i, label(b.start)) for i, b in enumerate(self._bins) if matches(b.start)]
-            if not ticks:
-                continue
-            widest = max(fm.horizontalAdvance(text) for _, text in ticks) + 8
-            gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)] or [len(self._bins)]
-            chosen = ticks
-            if min(gaps) * step >= widest:
-                break
-        if not chosen:  # a short span with no boundary inside: name its first day
-            chosen = [(0, self.period_label(self._bins[0]))]
-        return chosen
 
 
 __all__ = [

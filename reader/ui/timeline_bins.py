@@ -7,7 +7,8 @@ the span (day, month, year) so a 300 px sidebar never holds more bars than it ha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
@@ -116,3 +117,56 @@ def format_date(d: dt.date, pattern: str) -> str:
         "MMMM yyyy": f"{long} {d.year}",
         "d MMMM yyyy": f"{d.day} {long} {d.year}",
     }[pattern]
+
+
+def period_label(b: Bin, unit: str) -> str:
+    """'7 December 2023', 'December 2023' or '2023', in the interface language."""
+    if unit == "day":
+        return format_date(b.start, "d MMMM yyyy")
+    if unit == "month":
+        return format_date(b.start, "MMMM yyyy")
+    return str(b.start.year)
+
+
+def axis_ticks(
+    bins: Sequence[Bin], unit: str, step: float, text_width: Callable[[str], float]
+) -> list[tuple[int, str]]:
+    """(bar index, label) of the axis ticks: the finest level whose labels do not collide.
+
+    ``step`` is the width of one bar in pixels and ``text_width`` measures a label.
+    """
+    if not bins:
+        return []
+    levels: list[tuple[Callable[[dt.date], bool], Callable[[dt.date], str]]]
+    if unit == "day":
+        levels = [
+            (lambda d: d.weekday() == 0, lambda d: format_date(d, "d MMM")),
+            (lambda d: d.day == 1, lambda d: format_date(d, "MMM yyyy")),
+            (lambda d: d.day == 1 and d.month in (1, 7), lambda d: format_date(d, "MMM yyyy")),
+        ]
+    elif unit == "month":
+        levels = [
+            (lambda d: True, lambda d: format_date(d, "MMM")),
+            (lambda d: d.month in (1, 4, 7, 10), lambda d: format_date(d, "MMM yy")),
+            (lambda d: d.month == 1, lambda d: str(d.year)),
+            (lambda d: d.month == 1 and d.year % 5 == 0, lambda d: str(d.year)),
+        ]
+    else:
+        levels = [
+            (lambda d: True, lambda d: str(d.year)),
+            (lambda d: d.year % 5 == 0, lambda d: str(d.year)),
+            (lambda d: d.year % 10 == 0, lambda d: str(d.year)),
+        ]
+    chosen: list[tuple[int, str]] = []
+    for matches, label in levels:
+        ticks = [(i, label(b.start)) for i, b in enumerate(bins) if matches(b.start)]
+        if not ticks:
+            continue
+        widest = max(text_width(text) for _, text in ticks) + 8
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)] or [len(bins)]
+        chosen = ticks
+        if min(gaps) * step >= widest:
+            break
+    if not chosen:  # a short span with no boundary inside: name its first period
+        chosen = [(0, period_label(bins[0], unit))]
+    return chosen

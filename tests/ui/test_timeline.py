@@ -215,3 +215,31 @@ def test_escape_drops_a_pending_keyboard_selection_first(qtbot, timeline) -> Non
     with qtbot.waitSignal(timeline.range_selected) as blocker:
         qtbot.keyClick(timeline, Qt.Key.Key_Escape)
     assert blocker.args == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("counts", "step", "labels"),
+    [
+        # ten years of months in 300 px: one label per year would collide, every fifth fits
+        ([(dt.date(2011, 1, 1), 1), (dt.date(2020, 12, 1), 1)], 2.5, ["2015", "2020"]),
+        # two years of months with room: a label per year
+        ([(dt.date(2017, 1, 1), 1), (dt.date(2018, 12, 1), 1)], 12, ["2017", "2018"]),
+        # sixty days with room for weekly labels
+        (
+            SIXTY_DAYS,
+            30,
+            ["2 Oct", "9 Oct", "16 Oct", "23 Oct", "30 Oct", "6 Nov", "13 Nov", "20 Nov", "27 Nov"],
+        ),
+        # a single day: its name
+        ([(START + dt.timedelta(days=2), 3)], 280, ["3 October 2023"]),
+    ],
+)
+def test_axis_labels_never_collide(counts, step, labels) -> None:
+    from reader.ui.timeline_bins import axis_ticks
+
+    bins, unit = bin_counts(counts)
+    width = lambda text: 7.0 * len(text)  # noqa: E731
+    ticks = axis_ticks(bins, unit, step, width)
+    assert [label for _, label in ticks] == labels
+    for (i, a), (j, _) in itertools.pairwise(ticks):
+        assert (j - i) * step >= width(a) or len(ticks) == 1
