@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRect,
     Qt,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -45,6 +48,7 @@ add_arabic(
         "Include": "تضمين",
         "Exclude": "استبعاد",
         "Clear": "إلغاء",
+        "Exclude this value": "استبعاد هذه القيمة",
         "included": "مُضمَّن",
         "excluded": "مُستبعَد",
     }
@@ -329,12 +333,27 @@ class FacetListView(QListView):
         entry = self._entry(index)
         if entry is None or event.button() != Qt.MouseButton.LeftButton:
             return
-        delegate = self.itemDelegate()
-        button = delegate.exclude_button_rect(self.visualRect(index), self.layoutDirection())
-        if entry[2] != "-" and button.contains(event.position().toPoint()):
+        if self.on_exclude_button(event.position().toPoint()):
             self.exclude_value.emit(entry[0], entry[2])
         else:
             self.activated_value.emit(entry[0], entry[2])
+
+    def on_exclude_button(self, pos: QPoint) -> bool:
+        """True when ``pos`` (viewport coordinates) is over a row's exclude button."""
+        index = self.indexAt(pos)
+        entry = self._entry(index)
+        if entry is None or entry[2] == "-":
+            return False
+        rect = self.itemDelegate().exclude_button_rect(
+            self.visualRect(index), self.layoutDirection()
+        )
+        return rect.contains(pos)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.on_exclude_button(event.pos()):
+            QToolTip.showText(event.globalPos(), t("Exclude this value"), self)
+            return True
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         entry = self._entry(self.currentIndex())

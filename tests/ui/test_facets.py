@@ -321,3 +321,11 @@ def test_filter_stays_exact_while_typing_and_deleting(panel, texts) -> None:
             v.value for v in TAGS if v.value != "مصر" and needle in normalize(v.value)
         ]
         assert [r[0] for r in rows(panel)] == expected, text
+
+
+def test_the_exclude_button_is_found_only_where_it_is_drawn(panel) -> None:
+    view = panel.view()
+    assert view.on_exclude_button(row_point(panel, "روسيا", "button"))
+    assert not view.on_exclude_button(row_point(panel, "روسيا"))
+    panel.set_values(TAGS, set(), {"روسيا"})  # an excluded value has no exclude button
+    assert not view.on_exclude_button(row_point(panel, "روسيا", "button"))
