@@ -15,10 +15,13 @@ from typing import NamedTuple
 
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL, normalize_token
 
-_IN_WORD = re.escape(MARKS + TATWEEL + INVISIBLES)
+# Marks and invisibles are not ``\w``; tatweel is (it is a letter to Unicode). The classes below
+# are kept disjoint so the pattern cannot backtrack exponentially on long runs of tatweel.
+_MARKS = re.escape(MARKS + INVISIBLES)
 TOKEN_RE = re.compile(
     rf"(?:\d+(?:[.,٫٬]\d+)+)"  # numbers with separators
-    rf"|(?:[^\W_]|[{_IN_WORD}])*[^\W_](?:[^\W_]|[{_IN_WORD}])*"
+    # a word needs one real letter or digit: a lone ـ is decoration, not a word
+    rf"|[{_MARKS}{TATWEEL}]*[^\W_{TATWEEL}](?:[^\W_]|[{_MARKS}])*"
 )
 
 

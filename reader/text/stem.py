@@ -1,0 +1,98 @@
+"""Light stemming for search: one key per normalised word, so that ``الحرب``, ``والحرب`` and ``حرب``
+meet (issue 3).
+
+Three choices, picked by measurement (tests/benchmarks/bench_search.py, known-item MRR@10):
+
+- ``light10``: Larkey, Ballesteros & Connell, "Light Stemming for Arabic Information Retrieval"
+  (2007), the stemmer behind Lucene's ArabicStemmer: strip a leading و, then one of the
+  article-bearing prefixes ال وال بال كال فال لل, then the suffixes ها ان ات ون ين يه ية ه ة ي once each in
+  this order, as long as at least two letters remain. We add فبال and فلل, which light10
+  leaves whole (وبال وكال ولل are covered: the و goes first).
+- ``snowball``: the Snowball Arabic stemmer through PyStemmer (heavier: also strips verb affixes).
+- ``none``: the normalised form itself.
+
+Every key also folds the hamza seats ؤ → و and ئ → ي: people who type without hamza write
+``مسوول``/``رييس``, and normalize() (shared with the recogniser) deliberately keeps them apart.
+Input is the output of ``normalize`` (ة already ه, ى already ي), so the suffix ة never occurs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+STEMMERS: tuple[str, ...] = ("light10", "snowball", "none")
+
+# Tried after a leading و is gone, longest first. light10 has ال بال كال فال لل; فبال فلل are ours.
+_PREFIXES: tuple[str, ...] = ("فبال", "فلل", "بال", "كال", "فال", "لل", "ال")
+_SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+def fold_hamza(word: str) -> str:
+    """ؤ → و and ئ → ي (matching keys only)."""
+    if "ؤ" in word:
+        word = word.replace("ؤ", "و")
+    if "ئ" in word:
+        word = word.replace("ئ", "ي")
+    return word
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
+def light10(word: str) -> str:
+    """Larkey's light10 on a normalised word (see the module docstring)."""
+    if len(word) < 3 or not _is_arabic(word):
+        return word
+    # the conjunction first, only when three letters remain (light10's rule)
+    if word.startswith("و") and len(word) >= 4:
+        word = word[1:]
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            word = word[len(p) :]
+            break
+    for s in _SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 2:
+            word = word[: -len(s)]
+    return word
+
+
+def _snowball() -> Callable[[str], str]:
+    import Stemmer
+
+    return Stemmer.Stemmer("arabic").stemWord
+
+
+def make_stemmer(name: str) -> Callable[[str], str]:
+    """A function from a normalised word to its matching key; ``name`` is one of STEMMERS."""
+    if name == "light10":
+        base: Callable[[str], str] = light10
+    elif name == "snowball":
+        base = _snowball()
+    elif name == "none":
+        return fold_hamza
+    else:
+        raise ValueError(f"unknown stemmer {name!r}; choose from {', '.join(STEMMERS)}")
+
+    def stem(word: str) -> str:
+        key = fold_hamza(base(word))
+        # a stem too short to mean anything would merge unrelated words; keep the word then
+        return key if len(key) >= 2 else fold_hamza(word)
+
+    return stem
+
+
+def strip_clitic(word: str) -> str | None:
+    """The word without one leading proclitic (و ف ب ل ك, or two of them, e.g. وب فل), or None.
+
+    Used only at query time, and only when the rest is a far more common word than the whole
+    (``بغزه`` → ``غزه``, but not ``كبير`` → ``بير``): see Index. At least three letters remain.
+    """
+    if len(word) < 5 or word[:2] not in _TWO_CLITICS:
+        if len(word) >= 4 and word[0] in "وفبلك":
+            return word[1:]
+        return None
+    return word[2:]
+
+
+_TWO_CLITICS = frozenset(a + b for a in "وف" for b in "بلك")
