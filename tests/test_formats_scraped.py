@@ -571,6 +571,9 @@ def test_date_line_value(line: str, expected: str | None) -> None:
         ("7th, December 2023 GMT", True),
         ("الخميس 24 جمادى الأولى 1445 هـ - 7 ديسمبر 2023 م", False),  # Hijri month names: not bare
         ("القاهرة في 7 ديسمبر 2023", False),
+        ("مهم 7 ديسمبر 2023", False),
+        ("الخميس، 7 ديسمبر 2023م", True),
+        ("7 ديسمبر 2023 - 10:30 ص", True),
         ("عنوان", False),
     ],
 )

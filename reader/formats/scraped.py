@@ -70,9 +70,9 @@ _GLUED_DOUBLE_SOURCE = re.compile(
 )
 # A line made only of date material: weekday and month names, digits, ordinals, zones, م / هـ.
 _DATE_WORDS = re.compile(
-    r"\d+(?:st|nd|rd|th)?|gmt|utc|am|pm|of|الموافق|هـ|ه|م|ص|"
+    r"(?<![^\W\d_])(?:\d+(?:st|nd|rd|th|م|ه|ص)?|gmt|utc|am|pm|of|الموافق|ه|م|ص|"
     r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
-    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?!\w)"
 )
 _MARKER_MAX_CHARS = 40
 _HEADLINE_MAX_WORDS = 30
