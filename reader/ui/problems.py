@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -143,6 +143,11 @@ class ProblemsPanel(QDialog):
         self._copy = QPushButton(self)
         self._copy.setObjectName("copyProblems")
         self._copy.clicked.connect(self.copy_to_clipboard)
+        copy_keys = QAction(self)  # Ctrl+C in the table copies like the button
+        copy_keys.setShortcut(QKeySequence.StandardKey.Copy)
+        copy_keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy_keys.triggered.connect(self.copy_to_clipboard)
+        self.addAction(copy_keys)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._close = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)

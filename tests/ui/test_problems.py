@@ -97,3 +97,11 @@ def test_retranslate_renames_the_columns(panel) -> None:
         assert panel.windowTitle() == "ملفات متجاوزة"
     finally:
         set_language("en")
+
+
+def test_ctrl_c_in_the_table_copies(qtbot, panel) -> None:
+    QGuiApplication.clipboard().clear()
+    panel.activateWindow()
+    panel.table().setFocus()
+    qtbot.keyClick(panel.table(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines() == sorted(str(p) for p in PROBLEMS)
