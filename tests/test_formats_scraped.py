@@ -633,6 +633,27 @@ def test_split_body_keeps_subheadings_and_drops_furniture() -> None:
     assert parts.date_text == "2023-12-07"
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the line after the marker is the title even with a final full stop
+        (
+            ["إقرأ أيضاً:", "قطر تعلن استئناف الوساطة.", APPENDED_2[1][0]],
+            ["قطر تعلن استئناف الوساطة."],
+        ),
+        # a paragraph-sized first line: the title was lost, the text is kept
+        (["إقرأ أيضاً:", " ".join(["كلمة"] * 45) + "."], [""]),
+        # a short subheading-like line inside an appended body followed by a paragraph starts
+        # a new article only after a paragraph of the current one
+        ([APPENDED_1[0], "سطر قصير بلا نقطة", *APPENDED_1[1]], [APPENDED_1[0]]),
+        ([], []),
+        (["إقرأ أيضاً:"], []),
+    ],
+)
+def test_split_appended_titles(lines: list[str], expected: list[str]) -> None:
+    assert [a.title for a in split_appended(lines)] == expected
+
+
 def test_split_appended_keeps_glued_site_headlines_in_the_body() -> None:
     appended = split_appended(
         [APPENDED_1[0], *APPENDED_1[1], "إقرأ أيضاً:", APPENDED_2[0], *APPENDED_2[1]]

@@ -403,9 +403,10 @@ def split_appended(lines: list[str]) -> tuple[Appended, ...]:
             expect_title = False
             continue
         if expect_title or not articles:
-            articles.append(
-                (line if is_headline(line) else "", [] if is_headline(line) else [line])
-            )
+            # the line after a marker is the title by position, even when it ends with a full
+            # stop; only a paragraph-sized line means the scraper lost the title
+            is_title = len(line.split()) <= _HEADLINE_MAX_WORDS and len(line) <= _HEADLINE_MAX_CHARS
+            articles.append((line, []) if is_title else ("", [line]))
             expect_title = False
             continue
         following = content[i + 1] if i + 1 < len(content) else None
