@@ -106,6 +106,13 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
         ),
         ({"title": "T", "body": "b", "tags": ["أ", "ب", "أ"]}, "tags", ("أ", "ب")),
         ({"title": "T", "body": "b", "section": "رياضة"}, "category", "رياضة"),
+        (
+            {"title": {"rendered": "عنوان"}, "content": {"rendered": "<p>أ</p><p>ب</p>"}},
+            "body",
+            "أ\nب",
+        ),
+        ({"title": {"rendered": "عنوان"}, "content": "b"}, "title", "عنوان"),
+        ({"title": "T", "body": "b", "tags": [12, 40]}, "tags", ()),
     ],
 )
 def test_field_aliases(tmp_path: Path, item: dict[str, Any], field: str, value: Any) -> None:

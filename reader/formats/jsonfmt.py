@@ -64,6 +64,8 @@ _CONTAINER_KEYS = (
     "news",
     "records",
 )
+_INNER_TEXT_KEYS = ("name", "title", "text", "value", "rendered", "label")
+_INNER_BODY_KEYS = ("text", "content", "body", "rendered", "value")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
@@ -191,9 +193,8 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        value = (
-            value.get("name") or value.get("title") or value.get("text") or value.get("value") or ""
-        )
+        # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
+        value = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), "")
     if isinstance(value, list):
         return ", ".join(t for t in (_text(v) for v in value) if t)
     text = html.unescape(str(value)) if "&" in str(value) else str(value)
@@ -207,7 +208,7 @@ def _paragraphs(value: Any) -> str:
         parts: Iterator[str] = (_paragraphs(v) for v in value)
         return "\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        return _paragraphs(value.get("text") or value.get("content") or value.get("body"))
+        return _paragraphs(next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), ""))
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     if _LOOKS_HTML.search(text):
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
@@ -222,6 +223,8 @@ def _tags(value: Any) -> tuple[str, ...]:
     raw = value if isinstance(value, list) else _TAG_SPLIT.split(str(value))
     tags: list[str] = []
     for tag in raw:
+        if isinstance(tag, int | float):  # tag ids (WordPress), not tag names
+            continue
         text = _text(tag)
         if text and text not in tags:
             tags.append(text)
