@@ -141,6 +141,11 @@ def test_pair_that_also_occurs_apart_is_not_a_collocation() -> None:
     assert _tags(folder) == ["إيران", "روسيا"]
 
 
+def test_identical_tag_lines_are_no_evidence() -> None:
+    folder = [_scraped(i, "إيران روسيا بوتين") for i in range(5)]
+    assert all(_tags(folder, i) == ["إيران", "روسيا", "بوتين"] for i in range(5))
+
+
 def test_pair_repeated_in_the_article_text() -> None:
     body = "بحث الرئيسان الملفات الإقليمية.\nوكانت الملفات الإقليمية على رأس المحادثات."
     article = _scraped(0, "إيران الملفات الإقلیمیة بوتين", body=body)

@@ -231,13 +231,17 @@ def _join_if_short(joins: list[bool], k: int) -> None:
 
 
 class _Collocations:
-    """Counts over the folder's tag lines: how often each word, and each adjacent pair, occurs."""
+    """Counts over the folder's tag lines: how often each word, and each adjacent pair, occurs.
+
+    Identical tag lines count once: copies of one page (or one tag set reused) would otherwise make
+    every adjacent pair of that line look like a collocation.
+    """
 
     def __init__(self, lines: Iterable[list[str]]) -> None:
         self.words: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
         self.line_ends: Counter[str] = Counter()
-        for words in lines:
+        for words in {tuple(line) for line in lines}:
             self.words.update(words)
             self.pairs.update(pairwise(words))
             if words:
