@@ -56,6 +56,10 @@ def _build(folder: Path) -> None:
     (folder / "nested").mkdir()
     (folder / "nested" / "loop").symlink_to(folder)
     (folder / "nested" / "inner.md").write_text("# عنوان داخلي\n\nنص.\n", encoding="utf-8")
+    # a name that is not UTF-8 (a Windows-1256 name copied from an old disk)
+    Path(os.fsdecode(os.fsencode(folder) + b"/" + "خبر.txt".encode("cp1256"))).write_bytes(
+        GOOD.encode()
+    )
 
 
 EXPECTED_PROBLEMS = {
@@ -74,6 +78,7 @@ EXPECTED_IDS = [
     "lines.jsonl#1",
     "lines.jsonl#3",
     "nested/inner.md",
+    "\ufffd\ufffd\ufffd.txt",  # the Windows-1256 file name
 ]
 
 
@@ -103,7 +108,7 @@ def test_hostile_folder_exports_and_names_every_bad_file(tmp_path: Path) -> None
     assert by_id["good_1256.txt"]["problems"] == ["decoded as windows-1256"]
     assert by_id["good_utf16.txt"]["problems"] == ["decoded as utf-16-le"]
     skipped = len(EXPECTED_PROBLEMS) - 1  # lines.jsonl lost a line, not the file
-    assert lines[-1] == f"6 articles from 5 files, {skipped} files skipped"
+    assert lines[-1] == f"7 articles from 6 files, {skipped} files skipped"
 
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

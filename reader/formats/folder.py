@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.formats.parse import ParseResult, parse_file
+from reader.formats.parse import ParseResult, parse_file, printable_path
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
@@ -109,6 +109,7 @@ def scan_folder(
             where = prefix.rstrip("/") or "."
             problems.append(LoadProblem(where, f"cannot read folder: {exc.strerror or exc}"))
     found.sort()
+    problems = [LoadProblem(printable_path(p.path), p.reason) for p in problems]
     return [path for _, path in found], problems
 
 

@@ -33,7 +33,15 @@ def relative_id(path: Path, root: Path) -> str:
         rel = path.relative_to(root)
     except ValueError:
         rel = Path(os.path.relpath(path, root))
-    return rel.as_posix()
+    return printable_path(rel.as_posix())
+
+
+def printable_path(text: str) -> str:
+    """A file name that is not valid UTF-8 reaches Python as lone surrogates, which no UTF-8
+    output (JSON, the UI) can carry: show the broken bytes as U+FFFD instead."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def parse_file(path: Path, root: Path) -> ParseResult:
