@@ -161,6 +161,11 @@ def test_missing_fields_are_flagged(
             "bad.jsonl: no line holds a JSON object (line 1: invalid JSON at column 1",
         ),
         ("bad.jsonl", '{"x": 1}\n', "bad.jsonl: no article text"),
+        (
+            "deep.json",
+            '[{"title": "x"}, ' + "[" * 100_000 + "]" * 100_000 + "]",
+            "deep.json: JSON nested too deeply",
+        ),
     ],
 )
 def test_json_that_holds_no_article_is_a_problem(

@@ -112,6 +112,8 @@ def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
     if not lines:
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise NotJson("JSON nested too deeply to read") from None
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
             if not _is_object_line(first):
