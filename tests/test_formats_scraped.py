@@ -112,6 +112,7 @@ class Page:
     glue: frozenset[tuple[str, str]] = frozenset()
     # a "read also" block printed between the source and the tag lines
     related_in_footer: str | None = None
+    source_position: str = "footer"  # footer | top (right after the date line)
     # a marker printed again between two appended articles
     appended_separator: str | None = None
 
@@ -133,6 +134,8 @@ class Page:
         out: list[tuple[str, str]] = [("title", self.title)]
         if self.date_line is not None:
             out.append(("date", self.date_line))
+        if self.source_position == "top" and self.source_line() is not None:
+            out.append(("source", self.source_line() or ""))
         for i, paragraph in enumerate(self.paragraphs):
             out.append(("paragraph", paragraph))
             for after, marker, headline in self.related:
@@ -140,7 +143,8 @@ class Page:
                     out.append(("marker", marker))
                     if headline is not None:
                         out.append(("related", headline))
-        footer = [("source", self.source_line()), ("tags", self.tag_line())]
+        top_source = self.source_position == "top"
+        footer = [("source", None if top_source else self.source_line()), ("tags", self.tag_line())]
         if self.tags_before_source:
             footer.reverse()
         footer = [(role, line) for role, line in footer if line is not None]
@@ -220,6 +224,14 @@ def variations() -> Iterator[tuple[str, Page]]:
     for source in ("رويترز", "عربي 21", "BBC عربي", "الخليج الجديد + وكالات", "CNN"):
         yield f"source {source}", replace(base, source=source)
     yield "tags before source", replace(base, tags_before_source=True)
+    yield (
+        "no tag line, debris glued to the source line",
+        replace(base, tag_words=None, glue=frozenset({("source", "final")})),
+    )
+    yield (
+        "source line printed under the date",
+        replace(base, source_form="colon", source_position="top"),
+    )
     yield "related block between source and tags", replace(base, related_in_footer=RELATED[1])
     yield "no tag line", replace(base, tag_words=None)
     for debris in ("", " إقرأ أيضاً", " اقرأ أيضا:", "اقرأ أيضاً", " اقرأ أيضاً اقرأ أيضا"):
@@ -478,6 +490,8 @@ def test_never_raises_and_never_silently_empty(text: str) -> None:
         ("المصدر | BBC عربيالمصدر: BBC عربي", "BBC عربي"),
         ("المصدر | رويترز المصدر: رويترز", "رويترز"),
         ("المصدر: رويترزرويترز", "رويترز"),
+        ("المصدر: رويترزاقرأ أيضاً", "رويترز"),
+        ("المصدر | رويترز إقرأ أيضا:", "رويترز"),
         ("المصدر:", None),
         ("المصدر | ", None),
     ],

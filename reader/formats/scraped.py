@@ -86,6 +86,8 @@ class BodyParts:
     body: tuple[str, ...]
     related: tuple[str, ...]
     date_text: str | None
+    # source lines found inside the body: used only when the footer names no source
+    stray_sources: tuple[str, ...] = ()
 
 
 def clean_lines(text: str) -> list[str]:
@@ -235,7 +237,9 @@ def parse_source_line(line: str) -> str | None:
     match = _SOURCE_LINE.match(line)
     if match is None:
         return None
-    parts = [p.strip(_STRIP + ":：|｜-–") for p in _SOURCE_REPEAT.split(match["value"])]
+    # without a tag line, the "read also" heading of the appended section glues onto this line
+    value = strip_read_also_debris(match["value"])
+    parts = [p.strip(_STRIP + ":：|｜-–") for p in _SOURCE_REPEAT.split(value)]
     parts = [p for p in parts if p]
     if not parts:
         return None
@@ -290,10 +294,7 @@ def _is_closing_block(lines: list[str], start: int, end: int) -> bool:
     """Does the page end, or does a "read also" section begin, right after this block?"""
     if end == len(lines) or is_marker(lines[end]) or marker_headline(lines[end]):
         return True
-    return any(
-        is_tag_line(line) and strip_read_also_debris(line) != line.rstrip()
-        for line in lines[start:end]
-    )
+    return any(strip_read_also_debris(line) != line.rstrip() for line in lines[start:end])
 
 
 def find_footer(lines: list[str]) -> tuple[int, int] | None:
@@ -355,6 +356,7 @@ def split_body(lines: list[str]) -> BodyParts:
     related: list[str] = []
     date_text: str | None = None
     updated_text: str | None = None
+    stray_sources: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -375,12 +377,15 @@ def split_body(lines: list[str]) -> BodyParts:
                 i += 1
         elif (headline := marker_headline(line)) is not None:
             related.append(headline)
-        elif is_source_line(line) or is_tag_line(line):
-            pass  # a stray source/tag line inside the body (e.g. a photo credit) is not body text
+        elif is_source_line(line):
+            # a source line inside the body (a photo credit, or the footer printed early)
+            stray_sources.append(line)
+        elif is_tag_line(line):
+            pass
         else:
             body.append(line)
         i += 1
-    return BodyParts(tuple(body), tuple(related), date_text or updated_text)
+    return BodyParts(tuple(body), tuple(related), date_text or updated_text, tuple(stray_sources))
 
 
 def split_appended(lines: list[str]) -> tuple[Appended, ...]:
@@ -483,6 +488,8 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
 
     parts = split_body(main)
     related = parts.related + footer_related
+    if source is None:
+        source = next(filter(None, map(parse_source_line, parts.stray_sources)), None)
     date = None
     if parts.date_text is None:
         problems.append("no date line")
