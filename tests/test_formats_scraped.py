@@ -660,6 +660,21 @@ def test_split_body_keeps_subheadings_and_drops_furniture() -> None:
         # a short subheading-like line inside an appended body followed by a paragraph starts
         # a new article only after a paragraph of the current one
         ([APPENDED_1[0], "سطر قصير بلا نقطة", *APPENDED_1[1]], [APPENDED_1[0]]),
+        # a quoted sentence without its full stop is a paragraph, not the next headline
+        (
+            [
+                APPENDED_1[0],
+                APPENDED_1[1][0],
+                'وأضاف أن "الصين مستعدة للعمل مع الإدارة الجديدة"',
+                APPENDED_1[1][2],
+            ],
+            [APPENDED_1[0]],
+        ),
+        # a line after an unfinished paragraph continues it
+        (
+            [APPENDED_1[0], "وقال الرئيس في كلمته", "لن نتراجع عن مواقفنا", APPENDED_1[1][2]],
+            [APPENDED_1[0]],
+        ),
         ([], []),
         (["إقرأ أيضاً:"], []),
     ],

@@ -74,6 +74,8 @@ _DATE_WORDS = re.compile(
     r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)(?!\w)"
 )
+_CLOSING_QUOTES = ('"', "»", "”", "'", "’")
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…", '"', "»", "”", ")", "'")
 _MARKER_MAX_CHARS = 40
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_MAX_CHARS = 220
@@ -388,6 +390,21 @@ def split_body(lines: list[str]) -> BodyParts:
     return BodyParts(tuple(body), tuple(related), date_text or updated_text, tuple(stray_sources))
 
 
+def _starts_next_article(previous: str, line: str, following: str | None) -> bool:
+    """Is ``line`` the headline of the next appended article?
+
+    A headline is short (3 to 20 words), has no final full stop and does not end with a closing
+    quote (a quoted sentence without its full stop is a paragraph); the line before it closed a
+    sentence, and a paragraph follows it.
+    """
+    words = len(line.split())
+    if not 3 <= words <= 20 or not is_headline(line) or line.endswith(_CLOSING_QUOTES):
+        return False
+    if following is None or is_marker(following) or not is_paragraph(following):
+        return False
+    return previous.rstrip().endswith(_SENTENCE_ENDS)
+
+
 def split_appended(lines: list[str]) -> tuple[Appended, ...]:
     """Articles glued after the final marker: a headline, then paragraphs, maybe several times.
 
@@ -415,14 +432,8 @@ def split_appended(lines: list[str]) -> tuple[Appended, ...]:
             expect_title = False
             continue
         following = content[i + 1] if i + 1 < len(content) else None
-        if (
-            articles[-1][1]
-            and is_headline(line)
-            and len(line.split()) >= 3
-            and following is not None
-            and not is_marker(following)
-            and is_paragraph(following)
-        ):
+        body = articles[-1][1]
+        if body and _starts_next_article(body[-1], line, following):
             articles.append((line, []))
         else:
             articles[-1][1].append(line)
