@@ -9,6 +9,7 @@ both paths).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import multiprocessing
 import os
 import re
@@ -183,7 +184,7 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
 def _link_reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "broken symbolic link (its target does not exist)"
-    if exc.errno == 40:  # ELOOP
+    if exc.errno == errno.ELOOP:
         return "symbolic link loop; skipped"
     return f"cannot follow symbolic link: {exc.strerror or exc}"
 
