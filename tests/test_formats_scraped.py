@@ -17,20 +17,22 @@ from dataclasses import dataclass, replace
 import pytest
 
 from reader.formats.scraped import (
+    find_footer,
+    looks_scraped,
+    parse_scraped,
+    split_appended,
+    split_body,
+    split_title,
+)
+from reader.formats.scraped_lines import (
     clean_lines,
     date_line_value,
-    find_footer,
     is_bare_date_line,
     is_headline,
     is_marker,
     is_source_line,
-    looks_scraped,
     marker_headline,
-    parse_scraped,
     parse_source_line,
-    split_appended,
-    split_body,
-    split_title,
 )
 from reader.model import Article
 from reader.text.normalize import normalize
