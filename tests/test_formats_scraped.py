@@ -26,13 +26,6 @@ from reader.formats.scraped import (
 )
 from reader.formats.scraped_lines import (
     clean_lines,
-    date_line_value,
-    is_bare_date_line,
-    is_headline,
-    is_marker,
-    is_source_line,
-    marker_headline,
-    parse_source_line,
 )
 from reader.model import Article
 from reader.text.normalize import normalize
@@ -480,121 +473,6 @@ def test_problems(text: str, problem: str) -> None:
 def test_never_raises_and_never_silently_empty(text: str) -> None:
     article = parse_scraped(text, article_id="a", path="a")
     assert article.body or "no body text" in article.problems
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("المصدر | الخليج الجديدالمصدر: الخليج الجديد", "الخليج الجديد"),
-        ("المصدر: الخليج الجديد", "الخليج الجديد"),
-        ("المصدر | الخليج الجديد", "الخليج الجديد"),
-        ("المصدر : عربي 21", "عربي 21"),
-        ("المصدر | BBC عربيالمصدر: BBC عربي", "BBC عربي"),
-        ("المصدر | رويترز المصدر: رويترز", "رويترز"),
-        ("المصدر: رويترزرويترز", "رويترز"),
-        ("المصدر: رويترزاقرأ أيضاً", "رويترز"),
-        ("المصدر | رويترز إقرأ أيضا:", "رويترز"),
-        ("المصدر:", None),
-        ("المصدر | ", None),
-    ],
-)
-def test_parse_source_line(line: str, expected: str | None) -> None:
-    assert is_source_line(line)
-    assert parse_source_line(line) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        (
-            "المصدر الذي تحدث إلى الصحيفة قال إن المفاوضات مستمرة منذ أسابيع طويلة دون أي تقدم يذكر في الملفات العالقة.",
-            False,
-        ),
-        ("المصدرين", False),
-        ("إن المصدر: فلان", False),
-    ],
-)
-def test_not_source_line(line: str, expected: bool) -> None:
-    assert is_source_line(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        *[(marker, True) for marker in INLINE_MARKERS + FINAL_MARKERS],
-        ("اقرأ أيضًا", True),
-        ("اقرا ايضا", True),
-        ("اقرأ كذلك:", True),
-        ("طالع أيضاً", True),
-        ("- اقرأ أيضاً -", True),
-        ("اقرأ أيضاً: روسيا وإيران توقعان اتفاقية", False),
-        ("اقرأ المقال كاملا", False),
-        ("قرأ الرئيس البيان أيضا", False),
-    ],
-)
-def test_is_marker(line: str, expected: bool) -> None:
-    assert is_marker(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("اقرأ أيضاً: روسيا وإيران توقعان اتفاقية", "روسيا وإيران توقعان اتفاقية"),
-        ("إقرأ أيضا - بوتين يزور السعودية", "بوتين يزور السعودية"),
-        ("اقرأ أيضاً", None),
-        ("عنوان عادي", None),
-    ],
-)
-def test_marker_headline(line: str, expected: str | None) -> None:
-    assert marker_headline(line) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        (RELATED[0], True),
-        (RELATED[1], True),  # ".." inside and no final stop
-        ("من هي كارولين ليفيت؟", True),
-        (PARAGRAPHS[0], False),
-        ("قال الوزير إن الاتفاق سيوقع غدا.", False),
-        ("قال الوزير:", False),
-        (" ".join(["كلمة"] * 40), False),
-    ],
-)
-def test_is_headline(line: str, expected: bool) -> None:
-    assert is_headline(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("تاريخ النشر: 7th, December 2023 GMT", "7th, December 2023 GMT"),
-        ("تاريخ النشر : 2023-12-07", "2023-12-07"),
-        ("تاريخ النشر:", ""),
-        ("نشر في 07/12/2023", "07/12/2023"),
-        ("نشر في موقع الصحيفة مقال طويل عن الحرب", None),
-        ("عنوان", None),
-    ],
-)
-def test_date_line_value(line: str, expected: str | None) -> None:
-    assert date_line_value(line) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("الخميس 7 ديسمبر 2023", True),
-        ("7th, December 2023 GMT", True),
-        ("الخميس 24 جمادى الأولى 1445 هـ - 7 ديسمبر 2023 م", False),  # Hijri month names: not bare
-        ("القاهرة في 7 ديسمبر 2023", False),
-        ("مهم 7 ديسمبر 2023", False),
-        ("الخميس، 7 ديسمبر 2023م", True),
-        ("7 ديسمبر 2023 - 10:30 ص", True),
-        ("عنوان", False),
-    ],
-)
-def test_is_bare_date_line(line: str, expected: bool) -> None:
-    assert is_bare_date_line(line) is expected
 
 
 @pytest.mark.parametrize(
