@@ -180,3 +180,36 @@ def test_parallel_read_equals_sequential_read(
     assert [a.path for a in parallel.articles] == [a.path for a in sequential.articles]
     assert parallel.problems == sequential.problems
     assert len(parallel.articles) == 40
+
+
+def test_a_broken_pool_falls_back_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DyingPool:
+        """Stands in for a pool whose workers were killed (out of memory) after the first chunk."""
+
+        def __init__(self, *_: object, **__: object) -> None:
+            self.calls = 0
+
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            future: Future[object] = Future()
+            self.calls += 1
+            if self.calls == 1:
+                future.set_result(fn(*args))
+            else:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, **_: object) -> None:
+            return None
+
+    monkeypatch.setattr(folder_module, "ProcessPoolExecutor", DyingPool)
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
+    for i in range(30):
+        _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
+    result = read_folder(tmp_path, workers=2)
+    assert [a.id for a in result.articles] == [f"{i:03}.txt" for i in range(30)]

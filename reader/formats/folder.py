@@ -16,6 +16,7 @@ import re
 import stat
 from collections.abc import Callable, Generator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,7 +204,7 @@ def read_folder(
     thread as chunks finish (batches come before the folder-wide tag pass, so their tags may still
     be split into single words). When ``should_stop()`` turns true, reading stops and what was
     read so far is returned: the caller decides what a partial result means.
-    ``workers``: processes to use; None = one per CPU, 1 = parse in this process.
+    ``workers``: processes to use; None = one per idle CPU (``idle_cpus``), 1 = this process.
     Raises ``FolderError`` when ``root`` itself cannot be read.
     """
     root = Path(root)
@@ -295,26 +296,37 @@ def _parse_chunks(
         for chunk in chunks:
             yield len(chunk), _parse_chunk(chunk, root)
         return
+    yield from _parse_in_pool(chunks, root, stop, count)
+
+
+def _parse_in_pool(
+    chunks: list[list[Path]], root: Path, stop: Callable[[], bool], count: int
+) -> Generator[tuple[int, list[ParseResult]], None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    done = 0  # chunks handed to the caller
     try:
         # Keep only a few chunks in flight so a stop request is honoured quickly and memory
         # holds at most a few chunks of parsed articles that nobody has collected yet.
-        pending: list[tuple[int, Future[_Packed]]] = []
-        queue = iter(chunks)
-        for chunk in queue:
-            pending.append((len(chunk), executor.submit(_parse_chunk_packed, chunk, root)))
-            if len(pending) >= count * 3:
-                break
+        pending: list[Future[_Packed]] = []
+        for chunk in chunks[: count * 3]:
+            pending.append(executor.submit(_parse_chunk_packed, chunk, root))
         while pending:
-            size, future = pending.pop(0)
-            results = _unpack(future.result())
-            if not stop():
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.append((len(nxt), executor.submit(_parse_chunk_packed, nxt, root)))
-            yield size, results
+            results = _unpack(pending.pop(0).result())
+            following = done + len(pending) + 1
+            if not stop() and following < len(chunks):
+                pending.append(executor.submit(_parse_chunk_packed, chunks[following], root))
+            done += 1
+            yield len(chunks[done - 1]), results
+    except (BrokenProcessPool, OSError):
+        # A worker died or could not start (out of memory, a sandbox that forbids processes):
+        # the rest is parsed here, slower but complete.
+        for chunk in chunks[done:]:
+            if stop():
+                return
+            done += 1
+            yield len(chunk), _parse_chunk(chunk, root)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
