@@ -94,10 +94,25 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse_subcommand(args_list: list[str]) -> argparse.Namespace:
+    """Parse a subcommand line. ``search seeds -بوتين`` is a query that excludes a word, not an
+    unknown option: single-dash words argparse does not know become (part of) the QUERY."""
+    parser = build_parser()
+    if args_list[0] != "search":
+        return parser.parse_args(args_list)
+    args, extras = parser.parse_known_args(args_list)
+    negations = [a for a in extras if a.startswith("-") and not a.startswith("--")]
+    if len(negations) != len(extras):
+        parser.error("unrecognized arguments: " + " ".join(a for a in extras if a not in negations))
+    if negations:
+        args.query = " ".join([*([args.query] if args.query else []), *negations])
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
-        args = build_parser().parse_args(args_list)
+        args = _parse_subcommand(args_list)
         module = importlib.import_module(f"reader.commands.{args.command}")
         return int(module.run(args))
     args = build_app_parser().parse_args(args_list)
