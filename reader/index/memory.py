@@ -1,43 +1,198 @@
-"""The in-memory index: roaring-bitmap postings and facets, numpy BM25 (PERFORMANCE.md)."""
+"""The in-memory index: roaring-bitmap postings and facets, numpy BM25 (PERFORMANCE.md).
+
+Each token of an article is indexed twice: by its normalised surface form and by its light stem
+(ARCHITECTURE.md). A query word matches either; the surface form adds a bonus so exact forms rank
+first. Title words count TITLE_BOOST times (a simplified BM25F: boosted tf and length), tags
+once, body once. Articles get increasing doc numbers that are never reused; removing one only
+clears it from the live bitmap, and the index compacts itself when too many are dead.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import time
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 
-from reader.index.query import ParsedQuery
-from reader.index.types import FacetValue, Filters, SearchResult, SortOrder
-from reader.model import Article, Span
+import numpy as np
+from pyroaring import BitMap
+
+from reader.index.facets import FacetField
+from reader.index.highlight import Matcher, make_snippet, match_spans
+from reader.index.postings import PostingStore
+from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
+from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
+from reader.model import ENTITY_KINDS, Article, Span
+from reader.text import normalize
+from reader.text.stem import make_stemmer, strip_clitic
+from reader.text.tokenize import TOKEN_RE
+
+TITLE_BOOST = 3.0
+K1, B = 1.2, 0.75
+# weight of an exact normalised-form match on top of the stem match (issue 3: exact ranks higher)
+SURFACE_BONUS = 0.5
+# a clitic-stripped reading of a query word is used when its stem is this much more frequent
+CLITIC_RATIO = 4
+# pending postings are turned into a segment at this size (and before every search)
+FLUSH_PAIRS = 1 << 21
 
 
 class Index:
     """Articles by id, searchable; adding or removing one article is cheap (live folders).
 
     The index keeps a reference to each article it holds (the library holds them anyway), so it
-    can verify phrases, build snippets and compact itself.
+    can verify phrases, build snippets and compact itself. Not thread-safe: one writer/reader.
     """
 
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
-        raise NotImplementedError
+        self.stemmer = stemmer
+        self._stem = make_stemmer(stemmer)
+        self._ids: list[str] = []
+        self._articles: list[Article | None] = []
+        self._texts: list[str] = []  # normalised title, tags, body (one per line) for phrases
+        self._docnum: dict[str, int] = {}
+        self._live = BitMap()
+        self._doclen = array("f")
+        self._day = array("i")
+        self._len_sum = 0.0
+        self._np_cache: dict[str, np.ndarray] = {}
+        self._terms: dict[str, int] = {}
+        self._stems: dict[str, int] = {}
+        self._surf2stem = array("i")
+        self._surface_postings = PostingStore()
+        self._stem_postings = PostingStore()
+        self._p_term, self._p_doc, self._p_tf = array("i"), array("i"), array("f")
+        self._facets = {name: FacetField(name) for name in FACET_FIELDS}
 
+    # ----------------------------------------------------------------- adding and removing
     def add(self, article: Article) -> None:
         """Add an article, replacing one with the same id (e.g. re-added once entities are known)."""
-        raise NotImplementedError
+        old = self._docnum.get(article.id)
+        if old is not None:
+            previous = self._articles[old]
+            if previous is not None and _same_text(previous, article):
+                # only entities (or other display fields) changed: keep the postings
+                self._articles[old] = article
+                self._set_facets(old, article, replace=True)
+                return
+            self.remove(article.id)
+        doc = len(self._ids)
+        self._ids.append(article.id)
+        self._articles.append(article)
+        self._docnum[article.id] = doc
+        title = normalize(article.title)
+        tags = [normalize(t) for t in article.tags]
+        body = normalize(article.body)
+        self._texts.append("\n".join([title, *tags, body]))
+        tf: Counter[str] = Counter(TOKEN_RE.findall(body))
+        for tag in tags:
+            tf.update(TOKEN_RE.findall(tag))
+        length = float(sum(tf.values()))
+        for word, count in Counter(TOKEN_RE.findall(title)).items():
+            tf[word] += count * TITLE_BOOST
+            length += count * TITLE_BOOST
+        terms, p_term, p_doc, p_tf = self._terms, self._p_term, self._p_doc, self._p_tf
+        for word, weight in tf.items():
+            tid = terms.get(word)
+            if tid is None:
+                tid = self._new_term(word)
+            p_term.append(tid)
+            p_doc.append(doc)
+            p_tf.append(weight)
+        self._doclen.append(length)
+        self._len_sum += length
+        self._day.append(article.date.toordinal() if article.date else -1)
+        self._np_cache.clear()
+        self._live.add(doc)
+        self._set_facets(doc, article, replace=False)
+        if len(p_term) >= FLUSH_PAIRS:
+            self._flush()
+
+    def _new_term(self, word: str) -> int:
+        tid = self._terms[word] = len(self._terms)
+        key = self._stem(word)
+        sid = self._stems.get(key)
+        if sid is None:
+            sid = self._stems[key] = len(self._stems)
+        self._surf2stem.append(sid)
+        return tid
+
+    def _set_facets(self, doc: int, article: Article, *, replace: bool) -> None:
+        values: dict[str, list[str]] = {
+            "tag": list(article.tags),
+            "source": [article.source] if article.source else [],
+            "category": [article.category] if article.category else [],
+            "month": [article.date.strftime("%Y-%m")] if article.date else [],
+        }
+        for kind in ENTITY_KINDS:
+            values[kind] = []
+        for span in article.entities:
+            if span.kind in values and 0 <= span.start < span.end <= len(article.body):
+                values[span.kind].append(article.body[span.start : span.end])
+        for name, field in self._facets.items():
+            if replace:
+                field.remove(doc)
+            field.add(doc, values[name])
 
     def add_many(self, articles: Iterable[Article]) -> None:
         """``add`` for each article."""
-        raise NotImplementedError
+        for article in articles:
+            self.add(article)
 
     def remove(self, article_id: str) -> None:
         """Forget an article; unknown ids are ignored."""
-        raise NotImplementedError
+        doc = self._docnum.pop(article_id, None)
+        if doc is None:
+            return
+        self._live.discard(doc)
+        self._len_sum -= self._doclen[doc]
+        self._articles[doc] = None
+        self._texts[doc] = ""
+        for field in self._facets.values():
+            field.remove(doc)
+        dead = len(self._ids) - len(self._live)
+        if dead > 1000 and dead > len(self._live):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Rebuild from the live articles, so dead postings stop costing memory and time."""
+        live = [a for a in self._articles if a is not None]
+        self.__init__(self.stemmer)  # type: ignore[misc]
+        self.add_many(live)
 
     def __len__(self) -> int:
-        raise NotImplementedError
+        return len(self._live)
 
     def __contains__(self, article_id: object) -> bool:
-        raise NotImplementedError
+        return article_id in self._docnum
 
+    def get(self, article_id: str) -> Article | None:
+        """The indexed article with this id, if any."""
+        doc = self._docnum.get(article_id)
+        return None if doc is None else self._articles[doc]
+
+    def _flush(self) -> None:
+        if not self._p_term:
+            return
+        terms = np.frombuffer(self._p_term, dtype=np.int32).copy()
+        docs = np.frombuffer(self._p_doc, dtype=np.int32).copy()
+        tfs = np.frombuffer(self._p_tf, dtype=np.float32).copy()
+        self._p_term, self._p_doc, self._p_tf = array("i"), array("i"), array("f")
+        self._surface_postings.add_block(terms, docs, tfs)
+        stems = np.frombuffer(self._surf2stem, dtype=np.int32)[terms]
+        self._stem_postings.add_block(stems, docs, tfs, merge_pairs=True)
+
+    def _array(self, name: str) -> np.ndarray:
+        arr = self._np_cache.get(name)
+        if arr is None:
+            source = self._doclen if name == "doclen" else self._day
+            arr = self._np_cache[name] = np.array(source)
+        return arr
+
+    # ----------------------------------------------------------------------------- searching
     def search(
         self,
         query: str | ParsedQuery = "",
@@ -50,7 +205,201 @@ class Index:
 
         The empty query with no filters returns every article, newest first.
         """
-        raise NotImplementedError
+        started = time.perf_counter()
+        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+        self._flush()
+        found = BitMap(self._live)
+        for f in (filters, pq.filters):
+            if f is not None and not f.is_empty():
+                found = self._filter(found, f)
+        keys: dict[tuple[str, bool], list[tuple[PostingStore, int, float]]] = {}
+        for clause in pq.clauses:
+            if not found:
+                break
+            docs = self._clause_docs(clause, keys)
+            found = found - docs if clause.negated else found & docs
+        docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
+        if pq.has_words and sort == "relevance":
+            scores = self._scores(pq, keys)[docs]
+            order = np.argsort(-scores, kind="stable")
+        else:
+            scores = np.zeros(len(docs), dtype=np.float32)
+            day = self._array("day")[docs]
+            if sort == "oldest":
+                order = np.argsort(np.where(day < 0, np.iinfo(np.int32).max, day), kind="stable")
+            else:
+                order = np.argsort(-day, kind="stable")  # undated (-1) sort after every date
+        ranked = docs[order]
+        ids = self._ids
+        in_result = np.zeros(len(self._ids), dtype=np.bool_)
+        in_result[docs] = True
+        return SearchResult(
+            ids=tuple([ids[d] for d in ranked.tolist()]),
+            scores=scores[order],
+            total=len(ranked),
+            facets=self._facet_counts(in_result, facet_limit, filters, pq.filters),
+            timeline=self._timeline(docs),
+            query=pq,
+            error=pq.error,
+            elapsed=time.perf_counter() - started,
+        )
+
+    def _filter(self, docs: BitMap, f: Filters) -> BitMap:
+        tags = self._facets["tag"]
+        if f.include_tags:
+            maps = [tags.bitmap(t) for t in f.include_tags]
+            docs &= BitMap.intersection(*maps) if f.tags_mode == "and" else BitMap.union(*maps)
+        if f.exclude_tags:
+            docs -= BitMap.union(*(tags.bitmap(t) for t in f.exclude_tags))
+        sources = self._facets["source"]
+        if f.include_sources:
+            docs &= BitMap.union(*(sources.bitmap(s) for s in f.include_sources))
+        if f.exclude_sources:
+            docs -= BitMap.union(*(sources.bitmap(s) for s in f.exclude_sources))
+        for kind, text in f.include_entities:
+            docs &= self._entity_docs(kind, text)
+        for kind, text in f.exclude_entities:
+            docs -= self._entity_docs(kind, text)
+        if f.since is not None or f.until is not None:
+            day = self._array("day")
+            lo = f.since.toordinal() if f.since else 0
+            hi = f.until.toordinal() if f.until else np.iinfo(np.int32).max
+            docs &= BitMap(np.flatnonzero((day >= lo) & (day <= hi)).astype(np.uint32))
+        return docs
+
+    def _entity_docs(self, kind: str, text: str) -> BitMap:
+        if kind in ENTITY_KINDS:
+            return self._facets[kind].bitmap(text)
+        return BitMap.union(*(self._facets[k].bitmap(text) for k in ENTITY_KINDS))
+
+    def _word_keys(self, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
+        """The postings a query word reads, with their weight in the score."""
+        tid = self._terms.get(norm)
+        surface = (
+            [(self._surface_postings, tid, 1.0 if exact else SURFACE_BONUS)]
+            if tid is not None
+            else []
+        )
+        if exact:
+            return surface
+        keys = []
+        sid = self._stems.get(self._stem(norm))
+        if sid is not None:
+            keys.append((self._stem_postings, sid, 1.0))
+        bare = self._clitic_reading(norm, sid)
+        if bare is not None:
+            keys.append((self._stem_postings, bare, 1.0))
+        return keys + surface
+
+    def _clitic_reading(self, norm: str, sid: int | None) -> int | None:
+        """The stem id of the word without an attached و ف ب ل ك, when that reading is far more
+        common than the word as typed (``بغزه`` → ``غزه``, never ``كبير`` → ``بير``)."""
+        bare = strip_clitic(norm)
+        if bare is None:
+            return None
+        bare_sid = self._stems.get(self._stem(bare))
+        if bare_sid is None or bare_sid == sid:
+            return None
+        typed = self._stem_postings.df(sid) if sid is not None else 0
+        return bare_sid if self._stem_postings.df(bare_sid) >= CLITIC_RATIO * typed else None
+
+    def _clause_docs(self, clause: Clause, keys: dict) -> BitMap:
+        maps = [self._phrase_docs(alt, keys) for alt in clause.alternatives]
+        return maps[0] if len(maps) == 1 else BitMap.union(*maps)
+
+    def _phrase_docs(self, phrase: Phrase, keys: dict) -> BitMap:
+        per_word = []
+        for word in phrase.words:
+            k = keys.setdefault((word.norm, phrase.exact), self._word_keys(word.norm, phrase.exact))
+            maps = [
+                store.bitmap(tid)
+                for store, tid, _ in k
+                if store is self._stem_postings or phrase.exact
+            ]
+            per_word.append(BitMap.union(*maps) if maps else BitMap())
+        docs = BitMap.intersection(*per_word) & self._live
+        if len(phrase.words) == 1 or not docs:
+            return docs
+        pattern = _phrase_pattern([w.norm for w in phrase.words])
+        texts = self._texts
+        return BitMap(d for d in docs if pattern.search(texts[d]))
+
+    def _scores(self, pq: ParsedQuery, keys: dict) -> np.ndarray:
+        """BM25 of every document for the words of the positive clauses."""
+        scores = np.zeros(len(self._ids), dtype=np.float32)
+        n = max(len(self._live), 1)
+        avgdl = max(self._len_sum / n, 1.0)
+        doclen = self._array("doclen")
+        seen: set[tuple[int, int]] = set()
+        words = [
+            (w.norm, alt.exact)
+            for c in pq.clauses
+            if not c.negated
+            for alt in c.alternatives
+            for w in alt.words
+        ]
+        for word in words:
+            for store, tid, weight in keys.get(word, ()):
+                if (id(store), tid) in seen:
+                    continue
+                seen.add((id(store), tid))
+                docs, tfs = store.postings(tid)
+                df = min(len(docs), n)
+                idf = np.log1p((n - df + 0.5) / (df + 0.5))
+                norm_len = K1 * (1 - B + B * doclen[docs] / avgdl)
+                scores[docs] += (weight * idf) * tfs * (K1 + 1) / (tfs + norm_len)
+        return scores
+
+    def _facet_counts(
+        self, in_result: np.ndarray, limit: int, *active: Filters | None
+    ) -> dict[str, tuple[FacetValue, ...]]:
+        keep: dict[str, set[str]] = {name: set() for name in FACET_FIELDS}
+        for f in active:
+            if f is None:
+                continue
+            keep["tag"] |= f.include_tags | f.exclude_tags
+            keep["source"] |= f.include_sources | f.exclude_sources
+            for kind, text in f.include_entities | f.exclude_entities:
+                for k in ENTITY_KINDS if kind not in ENTITY_KINDS else (kind,):
+                    keep[k].add(text)
+        return {
+            name: field.counts(in_result, limit, keep[name]) for name, field in self._facets.items()
+        }
+
+    def _timeline(self, docs: np.ndarray) -> tuple[tuple[dt.date, int], ...]:
+        days = self._array("day")[docs]
+        days = days[days >= 0]
+        if len(days) == 0:
+            return ()
+        first = int(days.min())
+        counts = np.bincount(days - first)
+        return tuple(
+            (dt.date.fromordinal(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)
+        )
+
+    # ------------------------------------------------------------------- highlights, facets
+    def _matcher(self, query: ParsedQuery | str) -> Matcher:
+        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+        norms: set[str] = set()
+        stems: set[str] = set()
+        phrases: list[tuple[str, ...]] = []
+        for clause in pq.clauses:
+            if clause.negated:
+                continue
+            for alt in clause.alternatives:
+                if len(alt.words) > 1:
+                    phrases.append(tuple(w.norm for w in alt.words))
+                    continue
+                norm = alt.words[0].norm
+                norms.add(norm)
+                if alt.exact:
+                    continue
+                stems.add(self._stem(norm))
+                sid = self._stems.get(self._stem(norm))
+                if self._clitic_reading(norm, sid) is not None:
+                    bare = strip_clitic(norm)
+                    stems.add(self._stem(bare or norm))
+        return Matcher(frozenset(norms), frozenset(stems), tuple(phrases), self._stem)
 
     def highlights(
         self, article: Article, query: ParsedQuery | str
@@ -60,7 +409,8 @@ class Index:
         A word is highlighted where the query would match it (normalised form or stem), phrases
         only where the whole phrase occurs. Spans are sorted and do not overlap.
         """
-        raise NotImplementedError
+        matcher = self._matcher(query)
+        return match_spans(article.title, matcher), match_spans(article.body, matcher)
 
     def snippet(
         self, article: Article, query: ParsedQuery | str, width: int = 160
@@ -68,9 +418,29 @@ class Index:
         """A window of about ``width`` characters of the body around the best match (the start of
         the body when nothing matches), with "…" where it was cut, and the MATCH spans in it
         (offsets into the returned text). Newlines become spaces."""
-        raise NotImplementedError
+        return make_snippet(article.body, match_spans(article.body, self._matcher(query)), width)
 
     def facet_values(self, field: str) -> tuple[FacetValue, ...]:
         """All values of one facet (a name from FACET_FIELDS) with their counts over every
-        article, most frequent first."""
-        raise NotImplementedError
+        article, most frequent first. Unknown names give ()."""
+        facet = self._facets.get(field)
+        return facet.all_counts(self._live) if facet is not None else ()
+
+
+def _same_text(a: Article, b: Article) -> bool:
+    """Whether two versions of an article index the same (only entities or display fields differ)."""
+    return (a.title, a.body, a.tags, a.date, a.source, a.category) == (
+        b.title,
+        b.body,
+        b.tags,
+        b.date,
+        b.source,
+        b.category,
+    )
+
+
+def _phrase_pattern(norms: list[str]) -> re.Pattern[str]:
+    """Words adjacent in the normalised text: only non-word characters between them, no newline
+    (title, each tag and each paragraph are separate lines)."""
+    sep = r"(?:[^\w\n]|_)+"
+    return re.compile(r"(?<![^\W_])" + sep.join(re.escape(n) for n in norms) + r"(?![^\W_])")

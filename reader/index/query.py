@@ -10,9 +10,12 @@ since:YYYY-MM-DD  until:YYYY-MM-DD
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
 
 from reader.index.types import Filters
+from reader.text import tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,176 @@ class ParsedQuery:
         )
 
 
+# Field names, Latin and Arabic (an Arabic keyboard user should not have to switch layouts).
+_FIELDS: dict[str, str] = {
+    "tag": "tag",
+    "tags": "tag",
+    "وسم": "tag",
+    "source": "source",
+    "src": "source",
+    "مصدر": "source",
+    "entity": "entity",
+    "كيان": "entity",
+    "since": "since",
+    "from": "since",
+    "منذ": "since",
+    "until": "until",
+    "to": "until",
+    "حتى": "until",
+}
+_FIELD_RE = re.compile(r"(\w+):", re.UNICODE)
+_OR = frozenset({"OR", "|", "||"})
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    kind: str  # "text" (a bare chunk), "phrase" (quoted), "or", or a field name
+    value: str
+    negated: bool
+
+
+def _lex(text: str, errors: list[str]) -> list[_Item]:
+    """Split the query into items: bare chunks, quoted phrases, OR, field:value, each maybe negated."""
+    items: list[_Item] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = False
+        if text[i] == "-":
+            negated = True
+            i += 1
+            if i >= n or text[i].isspace():
+                errors.append("a lone '-' was ignored (write -word to exclude a word)")
+                continue
+        field_name = None
+        m = _FIELD_RE.match(text, i)
+        if m and m.group(1).lower() in _FIELDS:
+            field_name = _FIELDS[m.group(1).lower()]
+            i = m.end()
+        if i < n and text[i] in '"“”«»':
+            close = {"«": "»"}.get(text[i])
+            j = i + 1
+            end = _find_close(text, j, close)
+            if end < 0:
+                errors.append("a quotation mark was not closed; the rest was read as a phrase")
+                end = n
+            value, i = text[j:end], end + 1
+            kind = field_name or "phrase"
+        else:
+            j = i
+            while j < n and not text[j].isspace() and text[j] not in '"“”«»':
+                j += 1
+            value, i = text[i:j], j
+            kind = field_name or ("or" if value in _OR and not negated else "text")
+        if field_name and not value.strip():
+            errors.append(f"{field_name}: needs a value, e.g. {field_name}:X")
+            continue
+        items.append(_Item(kind, value, negated))
+    return items
+
+
+def _find_close(text: str, start: int, close: str | None) -> int:
+    closers = close or '"“”'
+    for k in range(start, len(text)):
+        if text[k] in closers:
+            return k
+    return -1
+
+
+def _phrase(value: str, exact: bool) -> Phrase | None:
+    words = tuple(Term(t.text, t.norm) for t in tokenize(value) if t.norm)
+    if not words:
+        return None
+    # a chunk that tokenises into several words (كوفيد-19, U.S.) must keep them together
+    return Phrase(words, exact=exact or len(words) > 1)
+
+
+def _date(value: str, end: bool, errors: list[str], name: str) -> dt.date | None:
+    """YYYY-MM-DD, or YYYY-MM / YYYY meaning the first (since) or last (until) day of it."""
+    m = _DATE_RE.match(value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year = int(m.group(1))
+        if m.group(3):
+            return dt.date(year, int(m.group(2)), int(m.group(3)))
+        if m.group(2):
+            month = int(m.group(2))
+            if not end:
+                return dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    except ValueError:
+        errors.append(f"{name}: expects a date YYYY-MM-DD, not {value!r}")
+        return None
+
+
 def parse_query(text: str) -> ParsedQuery:
-    """Parse the search-box text. Never raises: malformed input gives ``error`` and a best reading."""
-    raise NotImplementedError  # filled in by the next commit (API published first for the UI)
+    """Parse the search-box text. Never raises: malformed input gives ``error`` and a best reading.
+
+    The empty query is not an error (it means "everything"); a query made only of operators is.
+    """
+    errors: list[str] = []
+    clauses: list[Clause] = []
+    filt = Filters()
+    pending_or = False
+    items = _lex(text or "", errors)
+    for item in items:
+        if item.kind == "or":
+            if not clauses or clauses[-1].negated or pending_or:
+                errors.append("OR needs a word on each side")
+            else:
+                pending_or = True
+            continue
+        if item.kind in ("text", "phrase"):
+            phrase = _phrase(item.value, exact=item.kind == "phrase")
+            if phrase is None:
+                if item.kind == "phrase" or item.negated:
+                    errors.append(f"nothing to search for in {item.value!r}")
+                continue
+            if pending_or and not item.negated:
+                last = clauses.pop()
+                clauses.append(Clause((*last.alternatives, phrase)))
+            else:
+                if pending_or:
+                    errors.append("OR needs a word on each side")
+                clauses.append(Clause((phrase,), negated=item.negated))
+            pending_or = False
+            continue
+        if pending_or:
+            errors.append("OR needs a word on each side")
+            pending_or = False
+        filt = _add_field(filt, item, errors)
+    if pending_or:
+        errors.append("OR needs a word on each side")
+    if text and text.strip() and not clauses and filt == Filters() and not errors:
+        errors.append("nothing to search for")
+    return ParsedQuery(text or "", tuple(clauses), filt, "; ".join(dict.fromkeys(errors)) or None)
 
 
-__all__ = ["Clause", "ParsedQuery", "Phrase", "Term", "parse_query"]
+def _add_field(filt: Filters, item: _Item, errors: list[str]) -> Filters:
+    value = " ".join(item.value.split())
+    if item.kind == "tag":
+        if item.negated:
+            return replace(filt, exclude_tags=filt.exclude_tags | {value})
+        return replace(filt, include_tags=filt.include_tags | {value})
+    if item.kind == "source":
+        if item.negated:
+            return replace(filt, exclude_sources=filt.exclude_sources | {value})
+        return replace(filt, include_sources=filt.include_sources | {value})
+    if item.kind == "entity":
+        if item.negated:
+            return replace(filt, exclude_entities=filt.exclude_entities | {("*", value)})
+        return replace(filt, include_entities=filt.include_entities | {("*", value)})
+    if item.negated:
+        errors.append(f"-{item.kind}: is not supported; use since: and until:")
+    day = _date(value, end=item.kind == "until", errors=errors, name=item.kind)
+    if day is None or item.negated:
+        return filt
+    if item.kind == "since":
+        return replace(filt, since=day if filt.since is None else max(filt.since, day))
+    return replace(filt, until=day if filt.until is None else min(filt.until, day))

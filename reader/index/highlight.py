@@ -1,0 +1,113 @@
+"""Where a query matches an article: spans on the ORIGINAL text, and a snippet around the best one.
+
+Highlights run the same pipeline as the index (tokenise with offsets → normalise → stem), so what
+is highlighted is exactly what matched, while the reader shows the text as written (``إيران`` is
+highlighted for the query ``ايران``). Fragmenting and formatting stay separate (Whoosh's split):
+this module returns spans; the view decides how they look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.model import Span
+from reader.text import Token, tokenize
+
+MATCH = "MATCH"
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """The words of a query in the forms the index matched them by."""
+
+    norms: frozenset[str]  # normalised surface forms that match (plain and quoted words)
+    stems: frozenset[str]  # stem keys that match (plain words only)
+    phrases: tuple[tuple[str, ...], ...]  # normalised word sequences that must be adjacent
+    stem: Callable[[str], str]
+
+    def __bool__(self) -> bool:
+        return bool(self.norms or self.stems or self.phrases)
+
+    def word_matches(self, norm: str) -> bool:
+        return norm in self.norms or (bool(self.stems) and self.stem(norm) in self.stems)
+
+
+def match_spans(text: str, matcher: Matcher) -> list[Span]:
+    """Sorted, non-overlapping MATCH spans of ``text`` (offsets into ``text`` itself)."""
+    if not text or not matcher:
+        return []
+    tokens = tokenize(text)
+    spans: list[tuple[int, int]] = [
+        (t.start, t.end) for t in tokens if t.norm and matcher.word_matches(t.norm)
+    ]
+    for phrase in matcher.phrases:
+        spans.extend(_phrase_spans(tokens, phrase))
+    return _merge(spans)
+
+
+def _phrase_spans(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
+    n = len(phrase)
+    norms = [t.norm for t in tokens]
+    found = []
+    for i in range(len(tokens) - n + 1):
+        if norms[i] == phrase[0] and norms[i : i + n] == list(phrase):
+            found.append((tokens[i].start, tokens[i + n - 1].end))
+    return found
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1].end:
+            if end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, end, MATCH)
+        else:
+            merged.append(Span(start, end, MATCH))
+    return merged
+
+
+def make_snippet(text: str, spans: list[Span], width: int = 160) -> tuple[str, list[Span]]:
+    """About ``width`` characters of ``text`` around the densest cluster of ``spans``.
+
+    Cut at spaces where possible, "…" marks a cut, newlines become spaces (same length, so span
+    offsets only shift by the cut). Returns the snippet and the spans inside it, re-based.
+    """
+    width = max(width, 20)
+    if not spans:
+        start = 0
+    else:
+        best = _densest(spans, width)
+        start = max(0, best.start - width // 4)
+        if start > 0:
+            space = text.rfind(" ", max(0, start - 15), start)
+            start = space + 1 if space >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", end - 15, end)
+        end = space if space > start else end
+    body = text[start:end].replace("\n", " ").strip()
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start - lead
+    inside = [
+        Span(
+            max(s.start, start + lead) + shift, min(s.end, start + lead + len(body)) + shift, s.kind
+        )
+        for s in spans
+        if s.end > start + lead and s.start < start + lead + len(body)
+    ]
+    return prefix + body + suffix, inside
+
+
+def _densest(spans: list[Span], width: int) -> Span:
+    """The span that starts the window holding the most matches (earliest on ties)."""
+    best, best_count, j = spans[0], 0, 0
+    for i, s in enumerate(spans):
+        j = max(j, i)
+        while j + 1 < len(spans) and spans[j + 1].end - s.start <= width:
+            j += 1
+        if j - i + 1 > best_count:
+            best, best_count = s, j - i + 1
+    return best
