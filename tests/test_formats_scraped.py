@@ -268,6 +268,26 @@ def variations() -> Iterator[tuple[str, Page]]:
         yield f"final marker {marker}", replace(base, final_marker=marker)
     yield "no footer, final marker spelled apart", replace(base, source=None, tag_words=None)
     yield (
+        "no footer, two appended articles with a marker between",
+        replace(
+            base,
+            source=None,
+            tag_words=None,
+            appended=(APPENDED_1, APPENDED_2),
+            appended_separator="إقرأ أيضاً:",
+        ),
+    )
+    yield (
+        "no footer, every marker with a colon: no evidence, all related",
+        replace(
+            base,
+            source=None,
+            tag_words=None,
+            appended=(),
+            related=tuple((a, "اقرأ أيضاً:", h) for a, _, h in base.related),
+        ),
+    )
+    yield (
         "no footer, no appended",
         replace(base, source=None, tag_words=None, appended=()),
     )
@@ -345,6 +365,12 @@ def random_page(rng: random.Random) -> Page:
     has_source, has_tags = rng.random() < 0.8, rng.random() < 0.8
     source_form = rng.choice(("double", "colon", "bar"))
     appended = tuple(rng.sample((APPENDED_1, APPENDED_2), rng.randint(0, 2)))
+    final_marker = rng.choice(FINAL_MARKERS)
+    # a marker repeated between appended articles; without a footer and without differently
+    # spelled inline markers before it, that page is ambiguous by construction, so not generated
+    separator = final_marker if rng.random() < 0.3 else None
+    if not (has_source or has_tags) and not blocks:
+        separator = None
     return Page(
         paragraphs=paragraphs,
         related=related,
@@ -360,7 +386,8 @@ def random_page(rng: random.Random) -> Page:
         tag_debris=rng.choice(("", " اقرأ أیضا", " إقرأ أيضاً", "اقرأ أيضا:")),
         tags_before_source=rng.random() < 0.3,
         related_in_footer=rng.choice(RELATED) if rng.random() < 0.1 else None,
-        final_marker=rng.choice(FINAL_MARKERS),
+        final_marker=final_marker,
+        appended_separator=separator,
         appended=appended,
         newline=rng.choice(("\n", "\r\n")),
         blank_lines=rng.random() < 0.3,

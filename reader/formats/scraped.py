@@ -144,21 +144,27 @@ def find_unfootered_appended(lines: list[str]) -> int | None:
     """Index of the final "appended" marker on a page without a source/tags footer, or ``None``.
 
     Without the footer only the marker's spelling can tell: the site prints inline markers as
-    ``اقرأ أيضاً`` and the final one as ``إقرأ أيضاً:``. The last marker counts as final when it ends
-    with a colon, no earlier marker is spelled the same way, and a headline and a paragraph follow.
+    ``اقرأ أيضاً`` and the final one as ``إقرأ أيضاً:``. A marker counts as final when it ends with a
+    colon, no marker before it is spelled the same way, every marker after it is (separators
+    between appended articles; only when differently spelled inline markers come before it), and a
+    headline and a paragraph follow it.
     """
     markers = [i for i, line in enumerate(lines) if is_marker(line)]
-    if not markers:
-        return None
-    last = markers[-1]
-    spelling = " ".join(lines[last].split())
-    if not spelling.rstrip().endswith((":", "：")):
-        return None
-    if any(" ".join(lines[i].split()) == spelling for i in markers[:-1]):
-        return None
-    after = [line for line in lines[last + 1 :] if not is_meta_line(line)]
-    if len(after) >= 2 and is_headline(after[0]) and is_paragraph(after[1]):
-        return last
+    spellings = [" ".join(lines[i].split()) for i in markers]
+    for k, index in enumerate(markers):
+        spelling = spellings[k]
+        if not spelling.endswith((":", "：")) or spelling in spellings[:k]:
+            continue
+        later = spellings[k + 1 :]
+        if any(other != spelling for other in later):
+            continue
+        # the same spelling repeated with no differently spelled inline marker before it: could
+        # be inline markers that all carry a colon, so no evidence
+        if later and k == 0:
+            continue
+        after = [line for line in lines[index + 1 :] if not is_meta_line(line)]
+        if len(after) >= 2 and is_headline(after[0]) and is_paragraph(after[1]):
+            return index
     return None
 
 
