@@ -223,10 +223,15 @@ def variations() -> Iterator[tuple[str, Page]]:
         "no tag line, debris glued to the source line",
         replace(base, tag_words=None, glue=frozenset({("source", "final")})),
     )
-    yield (
-        "source line printed under the date",
-        replace(base, source_form="colon", source_position="top"),
-    )
+    for form in ("colon", "bar", "double"):
+        yield (
+            f"source line ({form}) printed under the date",
+            replace(base, source_form=form, source_position="top"),
+        )
+        yield (
+            f"source line ({form}) printed under the date, no tags",
+            replace(base, source_form=form, source_position="top", tag_words=None),
+        )
     yield "related block between source and tags", replace(base, related_in_footer=RELATED[1])
     yield "no tag line", replace(base, tag_words=None)
     for debris in ("", " إقرأ أيضاً", " اقرأ أيضا:", "اقرأ أيضاً", " اقرأ أيضاً اقرأ أيضا"):

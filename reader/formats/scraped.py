@@ -127,6 +127,8 @@ def find_footer(lines: list[str]) -> tuple[int, int] | None:
             i = end
         else:
             i += 1
+    # a block with no text before it (a source printed under the date) cannot end the article
+    blocks = [(a, b) for a, b in blocks if any(not is_meta_line(line) for line in lines[:a])]
     strong = [(a, b) for a, b in blocks if _is_strong_block(lines[a:b])]
     weak = [(a, b) for a, b in blocks if (a, b) not in strong]
     for a, b in strong:
