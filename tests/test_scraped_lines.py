@@ -118,6 +118,8 @@ def test_is_headline(line: str, expected: bool) -> None:
         ("نشر في 07/12/2023", "07/12/2023"),
         ("نشر في موقع الصحيفة مقال طويل عن الحرب", None),
         ("عنوان", None),
+        ("dated 7 December 2023, the letter said", None),
+        ("Date: 7 December 2023", "7 December 2023"),
     ],
 )
 def test_date_line_value(line: str, expected: str | None) -> None:
@@ -159,6 +161,10 @@ def test_is_bare_date_line(line: str, expected: bool) -> None:
         # a single "المصدر: X" inside a paragraph is not cut out: it may be ordinary text
         ([PARAGRAPH + " المصدر: س"], [PARAGRAPH + " المصدر: س"]),
         ([PARAGRAPH], [PARAGRAPH]),
+        (
+            [PARAGRAPH + "المصدر | سالمصدر: ساقرأ أيضاً"],
+            [PARAGRAPH, "المصدر | سالمصدر: س", "اقرأ أيضاً"],
+        ),
     ],
 )
 def test_unglue_lines(lines: list[str], expected: list[str]) -> None:

@@ -26,7 +26,7 @@ _MARKER_WITH_HEADLINE = re.compile(rf"^\s*{READ_ALSO}\s*(?:[:：\-–]\s*)?(?P<r
 _DATE_LABEL = re.compile(
     r"^\s*(?:(?P<strong>تاريخ\s+النشر|تاريخ\s+نشر|published(?:\s+on)?)"
     r"|نشر\s+(?:في|بتاريخ)|تم\s+النشر|date)"
-    rf"\s*(?:{_SEP}\s*)?(?P<value>.*)$",
+    rf"(?!\w)\s*(?:{_SEP}\s*)?(?P<value>.*)$",
     re.IGNORECASE,
 )
 # "آخر تحديث:" is page furniture like the date line; it is dropped, and used only without a date.
@@ -107,7 +107,7 @@ def _unglue(line: str, *, near_top: bool) -> list[str]:
     stripped = strip_read_also_debris(line)
     if stripped != line.rstrip() and not is_source_line(line):
         stripped = stripped.strip(STRIP)
-        return [stripped, "اقرأ أيضاً"] if stripped else [line]
+        return [*_unglue(stripped, near_top=False), "اقرأ أيضاً"] if stripped else [line]
     return [line]
 
 
