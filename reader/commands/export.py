@@ -24,8 +24,7 @@ class _Unavailable(Exception):
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.formats import read_folder
-    from reader.formats.folder import FolderError
+    from reader.formats import FolderError, read_folder
 
     try:
         folder = read_folder(Path(args.folder))

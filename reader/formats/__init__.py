@@ -6,6 +6,7 @@ Public API (the library and the UI build on these names):
 - ``scan_folder(root) -> (paths, problems)``: the article-like files under a folder, sorted.
 - ``read_folder(root, ...) -> FolderResult``: scan and parse a whole folder (in parallel when it
   pays), with progress, cancellation and batches of articles as they are parsed.
+- ``FolderError`` (an ``OSError``): raised by both when the folder itself cannot be read.
 
 A file that cannot be read becomes a ``LoadProblem`` (``path: reason``), never an exception and
 never a silently empty article.
@@ -13,11 +14,12 @@ never a silently empty article.
 
 from __future__ import annotations
 
-from reader.formats.folder import FolderResult, read_folder, scan_folder
+from reader.formats.folder import FolderError, FolderResult, read_folder, scan_folder
 from reader.formats.parse import MAX_FILE_BYTES, ParseResult, parse_file
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "FolderError",
     "FolderResult",
     "ParseResult",
     "parse_file",
