@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,25 @@ def test_an_empty_field_no_problem_mentions_is_flagged(
     path.write_text("عنوان\nنص", encoding="utf-8")
     (article,) = parse_file(path, tmp_path).articles
     assert article.problems == ("empty title and body",)
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "value"),
+    [
+        ('title: "عنوان من الترويسة"', "title", "عنوان من الترويسة"),
+        ("date: 2023-12-07T10:00:00+03:00", "date", dt.date(2023, 12, 7)),
+        ("tags: [غزة, إيران]", "tags", ("غزة", "إيران")),
+        ("tags: غزة، إيران", "tags", ("غزة", "إيران")),
+        ("tags:\n  - غزة\n  - 'إيران'", "tags", ("غزة", "إيران")),
+        ("author: سارة\nsource: الخليج الجديد", "source", "الخليج الجديد"),
+        ("categories: [سياسة]", "category", "سياسة"),
+        ("layout: post", "title", "عنوان الجسم"),
+    ],
+)
+def test_markdown_front_matter(tmp_path: Path, front: str, field: str, value: object) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(f"---\n{front}\n---\n# عنوان الجسم\n\nنص المقالة.\n", encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert getattr(article, field) == value
+    assert article.body.endswith("نص المقالة.")
+    assert article.problems == ()

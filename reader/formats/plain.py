@@ -2,14 +2,34 @@
 
 A ``.txt`` keeps one paragraph per non-empty line (how scrapers write them). Markdown wraps a
 paragraph over several lines and separates paragraphs with a blank line, so there consecutive lines
-are joined back into one paragraph.
+are joined back into one paragraph. Markdown written for static-site generators (Jekyll, Hugo)
+starts with a front-matter block (``---`` … ``---`` of ``key: value`` lines) that carries the
+title, date, tags and the rest; those fields are read from it.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.formats.dates import parse_date
 from reader.model import Article
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_TAG_SPLIT = re.compile(r"\s*[,،;؛]\s*")
+_KEY_VALUE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+_FRONT_KEYS = {
+    "title": "title",
+    "date": "date",
+    "published": "date",
+    "tags": "tags",
+    "keywords": "tags",
+    "author": "author",
+    "source": "source",
+    "url": "url",
+    "link": "url",
+    "category": "category",
+    "categories": "category",
+}
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
@@ -18,21 +38,90 @@ _WS = re.compile(r"[ \t\f\v\u00a0]+")
 
 def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article | None:
     """The article of a plain text or Markdown file; None when it has no line with text."""
+    meta: dict[str, str | list[str]] = {}
+    if markdown:
+        match = _FRONT_MATTER.match(text)
+        if match is not None:
+            meta = _front_matter(match.group(1))
+            text = text[match.end() :]
     lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
     start = next((i for i, line in enumerate(lines) if line), None)
-    if start is None:
+    if start is None and not meta.get("title"):
         return None
-    title = _HEADING.sub("", lines[start]).strip().rstrip("#").strip() if markdown else lines[start]
-    if not title:
+    if isinstance(meta.get("title"), str) and meta["title"]:
+        title, rest = str(meta["title"]), lines
+    else:
+        assert start is not None
         title = lines[start]
-    rest = lines[start + 1 :]
-    if markdown and rest and _SETEXT.match(rest[0]):  # Title\n=====
-        rest = rest[1:]
+        if markdown:
+            title = _HEADING.sub("", title).strip().rstrip("#").strip() or title
+        rest = lines[start + 1 :]
+        if markdown and rest and _SETEXT.match(rest[0]):  # Title\n=====
+            rest = rest[1:]
     body = _markdown_paragraphs(rest) if markdown else "\n".join(line for line in rest if line)
-    problems: tuple[str, ...] = ()
+    problems: list[str] = []
     if not body:
-        problems = ("no body text: the file holds only a title line",)
-    return Article(id=rel_path, title=title, body=body, problems=problems, path=rel_path)
+        problems.append("no body text: the file holds only a title line")
+    raw_date = meta.get("date")
+    date = parse_date(raw_date) if isinstance(raw_date, str) and raw_date else None
+    if raw_date and date is None:
+        problems.append(f"unreadable date: {raw_date!r}")
+    tags = meta.get("tags", [])
+    return Article(
+        id=rel_path,
+        title=title,
+        body=body,
+        date=date,
+        source=_one(meta.get("source")),
+        url=_one(meta.get("url")),
+        author=_one(meta.get("author")),
+        category=_one(meta.get("category")),
+        tags=tuple(tags)
+        if isinstance(tags, list)
+        else tuple(t for t in _TAG_SPLIT.split(tags) if t),
+        problems=tuple(problems),
+        path=rel_path,
+    )
+
+
+def _one(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return ", ".join(value) or None
+    return value or None
+
+
+def _front_matter(block: str) -> dict[str, str | list[str]]:
+    """The fields of a YAML front matter we know, read without a YAML parser: ``key: value``,
+    ``key: [a, b]`` and ``key:`` followed by ``- item`` lines."""
+    meta: dict[str, str | list[str]] = {}
+    key: str | None = None
+    for line in block.split("\n"):
+        item = line.strip()
+        if item.startswith("- ") and key is not None:
+            listed = meta.setdefault(key, [])
+            if isinstance(listed, list):
+                listed.append(_unquote(item[2:]))
+            continue
+        match = _KEY_VALUE.match(line)
+        if match is None:
+            continue
+        key = _FRONT_KEYS.get(match.group(1).lower())
+        if key is None or key in meta:  # unknown, or a second spelling of a known field
+            key = None
+            continue
+        value = match.group(2)
+        if value.startswith("[") and value.endswith("]"):
+            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+        elif value:
+            meta[key] = _unquote(value)
+    return meta
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
 
 
 def _markdown_paragraphs(lines: list[str]) -> str:
