@@ -183,6 +183,23 @@ def test_command_filters(folder: Path, args: list[str], ids: list[str]) -> None:
     assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == ids
 
 
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--query", "غزه"], ["b.json#1"]),  # the title says غزة: matched after normalisation
+        (["--query", "خبر"], ["b.json#1", "b.json#2"]),  # folder order, not rank order
+        (["--query", "خبر", "--source", "CNN"], ["b.json#2"]),
+        (["--query", "كلمة_غير_موجودة"], []),
+    ],
+)
+def test_command_query_goes_through_the_index(
+    folder: Path, args: list[str], ids: list[str]
+) -> None:
+    done = _export(str(folder), *args)
+    assert done.returncode == 0, done.stderr.decode()
+    assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == ids
+
+
 def test_command_csv_starts_with_a_bom(folder: Path) -> None:
     done = _export(str(folder), "--format", "csv")
     assert done.returncode == 0

@@ -80,11 +80,8 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     """Articles matching the query and naming every entity, kept in folder order."""
     from reader.index import Filters, Index
 
-    try:
-        index = Index()
-        index.add_many(articles)
-    except NotImplementedError:  # reader/index publishes its API before its implementation
-        raise _Unavailable("--query and --entity need the search index, not built yet") from None
+    index = Index()
+    index.add_many(articles)
     filters = Filters(include_entities=frozenset(("*", e) for e in entities))
     result = index.search(query, filters)
     if result.error:
