@@ -117,6 +117,7 @@ def test_is_headline(line: str, expected: bool) -> None:
         ("تاريخ النشر:", ""),
         ("نشر في 07/12/2023", "07/12/2023"),
         ("نشر في موقع الصحيفة مقال طويل عن الحرب", None),
+        ("نشر في 7 ديسمبر 2023 تقرير عن الحرب في غزة", None),
         ("عنوان", None),
         ("dated 7 December 2023, the letter said", None),
         ("Date: 7 December 2023", "7 December 2023"),

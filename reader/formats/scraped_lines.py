@@ -138,8 +138,8 @@ def date_line_value(line: str) -> str | None:
     if match is None:
         return None
     value = match["value"].strip(STRIP)
-    # "نشر في ..." may also open a body sentence: such weak labels need a date after them.
-    if match["strong"] is None and parse_date(value) is None:
+    # "نشر في ..." may also open a body sentence: such weak labels need a date and nothing else
+    if match["strong"] is None and not is_bare_date_line(value):
         return None
     return value
 
