@@ -28,8 +28,23 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_af4e3700e08c1d4f.
         ("a.md", "## عنوان ##\n\nسطر أول\nسطر ثان\n\nفقرة", "عنوان", "سطر أول سطر ثان\nفقرة"),
         ("a.md", "عنوان\n=====\nنص", "عنوان", "نص"),
         ("a", "News without an extension\nBody line.", "News without an extension", "Body line."),
+        (
+            "a.txt",
+            "عنوان\n\nسطر أول من الفقرة\nتتمة الفقرة الأولى\n\nسطر من الثانية\nتتمتها\n",
+            "عنوان",
+            "سطر أول من الفقرة تتمة الفقرة الأولى\nسطر من الثانية تتمتها",
+        ),
+        ("a.txt", "عنوان\n\nأ\nب\nج\nد\n", "عنوان", "أ\nب\nج\nد"),
     ],
-    ids=["txt", "txt-hash-kept", "md-atx", "md-setext", "no-extension"],
+    ids=[
+        "txt",
+        "txt-hash-kept",
+        "md-atx",
+        "md-setext",
+        "no-extension",
+        "txt-hard-wrapped",
+        "txt-one-line-paragraphs",
+    ],
 )
 def test_plain_title_and_paragraphs(
     tmp_path: Path, name: str, text: str, title: str, body: str

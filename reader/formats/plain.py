@@ -1,8 +1,9 @@
 """Plain text and Markdown: the first non-empty line is the title, the rest is the body.
 
-A ``.txt`` keeps one paragraph per non-empty line (how scrapers write them). Markdown wraps a
-paragraph over several lines and separates paragraphs with a blank line, so there consecutive lines
-are joined back into one paragraph. Markdown written for static-site generators (Jekyll, Hugo)
+A ``.txt`` keeps one paragraph per non-empty line (how scrapers write them), unless it is
+hard-wrapped like an e-mail: short lines in blank-line-separated blocks. Markdown wraps a paragraph
+over several lines and separates paragraphs with a blank line, so there (and in hard-wrapped text)
+consecutive lines are joined back into one paragraph. Markdown written for static-site generators (Jekyll, Hugo)
 starts with a front-matter block (``---`` … ``---`` of ``key: value`` lines) that carries the
 title, date, tags and the rest; those fields are read from it.
 """
@@ -15,6 +16,7 @@ from reader.formats.dates import parse_date
 from reader.model import Article
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "…")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛]\s*")
 _KEY_VALUE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _FRONT_KEYS = {
@@ -58,7 +60,10 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         rest = lines[start + 1 :]
         if markdown and rest and _SETEXT.match(rest[0]):  # Title\n=====
             rest = rest[1:]
-    body = _markdown_paragraphs(rest) if markdown else "\n".join(line for line in rest if line)
+    if markdown or _hard_wrapped(rest):
+        body = _markdown_paragraphs(rest)
+    else:
+        body = "\n".join(line for line in rest if line)
     problems: list[str] = []
     if not body:
         problems.append("no body text: the file holds only a title line")
@@ -81,6 +86,32 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         else tuple(t for t in _TAG_SPLIT.split(tags) if t),
         problems=tuple(problems),
         path=rel_path,
+    )
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Short lines (median <= 80 characters) in two or more blocks of several lines between blank
+    lines, most lines inside such blocks and most of them not ending a sentence. Scraped pages
+    put a paragraph on one long line, and one-line paragraphs end with a full stop."""
+    text_lines = [line for line in lines if line]
+    if len(text_lines) < 4 or len(text_lines) == len(lines):
+        return False
+    lengths = sorted(len(line) for line in text_lines)
+    if lengths[len(lengths) // 2] > 80:
+        return False
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    wrapped = [block for block in blocks if len(block) >= 2]
+    inner = [line for block in wrapped for line in block[:-1]]  # lines that are not a block's last
+    ended = sum(1 for line in inner if line.endswith(_SENTENCE_ENDS))
+    return (
+        len(wrapped) >= 2
+        and sum(len(block) for block in wrapped) >= 0.7 * len(text_lines)
+        and ended <= len(inner) // 2
     )
 
 
