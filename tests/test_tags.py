@@ -52,6 +52,7 @@ def test_split_tag_line(line: str, expected: list[str]) -> None:
         ("الملفات الإقلیمیة اقرأ أیضا", "الملفات الإقلیمیة"),
         ("غزة", "غزة"),
         ("قراءة أيضا", "قراءة أيضا"),  # a different word, not the heading
+        ("وقال إن الجمهور شاهد أيضا.", "وقال إن الجمهور شاهد أيضا."),  # a real sentence end
     ],
 )
 def test_strip_read_also_debris(line: str, expected: str) -> None:

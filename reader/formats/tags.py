@@ -46,15 +46,16 @@ def _spelling_pattern(skeleton: str) -> str:
 
 # "اقرأ أيضاً" / "إقرأ أيضا" / "اقرأ أیضا" / "اقرأ أيضـاً" / "اقرا ايضا" ...: the page's "read also"
 # heading, with the siblings other Arabic sites print ("طالع أيضاً", "شاهد أيضا", "اقرأ كذلك").
-_READ = "(?:(?:" + _spelling_pattern("ا") + ")?" + _spelling_pattern("قر") + "[أاءؤئ]?" + _GAP
-_READ += "|" + _spelling_pattern("طالع") + "|" + _spelling_pattern("شاهد") + ")"
-_ALSO = "(?:[اأإآ]?" + _GAP + _spelling_pattern("يض") + "(?:" + _spelling_pattern("ا") + ")?"
-_ALSO += "|" + _spelling_pattern("كذلك") + ")"
+_IQRA = "(?:" + _spelling_pattern("ا") + ")?" + _spelling_pattern("قر") + "[أاءؤئ]?" + _GAP
+_AYDAN = "[اأإآ]?" + _GAP + _spelling_pattern("يض") + "(?:" + _spelling_pattern("ا") + ")?"
+_READ = "(?:" + _IQRA + "|" + _spelling_pattern("طالع") + "|" + _spelling_pattern("شاهد") + ")"
+_ALSO = "(?:" + _AYDAN + "|" + _spelling_pattern("كذلك") + ")"
 READ_ALSO = _READ + r"\s*" + _ALSO
-# Debris after the last tag: one or more "read also" headings with their punctuation.
-_TRAILING_READ_ALSO = re.compile(rf"(?:\s*{READ_ALSO}[\s:：.…\-–]*)+$")
-# Separators that prove the line itself splits tags (a multi-word tag between two of them is real).
+# Debris glued after the last tag (or a paragraph): one or more "اقرأ أيضاً" headings with their
+# punctuation. Only the imperative اقرأ: "شاهد أيضا" / "طالع كذلك" can also end a real sentence.
+_TRAILING_READ_ALSO = re.compile(rf"(?:\s*{_IQRA}\s*{_AYDAN}[\s:：.…\-–]*)+$")
 _DEBRIS_WINDOW = 120
+# Separators that prove the line itself splits tags (a multi-word tag between two of them is real).
 _EXPLICIT_SEPARATORS = re.compile(r"\s*[،,|#؛;]\s*|\s+[-–]\s+")
 _EDGE_PUNCT = " \t:：.،,|#؛;-–\u00a0\u200e\u200f"
 
@@ -66,7 +67,7 @@ def strip_read_also_debris(line: str) -> str:
     cut = max(0, len(line) - _DEBRIS_WINDOW)
     tail = line[cut:]
     end = tail[-30:]
-    if "يض" not in end and "یض" not in end and "كذلك" not in end and "\u0640" not in end:
+    if "يض" not in end and "یض" not in end and "\u0640" not in end:
         return line.rstrip()
     match = _TRAILING_READ_ALSO.search(tail)
     if match is None:
