@@ -70,6 +70,7 @@ def test_not_source_line(line: str, expected: bool) -> None:
         ("اقرا ايضا", True),
         ("اقرأ كذلك:", True),
         ("طالع أيضاً", True),
+        ("اقرأ المزيد", True),
         ("- اقرأ أيضاً -", True),
         ("اقرأ أيضاً: روسيا وإيران توقعان اتفاقية", False),
         ("اقرأ المقال كاملا", False),

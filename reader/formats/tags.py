@@ -45,11 +45,12 @@ def _spelling_pattern(skeleton: str) -> str:
 
 
 # "اقرأ أيضاً" / "إقرأ أيضا" / "اقرأ أیضا" / "اقرأ أيضـاً" / "اقرا ايضا" ...: the page's "read also"
-# heading, with the siblings other Arabic sites print ("طالع أيضاً", "شاهد أيضا", "اقرأ كذلك").
+# heading, with the siblings other Arabic sites print ("طالع أيضاً", "شاهد أيضا", "اقرأ كذلك",
+# "اقرأ المزيد").
 _IQRA = "(?:" + _spelling_pattern("ا") + ")?" + _spelling_pattern("قر") + "[أاءؤئ]?" + _GAP
 _AYDAN = "[اأإآ]?" + _GAP + _spelling_pattern("يض") + "(?:" + _spelling_pattern("ا") + ")?"
 _READ = "(?:" + _IQRA + "|" + _spelling_pattern("طالع") + "|" + _spelling_pattern("شاهد") + ")"
-_ALSO = "(?:" + _AYDAN + "|" + _spelling_pattern("كذلك") + ")"
+_ALSO = "(?:" + _AYDAN + "|" + _spelling_pattern("كذلك") + "|" + _spelling_pattern("المزيد") + ")"
 READ_ALSO = _READ + r"\s*" + _ALSO
 # Debris glued after the last tag (or a paragraph): one or more "اقرأ أيضاً" headings with their
 # punctuation. Only the imperative اقرأ: "شاهد أيضا" / "طالع كذلك" can also end a real sentence.
