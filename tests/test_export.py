@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -236,3 +238,53 @@ def test_command_survives_a_closed_pipe(tmp_path: Path) -> None:
     assert proc.wait(timeout=120) == 0
     assert json.loads(first)["id"] == "000.txt"
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+class _NameFinder:
+    """A stand-in for the trained recogniser: marks every occurrence of a few known names."""
+
+    NAMES: ClassVar[dict[str, str]] = {"بوتين": "PERS", "موسكو": "LOC"}
+
+    def annotate(self, article: Article) -> Article:
+        spans = []
+        for name, kind in self.NAMES.items():
+            start = article.body.find(name)
+            while start >= 0:
+                spans.append(Span(start, start + len(name), kind))
+                start = article.body.find(name, start + 1)
+        return dataclasses.replace(article, entities=tuple(sorted(spans, key=lambda s: s.start)))
+
+
+@pytest.mark.parametrize(
+    ("entities", "ids"),
+    [
+        (["بوتين"], ["a.txt", "c.txt"]),
+        (["بوتين", "موسكو"], ["c.txt"]),
+        (["ترامب"], []),
+    ],
+)
+def test_command_entity_filter_annotates_and_emits_entities(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfdbinary: pytest.CaptureFixture[bytes],
+    entities: list[str],
+    ids: list[str],
+) -> None:
+    import reader.library
+    from reader.cli import main
+
+    (tmp_path / "a.txt").write_text("خبر أول\nقال بوتين إن الاتفاق قريب.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("خبر ثان\nلا أسماء هنا.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("خبر ثالث\nوصل بوتين إلى موسكو.\n", encoding="utf-8")
+    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_NameFinder(), None))
+    args = ["export", str(tmp_path)]
+    for entity in entities:
+        args += ["--entity", entity]
+    assert main(args) == 0
+    records = [
+        json.loads(line) for line in capfdbinary.readouterr().out.decode("utf-8").splitlines()
+    ]
+    assert [r["id"] for r in records] == ids
+    for record in records:
+        assert {e["text"] for e in record["entities"]} <= {"بوتين", "موسكو"}
+        assert all(record["body"][e["start"] : e["end"]] == e["text"] for e in record["entities"])
