@@ -24,6 +24,14 @@ class _Unavailable(Exception):
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl-C: a short message, not a traceback (128 + SIGINT)
+        print("export: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     from reader.formats import FolderError, read_folder
 
     try:
