@@ -169,7 +169,12 @@ class Page:
 
     @property
     def expected_related(self) -> tuple[str, ...]:
-        inline = tuple(headline for _, _, headline in self.related if headline is not None)
+        inline = tuple(
+            line
+            for _, _, headline in self.related
+            if headline is not None
+            for line in headline.split("\n")
+        )
         in_footer = self.related_in_footer is not None and None not in (self.source, self.tag_words)
         return (*inline, self.related_in_footer) if in_footer else inline
 
@@ -204,6 +209,37 @@ def variations() -> Iterator[tuple[str, Page]]:
     yield (
         "related headline followed by another marker",
         replace(base, related=((1, "اقرأ أيضاً", RELATED[0]), (1, "اقرأ أيضا", RELATED[1]))),
+    )
+    yield (
+        "a sign-off line after the last related headline stays in the body",
+        replace(
+            base,
+            paragraphs=(*PARAGRAPHS, "ترجمة وتحرير الخليج الجديد"),
+            related=((1, "اقرأ أيضاً", RELATED[0]), (5, "اقرأ أيضاً", RELATED[3])),
+        ),
+    )
+    yield (
+        "two headlines under one marker, before another marker",
+        replace(
+            base,
+            related=(
+                (1, "اقرأ أيضاً", RELATED[0] + "\n" + RELATED[2]),
+                (1, "اقرأ أيضا", RELATED[1]),
+            ),
+        ),
+    )
+    yield (
+        "a subheading after a related headline stays in the body",
+        replace(
+            base,
+            paragraphs=(
+                PARAGRAPHS[0],
+                PARAGRAPHS[1],
+                "ردود الفعل الدولية على الزيارة",
+                *PARAGRAPHS[2:],
+            ),
+            related=((1, "اقرأ أيضاً", RELATED[0]),),
+        ),
     )
     yield (
         "lone marker as the last line before the source",

@@ -192,8 +192,9 @@ def split_body(lines: list[str]) -> BodyParts:
             # A marker takes the next line as its headline only when that line looks like one;
             # a marker left alone (before the source line, or before a paragraph) is dropped.
             if following is not None and not is_meta_line(following) and is_headline(following):
-                related.append(following)
-                i += 1
+                extra = _more_related_headlines(lines, i + 2)
+                related.extend(lines[i + 1 : i + 2 + extra])
+                i += 1 + extra
         elif (headline := marker_headline(line)) is not None:
             related.append(headline)
         elif is_source_line(line):
@@ -207,6 +208,26 @@ def split_body(lines: list[str]) -> BodyParts:
     return BodyParts(tuple(body), tuple(related), date_text or updated_text, tuple(stray_sources))
 
 
+def _more_related_headlines(lines: list[str], start: int) -> int:
+    """How many headlines after the first one belong to the same "read also" block.
+
+    Some blocks list several links. Headline-like lines after the first headline are related
+    headlines only when another marker follows the run. A run followed by a paragraph is a
+    subheading, and one followed by the footer or the end may be a sign-off line of the body
+    ("ترجمة وتحرير ..."): both stay in the body.
+    """
+    end = start
+    while end < len(lines) and _is_strict_headline(lines[end]) and not is_meta_line(lines[end]):
+        end += 1
+    if end == start or end == len(lines) or not is_marker(lines[end]):
+        return 0
+    return end - start
+
+
+def _is_strict_headline(line: str) -> bool:
+    return 3 <= len(line.split()) <= 20 and is_headline(line) and not line.endswith(_CLOSING_QUOTES)
+
+
 def _starts_next_article(previous: str, line: str, following: str | None) -> bool:
     """Is ``line`` the headline of the next appended article?
 
@@ -214,8 +235,7 @@ def _starts_next_article(previous: str, line: str, following: str | None) -> boo
     quote (a quoted sentence without its full stop is a paragraph); the line before it closed a
     sentence, and a paragraph follows it.
     """
-    words = len(line.split())
-    if not 3 <= words <= 20 or not is_headline(line) or line.endswith(_CLOSING_QUOTES):
+    if not _is_strict_headline(line):
         return False
     if following is None or is_marker(following) or not is_paragraph(following):
         return False
