@@ -13,6 +13,7 @@ ARABIC = (
     "قال المدير الجهوي إنه تم تصدير 36 ألف طن من التمور منذ بداية الموسم.\nوأضاف أن الكميات ارتفعت."
 )
 SHORT_ARABIC = "خبر عاجل: أمطار غزيرة"
+MIXED = "Le ministre a déclaré à la presse: « الحكومة ستعلن القرار غداً » après la réunion."
 FRENCH = (
     "Le président a annoncé à Paris une série de réformes. « Très attendue », a déclaré un élu."
 )
@@ -37,6 +38,7 @@ FRENCH = (
         (ARABIC.encode("cp1256"), ARABIC, "decoded as windows-1256"),
         (SHORT_ARABIC.encode("cp1256"), SHORT_ARABIC, "decoded as windows-1256"),
         (FRENCH.encode("cp1252"), FRENCH, "decoded as windows-1252"),
+        (MIXED.encode("cp1256"), MIXED, "decoded as windows-1256"),
     ],
     ids=[
         "utf8",
@@ -51,6 +53,7 @@ FRENCH = (
         "cp1256",
         "cp1256-short",
         "cp1252-french",
+        "cp1256-french-and-arabic",
     ],
 )
 def test_decodes(data: bytes, text: str, note: str | None) -> None:

@@ -38,6 +38,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
+_ARABIC_OR_FRENCH = re.compile(r"[\u0600-\u06ff àâçèéêëîïôùûüÀÂÇÈÉÊËÎÏÔÙÛÜ«»‘’“”…–—\u00a0]")
 _WESTERN = re.compile(
     r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0178«»‘’“”–—…€°\u00a0]"
 )
@@ -161,6 +162,13 @@ def _legacy(data: bytes) -> tuple[str, str]:
     """
     cp1256 = data.decode("cp1256", errors="replace")
     if _share(_ARABIC_LETTER, cp1256) >= 0.6:
+        return cp1256, "windows-1256"
+    # Arabic with French in it (Maghrebi news): Windows-1256 also holds the French accented
+    # letters, at the same bytes as Windows-1252, so "Arabic or French" covers every high byte.
+    if (
+        len(_ARABIC_LETTER.findall(cp1256, 0, 65536)) >= 3
+        and _share(_ARABIC_OR_FRENCH, cp1256) >= 0.95
+    ):
         return cp1256, "windows-1256"
     # The same guard for Western text (French is common in Maghrebi folders): when every high
     # byte reads as an accented letter or typographic mark in Windows-1252, that is the reading.
