@@ -39,6 +39,8 @@ FRENCH = (
         (SHORT_ARABIC.encode("cp1256"), SHORT_ARABIC, "decoded as windows-1256"),
         (FRENCH.encode("cp1252"), FRENCH, "decoded as windows-1252"),
         (MIXED.encode("cp1256"), MIXED, "decoded as windows-1256"),
+        (ARABIC.encode("iso8859_6"), ARABIC, "decoded as iso-8859-6"),
+        ("خبر عاجل".encode("cp1256"), "خبر عاجل", "decoded as windows-1256"),
     ],
     ids=[
         "utf8",
@@ -54,6 +56,8 @@ FRENCH = (
         "cp1256-short",
         "cp1252-french",
         "cp1256-french-and-arabic",
+        "iso-8859-6",
+        "cp1256-also-valid-iso",
     ],
 )
 def test_decodes(data: bytes, text: str, note: str | None) -> None:

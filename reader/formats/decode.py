@@ -39,6 +39,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
 _ARABIC_OR_FRENCH = re.compile(r"[\u0600-\u06ff àâçèéêëîïôùûüÀÂÇÈÉÊËÎÏÔÙÛÜ«»‘’“”…–—\u00a0]")
+_LATIN_IN_ARABIC = re.compile(r"[\u0621-\u064a][àâçèéêëîïôùûü×]|[àâçèéêëîïôùûü×][\u0621-\u064a]")
 _WESTERN = re.compile(
     r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0178«»‘’“”–—…€°\u00a0]"
 )
@@ -161,6 +162,9 @@ def _legacy(data: bytes) -> tuple[str, str]:
     Latin-1 code page on a few hundred bytes of Arabic is the usual failure we guard against.
     """
     cp1256 = data.decode("cp1256", errors="replace")
+    iso = _iso_8859_6(data, cp1256)
+    if iso is not None:
+        return iso, "iso-8859-6"
     if _share(_ARABIC_LETTER, cp1256) >= 0.6:
         return cp1256, "windows-1256"
     # Arabic with French in it (Maghrebi news): Windows-1256 also holds the French accented
@@ -188,6 +192,20 @@ def _legacy(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     raise NotText("not valid UTF-8 and no other text encoding fits")
+
+
+def _iso_8859_6(data: bytes, as_cp1256: str) -> str | None:
+    """ISO-8859-6 (older Unix and mail Arabic), told apart from Windows-1256 both ways: real
+    Windows-1256 Arabic uses غ ف ق ك at bytes ISO-8859-6 leaves undefined, so it rarely decodes
+    strictly, and ISO-8859-6 text read as Windows-1256 puts Latin letters (â ç è é ê) inside
+    Arabic words, which Windows-1256 Arabic never does."""
+    if not _LATIN_IN_ARABIC.search(as_cp1256):
+        return None
+    try:
+        text = data.decode("iso8859_6")
+    except UnicodeDecodeError:
+        return None
+    return text if _share(_ARABIC_LETTER, text) >= 0.9 else None
 
 
 def _share(pattern: re.Pattern[str], text: str) -> float:
