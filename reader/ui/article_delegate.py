@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.bidi import first_strong_direction
 from reader.ui.article_model import ArticleListModel, Roles
-from reader.ui.i18n import current_language
 from reader.ui.theme import MATCH_COLOURS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -124,8 +123,8 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(dim)
         meta_rect = QRect(text_rect.left(), text_rect.top() + line, text_rect.width(), line)
-        ui_dir = "rtl" if current_language() == "ar" else "ltr"
-        self._draw_line(painter, meta_rect, meta, direction=ui_dir)
+        # the date · source line sits on the same side as the title above it
+        self._draw_line(painter, meta_rect, meta, direction=first_strong_direction(title))
 
         snippet = index.data(Roles.SNIPPET)
         if snippet:

@@ -212,10 +212,6 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(self.delegate)
         self.list_view.setUniformItemSizes(True)
-        # lay rows out a slice per event-loop pass: a full layout of 100,000 rows calls the
-        # Python model once per row and would otherwise freeze the window for a moment
-        self.list_view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list_view.setBatchSize(2000)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty_state = EmptyState()
