@@ -154,3 +154,33 @@ def test_folder_of_many_files(tmp_path: Path, count: int) -> None:
     result = read_folder(root)
     assert len(result.articles) == count
     assert result.articles[-1].title == f"خبر {count - 1}"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mangled_files_never_raise(tmp_path: Path, seed: int) -> None:
+    """Real layouts cut, spliced and sprinkled with bad bytes: each gives articles or problems."""
+    import random
+
+    rng = random.Random(seed)
+    sources = [p.read_bytes() for p in sorted(FIXTURES.iterdir())] + [GOOD.encode("utf-16")]
+    for i in range(60):
+        data = bytearray(rng.choice(sources))
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(data) + 1)
+            action = rng.randrange(3)
+            if action == 0:
+                data[at:] = data[at : at + rng.randint(0, 40)]  # cut
+            elif action == 1:
+                data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
+            else:
+                data[at:at] = rng.choice(sources)[: rng.randint(0, 200)]  # splice another layout
+        path = tmp_path / f"{i}{rng.choice(['.txt', '.json', '.jsonl', '.md', ''])}"
+        path.write_bytes(bytes(data))
+        result = parse_file(path, tmp_path)
+        assert result.articles or result.problems
+        for article in result.articles:
+            assert article.title or article.problems
+            assert article.body or article.problems
