@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.formats import read_folder, scan_folder  # noqa: E402
+from reader.formats.folder import idle_cpus  # noqa: E402
 
 
 def _unpack(archive: Path) -> Path:
@@ -42,7 +43,7 @@ def _bench(root: Path, workers: int | None, repeat: int) -> None:
         best = min(best, time.perf_counter() - start)
     assert result is not None
     files = result.files_seen
-    label = "cpu count" if workers is None else str(workers)
+    label = f"auto ({idle_cpus()})" if workers is None else str(workers)
     print(
         f"workers={label:>9}  {best:7.2f} s  {files / best:8.0f} files/s  "
         f"{len(result.articles) / best:8.0f} articles/s   ({result.summary()})"
@@ -54,7 +55,9 @@ def main() -> int:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--corpus", type=Path, help="an unpacked folder of articles")
     where.add_argument("--archive", type=Path, help="a .tar.xz of articles, unpacked to a temp dir")
-    parser.add_argument("--workers", type=int, nargs="*", default=[1, 0], help="0 = one per CPU")
+    parser.add_argument(
+        "--workers", type=int, nargs="*", default=[1, 0], help="0 = one per idle CPU"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per setting; the best is shown")
     args = parser.parse_args()
     root = _unpack(args.archive) if args.archive else args.corpus
