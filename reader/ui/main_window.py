@@ -63,12 +63,14 @@ from reader.ui.status_panel import LoadStatus, skipped_label
 from reader.ui.timeline import TimelineWidget
 from reader.ui.window_session import Session
 
+# Latin-only in English: an Arabic example inside a left-to-right hint is reordered by the bidi
+# algorithm into something unreadable
+SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, tag:…, source:…, entity:…)'
+
 add_arabic(
     {
         "Arabic News Reader": "قارئ الأخبار العربية",
-        'Search articles…  (ترامب "الحرب في غزة" tag:غزة -بوتين)': (
-            'ابحث في المقالات…  (ترامب "الحرب في غزة" tag:غزة -بوتين)'
-        ),
+        SEARCH_HINT: 'ابحث في المقالات…  (كلمات، "عبارة"، OR، ‎-كلمة، ‎tag:…، ‎source:…، ‎entity:…)',
         "Tags": "الوسوم",
         "Sources": "المصادر",
         "Filters": "عوامل التصفية",
@@ -364,9 +366,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Arabic News Reader"))
-        self.search_box.setPlaceholderText(
-            t('Search articles…  (ترامب "الحرب في غزة" tag:غزة -بوتين)')
-        )
+        self.search_box.setPlaceholderText(t(SEARCH_HINT))
         for i, (_key, label) in enumerate(SORT_CHOICES):
             self.sort_box.setItemText(i, t(label))
         self.tag_facet.set_title(t("Tags"))

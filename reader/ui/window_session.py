@@ -32,6 +32,7 @@ add_arabic(
         "Nothing selected": "لم يُحدَّد شيء",
         "Loading…": "جارٍ التحميل…",
         "{n:,} articles · {order}": "{n:,} مقال · {order}",
+        "1 article · {order}": "مقال واحد · {order}",
         "{n:,} articles so far…": "{n:,} مقال حتى الآن…",
         "Loading cancelled.": "أُلغي التحميل.",
         "Could not open the folder": "تعذّر فتح المجلد",
@@ -63,6 +64,7 @@ class Session(QObject):
         self.current: Article | None = None
         self._pending: dict[str, Article] = {}
         self._queued: list[str] = []
+        self._notes: list[str] = []  # lasting status-bar notes (entities unavailable, state file)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -138,6 +140,7 @@ class Session(QObject):
             and library.entity_status != "entities not computed"
         ):
             notes.append(t("Entities unavailable: {reason}").format(reason=library.entity_status))
+        self._notes = notes
         w.status_note.setText(" · ".join(notes))
         w.results.set_library(library)
 
@@ -199,7 +202,8 @@ class Session(QObject):
         order = controller.sort_key
         if order == "relevance" and not controller.searching:
             order = "date_desc"
-        self._set_header("{n:,} articles · {order}", n=result.total, order=_ORDER_LABELS[order])
+        template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
+        self._set_header(template, n=result.total, order=_ORDER_LABELS[order])
         w.status_note.setText(
             t("Query: {error}").format(error=result.error) if result.error else ""
         )
