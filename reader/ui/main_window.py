@@ -70,7 +70,7 @@ SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, tag:…, source:
 add_arabic(
     {
         "Arabic News Reader": "قارئ الأخبار العربية",
-        SEARCH_HINT: 'ابحث في المقالات…  (كلمات، "عبارة"، OR، ‎-كلمة، ‎tag:…، ‎source:…، ‎entity:…)',
+        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص)",
         "Tags": "الوسوم",
         "Sources": "المصادر",
         "Filters": "عوامل التصفية",

@@ -204,9 +204,10 @@ class Session(QObject):
             order = "date_desc"
         template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
         self._set_header(template, n=result.total, order=_ORDER_LABELS[order])
-        w.status_note.setText(
-            t("Query: {error}").format(error=result.error) if result.error else ""
-        )
+        notes = list(self._notes)
+        if result.error:
+            notes.insert(0, t("Query: {error}").format(error=result.error))
+        w.status_note.setText(" · ".join(notes))
         if result.total == 0:
             self._show_empty()
             return

@@ -281,3 +281,20 @@ def test_export_writes_the_current_result_in_list_order(
         rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
         titles = [r["title"] for r in rows]
     assert titles == listed_titles(window)
+
+
+def test_entities_unavailable_is_said_in_the_status_bar(
+    qtbot, make_window, news_folder, monkeypatch
+):
+    from reader import library as library_module
+    from reader.entities import RecogniserUnavailable
+
+    def missing():
+        raise RecogniserUnavailable("entity model missing: test")
+
+    monkeypatch.setattr(library_module, "default_recogniser", missing)
+    window = make_window(entities=True)
+    open_and_wait(qtbot, window, news_folder)
+    assert "entity model missing: test" in window.status_note.text()
+    window.results.set_state(window.results.state.toggle_include_tag("غزة"))
+    assert "entity model missing: test" in window.status_note.text()  # kept across searches
