@@ -298,3 +298,66 @@ def test_entities_unavailable_is_said_in_the_status_bar(
     assert "entity model missing: test" in window.status_note.text()
     window.results.set_state(window.results.state.toggle_include_tag("غزة"))
     assert "entity model missing: test" in window.status_note.text()  # kept across searches
+
+
+def test_dropping_a_folder_opens_it(qtbot, make_window, news_folder):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(news_folder))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.loader.idle, timeout=30_000):
+        window.dropEvent(event)
+    assert window.model.rowCount() == 6
+
+
+def test_skipped_files_are_counted_and_listed(qtbot, make_window, news_folder):
+    (news_folder / "broken.json").write_text('{"title": "x", "body": ', encoding="utf-8")
+    (news_folder / "empty.txt").write_text("", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    assert window.problems_button.isVisible()
+    assert window.problems_button.text() == "2 files skipped"
+    qtbot.mouseClick(window.problems_button, Qt.MouseButton.LeftButton)
+    assert window.problems_panel.isVisible()
+
+
+def test_recent_folders_menu_reopens_a_folder(qtbot, make_window, news_folder, tmp_path):
+    other = write_folder(tmp_path / "other", ARTICLES_MANY[:3])
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    open_and_wait(qtbot, window, other)
+    assert window.model.rowCount() == 3
+    menu = window.actions_.recent_menu
+    menu.aboutToShow.emit()
+    entry = next(a for a in menu.actions() if a.text() == str(news_folder.resolve()))
+    with qtbot.waitSignal(window.loader.idle, timeout=30_000):
+        entry.trigger()
+    assert window.model.rowCount() == 6
+
+
+def test_loading_shows_progress_with_cancel(qtbot, make_window, tmp_path):
+    big = tmp_path / "big"
+    for i in range(20):
+        write_folder(big / f"part{i:02d}", ARTICLES_MANY)
+    window = make_window()
+    shown: list[str] = []
+    window.loader.progress.connect(
+        lambda _p: shown.append(
+            f"{window.load_status.stage_label.text()}|{window.load_status.count_label.text()}"
+            f"|{window.load_status.cancel_button.isVisible()}"
+        )
+    )
+    open_and_wait(qtbot, window, big)
+    assert any(s.startswith("Reading files|") and s.endswith("|True") for s in shown)
+    assert any("/ 20" in s for s in shown)  # files done / total
+    assert not window.load_status.isVisible()
+    assert window.model.rowCount() == 20 * len(ARTICLES_MANY)
