@@ -66,22 +66,32 @@ def _select(articles: list[Article], args: argparse.Namespace) -> tuple[list[Art
     if not fields.is_empty():
         articles = [a for a in articles if fields.matches(a)]
     entities = list(getattr(args, "entity", None) or ())
+    if args.query and not entities:
+        # search first: tagging only the matches is much cheaper than tagging the folder
+        articles = _search(articles, args.query, [])
     with_entities = False
+    if entities or not getattr(args, "no_entities", False):
+        articles, with_entities = _annotate(articles, required=bool(entities))
     if entities:
-        articles = _annotate(articles)
-        with_entities = True
-    if args.query or entities:
         articles = _search(articles, args.query or "", entities)
     return articles, with_entities
 
 
-def _annotate(articles: list[Article]) -> list[Article]:
+def _annotate(articles: list[Article], *, required: bool) -> tuple[list[Article], bool]:
+    """Articles with entity spans, and whether they have them.
+
+    Without a usable model the export still runs (the records then have no ``entities`` key) and
+    stderr says why; only ``--entity`` cannot do without it.
+    """
     from reader.library import annotate, entity_recogniser
 
     recogniser, reason = entity_recogniser()
     if recogniser is None:
-        raise _Unavailable(f"--entity needs the entity recogniser: {reason}")
-    return annotate(articles, recogniser)
+        if required:
+            raise _Unavailable(f"--entity needs the entity recogniser: {reason}")
+        print(f"export: entities left out: {reason}", file=sys.stderr)
+        return articles, False
+    return annotate(articles, recogniser), True
 
 
 def _search(articles: list[Article], query: str, entities: list[str]) -> list[Article]:
