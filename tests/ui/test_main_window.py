@@ -161,10 +161,11 @@ def test_ctrl_f_focuses_search_and_escape_clears(qtbot, make_window, news_folder
     assert window.model.rowCount() == 6
 
 
-def test_f1_shows_the_shortcuts(qtbot, make_window, news_folder):
+@pytest.mark.parametrize("key", [Qt.Key.Key_F1, "?"])
+def test_f1_or_question_mark_shows_the_shortcuts(qtbot, make_window, news_folder, key):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
-    qtbot.keyClick(window.list_view, Qt.Key.Key_F1)
+    qtbot.keyClick(window.list_view, key)
     assert window.shortcuts_dialog is not None and window.shortcuts_dialog.isVisible()
     assert window.shortcuts_dialog.table.rowCount() >= 8
 
