@@ -75,24 +75,29 @@ def make_stemmer(name: str) -> Callable[[str], str]:
         raise ValueError(f"unknown stemmer {name!r}; choose from {', '.join(STEMMERS)}")
 
     def stem(word: str) -> str:
-        key = fold_hamza(base(word))
+        # fold first, so the suffix rules see خاطيه whether the user typed خاطئة or خاطية
+        word = fold_hamza(word)
+        key = base(word)
         # a stem too short to mean anything would merge unrelated words; keep the word then
-        return key if len(key) >= 2 else fold_hamza(word)
+        return key if len(key) >= 2 else word
 
     return stem
 
 
-def strip_clitic(word: str) -> str | None:
-    """The word without one leading proclitic (و ف ب ل ك, or two of them, e.g. وب فل), or None.
+def strip_clitic(word: str) -> tuple[str, ...]:
+    """Readings of the word without its leading proclitics (و ف ب ل ك, or و/ف then ب ل ك).
 
-    Used only at query time, and only when the rest is a far more common word than the whole
-    (``بغزه`` → ``غزه``, but not ``كبير`` → ``بير``): see Index. At least three letters remain.
+    ``فلعدم`` gives ``لعدم`` and ``عدم``; ``فبركان`` gives ``بركان`` (and ``ركان``, which will not be
+    in the vocabulary). Used only at query time, and only when a reading is a far more common
+    word than the whole (``بغزه`` → ``غزه``, but not ``كبير`` → ``بير``): see Index. At least three
+    letters remain.
     """
-    if len(word) < 5 or word[:2] not in _TWO_CLITICS:
-        if len(word) >= 4 and word[0] in "وفبلك":
-            return word[1:]
-        return None
-    return word[2:]
+    readings: list[str] = []
+    if len(word) >= 4 and word[0] in "وفبلك":
+        readings.append(word[1:])
+        if len(word) >= 5 and word[:2] in _TWO_CLITICS:
+            readings.append(word[2:])
+    return tuple(readings)
 
 
 _TWO_CLITICS = frozenset(a + b for a in "وف" for b in "بلك")

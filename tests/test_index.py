@@ -1,0 +1,318 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from reader.index import FacetValue, Filters, Index
+from reader.model import Article, Span
+
+
+def _entities(body: str, *pairs: tuple[str, str]) -> tuple[Span, ...]:
+    spans = []
+    for kind, text in pairs:
+        start = body.index(text)
+        spans.append(Span(start, start + len(text), kind))
+    return tuple(spans)
+
+
+A1_BODY = (
+    "بدا التطابق في مواقف موسكو وطهران.\nتطرق بوتين إلى العلاقات مع إيران، وقال بوتين إنها جيدة."
+)
+A1 = Article(
+    id="a1",
+    title="حرب غزة بين الأولويات",
+    body=A1_BODY,
+    date=dt.date(2023, 12, 7),
+    source="الخليج الجديد",
+    category="سياسة",
+    tags=("إيران", "الحرب في غزة", "غزة"),
+    entities=_entities(A1_BODY, ("PERS", "بوتين"), ("LOC", "إيران"), ("LOC", "موسكو")),
+)
+A2 = Article(
+    id="a2",
+    title="الاقتصاد الإيراني ينمو",
+    body="قال وزير الاقتصاد إن النمو في إيران بلغ 3.5 بالمئة.\nوأضاف أن العقوبات الأمريكية أثرت على الاقتصاد.",
+    date=dt.date(2018, 5, 1),
+    source="BBC",
+    category="economy",
+    tags=("اقتصاد",),
+)
+A3 = Article(
+    id="a3",
+    title="مباراة كرة القدم",
+    body="فاز الفريق في المباراة النهائية لكأس العالم بغزة أمس.",
+    source="CNN",
+    tags=("رياضة",),
+)
+A4_BODY = "The presidents met in Helsinki. ترامب يلتقي بوتين في هلسنكي."
+A4 = Article(
+    id="a4",
+    title="Trump meets Putin",
+    body=A4_BODY,
+    date=dt.date(2018, 7, 16),
+    source="bbc",
+    tags=("روسيا",),
+    entities=_entities(A4_BODY, ("PERS", "ترامب"), ("PERS", "بوتين"), ("LOC", "هلسنكي")),
+)
+ARTICLES = (A1, A2, A3, A4)
+
+
+@pytest.fixture(params=["light10", "snowball", "none"])
+def index(request: pytest.FixtureRequest) -> Index:
+    ix = Index(request.param)
+    ix.add_many(ARTICLES)
+    return ix
+
+
+@pytest.fixture
+def light() -> Index:
+    ix = Index()
+    ix.add_many(ARTICLES)
+    return ix
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("ايران", {"a1", "a2"}),  # hamza dropped
+        ("إيران", {"a1", "a2"}),
+        ("غزه", {"a1"}),  # ة typed as ه; the tag line counts (a3 has بغزة, found by clitic below)
+        ("بوتين", {"a1", "a4"}),
+        ("putin", {"a4"}),  # Latin, case-folded
+        ("بوتين ايران", {"a1"}),  # all words must match
+        ("بوتين OR اقتصاد", {"a1", "a2", "a4"}),
+        ("بوتين -ترامب", {"a1"}),
+        ("-بوتين", {"a2", "a3"}),
+        ('"الحرب في غزة"', {"a1"}),  # a phrase in the tags
+        ('"غزة في الحرب"', set()),  # word order matters
+        ('"موسكو وطهران"', {"a1"}),
+        ('"وطهران تطرق"', set()),  # not across a paragraph break
+        ('"3.5 بالمئة"', {"a2"}),
+        ("tag:غزه", {"a1"}),
+        ('tag:"الحرب في غزة"', {"a1"}),
+        ("source:bbc", {"a2", "a4"}),  # sources match normalised: BBC = bbc
+        ("-source:BBC", {"a1", "a3"}),
+        ("since:2018-06-01", {"a1", "a4"}),  # an undated article never passes a date filter
+        ("until:2018-12-31", {"a2", "a4"}),
+        ("since:2018-01-01 until:2018-06-30", {"a2"}),
+        ("nothing-like-this", set()),
+        ("", {"a1", "a2", "a3", "a4"}),
+    ],
+)
+def test_matching_with_every_stemmer(index: Index, query: str, ids: set[str]) -> None:
+    assert set(index.search(query).ids) == ids
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("حرب", {"a1"}),  # الحرب in the tags, حرب in the title
+        ("الاقتصاد", {"a2"}),
+        ("اقتصادي", {"a2"}),  # the tag اقتصاد and the body's الاقتصاد share the stem
+        ("والاقتصاد", {"a2"}),  # a clitic the user typed
+        ("بغزة", {"a1", "a3"}),  # ... which the index also finds without it
+        ("الايراني", {"a2"}),  # light10 keeps ايراني (Iranian) apart from ايران (Iran)
+        ("entity:بوتين", {"a1", "a4"}),
+        ("entity:هلسنكي", {"a4"}),
+        ("entity:ايران", {"a1"}),  # entities match normalised, as typed
+    ],
+)
+def test_light_stemming_and_clitics(light: Index, query: str, ids: set[str]) -> None:
+    assert set(light.search(query).ids) == ids
+
+
+@pytest.mark.parametrize(
+    ("filters", "ids"),
+    [
+        (Filters(include_tags=frozenset({"إيران", "غزة"})), {"a1"}),
+        (Filters(include_tags=frozenset({"اقتصاد", "روسيا"})), set()),
+        (Filters(include_tags=frozenset({"اقتصاد", "روسيا"}), tags_mode="or"), {"a2", "a4"}),
+        (Filters(exclude_tags=frozenset({"رياضة", "غزة"})), {"a2", "a4"}),
+        (Filters(include_sources=frozenset({"CNN", "الخليج الجديد"})), {"a1", "a3"}),
+        (Filters(include_entities=frozenset({("PERS", "بوتين")})), {"a1", "a4"}),
+        (Filters(include_entities=frozenset({("LOC", "بوتين")})), set()),
+        (Filters(include_entities=frozenset({("*", "موسكو")})), {"a1"}),
+        (Filters(exclude_entities=frozenset({("PERS", "ترامب")})), {"a1", "a2", "a3"}),
+        (Filters(since=dt.date(2018, 7, 16), until=dt.date(2018, 7, 16)), {"a4"}),
+    ],
+)
+def test_panel_filters(light: Index, filters: Filters, ids: set[str]) -> None:
+    assert set(light.search("", filters).ids) == ids
+
+
+def test_filters_and_query_combine(light: Index) -> None:
+    result = light.search("بوتين", Filters(include_sources=frozenset({"BBC"})))
+    assert result.ids == ("a4",)
+
+
+def test_facet_counts_follow_the_result(light: Index) -> None:
+    everything = light.search("")
+    assert everything.facets["source"] == (
+        FacetValue("BBC", 2),  # BBC and bbc are one value; ties of display form: the smallest
+        FacetValue("الخليج الجديد", 1),  # equal counts: first seen first
+        FacetValue("CNN", 1),
+    )
+    assert {v.value: v.count for v in everything.facets["PERS"]} == {"بوتين": 2, "ترامب": 1}
+    assert {v.value: v.count for v in everything.facets["month"]} == {
+        "2023-12": 1,
+        "2018-05": 1,
+        "2018-07": 1,
+    }
+    putin = light.search("بوتين")
+    assert {v.value: v.count for v in putin.facets["tag"]} == {
+        "إيران": 1,
+        "الحرب في غزة": 1,
+        "غزة": 1,
+        "روسيا": 1,
+    }
+    assert {v.value: v.count for v in putin.facets["LOC"]} == {
+        "إيران": 1,
+        "موسكو": 1,
+        "هلسنكي": 1,
+    }
+    assert light.search("رياضة").facets["PERS"] == ()
+
+
+def test_facet_limit_keeps_active_values(light: Index) -> None:
+    result = light.search("", Filters(include_tags=frozenset({"روسيا"})), facet_limit=1)
+    assert [v.value for v in result.facets["tag"]] == ["روسيا"]
+    result = light.search("", facet_limit=1)
+    assert len(result.facets["tag"]) == 1
+
+
+def test_facet_values_over_everything(light: Index) -> None:
+    assert light.facet_values("category") == (FacetValue("سياسة", 1), FacetValue("economy", 1))
+    assert light.facet_values("no such field") == ()
+
+
+def test_timeline_counts_days(light: Index) -> None:
+    assert light.search("").timeline == (
+        (dt.date(2018, 5, 1), 1),
+        (dt.date(2018, 7, 16), 1),
+        (dt.date(2023, 12, 7), 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sort", "ids"),
+    [
+        ("newest", ("a1", "a4", "a2", "a3")),  # undated last
+        ("oldest", ("a2", "a4", "a1", "a3")),
+        ("relevance", ("a1", "a4", "a2", "a3")),  # no words: relevance means newest
+    ],
+)
+def test_sort_orders(light: Index, sort: str, ids: tuple[str, ...]) -> None:
+    result = light.search("", sort=sort)  # type: ignore[arg-type]
+    assert result.ids == ids
+    assert result.total == 4
+    assert list(result.scores) == [0.0] * 4
+
+
+def test_title_and_exact_form_rank_first() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="body", title="خبر", body="حديث عن الاقتصاد " + "كلام " * 20),
+            Article(id="title", title="الاقتصاد اليوم", body="كلام " * 20),
+            Article(id="stem-only", title="خبر آخر", body="حديث عن اقتصاد " + "كلام " * 20),
+        ]
+    )
+    result = ix.search("الاقتصاد")
+    assert result.ids == ("title", "body", "stem-only")
+    assert list(result.scores) == sorted(result.scores, reverse=True)
+
+
+def _texts(text: str, spans: list[Span]) -> list[str]:
+    assert all(s.kind == "MATCH" for s in spans)
+    return [text[s.start : s.end] for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "body"),
+    [
+        ("ايران", [], ["إيران"]),
+        ("بوتين -موسكو", [], ["بوتين", "بوتين"]),
+        ('"موسكو وطهران"', [], ["موسكو وطهران"]),
+        ("حرب", ["حرب"], []),
+        ("غزه", ["غزة"], []),
+        ("nothing", [], []),
+    ],
+)
+def test_highlights_cover_the_original_text(
+    light: Index, query: str, title: list, body: list
+) -> None:
+    title_spans, body_spans = light.highlights(A1, query)
+    assert _texts(A1.title, title_spans) == title
+    assert _texts(A1.body, body_spans) == body
+
+
+def test_highlights_with_diacritics_and_tatweel() -> None:
+    ix = Index()
+    article = Article(id="x", title="", body="قال الرئيـــس إنَّ إيرانَ مستعدة")
+    ix.add(article)
+    assert _texts(article.body, ix.highlights(article, "الرئيس ايران")[1]) == ["الرئيـــس", "إيرانَ"]
+
+
+def test_snippet_is_around_the_match(light: Index) -> None:
+    long = dataclasses.replace(
+        A2, id="long", body="كلام " * 100 + "العقوبات الأمريكية\n" + "كلام " * 100
+    )
+    light.add(long)
+    text, spans = light.snippet(long, "عقوبات", width=80)
+    assert text.startswith("…") and text.endswith("…")
+    assert len(text) <= 82 and "\n" not in text
+    assert [text[s.start : s.end] for s in spans] == ["العقوبات"]
+    text, spans = light.snippet(A3, "nothing", width=30)
+    assert text.startswith("فاز الفريق") and spans == []
+
+
+def test_add_replaces_and_remove_forgets(light: Index) -> None:
+    assert len(light) == 4 and "a3" in light
+    light.add(dataclasses.replace(A3, title="مباراة كرة السلة", tags=()))
+    assert len(light) == 4
+    assert light.search("السلة").ids == ("a3",)
+    assert light.search("القدم").ids == ()
+    assert light.search("tag:رياضة").ids == ()
+    light.remove("a3")
+    light.remove("a3")  # unknown ids are ignored
+    assert len(light) == 3 and "a3" not in light
+    assert light.search("السلة").ids == ()
+    assert "CNN" not in [v.value for v in light.search("").facets["source"]]
+
+
+def test_entities_added_later_update_facets_only() -> None:
+    ix = Index()
+    bare = dataclasses.replace(A1, entities=())
+    ix.add(bare)
+    assert ix.search("entity:بوتين").ids == ()
+    ix.add(A1)  # same text, now with entities
+    assert ix.search("entity:بوتين").ids == ("a1",)
+    assert ix.search("بوتين").ids == ("a1",)
+    assert len(ix) == 1
+    ix.add(bare)
+    assert ix.search("entity:بوتين").ids == ()
+    assert ix.facet_values("PERS") == ()
+
+
+def test_many_removals_compact_the_index() -> None:
+    ix = Index()
+    articles = [
+        Article(id=f"n{i}", title=f"خبر رقم {i}", body=f"نص الخبر {i} عن غزة") for i in range(2500)
+    ]
+    ix.add_many(articles)
+    assert ix.search("غزة").total == 2500
+    for a in articles[:2000]:
+        ix.remove(a.id)
+    assert len(ix) == 500
+    result = ix.search("غزة")
+    assert result.total == 500 and set(result.ids) == {a.id for a in articles[2000:]}
+    assert ix.search("خبر 2400").ids[0] == "n2400"
+
+
+def test_malformed_query_still_answers(light: Index) -> None:
+    result = light.search('"بوتين')
+    assert result.error is not None and "not closed" in result.error
+    assert set(result.ids) == {"a1", "a4"}
+    assert light.search("tag:").error is not None
