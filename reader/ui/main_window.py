@@ -14,26 +14,19 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
     QKeySequence,
     QShortcut,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,16 +35,13 @@ from reader.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
-from reader.ui.article_delegate import ArticleDelegate
-from reader.ui.article_model import ArticleListModel
 from reader.ui.chips import FilterChips
-from reader.ui.empty_state import EmptyState
 from reader.ui.export_result import export_result
-from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
 from reader.ui.filter_state import FilterState
 from reader.ui.html import RenderOptions
 from reader.ui.i18n import add_arabic, set_language, t
 from reader.ui.legend import EntityLegend
+from reader.ui.list_panel import ArticleListPanel
 from reader.ui.loader import FolderLoader
 from reader.ui.menus import Actions
 from reader.ui.problems import ProblemsPanel
@@ -59,8 +49,8 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.results import ResultsController
 from reader.ui.settings import ZOOM_STEP, Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.sidebar import FilterSidebar
 from reader.ui.status_panel import LoadStatus, skipped_label
-from reader.ui.timeline import TimelineWidget
 from reader.ui.window_session import Session
 
 # Latin-only in English: an Arabic example inside a left-to-right hint is reordered by the bidi
@@ -71,48 +61,13 @@ add_arabic(
     {
         "Arabic News Reader": "قارئ الأخبار العربية",
         SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص)",
-        "Tags": "الوسوم",
-        "Sources": "المصادر",
-        "Filters": "عوامل التصفية",
-        "Newest first": "الأحدث أولاً",
-        "Oldest first": "الأقدم أولاً",
-        "Title": "العنوان",
-        "Source": "المصدر",
-        "Relevance": "الصلة",
-        "{n:,} articles · {order}": "{n:,} مقال · {order}",
-        "{n:,} articles so far…": "{n:,} مقال حتى الآن…",
-        "Nothing selected": "لم يُحدَّد شيء",
-        "Pick an article in the list.": "اختر مقالاً من القائمة.",
         "Could not open the folder": "تعذّر فتح المجلد",
-        "Loading cancelled.": "أُلغي التحميل.",
-        "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
-        "Query: {error}": "الاستعلام: {error}",
         "Open Folder": "فتح مجلد",
         "Export Current Result": "تصدير النتيجة الحالية",
         "Exported {n:,} articles to {path}": "صُدِّر {n:,} مقالاً إلى {path}",
         "Export failed: {error}": "فشل التصدير: {error}",
     }
 )
-
-SORT_CHOICES = (
-    ("date_desc", "Newest first"),
-    ("date_asc", "Oldest first"),
-    ("title", "Title"),
-    ("source", "Source"),
-    ("relevance", "Relevance"),
-)
-
-
-class ArticleListView(QListView):
-    """The list; Enter or Space asks the window to open (focus) the current article."""
-
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.open_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -178,58 +133,21 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _build_sidebar(self) -> None:
-        # left: the filter sidebar (D2's widgets)
-        self.tag_facet = TagFacet(t("Tags"))
-        self.tag_facet.setObjectName("tagFacet")
-        self.source_facet = FacetPanel(t("Sources"))
-        self.source_facet.setObjectName("sourceFacet")
-        self.entity_facet = EntityFacet()
-        self.entity_facet.setObjectName("entityFacet")
-        self.timeline = TimelineWidget()
-        self.timeline.setObjectName("timeline")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.timeline, self.tag_facet, self.source_facet, self.entity_facet):
-            side_layout.addWidget(w)
-        side_layout.addStretch(1)
-        self.sidebar = QScrollArea()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setWidgetResizable(True)
-        self.sidebar.setWidget(side)
-        self.sidebar.setMinimumWidth(220)
+        # left: the filter sidebar; the panels keep their attribute names for tests and scripts
+        self.sidebar = FilterSidebar()
+        self.tag_facet = self.sidebar.tag_facet
+        self.source_facet = self.sidebar.source_facet
+        self.entity_facet = self.sidebar.entity_facet
+        self.timeline = self.sidebar.timeline
 
     def _build_list(self) -> QWidget:
         # middle: header line, sort selector, the list (or why it is empty)
-        self.list_header = QLabel()
-        self.list_header.setObjectName("listHeader")
-        self.sort_box = QComboBox()
-        self.sort_box.setObjectName("sortBox")
-        for key, _label in SORT_CHOICES:
-            self.sort_box.addItem("", key)
-        self.model = ArticleListModel(self)
-        self.delegate = ArticleDelegate(self)
-        self.list_view = ArticleListView()
-        self.list_view.setObjectName("articleList")
-        self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(self.delegate)
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.empty_state = EmptyState()
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.list_view)
-        self.list_stack.addWidget(self.empty_state)
-        header = QHBoxLayout()
-        header.setContentsMargins(6, 4, 6, 0)
-        header.addWidget(self.list_header, 1)
-        header.addWidget(self.sort_box)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addLayout(header)
-        middle_layout.addWidget(self.list_stack, 1)
-        return middle
+        panel = ArticleListPanel()
+        self.list_panel = panel
+        self.list_header, self.sort_box = panel.header, panel.sort_box
+        self.model, self.delegate, self.list_view = panel.model, panel.delegate, panel.view
+        self.empty_state, self.list_stack = panel.empty_state, panel.stack
+        return panel
 
     def _build_status(self) -> None:
         # status bar: loading, skipped files, entity legend
@@ -315,32 +233,11 @@ class MainWindow(QMainWindow):
         )
         rv.article_requested.connect(s.show_article_by_id)
         rv.action_requested.connect(self._empty_action)
-        st = lambda: self.results.state  # noqa: E731 - read at signal time, not now
-        self.tag_facet.include_requested.connect(
-            lambda v: self.apply_filters(st().toggle_include_tag(v))
+        self.sidebar.transition.connect(lambda step: self.apply_filters(step(self.results.state)))
+        self.chips.remove_requested.connect(
+            lambda key: self.apply_filters(self.results.state.remove(key))
         )
-        self.tag_facet.exclude_requested.connect(lambda v: self.apply_filters(st().exclude_tag(v)))
-        self.tag_facet.cleared.connect(lambda v: self.apply_filters(st().clear_tag(v)))
-        self.tag_facet.mode_changed.connect(lambda m: self.apply_filters(st().set_tags_mode(m)))
-        self.source_facet.include_requested.connect(
-            lambda v: self.apply_filters(st().toggle_include_source(v))
-        )
-        self.source_facet.exclude_requested.connect(
-            lambda v: self.apply_filters(st().exclude_source(v))
-        )
-        self.source_facet.cleared.connect(lambda v: self.apply_filters(st().clear_source(v)))
-        self.entity_facet.include_requested.connect(
-            lambda k, v: self.apply_filters(st().toggle_include_entity(k, v))
-        )
-        self.entity_facet.exclude_requested.connect(
-            lambda k, v: self.apply_filters(st().exclude_entity(k, v))
-        )
-        self.entity_facet.cleared.connect(lambda k, v: self.apply_filters(st().clear_entity(k, v)))
-        self.timeline.range_selected.connect(
-            lambda a_, b: self.apply_filters(st().set_range(a_, b))
-        )
-        self.chips.remove_requested.connect(lambda key: self.apply_filters(st().remove(key)))
-        self.chips.clear_requested.connect(lambda: self.apply_filters(st().clear()))
+        self.chips.clear_requested.connect(lambda: self.apply_filters(self.results.state.clear()))
         self.legend.toggled.connect(lambda _k, _v: self.refresh_reading_options())
 
     # ------------------------------------------------------------------ settings, look, language
@@ -359,18 +256,13 @@ class MainWindow(QMainWindow):
             True
         )
         (self.actions_.lang_ar if st.language == "ar" else self.actions_.lang_en).setChecked(True)
-        keys = [k for k, _ in SORT_CHOICES]
-        self.sort_box.setCurrentIndex(keys.index(st.sort_key) if st.sort_key in keys else 0)
+        self.list_panel.set_sort_key(st.sort_key)
         self.retranslate()
         self.refresh_reading_options()
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Arabic News Reader"))
         self.search_box.setPlaceholderText(t(SEARCH_HINT))
-        for i, (_key, label) in enumerate(SORT_CHOICES):
-            self.sort_box.setItemText(i, t(label))
-        self.tag_facet.set_title(t("Tags"))
-        self.source_facet.set_title(t("Sources"))
         self.actions_.retranslate()
         self.actions_.populate(self.menuBar())
         for widget in self.findChildren(QWidget):

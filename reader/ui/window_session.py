@@ -170,6 +170,7 @@ class Session(QObject):
         controller = w.results
         if result is None or self.library is None:
             w.model.set_ids(())
+            w.sidebar.clear()
             w.empty_state.set_message(
                 "No folder is open. Open one with File › Open Folder… (Ctrl+O) or drop it here.",
                 "open",
@@ -186,18 +187,7 @@ class Session(QObject):
         keep = self.current.id if self.current is not None else None
         w.model.set_ids(controller.ids, lookup=self.library.articles.get, snippet_fn=snippet_fn)
         state = controller.state
-        facets = result.facets
-        w.tag_facet.set_values(facets.get("tag", ()), state.include_tags, state.exclude_tags)
-        w.source_facet.set_values(
-            facets.get("source", ()), state.include_sources, state.exclude_sources
-        )
-        w.entity_facet.set_values(
-            {k: facets.get(k, ()) for k in ("PERS", "LOC", "ORG", "MISC")},
-            state.include_entities,
-            state.exclude_entities,
-        )
-        w.timeline.set_counts(result.timeline)
-        w.timeline.set_range(state.since, state.until)
+        w.sidebar.show_result(result, state)
         w.chips.set_filters(state)
         order = controller.sort_key
         if order == "relevance" and not controller.searching:

@@ -1,0 +1,93 @@
+"""The middle column: "1,284 articles · newest first", the sort selector, and the article list
+(or, when it is empty, one sentence saying why with the action that helps)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.article_delegate import ArticleDelegate
+from reader.ui.article_model import ArticleListModel
+from reader.ui.empty_state import EmptyState
+from reader.ui.i18n import add_arabic, t
+
+add_arabic(
+    {
+        "Newest first": "الأحدث أولاً",
+        "Oldest first": "الأقدم أولاً",
+        "Title": "العنوان",
+        "Source": "المصدر",
+        "Relevance": "الصلة",
+    }
+)
+
+SORT_CHOICES = (
+    ("date_desc", "Newest first"),
+    ("date_asc", "Oldest first"),
+    ("title", "Title"),
+    ("source", "Source"),
+    ("relevance", "Relevance"),
+)
+
+
+class ArticleListView(QListView):
+    """The list; Enter or Space asks the window to open (focus) the current article."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ArticleListPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setObjectName("listHeader")
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("sortBox")
+        for key, _label in SORT_CHOICES:
+            self.sort_box.addItem("", key)
+        self.model = ArticleListModel(self)
+        self.delegate = ArticleDelegate(self)
+        self.view = ArticleListView()
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        # every row has the same height: the view never measures 100,000 rows one by one
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty_state = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_state)
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 4, 6, 0)
+        header.addWidget(self.header, 1)
+        header.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        self.retranslate()
+
+    def set_sort_key(self, key: str) -> None:
+        keys = [k for k, _ in SORT_CHOICES]
+        self.sort_box.setCurrentIndex(keys.index(key) if key in keys else 0)
+
+    def retranslate(self) -> None:
+        for i, (_key, label) in enumerate(SORT_CHOICES):
+            self.sort_box.setItemText(i, t(label))

@@ -1,0 +1,93 @@
+"""The filter sidebar: timeline, tags, sources and entities (helper D2's widgets) in one column.
+
+Each gesture in a panel becomes a transition of the immutable FilterState ("include this tag",
+"exclude that source"); the sidebar emits the transition and the window applies it to whatever
+the current state is at that moment, so a click can never act on a stale copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from reader.index import SearchResult
+from reader.model import ENTITY_KINDS
+from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
+from reader.ui.filter_state import FilterState
+from reader.ui.i18n import add_arabic, t
+from reader.ui.timeline import TimelineWidget
+
+add_arabic({"Tags": "الوسوم", "Sources": "المصادر"})
+
+Transition = Callable[[FilterState], FilterState]
+
+
+class FilterSidebar(QScrollArea):
+    transition = Signal(object)  # Transition: FilterState -> FilterState
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.tag_facet = TagFacet(t("Tags"))
+        self.tag_facet.setObjectName("tagFacet")
+        self.source_facet = FacetPanel(t("Sources"))
+        self.source_facet.setObjectName("sourceFacet")
+        self.entity_facet = EntityFacet()
+        self.entity_facet.setObjectName("entityFacet")
+        self.timeline = TimelineWidget()
+        self.timeline.setObjectName("timeline")
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for w in (self.timeline, self.tag_facet, self.source_facet, self.entity_facet):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setWidget(column)
+        self.setMinimumWidth(220)
+        self._connect()
+
+    def _emit(self, step: Transition) -> None:
+        self.transition.emit(step)
+
+    def _connect(self) -> None:
+        tag, source, entity, e = self.tag_facet, self.source_facet, self.entity_facet, self._emit
+        tag.include_requested.connect(lambda v: e(lambda s: s.toggle_include_tag(v)))
+        tag.exclude_requested.connect(lambda v: e(lambda s: s.exclude_tag(v)))
+        tag.cleared.connect(lambda v: e(lambda s: s.clear_tag(v)))
+        tag.mode_changed.connect(lambda m: e(lambda s: s.set_tags_mode(m)))
+        source.include_requested.connect(lambda v: e(lambda s: s.toggle_include_source(v)))
+        source.exclude_requested.connect(lambda v: e(lambda s: s.exclude_source(v)))
+        source.cleared.connect(lambda v: e(lambda s: s.clear_source(v)))
+        entity.include_requested.connect(lambda k, v: e(lambda s: s.toggle_include_entity(k, v)))
+        entity.exclude_requested.connect(lambda k, v: e(lambda s: s.exclude_entity(k, v)))
+        entity.cleared.connect(lambda k, v: e(lambda s: s.clear_entity(k, v)))
+        self.timeline.range_selected.connect(lambda a, b: e(lambda s: s.set_range(a, b)))
+
+    def show_result(self, result: SearchResult, state: FilterState) -> None:
+        """Counts of the current result; active filters shown checked or struck through."""
+        facets = result.facets
+        self.tag_facet.set_values(facets.get("tag", ()), state.include_tags, state.exclude_tags)
+        self.tag_facet.set_mode(state.tags_mode)
+        self.source_facet.set_values(
+            facets.get("source", ()), state.include_sources, state.exclude_sources
+        )
+        self.entity_facet.set_values(
+            {k: facets.get(k, ()) for k in ENTITY_KINDS},
+            state.include_entities,
+            state.exclude_entities,
+        )
+        self.timeline.set_counts(result.timeline)
+        self.timeline.set_range(state.since, state.until)
+
+    def clear(self) -> None:
+        self.tag_facet.set_values((), frozenset(), frozenset())
+        self.source_facet.set_values((), frozenset(), frozenset())
+        self.entity_facet.set_values({}, frozenset(), frozenset())
+        self.timeline.set_counts(())
+
+    def retranslate(self) -> None:
+        self.tag_facet.set_title(t("Tags"))
+        self.source_facet.set_title(t("Sources"))
