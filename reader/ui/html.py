@@ -280,7 +280,11 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
             for text, count in items
         ]
         label = html.escape(t(KIND_LABELS.get(kind, "Other")))
-        parts.append(f'<p dir="rtl"><b>{label}:</b> ' + " &nbsp; ".join(entries) + "</p>")
+        ui_dir = "rtl" if options.language == "ar" else "ltr"
+        # the label in the interface's direction, the names in their own (mostly Arabic)
+        names_dir = first_strong_direction(" ".join(text for text, _ in items))
+        parts.append(f'<p dir="{ui_dir}" style="margin-bottom:0"><b>{label}</b></p>')
+        parts.append(f'<p dir="{names_dir}">' + " &nbsp; ".join(entries) + "</p>")
     return "\n".join(parts)
 
 
