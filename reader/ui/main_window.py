@@ -247,7 +247,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_language_direction(app, st.language)
-            apply_theme(app, st.theme)
         if st.geometry is not None:
             self.restoreGeometry(st.geometry)
         if st.splitter_state is not None:
@@ -258,7 +257,7 @@ class MainWindow(QMainWindow):
         (self.actions_.lang_ar if st.language == "ar" else self.actions_.lang_en).setChecked(True)
         self.list_panel.set_sort_key(st.sort_key)
         self.retranslate()
-        self.refresh_reading_options()
+        self.set_theme(st.theme)  # palette, D2's widgets, the list delegate, the reading pane
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Arabic News Reader"))

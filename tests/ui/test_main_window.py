@@ -217,9 +217,15 @@ def test_the_last_folder_and_zoom_are_remembered(qtbot, make_window, news_folder
     open_and_wait(qtbot, window, news_folder)
     window.actions_.zoom_in.trigger()
     assert window.settings.zoom == 110
+    window.splitter.setSizes([300, 500, 400])
+    sizes = window.splitter.sizes()
+    window.actions_.theme_dark.trigger()
     window.close()
     again = make_window()
     assert again.settings.zoom == 110
+    assert again.splitter.sizes() == sizes
+    assert again.settings.theme == "dark" and again.actions_.theme_dark.isChecked()
+    assert again.delegate.theme == "dark"
     assert Path(again.settings.last_folder) == news_folder.resolve()
     assert str(news_folder.resolve()) in again.settings.recent_folders
 
