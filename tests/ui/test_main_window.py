@@ -368,3 +368,61 @@ def test_loading_shows_progress_with_cancel(qtbot, make_window, tmp_path):
     assert any("/ 20" in s for s in shown)  # files done / total
     assert not window.load_status.isVisible()
     assert window.model.rowCount() == 20 * len(ARTICLES_MANY)
+
+
+@pytest.mark.parametrize(
+    ("key", "first"),
+    [
+        ("date_desc", "إيران وروسيا توقعان اتفاقية"),
+        ("date_asc", "ارتفاع صادرات تونس من التمور"),
+        ("title", "Elections in Tunisia"),
+        ("source", "Elections in Tunisia"),  # "BBC" sorts before the Arabic sources
+    ],
+)
+def test_sort_selector_orders_the_list(qtbot, make_window, news_folder, key, first):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.sort_box.setCurrentIndex(window.sort_box.findData(key))
+    assert listed_titles(window)[0] == first
+    assert window.settings.sort_key == key
+
+
+def test_read_and_star_are_saved_after_a_pause(qtbot, make_window, news_folder):
+    from reader.state import UserState
+
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    window.select_row(1)
+    article_id = window.current_index().data(Roles.ID)
+    with qtbot.waitSignal(window.save_timer.timeout, timeout=5000):
+        window.session.toggle_star()
+    assert UserState(news_folder.resolve()).is_starred(article_id)
+
+
+def test_hovering_an_entity_shows_its_type(qtbot, make_window, monkeypatch):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from reader.model import Article, Span
+
+    window = make_window()
+    view = window.reading_view
+    body = "التقى بوتين مع رئيسي في موسكو"
+    view.show_article(Article(id="x", title="عنوان", body=body, entities=(Span(6, 11, "PERS"),)))
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    cursor = view.document().find("بوتين")
+    assert not cursor.isNull()
+    cursor.setPosition(cursor.selectionStart() + 2, QTextCursor.MoveMode.MoveAnchor)
+    point = QPointF(view.cursorRect(cursor).center())
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        point,
+        QPointF(view.viewport().mapToGlobal(point.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), move)
+    assert any(text.startswith("Person: بوتين") for text in shown)
