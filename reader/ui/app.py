@@ -77,8 +77,7 @@ def _screenshot(app: object, window: object, folder: Path, args: argparse.Namesp
     query = getattr(args, "query", None)
     if query:
         window.search_box.setText(query)
-        window.results.type_query(query)
-        window.results.search_now()
+        window.results.set_query(query)
     select = getattr(args, "select", None)
     if select is not None:
         window.select_row(max(0, select - 1))

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
     def _connect_results(self) -> None:
         s = self.session
         self.search_box.textEdited.connect(self.results.type_query)
+        self.results.sort_changed.connect(self._show_sort)
         self.sort_box.currentIndexChanged.connect(self._sort_changed)
         self.results.results_changed.connect(s.show_result)
         self.list_view.selectionModel().currentChanged.connect(s.current_changed)
@@ -342,8 +343,7 @@ class MainWindow(QMainWindow):
     def clear_search(self) -> None:
         if self.search_box.text():
             self.search_box.clear()
-            self.results.state = self.results.state.with_query("")
-            self.results.search_now()
+            self.results.set_query("")
         elif self.shortcuts_dialog is not None and self.shortcuts_dialog.isVisible():
             self.shortcuts_dialog.close()
 
@@ -356,6 +356,12 @@ class MainWindow(QMainWindow):
         if isinstance(key, str):
             self.settings.sort_key = key
             self.results.set_sort(key)
+
+    def _show_sort(self, key: str) -> None:
+        """Reflect an automatic change of order without treating it as the user's choice."""
+        self.sort_box.blockSignals(True)
+        self.list_panel.set_sort_key(key)
+        self.sort_box.blockSignals(False)
 
     def move_selection(self, step: int) -> None:
         rows = self.model.rowCount()
@@ -382,9 +388,8 @@ class MainWindow(QMainWindow):
             self.choose_folder()
         elif action in ("clear", "clear-filters"):
             self.search_box.clear()
-            self.results.state = FilterState(tags_mode=self.results.state.tags_mode)
-            self.results.filters_changed.emit(self.results.state)
-            self.results.search_now()
+            self.results.set_state(self.results.state.clear())
+            self.results.set_query("")
 
     # ------------------------------------------------------------------ panels
     def _progress(self, progress: LoadProgress) -> None:

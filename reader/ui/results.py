@@ -23,12 +23,15 @@ _INDEX_SORT = {"date_desc": "newest", "date_asc": "oldest", "relevance": "releva
 class ResultsController(QObject):
     results_changed = Signal(object)  # SearchResult
     filters_changed = Signal(object)  # FilterState
+    sort_changed = Signal(str)  # the controller switched the order itself (see _follow_query)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
         self.state = FilterState()
         self.sort_key = "date_desc"
+        # True while "relevance" was chosen automatically because a query started
+        self._auto_relevance = False
         self.result: SearchResult | None = None
         self.ids: tuple[str, ...] = ()
         self.debounce = QTimer(self)
@@ -43,8 +46,26 @@ class ResultsController(QObject):
 
     def type_query(self, text: str) -> None:
         """From the search box: remember the text, search after the pause."""
+        self._follow_query(text)
         self.state = self.state.with_query(text)
         self.debounce.start()
+
+    def set_query(self, text: str) -> None:
+        """Set the query and search at once (Escape, --query, clear buttons)."""
+        self._follow_query(text)
+        self.state = self.state.with_query(text)
+        self.search_now()
+
+    def _follow_query(self, text: str) -> None:
+        """Best matches first while searching, newest first again after: a query switches the
+        default order to relevance and clearing it switches back, unless the user chose an order."""
+        had, has = bool(self.state.query.strip()), bool(text.strip())
+        if not had and has and self.sort_key == "date_desc":
+            self.sort_key, self._auto_relevance = "relevance", True
+            self.sort_changed.emit(self.sort_key)
+        elif had and not has and self._auto_relevance:
+            self.sort_key, self._auto_relevance = "date_desc", False
+            self.sort_changed.emit(self.sort_key)
 
     def set_state(self, state: FilterState) -> None:
         if state == self.state:
@@ -54,6 +75,8 @@ class ResultsController(QObject):
         self.search_now()
 
     def set_sort(self, key: str) -> None:
+        """The user's choice in the sort selector."""
+        self._auto_relevance = False
         if key != self.sort_key:
             self.sort_key = key
             self.search_now()

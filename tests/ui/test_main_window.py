@@ -426,3 +426,20 @@ def test_hovering_an_entity_shows_its_type(qtbot, make_window, monkeypatch):
     )
     QApplication.sendEvent(view.viewport(), move)
     assert any(text.startswith("Person: بوتين") for text in shown)
+
+
+def test_a_query_orders_by_relevance_until_it_is_cleared(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    assert window.sort_box.currentData() == "date_desc"
+    window.search_box.setText("ترامب")
+    window.results.set_query("ترامب")
+    assert window.sort_box.currentData() == "relevance"
+    assert "Relevance" in window.list_header.text()
+    assert window.settings.sort_key == "date_desc"  # not the user's choice: not remembered
+    window.results.set_query("")
+    assert window.sort_box.currentData() == "date_desc"
+    # an order the user picks is kept while searching
+    window.sort_box.setCurrentIndex(window.sort_box.findData("title"))
+    window.results.set_query("ترامب")
+    assert window.sort_box.currentData() == "title"
