@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Article, Span
@@ -27,6 +35,10 @@ add_arabic(
         "Open: {url}": "فتح: {url}",
     }
 )
+
+
+# the widest text column, in ems of the body size: about 70 Arabic characters of Naskh
+MEASURE_EM = 38
 
 
 class ReadingView(QTextBrowser):
@@ -88,6 +100,7 @@ class ReadingView(QTextBrowser):
         )
         self.document().setProperty("article_id", self.article.id)
         self._colour_match_underlines()
+        self._fit_measure()
         # re-rendering the same article (zoom, theme) keeps the reading position
         self.verticalScrollBar().setValue(scroll if same else 0)
 
@@ -112,6 +125,22 @@ class ReadingView(QTextBrowser):
                     cursor.mergeCharFormat(fmt)
                 it += 1
             block = block.next()
+
+    def _fit_measure(self) -> None:
+        """Keep lines near 70 characters (UI.md): on a wide pane the side margins grow."""
+        em = BODY_FONT_PX * self.options.zoom / 100
+        widest = MEASURE_EM * em
+        side = max(12.0, (self.viewport().width() - widest) / 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
 
     def _apply_font(self) -> None:
         font = QFont(BODY_FONT_FAMILY)
