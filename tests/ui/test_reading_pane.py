@@ -108,3 +108,19 @@ def test_dark_theme_renders_dark_entity_colours(qtbot, make_window, tagged_libra
     assert "#1e3a8a" in window.reading_view.toHtml().lower()  # person background, dark theme
     window.actions_.theme_light.trigger()
     assert "#dbeafe" in window.reading_view.toHtml().lower()
+
+
+@pytest.mark.parametrize(("width", "wide"), [(600, False), (1800, True)])
+def test_lines_keep_a_readable_measure(qtbot, width: int, wide: bool) -> None:
+    from reader.ui.reading_view import MEASURE_EM, ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(width, 600)
+    view.show()
+    view.show_article(Article(id="x", title="عنوان", body="نص " * 400))
+    margin = view.document().rootFrame().frameFormat().leftMargin()
+    if wide:
+        assert view.viewport().width() - 2 * margin == pytest.approx(MEASURE_EM * 18, abs=2)
+    else:
+        assert margin == 12
