@@ -9,7 +9,6 @@ clears it from the live bitmap, and the index compacts itself when too many are 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from array import array
@@ -20,17 +19,19 @@ import numpy as np
 from pyroaring import BitMap
 
 from reader.index.facets import FacetField
+from reader.index.filtering import UNDATED, apply_filters, timeline
+from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
 from reader.index.postings import PostingStore
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
+from reader.index.scoring import add_bm25
 from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.text import normalize
-from reader.text.analyze import normalized_terms
+from reader.text.analyze import NORMALIZED_TOKEN_RE
 from reader.text.stem import make_stemmer, strip_clitic
 
 TITLE_BOOST = 3.0
-K1, B = 1.2, 0.75
 # The title is also scored as a field of its own (BM25 with its own length normalisation, by
 # stem): a short title holding the query words is what people look for when they type title
 # words (the known-item test of bench_search.py).
@@ -41,6 +42,8 @@ SURFACE_BONUS = 0.5
 # this many times as frequent as the word as typed: 1 beat 2 and 4 on the known-item test
 # (success@10 0.980 vs 0.970, two seeds), and still keeps كبير from matching بير.
 CLITIC_RATIO = 1
+# index-time tokens plus line breaks, which the forward index keeps as separators
+_SEQUENCE_RE = re.compile(NORMALIZED_TOKEN_RE.pattern + "|\n")
 # pending postings are turned into a segment at this size (and before every search)
 FLUSH_PAIRS = 1 << 21
 
@@ -58,16 +61,17 @@ class Index:
         self._stem = make_stemmer(stemmer)
         self._ids: list[str] = []
         self._articles: list[Article | None] = []
-        self._texts: list[str] = []  # normalised title, tags, body (one per line) for phrases
+        self._forward = ForwardIndex()
         self._docnum: dict[str, int] = {}
         self._live = BitMap()
         self._doclen = array("f")
         self._day = array("i")
         self._len_sum = 0.0
         self._np_cache: dict[str, np.ndarray] = {}
-        self._terms: dict[str, int] = {}
-        self._stems: dict[str, int] = {}
-        self._surf2stem = array("i")
+        # "\n" is a term of its own, the separator of the forward index (it has no postings)
+        self._terms: dict[str, int] = {"\n": SEPARATOR}
+        self._stems: dict[str, int] = {"\n": SEPARATOR}
+        self._surf2stem = array("i", [SEPARATOR])
         self._surface_postings = PostingStore()
         self._stem_postings = PostingStore()
         self._p_term, self._p_doc, self._p_tf = array("i"), array("i"), array("f")
@@ -96,15 +100,14 @@ class Index:
         title = normalize(article.title)
         tags = [normalize(t) for t in article.tags]
         body = normalize(article.body)
-        self._texts.append("\n".join([title, *tags, body]))
-        tf: Counter[str] = Counter(normalized_terms(body))
-        for tag in tags:
-            tf.update(normalized_terms(tag))
-        length = float(sum(tf.values()))
-        title_tf = Counter(normalized_terms(title))
+        words = _SEQUENCE_RE.findall("\n".join([title, *tags, body]))
+        tf: Counter[str] = Counter(words)
+        title_tf = Counter(_SEQUENCE_RE.findall(title))
+        tf.pop("\n", None)
+        title_tf.pop("\n", None)
+        length = float(sum(tf.values())) + sum(title_tf.values()) * (TITLE_BOOST - 1)
         for word, count in title_tf.items():
-            tf[word] += count * TITLE_BOOST
-            length += count * TITLE_BOOST
+            tf[word] += count * (TITLE_BOOST - 1)  # once already counted in ``words``
         # one C-level pass for the known words; only new words take the slow path
         tids = list(map(self._terms.get, tf))
         if None in tids:
@@ -112,6 +115,7 @@ class Index:
         self._p_term.extend(tids)
         self._p_doc.extend([doc] * len(tids))
         self._p_tf.fromlist(list(tf.values()))
+        self._forward.add(doc, list(map(self._terms.__getitem__, words)))
         self._doclen.append(length)
         self._len_sum += length
         surf2stem, terms = self._surf2stem, self._terms
@@ -121,7 +125,7 @@ class Index:
         title_len = float(sum(title_tf.values()))
         self._titlelen.append(title_len)
         self._title_len_sum += title_len
-        self._day.append(article.date.toordinal() if article.date else -1)
+        self._day.append(article.date.toordinal() if article.date else UNDATED)
         self._np_cache.clear()
         self._live.add(doc)
         self._set_facets(doc, article, replace=False)
@@ -168,7 +172,6 @@ class Index:
         self._len_sum -= self._doclen[doc]
         self._title_len_sum -= self._titlelen[doc]
         self._articles[doc] = None
-        self._texts[doc] = ""
         for field in self._facets.values():
             field.remove(doc)
         dead = len(self._ids) - len(self._live)
@@ -239,7 +242,7 @@ class Index:
         found = BitMap(self._live)
         for f in (filters, pq.filters):
             if f is not None and not f.is_empty():
-                found = self._filter(found, f)
+                found = apply_filters(found, f, self._facets, self._array("day"))
         keys: dict[tuple[str, bool], list[tuple[PostingStore, int, float]]] = {}
         for clause in pq.clauses:
             if not found:
@@ -266,39 +269,11 @@ class Index:
             scores=scores[order],
             total=len(ranked),
             facets=self._facet_counts(in_result, facet_limit, filters, pq.filters),
-            timeline=self._timeline(docs),
+            timeline=timeline(self._array("day")[docs]),
             query=pq,
             error=pq.error,
             elapsed=time.perf_counter() - started,
         )
-
-    def _filter(self, docs: BitMap, f: Filters) -> BitMap:
-        tags = self._facets["tag"]
-        if f.include_tags:
-            maps = [tags.bitmap(t) for t in f.include_tags]
-            docs &= BitMap.intersection(*maps) if f.tags_mode == "and" else BitMap.union(*maps)
-        if f.exclude_tags:
-            docs -= BitMap.union(*(tags.bitmap(t) for t in f.exclude_tags))
-        sources = self._facets["source"]
-        if f.include_sources:
-            docs &= BitMap.union(*(sources.bitmap(s) for s in f.include_sources))
-        if f.exclude_sources:
-            docs -= BitMap.union(*(sources.bitmap(s) for s in f.exclude_sources))
-        for kind, text in f.include_entities:
-            docs &= self._entity_docs(kind, text)
-        for kind, text in f.exclude_entities:
-            docs -= self._entity_docs(kind, text)
-        if f.since is not None or f.until is not None:
-            day = self._array("day")
-            lo = f.since.toordinal() if f.since else 0
-            hi = f.until.toordinal() if f.until else np.iinfo(np.int32).max
-            docs &= BitMap(np.flatnonzero((day >= lo) & (day <= hi)).astype(np.uint32))
-        return docs
-
-    def _entity_docs(self, kind: str, text: str) -> BitMap:
-        if kind in ENTITY_KINDS:
-            return self._facets[kind].bitmap(text)
-        return BitMap.union(*(self._facets[k].bitmap(text) for k in ENTITY_KINDS))
 
     def _word_keys(self, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
         """The postings a query word reads, with their weight in the score."""
@@ -348,9 +323,11 @@ class Index:
         docs = BitMap.intersection(*per_word) & self._live
         if len(phrase.words) == 1 or not docs:
             return docs
-        pattern = _phrase_pattern([w.norm for w in phrase.words])
-        texts = self._texts
-        return BitMap(d for d in docs if _phrase_in(pattern, texts[d]))
+        ids = [self._terms.get(w.norm) for w in phrase.words]
+        if None in ids:
+            return BitMap()
+        candidates = np.frombuffer(docs.to_array(), dtype=np.uint32).astype(np.int64)
+        return BitMap(self._forward.with_phrase(candidates, ids).astype(np.uint32))
 
     def _scores(self, pq: ParsedQuery, keys: dict) -> np.ndarray:
         """BM25 of every document for the words of the positive clauses, plus the title field."""
@@ -373,10 +350,10 @@ class Index:
                 if (id(store), tid) in seen:
                     continue
                 seen.add((id(store), tid))
-                _bm25(scores, store.postings(tid), n, weight, fields[0])
+                add_bm25(scores, store.postings(tid), n, weight, fields[0])
                 if store is self._stem_postings:
                     title = self._title_postings.postings(tid)
-                    _bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1])
+                    add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1])
         return scores
 
     def _facet_counts(
@@ -394,17 +371,6 @@ class Index:
         return {
             name: field.counts(in_result, limit, keep[name]) for name, field in self._facets.items()
         }
-
-    def _timeline(self, docs: np.ndarray) -> tuple[tuple[dt.date, int], ...]:
-        days = self._array("day")[docs]
-        days = days[days >= 0]
-        if len(days) == 0:
-            return ()
-        first = int(days.min())
-        counts = np.bincount(days - first)
-        return tuple(
-            (dt.date.fromordinal(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)
-        )
 
     # ------------------------------------------------------------------- highlights, facets
     def _matcher(self, query: ParsedQuery | str) -> Matcher:
@@ -459,26 +425,6 @@ class Index:
         return facet.all_counts(self._live) if facet is not None else ()
 
 
-def _bm25(
-    scores: np.ndarray,
-    postings: tuple[np.ndarray, np.ndarray],
-    n: int,
-    weight: float,
-    field: tuple[np.ndarray, float],
-) -> None:
-    """Add one term's BM25 (Robertson/Sparck Jones idf, never negative) to ``scores``.
-
-    ``field`` is (length of each document in this field, average length)."""
-    docs, tfs = postings
-    lengths, avg = field
-    if len(docs) == 0:
-        return
-    df = min(len(docs), n)
-    idf = float(np.log1p((n - df + 0.5) / (df + 0.5)))
-    norm = K1 * (1 - B + B * lengths[docs] / avg)
-    scores[docs] += (weight * idf) * tfs * (K1 + 1) / (tfs + norm)
-
-
 def _same_text(a: Article, b: Article) -> bool:
     """Whether two versions of an article index the same (only entities or display fields differ)."""
     return (a.title, a.body, a.tags, a.date, a.source, a.category) == (
@@ -489,20 +435,3 @@ def _same_text(a: Article, b: Article) -> bool:
         b.source,
         b.category,
     )
-
-
-def _phrase_pattern(norms: list[str]) -> re.Pattern[str]:
-    """Words adjacent in the normalised text: only non-word characters between them, no newline
-    (title, each tag and each paragraph are separate lines). The pattern starts with the first
-    word itself so the regex engine can use its fast literal search (5x faster than a leading
-    look-behind); ``_phrase_in`` checks the left boundary."""
-    sep = r"(?:[^\w\n]|_)+"
-    return re.compile(sep.join(re.escape(n) for n in norms) + r"(?![^\W_])")
-
-
-def _phrase_in(pattern: re.Pattern[str], text: str) -> bool:
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start == 0 or not text[start - 1].isalnum():
-            return True
-    return False

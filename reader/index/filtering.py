@@ -1,0 +1,66 @@
+"""Panel and query filters as bitmap operations, and the per-day timeline of a result.
+
+Filters are small predicates over bitmaps, combined (STYLE.md): tags by AND or OR as the user
+chose, several sources by OR (an article has one source), entities each required (or excluded),
+dates as an inclusive range over the articles' day numbers. Values match in normalised form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import numpy as np
+from pyroaring import BitMap
+
+from reader.index.facets import FacetField
+from reader.index.types import Filters
+from reader.model import ENTITY_KINDS
+
+UNDATED = -1  # the day number of an article without a date
+
+
+def apply_filters(
+    docs: BitMap, f: Filters, facets: Mapping[str, FacetField], days: np.ndarray
+) -> BitMap:
+    """``docs`` narrowed by ``f``; ``days`` holds each document's date ordinal (UNDATED if none)."""
+    tags = facets["tag"]
+    if f.include_tags:
+        maps = [tags.bitmap(t) for t in f.include_tags]
+        docs &= BitMap.intersection(*maps) if f.tags_mode == "and" else BitMap.union(*maps)
+    if f.exclude_tags:
+        docs -= BitMap.union(*(tags.bitmap(t) for t in f.exclude_tags))
+    sources = facets["source"]
+    if f.include_sources:
+        docs &= BitMap.union(*(sources.bitmap(s) for s in f.include_sources))
+    if f.exclude_sources:
+        docs -= BitMap.union(*(sources.bitmap(s) for s in f.exclude_sources))
+    for kind, text in f.include_entities:
+        docs &= entity_docs(facets, kind, text)
+    for kind, text in f.exclude_entities:
+        docs -= entity_docs(facets, kind, text)
+    if f.since is not None or f.until is not None:
+        lo = f.since.toordinal() if f.since else 0
+        hi = f.until.toordinal() if f.until else np.iinfo(np.int32).max
+        # an undated article (UNDATED < every ordinal) never passes a date filter
+        docs &= BitMap(np.flatnonzero((days >= lo) & (days <= hi)).astype(np.uint32))
+    return docs
+
+
+def entity_docs(facets: Mapping[str, FacetField], kind: str, text: str) -> BitMap:
+    """Documents naming an entity; ``kind`` "*" (or any unknown kind) means any kind."""
+    if kind in ENTITY_KINDS:
+        return facets[kind].bitmap(text)
+    return BitMap.union(*(facets[k].bitmap(text) for k in ENTITY_KINDS))
+
+
+def timeline(days: np.ndarray) -> tuple[tuple[dt.date, int], ...]:
+    """(day, articles) for each day present in ``days`` (date ordinals), oldest first."""
+    days = days[days != UNDATED]
+    if len(days) == 0:
+        return ()
+    first = int(days.min())
+    counts = np.bincount(days - first)
+    return tuple(
+        (dt.date.fromordinal(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)
+    )

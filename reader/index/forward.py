@@ -1,0 +1,68 @@
+"""The forward index: each document's token ids in reading order, for phrase queries.
+
+A phrase must match word order and adjacency after normalisation (issue 3). Candidates come from
+the postings (documents holding every word); this store verifies them. Token ids cost 4 bytes a
+token (40 MB for the 41k ANT articles, a third of keeping their normalised text), and the check
+runs vectorised over all candidates at once: their token runs are gathered into one array and
+compared shifted by 0..k-1 positions.
+
+Line breaks (between title, each tag and each body paragraph) are stored as the separator id, and
+every document ends with one, so a phrase never spans two paragraphs or two documents.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+import numpy as np
+
+SEPARATOR = 0  # the term id the index reserves for "\n"
+
+
+class ForwardIndex:
+    def __init__(self) -> None:
+        self._tokens = array("i")
+        self._starts = array("q")
+        self._np: tuple[np.ndarray, np.ndarray] | None = None
+
+    def add(self, doc: int, token_ids: list[int]) -> None:
+        """Append the next document's tokens (doc numbers are consecutive from 0)."""
+        if doc != len(self._starts):
+            raise ValueError(
+                f"documents must be added in order: got {doc}, expected {len(self._starts)}"
+            )
+        self._starts.append(len(self._tokens))
+        self._tokens.fromlist(token_ids)
+        self._tokens.append(SEPARATOR)
+        self._np = None
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._np is None:
+            bounds = np.empty(len(self._starts) + 1, dtype=np.int64)
+            bounds[:-1] = self._starts
+            bounds[-1] = len(self._tokens)
+            self._np = (np.array(self._tokens, dtype=np.int32), bounds)
+        return self._np
+
+    def with_phrase(self, docs: np.ndarray, phrase: list[int]) -> np.ndarray:
+        """The documents among ``docs`` (doc numbers) where ``phrase`` (term ids) occurs."""
+        if len(docs) == 0 or not phrase:
+            return docs[:0]
+        tokens, bounds = self._arrays()
+        starts, lengths = bounds[docs], bounds[docs + 1] - bounds[docs]
+        ends = np.cumsum(lengths)
+        total = int(ends[-1])
+        # positions of every candidate's tokens, back to back
+        gather = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+        seq = tokens[gather]
+        k = len(phrase)
+        if total < k:
+            return docs[:0]
+        hit = seq[: total - k + 1] == phrase[0]
+        for i in range(1, k):
+            hit &= seq[i : total - k + 1 + i] == phrase[i]
+        where = np.flatnonzero(hit)
+        return np.unique(docs[np.searchsorted(ends, where, side="right")])
+
+    def nbytes(self) -> int:
+        return self._tokens.itemsize * len(self._tokens) + self._starts.itemsize * len(self._starts)
