@@ -80,6 +80,7 @@ class RenderOptions:
     zoom: int = 100  # percent of the base body size
     language: str = "en"
     visible_kinds: frozenset[str] = field(default_factory=lambda: frozenset(ENTITY_KINDS))
+    active_tags: frozenset[str] = frozenset()  # tags the list is filtered on: their chips stand out
 
 
 def readable_date(day: dt.date | None, language: str) -> str:
@@ -224,11 +225,19 @@ def _tag_chips(tags: Sequence[str], options: RenderOptions) -> str:
         return ""
     bg = "#e5e7eb" if options.theme == "light" else "#374151"
     fg = "#111827" if options.theme == "light" else "#f9fafb"
-    chips = [
-        f'<a href="{anchor("tag", tag)}" style="background-color:{bg}; color:{fg}; '
-        f'text-decoration:none">&nbsp;{html.escape(tag)}&nbsp;</a>'
-        for tag in tags
-    ]
+    chips = []
+    for tag in tags:
+        active = tag in options.active_tags
+        colours = (
+            "background-color:#1d4ed8; color:#ffffff"
+            if active
+            else f"background-color:{bg}; color:{fg}"
+        )
+        weight = "; font-weight:bold" if active else ""
+        chips.append(
+            f'<a href="{anchor("tag", tag)}" style="{colours}; text-decoration:none{weight}">'
+            f"&nbsp;{html.escape(tag)}&nbsp;</a>"
+        )
     direction = first_strong_direction(" ".join(tags))
     return (
         f'<p dir="{direction}" style="font-size:{_px(options, 0.78)}px">' + " ".join(chips) + "</p>"

@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
                 zoom=self.settings.zoom,
                 language=self.settings.language,
                 visible_kinds=self.legend.visible_kinds(),
+                active_tags=self.results.state.include_tags,
             )
         )
 

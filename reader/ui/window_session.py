@@ -188,6 +188,8 @@ class Session(QObject):
         w.model.set_ids(controller.ids, lookup=self.library.articles.get, snippet_fn=snippet_fn)
         state = controller.state
         w.sidebar.show_result(result, state)
+        if w.reading_view.options.active_tags != state.include_tags:
+            w.refresh_reading_options()
         w.chips.set_filters(state)
         order = controller.sort_key
         if order == "relevance" and not controller.searching:

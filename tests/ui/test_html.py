@@ -149,3 +149,11 @@ def test_zoom_scales_the_body_size() -> None:
     article = Article(id="x", title="t", body="b")
     assert "font-size:18px" in article_html(article, options=RenderOptions(zoom=100))
     assert "font-size:27px" in article_html(article, options=RenderOptions(zoom=150))
+
+
+def test_tags_the_list_is_filtered_on_stand_out() -> None:
+    article = Article(id="x", title="t", body="b", tags=("غزة", "إيران"))
+    out = article_html(article, options=RenderOptions(active_tags=frozenset({"غزة"})))
+    gaza = out.split(anchor("tag", "غزة"))[1].split("</a>")[0]
+    iran = out.split(anchor("tag", "إيران"))[1].split("</a>")[0]
+    assert "#1d4ed8" in gaza and "#1d4ed8" not in iran
