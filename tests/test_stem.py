@@ -36,6 +36,7 @@ def test_light10(word: str, stem: str) -> None:
         ("إيران", "ايران"),
         ("مسؤول", "مسوول"),  # hamza seat dropped by the user
         ("رئيس", "رييس"),
+        ("خاطئة", "خاطية"),  # folded before the suffixes are stripped, so both lose يه
         ("الأولويات", "أولويات"),
     ],
 )

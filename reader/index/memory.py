@@ -22,7 +22,7 @@ from reader.index.facets import FacetField
 from reader.index.filtering import UNDATED, apply_filters, timeline
 from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
-from reader.index.postings import PostingStore
+from reader.index.postings import PostingStore, release_freed_memory
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
 from reader.index.scoring import add_bm25
 from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
@@ -215,6 +215,8 @@ class Index:
         ]
         self._t_term, self._t_doc, self._t_tf = array("i"), array("i"), array("f")
         self._title_postings.add_block(*title, merge_pairs=True)
+        if len(terms) >= FLUSH_PAIRS // 2:
+            release_freed_memory()
 
     def _array(self, name: str) -> np.ndarray:
         arr = self._np_cache.get(name)
