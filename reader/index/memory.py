@@ -3,7 +3,7 @@
 Each token of an article is indexed twice: by its normalised surface form and by its light stem
 (ARCHITECTURE.md). A query word matches either; the surface form adds a bonus so exact forms rank
 first. Title words count TITLE_BOOST times (a simplified BM25F: boosted tf and length), tags
-once, body once. Articles get increasing doc numbers that are never reused; removing one only
+once, body once; the title is also scored as a field of its own. Articles get increasing doc numbers that are never reused; removing one only
 clears it from the live bitmap, and the index compacts itself when too many are dead.
 """
 
@@ -52,7 +52,9 @@ class Index:
     """Articles by id, searchable; adding or removing one article is cheap (live folders).
 
     The index keeps a reference to each article it holds (the library holds them anyway), so it
-    can verify phrases, build snippets and compact itself. Not thread-safe: one writer/reader.
+    can compact itself and tell whether a re-added article changed. Phrases are verified on a
+    forward index of token ids. Not thread-safe: use it from one thread at a time (the library
+    builds a new index and swaps it in).
     """
 
     def __init__(self, stemmer: str = "light10") -> None:

@@ -18,18 +18,18 @@ building, and tracemalloc's count of live Python allocations after it).
 Measured on the 2-core sandbox (both ANT corpora, 41,661 articles, seed 20240229, 300 queries):
 
     stemmer    success@10  MRR@10   build                      ← light10 is the default
-    light10      0.983     0.911    9.5 s, RSS +601 MB (281 MB of Python objects)
-    snowball     0.867     0.808   11.0 s
-    none         0.710     0.674   10.0 s
-    FTS5 AND     0.027     0.022    6.1 s (FTS5 splits Arabic words at diacritics, folds no hamza)
+    light10      0.983     0.911    9.9 s, RSS +268 MB (210 MB of Python allocations)
+    snowball     0.867     0.808   10.5 s
+    none         0.710     0.674    9.4 s
+    FTS5 AND     0.027     0.022    4.3 s (FTS5 splits Arabic words at diacritics, folds no hamza)
     FTS5 OR      0.370     0.232
 
-    latency (ms)      median   p95    (search with all facet counts + timeline)
-    single word        1.05    7.1
-    two words          0.59    5.3
-    phrase             0.67    8.8    (worst 93 ms: a very common pair, every candidate verified)
-    word + source      0.55    4.6
-    empty query        9.5    18.7    (all 41,661 ids, newest first)
+    latency (ms)      median   p95    (Index.search with all facet counts + timeline)
+    single word        0.90    4.9
+    two words          0.52    1.4
+    phrase             0.46    2.4    (worst 16 ms)
+    word + source      0.51    1.3
+    empty query        3.5     5.9    (all 41,661 ids, newest first)
 """
 
 from __future__ import annotations
