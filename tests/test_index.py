@@ -180,6 +180,7 @@ def test_facet_limit_keeps_active_values(light: Index) -> None:
     assert [v.value for v in result.facets["tag"]] == ["روسيا"]
     result = light.search("", facet_limit=1)
     assert len(result.facets["tag"]) == 1
+    assert light.search("", facet_limit=0).facets["tag"] == ()
 
 
 def test_facet_values_over_everything(light: Index) -> None:

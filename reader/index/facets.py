@@ -128,7 +128,8 @@ class FacetField:
         counts = np.bincount(pair_val[in_result[pair_doc]], minlength=len(self._forms))
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > limit:
-            top = nonzero[np.argpartition(-counts[nonzero], limit - 1)[:limit]]
+            limit = max(limit, 0)
+            top = nonzero[np.argpartition(-counts[nonzero], limit)[:limit]]
             extra = [self._keys.get(facet_key(v)) for v in keep]
             chosen = set(top.tolist()) | {v for v in extra if v is not None and counts[v] > 0}
             nonzero = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
