@@ -17,7 +17,7 @@ import html
 import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote, unquote
 
 from reader.bidi import first_strong_direction
@@ -190,10 +190,11 @@ def _kind_order(kind: str) -> int:
     return ENTITY_KINDS.index(kind) if kind in ENTITY_KINDS else len(ENTITY_KINDS)
 
 
-def _section(title: str, options: RenderOptions) -> str:
+def _section(title: str, options: RenderOptions, *, rule: bool = True) -> str:
     direction = "rtl" if options.language == "ar" else "ltr"
     return (
-        f'<hr/><h3 dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.85)}px">'
+        ("<hr/>" if rule else "")
+        + f'<h3 dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.85)}px">'
         f"{html.escape(title)}</h3>"
     )
 
@@ -255,13 +256,13 @@ def _related(related: Sequence[str], links: Mapping[str, str], options: RenderOp
         if target is not None:
             text = f'<a href="{anchor("article", target)}">{text}</a>'
         items.append(f'<p dir="{direction}">• {text}</p>')
-    return _section(t("Read also"), options) + "\n".join(items)
+    return _section(t("Read also"), options, rule=False) + "\n".join(items)
 
 
 def _appended(article: Article, options: RenderOptions) -> str:
     if not article.appended:
         return ""
-    parts = [_section(t("Appended by the source page"), options)]
+    parts = [_section(t("Appended by the source page"), options, rule=False)]
     for extra in article.appended:
         if extra.title.strip():
             direction = first_strong_direction(extra.title)
@@ -275,7 +276,7 @@ def _appended(article: Article, options: RenderOptions) -> str:
 
 def _entity_list(article: Article, options: RenderOptions) -> str:
     counts = entity_counts(article)
-    parts = [_section(t("Entities in this article"), options)]
+    parts = [_section(t("Entities in this article"), options, rule=False)]
     if not counts:
         parts.append(f"<p>{html.escape(t('No entities found in this article.'))}</p>")
         return "\n".join(parts)
@@ -302,10 +303,9 @@ def article_html(
     *,
     title_matches: Sequence[Span] = (),
     body_matches: Sequence[Span] = (),
-    related_links: Mapping[str, str] | None = None,
     options: RenderOptions | None = None,
 ) -> str:
-    """The whole reading-pane document of one article."""
+    """The article itself: headline, metadata line, tag chips, body (see ``extras_html``)."""
     options = options or RenderOptions()
     title_dir = first_strong_direction(article.title)
     headline = highlight(
@@ -324,11 +324,39 @@ def article_html(
             _meta_line(article, options),
             _tag_chips(article.tags, options),
             _paragraphs_html(article.body, article.entities, body_matches, options),
-            _related(article.related, related_links or {}, options),
-            _appended(article, options),
-            _entity_list(article, options),
             "</body></html>",
         ]
+    )
+
+
+def extras_html(
+    article: Article,
+    *,
+    related_links: Mapping[str, str] | None = None,
+    options: RenderOptions | None = None,
+) -> str:
+    """What comes with the article but is not its text, side by side under it: the "Read also"
+    headlines, the articles the source page appended (its own column, tinted, so it is never
+    read as part of the body) and the entities of the article with their counts."""
+    options = options or RenderOptions()
+    small = replace(options, zoom=round(options.zoom * 0.85))
+    tint = "#f3f4f6" if options.theme == "light" else "#1f2937"
+    cells = []
+    if article.related:
+        cells.append((30, "", _related(article.related, related_links or {}, small)))
+    if article.appended:
+        cells.append((40, tint, _appended(article, small)))
+    cells.append((30, "", _entity_list(article, small)))
+    if options.language == "ar":
+        cells.reverse()  # the first column stands on the right in the Arabic interface
+    row = "".join(
+        f'<td width="{width}%" valign="top"' + (f' bgcolor="{bg}"' if bg else "") + f">{body}</td>"
+        for width, bg, body in cells
+    )
+    return (
+        f"<html><body style=\"font-family:'{BODY_FONT_FAMILY}'; font-size:{_px(small)}px\">"
+        f'<table width="100%" cellspacing="0" cellpadding="8" border="0"><tr>{row}</tr></table>'
+        "</body></html>"
     )
 
 

@@ -98,15 +98,23 @@ class MainWindow(QMainWindow):
         middle = self._build_list()
         # right: the reading pane
         self.reading_view = ReadingView()
+        # the article above, what came with it (read also, appended, entities) below
+        self.reading_split = QSplitter(Qt.Orientation.Vertical)
+        self.reading_split.setObjectName("readingSplitter")
+        self.reading_split.addWidget(self.reading_view)
+        self.reading_split.addWidget(self.reading_view.extras)
+        self.reading_split.setStretchFactor(0, 3)
+        self.reading_split.setStretchFactor(1, 2)
+        self.reading_split.setSizes([560, 300])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.reading_view)
+        self.splitter.addWidget(self.reading_split)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([280, 400, 720])
+        self.splitter.setSizes([260, 380, 760])
         self.setCentralWidget(self.splitter)
         self._build_status()
         self.problems_panel = ProblemsPanel(self)
@@ -252,6 +260,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(st.geometry)
         if st.splitter_state is not None:
             self.splitter.restoreState(st.splitter_state)
+        if st.reading_splitter_state is not None:
+            self.reading_split.restoreState(st.reading_splitter_state)
         (self.actions_.theme_dark if st.theme == "dark" else self.actions_.theme_light).setChecked(
             True
         )
@@ -432,6 +442,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
+        self.settings.reading_splitter_state = self.reading_split.saveState()
         self.settings.sync()
         self.loader.shutdown()
         self.session.save_state()

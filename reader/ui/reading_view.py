@@ -23,7 +23,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Article, Span
-from reader.ui.html import KIND_LABELS, RenderOptions, article_html, message_html, parse_anchor
+from reader.ui.html import (
+    KIND_LABELS,
+    RenderOptions,
+    article_html,
+    extras_html,
+    message_html,
+    parse_anchor,
+)
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
 
@@ -41,7 +48,51 @@ add_arabic(
 MEASURE_EM = 38
 
 
-class ReadingView(QTextBrowser):
+class LinkBrowser(QTextBrowser):
+    """A browser that follows no link and loads nothing: clicks go to ``link_clicked``, hovering
+    a link shows what clicking it does."""
+
+    link_clicked = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setMouseTracking(True)
+        self.anchorClicked.connect(self.link_clicked)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        href = self.anchorAt(event.position().toPoint())
+        tip = tooltip_for(href) if href else ""
+        if tip:
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
+        else:
+            QToolTip.hideText()
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        """Nothing from outside the app: articles are text, and the network is never touched."""
+        return None
+
+
+def tooltip_for(href: str) -> str:
+    scheme, parts = parse_anchor(href)
+    if scheme == "entity":
+        kind = t(KIND_LABELS.get(parts[0], "Other"))
+        return t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
+    if scheme == "tag":
+        return t("Filter by tag: {tag}").format(tag=parts[0])
+    if scheme == "source":
+        return t("Filter by source: {source}").format(source=parts[0])
+    if scheme in ("http", "https"):
+        return t("Open: {url}").format(url=href)
+    return ""
+
+
+class ReadingView(LinkBrowser):
+    """The article (objectName articleView). ``extras`` is the browser under it that shows the
+    related headlines, appended articles and the entity list; its links act like these."""
+
     tag_clicked = Signal(str)
     source_clicked = Signal(str)
     entity_clicked = Signal(str, str)  # kind, text
@@ -51,10 +102,10 @@ class ReadingView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setMouseTracking(True)
-        self.anchorClicked.connect(self._on_anchor)
+        self.link_clicked.connect(self._on_anchor)
+        self.extras = LinkBrowser()
+        self.extras.setObjectName("articleExtras")
+        self.extras.link_clicked.connect(self._on_anchor)
         self.options = RenderOptions()
         self.article: Article | None = None
         self._title_matches: Sequence[Span] = ()
@@ -78,6 +129,7 @@ class ReadingView(QTextBrowser):
     def show_message(self, title: str, text: str) -> None:
         self.article = None
         self.setHtml(message_html(title, text, self.options))
+        self.extras.clear()
 
     def set_options(self, options: RenderOptions) -> None:
         self.options = options
@@ -94,9 +146,11 @@ class ReadingView(QTextBrowser):
                 self.article,
                 title_matches=self._title_matches,
                 body_matches=self._body_matches,
-                related_links=self._related,
                 options=self.options,
             )
+        )
+        self.extras.setHtml(
+            extras_html(self.article, related_links=self._related, options=self.options)
         )
         self.document().setProperty("article_id", self.article.id)
         self._colour_match_underlines()
@@ -166,28 +220,4 @@ class ReadingView(QTextBrowser):
             QDesktopServices.openUrl(url)
 
     def tooltip_for(self, href: str) -> str:
-        scheme, parts = parse_anchor(href)
-        if scheme == "entity":
-            kind = t(KIND_LABELS.get(parts[0], "Other"))
-            return t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
-        if scheme == "tag":
-            return t("Filter by tag: {tag}").format(tag=parts[0])
-        if scheme == "source":
-            return t("Filter by source: {source}").format(source=parts[0])
-        if scheme in ("http", "https"):
-            return t("Open: {url}").format(url=href)
-        return ""
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        href = self.anchorAt(event.position().toPoint())
-        tip = self.tooltip_for(href) if href else ""
-        if tip:
-            QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
-        else:
-            QToolTip.hideText()
-
-    # ---- no resources, ever
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        """Nothing from outside the app: articles are text, and the network is never touched."""
-        return None
+        return tooltip_for(href)

@@ -12,6 +12,7 @@ from reader.ui.html import (
     anchor,
     article_html,
     entity_counts,
+    extras_html,
     highlight,
     paragraph_ranges,
     parse_anchor,
@@ -40,8 +41,15 @@ def _hl(text: str, entities=(), matches=(), **opts) -> str:
     ],
 )
 def test_article_text_is_escaped(text: str, must_contain: str, must_not_contain: str) -> None:
-    article = Article(id="x", title=text, body=text, tags=(text,), related=(text,))
-    out = article_html(article)
+    article = Article(
+        id="x",
+        title=text,
+        body=text,
+        tags=(text,),
+        related=(text,),
+        appended=(Appended(text, text),),
+    )
+    out = article_html(article) + extras_html(article)
     assert must_contain in out
     assert must_not_contain not in out
 
@@ -129,20 +137,27 @@ def test_entity_counts_most_frequent_first() -> None:
 
 
 def test_sections_appear_only_when_there_is_something() -> None:
-    plain = article_html(Article(id="x", title="t", body="b"))
+    plain = extras_html(Article(id="x", title="t", body="b"))
     assert "Read also" not in plain and "Appended by the source page" not in plain
-    full = article_html(
-        Article(
-            id="x",
-            title="t",
-            body="b",
-            related=("عنوان",),
-            appended=(Appended("ملحق", "نص"),),
-        ),
-        related_links={"عنوان": "y.txt"},
+    assert "Entities in this article" in plain
+    article = Article(
+        id="x", title="t", body="b", related=("عنوان",), appended=(Appended("ملحق", "نص"),)
     )
+    full = extras_html(article, related_links={"عنوان": "y.txt"})
     assert "Read also" in full and "Appended by the source page" in full
     assert f'href="{anchor("article", "y.txt")}"' in full
+    # the body pane never holds the related headlines or the appended article
+    body = article_html(article)
+    assert "عنوان" not in body and "ملحق" not in body
+
+
+def test_extras_columns_mirror_in_arabic() -> None:
+    article = Article(id="x", title="t", body="b", related=("عنوان",))
+    english = extras_html(article)
+    arabic = extras_html(article, options=RenderOptions(language="ar"))
+    # "Read also" is the first column: leftmost in English, rightmost (last in the row) in Arabic
+    assert english.index("عنوان") < english.index("Entities in this article")
+    assert arabic.index("عنوان") > arabic.index("Entities in this article")
 
 
 def test_zoom_scales_the_body_size() -> None:

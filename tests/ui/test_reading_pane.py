@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTextBrowser
 from ui_fixtures import QT_OFFSCREEN_NOISE
 
 from reader.library import Library, build_index
@@ -80,11 +81,14 @@ def test_related_headline_links_to_the_article_with_that_title(qtbot, make_windo
     window = make_window()
     window.session.library_loaded(tagged_library)
     window.session.show_article_by_id("a3.txt")
-    text = window.reading_view.toPlainText()
+    extras = window.findChild(QTextBrowser, "articleExtras")
+    assert extras is window.reading_view.extras
+    text = extras.toPlainText()
     assert "Read also" in text and "Appended by the source page" in text
     assert "خبر ملحق" in text
+    assert "خبر ملحق" not in window.reading_view.toPlainText()
     with qtbot.waitSignal(window.article_shown) as shown:
-        window.reading_view._on_anchor(QUrl(anchor("article", "a1.txt")))
+        extras.link_clicked.emit(QUrl(anchor("article", "a1.txt")))
     assert shown.args == ["a1.txt"]
 
 
