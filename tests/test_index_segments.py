@@ -1,0 +1,90 @@
+"""Postings in segments, merged geometrically, must read the same as one big block."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from reader.index import Index, memory
+from reader.index.forward import ForwardIndex
+from reader.index.postings import PostingStore
+from reader.model import Article
+
+
+def _triples(rng: random.Random, docs: range, terms: int) -> list[tuple[int, int, float]]:
+    return [
+        (t, d, float(rng.randint(1, 5))) for d in docs for t in sorted(rng.sample(range(terms), 5))
+    ]
+
+
+def _block(triples: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    t, d, f = zip(*triples, strict=True)
+    return np.array(t, np.int32), np.array(d, np.int32), np.array(f, np.float32)
+
+
+@pytest.mark.parametrize("block_docs", [1, 3, 17, 100])
+def test_blocks_read_like_one(block_docs: int) -> None:
+    rng = random.Random(block_docs)
+    triples = _triples(rng, range(100), terms=30)
+    whole, parts = PostingStore(), PostingStore()
+    whole.add_block(*_block(triples))
+    for start in range(0, 100, block_docs):
+        part = [x for x in triples if start <= x[1] < start + block_docs]
+        parts.add_block(*_block(part))
+    assert parts.n_segments <= 8  # merged geometrically, not one segment per block
+    for term in range(31):
+        a, b = whole.postings(term), parts.postings(term)
+        assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
+        assert whole.df(term) == parts.df(term)
+        assert list(whole.bitmap(term)) == a[0].tolist()
+
+
+def test_merge_pairs_sums_repeated_postings() -> None:
+    store = PostingStore()
+    terms, docs, tfs = _block([(2, 0, 1.0), (1, 0, 2.0), (2, 0, 3.0), (2, 1, 1.0)])
+    store.add_block(terms, docs, tfs, merge_pairs=True)
+    assert store.postings(2)[0].tolist() == [0, 1]
+    assert store.postings(2)[1].tolist() == [4.0, 1.0]
+    assert store.postings(1)[1].tolist() == [2.0]
+    assert store.postings(7)[0].tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "docs"),
+    [([5, 6], [0]), ([6, 5], [1]), ([6, 7], []), ([5], [0, 1]), ([9], [])],
+)
+def test_forward_index_phrases(phrase: list[int], docs: list[int]) -> None:
+    fwd = ForwardIndex()
+    fwd.add(0, [5, 6, 0, 7])  # 0 is the separator: 6 and 7 are in different paragraphs
+    fwd.add(1, [6, 5])
+    assert fwd.with_phrase(np.array([0, 1]), phrase).tolist() == docs
+
+
+def test_small_flushes_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    words = ["غزة", "الحرب", "إيران", "روسيا", "اقتصاد", "والاقتصاد", "مباراة", "بوتين", "ترامب"]
+    articles = [
+        Article(
+            id=f"n{i}",
+            title=" ".join(rng.sample(words, 2)),
+            body="\n".join(" ".join(rng.choices(words, k=6)) for _ in range(3)),
+        )
+        for i in range(120)
+    ]
+    queries = ["غزة", "الحرب إيران", '"روسيا اقتصاد"', "بوتين OR ترامب", "-غزة", "اقتصاد"]
+    one = Index()
+    one.add_many(articles)
+    expected = {q: one.search(q) for q in queries}
+
+    monkeypatch.setattr(memory, "FLUSH_PAIRS", 16)
+    many = Index()
+    for i, article in enumerate(articles):
+        many.add(article)
+        if i % 7 == 0:
+            many.search("غزة")  # searching seals the pending block too
+    for q in queries:
+        got = many.search(q)
+        assert got.ids == expected[q].ids, q
+        assert np.allclose(got.scores, expected[q].scores), q
