@@ -317,3 +317,15 @@ def test_malformed_query_still_answers(light: Index) -> None:
     assert result.error is not None and "not closed" in result.error
     assert set(result.ids) == {"a1", "a4"}
     assert light.search("tag:").error is not None
+
+
+def test_index_satisfies_the_search_protocol() -> None:
+    from reader.index import SearchIndex
+
+    def takes(index: SearchIndex) -> int:
+        return len(index)
+
+    assert takes(Index()) == 0
+    assert all(
+        callable(getattr(Index, name)) for name in SearchIndex.__dict__ if not name.startswith("_")
+    )

@@ -17,11 +17,21 @@ Public API (everything the UI and the commands need)::
     text, spans = index.snippet(article, result.query, width=160)
     index.facet_values("tag")                                          # over everything
     parse_query(text) -> ParsedQuery                                   # never raises
+
+``SearchIndex`` is the Protocol of that interface (for a stand-in engine); ``Index(stemmer=...)``
+takes "light10" (default), "snowball" or "none". Query syntax: see reader.index.query.
 """
 
 from reader.index.memory import Index
 from reader.index.query import Clause, ParsedQuery, Phrase, Term, parse_query
-from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
+from reader.index.types import (
+    FACET_FIELDS,
+    FacetValue,
+    Filters,
+    SearchIndex,
+    SearchResult,
+    SortOrder,
+)
 
 __all__ = [
     "FACET_FIELDS",
@@ -31,6 +41,7 @@ __all__ = [
     "Index",
     "ParsedQuery",
     "Phrase",
+    "SearchIndex",
     "SearchResult",
     "SortOrder",
     "Term",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from reader.index.query import ParsedQuery
+    from reader.model import Article, Span
 
 # The facet fields a SearchResult carries, in display order. Entity kinds are reader.model.ENTITY_KINDS.
 FACET_FIELDS: tuple[str, ...] = ("tag", "source", "category", "month", "PERS", "LOC", "ORG", "MISC")
@@ -71,3 +72,32 @@ class SearchResult:
     error: str | None = None
     # seconds spent in Index.search, for the status bar and the benchmark
     elapsed: float = field(default=0.0, compare=False)
+
+
+class SearchIndex(Protocol):
+    """What the rest of the app needs from an index (ARCHITECTURE.md, "Beyond one machine").
+
+    ``reader.index.Index`` is the in-memory implementation; a client of a search cluster fed with
+    the same analysis could stand in for it without the UI or the commands noticing.
+    """
+
+    def add(self, article: Article) -> None: ...
+    def add_many(self, articles: Iterable[Article]) -> None: ...
+    def remove(self, article_id: str) -> None: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, article_id: object) -> bool: ...
+    def search(
+        self,
+        query: str | ParsedQuery = "",
+        filters: Filters | None = None,
+        *,
+        sort: SortOrder = "relevance",
+        facet_limit: int = 200,
+    ) -> SearchResult: ...
+    def highlights(
+        self, article: Article, query: ParsedQuery | str
+    ) -> tuple[list[Span], list[Span]]: ...
+    def snippet(
+        self, article: Article, query: ParsedQuery | str, width: int = 160
+    ) -> tuple[str, list[Span]]: ...
+    def facet_values(self, field: str) -> tuple[FacetValue, ...]: ...
