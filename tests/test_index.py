@@ -329,3 +329,26 @@ def test_index_satisfies_the_search_protocol() -> None:
     assert all(
         callable(getattr(Index, name)) for name in SearchIndex.__dict__ if not name.startswith("_")
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("كوفيد-19", {"c"}),
+        ("بكوفيد-19", {"c"}),  # a clitic on a typed chunk: matched by stem, still adjacent
+        ("والكوفيد-19", {"c"}),
+        ('"كوفيد-19"', {"c"}),
+        ('"بكوفيد-19"', set()),  # quoted: the form itself
+        ("19-كوفيد", set()),  # order matters inside a chunk
+        ("كوفيد 19", {"c", "d"}),  # two words: both, anywhere
+    ],
+)
+def test_typed_chunks_are_phrases(query: str, ids: set[str]) -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="c", title="لقاح كوفيد-19", body="بدأ التطعيم ضد كوفيد-19 اليوم"),
+            Article(id="d", title="كوفيد", body="سجلت 19 إصابة جديدة"),
+        ]
+    )
+    assert set(ix.search(query).ids) == ids

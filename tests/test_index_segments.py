@@ -59,7 +59,7 @@ def test_forward_index_phrases(phrase: list[int], docs: list[int]) -> None:
     fwd = ForwardIndex()
     fwd.add(0, [5, 6, 0, 7])  # 0 is the separator: 6 and 7 are in different paragraphs
     fwd.add(1, [6, 5])
-    assert fwd.with_phrase(np.array([0, 1]), phrase).tolist() == docs
+    assert fwd.with_phrase(np.array([0, 1]), [[t] for t in phrase]).tolist() == docs
 
 
 def test_small_flushes_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ every document ends with one, so a phrase never spans two paragraphs or two docu
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -44,23 +45,35 @@ class ForwardIndex:
             self._np = (np.array(self._tokens, dtype=np.int32), bounds)
         return self._np
 
-    def with_phrase(self, docs: np.ndarray, phrase: list[int]) -> np.ndarray:
-        """The documents among ``docs`` (doc numbers) where ``phrase`` (term ids) occurs."""
-        if len(docs) == 0 or not phrase:
+    def with_phrase(
+        self,
+        docs: np.ndarray,
+        phrase: Sequence[Sequence[int]],
+        mapping: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """The documents among ``docs`` (doc numbers) where the phrase occurs.
+
+        ``phrase`` gives, for each position, the ids that may stand there; with ``mapping`` the
+        stored token ids are first mapped through it (surface id → stem id, to match by stem).
+        """
+        if len(docs) == 0 or not phrase or not all(phrase):
             return docs[:0]
         tokens, bounds = self._arrays()
         starts, lengths = bounds[docs], bounds[docs + 1] - bounds[docs]
         ends = np.cumsum(lengths)
         total = int(ends[-1])
-        # positions of every candidate's tokens, back to back
-        gather = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
-        seq = tokens[gather]
         k = len(phrase)
         if total < k:
             return docs[:0]
-        hit = seq[: total - k + 1] == phrase[0]
-        for i in range(1, k):
-            hit &= seq[i : total - k + 1 + i] == phrase[i]
+        # positions of every candidate's tokens, back to back
+        gather = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+        seq = tokens[gather]
+        if mapping is not None:
+            seq = mapping[seq]
+        hit = np.ones(total - k + 1, dtype=np.bool_)
+        for i, ids in enumerate(phrase):
+            window = seq[i : total - k + 1 + i]
+            hit &= window == ids[0] if len(ids) == 1 else np.isin(window, ids)
         where = np.flatnonzero(hit)
         return np.unique(docs[np.searchsorted(ends, where, side="right")])
 

@@ -315,23 +315,24 @@ class Index:
         return maps[0] if len(maps) == 1 else BitMap.union(*maps)
 
     def _phrase_docs(self, phrase: Phrase, keys: dict) -> BitMap:
+        """Documents matching a word, or a phrase: every word, then adjacency on the forward index
+        (quoted: by normalised form; a typed chunk like بكوفيد-19: by the words' stems)."""
         per_word = []
+        positions: list[list[int]] = []
         for word in phrase.words:
             k = keys.setdefault((word.norm, phrase.exact), self._word_keys(word.norm, phrase.exact))
-            maps = [
-                store.bitmap(tid)
-                for store, tid, _ in k
-                if store is self._stem_postings or phrase.exact
-            ]
-            per_word.append(BitMap.union(*maps) if maps else BitMap())
+            # for a plain word the stem postings hold the surface ones: read only those
+            used = [tid for store, tid, _ in k if phrase.exact or store is self._stem_postings]
+            store = self._surface_postings if phrase.exact else self._stem_postings
+            per_word.append(BitMap.union(*(store.bitmap(t) for t in used)) if used else BitMap())
+            positions.append(used)
         docs = BitMap.intersection(*per_word) & self._live
         if len(phrase.words) == 1 or not docs:
             return docs
-        ids = [self._terms.get(w.norm) for w in phrase.words]
-        if None in ids:
-            return BitMap()
         candidates = np.frombuffer(docs.to_array(), dtype=np.uint32).astype(np.int64)
-        return BitMap(self._forward.with_phrase(candidates, ids).astype(np.uint32))
+        to_stem = None if phrase.exact else np.frombuffer(self._surf2stem, dtype=np.int32)
+        found = self._forward.with_phrase(candidates, positions, to_stem)
+        return BitMap(found.astype(np.uint32))
 
     def _scores(self, pq: ParsedQuery, keys: dict) -> np.ndarray:
         """BM25 of every document for the words of the positive clauses, plus the title field."""
@@ -386,22 +387,23 @@ class Index:
             if clause.negated:
                 continue
             for alt in clause.alternatives:
-                if len(alt.words) > 1:
+                if len(alt.words) > 1 and alt.exact:
                     phrases.append(tuple(w.norm for w in alt.words))
                     continue
-                norm = alt.words[0].norm
-                norms.add(norm)
-                if alt.exact:
-                    continue
-                stems.add(self._stem(norm))
-                sid = self._stems.get(self._stem(norm))
-                readings = set(self._clitic_readings(norm, sid))
-                stems |= {
-                    self._stem(b)
-                    for b in strip_clitic(norm)
-                    if self._stems.get(self._stem(b)) in readings
-                }
+                for word in alt.words:  # a typed chunk (كوفيد-19) is highlighted word by word
+                    self._add_highlight_word(word.norm, alt.exact, norms, stems)
         return Matcher(frozenset(norms), frozenset(stems), tuple(phrases), self._stem)
+
+    def _add_highlight_word(self, norm: str, exact: bool, norms: set[str], stems: set[str]) -> None:
+        norms.add(norm)
+        if exact:
+            return
+        key = self._stem(norm)
+        stems.add(key)
+        readings = set(self._clitic_readings(norm, self._stems.get(key)))
+        stems |= {
+            self._stem(b) for b in strip_clitic(norm) if self._stems.get(self._stem(b)) in readings
+        }
 
     def highlights(
         self, article: Article, query: ParsedQuery | str

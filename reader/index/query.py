@@ -149,8 +149,9 @@ def _phrase(value: str, exact: bool) -> Phrase | None:
     words = tuple(Term(t.text, t.norm) for t in tokenize(value) if t.norm)
     if not words:
         return None
-    # a chunk that tokenises into several words (كوفيد-19, U.S.) must keep them together
-    return Phrase(words, exact=exact or len(words) > 1)
+    # A chunk that tokenises into several words (كوفيد-19, U.S.) keeps them together: a phrase,
+    # matched by stem when typed bare (بكوفيد-19 finds كوفيد-19), by form when quoted.
+    return Phrase(words, exact=exact)
 
 
 def _date(value: str, end: bool, errors: list[str], name: str) -> dt.date | None:
