@@ -7,7 +7,8 @@ Three choices, picked by measurement (tests/benchmarks/bench_search.py, known-it
   (2007), the stemmer behind Lucene's ArabicStemmer: strip a leading و, then one of the
   article-bearing prefixes ال وال بال كال فال لل, then the suffixes ها ان ات ون ين يه ية ه ة ي once each in
   this order, as long as at least two letters remain. We add فبال and فلل, which light10
-  leaves whole (وبال وكال ولل are covered: the و goes first).
+  leaves whole (وبال وكال ولل are covered: the و goes first), and strip a second ال that
+  hamza folding exposes (الألعاب → العاب → عاب, like ألعاب → العاب → عاب).
 - ``snowball``: the Snowball Arabic stemmer through PyStemmer (heavier: also strips verb affixes).
 - ``none``: the normalised form itself.
 
@@ -50,6 +51,9 @@ def light10(word: str) -> str:
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             word = word[len(p) :]
+            # الألعاب is ال + ألعاب, and ألعاب folds to العاب: strip that too, or the two never meet
+            if word.startswith("ال") and len(word) >= 4:
+                word = word[2:]
             break
     for s in _SUFFIXES:
         if word.endswith(s) and len(word) - len(s) >= 2:
