@@ -352,3 +352,17 @@ def test_typed_chunks_are_phrases(query: str, ids: set[str]) -> None:
         ]
     )
     assert set(ix.search(query).ids) == ids
+
+
+def test_random_queries_never_raise(light: Index) -> None:
+    import random
+
+    rng = random.Random(99)
+    alphabet = 'بوتين إيران غزة"«-:|OR tag:source:entity:since:2018-01-01until: \u064e\u0640*()'
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
+        result = light.search(text)
+        assert result.total == len(result.ids) == len(result.scores)
+        for article in ARTICLES:
+            light.highlights(article, result.query)
+            light.snippet(article, result.query)
