@@ -366,3 +366,20 @@ def test_random_queries_never_raise(light: Index) -> None:
         for article in ARTICLES:
             light.highlights(article, result.query)
             light.snippet(article, result.query)
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "width"),
+    [
+        ("كلام " * 60 + "النهاية", "النهاية", 40),  # near the end: the window fills backwards
+        ("البداية " + "كلام " * 60, "البداية", 40),
+        ("قصير جدا", "جدا", 160),
+    ],
+)
+def test_snippet_windows(text: str, match: str, width: int) -> None:
+    from reader.index.highlight import make_snippet
+
+    start = text.index(match)
+    snippet, spans = make_snippet(text, [Span(start, start + len(match), "MATCH")], width)
+    assert [snippet[s.start : s.end] for s in spans] == [match]
+    assert width - 15 <= len(snippet) <= width + 17 or len(text) <= width  # cut at spaces

@@ -74,17 +74,20 @@ def make_snippet(text: str, spans: list[Span], width: int = 160) -> tuple[str, l
     offsets only shift by the cut). Returns the snippet and the spans inside it, re-based.
     """
     width = max(width, 20)
+    keep = 0  # the window may not end before this (the end of the best match)
     if not spans:
         start = 0
     else:
         best = _densest(spans, width)
-        start = max(0, best.start - width // 4)
+        # a quarter of the window before the match, more when the text ends soon after it
+        start = max(0, min(best.start - width // 4, len(text) - width))
         if start > 0:
             space = text.rfind(" ", max(0, start - 15), start)
             start = space + 1 if space >= 0 else start
-    end = min(len(text), start + width)
+        keep = best.end
+    end = max(min(len(text), start + width), keep)
     if end < len(text):
-        space = text.rfind(" ", end - 15, end)
+        space = text.rfind(" ", max(end - 15, keep), end)
         end = space if space > start else end
     body = text[start:end].replace("\n", " ").strip()
     lead = len(text[start:end]) - len(text[start:end].lstrip())
