@@ -278,7 +278,10 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
     counts = entity_counts(article)
     parts = [_section(t("Entities in this article"), options, rule=False)]
     if not counts:
-        parts.append(f"<p>{html.escape(t('No entities found in this article.'))}</p>")
+        ui_dir = "rtl" if options.language == "ar" else "ltr"
+        parts.append(
+            f'<p dir="{ui_dir}">{html.escape(t("No entities found in this article."))}</p>'
+        )
         return "\n".join(parts)
     colours = ENTITY_COLOURS.get(options.theme, ENTITY_COLOURS["light"])
     for kind, items in counts.items():
