@@ -22,9 +22,11 @@ SEPARATOR = 0  # the term id the index reserves for "\n"
 
 class ForwardIndex:
     def __init__(self) -> None:
-        self._tokens = array("i")
+        # sealed tokens live in one numpy array; new ones gather in a small array until seal()
+        self._sealed = np.zeros(0, dtype=np.int32)
+        self._pending = array("i")
         self._starts = array("q")
-        self._np: tuple[np.ndarray, np.ndarray] | None = None
+        self._bounds: np.ndarray | None = None
 
     def add(self, doc: int, token_ids: list[int]) -> None:
         """Append the next document's tokens (doc numbers are consecutive from 0)."""
@@ -32,18 +34,26 @@ class ForwardIndex:
             raise ValueError(
                 f"documents must be added in order: got {doc}, expected {len(self._starts)}"
             )
-        self._starts.append(len(self._tokens))
-        self._tokens.fromlist(token_ids)
-        self._tokens.append(SEPARATOR)
-        self._np = None
+        self._starts.append(len(self._sealed) + len(self._pending))
+        self._pending.fromlist(token_ids)
+        self._pending.append(SEPARATOR)
+        self._bounds = None
+
+    def seal(self) -> None:
+        """Move the pending tokens into the numpy array (the index calls this when it flushes)."""
+        if self._pending:
+            pending = np.frombuffer(self._pending, dtype=np.int32)
+            self._sealed = np.concatenate([self._sealed, pending])
+            self._pending = array("i")
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._np is None:
+        self.seal()
+        if self._bounds is None:
             bounds = np.empty(len(self._starts) + 1, dtype=np.int64)
             bounds[:-1] = self._starts
-            bounds[-1] = len(self._tokens)
-            self._np = (np.array(self._tokens, dtype=np.int32), bounds)
-        return self._np
+            bounds[-1] = len(self._sealed)
+            self._bounds = bounds
+        return self._sealed, self._bounds
 
     def with_phrase(
         self,
@@ -78,4 +88,4 @@ class ForwardIndex:
         return np.unique(docs[np.searchsorted(ends, where, side="right")])
 
     def nbytes(self) -> int:
-        return self._tokens.itemsize * len(self._tokens) + self._starts.itemsize * len(self._starts)
+        return self._sealed.nbytes + 4 * len(self._pending) + 8 * len(self._starts)

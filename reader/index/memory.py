@@ -217,6 +217,7 @@ class Index:
         ]
         self._t_term, self._t_doc, self._t_tf = array("i"), array("i"), array("f")
         self._title_postings.add_block(*title, merge_pairs=True)
+        self._forward.seal()
         if len(terms) >= FLUSH_PAIRS // 2:
             release_freed_memory()
 
