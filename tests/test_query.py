@@ -48,6 +48,8 @@ def test_words_phrases_or_not(text: str, shape: list) -> None:
         ('tag:"الحرب في غزة"', Filters(include_tags=frozenset({"الحرب في غزة"}))),
         ("-tag:رياضة", Filters(exclude_tags=frozenset({"رياضة"}))),
         ("وسم:غزة", Filters(include_tags=frozenset({"غزة"}))),
+        ("tag: غزة", Filters(include_tags=frozenset({"غزة"}))),
+        ("TAG:غزة", Filters(include_tags=frozenset({"غزة"}))),
         ("source:BBC", Filters(include_sources=frozenset({"BBC"}))),
         ("-source:CNN", Filters(exclude_sources=frozenset({"CNN"}))),
         ("entity:بوتين", Filters(include_entities=frozenset({("*", "بوتين")}))),

@@ -115,6 +115,9 @@ def _lex(text: str, errors: list[str]) -> list[_Item]:
         if m and m.group(1).lower() in _FIELDS:
             field_name = _FIELDS[m.group(1).lower()]
             i = m.end()
+            # "tag: غزة" means tag:غزة (people put a space after a colon)
+            while i < n and text[i].isspace():
+                i += 1
         if i < n and text[i] in '"“”«»':
             close = {"«": "»"}.get(text[i])
             j = i + 1
