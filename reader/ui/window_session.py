@@ -19,7 +19,6 @@ from reader.index import SearchResult
 from reader.library import Library
 from reader.model import Article
 from reader.state import UserState
-from reader.text.normalize import normalize
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 
@@ -52,6 +51,10 @@ _ORDER_LABELS = {
     "source": "Source",
     "relevance": "Relevance",
 }
+
+
+def _fold(title: str) -> str:
+    return " ".join(title.split())
 
 
 class Session(QObject):
@@ -273,10 +276,13 @@ class Session(QObject):
         if self.library is None or not article.related:
             return {}
         if self._titles is None:
-            self._titles = {normalize(a.title): a.id for a in self.library.articles.values()}
+            # whitespace-folded titles: cheap enough for the GUI thread at 100,000 articles
+            # (full Arabic normalisation of every title would take seconds); a site's "read
+            # also" lines copy its own headlines, so spacing is what differs in practice
+            self._titles = {_fold(a.title): a.id for a in self.library.articles.values()}
         links = {}
         for headline in article.related:
-            target = self._titles.get(normalize(headline))
+            target = self._titles.get(_fold(headline))
             if target is not None and target != article.id:
                 links[headline] = target
         return links
