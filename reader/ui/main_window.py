@@ -52,6 +52,7 @@ from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import FilterSidebar
 from reader.ui.status_panel import LoadStatus, skipped_label
 from reader.ui.window_session import Session
+from reader.ui.worker import Task, TaskHooks
 
 # Latin-only in English: an Arabic example inside a left-to-right hint is reordered by the bidi
 # algorithm into something unreadable
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.problems_panel = ProblemsPanel(self)
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.export_task: Task | None = None
         self.save_timer = QTimer(self)  # read/star writes are debounced: one write per burst
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(1000)
@@ -431,12 +433,28 @@ class MainWindow(QMainWindow):
         if not path:
             return
         fmt = "csv" if path.endswith(".csv") or "CSV" in chosen else "jsonl"
-        try:
-            n = export_result(Path(path), fmt, self.session.library, self.results.ids)
-        except OSError as err:
-            self.status_note.setText(t("Export failed: {error}").format(error=err))
+        self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the current result in the background (100,000 articles take seconds)."""
+        library, ids = self.session.library, self.results.ids
+        if library is None:
             return
-        self.status_note.setText(t("Exported {n:,} articles to {path}").format(n=n, path=path))
+
+        def job(_hooks: TaskHooks) -> int:
+            return export_result(path, fmt, library, ids)
+
+        task = Task(job, "export")
+        self.export_task = task
+        task.finished.connect(
+            lambda n: self.status_note.setText(
+                t("Exported {n:,} articles to {path}").format(n=n, path=path)
+            )
+        )
+        task.failed.connect(
+            lambda error: self.status_note.setText(t("Export failed: {error}").format(error=error))
+        )
+        task.start()
 
     # ------------------------------------------------------------------ lifetime
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -445,6 +463,8 @@ class MainWindow(QMainWindow):
         self.settings.reading_splitter_state = self.reading_split.saveState()
         self.settings.sync()
         self.loader.shutdown()
+        if self.export_task is not None:
+            self.export_task.wait()
         self.session.save_state()
         if self.shortcuts_dialog is not None:
             self.shortcuts_dialog.close()

@@ -272,14 +272,17 @@ def test_export_writes_the_current_result_in_list_order(
     import csv
     import json
 
-    from reader.ui.export_result import export_result
-
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
     window.reading_view._on_anchor(QUrl(anchor("tag", "غزة")))
     out = tmp_path / f"out.{fmt}"
-    n = export_result(out, fmt, window.library, window.results.ids)
-    assert n == 2
+    window.export_to(out, fmt)
+    # the result comes back by a queued signal, delivered while waitSignal runs the event loop
+    with qtbot.waitSignal(window.export_task.finished, timeout=10_000) as done:
+        pass
+    assert done.args == [2]
+    assert window.export_task.wait(5000)
+    assert "Exported 2 articles" in window.status_note.text()
     text = out.read_text(encoding="utf-8")
     if fmt == "jsonl":
         titles = [json.loads(line)["title"] for line in text.splitlines()]
