@@ -42,6 +42,10 @@ SURFACE_BONUS = 0.5
 # this many times as frequent as the word as typed: 1 beat 2 and 4 on the known-item test
 # (success@10 0.980 vs 0.970, two seeds), and still keeps كبير from matching بير.
 CLITIC_RATIO = 1
+# ... unless that reading's stem is two letters and in more than this share of the articles: a
+# function word (بولاية → ولاية → light10 لا) that would match half the collection. Longer
+# common stems stay allowed (فرئيس → رئيس, بأكثر → أكثر: measured on the known-item test).
+MAX_READING_SHARE = 0.2
 # index-time tokens plus line breaks, which the forward index keeps as separators
 _SEQUENCE_RE = re.compile(NORMALIZED_TOKEN_RE.pattern + "|\n")
 # pending postings are turned into a segment at this size (and before every search)
@@ -299,15 +303,28 @@ class Index:
 
     def _clitic_readings(self, norm: str, sid: int | None) -> list[int]:
         """Stem ids of the word without an attached و ف ب ل ك, for readings far more common than
-        the word as typed (``بغزه`` → ``غزه``, never ``كبير`` → ``بير``)."""
-        typed = self._stem_postings.df(sid) if sid is not None else 0
+        the word as typed (``بغزه`` → ``غزه``, never ``كبير`` → ``بير`` or ``لبنان`` → ``بنان``).
+
+        Frequencies are compared on the surface forms: stems would let ``لبنان`` (whose light10
+        stem لبن is rarer than بن) read as بنان, and ``وكالة`` read as اله (stem ال).
+        """
+        tid = self._terms.get(norm)
+        typed = self._surface_postings.df(tid) if tid is not None else 0
         found = []
         for bare in strip_clitic(norm):
-            bare_sid = self._stems.get(self._stem(bare))
-            if bare_sid is None or bare_sid == sid or bare_sid in found:
+            bare_tid = self._terms.get(bare)
+            key = self._stem(bare)
+            bare_sid = self._stems.get(key)
+            if bare_tid is None or bare_sid is None or bare_sid == sid or bare_sid in found:
                 continue
-            # unknown as typed: any reading that exists wins; else the bare word must dominate
-            if self._stem_postings.df(bare_sid) >= CLITIC_RATIO * typed:
+            common = self._surface_postings.df(bare_tid) >= CLITIC_RATIO * typed
+            live = len(self._live)
+            too_common = (
+                len(key) <= 2
+                and live >= 100  # in a handful of articles every word is "common"
+                and self._stem_postings.df(bare_sid) > MAX_READING_SHARE * live
+            )
+            if common and not too_common:
                 found.append(bare_sid)
         return found
 
