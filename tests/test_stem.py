@@ -22,6 +22,8 @@ from reader.text.stem import STEMMERS, fold_hamza, light10, make_stemmer, strip_
         ("الألعاب", "عاب"),  # ال + ألعاب: the folded ا of ألعاب exposes a second ال
         ("ألعاب", "عاب"),
         ("الإلكتروني", "كترون"),
+        ("غزة", "غزه"),  # suffixes leave three letters: غز would meet unrelated words
+        ("ولاية", "لاي"),  # not لا, the function word
         ("في", "في"),  # too short to touch
         ("ولد", "ولد"),  # و is only stripped when three letters remain
         ("iphone", "iphone"),  # Latin words are left alone

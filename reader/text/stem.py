@@ -6,7 +6,7 @@ Three choices, picked by measurement (tests/benchmarks/bench_search.py, known-it
 - ``light10``: Larkey, Ballesteros & Connell, "Light Stemming for Arabic Information Retrieval"
   (2007), the stemmer behind Lucene's ArabicStemmer: strip a leading و, then one of the
   article-bearing prefixes ال وال بال كال فال لل, then the suffixes ها ان ات ون ين يه ية ه ة ي once each in
-  this order, as long as at least two letters remain. We add فبال and فلل, which light10
+  this order, as long as at least two letters remain (three for suffixes, measured). We add فبال and فلل, which light10
   leaves whole (وبال وكال ولل are covered: the و goes first), and strip a second ال that
   hamza folding exposes (الألعاب → العاب → عاب, like ألعاب → العاب → عاب).
 - ``snowball``: the Snowball Arabic stemmer through PyStemmer (heavier: also strips verb affixes).
@@ -56,7 +56,10 @@ def light10(word: str) -> str:
                 word = word[2:]
             break
     for s in _SUFFIXES:
-        if word.endswith(s) and len(word) - len(s) >= 2:
+        # light10 lets two letters remain; three keeps غزة, ولاية, كلمة from collapsing onto
+        # غز, لا, كل (function words in every article) and scored better on the known-item
+        # test (success@10 0.980 vs 0.978, MRR@10 0.912 vs 0.910; seed 7: 0.925 vs 0.922)
+        if word.endswith(s) and len(word) - len(s) >= 3:
             word = word[: -len(s)]
     return word
 
