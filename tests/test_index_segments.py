@@ -53,13 +53,24 @@ def test_merge_pairs_sums_repeated_postings() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "docs"),
-    [([5, 6], [0]), ([6, 5], [1]), ([6, 7], []), ([5], [0, 1]), ([9], [])],
+    [([5, 6], [0]), ([6, 5], [1]), ([6, 7], []), ([5], [0, 1]), ([9], []), ([7, 6], [])],
 )
-def test_forward_index_phrases(phrase: list[int], docs: list[int]) -> None:
+@pytest.mark.parametrize("candidates", [[0, 1], [0, 1, 2]])  # gathers their tokens / scans all
+def test_forward_index_phrases(phrase: list[int], docs: list[int], candidates: list[int]) -> None:
     fwd = ForwardIndex()
     fwd.add(0, [5, 6, 0, 7])  # 0 is the separator: 6 and 7 are in different paragraphs
     fwd.add(1, [6, 5])
-    assert fwd.with_phrase(np.array([0, 1]), [[t] for t in phrase]).tolist() == docs
+    fwd.add(2, [8] * 100 + [7])  # a long document (7 ends document 0, 6 starts 1: no phrase)
+    found = fwd.with_phrase(np.array(candidates), [[t] for t in phrase])
+    assert found.tolist() == docs
+
+
+def test_forward_index_maps_tokens_for_stem_phrases() -> None:
+    fwd = ForwardIndex()
+    fwd.add(0, [1, 2])
+    mapping = np.array([0, 10, 20])  # surface id -> stem id
+    assert fwd.with_phrase(np.array([0]), [[10], [20, 30]], mapping).tolist() == [0]
+    assert fwd.with_phrase(np.array([0]), [[20], [10]], mapping).tolist() == []
 
 
 def test_small_flushes_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,7 +61,7 @@ class ForwardIndex:
         phrase: Sequence[Sequence[int]],
         mapping: np.ndarray | None = None,
     ) -> np.ndarray:
-        """The documents among ``docs`` (doc numbers) where the phrase occurs.
+        """The documents among ``docs`` (doc numbers, ascending) where the phrase occurs.
 
         ``phrase`` gives, for each position, the ids that may stand there; with ``mapping`` the
         stored token ids are first mapped through it (surface id → stem id, to match by stem).
@@ -72,20 +72,39 @@ class ForwardIndex:
         starts, lengths = bounds[docs], bounds[docs + 1] - bounds[docs]
         ends = np.cumsum(lengths)
         total = int(ends[-1])
-        k = len(phrase)
-        if total < k:
-            return docs[:0]
-        # positions of every candidate's tokens, back to back
+        if total * 4 >= len(tokens):
+            # many candidates (two common words): scanning every token once is cheaper than
+            # gathering theirs (a 300 ms phrase became ~20 ms on the 41k ANT articles)
+            where = _phrase_starts(tokens, phrase, mapping)
+            found = np.searchsorted(bounds, where, side="right") - 1
+            return np.intersect1d(found, docs)
+        # few candidates: their tokens back to back, then the same search
         gather = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
-        seq = tokens[gather]
-        if mapping is not None:
-            seq = mapping[seq]
-        hit = np.ones(total - k + 1, dtype=np.bool_)
-        for i, ids in enumerate(phrase):
-            window = seq[i : total - k + 1 + i]
-            hit &= window == ids[0] if len(ids) == 1 else np.isin(window, ids)
-        where = np.flatnonzero(hit)
+        where = _phrase_starts(tokens[gather], phrase, mapping)
         return np.unique(docs[np.searchsorted(ends, where, side="right")])
 
     def nbytes(self) -> int:
         return self._sealed.nbytes + 4 * len(self._pending) + 8 * len(self._starts)
+
+
+def _phrase_starts(
+    seq: np.ndarray, phrase: Sequence[Sequence[int]], mapping: np.ndarray | None
+) -> np.ndarray:
+    """Positions in ``seq`` where the phrase starts: find the first word, then check the others
+    only at the following positions (every document ends with a separator, so the phrase
+    cannot run from one document into the next)."""
+    k = len(phrase)
+    if len(seq) < k:
+        return np.zeros(0, dtype=np.int64)
+    where = np.flatnonzero(_member(seq[: len(seq) - k + 1], phrase[0], mapping))
+    for i in range(1, k):
+        if len(where) == 0:
+            break
+        where = where[_member(seq[where + i], phrase[i], mapping)]
+    return where
+
+
+def _member(values: np.ndarray, ids: Sequence[int], mapping: np.ndarray | None) -> np.ndarray:
+    if mapping is not None:
+        values = mapping[values]
+    return values == ids[0] if len(ids) == 1 else np.isin(values, ids)
