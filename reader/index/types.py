@@ -54,8 +54,8 @@ class SearchResult:
     """The answer to one search.
 
     ``ids``: ALL matching article ids, ranked (by relevance when the query has words, else newest
-    first; undated articles last). ``scores``: parallel to ``ids`` (BM25; 0.0 when the query has no
-    words). ``facets``: for each name in FACET_FIELDS, the values with a non-zero count over the
+    first; undated articles last). ``scores``: parallel to ``ids`` (BM25; all 0.0 when the query has
+    no words or the sort is by date). ``facets``: for each name in FACET_FIELDS, the values with a non-zero count over the
     current result, most frequent first, at most ``facet_limit`` of them (values that are active
     filters are always kept). ``month`` values are ``"YYYY-MM"``. ``timeline``: articles per day
     over the current result, oldest first (undated articles are not in it). ``query``: the parsed
