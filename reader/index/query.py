@@ -5,7 +5,11 @@ words                all must match (each by its normalised form or its light st
 a OR b               either (binds tighter than the implicit AND: ``a OR b c`` = (a|b) & c)
 -word  -"phrase"     must not match
 tag:X  tag:"X Y"     source:X  entity:X   (also -tag:X, -source:X, -entity:X)
-since:YYYY-MM-DD  until:YYYY-MM-DD
+since:YYYY-MM-DD  until:YYYY-MM-DD   (also YYYY-MM and YYYY: the first / last day of it)
+كوفيد-19             a chunk that splits into several words is a phrase of them
+
+Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى:), OR also as ``|``, quotes also « » “ ”.
+A word may carry a clitic the article does not (بغزة finds غزة); the index decides, by frequency.
 """
 
 from __future__ import annotations
