@@ -177,11 +177,24 @@ def is_source_line(line: str) -> bool:
     if "لمصدر" not in line[:12]:
         return False  # cheap test first: every line of every page goes through here
     match = _SOURCE_LINE.match(line)
-    if match is None:
+    if match is None or len(line) > 200:
         return False
-    # Without a separator only a short line can be the source line ("المصدر الخليج الجديد"); a
-    # body sentence may begin with the word.
-    return len(line) <= (200 if match["sep"] else 60)
+    # Without a separator a body sentence begins with the word ("المصدر رفض الكشف عن هويته");
+    # only the scraper's doubled form ("المصدر X المصدر: X") is a source line then.
+    if not match["sep"] and _SOURCE_REPEAT.search(match["value"]) is None:
+        return False
+    return _is_source_value(match["value"])
+
+
+# A source is a name ("الخليج الجديد", "CNN بالعربية", "ميدل إيست آي - ترجمة وتحرير الخليج
+# الجديد"), not a sentence: a quotation after "المصدر:" is an interview answer in the body.
+_QUOTES = "\"'«“”‘’„"
+_SOURCE_MAX_WORDS = 12
+
+
+def _is_source_value(value: str) -> bool:
+    first = _SOURCE_REPEAT.split(value, maxsplit=1)[0].strip(STRIP)
+    return not first.startswith(tuple(_QUOTES)) and len(first.split()) <= _SOURCE_MAX_WORDS
 
 
 def is_tag_line(line: str) -> bool:

@@ -48,7 +48,18 @@ def _spelling_pattern(skeleton: str) -> str:
 # heading, with the siblings other Arabic sites print ("طالع أيضاً", "شاهد أيضا", "اقرأ كذلك",
 # "اقرأ المزيد").
 _IQRA = "(?:" + _spelling_pattern("ا") + ")?" + _spelling_pattern("قر") + "[أاءؤئ]?" + _GAP
-_AYDAN = "[اأإآ]?" + _GAP + _spelling_pattern("يض") + "(?:" + _spelling_pattern("ا") + ")?"
+# The yeh may be "?": Windows-1256 has no Persian yeh, so a page converted to it with replacement
+# writes "اقرأ أ?ضا" for the debris "اقرأ أیضا". (A missing yeh is not accepted: "الإقراض".)
+_AYDAN = (
+    "[اأإآ]?"
+    + _GAP
+    + "[يیىې?]"
+    + _GAP
+    + _spelling_pattern("ض")
+    + "(?:"
+    + _spelling_pattern("ا")
+    + ")?"
+)
 _READ = "(?:" + _IQRA + "|" + _spelling_pattern("طالع") + "|" + _spelling_pattern("شاهد") + ")"
 _ALSO = "(?:" + _AYDAN + "|" + _spelling_pattern("كذلك") + "|" + _spelling_pattern("المزيد") + ")"
 READ_ALSO = _READ + r"\s*" + _ALSO
@@ -68,12 +79,31 @@ def strip_read_also_debris(line: str) -> str:
     cut = max(0, len(line) - _DEBRIS_WINDOW)
     tail = line[cut:]
     end = tail[-30:]
-    if "يض" not in end and "یض" not in end and "\u0640" not in end:
+    if "يض" not in end and "یض" not in end and "?ض" not in end and "\u0640" not in end:
         return line.rstrip()
-    match = _TRAILING_READ_ALSO.search(tail)
-    if match is None:
-        return line.rstrip()
-    return line[: cut + match.start()].rstrip()
+    pos = 0
+    while (match := _TRAILING_READ_ALSO.search(tail, pos)) is not None:
+        start = cut + match.start()
+        if _starts_a_word(line, start):
+            return line[:start].rstrip()
+        pos = match.start() + 1
+    return line.rstrip()
+
+
+_ALEFS = "اأإآٱ"
+
+
+def _starts_a_word(line: str, start: int) -> bool:
+    """Is the debris found at ``start`` a heading of its own, not the end of a longer word?
+
+    "يقرأ أيضاً" (he reads too) ends a body sentence; a match inside it begins at its ق. Debris
+    glued to the previous word without a space ("الإقلیمیةاقرأ أیضا") keeps its alef.
+    """
+    while start < len(line) and line[start].isspace():
+        start += 1
+    if start == 0 or line[start - 1].isspace() or line[start] in _ALEFS:
+        return True
+    return not line[start - 1].isalpha()
 
 
 def split_tag_line(line: str) -> list[str]:
