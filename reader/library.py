@@ -2,43 +2,57 @@
 
 Loading runs in stages (read and parse the files, find entities, build the index), each reporting
 progress through a plain callback and checking ``should_stop`` between steps, so the command line
-and the GUI's background worker share it. A ``Library`` is a snapshot: a later stage (entities found
-after the list is already usable) produces a new ``Library`` that the caller swaps in, so a reader
-never sees a half-updated index.
+and the GUI's background worker share it. Parsing and entity tagging run in worker processes
+(``reader.formats.folder.parse_files``, ``reader.tagging``); the disk cache (``reader.cache``)
+answers for unchanged files and the index snapshot (``reader.snapshot``) spares the index build.
+
+A ``Library`` returned by ``load_library``/``with_entities`` is a snapshot the caller swaps in;
+``Library.apply_changes`` (live folders) updates one in place, on the thread that owns it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.loading import (
+    FileInfo,
+    LoadCancelled,
+    LoadProgress,
+    LoadRun,
+    ProgressFn,
+    StopFn,
+    annotate_files,
+    build_index_plain,
+    file_key,
+    index_for,
+    open_cache,
+    read_files,
+    relative,
+)
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
+    from reader.cache import FolderCache
     from reader.entities import Recogniser
     from reader.index import Filters, Index, SearchResult
 
-# how many articles pass between two progress reports / cancellation checks
-_STEP = 200
-
-
-@dataclass(frozen=True, slots=True)
-class LoadProgress:
-    stage: str  # "scan" | "parse" | "entities" | "index"
-    done: int
-    total: int
-
-
-class LoadCancelled(Exception):
-    """``should_stop`` turned true during loading; nothing was half-applied."""
-
-
-ProgressFn = Callable[[LoadProgress], None]
-StopFn = Callable[[], bool]
+__all__ = [
+    "ChangeSet",
+    "Library",
+    "LoadCancelled",
+    "LoadProgress",
+    "annotate",
+    "build_index",
+    "default_recogniser",
+    "entity_recogniser",
+    "load_library",
+    "with_entities",
+]
 
 
 def _no_progress(_: LoadProgress) -> None:
@@ -47,6 +61,21 @@ def _no_progress(_: LoadProgress) -> None:
 
 def _never() -> bool:
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What ``Library.apply_changes`` did, by article id."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    # (old id, new id): a file renamed (or moved) with the same articles in it
+    renamed: tuple[tuple[str, str], ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.updated or self.problems)
 
 
 @dataclass(slots=True)
@@ -58,6 +87,14 @@ class Library:
     files_seen: int = 0
     # None when entities were found; otherwise why not (shown to the user)
     entity_status: str | None = "entities not computed"
+    # things the user should know that are not about one file (the cache was rebuilt, ...)
+    notes: list[str] = field(default_factory=list)
+    # every file read: relative path -> its key and article ids (for live updates)
+    files: dict[str, FileInfo] = field(default_factory=dict)
+    # how this load went: files answered by the cache, files parsed, the index's origin
+    stats: dict[str, object] = field(default_factory=dict)
+    use_cache: bool = True
+    workers: int | None = None
 
     def get(self, article_id: str) -> Article:
         return self.articles[article_id]
@@ -81,6 +118,21 @@ class Library:
         return (
             f"{len(self.articles)} articles from {self.files_seen} files, {skipped} files skipped"
         )
+
+    def apply_changes(
+        self,
+        added_or_changed: Iterable[Path | str],
+        removed: Iterable[Path | str] = (),
+        *,
+        entities: bool | None = None,
+    ) -> ChangeSet:
+        """Re-read only these files (through the cache) and update the articles and the index in
+        place. Paths are absolute or relative to the folder; a path that is gone counts as removed.
+        ``entities``: tag the new articles (default: when this library has entities).
+        """
+        from reader.live import apply_changes
+
+        return apply_changes(self, added_or_changed, removed, entities=entities)
 
 
 @lru_cache(maxsize=1)
@@ -108,11 +160,11 @@ def annotate(
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> list[Article]:
-    """Articles with their entity spans (body and appended), in the same order."""
+    """Articles with their entity spans (body and appended), in the same order, in this process."""
     out: list[Article] = []
     total = len(articles)
     for i, article in enumerate(articles):
-        if i % _STEP == 0:
+        if i % 200 == 0:
             if should_stop():
                 raise LoadCancelled
             progress(LoadProgress("entities", i, total))
@@ -128,23 +180,8 @@ def build_index(
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> Index:
-    from reader.index import Index
-
-    index = Index()
-    batch: list[Article] = []
-    done = 0
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= _STEP:
-            if should_stop():
-                raise LoadCancelled
-            index.add_many(batch)
-            done += len(batch)
-            batch = []
-            progress(LoadProgress("index", done, total))
-    index.add_many(batch)
-    progress(LoadProgress("index", total, total))
-    return index
+    """A fresh index of ``articles`` (no snapshot), reporting progress."""
+    return build_index_plain(articles, total, progress=progress, should_stop=should_stop)
 
 
 def load_library(
@@ -154,41 +191,58 @@ def load_library(
     should_stop: StopFn | None = None,
     on_batch: Callable[[list[Article]], None] | None = None,
     entities: bool = True,
+    use_cache: bool = True,
+    workers: int | None = None,
+    cache_base: Path | None = None,
 ) -> Library:
     """Read, (optionally) tag and index every article under ``root``.
 
-    With ``entities=False`` the result is searchable sooner; ``with_entities`` adds them later.
-    Raises ``LoadCancelled`` when ``should_stop`` returns true.
+    Unchanged files come from the disk cache (with their entity spans when cached, even with
+    ``entities=False``: they cost nothing); the rest are parsed in worker processes.
+    ``with_entities`` adds the missing spans later. ``workers``: processes for parsing and
+    tagging (None: one per idle core). Raises ``LoadCancelled`` when ``should_stop`` turns true,
+    ``reader.formats.FolderError`` when the folder cannot be read.
     """
-    from reader.formats import read_folder
-
     root = Path(root)
     report = progress or _no_progress
     stop = should_stop or _never
-
-    folder = read_folder(
-        root,
-        on_progress=lambda done, total: report(LoadProgress("parse", done, total)),
-        should_stop=stop,
-        on_batch=on_batch,
-    )
-    if stop():
-        raise LoadCancelled
-    articles: list[Article] = list(folder.articles)
-    status: str | None = "entities not computed"
-    if entities:
-        recogniser, status = entity_recogniser()
-        if recogniser is not None:
-            articles = annotate(articles, recogniser, progress=report, should_stop=stop)
-    index = build_index(articles, len(articles), progress=report, should_stop=stop)
-    return Library(
-        root=root,
-        articles={a.id: a for a in articles},
-        problems=list(folder.problems),
-        index=index,
-        files_seen=folder.files_seen,
-        entity_status=status,
-    )
+    cache = open_cache(root, use_cache, cache_base)
+    run = LoadRun(root, cache, report, stop, workers, on_batch)
+    try:
+        read = read_files(run)
+        library = Library(
+            root=root,
+            articles={},
+            problems=read.problems,
+            index=None,  # type: ignore[arg-type]  (set below)
+            files_seen=len(read.files),
+            notes=[],
+            files=read.files,
+            stats={"cached_files": read.cached_files, "parsed_files": read.parsed_files},
+            use_cache=use_cache,
+            workers=workers,
+        )
+        articles = read.articles
+        status: str | None = "entities not computed"
+        if entities or (read.articles and read.spans_missing == 0):
+            articles, status = annotate_files(
+                run,
+                articles,
+                read.spans,
+                tag_missing=entities,
+                files=read.files,
+            )
+        library.entity_status = status
+        library.articles = {a.id: a for a in articles}
+        library.index, how = index_for(
+            cache, articles, read.files, with_entities=status is None, progress=report, stop=stop
+        )
+        library.stats["index"] = how
+        library.notes = _notes(cache)
+        return library
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def with_entities(
@@ -199,22 +253,49 @@ def with_entities(
 ) -> Library:
     """A new Library with entity spans on every article and an index that knows them.
 
-    The given library is left untouched, so a GUI can keep using it until the new one is swapped in.
+    Spans come from the cache where it has them; the rest are tagged in worker processes and
+    cached. The given library is left untouched, so a GUI can keep using it until the new one is
+    swapped in. Raises ``LoadCancelled``.
     """
     report = progress or _no_progress
     stop = should_stop or _never
-    recogniser, status = entity_recogniser()
-    if recogniser is None:
-        return dataclasses.replace(library, entity_status=status)
-    articles = annotate(
-        list(library.articles.values()), recogniser, progress=report, should_stop=stop
-    )
-    index = build_index(articles, len(articles), progress=report, should_stop=stop)
-    return Library(
-        root=library.root,
-        articles={a.id: a for a in articles},
-        problems=list(library.problems),
-        index=index,
-        files_seen=library.files_seen,
-        entity_status=None,
-    )
+    if library.has_entities:
+        return library
+    cache = open_cache(library.root, library.use_cache, None)
+    try:
+        spans = {}
+        if cache is not None:
+            from reader.loading import cached_spans
+
+            spans = cached_spans(cache, library.files)
+        run = LoadRun(library.root, cache, report, stop, library.workers)
+        articles, status = annotate_files(
+            run,
+            list(library.articles.values()),
+            spans,
+            tag_missing=True,
+            files=library.files,
+        )
+        if status is not None:
+            return dataclasses.replace(library, entity_status=status)
+        index, how = index_for(
+            cache, articles, library.files, with_entities=True, progress=report, stop=stop
+        )
+        return dataclasses.replace(
+            library,
+            articles={a.id: a for a in articles},
+            index=index,
+            entity_status=None,
+            notes=list(library.notes) + [n for n in _notes(cache) if n not in library.notes],
+            stats={**library.stats, "index": how},
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _notes(cache: FolderCache | None) -> list[str]:
+    return list(dict.fromkeys(cache.notes)) if cache is not None else []
+
+
+__all__ += ["file_key", "relative"]

@@ -4,7 +4,9 @@ Text output (the default for one QUERY): a count line, then per result its rank,
 title and a snippet around the best match. JSON Lines (the default for ``--queries``): one line
 per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``
 (ARCHITECTURE.md). Problems go to stderr as ``path: reason`` with the one-line summary; a
-malformed query is answered (best reading) and its message goes to stderr too. Exit code 0 when
+malformed query is answered (best reading) and its message goes to stderr too. The disk cache (``reader.cache``) answers for a folder seen before: files and
+the index snapshot are read back instead of rebuilt (``--no-cache`` reads everything); stderr says
+how much it answered. Exit code 0 when
 the folder could be read, 2 when it could not (or the queries file cannot be read).
 """
 
@@ -37,13 +39,21 @@ def run(args: argparse.Namespace) -> int:
     # entity recognition costs time; only a query that filters by entity needs it
     needs_entities = any(f in q for q in queries for f in _ENTITY_FIELDS)
     try:
-        library = load_library(Path(args.folder), entities=needs_entities)
+        library = load_library(
+            Path(args.folder),
+            entities=needs_entities,
+            use_cache=not getattr(args, "no_cache", False),
+        )
     except FolderError as exc:
         print(f"search: {exc}", file=sys.stderr)
         return 2
     for problem in library.problems:
         print(problem, file=sys.stderr)
     print(library.summary(), file=sys.stderr)
+    for note in library.notes:
+        print(f"search: {note}", file=sys.stderr)
+    if library.use_cache:
+        print(f"search: {cache_line(library)}", file=sys.stderr)
     if needs_entities and library.entity_status:
         print(f"search: entity: filters unavailable: {library.entity_status}", file=sys.stderr)
     fmt = args.format or ("jsonl" if args.queries else "text")
@@ -62,6 +72,13 @@ def run(args: argparse.Namespace) -> int:
         # `| head` closed the pipe: stop quietly, and keep Python from complaining at exit
         sys.stdout = None  # type: ignore[assignment]
     return 0
+
+
+def cache_line(library) -> str:
+    """How much the disk cache answered (stderr), e.g. "cache: 100 of 100 files, index loaded"."""
+    stats = library.stats
+    files = int(stats.get("cached_files", 0)) + int(stats.get("parsed_files", 0))
+    return f"cache: {stats.get('cached_files', 0)} of {files} files, index {stats.get('index')}"
 
 
 def _queries(args: argparse.Namespace) -> Iterator[str]:

@@ -1,0 +1,437 @@
+"""The disk cache: each file's parsed articles and entity spans, so an unchanged folder reopens fast.
+
+One folder, one directory under ``platformdirs.user_cache_dir("arabic-news-reader")/folders``
+(named by a hash of the folder's absolute path) holding ``files.sqlite`` (one row per file) and
+the index snapshot (``reader.index.persist``). A row is valid for the file's relative path, size
+and modification time (ns) and for ``ANALYSIS_VERSION``; entity spans also carry the entity
+model's key (a hash of the model files), so a retrained model invalidates them and only them.
+
+Rows are pickles of plain tuples: pickle of tuples is the fastest Python deserialiser we have
+(dataclasses unpickle field by field, ~4x slower, see reader/formats/folder.py). Articles are not
+compressed: zlib level 1 made the cache 3x smaller but its decompression took 0.93 s of a 3.8 s
+reopen of the 31.5k ANT articles (pickle.loads itself: 0.39 s), and reopening fast is the point.
+Spans, small and read less often, are zlib-compressed.
+
+The cache is only ever an accelerator. Whatever goes wrong with it (garbage bytes, a database
+from another version, a read-only or full disk) turns into a note the caller shows, and the
+folder is read from the files as if there were no cache; it is rebuilt when the disk allows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import pickle
+import shutil
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.model import Appended, Article, LoadProblem, Span
+
+# Bump when parsing or entity output changes: every cached row and snapshot is then rebuilt.
+ANALYSIS_VERSION = 1
+APP_NAME = "arabic-news-reader"
+DEFAULT_MAX_BYTES = 2 * 1024**3
+_SCHEMA = 1
+_DB_NAME = "files.sqlite"
+_STAMP = "last-used"
+
+FileKey = tuple[int, int]  # (size, mtime_ns)
+# what a file parsed into: articles without entities, and the problems met
+Parsed = tuple[tuple[Article, ...], tuple[LoadProblem, ...]]
+# per article of a file: (body spans, spans of each appended article's body)
+FileSpans = tuple[tuple[tuple[Span, ...], tuple[tuple[Span, ...], ...]], ...]
+
+
+def cache_root() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME))
+
+
+def folder_dir(root: Path, base: Path | None = None) -> Path:
+    """The cache directory of one opened folder."""
+    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
+    return (base or cache_root()) / "folders" / digest.hexdigest()[:24]
+
+
+def clear_cache(base: Path | None = None) -> list[str]:
+    """Delete every cached folder (the "Clear cache" menu). Returns notes for what could not go."""
+    notes: list[str] = []
+    folders = (base or cache_root()) / "folders"
+    if not folders.exists():
+        return notes
+    for entry in folders.iterdir():
+        try:
+            shutil.rmtree(entry)
+        except OSError as exc:
+            notes.append(f"cache: cannot delete {entry}: {exc.strerror or exc}")
+    return notes
+
+
+def entity_model_key() -> str:
+    """A key of the entity model files (their bytes), so a retrained model invalidates spans."""
+    from reader.entities import paths
+
+    digest = hashlib.sha1(str(ANALYSIS_VERSION).encode())
+    for name in (paths.MODEL, paths.MODEL2, paths.LEXICON, paths.ATTRIBUTES, paths.VOTES):
+        try:
+            digest.update((paths.MODELS / name).read_bytes())
+        except OSError:
+            digest.update(b"missing:" + name.encode())
+    return digest.hexdigest()[:20]
+
+
+# ------------------------------------------------------------------------------ plain tuples
+def pack_articles(parsed: Parsed) -> bytes:
+    articles, problems = parsed
+    plain = (
+        tuple(
+            (
+                a.id,
+                a.title,
+                a.body,
+                a.date.toordinal() if a.date else 0,
+                a.source,
+                a.url,
+                a.author,
+                a.category,
+                a.tags,
+                a.related,
+                tuple((x.title, x.body) for x in a.appended),
+                a.problems,
+                a.path,
+            )
+            for a in articles
+        ),
+        tuple((p.path, p.reason) for p in problems),
+    )
+    return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_articles(blob: bytes) -> Parsed:
+    plain_articles, plain_problems = pickle.loads(blob)
+    fromordinal = dt.date.fromordinal
+    articles = tuple(
+        Article(
+            id=i,
+            title=title,
+            body=body,
+            date=fromordinal(day) if day else None,
+            source=source,
+            url=url,
+            author=author,
+            category=category,
+            tags=tags,
+            related=related,
+            appended=tuple(Appended(t, b) for t, b in appended),
+            problems=problems,
+            path=path,
+        )
+        for (
+            i,
+            title,
+            body,
+            day,
+            source,
+            url,
+            author,
+            category,
+            tags,
+            related,
+            appended,
+            problems,
+            path,
+        ) in plain_articles
+    )
+    return articles, tuple(LoadProblem(p, r) for p, r in plain_problems)
+
+
+def pack_spans(spans: FileSpans) -> bytes:
+    plain = tuple(
+        (
+            tuple((s.start, s.end, s.kind) for s in body),
+            tuple(tuple((s.start, s.end, s.kind) for s in app) for app in appended),
+        )
+        for body, appended in spans
+    )
+    return zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_spans(blob: bytes) -> FileSpans:
+    plain = pickle.loads(zlib.decompress(blob))
+    return tuple(
+        (
+            tuple(Span(*s) for s in body),
+            tuple(tuple(Span(*s) for s in app) for app in appended),
+        )
+        for body, appended in plain
+    )
+
+
+# ------------------------------------------------------------------------------- the cache
+@dataclass(slots=True)
+class FolderCache:
+    """The cache of one folder. Every method swallows cache trouble into ``notes``."""
+
+    directory: Path
+    notes: list[str] = field(default_factory=list)
+    _db: sqlite3.Connection | None = None
+    writable: bool = True
+
+    @classmethod
+    def open(
+        cls, root: Path, *, base: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> FolderCache:
+        """Open (or create) the cache of ``root``; never raises."""
+        cache = cls(folder_dir(root, base))
+        cache._connect(root)
+        if cache._db is not None and cache.writable:
+            evict(base or cache_root(), max_bytes, keep=cache.directory)
+        return cache
+
+    @property
+    def available(self) -> bool:
+        return self._db is not None
+
+    def _connect(self, root: Path) -> None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            (self.directory / "folder.txt").write_text(str(Path(root).resolve()), "utf-8")
+            (self.directory / _STAMP).touch()
+        except OSError as exc:
+            self.writable = False
+            if not (self.directory / _DB_NAME).is_file():
+                self.notes.append(f"cache unavailable ({exc.strerror or exc}); reading every file")
+                return
+        for attempt in (1, 2):
+            try:
+                self._db = self._open_db()
+                return
+            except sqlite3.DatabaseError as exc:
+                self._close()
+                reason = str(exc)
+            except _OtherVersion as exc:
+                self._close()
+                reason = str(exc)
+            if attempt == 1 and self._discard(reason):
+                continue
+            self.notes.append(f"cache unusable ({reason}); reading every file")
+            return
+
+    def _open_db(self) -> sqlite3.Connection:
+        path = self.directory / _DB_NAME
+        if self.writable:
+            db = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+        else:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self._db = db
+        try:
+            # no WAL: one writer, and a single file is simpler to size, evict and delete
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.execute("PRAGMA synchronous=OFF")  # losing a cache on power loss costs a re-read
+            row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc) or not self.writable:
+                raise
+            row = None
+            empty = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+            if not empty:
+                raise _OtherVersion("cache from another version") from None
+            self._create(db)
+            return db
+        if row is None or row[0] != _version():
+            raise _OtherVersion("cache from another version")
+        return db
+
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
+        db.execute("BEGIN")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(
+            "CREATE TABLE files (rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+            " parsed BLOB, entity_key TEXT, entities BLOB)"
+        )
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (_version(),))
+        db.execute("COMMIT")
+
+    def _discard(self, reason: str) -> bool:
+        """Delete an unusable cache so it is rebuilt; False when the disk does not allow it."""
+        if not self.writable:
+            return False
+        try:
+            shutil.rmtree(self.directory)
+            self.directory.mkdir(parents=True)
+            (self.directory / _STAMP).touch()
+        except OSError:
+            self.writable = False
+            return False
+        self.notes.append(f"cache ignored and rebuilt ({reason})")
+        return True
+
+    def _close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def close(self) -> None:
+        self._close()
+
+    def _failed(self, doing: str, exc: Exception) -> None:
+        """A read or write went wrong mid-session: stop using the cache, say so once."""
+        self.notes.append(f"cache {doing} failed ({exc}); reading files directly")
+        self._close()
+
+    # -- reading ----------------------------------------------------------------------------
+    def rows(self) -> dict[str, tuple[int, int, str | None]]:
+        """Every cached file: rel -> (size, mtime_ns, entity key or None)."""
+        if self._db is None:
+            return {}
+        try:
+            return {
+                rel: (size, mtime, ekey)
+                for rel, size, mtime, ekey in self._db.execute(
+                    "SELECT rel, size, mtime_ns, entity_key FROM files"
+                )
+            }
+        except sqlite3.Error as exc:
+            self._failed("read", exc)
+            return {}
+
+    def parsed(
+        self, wanted: dict[str, FileKey], *, entity_key: str | None = None
+    ) -> Iterator[tuple[str, Parsed, FileSpans | None]]:
+        """(rel, parsed, spans or None) for each wanted file whose row matches its key.
+
+        Rows that do not unpack (garbage bytes) are skipped: the caller parses those files.
+        """
+        if self._db is None:
+            return
+        try:
+            cursor = self._db.execute(
+                "SELECT rel, size, mtime_ns, parsed, entity_key, entities FROM files"
+            )
+            for rel, size, mtime, blob, ekey, spans_blob in cursor:
+                if wanted.get(rel) != (size, mtime):
+                    continue
+                try:
+                    parsed = unpack_articles(blob)
+                    spans = (
+                        unpack_spans(spans_blob)
+                        if entity_key is not None and ekey == entity_key and spans_blob
+                        else None
+                    )
+                except Exception:  # any garbage: this row is a miss, the file is read again
+                    continue
+                if spans is not None and len(spans) != len(parsed[0]):
+                    spans = None
+                yield rel, parsed, spans
+        except sqlite3.Error as exc:
+            self._failed("read", exc)
+
+    # -- writing ----------------------------------------------------------------------------
+    def put_parsed(self, items: Sequence[tuple[str, FileKey, Parsed]]) -> None:
+        """Store parsed files (dropping their old spans), in one transaction."""
+        rows = [(rel, key[0], key[1], pack_articles(p)) for rel, key, p in items]
+        self._write(
+            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, parsed, entity_key, entities)"
+            " VALUES (?, ?, ?, ?, NULL, NULL)",
+            rows,
+        )
+
+    def put_spans(self, items: Sequence[tuple[str, FileKey, FileSpans]], entity_key: str) -> None:
+        """Store entity spans of files already stored with this key, in one transaction."""
+        rows = [(entity_key, pack_spans(s), rel, k[0], k[1]) for rel, k, s in items]
+        self._write(
+            "UPDATE files SET entity_key = ?, entities = ? WHERE rel = ? AND size = ?"
+            " AND mtime_ns = ?",
+            rows,
+        )
+
+    def forget(self, rels: Iterable[str]) -> None:
+        self._write("DELETE FROM files WHERE rel = ?", [(r,) for r in rels])
+
+    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        if self._db is None or not self.writable or not rows:
+            return
+        try:
+            self._db.execute("BEGIN")
+            self._db.executemany(sql, rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # full disk, read-only file, locked for too long
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self.writable = False
+            self.notes.append(f"cache not updated ({exc}); this folder is read in full next time")
+
+    @property
+    def snapshot_dir(self) -> Path:
+        return self.directory / "index"
+
+
+class _OtherVersion(Exception):
+    pass
+
+
+def _version() -> str:
+    return f"{_SCHEMA}.{ANALYSIS_VERSION}"
+
+
+def cache_size(base: Path | None = None) -> int:
+    total = 0
+    for folder in _folders(base or cache_root()):
+        total += _tree_size(folder)
+    return total
+
+
+def evict(base: Path, max_bytes: int, *, keep: Path | None = None) -> list[Path]:
+    """Delete least recently used folder caches until the cache fits in ``max_bytes``."""
+    folders = [(f, _last_used(f), _tree_size(f)) for f in _folders(base)]
+    total = sum(size for _, _, size in folders)
+    removed: list[Path] = []
+    for folder, _, size in sorted(folders, key=lambda f: f[1]):
+        if total <= max_bytes:
+            break
+        if keep is not None and folder == keep:
+            continue
+        with contextlib.suppress(OSError):
+            shutil.rmtree(folder)
+            total -= size
+            removed.append(folder)
+    return removed
+
+
+def _folders(base: Path) -> list[Path]:
+    try:
+        return [p for p in (base / "folders").iterdir() if p.is_dir()]
+    except OSError:
+        return []
+
+
+def _last_used(folder: Path) -> float:
+    try:
+        return (folder / _STAMP).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _tree_size(folder: Path) -> int:
+    total = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += (Path(dirpath) / name).stat().st_size
+    return total
+
+
+def touch(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(directory / _STAMP, (time.time(), time.time()))

@@ -1,0 +1,366 @@
+"""The stages of loading a folder, through the disk cache and on every core (used by library.py).
+
+1. ``read_files``: scan, take unchanged files from the cache, parse the rest in worker processes
+   (caching them), then the folder-wide tag pass.
+2. ``annotate_files``: entity spans from the cache, the rest tagged in worker processes (cached).
+3. ``index_for``: the index snapshot when one fits (patched for changed files), else a build
+   whose result is saved as the next snapshot.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
+from reader.formats.folder import idle_cpus, parse_files, scan_entries
+from reader.formats.parse import printable_path, relative_id
+from reader.formats.tags import recover_multiword_tags
+from reader.model import Article, LoadProblem
+
+if TYPE_CHECKING:
+    from reader.index import Index
+
+# how many articles pass between two progress reports / cancellation checks
+STEP = 200
+# cached articles are handed to ``on_batch`` in groups of this many
+CACHED_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProgress:
+    stage: str  # "scan" | "parse" | "entities" | "index"
+    done: int
+    total: int
+
+
+class LoadCancelled(Exception):
+    """``should_stop`` turned true during loading; nothing was half-applied."""
+
+
+ProgressFn = Callable[[LoadProgress], None]
+StopFn = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """A file read into the library: its cache key (None when it could not be stat'ed) and ids."""
+
+    key: FileKey | None
+    ids: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ReadResult:
+    articles: list[Article]
+    problems: list[LoadProblem]
+    files: dict[str, FileInfo]
+    spans: dict[str, FileSpans]
+    spans_missing: int
+    cached_files: int
+    parsed_files: int
+
+
+def relative(root: Path, path: Path | str) -> str:
+    """A path (absolute or relative to ``root``) as the library's relative file id."""
+    path = Path(path)
+    return relative_id(path if path.is_absolute() else root / path, root)
+
+
+def file_key(path: Path | str) -> FileKey | None:
+    try:
+        info = os.stat(path)  # noqa: PTH116 (a str path: no Path object per file)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True, slots=True)
+class LoadRun:
+    """What every stage of one load shares: the folder, its cache, the caller's hooks."""
+
+    root: Path
+    cache: FolderCache | None
+    report: ProgressFn
+    stop: StopFn
+    workers: int | None = None
+    on_batch: Callable[[list[Article]], None] | None = None
+
+
+def open_cache(root: Path, use_cache: bool, base: Path | None) -> FolderCache | None:
+    return FolderCache.open(root, base=base) if use_cache else None
+
+
+def workers_for(workers: int | None) -> int:
+    return workers if workers is not None else idle_cpus()
+
+
+# ---------------------------------------------------------------------------------- reading
+def read_files(run: LoadRun) -> ReadResult:
+    root, cache, report, stop, on_batch = run.root, run.cache, run.report, run.stop, run.on_batch
+    report(LoadProgress("scan", 0, 0))
+    entries, problems = scan_entries(root, should_stop=stop)
+    if stop():
+        raise LoadCancelled
+    rels = [printable_path(rel) for rel, _ in entries]
+    paths = [Path(path) for _, path in entries]
+    keys = {rel: file_key(path) for rel, (_, path) in zip(rels, entries, strict=True)}
+    total = len(paths)
+    report(LoadProgress("parse", 0, total))
+    parsed: dict[str, Parsed] = {}
+    spans: dict[str, FileSpans] = {}
+    if cache is not None and cache.available:
+        wanted = {rel: key for rel, key in keys.items() if key is not None}
+        batch: list[Article] = []
+        for rel, result, file_spans in cache.parsed(wanted, entity_key=entity_model_key()):
+            parsed[rel] = result
+            if file_spans is not None:
+                spans[rel] = file_spans
+            batch.extend(result[0])
+            if len(batch) >= CACHED_BATCH:
+                _emit(on_batch, batch)
+                batch = []
+                report(LoadProgress("parse", len(parsed), total))
+                if stop():
+                    raise LoadCancelled
+        _emit(on_batch, batch)
+    cached_files = len(parsed)
+    missing = [(rel, p) for rel, p in zip(rels, paths, strict=True) if rel not in parsed]
+    _parse_missing(run, missing, keys, parsed, total)
+    articles: list[Article] = []
+    files: dict[str, FileInfo] = {}
+    for rel in rels:
+        file_articles, file_problems = parsed[rel]
+        articles.extend(file_articles)
+        problems.extend(file_problems)
+        files[rel] = FileInfo(keys[rel], tuple(a.id for a in file_articles))
+    if articles:
+        # tags split one word each by the scraper are joined back where the folder shows how
+        articles = recover_multiword_tags(articles)
+    missing_spans = sum(1 for rel, info in files.items() if info.ids and rel not in spans)
+    return ReadResult(articles, problems, files, spans, missing_spans, cached_files, len(missing))
+
+
+def _parse_missing(
+    run: LoadRun,
+    missing: list[tuple[str, Path]],
+    keys: dict[str, FileKey | None],
+    parsed: dict[str, Parsed],
+    total: int,
+) -> None:
+    root, cache, report, stop = run.root, run.cache, run.report, run.stop
+    if not missing:
+        return
+    pos = 0
+    chunks = parse_files([p for _, p in missing], root, should_stop=stop, workers=run.workers)
+    try:
+        for size, results in chunks:
+            to_cache = []
+            batch: list[Article] = []
+            for (rel, _), result in zip(missing[pos : pos + size], results, strict=True):
+                parsed[rel] = (result.articles, result.problems)
+                batch.extend(result.articles)
+                key = keys[rel]
+                if key is not None:
+                    to_cache.append((rel, key, parsed[rel]))
+            pos += size
+            if cache is not None:
+                cache.put_parsed(to_cache)
+            _emit(run.on_batch, batch)
+            report(LoadProgress("parse", len(parsed), total))
+            if stop():
+                raise LoadCancelled
+    finally:
+        chunks.close()  # shuts the pool down, dropping chunks not yet started
+
+
+def _emit(on_batch: Callable[[list[Article]], None] | None, batch: list[Article]) -> None:
+    if on_batch is not None and batch:
+        on_batch(batch)
+
+
+def parse_some(
+    root: Path, rels: Sequence[str], cache: FolderCache | None
+) -> dict[str, tuple[FileKey | None, Parsed]]:
+    """Parse a few files (live updates) through the cache, in this process."""
+    keys = {rel: file_key(root / rel) for rel in rels}
+    out: dict[str, tuple[FileKey | None, Parsed]] = {}
+    if cache is not None and cache.available:
+        wanted = {rel: key for rel, key in keys.items() if key is not None}
+        for rel, result, _ in cache.parsed(wanted):
+            out[rel] = (keys[rel], result)
+    todo = [rel for rel in rels if rel not in out]
+    to_cache = []
+    pos = 0
+    for size, results in parse_files([root / rel for rel in todo], root, workers=1):
+        for rel, result in zip(todo[pos : pos + size], results, strict=True):
+            out[rel] = (keys[rel], (result.articles, result.problems))
+            key = keys[rel]
+            if key is not None:
+                to_cache.append((rel, key, out[rel][1]))
+        pos += size
+    if cache is not None:
+        cache.put_parsed(to_cache)
+    return out
+
+
+# ---------------------------------------------------------------------------------- entities
+def cached_spans(cache: FolderCache, files: dict[str, FileInfo]) -> dict[str, FileSpans]:
+    wanted = {rel: info.key for rel, info in files.items() if info.key is not None}
+    return {
+        rel: spans
+        for rel, _, spans in cache.parsed(wanted, entity_key=entity_model_key())
+        if spans is not None
+    }
+
+
+def annotate_files(
+    run: LoadRun,
+    articles: list[Article],
+    spans: dict[str, FileSpans],
+    *,
+    tag_missing: bool,
+    files: dict[str, FileInfo] | None = None,
+) -> tuple[list[Article], str | None]:
+    """Articles with entity spans (cached, else tagged on every core), and None or why not."""
+    from reader import library  # looked up at call time: tests substitute a recogniser
+
+    by_id = {a.id: a for a in articles}
+    groups = _groups(articles, files)
+    todo = [(rel, [by_id[i] for i in ids]) for rel, ids in groups if rel not in spans]
+    if todo and not tag_missing:
+        return articles, "entities not computed"
+    found = dict(spans)
+    if todo:
+        recogniser, status = library.entity_recogniser()
+        if recogniser is None:
+            return articles, status
+        found.update(_tag(run, todo, recogniser, files))
+    out: dict[str, Article] = {}
+    for rel, ids in groups:
+        file_spans = found[rel]
+        if len(file_spans) != len(ids):  # cannot happen unless a file changed mid-load
+            return articles, "entities not computed"
+        for article_id, article_spans in zip(ids, file_spans, strict=True):
+            out[article_id] = with_spans(by_id[article_id], article_spans)
+    return [out.get(a.id, a) for a in articles], None
+
+
+def with_spans(article: Article, spans: tuple) -> Article:
+    body, appended = spans
+    if len(appended) != len(article.appended):
+        appended = ((),) * len(article.appended)
+    return dataclasses.replace(
+        article,
+        entities=body,
+        appended=tuple(
+            dataclasses.replace(a, entities=s)
+            for a, s in zip(article.appended, appended, strict=True)
+        ),
+    )
+
+
+def _groups(
+    articles: Sequence[Article], files: dict[str, FileInfo] | None
+) -> list[tuple[str, tuple[str, ...]]]:
+    if files is not None:
+        return [(rel, info.ids) for rel, info in files.items() if info.ids]
+    grouped: dict[str, list[str]] = {}
+    for a in articles:
+        grouped.setdefault(a.path or a.id.split("#", 1)[0], []).append(a.id)
+    return [(rel, tuple(ids)) for rel, ids in grouped.items()]
+
+
+def _tag(
+    run: LoadRun,
+    todo: list[tuple[str, list[Article]]],
+    recogniser: object,
+    files: dict[str, FileInfo] | None,
+) -> dict[str, FileSpans]:
+    from reader import library
+    from reader.tagging import tag_files
+
+    cache, report, stop = run.cache, run.report, run.stop
+
+    total = sum(len(a) for _, a in todo)
+    # workers load the shipped model themselves: a substituted recogniser runs here
+    try:
+        is_default = recogniser is library.default_recogniser()
+    except Exception:
+        is_default = False
+    count = workers_for(run.workers) if is_default else 1
+    ekey = entity_model_key()
+    done = 0
+    found: dict[str, FileSpans] = {}
+    report(LoadProgress("entities", 0, total))
+    steps = tag_files(todo, recogniser, workers=count, should_stop=stop)
+    try:
+        for n, results in steps:
+            done += n
+            found.update(results)
+            if cache is not None and files is not None:
+                cache.put_spans(
+                    [(rel, files[rel].key, s) for rel, s in results if files[rel].key], ekey
+                )
+            report(LoadProgress("entities", done, total))
+    finally:
+        steps.close()
+    if stop() or len(found) < len(todo):
+        raise LoadCancelled
+    return found
+
+
+# ------------------------------------------------------------------------------------- index
+def build_index_plain(
+    articles: Iterable[Article], total: int, *, progress: ProgressFn, should_stop: StopFn
+) -> Index:
+    from reader.index import Index
+
+    index = Index()
+    batch: list[Article] = []
+    done = 0
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= STEP:
+            if should_stop():
+                raise LoadCancelled
+            index.add_many(batch)
+            done += len(batch)
+            batch = []
+            progress(LoadProgress("index", done, total))
+    index.add_many(batch)
+    progress(LoadProgress("index", total, total))
+    return index
+
+
+def index_for(
+    cache: FolderCache | None,
+    articles: list[Article],
+    files: dict[str, FileInfo],
+    *,
+    with_entities: bool,
+    progress: ProgressFn,
+    stop: StopFn,
+) -> tuple[Index, str]:
+    """The index of ``articles``: from the snapshot when one fits, else built (and saved)."""
+    from reader import snapshot
+
+    keys = {rel: info.key for rel, info in files.items() if info.key is not None}
+    ekey = entity_model_key() if with_entities else None
+    if cache is not None and cache.available:
+        progress(LoadProgress("index", 0, len(articles)))
+        loaded = snapshot.load(cache.snapshot_dir, articles, keys, ekey)
+        if loaded is not None:
+            index, use = loaded
+            progress(LoadProgress("index", len(articles), len(articles)))
+            return index, use.how
+    index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
+    if cache is not None and cache.writable and articles:
+        note = snapshot.save(cache.snapshot_dir, index, keys, ekey)
+        if note:
+            cache.notes.append(note)
+    return index, "built"
