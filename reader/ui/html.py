@@ -41,6 +41,9 @@ add_arabic(
     }
 )
 
+# names per entity type in the article's entity list (the rest are counted: "+12")
+ENTITY_LIST_PER_KIND = 6
+
 KIND_LABELS = {"PERS": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
 
 _MONTHS_EN = [
@@ -286,18 +289,23 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
     colours = ENTITY_COLOURS.get(options.theme, ENTITY_COLOURS["light"])
     for kind, items in counts.items():
         swatch = colours.get(kind, colours["MISC"])
+        shown = items[:ENTITY_LIST_PER_KIND]
         entries = [
             f'<a href="{anchor("entity", kind, text)}" style="background-color:{swatch.background}; '
             f'color:{swatch.text}; text-decoration:none">&nbsp;{html.escape(text)}&nbsp;</a>'
             f"&nbsp;×{count}"
-            for text, count in items
+            for text, count in shown
         ]
+        if len(items) > len(shown):
+            entries.append(f"+{len(items) - len(shown)}")
         label = html.escape(t(KIND_LABELS.get(kind, "Other")))
-        ui_dir = "rtl" if options.language == "ar" else "ltr"
-        # the label in the interface's direction, the names in their own (mostly Arabic)
-        names_dir = first_strong_direction(" ".join(text for text, _ in items))
-        parts.append(f'<p dir="{ui_dir}" style="margin-bottom:0"><b>{label}</b></p>')
-        parts.append(f'<p dir="{names_dir}">' + " &nbsp; ".join(entries) + "</p>")
+        # one line of names per type, led by the type's name in its own colour; the names keep
+        # their own direction (mostly Arabic)
+        names_dir = first_strong_direction(" ".join(text for text, _ in shown))
+        parts.append(
+            f'<p dir="{names_dir}" style="margin-top:2px; margin-bottom:2px">'
+            f'<b style="color:{swatch.text}">{label}</b>&nbsp; ' + " &nbsp; ".join(entries) + "</p>"
+        )
     return "\n".join(parts)
 
 
@@ -346,10 +354,10 @@ def extras_html(
     tint = "#f3f4f6" if options.theme == "light" else "#1f2937"
     cells = []
     if article.related:
-        cells.append((30, "", _related(article.related, related_links or {}, small)))
+        cells.append((25, "", _related(article.related, related_links or {}, small)))
     if article.appended:
-        cells.append((40, tint, _appended(article, small)))
-    cells.append((30, "", _entity_list(article, small)))
+        cells.append((38, tint, _appended(article, small)))
+    cells.append((37, "", _entity_list(article, small)))
     if options.language == "ar":
         cells.reverse()  # the first column stands on the right in the Arabic interface
     row = "".join(
