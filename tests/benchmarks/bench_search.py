@@ -15,25 +15,28 @@ single words, two-word queries, quoted phrases and source-filtered queries (the 
 tags; a source filter is the same bitmap operation), and the index's memory (RSS growth while
 building, and tracemalloc's count of live Python allocations after it).
 
-Measured on the 2-core sandbox (both ANT corpora, 41,661 articles, seed 20240229, 300 queries;
-with --seed 7 --queries 400 light10 gives 0.988 / 0.920):
+Measured on the 2-core sandbox (both ANT corpora, 41,661 articles, seed 20240229, 300 queries).
+The last run shared the machine with other jobs (load average ~4.5 on 2 cores); on a quiet machine
+the light10 build took 9.5-11 s and the latencies were about 20 % lower.
 
     stemmer    success@10  MRR@10   build                      ← light10 is the default
-    light10      0.987     0.915   11.2 s, RSS +263 MB (210 MB of Python allocations)
-    snowball     0.867     0.808   12.8 s
-    none         0.710     0.674   10.4 s
-    FTS5 AND     0.027     0.022    4.8 s (FTS5 splits Arabic words at diacritics, folds no hamza)
+    light10      0.990     0.916   18.8 s (quiet: 9.5 s), RSS +288 MB, 209 MB of Python objects
+    snowball     0.877     0.820   17.2 s
+    none         0.710     0.674   17.6 s
+    FTS5 AND     0.027     0.022    8.9 s (FTS5 splits Arabic words at diacritics, folds no hamza)
     FTS5 OR      0.370     0.232
+    (--seed 7 --queries 400: light10 0.990 / 0.925)
 
     latency (ms)      median   p95    (Index.search with all facet counts + timeline)
-    single word        1.26    9.4
-    two words          0.56    2.0
-    phrase             0.43    2.2    (the first phrase after a build also converts the forward index)
-    word + source      0.56    1.4
-    empty query        3.5     4.6    (all 41,661 ids, newest first)
+    single word        1.48   12.7    (quiet: 0.9 / 4.9)
+    two words          0.60    2.6
+    phrase             0.54    2.4    (worst 49 ms; two common words scan all 10M tokens)
+    word + source      0.58    1.4
+    empty query        3.8     5.4    (all 41,661 ids, newest first)
+    FTS5 single word   1.05   27.6    (top 10 only)
 
-At 100,000 articles (the corpus repeated): build 25.8 s, RSS +492 MB, single word median 1.8 ms /
-p95 14 ms, phrase 0.9 / 6.4 ms, empty query 12.9 ms.
+At 100,000 articles (the corpus repeated, quiet machine): build 25.8 s, RSS +492 MB, single word
+median 1.8 ms / p95 14 ms, phrase 0.9 / 6.4 ms, empty query 12.9 ms.
 """
 
 from __future__ import annotations
