@@ -18,6 +18,9 @@ D = dt.date
     [
         # the scraped sample and every English ordinal
         ("7th, December 2023 GMT", D(2023, 12, 7)),
+        # the Arabic comma between the parts (QA2)
+        ("كانون الأول ١٨، ٢٠٢٣", D(2023, 12, 18)),
+        ("الثلاثاء، 19 ديسمبر، 2023", D(2023, 12, 19)),
         ("1st, January 2024 GMT", D(2024, 1, 1)),
         ("2nd, February 2024 GMT", D(2024, 2, 2)),
         ("3rd, March 2024 GMT", D(2024, 3, 3)),

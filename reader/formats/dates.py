@@ -60,16 +60,16 @@ _DAY = r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?<!\d)(?P<year>\d{4})(?!\d)"
 # Between the parts: spaces, commas, dashes, slashes, "of" / "من", and a second month name in
 # brackets or after a slash ("كانون الأول (ديسمبر)", "ديسمبر/كانون الأول").
-_SEP = r"[\s,./\-]*(?:(?:of|من)\s+)?"
+_SEP = r"[\s,،./\-]*(?:(?:of|من)\s+)?"
 _ALSO_MONTH = rf"(?:\s*[(/\-]\s*(?:{_MONTH_ALT})\s*\)?)?"
 
 _NAMED_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 7 December 2023, 7th, December 2023, Mon, 01 Oct 2018, الخميس 7 ديسمبر 2023م
-    re.compile(_DAY + _SEP + _MONTH + _ALSO_MONTH + r"[\s,./\-]*" + _YEAR),
+    re.compile(_DAY + _SEP + _MONTH + _ALSO_MONTH + r"[\s,،./\-]*" + _YEAR),
     # December 7, 2023 / Dec 7th 2023
-    re.compile(_MONTH + _ALSO_MONTH + r"[\s,./\-]*" + _DAY + r"[\s,./\-]*" + _YEAR),
+    re.compile(_MONTH + _ALSO_MONTH + r"[\s,،./\-]*" + _DAY + r"[\s,،./\-]*" + _YEAR),
     # 2023 December 7 / 2023-Dec-07
-    re.compile(_YEAR + r"[\s,./\-]*" + _MONTH + _ALSO_MONTH + r"[\s,./\-]*" + _DAY),
+    re.compile(_YEAR + r"[\s,،./\-]*" + _MONTH + _ALSO_MONTH + r"[\s,،./\-]*" + _DAY),
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:t\d{4,6}(?:z|[+-]\d{2}:?\d{2})?)?$")

@@ -192,7 +192,7 @@ def split_body(lines: list[str]) -> BodyParts:
             following = lines[i + 1] if i + 1 < len(lines) else None
             # A marker takes the next line as its headline only when that line looks like one;
             # a marker left alone (before the source line, or before a paragraph) is dropped.
-            if following is not None and not is_meta_line(following) and is_headline(following):
+            if following is not None and not is_meta_line(following) and _follows_marker(following):
                 extra = _more_related_headlines(lines, i + 2)
                 related.extend(lines[i + 1 : i + 2 + extra])
                 i += 1 + extra
@@ -207,6 +207,28 @@ def split_body(lines: list[str]) -> BodyParts:
             body.append(line)
         i += 1
     return BodyParts(tuple(body), tuple(related), date_text or updated_text, tuple(stray_sources))
+
+
+def _follows_marker(line: str) -> bool:
+    """Is the line after a "read also" marker its headline (not a paragraph whose link was lost)?
+
+    A headline-shaped line is. So is a short sentence with a full stop (a few sites end headlines
+    with one): at most twelve words, one clause (no ``،``), not opening with the conjunction و that
+    starts follow-on paragraphs.
+    """
+    if is_headline(line):
+        return True
+    words = line.split()
+    return (
+        len(words) <= _SHORT_HEADLINE_WORDS
+        and line.endswith(".")
+        and not line.endswith("..")
+        and "،" not in line
+        and not words[0].startswith("و")
+    )
+
+
+_SHORT_HEADLINE_WORDS = 12
 
 
 def _more_related_headlines(lines: list[str], start: int) -> int:
