@@ -179,22 +179,26 @@ def is_source_line(line: str) -> bool:
     match = _SOURCE_LINE.match(line)
     if match is None or len(line) > 200:
         return False
-    # Without a separator a body sentence begins with the word ("المصدر رفض الكشف عن هويته");
-    # only the scraper's doubled form ("المصدر X المصدر: X") is a source line then.
-    if not match["sep"] and _SOURCE_REPEAT.search(match["value"]) is None:
-        return False
-    return _is_source_value(match["value"])
+    # The scraper's doubled form ("المصدر | X المصدر: X") is the source line whatever X is.
+    if _SOURCE_REPEAT.search(match["value"]) is not None:
+        return True
+    # Without a separator a body sentence begins with the word ("المصدر رفض الكشف عن هويته").
+    return match["sep"] is not None and _is_source_value(match["value"])
 
 
 # A source is a name ("الخليج الجديد", "CNN بالعربية", "ميدل إيست آي - ترجمة وتحرير الخليج
-# الجديد"), not a sentence: a quotation after "المصدر:" is an interview answer in the body.
+# الجديد", '"الشرق الأوسط"'), not a sentence: a quotation of several words after "المصدر:" is an
+# interview answer in the body, and so is a long clause.
 _QUOTES = "\"'«“”‘’„"
 _SOURCE_MAX_WORDS = 12
+_QUOTED_SOURCE_MAX_WORDS = 5
 
 
 def _is_source_value(value: str) -> bool:
-    first = _SOURCE_REPEAT.split(value, maxsplit=1)[0].strip(STRIP)
-    return not first.startswith(tuple(_QUOTES)) and len(first.split()) <= _SOURCE_MAX_WORDS
+    words = len(value.split())
+    if value.strip(STRIP).startswith(tuple(_QUOTES)):
+        return words <= _QUOTED_SOURCE_MAX_WORDS
+    return words <= _SOURCE_MAX_WORDS
 
 
 def is_tag_line(line: str) -> bool:
