@@ -362,11 +362,15 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     footer_related: tuple[str, ...] = ()
     footer = find_footer(rest)
     final = find_unfootered_appended(rest)
-    if footer is not None and final is not None and final < footer[0]:
-        # A final marker spelled unlike the inline ones before it opens the appended section
-        # *above* the only footer: that footer is the appended article's, and this one has none.
-        if any(is_marker(line) for line in rest[:final]):
-            footer = None
+    # A final marker spelled unlike the inline ones before it opens the appended section *above*
+    # the only footer: that footer is the appended article's, and this one has none.
+    if (
+        footer is not None
+        and final is not None
+        and final < footer[0]
+        and any(is_marker(line) for line in rest[:final])
+    ):
+        footer = None
     if footer is not None:
         start, end = footer
         for line in rest[start:end]:
