@@ -181,7 +181,7 @@ def test_source_line_is_a_name_not_a_sentence(line: str, expected: bool):
     ],
 )
 def test_continues_text(line: str, expected: bool):
-    from reader.formats.scraped import continues_text
+    from reader.formats.scraped_lines import continues_text
 
     assert continues_text(line) is expected
 

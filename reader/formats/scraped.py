@@ -22,7 +22,6 @@ inline ones, ends with a colon and is followed by a headline and a paragraph cou
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reader.formats.dates import parse_date
@@ -31,6 +30,7 @@ from reader.formats.scraped_lines import (
     HEADLINE_MAX_WORDS,
     STRIP,
     clean_lines,
+    continues_text,
     date_line_value,
     is_bare_date_line,
     is_headline,
@@ -254,22 +254,6 @@ def _is_strict_headline(line: str) -> bool:
         and not line.endswith(_CLOSING_QUOTES)
         and not continues_text(line)
     )
-
-
-# The conjunction و + a verb or particle opens most follow-on paragraphs of Arabic news ("وسجل",
-# "وأضاف", "ويلتقي", "وفي", "وبهذا"); a headline stands alone and does not. Nouns that also begin
-# with و ("وزير", "واشنطن", "وفد", "وسط") are not in this list.
-_CONTINUATION = re.compile(
-    r"^و(?:(?:[أإتين]|ب|سي|ست|است|انت|اعت|اخت|اكد|اضاف|اشار|اوضح)\w"
-    r"|(?:قال|سجل|كان|شدد|لفت|بلغ|دعا|ذكر|جاء|ختم|طالب|رأى|رفض|حذر|اكد|قد)\w*"
-    r"|(?:في|من|على|عن|مع|بعد|قبل|خلال|منذ|حسب|فق|هو|هي|هذا|هذه|كل|لكن|لم|لن|لا)$)"
-)
-
-
-def continues_text(line: str) -> bool:
-    """Does ``line`` open with the conjunction و and a verb or particle (a follow-on paragraph)?"""
-    first = line.split(maxsplit=1)[0] if line.strip() else ""
-    return first.startswith("و") and _CONTINUATION.match(first) is not None
 
 
 def _starts_next_article(previous: str, line: str, following: str | None) -> bool:

@@ -248,3 +248,19 @@ def parse_source_line(line: str) -> str | None:
     if len(source) % 2 == 0 and source[:half] == source[half:]:
         source = source[:half].strip()
     return source or None
+
+
+# The conjunction و + a verb or particle opens most follow-on paragraphs of Arabic news ("وسجل",
+# "وأضاف", "ويلتقي", "وفي", "وبهذا"); a headline stands alone and does not. Nouns that also begin
+# with و ("وزير", "واشنطن", "وفد", "وسط") are not in this list.
+_CONTINUATION = re.compile(
+    r"^و(?:(?:[أإتين]|ب|سي|ست|است|انت|اعت|اخت|اكد|اضاف|اشار|اوضح)\w"
+    r"|(?:قال|سجل|كان|شدد|لفت|بلغ|دعا|ذكر|جاء|ختم|طالب|رأى|رفض|حذر|اكد|قد)\w*"
+    r"|(?:في|من|على|عن|مع|بعد|قبل|خلال|منذ|حسب|فق|هو|هي|هذا|هذه|كل|لكن|لم|لن|لا)$)"
+)
+
+
+def continues_text(line: str) -> bool:
+    """Does ``line`` open with the conjunction و and a verb or particle (a follow-on paragraph)?"""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    return first.startswith("و") and _CONTINUATION.match(first) is not None
