@@ -48,6 +48,7 @@ def apply_changes(
 
     root = library.root
     present, gone = _sort_paths(root, added_or_changed, removed)
+    gone = _expand_folders(gone, library.files)
     cache = open_cache(root, library.use_cache, None)
     try:
         parsed = parse_some(root, present, cache)
@@ -117,6 +118,15 @@ def _sort_paths(
         else:
             gone.add(rel)
     return list(dict.fromkeys(present)), gone
+
+
+def _expand_folders(gone: set[str], files: dict[str, FileInfo]) -> set[str]:
+    """A removed folder stands for every known file under it (watchers report the folder)."""
+    folders = {rel for rel in gone if rel not in files}
+    if not folders:
+        return gone
+    prefixes = tuple(rel.rstrip("/") + "/" for rel in folders)
+    return (gone - folders) | {rel for rel in files if rel.startswith(prefixes)}
 
 
 def _recover_tags(library: Library, fresh: list[Article]) -> list[Article]:

@@ -1,0 +1,272 @@
+"""Loading through the cache, live updates (apply_changes), the folder watcher, cancellation."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+import reader.formats.folder as folder_module
+from reader.library import LoadCancelled, LoadProgress, load_library, with_entities
+from reader.model import Span
+from reader.watch import FolderChanges, FolderWatcher
+
+
+def _article(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n{body}\n", encoding="utf-8")
+    return path
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    _article(folder, "a.txt", "خبر عن غزة", "نص الخبر الأول عن غزة")
+    _article(folder, "b.txt", "خبر عن إيران", "نص الخبر الثاني عن إيران")
+    _article(folder, "sub/c.txt", "خبر عن موسكو", "نص الخبر الثالث عن موسكو")
+    return folder
+
+
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file parsed (in this process: few files never start a pool)."""
+    calls: list[str] = []
+    real = folder_module.parse_file
+
+    def counting(path: Path, root: Path):
+        calls.append(Path(path).name)
+        return real(path, root)
+
+    monkeypatch.setattr(folder_module, "parse_file", counting)
+    return calls
+
+
+def _bump(path: Path, text: str) -> None:
+    before = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))  # a coarse clock must still see it
+
+
+def _ids(library, query: str) -> list[str]:
+    return sorted(library.search(query).ids)
+
+
+def test_a_changed_file_is_parsed_again_and_unchanged_ones_are_not(
+    tmp_path: Path, parse_calls: list[str]
+) -> None:
+    folder = _folder(tmp_path)
+    load_library(folder, entities=False)
+    assert sorted(parse_calls) == ["a.txt", "b.txt", "c.txt"]
+    parse_calls.clear()
+    _bump(folder / "b.txt", "خبر عن النفط\nنص عن النفط\n")
+    library = load_library(folder, entities=False)
+    assert parse_calls == ["b.txt"]
+    assert library.stats["index"] == "patched"
+    assert _ids(library, "النفط") == ["b.txt"] and _ids(library, "إيران") == []
+    fresh = load_library(folder, entities=False, use_cache=False)
+    for query in ("غزة", "النفط", "خبر", '"نص الخبر"'):
+        assert _ids(library, query) == _ids(fresh, query)
+
+
+@pytest.mark.parametrize("reopen", [True, False])
+def test_a_deleted_file_loses_its_articles(tmp_path: Path, reopen: bool) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    (folder / "a.txt").unlink()
+    if reopen:
+        library = load_library(folder, entities=False)
+    else:
+        change = library.apply_changes([], [folder / "a.txt"])
+        assert change.removed == ("a.txt",) and not change.added
+    assert "a.txt" not in library.articles
+    assert _ids(library, "غزة") == []
+    assert library.index.facet_values("tag") == ()
+    assert len(library.index) == 2
+
+
+def test_a_modified_file_changes_its_articles(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    _bump(folder / "a.txt", "خبر عن بيروت\nنص عن بيروت\n")
+    change = library.apply_changes([folder / "a.txt"])
+    assert change.updated == ("a.txt",) and not change.added and not change.removed
+    assert library.get("a.txt").title == "خبر عن بيروت"
+    assert _ids(library, "بيروت") == ["a.txt"] and _ids(library, "غزة") == []
+
+
+@pytest.mark.parametrize("target", ["renamed.txt", "other/moved.txt"])
+def test_a_renamed_file_keeps_its_articles_under_the_new_id(tmp_path: Path, target: str) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    new = folder / target
+    new.parent.mkdir(parents=True, exist_ok=True)
+    (folder / "a.txt").rename(new)
+    change = library.apply_changes([new], [folder / "a.txt"])
+    assert change.renamed == (("a.txt", target),)
+    assert "a.txt" not in library.articles and target in library.articles
+    assert _ids(library, "غزة") == [target]
+
+
+def test_a_removed_folder_takes_its_files_with_it(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    (folder / "sub" / "c.txt").unlink()
+    (folder / "sub").rmdir()
+    change = library.apply_changes([], [folder / "sub"])
+    assert change.removed == ("sub/c.txt",)
+    assert _ids(library, "موسكو") == []
+
+
+def test_a_thousand_new_files_are_all_listed_and_searchable(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    paths = [
+        _article(folder, f"burst/{i:04d}.txt", f"عاجل رقم {i}", f"كلمة{i} نص عن الانتخابات")
+        for i in range(1000)
+    ]
+    change = library.apply_changes(paths)
+    assert len(change.added) == 1000 and not change.removed
+    assert len(library) == 1003
+    assert library.search("الانتخابات").total == 1000
+    assert library.search("كلمة537").ids == ("burst/0537.txt",)
+    again = library.apply_changes(paths[:10])  # the same files again: no duplicates
+    assert len(again.updated) == 10 and len(library) == 1003
+    assert library.search("الانتخابات").total == 1000
+
+
+def test_apply_changes_skips_hidden_and_non_article_files(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    hidden = _article(folder, ".part/x.txt", "مخفي", "نص")
+    image = folder / "photo.png"
+    image.write_bytes(b"\x89PNG")
+    change = library.apply_changes([hidden, image])
+    assert not change and len(library) == 3
+
+
+def test_a_bad_new_file_is_a_problem_not_an_article(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    bad = folder / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    change = library.apply_changes([bad])
+    assert not change.added and [p.path for p in change.problems] == ["bad.json"]
+    assert [p.path for p in library.problems] == ["bad.json"]
+    bad.write_text('{"title": "عنوان", "body": "نص مصلح"}', encoding="utf-8")
+    os.utime(bad, ns=(10**18, 10**18))
+    change = library.apply_changes([bad])
+    assert change.added and library.problems == []
+
+
+class _Finder:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def find_entities(self, text: str) -> list[Span]:
+        self.calls += 1
+        return [Span(i, i + 3, "LOC") for i in range(len(text)) if text.startswith("غزة", i)]
+
+
+def test_entities_come_from_the_cache_on_reopen_and_new_files_are_tagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.library
+
+    finder = _Finder()
+    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (finder, None))
+    folder = _folder(tmp_path)
+    stage1 = load_library(folder, entities=False)
+    assert not stage1.has_entities
+    stage2 = with_entities(stage1)
+    assert stage2.has_entities and finder.calls == 3
+    assert [v.value for v in stage2.index.facet_values("LOC")] == ["غزة"]
+    reopened = load_library(folder, entities=False)  # spans cached for every file: free
+    assert reopened.has_entities and finder.calls == 3
+    assert reopened.stats["index"] == "loaded"
+    assert [v.count for v in reopened.index.facet_values("LOC")] == [1]
+    new = _article(folder, "d.txt", "غزة اليوم", "نص عن غزة")
+    reopened.apply_changes([new])
+    assert finder.calls == 4
+    assert [v.count for v in reopened.index.facet_values("LOC")] == [2]
+
+
+@pytest.mark.parametrize("stage", ["parse", "entities"])
+def test_cancel_stops_every_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    import reader.library
+
+    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_Finder(), None))
+    folder = _folder(tmp_path)
+    seen: list[str] = []
+
+    def progress(p: LoadProgress) -> None:
+        seen.append(p.stage)
+
+    with pytest.raises(LoadCancelled):
+        load_library(
+            folder,
+            entities=True,
+            use_cache=False,
+            progress=progress,
+            should_stop=lambda: stage in seen,
+        )
+    assert "index" not in seen
+
+
+def _wait_for(event: threading.Event) -> None:
+    assert event.wait(timeout=10), "the watcher reported nothing within 10 s"
+
+
+def test_the_watcher_reports_writes_deletes_and_renames(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    bursts: list[FolderChanges] = []
+    got = threading.Event()
+
+    def on_changes(changes: FolderChanges) -> None:
+        bursts.append(changes)
+        got.set()
+
+    with FolderWatcher(folder, on_changes, window=0.1):
+        written = [_article(folder, f"new/{i}.txt", f"عنوان {i}", "نص") for i in range(20)]
+        _wait_for(got)
+        while not set(written) <= {p for b in bursts for p in b.changed}:
+            got.clear()
+            _wait_for(got)
+        bursts.clear()
+        got.clear()
+        (folder / "a.txt").unlink()
+        (folder / "b.txt").rename(folder / "b2.txt")
+        _wait_for(got)
+        while not (
+            {folder / "a.txt", folder / "b.txt"} <= {p for b in bursts for p in b.removed}
+            and any(b.renamed for b in bursts)
+        ):
+            got.clear()
+            _wait_for(got)
+    assert (folder / "b.txt", folder / "b2.txt") in [r for b in bursts for r in b.renamed]
+    assert folder / "b2.txt" in {p for b in bursts for p in b.changed}
+
+
+def test_watcher_and_library_together_follow_a_burst(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    library = load_library(folder, entities=False)
+    bursts: list[FolderChanges] = []
+    got = threading.Event()
+
+    def on_changes(changes: FolderChanges) -> None:
+        bursts.append(changes)
+        got.set()
+
+    with FolderWatcher(folder, on_changes, window=0.1):
+        for i in range(200):
+            _article(folder, f"live/{i:03d}.txt", f"مباشر {i}", "نص عن البرلمان")
+        while library.search("البرلمان").total < 200:
+            _wait_for(got)
+            got.clear()
+            while bursts:
+                burst = bursts.pop(0)
+                library.apply_changes(burst.changed, burst.removed)
+    assert len(library) == 203
