@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.formats.dates import month_names, parse_date
-from reader.formats.tags import READ_ALSO, TAG_LABEL, strip_read_also_debris
+from reader.formats.tags import READ_ALSO, SITE_TAG_LABEL, TAG_LABEL, strip_read_also_debris
 from reader.text.normalize import normalize
 
 # Invisible direction marks and zero-width characters scrapers leave around lines.
@@ -36,7 +36,7 @@ _UPDATED_LABEL = re.compile(
 _SOURCE_LABEL = r"[اإأ]لمصدر"
 _SOURCE_LINE = re.compile(rf"^\s*{_SOURCE_LABEL}(?!\w)\s*(?P<sep>{_SEP})?\s*(?P<value>.*)$")
 _SOURCE_REPEAT = re.compile(rf"{_SOURCE_LABEL}\s*{_SEP}")
-_TAG_LINE = re.compile(rf"^\s*{TAG_LABEL}(?!\w)")
+_TAG_LINE = re.compile(rf"^\s*(?:{SITE_TAG_LABEL}(?!\w)|{TAG_LABEL}\s*[:：])")
 # Furniture glued onto another line (see unglue_lines): only labelled, unambiguous shapes.
 _GLUED_DATE_LABEL = re.compile(r"تاريخ\s+النشر\s*[:：]")
 _DATE_THEN_TEXT = re.compile(

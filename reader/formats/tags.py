@@ -140,6 +140,11 @@ TAG_LABEL = (
     + r")"
 )
 _TAG_LABEL = re.compile(rf"^\s*{TAG_LABEL}\s*[:：]?\s*")
+# The site's own label: a line opening with it is the tag line even without a colon. The other
+# labels ("الوسوم" also means "the hashtags") need the colon: a body sentence may open with them.
+SITE_TAG_LABEL = (
+    "(?:" + _spelling_pattern("كلمات دلالية") + "|" + _spelling_pattern("الكلمات الدلالية") + ")"
+)
 
 
 # --- folder-wide recovery of multi-word tags -------------------------------------------------
