@@ -1,9 +1,10 @@
 """``python main.py ner [--format conll] < TOKENS``: one token a line, a blank line between
 sentences, in; ``token TAG`` (BIO) lines with a blank line between sentences, out.
 
-Streams: each sentence is tagged and written as soon as its closing blank line is read, so the
-command can sit at the end of a pipe. A line with several fields (a CoNLL file with gold tags)
-is read as its first field.
+Streams in blocks: sentences are tagged and written ``BLOCK`` (15) at a time, and at the end of
+the input, so memory stays flat on any input size. The block is the recogniser's "document" for
+its second, consistency pass (the input has no document boundaries), as in training. A line with
+several fields (a CoNLL file with gold tags) is read as its first field.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def read_sentences(lines: Iterable[str]) -> Iterator[list[str]]:
 
 def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     from reader.entities import RecogniserUnavailable, load_recogniser
+    from reader.entities.consistency import BLOCK
 
     source = stdin or sys.stdin
     out = stdout or sys.stdout
@@ -40,9 +42,19 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
     except RecogniserUnavailable as exc:
         print(f"ner: {exc}", file=sys.stderr)
         return 1
+    block: list[list[str]] = []
     for sentence in read_sentences(source):
-        (tags,) = recogniser.tag_tokens([sentence])
+        block.append(sentence)
+        if len(block) == BLOCK:
+            _write(recogniser.tag_tokens(block), block, out)
+            block = []
+    if block:
+        _write(recogniser.tag_tokens(block), block, out)
+    return 0
+
+
+def _write(tagged: list[list[str]], sentences: list[list[str]], out: TextIO) -> None:
+    for sentence, tags in zip(sentences, tagged, strict=True):
         out.write("".join(f"{tok} {tag}\n" for tok, tag in zip(sentence, tags, strict=True)))
         out.write("\n")
-        out.flush()
-    return 0
+    out.flush()

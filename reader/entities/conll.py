@@ -57,6 +57,41 @@ def entity_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return chunks
 
 
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO -> BIOES: single-token entities become ``S-``, last tokens ``E-``.
+
+    The CRF learns with the richer scheme (it can tell where names end: Ratinov & Roth 2009,
+    "Design Challenges and Misconceptions in Named Entity Recognition") and reports BIO.
+    """
+    out = ["O"] * len(tags)
+    for start, end, kind in entity_chunks(tags):
+        if end - start == 1:
+            out[start] = "S-" + kind
+        else:
+            out[start] = "B-" + kind
+            for i in range(start + 1, end - 1):
+                out[i] = "I-" + kind
+            out[end - 1] = "E-" + kind
+    return out
+
+
+def to_bio(tags: Sequence[str]) -> list[str]:
+    """BIOES -> BIO, repairing what a tagger may emit (an entity never starts with ``I-``)."""
+    out: list[str] = []
+    previous = "O"
+    for tag in tags:
+        prefix, kind = tag[:1], tag[2:]
+        if prefix in {"S", "B"} or (prefix in {"I", "E"} and previous[2:] != kind):
+            bio = "B-" + kind
+        elif prefix in {"I", "E"}:
+            bio = "I-" + kind
+        else:
+            bio = "O"
+        out.append(bio)
+        previous = "O" if prefix in {"S", "E", "O"} else bio
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Score:
     kind: str

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.text import tokenize
+from reader.text.normalize import TATWEEL
 
 _FIELD_RE = re.compile(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.DOTALL)
 
@@ -45,7 +46,9 @@ def iter_documents(sources: Iterable[Path]) -> Iterator[str]:
 def iter_sentences(sources: Iterable[Path]) -> Iterator[list[str]]:
     """Normalised word tokens, one list per paragraph (a line of a document)."""
     for document in iter_documents(sources):
-        for line in document.split("\n"):
+        # tatweel is dropped by normalisation anyway; removing it first keeps long decorative
+        # runs of it away from the tokeniser's regex
+        for line in document.replace(TATWEEL, "").split("\n"):
             words = [t.norm for t in tokenize(line)]
             if words:
                 yield words

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -49,22 +49,26 @@ def tag_all(model_path: Path, xs: Sequence[list[list[str]]]) -> list[list[str]]:
         tagger.close()
 
 
-def jackknife(
-    sentences: Sequence[Sentence],
+def jackknife_tags(
+    xs: Sequence[list[list[str]]],
+    ys: Sequence[list[str]],
+    fold_of: Sequence[int],
+    *,
     folds: int,
-    build: Callable[[Sequence[Sentence]], FeatureExtractor],
-) -> list[list[list[str]]]:
-    """Features of each fold computed with an extractor built from the *other* folds.
+    workdir: Path,
+    params: dict[str, float | int | bool] | None = None,
+) -> list[list[str]]:
+    """First-pass labels of the training data as a model that never saw them would give them.
 
-    Used for everything learnt from the labels themselves (the names gazetteer): at run time the
-    model meets names it has never seen, so in training it must see the gazetteer miss too.
+    The second pass learns how far to trust first-pass labels; trained on labels the first pass
+    had memorised, it would trust them far too much.
     """
-    out: list[list[list[str]] | None] = [None] * len(sentences)
+    out: list = [None] * len(xs)
     for k in range(folds):
-        held = [i for i in range(len(sentences)) if i % folds == k]
-        held_set = set(held)
-        rest = [s for i, s in enumerate(sentences) if i not in held_set]
-        extractor = build(rest)
-        for i in held:
-            out[i] = extractor.sentence([w for w, _ in sentences[i]])
-    return [x for x in out if x is not None]
+        model = workdir / f"fold{k}.crfsuite"
+        train_idx = [i for i in range(len(xs)) if fold_of[i] != k]
+        held = [i for i in range(len(xs)) if fold_of[i] == k]
+        train_crf([xs[i] for i in train_idx], [ys[i] for i in train_idx], model, params)
+        for i, tags in zip(held, tag_all(model, [xs[i] for i in held]), strict=True):
+            out[i] = tags
+    return out

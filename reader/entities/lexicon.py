@@ -6,6 +6,7 @@ model loads in well under a second.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 MIN_STEM = 2
+CONJ_RATIO = 2
+PREP_RATIO = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,33 +27,50 @@ class Lexicon:
 
     @classmethod
     def read(cls, path: Path) -> Lexicon:
-        counts: dict[str, int] = {}
-        clusters: dict[str, tuple[str, ...]] = {}
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                word, count, *ids = line.rstrip("\n").split("\t")
-                counts[word] = int(count)
-                clusters[word] = tuple(ids)
+        """Parse ``ner-lexicon.tsv`` (see ``clusters.write_lexicon``).
+
+        Whole columns are split at once instead of line by line (a third of the model's load
+        time otherwise): the clustered words come first with ``width`` fields, then the rarer
+        words with a count only.
+        """
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if not header.startswith("#"):
+            raise ValueError(f"{path}: no header line")
+        width = header.count("\t") + 1
+        lines = body.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        # the clustered block ends where lines have a single tab; find it by bisection
+        boundary = bisect_left(lines, True, key=lambda line: line.count("\t") < width - 1)
+        wide = "\t".join(lines[:boundary]).split("\t") if boundary else []
+        narrow = "\t".join(lines[boundary:]).split("\t") if boundary < len(lines) else []
+        if len(wide) % width or len(narrow) % 2:
+            raise ValueError(f"{path}: ragged lines")
+        words = wide[0::width]
+        counts = dict(zip(words, map(int, wide[1::width]), strict=True))
+        counts.update(zip(narrow[0::2], map(int, narrow[1::2]), strict=True))
+        columns = [wide[i::width] for i in range(2, width)]
+        clusters = dict(zip(words, zip(*columns, strict=True), strict=True))
         return cls(counts, clusters)
 
 
-def _prefix_candidates(word: str) -> list[tuple[int, str]]:
-    """``(length, rest)`` for each plausible proclitic string at the start of ``word``.
+def _prefix_candidates(word: str) -> list[tuple[int, str, int]]:
+    """``(length, rest, ratio)`` for each plausible proclitic string at the start of ``word``.
 
     ``rest`` is the form to look up: for ل + ال, written لل with the article's alef gone, the
-    rest is looked up with the article restored (للرئيس -> الرئيس).
+    rest is looked up with the article restored (للرئيس -> الرئيس). ``ratio`` is how much more
+    common the rest must be than the whole word: many names start with ب ل ك (بايدن, لندن,
+    كندا), few with a conjunction, so a preposition needs far stronger evidence.
     """
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int]] = []
     i = 0
     if len(word) > i + MIN_STEM and word[i] in _CONJ:
         i += 1
-        found.append((i, word[i:]))
+        found.append((i, word[i:], CONJ_RATIO))
     if len(word) > i + MIN_STEM and word[i] in _PREP:
-        found.append((i + 1, word[i + 1 :]))
+        found.append((i + 1, word[i + 1 :], PREP_RATIO))
         if word[i : i + 2] == "لل" and len(word) > i + 2 + MIN_STEM:
-            found.append((i + 2, "ال" + word[i + 2 :]))
+            found.append((i + 2, "ال" + word[i + 2 :], CONJ_RATIO))
     return found
 
 
@@ -74,12 +94,12 @@ class CliticSplitter:
         counts = self._counts
         candidates = _prefix_candidates(word)
         best, best_rest, best_count = 0, word, counts.get(word, 0)
-        for n, rest in candidates:
+        for n, rest, ratio in candidates:
             c = counts.get(rest, 0)
-            if c > 2 * best_count + 1:
+            if c > ratio * best_count + 1:
                 best, best_rest, best_count = n, rest, c
         if best == 0 and best_count == 0:
-            for n, rest in reversed(candidates):
+            for n, rest, _ in reversed(candidates):
                 if rest.startswith("ال"):
                     best, best_rest = n, rest
                     break

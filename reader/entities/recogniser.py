@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pycrfsuite
 
 from reader.entities import paths
-from reader.entities.conll import entity_chunks
+from reader.entities.conll import entity_chunks, to_bio
+from reader.entities.consistency import blocks, second_pass_features
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
+from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token, tokenize
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
@@ -22,6 +25,7 @@ from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 _SENTENCE_END = frozenset(".!?؟")
 MAX_SENTENCE = 120
 _DROPPED = frozenset(MARKS + TATWEEL + INVISIBLES)
+_PROCLITICS = frozenset("وفبلك")
 
 
 class RecogniserUnavailable(Exception):
@@ -29,41 +33,67 @@ class RecogniserUnavailable(Exception):
 
 
 class Recogniser:
-    def __init__(self, tagger: pycrfsuite.Tagger, extractor: FeatureExtractor) -> None:
-        self._tagger = tagger
+    """Two CRFs: the first labels each sentence, the second revisits those labels knowing how the
+    same words were labelled elsewhere in the document (``consistency.py``)."""
+
+    def __init__(
+        self, first: pycrfsuite.Tagger, second: pycrfsuite.Tagger, extractor: FeatureExtractor
+    ) -> None:
+        self._first = first
+        self._second = second
         self._extractor = extractor
 
     # -- tokens -----------------------------------------------------------------------------
     def tag_tokens(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO tags (``B-PERS``, ``I-LOC``, ``O``, ...) for each token of each sentence."""
-        return [self._tag(sentence) for sentence in sentences]
+        """BIO tags (``B-PERS``, ``I-LOC``, ``O``, ...) for each token of each sentence.
 
-    def _tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        return self._tagger.tag(self._extractor.sentence(tokens))
+        Consecutive sentences are taken as one document in blocks of ``BLOCK``, as in training.
+        """
+        out: list[list[str]] = []
+        for block in blocks(len(sentences)):
+            out += self._tag_document([sentences[i] for i in block])
+        return out
+
+    def _tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        analysed = [self._extractor.analyse(s) for s in sentences]
+        first = [self._first.tag(a.features) if a.stems else [] for a in analysed]
+        second = second_pass_features(
+            [a.features for a in analysed], [a.stems for a in analysed], first
+        )
+        return [to_bio(self._second.tag(x)) if x else [] for x in second]
 
     # -- text -------------------------------------------------------------------------------
     def find_entities(self, text: str) -> list[Span]:
         """Entity spans over ``reader.text.tokenize`` offsets; leading proclitics left outside."""
-        spans: list[Span] = []
-        for units in _sentences(text):
-            tags = self._tag([u[0] for u in units])
+        found: list[tuple[list[Unit], str]] = []
+        sentences = list(split_sentences(text))
+        tagged = self._tag_document([[u[0] for u in units] for units in sentences])
+        for units, tags in zip(sentences, tagged, strict=True):
             for first, last, kind in entity_chunks(tags):
                 words = [u for u in units[first:last] if u[3]]
-                if not words:
-                    continue
-                surface, start = words[0][0], words[0][1]
-                start += self._clitic_length(surface)
-                end = words[-1][2]
-                if start < end:
-                    spans.append(Span(start, end, kind))
+                if words:
+                    found.append((words, kind))
+        # The article's own entities are the best evidence for a clitic the corpus counts cannot
+        # settle: لبايدن next to بايدن elsewhere in the text.
+        named = {normalize_token(w[0]) for words, _ in found for w in words}
+        spans: list[Span] = []
+        for words, kind in found:
+            start = words[0][1] + self._clitic_length(words[0][0], named)
+            end = words[-1][2]
+            if start < end:
+                spans.append(Span(start, end, kind))
         return spans
 
-    def _clitic_length(self, surface: str) -> int:
+    def _clitic_length(self, surface: str, named: set[str]) -> int:
         """How many characters of ``surface`` are proclitics (و ب ل ف ك), in the original text."""
-        clitic, _ = self._extractor.splitter.split(normalize_token(surface))
+        norm = normalize_token(surface)
+        clitic, _ = self._extractor.splitter.split(norm)
         if not clitic:
+            for n in (1, 2):
+                if norm[:n] and all(c in _PROCLITICS for c in norm[:n]) and norm[n:] in named:
+                    clitic = norm[:n]
+                    break
+        if not clitic or len(norm) - len(clitic) < 2:
             return 0
         want, i = len(clitic), 0
         while i < len(surface) and want:
@@ -88,7 +118,7 @@ class Recogniser:
 Unit = tuple[str, int, int, bool]  # text, start, end, is a word token (not punctuation)
 
 
-def _sentences(text: str) -> Iterator[list[Unit]]:
+def split_sentences(text: str) -> Iterator[list[Unit]]:
     """Word tokens plus the punctuation between them, cut into sentences."""
     units: list[Unit] = []
     pos = 0
@@ -120,28 +150,61 @@ def _sentences(text: str) -> Iterator[list[Unit]]:
 def load_recogniser(path: Path | None = None) -> Recogniser:
     """Load the shipped model (or the ``.crfsuite`` file at ``path`` with its sibling files).
 
-    The lexicon and metadata sit next to the model; the gazetteers in ``../gazetteers`` of the
-    model's folder. Raises RecogniserUnavailable, never anything else, when a part is missing or
-    unreadable, so the app can say so and go on without entity highlighting.
+    The second-pass model, the lexicon and the metadata sit next to the model; the gazetteers in
+    ``../gazetteers`` of the model's folder. Raises RecogniserUnavailable, never anything else,
+    when a part is missing or unreadable, so the app can say so and go on without entities.
     """
     model = path or paths.MODELS / paths.MODEL
     folder = model.parent
+    model2 = folder / paths.MODEL2
     gazetteers = folder.parent / "gazetteers"
-    needed = [model, folder / paths.LEXICON, gazetteers / paths.CLDR, gazetteers / paths.NAMES]
+    needed = [
+        model,
+        model2,
+        folder / paths.LEXICON,
+        folder / paths.ATTRIBUTES,
+        folder / paths.VOTES,
+        folder / paths.META,
+        gazetteers / paths.CLDR,
+        gazetteers / paths.NAMES,
+    ]
     for file in needed:
         if not file.is_file():
             raise RecogniserUnavailable(f"entity model missing: {file}")
     try:
         lexicon = Lexicon.read(folder / paths.LEXICON)
+        known = frozenset((folder / paths.ATTRIBUTES).read_text(encoding="utf-8").split("\n"))
         extractor = FeatureExtractor(
             lexicon,
             [
                 ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
                 ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
             ],
+            known,
+            read_votes(folder / paths.VOTES),
         )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None
+    _check_digests(folder)
+    return Recogniser(_open_tagger(model), _open_tagger(model2), extractor)
+
+
+def _check_digests(folder: Path) -> None:
+    try:
+        expected = json.loads((folder / paths.META).read_text(encoding="utf-8"))["sha256"]
+        actual = paths.model_digests(folder)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RecogniserUnavailable(
+            f"entity model unreadable: {folder / paths.META}: {exc}"
+        ) from None
+    for name, digest in actual.items():
+        if expected.get(name) != digest:
+            raise RecogniserUnavailable(
+                f"entity model corrupt: {folder / name}: does not match {paths.META}"
+            )
+
+
+def _open_tagger(model: Path) -> pycrfsuite.Tagger:
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(str(model))
@@ -150,4 +213,4 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
         raise RecogniserUnavailable(f"entity model corrupt: {model}: {exc}") from None
     if "O" not in labels:
         raise RecogniserUnavailable(f"entity model corrupt: {model}: no labels")
-    return Recogniser(tagger, extractor)
+    return tagger

@@ -17,9 +17,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.entities import paths
-from reader.entities.conll import Sentence, format_scores, read_conll, score, split_dev
-from reader.entities.crf import featurise, jackknife, tag_all, train_crf
-from reader.entities.features import FeatureExtractor
+from reader.entities.conll import (
+    Sentence,
+    format_scores,
+    read_conll,
+    score,
+    split_dev,
+    to_bio,
+    to_bioes,
+)
+from reader.entities.consistency import BLOCK, blocks, second_pass_features
+from reader.entities.crf import jackknife_tags, tag_all, train_crf
+from reader.entities.features import Analysis, FeatureExtractor
 from reader.entities.gazetteer import (
     Gazetteer,
     cldr_entries,
@@ -28,8 +37,12 @@ from reader.entities.gazetteer import (
     write_entries,
 )
 from reader.entities.lexicon import CliticSplitter, Lexicon
+from reader.entities.paths import model_digests
+from reader.entities.selftrain import corpus_sample, tag_counts, votes
+from reader.entities.votes import write_votes
 
 FOLDS = 5
+PASS_FOLDS = 4
 CLDR_HEADER = """Arabic names of territories, exemplar cities and languages from the Unicode CLDR,
 read through babel. Unicode License v3 (CLDR); babel: BSD-3-Clause. See resources/models/NOTICE."""
 NAMES_HEADER = """Names harvested from the ANERcorp training split (Benajiba et al. 2007; CAMeL Lab
@@ -47,9 +60,30 @@ class Pipeline:
     def names(self, sentences: Sequence[Sentence]) -> list:
         return harvest_names(sentences, lambda w: self.splitter.split(w)[1])
 
-    def extractor(self, names_from: Sequence[Sentence]) -> FeatureExtractor:
+    def extractor(
+        self, names_from: Sequence[Sentence], votes: dict[str, str] | None = None
+    ) -> FeatureExtractor:
         names = Gazetteer(self.names(names_from))
-        return FeatureExtractor(self.lexicon, [("gc", self.cldr), ("gn", names)])
+        return FeatureExtractor(self.lexicon, [("gc", self.cldr), ("gn", names)], votes=votes)
+
+    def features(
+        self, sentences: Sequence[Sentence], half_of: Sequence[int], half_votes: dict
+    ) -> list[Analysis]:
+        """Training features: names gazetteer by 5-fold jackknife, corpus votes from the model
+        of the other half (``selftrain.py``)."""
+        out: list = [None] * len(sentences)
+        for k in range(FOLDS):
+            held = [i for i in range(len(sentences)) if i % FOLDS == k]
+            held_set = set(held)
+            names = Gazetteer(self.names([s for i, s in enumerate(sentences) if i not in held_set]))
+            gazetteers = [("gc", self.cldr), ("gn", names)]
+            by_half = {
+                h: FeatureExtractor(self.lexicon, gazetteers, votes=v)
+                for h, v in half_votes.items()
+            }
+            for i in held:
+                out[i] = by_half[half_of[i]].analyse([w for w, _ in sentences[i]])
+        return out
 
 
 def build_lexicon_file(sources: list[Path], target: Path, log) -> None:
@@ -61,16 +95,86 @@ def build_lexicon_file(sources: list[Path], target: Path, log) -> None:
     write_lexicon(build_lexicon(sentences, progress=log), target)
 
 
-def fit(pipe: Pipeline, sentences: list[Sentence], model: Path, log) -> None:
+def fit(
+    pipe: Pipeline,
+    sentences: list[Sentence],
+    model: Path,
+    model2: Path,
+    *,
+    corpus: Sequence[list[str]],
+    log,
+    params: dict,
+) -> dict[str, str]:
+    """Train the first-pass CRF (``model``) and the document-consistency CRF (``model2``);
+    returns the corpus votes to use with them."""
     started = time.monotonic()
-    xs = jackknife(sentences, FOLDS, pipe.extractor)
-    ys = [[t for _, t in s] for s in sentences]
-    log(f"  features ({FOLDS}-fold jackknife names) in {time.monotonic() - started:.0f} s")
-    train_crf(xs, ys, model)
-    log(f"  CRF trained on {len(sentences):,} sentences in {time.monotonic() - started:.0f} s")
+    ys = [to_bioes([t for _, t in s]) for s in sentences]
+    half_of = [(i // BLOCK) % 2 for i in range(len(sentences))]
+    counts: list[dict] = [{}, {}]
+    with tempfile.TemporaryDirectory() as tmp:
+        for h in (0, 1) if corpus else ():
+            half = [s for i, s in enumerate(sentences) if half_of[i] == h]
+            extractor = pipe.extractor(half)
+            half_model = Path(tmp) / f"half{h}.crfsuite"
+            train_crf(
+                [extractor.sentence([w for w, _ in s]) for s in half],
+                [to_bioes([t for _, t in s]) for s in half],
+                half_model,
+                {**params, "max_iterations": 100},
+            )
+            counts[h] = tag_counts(half_model, extractor, corpus)
+    half_votes = {0: votes(counts[1]), 1: votes(counts[0])}
+    log(f"  corpus votes from two half models in {time.monotonic() - started:.0f} s")
+    analysed = pipe.features(sentences, half_of, half_votes)
+    xs = [a.features for a in analysed]
+    log(f"  features in {time.monotonic() - started:.0f} s")
+    train_crf(xs, ys, model, params)
+    log(f"  first pass trained in {time.monotonic() - started:.0f} s")
+    fold_of = [0] * len(sentences)
+    for b, block in enumerate(blocks(len(sentences))):
+        for i in block:
+            fold_of[i] = b % PASS_FOLDS
+    with tempfile.TemporaryDirectory() as tmp:
+        first = jackknife_tags(
+            xs,
+            ys,
+            fold_of,
+            folds=PASS_FOLDS,
+            workdir=Path(tmp),
+            params={**params, "max_iterations": 100},
+        )
+    log(f"  first-pass labels by {PASS_FOLDS}-fold jackknife in {time.monotonic() - started:.0f} s")
+    xs2 = second_features(analysed, first)
+    train_crf(xs2, ys, model2, params)
+    log(f"  second pass trained in {time.monotonic() - started:.0f} s")
+    return votes(*counts)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def write_attributes(models: Sequence[Path], target: Path) -> None:
+    """The attributes the models have weights for; the recogniser drops every other feature."""
+    import pycrfsuite
+
+    known: set[str] = set()
+    for model in models:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        known.update(attr for attr, _ in tagger.info().state_features)
+        tagger.close()
+    target.write_text("\n".join(sorted(known)) + "\n", encoding="utf-8")
+
+
+def second_features(analysed: Sequence[Analysis], first) -> list[list[list[str]]]:
+    out: list[list[list[str]]] = []
+    for block in blocks(len(analysed)):
+        out += second_pass_features(
+            [analysed[i].features for i in block],
+            [analysed[i].stems for i in block],
+            [first[i] for i in block],
+        )
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, step by step)
     parser = argparse.ArgumentParser(prog="python -m reader.entities.train", description=__doc__)
     parser.add_argument("--shared", type=Path, default=paths.SHARED)
     parser.add_argument(
@@ -85,6 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--models", type=Path, default=paths.MODELS)
     parser.add_argument("--gazetteers", type=Path, default=paths.GAZETTEERS)
+    parser.add_argument(
+        "--dev-model", type=Path, help="also keep the dev-run models in this folder"
+    )
+    parser.add_argument(
+        "--no-votes", action="store_true", help="leave out the corpus votes (selftrain.py)"
+    )
+    parser.add_argument("--c1", type=float, default=None, help="L1 weight (default in crf.py)")
+    parser.add_argument("--c2", type=float, default=None, help="L2 weight (default in crf.py)")
     parser.add_argument(
         "--dev-only",
         action="store_true",
@@ -121,23 +233,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     pipe = Pipeline(lexicon, Gazetteer(read_entries(cldr_path)))
 
+    params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
+    from reader.entities.corpus import default_sources
+
+    corpus = [] if args.no_votes else corpus_sample(args.corpus or default_sources(args.shared))
+    log(
+        f"corpus sample for the votes: {len(corpus):,} sentences ({time.monotonic() - started:.0f} s)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        dev_model = Path(tmp) / "dev.crfsuite"
+        dev_model, dev_model2 = Path(tmp) / "dev1.crfsuite", Path(tmp) / "dev2.crfsuite"
         log("dev run: training on the first 90%")
-        fit(pipe, train, dev_model, log)
-        dev_x, dev_y = featurise(dev, pipe.extractor(train))
-        predicted = tag_all(dev_model, dev_x)
-        rows = score(dev_y, predicted)
+        dev_votes = fit(pipe, train, dev_model, dev_model2, corpus=corpus, log=log, params=params)
+        dev_gold = [[t for _, t in s] for s in dev]
+        dev_extractor = pipe.extractor(train, dev_votes)
+        dev_analysed = [dev_extractor.analyse([w for w, _ in s]) for s in dev]
+        first = tag_all(dev_model, [a.features for a in dev_analysed])
+        log("first pass on dev:")
+        log(format_scores(score(dev_gold, [to_bio(t) for t in first])))
+        second = tag_all(dev_model2, second_features(dev_analysed, first))
+        rows = score(dev_gold, [to_bio(t) for t in second])
+        log("second pass (document consistency) on dev:")
         log(format_scores(rows))
         log(f"dev F1 {rows[-1].f1:.4f}")
+        if args.dev_model:
+            args.dev_model.mkdir(parents=True, exist_ok=True)
+            for m in (dev_model, dev_model2):
+                (args.dev_model / m.name).write_bytes(m.read_bytes())
     if args.dev_only:
         return 0
 
     log("final model: training on all sentences")
     model_path = args.models / paths.MODEL
-    fit(pipe, sentences, model_path, log)
+    final_votes = fit(
+        pipe,
+        sentences,
+        model_path,
+        args.models / paths.MODEL2,
+        corpus=corpus,
+        log=log,
+        params=params,
+    )
+    write_votes(final_votes, args.models / paths.VOTES)
     write_entries(pipe.names(sentences), args.gazetteers / paths.NAMES, NAMES_HEADER)
-    meta = {"dev_f1": round(rows[-1].f1, 4), "trained_on": "all", "sentences": len(sentences)}
+    write_attributes([model_path, args.models / paths.MODEL2], args.models / paths.ATTRIBUTES)
+    meta = {
+        "dev_f1": round(rows[-1].f1, 4),
+        "trained_on": "all",
+        "sentences": len(sentences),
+        "sha256": model_digests(args.models),
+    }
     (args.models / paths.META).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(
         f"wrote {model_path} ({model_path.stat().st_size / 1e6:.1f} MB) "

@@ -1,0 +1,94 @@
+"""Entity recogniser speed: model load time and tokens/s of ``find_entities`` on real news.
+
+    python tests/benchmarks/bench_ner.py [--corpus DIR] [--docs N] [--repeat R]
+
+Without ``--corpus`` the shared ``../shared/corpus/*.tar.xz`` archives are unpacked into a fresh
+temporary folder first. Tagging time covers tokenisation, sentence splitting, feature extraction,
+the CRF and span building; reading the files is not counted. One process, so one core. The
+first pass warms the per-word feature cache the way a loaded library does; every pass is
+reported, the median is the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.entities.corpus import iter_documents  # noqa: E402
+from reader.text import tokenize  # noqa: E402
+
+
+def load_time_fresh_process() -> float:
+    """Seconds to import the package and load the model in a new interpreter (page cache warm)."""
+    code = (
+        "import time; t = time.perf_counter(); "
+        "from reader.entities import load_recogniser; load_recogniser(); "
+        "print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, help="unpacked corpus folder")
+    parser.add_argument("--docs", type=int, default=4000, help="documents to tag (default 4000)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = args.corpus
+        if corpus is None:
+            corpus = Path(tmp)
+            for archive in sorted((ROOT.parent / "shared" / "corpus").glob("*.tar.xz")):
+                print(f"unpacking {archive.name} ...", flush=True)
+                with tarfile.open(archive) as tar:
+                    tar.extractall(corpus, filter="data")
+        texts = []
+        for text in iter_documents([corpus]):
+            if text.strip():
+                texts.append(text)
+            if len(texts) >= args.docs:
+                break
+
+    tokens = sum(len(tokenize(t)) for t in texts)
+    loads = [load_time_fresh_process() for _ in range(3)]
+    print(f"model load (new process, import + load): median {statistics.median(loads):.3f} s")
+
+    from reader.entities import load_recogniser
+
+    recogniser = load_recogniser()
+    rates, cpu_rates = [], []
+    for r in range(args.repeat):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        entities = sum(len(recogniser.find_entities(t)) for t in texts)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
+        rates.append(tokens / elapsed)
+        cpu_rates.append(tokens / cpu)
+        print(
+            f"pass {r + 1}: {len(texts):,} docs, {tokens:,} tokens, {entities:,} entities, "
+            f"{elapsed:.2f} s wall ({tokens / elapsed:,.0f} tokens/s), "
+            f"{cpu:.2f} s CPU ({tokens / cpu:,.0f} tokens/s)"
+        )
+    # CPU time is the figure on a shared machine: wall time also counts other people's jobs
+    print(
+        f"find_entities, one core: median {statistics.median(cpu_rates):,.0f} tokens/s of CPU "
+        f"time, {statistics.median(rates):,.0f} tokens/s of wall time"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,356 @@
+"""The entity recogniser's parts: clitics, BIO chunks, scoring, gazetteer, and the shipped model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.entities import RecogniserUnavailable, load_recogniser, paths
+from reader.entities.conll import Score, entity_chunks, parse_conll_lines, score, split_dev
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.lexicon import CliticSplitter
+from reader.model import Article, Span
+
+COUNTS = {
+    "طهران": 2726,
+    "وطهران": 126,
+    "بوتين": 1748,
+    "بايدن": 8,
+    "ايدن": 88,
+    "الرئيس": 9000,
+    "روسيا": 5000,
+    "لروسيا": 200,
+    "فرنسا": 3000,
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "clitic", "stem"),
+    [
+        ("وطهران", "و", "طهران"),
+        ("طهران", "", "طهران"),
+        ("بوتين", "", "بوتين"),  # ب is part of the name, not a preposition
+        ("بايدن", "", "بايدن"),  # even though ايدن is more common: prepositions need 20x
+        ("لبايدن", "ل", "بايدن"),  # unknown whole word, known rest
+        ("لروسيا", "ل", "روسيا"),
+        ("فرنسا", "", "فرنسا"),
+        ("للرئيس", "لل", "الرئيس"),  # ل + ال: the article is restored in the stem
+        ("والمدينه", "و", "المدينه"),  # unknown to the corpus: only the unambiguous + ال forms
+        ("وزير", "", "وزير"),  # unknown, no article: left alone
+        ("في", "", "في"),
+    ],
+)
+def test_clitic_splitter(word: str, clitic: str, stem: str) -> None:
+    assert CliticSplitter(COUNTS).split(word) == (clitic, stem)
+
+
+@pytest.mark.parametrize(
+    ("tags", "chunks"),
+    [
+        (["O", "B-PERS", "I-PERS", "O"], [(1, 3, "PERS")]),
+        (["B-LOC", "B-LOC"], [(0, 1, "LOC"), (1, 2, "LOC")]),
+        (["I-ORG", "I-ORG", "O"], [(0, 2, "ORG")]),  # conlleval: I- after O starts an entity
+        (["B-PERS", "I-LOC"], [(0, 1, "PERS"), (1, 2, "LOC")]),
+        (["O", "O"], []),
+        (["B-MISC"], [(0, 1, "MISC")]),
+    ],
+)
+def test_entity_chunks(tags: list[str], chunks: list[tuple[int, int, str]]) -> None:
+    assert entity_chunks(tags) == chunks
+
+
+def test_score_counts_exact_span_and_type_only() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "O"]]
+    pred = [["B-PERS", "O", "O", "B-LOC"], ["B-LOC", "O"]]
+    rows = {r.kind: r for r in score(gold, pred)}
+    assert rows["LOC"] == Score("LOC", 1, 2, 1)
+    assert rows["PERS"] == Score("PERS", 1, 1, 0)
+    assert rows["ALL"] == Score("ALL", 3, 3, 1)
+    assert rows["ALL"].f1 == pytest.approx(1 / 3)
+
+
+def test_conll_reading_and_dev_split() -> None:
+    lines = ["a O\n", "b B-LOC\n", "\n", "\n", "c O\n", "d\n"]
+    sentences = list(parse_conll_lines(lines))
+    assert sentences == [[("a", "O"), ("b", "B-LOC")], [("c", "O"), ("d", "O")]]
+    train, dev = split_dev([[("x", "O")]] * 20)
+    assert (len(train), len(dev)) == (18, 2)
+
+
+@pytest.mark.parametrize(
+    ("words", "labels"),
+    [
+        (["في", "الولايات", "المتحده", "اليوم"], ["O", "B-LOC", "I-LOC", "O"]),
+        (["الولايات", "فقط"], ["O", "O"]),
+        (["وطهران", "و", "جو", "بايدن"], ["B-LOC", "O", "B-PERS", "I-PERS"]),
+        (["جو", "بايدن", "بايدن"], ["B-PERS", "I-PERS", "B-PERS"]),  # longest match first
+    ],
+)
+def test_gazetteer_longest_match(words: list[str], labels: list[str]) -> None:
+    gazetteer = Gazetteer(
+        [
+            ("LOC", ("الولايات", "المتحده")),
+            ("LOC", ("طهران",)),
+            ("PERS", ("جو", "بايدن")),
+            ("PERS", ("بايدن",)),
+        ]
+    )
+    stems = [CliticSplitter(COUNTS).split(w)[1] for w in words]
+    assert gazetteer.tag(words, stems) == labels
+
+
+# -- the shipped model -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return load_recogniser()
+
+
+def test_tag_tokens_gives_one_bio_tag_per_token(recogniser) -> None:
+    sentences = [["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو", "."], []]
+    tags = recogniser.tag_tokens(sentences)
+    assert [len(t) for t in tags] == [8, 0]
+    assert tags[0][3:5] == ["B-PERS", "I-PERS"]
+    assert tags[0][6] == "B-LOC"
+    assert all(t == "O" or t[:2] in {"B-", "I-"} for t in tags[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("زار بوتين وطهران أمس.", [("بوتين", "PERS"), ("طهران", "LOC")]),
+        ("وقال الرئيس الصيني لبايدن إن العلاقات مستقرة.", [("بايدن", "PERS")]),
+        ("وأكد الكرملين أن موسكو مستعدة.", [("الكرملين", "ORG"), ("موسكو", "LOC")]),
+        ("الطقس جميل اليوم", []),
+    ],
+)
+def test_find_entities_leaves_clitics_outside(recogniser, text: str, expected: list) -> None:
+    spans = recogniser.find_entities(text)
+    assert [(text[s.start : s.end], s.kind) for s in spans] == expected
+
+
+def test_annotate_sets_body_and_appended_entities(recogniser) -> None:
+    from reader.model import Appended
+
+    article = Article(
+        id="a.txt",
+        title="t",
+        body="التقى بوتين في موسكو.",
+        appended=(Appended(title="u", body="وقال الرئيس الأمريكي دونالد ترامب إن جو بايدن خسر."),),
+    )
+    done = recogniser.annotate(article)
+    assert done.entities == (Span(6, 11, "PERS"), Span(15, 20, "LOC"))
+    (appended,) = done.appended
+    assert [appended.body[s.start : s.end] for s in appended.entities] == [
+        "دونالد ترامب",
+        "جو بايدن",
+    ]
+    assert done.body == article.body and done.id == article.id
+
+
+SEED_BODY = {
+    "PERS": {"بوتين", "رئيسي", "خامنئي"},
+    "LOC": {"موسكو", "طهران", "غزة", "إيران", "روسيا", "أوكرانيا", "السعودية"},
+    "ORG": {"الكرملين"},
+}
+
+
+def test_seed_article_entities(recogniser, seeds_dir: Path) -> None:
+    """Acceptance 3 of issue 4, on the sample the app opens first."""
+    from reader.formats import parse_file
+
+    path = seeds_dir / "000_af4e3700e08c1d4f.txt"
+    (article,) = parse_file(path, seeds_dir).articles
+    done = recogniser.annotate(article)
+    found: dict[str, set[str]] = {}
+    for span in done.entities:
+        surface = done.body[span.start : span.end]
+        assert (surface == surface.strip() and surface[:1] not in {"و", "ل"}) or surface in {
+            "ولاية"
+        }
+        found.setdefault(span.kind, set()).update([surface, *surface.split()])
+    for kind, names in SEED_BODY.items():
+        assert names <= found.get(kind, set()), (kind, names - found.get(kind, set()))
+    (appended,) = done.appended
+    people = {appended.body[s.start : s.end] for s in appended.entities if s.kind == "PERS"}
+    assert {"بايدن", "ترامب"} <= {w for p in people for w in [p, *p.split()]}
+
+
+# -- missing or corrupt model ------------------------------------------------------------------
+
+
+def _flip_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _copy_resources(tmp_path: Path) -> Path:
+    shutil.copytree(paths.MODELS, tmp_path / "models")
+    shutil.copytree(paths.GAZETTEERS, tmp_path / "gazetteers")
+    return tmp_path / "models" / paths.MODEL
+
+
+def test_copied_model_loads(tmp_path: Path) -> None:
+    model = _copy_resources(tmp_path)
+    assert load_recogniser(model).tag_tokens([["موسكو"]]) == [["B-LOC"]]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda m: m.unlink(), "entity model missing"),
+        (lambda m: m.write_bytes(b"not a model at all"), "entity model corrupt"),
+        (lambda m: m.write_bytes(m.read_bytes()[:1000]), "entity model corrupt"),
+        (lambda m: (m.parent / paths.MODEL2).write_bytes(b"\0" * 64), "entity model corrupt"),
+        (lambda m: (m.parent / paths.MODEL2).unlink(), "entity model missing"),
+        (lambda m: (m.parent / paths.LEXICON).unlink(), "entity model missing"),
+        (lambda m: (m.parent / paths.LEXICON).write_text("w\tnot-a-number\n"), "unreadable"),
+        (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
+        (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
+        (lambda m: (m.parent / paths.ATTRIBUTES).unlink(), "entity model missing"),
+        (lambda m: (m.parent / paths.META).unlink(), "entity model missing"),
+        (lambda m: (m.parent / paths.META).write_text("{}"), "unreadable"),
+        (lambda m: _flip_byte(m, 5000), "entity model corrupt"),  # same size, one byte off
+    ],
+)
+def test_missing_or_corrupt_model_is_reported(tmp_path: Path, damage, reason: str) -> None:
+    model = _copy_resources(tmp_path)
+    damage(model)
+    with pytest.raises(RecogniserUnavailable, match=reason):
+        load_recogniser(model)
+
+
+# -- the consistency pass ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("votes", "own", "expected"),
+    [
+        # the counts include this occurrence; its own label does not vote
+        ({"PERS": 3, "O": 1}, "O", "PERS:all"),  # tagged everywhere else: a strong hint here
+        ({"PERS": 3}, "PERS", "PERS:all"),
+        ({"PERS": 2, "O": 2}, "O", "PERS:most"),
+        ({"LOC": 1, "O": 3}, "O", "LOC:some"),
+        ({"O": 3}, "O", "O"),
+        ({"O": 1}, "O", ""),  # seen only here: no evidence either way
+    ],
+)
+def test_document_vote(votes: dict[str, int], own: str, expected: str) -> None:
+    from collections import Counter
+
+    from reader.entities.consistency import _vote
+
+    assert _vote(Counter(votes), own) == expected
+
+
+def test_second_pass_features_see_other_sentences() -> None:
+    from reader.entities.consistency import blocks, second_pass_features
+
+    features = [[["w=a"], ["w=b"]], [["w=b"]]]
+    stems = [["زيد", "قال"], ["زيد"]]
+    first = [["B-PERS", "O"], ["O"]]
+    out = second_pass_features(features, stems, first)
+    assert out[0][0][:2] == ["w=a", "1=B-PERS"]
+    assert "d=PERS:all" in out[1][0] and "d=PERS:all|O" in out[1][0]
+    assert not any(f.startswith("d=") for f in out[0][1])  # قال occurs once
+    assert [list(b) for b in blocks(4, 3)] == [[0, 1, 2], [3]]
+
+
+def test_dropping_unknown_features_changes_no_label(recogniser) -> None:
+    """The run-time filter (features the models have no weight for) is an optimisation only."""
+    from reader.entities.features import FeatureExtractor
+    from reader.entities.recogniser import Recogniser
+
+    base = recogniser._extractor
+    unfiltered = Recogniser(
+        recogniser._first, recogniser._second, FeatureExtractor(base.lexicon, base.gazetteers)
+    )
+    sentences = [
+        [
+            "وقال",
+            "وزير",
+            "الخارجية",
+            "الفرنسي",
+            "جان",
+            "إيف",
+            "لودريان",
+            "في",
+            "باريس",
+            "إن",
+            "الاتحاد",
+            "الأوروبي",
+            "مستعد",
+            ".",
+        ],
+        ["أعلنت", "شركة", "جنرال", "موتورز", "الأمريكية", "عن", "أرباحها", "في", "ديترويت", "."],
+        ["لعب", "ميسي", "مع", "برشلونة", "في", "الدوري", "الإسباني", "."],
+    ]
+    assert unfiltered.tag_tokens(sentences) == recogniser.tag_tokens(sentences)
+    assert any(
+        len(a) > len(b)
+        for a, b in zip(
+            unfiltered._extractor.sentence(sentences[0]), base.sentence(sentences[0]), strict=True
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"ارسنال": {"ORG": 8, "O": 2}}, {"ارسنال": "ORG:hi"}),
+        ({"ليون": {"ORG": 2, "LOC": 1, "O": 3}}, {"ليون": "ORG:mid"}),
+        ({"الامين": {"PERS": 1, "O": 9}}, {"الامين": "PERS:lo"}),
+        ({"قال": {"O": 50}}, {}),  # no negative votes
+        ({"نادر": {"PERS": 2}}, {}),  # seen twice: too rare to vote
+    ],
+)
+def test_corpus_votes(counts: dict, expected: dict) -> None:
+    from collections import Counter
+
+    from reader.entities.selftrain import votes
+
+    assert votes({k: Counter(v) for k, v in counts.items()}) == expected
+
+
+def test_corpus_votes_merge_the_half_models() -> None:
+    from collections import Counter
+
+    from reader.entities.selftrain import votes
+
+    first = {"ميسي": Counter({"PERS": 2})}
+    second = {"ميسي": Counter({"PERS": 1, "O": 1})}
+    assert votes(first, second) == {"ميسي": "PERS:hi"}
+
+
+@pytest.mark.parametrize(
+    ("bio", "bioes"),
+    [
+        (["B-PERS", "I-PERS", "O", "B-LOC"], ["B-PERS", "E-PERS", "O", "S-LOC"]),
+        (["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "E-ORG"]),
+        (["B-LOC", "B-LOC"], ["S-LOC", "S-LOC"]),
+        (["O"], ["O"]),
+    ],
+)
+def test_bioes_round_trip(bio: list[str], bioes: list[str]) -> None:
+    from reader.entities.conll import to_bio, to_bioes
+
+    assert to_bioes(bio) == bioes
+    assert to_bio(bioes) == bio
+
+
+@pytest.mark.parametrize(
+    ("tagged", "bio"),
+    [
+        (["I-PERS", "E-PERS"], ["B-PERS", "I-PERS"]),  # a tagger's stray I- opens an entity
+        (["S-LOC", "I-LOC"], ["B-LOC", "B-LOC"]),  # nothing continues a single-token entity
+        (["B-ORG", "E-LOC"], ["B-ORG", "B-LOC"]),
+    ],
+)
+def test_to_bio_repairs_tagger_output(tagged: list[str], bio: list[str]) -> None:
+    from reader.entities.conll import to_bio
+
+    assert to_bio(tagged) == bio
