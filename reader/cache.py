@@ -210,6 +210,9 @@ class FolderCache:
             if not (self.directory / _DB_NAME).is_file():
                 self.notes.append(f"cache unavailable ({exc.strerror or exc}); reading every file")
                 return
+            self.notes.append(
+                f"cache read-only ({exc.strerror or exc}); changed files are not saved to it"
+            )
         for attempt in (1, 2):
             try:
                 self._db = self._open_db()

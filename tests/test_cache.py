@@ -244,3 +244,49 @@ def test_a_new_entity_model_invalidates_spans_only(
     third = load_library(folder, entities=True)
     assert len(calls) == 2 * tagged  # tagged again
     assert third.stats["cached_files"] == 4  # but not parsed again
+
+
+def test_a_cache_directory_refusing_writes_is_read_and_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read-only case where permissions cannot stop root: every write into the cache
+    directory is refused, so the database is opened read-only."""
+    folder = _write_folder(tmp_path / "news")
+    load_library(folder, entities=False)
+    (folder / "a9.txt").write_text("عنوان جديد\nنص عن غزة\n", encoding="utf-8")
+    directory = folder_dir(folder)
+    real_write, real_touch = Path.write_text, Path.touch
+
+    def refuse(path: Path, *args, **kwargs):
+        if directory in path.parents:
+            raise PermissionError(13, "Permission denied")
+        return (real_touch if not args and not kwargs else real_write)(path, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_text", refuse)
+        patch.setattr(Path, "touch", lambda p, *a, **k: refuse(p))
+        library = load_library(folder, entities=False)
+    _same_folder(folder, library)
+    assert library.stats["cached_files"] == 4 and library.stats["parsed_files"] == 1
+    assert any("cache read-only" in n for n in library.notes), library.notes
+    again = load_library(folder, entities=False)
+    assert again.stats["parsed_files"] == 1  # nothing was written while it was read-only
+
+
+def test_search_twice_gives_the_same_output_and_the_second_says_it_used_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    folder = _write_folder(tmp_path / "news")
+    queries = tmp_path / "queries.txt"
+    queries.write_text('غزة\n"نص الخبر"\nعنوان -غزة\n', encoding="utf-8")
+    runs = []
+    for extra in ([], [], ["--no-cache"]):
+        assert main(["search", str(folder), "--queries", str(queries), *extra]) == 0
+        runs.append(capsys.readouterr())
+    assert runs[0].out == runs[1].out == runs[2].out
+    assert runs[0].out.count("\n") == 3
+    assert "search: cache: 0 of 4 files, index built" in runs[0].err
+    assert "search: cache: 4 of 4 files, index loaded" in runs[1].err
+    assert "cache:" not in runs[2].err
