@@ -61,6 +61,10 @@ class Index:
     builds a new index and swaps it in).
     """
 
+    # Version of the attribute layout. reader/index_persist.py pickles ``vars(index)``: bump this
+    # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
+    STATE_VERSION = 4
+
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
         self.stemmer = stemmer
