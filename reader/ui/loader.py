@@ -1,8 +1,8 @@
 """Opening a folder in two background stages, so the list is usable before entities are found.
 
 Stage 1 reads and indexes the folder without entities (``load_library(entities=False)``); its
-batches fill the list while files are still being parsed. Stage 2 (``with_entities``) tags every
-article and builds a new index; the window swaps the new Library in when it is ready. Only the
+batches fill the list while files are still being parsed. Stage 2 (``entity_pool.find_entities``, worker
+processes) tags every article and builds a new index; the window swaps the new Library in when it is ready. Only the
 newest request counts: opening another folder cancels the running task, and signals of a task
 that is no longer current are dropped, so a slow old load can never overwrite a newer folder.
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.library import Library, LoadProgress, load_library, with_entities
+from reader.library import Library, LoadProgress, load_library
+from reader.ui import entity_pool
 from reader.ui.worker import Task, TaskHooks
 
 
@@ -96,7 +97,10 @@ class FolderLoader(QObject):
             return
 
         def job(hooks: TaskHooks) -> Library:
-            tagged = with_entities(library, progress=hooks.progress, should_stop=hooks.should_stop)
+            # in worker processes: tagging in this thread would hold the GIL for long stretches
+            tagged = entity_pool.find_entities(
+                library, progress=hooks.progress, should_stop=hooks.should_stop
+            )
             return _warmed(tagged)
 
         self._run(Task(job, "entities"), self._on_entities)

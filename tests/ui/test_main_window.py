@@ -296,13 +296,16 @@ def test_export_writes_the_current_result_in_list_order(
 def test_entities_unavailable_is_said_in_the_status_bar(
     qtbot, make_window, news_folder, monkeypatch
 ):
-    from reader import library as library_module
     from reader.entities import RecogniserUnavailable
+    from reader.ui import entity_pool
 
-    def missing():
+    def missing(articles):
         raise RecogniserUnavailable("entity model missing: test")
 
-    monkeypatch.setattr(library_module, "default_recogniser", missing)
+    # the tagging runs inline here (a worker process would not see the patch), failing the way
+    # a missing model does
+    monkeypatch.setattr(entity_pool, "_tag_chunk", missing)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, news_folder)
     assert "entity model missing: test" in window.status_note.text()
@@ -446,3 +449,29 @@ def test_a_query_orders_by_relevance_until_it_is_cleared(qtbot, make_window, new
     window.sort_box.setCurrentIndex(window.sort_box.findData("title"))
     window.results.set_query("ترامب")
     assert window.sort_box.currentData() == "title"
+
+
+class _InlineExecutor:
+    """A stand-in for ProcessPoolExecutor that runs each job at once in the calling thread."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, **kwargs) -> None:
+        return None
