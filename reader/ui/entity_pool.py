@@ -13,6 +13,7 @@ Cancellation is checked between chunks; a cancelled run leaves the given Library
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import dataclasses
 import multiprocessing
 import os
@@ -32,10 +33,8 @@ _recogniser = None
 
 def _lower_priority() -> None:
     if hasattr(os, "nice"):
-        try:
+        with contextlib.suppress(OSError):  # best effort: a refusal changes nothing else
             os.nice(NICENESS)
-        except OSError:
-            pass
 
 
 def _tag_chunk(articles: Sequence[Article]) -> list[SpanSets]:
