@@ -333,6 +333,11 @@ def parse_scraped(text: str, *, article_id: str, path: str) -> Article:
         )
 
 
+def _is_colon_marker(line: str) -> bool:
+    # the final marker ends with a colon (find_unfootered_appended); the test is cheap
+    return line.endswith((":", "：")) and is_marker(line)
+
+
 def _parse(text: str, *, article_id: str, path: str) -> Article:
     lines = unglue_lines(clean_lines(text))
     title, rest = split_title(lines)
@@ -345,7 +350,9 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     appended_lines: list[str] = []
     footer_related: tuple[str, ...] = ()
     footer = find_footer(rest)
-    final = find_unfootered_appended(rest)
+    final = None
+    if footer is None or any(_is_colon_marker(line) for line in rest[: footer[0]]):
+        final = find_unfootered_appended(rest)
     # A final marker spelled unlike the inline ones before it opens the appended section *above*
     # the only footer: that footer is the appended article's, and this one has none.
     if (
