@@ -163,10 +163,22 @@ def test_command_exports_jsonl_with_problems_and_summary(folder: Path) -> None:
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a.txt", "b.json#1", "b.json#2"]
-    assert all("entities" not in r for r in records)
+    # the bundled recogniser annotates every record by default: spans slice the body
+    for r in records:
+        assert isinstance(r["entities"], list)
+        for e in r["entities"]:
+            assert r["body"][e["start"] : e["end"]] == e["text"]
     err = done.stderr.decode("utf-8").splitlines()
     assert err[0].startswith("bad.json: invalid JSON")
     assert err[-1] == "3 articles from 2 files, 1 files skipped"
+
+
+def test_command_without_entities_leaves_the_key_out(folder: Path) -> None:
+    done = _export(str(folder), "--no-entities")
+    assert done.returncode == 0
+    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert len(records) == 3
+    assert all("entities" not in r for r in records)
 
 
 @pytest.mark.parametrize(
@@ -207,7 +219,7 @@ def test_command_csv_starts_with_a_bom(folder: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"))))
-    assert rows[0] == list(CSV_COLUMNS)
+    assert rows[0] == [*CSV_COLUMNS, "entities"]
     assert [r[0] for r in rows[1:]] == ["a.txt", "b.json#1", "b.json#2"]
 
 
