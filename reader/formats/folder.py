@@ -39,6 +39,9 @@ NOT_ARTICLES = re.compile(
 # Jawhara corpus) and starting a pool of "spawn" workers costs a few hundred milliseconds.
 PARALLEL_MIN_FILES = 2000
 CHUNK_FILES = 256
+# With a pool, the first files are parsed here while the workers start (a "spawn" worker takes
+# ~0.3 s to start, seconds on a busy machine), so the list shows its first rows at once.
+HEAD_FILES = 32
 _STOP_CHECK_EVERY = 2048
 
 
@@ -324,6 +327,10 @@ def _parse_chunks(
         for chunk in chunks:
             yield len(chunk), _parse_chunk(chunk, root)
         return
+    rest = paths[HEAD_FILES:]
+    chunks = [paths[:HEAD_FILES]] + [
+        rest[i : i + CHUNK_FILES] for i in range(0, len(rest), CHUNK_FILES)
+    ]
     yield from _parse_in_pool(chunks, root, stop, count)
 
 
@@ -339,8 +346,10 @@ def _parse_in_pool(
         # Keep only a few chunks in flight so a stop request is honoured quickly and memory
         # holds at most a few chunks of parsed articles that nobody has collected yet.
         pending: list[Future[_Packed]] = []
-        for chunk in chunks[: count * 3]:
+        for chunk in chunks[1 : 1 + count * 3]:
             pending.append(executor.submit(_parse_chunk_packed, chunk, root))
+        done = 1
+        yield len(chunks[0]), _parse_chunk(chunks[0], root)  # while the workers start
         while pending:
             results = _unpack(pending.pop(0).result())
             following = done + len(pending) + 1
