@@ -200,3 +200,28 @@ def test_sample_saved_in_windows_1256_with_replacement(tmp_path: Path):
     assert [a.title for a in article.appended] == [
         "الرئيس الصيني لبايدن: العلاقات بين البلدين لم تتغير رغم فوز ترامب"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "tags"),
+    [
+        # the site writes its furniture with Persian letters at times ("اقرأ أیضا"): labels too
+        (
+            "عنوان\nتاریخ النشر: 7th, December 2023 GMT\nفقرة من النص.\nکلمات دلالیة: أ ب اقرأ أیضا\n",
+            "2023-12-07",
+            ("أ", "ب"),
+        ),
+        (
+            "عنوان\nتاريخ النشر: 7th, December 2023 GMT\nفقرة من النص.\nكلمات دلالية: أ ب اقرأ أيضاً\n",
+            "2023-12-07",
+            ("أ", "ب"),
+        ),
+    ],
+)
+def test_labels_in_persian_letters(text: str, date: str, tags: tuple[str, ...]):
+    from reader.formats.scraped import parse_scraped
+
+    article = parse_scraped(text, article_id="a", path="a")
+    assert article.date is not None and article.date.isoformat() == date
+    assert article.tags == tags
+    assert article.body == "فقرة من النص."

@@ -20,11 +20,13 @@ _INVISIBLE = (
 )
 STRIP = " \t\r\u00a0\u3000" + _INVISIBLE
 _SEP = r"[:：|｜\-–]"
+# "تاريخ" with the Persian yeh too: the site's own "اقرأ أیضا" and tags use it.
+_TARIKH = "تار[يیى]خ"
 
 _MARKER = re.compile(rf"^[\s\W]*{READ_ALSO}[\s:：.…\-–]*$")
 _MARKER_WITH_HEADLINE = re.compile(rf"^\s*{READ_ALSO}\s*(?:[:：\-–]\s*)?(?P<rest>\S.*)$")
 _DATE_LABEL = re.compile(
-    r"^\s*(?:(?P<strong>تاريخ\s+النشر|تاريخ\s+نشر|published(?:\s+on)?)"
+    rf"^\s*(?:(?P<strong>{_TARIKH}\s+النشر|{_TARIKH}\s+نشر|published(?:\s+on)?)"
     r"|نشر\s+(?:في|بتاريخ)|تم\s+النشر|date)"
     rf"(?!\w)\s*(?:{_SEP}\s*)?(?P<value>.*)$",
     re.IGNORECASE,
@@ -38,9 +40,10 @@ _SOURCE_LINE = re.compile(rf"^\s*{_SOURCE_LABEL}(?!\w)\s*(?P<sep>{_SEP})?\s*(?P<
 _SOURCE_REPEAT = re.compile(rf"{_SOURCE_LABEL}\s*{_SEP}")
 _TAG_LINE = re.compile(rf"^\s*(?:{SITE_TAG_LABEL}(?!\w)|{TAG_LABEL}\s*[:：])")
 # Furniture glued onto another line (see unglue_lines): only labelled, unambiguous shapes.
-_GLUED_DATE_LABEL = re.compile(r"تاريخ\s+النشر\s*[:：]")
+_GLUED_DATE_LABEL = re.compile(rf"{_TARIKH}\s+النشر\s*[:：]")
 _DATE_THEN_TEXT = re.compile(
-    r"^(?P<date>\s*تاريخ\s+النشر\s*[:：]?\s*.*?(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"^(?P<date>\s*{_TARIKH}\s+النشر\s*[:：]?\s*.*?"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:]+(?:Z|[+-]\d\d:?\d\d)?)?"
     r"|\d{4}(?:\s*[,،]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?)(?:\s*[مه]ـ?(?!\w))?)"
     r"(?P<rest>.*)$"
 )
