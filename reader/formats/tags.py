@@ -112,15 +112,30 @@ def split_tag_line(line: str) -> list[str]:
     One word per tag, in order, with the original letters kept (e.g. Persian ی); when the line
     uses explicit separators the pieces between them are the tags.
     """
-    text = line.replace("\u00a0", " ")
+    text = _restore_persian_yeh(line.replace("\u00a0", " "))
     text = _TAG_LABEL.sub("", text, count=1)
-    text = strip_read_also_debris(text).strip(_EDGE_PUNCT)
+    text = strip_read_also_debris(text)
+    text = _TRAILING_READ_ALSO_NO_YEH.sub("", text).strip(_EDGE_PUNCT)
     if not text:
         return []
     if _EXPLICIT_SEPARATORS.search(text):
         pieces = [" ".join(piece.split()) for piece in _EXPLICIT_SEPARATORS.split(text)]
         return [piece.strip(_EDGE_PUNCT) for piece in pieces if piece.strip(_EDGE_PUNCT)]
     return [word.strip(_EDGE_PUNCT) for word in text.split() if word.strip(_EDGE_PUNCT)]
+
+
+# Windows-1256 has no Persian yeh, which this site types in its tags and "اقرأ أیضا" debris. A page
+# converted to it loses the letter: "?" with replacement, nothing when dropped. Inside an Arabic
+# word "?" can only be such a lost letter, so the tag gets its yeh back; a dropped yeh leaves the
+# debris as "اقرأ أضا", recognised here only as two separate words (never inside "الإقراض").
+_LOST_YEH = re.compile(r"(?<=[\u0621-\u064a])\?(?=[\u0621-\u064a])")
+_TRAILING_READ_ALSO_NO_YEH = re.compile(
+    rf"(?<!\S){_IQRA}\s+[اأإآ]{_GAP}ض{_GAP}(?:ا{_GAP})?[\s:：.…\-–]*$"
+)
+
+
+def _restore_persian_yeh(text: str) -> str:
+    return _LOST_YEH.sub("ی", text) if "?" in text else text
 
 
 # "كلمات دلالية:" and the other labels Arabic sites put before their tags.
