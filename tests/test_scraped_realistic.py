@@ -229,3 +229,14 @@ def test_labels_in_persian_letters(text: str, date: str, tags: tuple[str, ...]):
     assert article.date is not None and article.date.isoformat() == date
     assert article.tags == tags
     assert article.body == "فقرة من النص."
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+@pytest.mark.parametrize("page", PAGES[:6], ids=[page.name for page in PAGES[:6]])
+def test_persian_markers_saved_in_windows_1256(page: Expected, errors: str, tmp_path: Path):
+    """Inline markers typed with the Persian yeh, in a Windows-1256 copy that lost the letter."""
+    text = page.text.replace("اقرأ أيضاً\n", "اقرأ أیضا\n")
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode("cp1256", errors=errors))
+    (article,) = parse_file(path, tmp_path).articles
+    assert mismatches(article, page) == []

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from reader.formats.dates import month_names, parse_date
-from reader.formats.tags import READ_ALSO, SITE_TAG_LABEL, TAG_LABEL, strip_read_also_debris
+from reader.formats.tags import (
+    READ_ALSO,
+    READ_ALSO_NO_YEH,
+    SITE_TAG_LABEL,
+    TAG_LABEL,
+    strip_read_also_debris,
+)
 from reader.text.normalize import normalize
 
 # Invisible direction marks and zero-width characters scrapers leave around lines.
@@ -23,7 +29,8 @@ _SEP = r"[:：|｜\-–]"
 # "تاريخ" with the Persian yeh too: the site's own "اقرأ أیضا" and tags use it.
 _TARIKH = "تار[يیى]خ"
 
-_MARKER = re.compile(rf"^[\s\W]*{READ_ALSO}[\s:：.…\-–]*$")
+# A marker line may also have lost its Persian yeh in a Windows-1256 copy ("اقرأ أضا").
+_MARKER = re.compile(rf"^[\s\W]*(?:{READ_ALSO}|{READ_ALSO_NO_YEH})[\s:：.…\-–]*$")
 _MARKER_WITH_HEADLINE = re.compile(rf"^\s*{READ_ALSO}\s*(?:[:：\-–]\s*)?(?P<rest>\S.*)$")
 _DATE_LABEL = re.compile(
     rf"^\s*(?:(?P<strong>{_TARIKH}\s+النشر|{_TARIKH}\s+نشر|published(?:\s+on)?)"

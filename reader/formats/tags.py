@@ -129,9 +129,8 @@ def split_tag_line(line: str) -> list[str]:
 # word "?" can only be such a lost letter, so the tag gets its yeh back; a dropped yeh leaves the
 # debris as "اقرأ أضا", recognised here only as two separate words (never inside "الإقراض").
 _LOST_YEH = re.compile(r"(?<=[\u0621-\u064a])\?(?=[\u0621-\u064a])")
-_TRAILING_READ_ALSO_NO_YEH = re.compile(
-    rf"(?<!\S){_IQRA}\s+[اأإآ]{_GAP}ض{_GAP}(?:ا{_GAP})?[\s:：.…\-–]*$"
-)
+READ_ALSO_NO_YEH = rf"{_IQRA}\s+[اأإآ]{_GAP}ض{_GAP}(?:ا{_GAP})?"
+_TRAILING_READ_ALSO_NO_YEH = re.compile(rf"(?<!\S){READ_ALSO_NO_YEH}[\s:：.…\-–]*$")
 
 
 def _restore_persian_yeh(text: str) -> str:
