@@ -107,9 +107,8 @@ def read_files(run: LoadRun) -> ReadResult:
     if stop():
         raise LoadCancelled
     rels = [printable_path(rel) for rel, _ in entries]
-    paths = [Path(path) for _, path in entries]
     keys = {rel: file_key(path) for rel, (_, path) in zip(rels, entries, strict=True)}
-    total = len(paths)
+    total = len(entries)
     report(LoadProgress("parse", 0, total))
     parsed: dict[str, Parsed] = {}
     spans: dict[str, FileSpans] = {}
@@ -129,7 +128,10 @@ def read_files(run: LoadRun) -> ReadResult:
                     raise LoadCancelled
         _emit(on_batch, batch)
     cached_files = len(parsed)
-    missing = [(rel, p) for rel, p in zip(rels, paths, strict=True) if rel not in parsed]
+    # Path objects only for the files to parse: 100,000 of them cost ~1.5 s of a warm reopen
+    missing = [
+        (rel, Path(p)) for rel, (_, p) in zip(rels, entries, strict=True) if rel not in parsed
+    ]
     _parse_missing(run, missing, keys, parsed, total)
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
