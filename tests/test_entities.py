@@ -354,3 +354,32 @@ def test_to_bio_repairs_tagger_output(tagged: list[str], bio: list[str]) -> None
     from reader.entities.conll import to_bio
 
     assert to_bio(tagged) == bio
+
+
+@pytest.mark.parametrize(
+    ("tags", "stems", "expected"),
+    [
+        # full name once, bare last name later (also with a clitic: its stem matches)
+        (
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
+            [["ابراهيم", "رئيسي", "قال"], ["طلب", "رئيسي"]],
+            [["B-PERS", "I-PERS", "O"], ["O", "B-PERS"]],
+        ),
+        # a one-word name proves nothing about the word elsewhere
+        (
+            [["B-PERS", "O"], ["O"]],
+            [["رئيسي", "قال"], ["رئيسي"]],
+            [["B-PERS", "O"], ["O"]],
+        ),
+        # only person names: the last word of an organisation is left alone
+        (
+            [["B-ORG", "I-ORG"], ["O"]],
+            [["البنك", "التجاري"], ["التجاري"]],
+            [["B-ORG", "I-ORG"], ["O"]],
+        ),
+    ],
+)
+def test_propagate_surnames(tags, stems, expected) -> None:
+    from reader.entities.consistency import propagate_surnames
+
+    assert propagate_surnames(tags, stems) == expected

@@ -11,7 +11,7 @@ import pycrfsuite
 
 from reader.entities import paths
 from reader.entities.conll import entity_chunks, to_bio
-from reader.entities.consistency import blocks, second_pass_features
+from reader.entities.consistency import blocks, propagate_surnames, second_pass_features
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
@@ -60,7 +60,8 @@ class Recogniser:
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
-        return [to_bio(self._second.tag(x)) if x else [] for x in second]
+        tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
+        return propagate_surnames(tagged, [a.stems for a in analysed])
 
     # -- text -------------------------------------------------------------------------------
     def find_entities(self, text: str) -> list[Span]:
