@@ -270,3 +270,50 @@ def test_watcher_and_library_together_follow_a_burst(tmp_path: Path) -> None:
                 burst = bursts.pop(0)
                 library.apply_changes(burst.changed, burst.removed)
     assert len(library) == 203
+
+
+def test_cancel_shuts_the_parsing_pool_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
+    folder = tmp_path / "news"
+    for i in range(200):
+        _article(folder, f"{i:03d}.txt", f"عنوان {i}", "نص")
+    batches: list[int] = []
+    with pytest.raises(LoadCancelled):
+        load_library(
+            folder,
+            entities=False,
+            workers=2,
+            on_batch=lambda b: batches.append(len(b)),
+            should_stop=lambda: len(batches) >= 3,
+        )
+    assert 3 <= len(batches) < 50  # stopped long before the 200 files were parsed
+
+
+@pytest.mark.slow  # two worker processes each load the entity model
+def test_tagging_in_worker_processes_equals_tagging_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader import tagging
+    from reader.entities import RecogniserUnavailable
+    from reader.library import default_recogniser
+    from reader.model import Article
+
+    try:
+        recogniser = default_recogniser()
+    except RecogniserUnavailable as exc:
+        pytest.skip(f"no entity model: {exc}")
+    monkeypatch.setattr(tagging, "PARALLEL_MIN_ARTICLES", 0)
+    monkeypatch.setattr(tagging, "CHUNK_ARTICLES", 2)
+    texts = [
+        "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيدعم أوكرانيا.",
+        "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة.",
+        "أعلنت الأمم المتحدة في جنيف عن مؤتمر جديد.",
+        "لا أسماء هنا.",
+        "زار محمد بن سلمان مدينة الرياض.",
+    ]
+    files = [(f"{i}.txt", [Article(id=f"{i}.txt", title="t", body=t)]) for i, t in enumerate(texts)]
+    here = [r for _, step in tagging.tag_files(files, recogniser, workers=1) for r in step]
+    pooled = [r for _, step in tagging.tag_files(files, recogniser, workers=2) for r in step]
+    assert pooled == here
+    assert any(spans[0][0] for _, spans in here)  # the model found something to compare
