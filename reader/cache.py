@@ -30,6 +30,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from reader.model import Appended, Article, LoadProblem, Span
@@ -75,11 +76,32 @@ def clear_cache(base: Path | None = None) -> list[str]:
     return notes
 
 
+@lru_cache(maxsize=8)
+def code_key(*parts: str) -> str:
+    """A digest of the source of these parts of ``reader`` (packages or modules).
+
+    Part of every cache key, so a changed parser, analyser or recogniser can never be answered
+    by output cached from the old code, even when nobody remembered to bump ANALYSIS_VERSION.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for part in parts:
+        target = package / part
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for file in files:
+            try:
+                digest.update(file.read_bytes())
+            except OSError:
+                digest.update(b"missing")
+    return digest.hexdigest()[:16]
+
+
 def entity_model_key() -> str:
-    """A key of the entity model files (their bytes), so a retrained model invalidates spans."""
+    """A key of the entity model files (their bytes) and the recogniser's code, so a retrained
+    model or a changed recogniser invalidates spans (and only spans)."""
     from reader.entities import paths
 
-    digest = hashlib.sha1(str(ANALYSIS_VERSION).encode())
+    digest = hashlib.sha1(f"{ANALYSIS_VERSION}:{code_key('entities', 'text')}".encode())
     for name in (paths.MODEL, paths.MODEL2, paths.LEXICON, paths.ATTRIBUTES, paths.VOTES):
         try:
             digest.update((paths.MODELS / name).read_bytes())
@@ -391,7 +413,7 @@ class _OtherVersion(Exception):
 
 
 def _version() -> str:
-    return f"{_SCHEMA}.{ANALYSIS_VERSION}"
+    return f"{_SCHEMA}.{ANALYSIS_VERSION}.{code_key('formats', 'text', 'model.py')}"
 
 
 def cache_size(base: Path | None = None) -> int:

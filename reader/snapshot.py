@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.cache import ANALYSIS_VERSION, FileKey
+from reader.cache import ANALYSIS_VERSION, FileKey, code_key
 from reader.index import Index
 from reader.index_persist import load_index, save_index
 from reader.model import Article
@@ -36,6 +36,11 @@ class SnapshotUse:
     how: str  # "loaded" | "patched" | "built"
     readded: int = 0
     removed: int = 0
+
+
+def _index_code() -> str:
+    # the index's own code and the text analysis it runs: a new stemmer means a new index
+    return code_key("index", "text", "index_persist.py")
 
 
 def tags_digest(article: Article) -> int:
@@ -59,6 +64,7 @@ def save(
         meta = {
             "format": _FORMAT,
             "version": ANALYSIS_VERSION,
+            "code": _index_code(),
             "entity_key": entity_key,
             "files": dict(files),
         }
@@ -84,9 +90,10 @@ def load(
     try:
         with (directory / _META).open("rb") as handle:
             meta = pickle.load(handle)
-        if (meta.get("format"), meta.get("version"), meta.get("entity_key")) != (
+        if (meta.get("format"), meta.get("version"), meta.get("code"), meta.get("entity_key")) != (
             _FORMAT,
             ANALYSIS_VERSION,
+            _index_code(),
             entity_key,
         ):
             return None

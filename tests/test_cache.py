@@ -290,3 +290,26 @@ def test_search_twice_gives_the_same_output_and_the_second_says_it_used_the_cach
     assert "search: cache: 0 of 4 files, index built" in runs[0].err
     assert "search: cache: 4 of 4 files, index loaded" in runs[1].err
     assert "cache:" not in runs[2].err
+
+
+@pytest.mark.parametrize(
+    ("target", "expect_note", "expect_index"),
+    [
+        ("reader.cache._version", True, "built"),  # the parsers changed: every row is stale
+        ("reader.snapshot._index_code", False, "built"),  # the index code changed: rebuild it
+    ],
+)
+def test_changed_code_never_answers_from_the_old_cache(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    expect_note: bool,
+    expect_index: str,
+) -> None:
+    folder = _write_folder(tmp_path / "news")
+    load_library(folder, entities=False)
+    monkeypatch.setattr(target, lambda: "changed-code")
+    library = load_library(folder, entities=False)
+    assert library.stats["index"] == expect_index
+    assert bool(library.notes) is expect_note
+    _same_folder(folder, library)
