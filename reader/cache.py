@@ -2,15 +2,12 @@
 
 One folder, one directory under ``platformdirs.user_cache_dir("arabic-news-reader")/folders``
 (named by a hash of the folder's absolute path) holding ``files.sqlite`` (one row per file) and
-the index snapshot (``reader.index.persist``). A row is valid for the file's relative path, size
-and modification time (ns) and for ``ANALYSIS_VERSION``; entity spans also carry the entity
-model's key (a hash of the model files), so a retrained model invalidates them and only them.
-
-Rows are pickles of plain tuples: pickle of tuples is the fastest Python deserialiser we have
-(dataclasses unpickle field by field, ~4x slower, see reader/formats/folder.py). Articles are not
-compressed: zlib level 1 made the cache 3x smaller but its decompression took 0.93 s of a 3.8 s
-reopen of the 31.5k ANT articles (pickle.loads itself: 0.39 s), and reopening fast is the point.
-Spans, small and read less often, are zlib-compressed.
+the index snapshot (``reader.snapshot``). A row is valid for the file's relative path, size and
+modification time (ns), for ``ANALYSIS_VERSION`` and for a digest of the parsing code
+(``code_key``); entity spans also carry the entity model's key (a hash of the model files and the
+recogniser's code), so a retrained model invalidates them and only them. The row format is in
+``reader.cache_rows``. SQLite without WAL (one writer; one file to size, evict and delete), one
+transaction per batch of files.
 
 The cache is only ever an accelerator. Whatever goes wrong with it (garbage bytes, a database
 from another version, a read-only or full disk) turns into a note the caller shows, and the
@@ -20,20 +17,24 @@ folder is read from the files as if there were no cache; it is rebuilt when the 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import os
-import pickle
 import shutil
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reader.model import Appended, Article, LoadProblem, Span
+from reader.cache_rows import (
+    FileSpans,
+    Parsed,
+    pack_articles,
+    pack_spans,
+    unpack_articles,
+    unpack_spans,
+)
 
 # Bump when parsing or entity output changes: every cached row and snapshot is then rebuilt.
 ANALYSIS_VERSION = 1
@@ -44,10 +45,6 @@ _DB_NAME = "files.sqlite"
 _STAMP = "last-used"
 
 FileKey = tuple[int, int]  # (size, mtime_ns)
-# what a file parsed into: articles without entities, and the problems met
-Parsed = tuple[tuple[Article, ...], tuple[LoadProblem, ...]]
-# per article of a file: (body spans, spans of each appended article's body)
-FileSpans = tuple[tuple[tuple[Span, ...], tuple[tuple[Span, ...], ...]], ...]
 
 
 def cache_root() -> Path:
@@ -108,99 +105,6 @@ def entity_model_key() -> str:
         except OSError:
             digest.update(b"missing:" + name.encode())
     return digest.hexdigest()[:20]
-
-
-# ------------------------------------------------------------------------------ plain tuples
-def pack_articles(parsed: Parsed) -> bytes:
-    articles, problems = parsed
-    plain = (
-        tuple(
-            (
-                a.id,
-                a.title,
-                a.body,
-                a.date.toordinal() if a.date else 0,
-                a.source,
-                a.url,
-                a.author,
-                a.category,
-                a.tags,
-                a.related,
-                tuple((x.title, x.body) for x in a.appended),
-                a.problems,
-                a.path,
-            )
-            for a in articles
-        ),
-        tuple((p.path, p.reason) for p in problems),
-    )
-    return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def unpack_articles(blob: bytes) -> Parsed:
-    plain_articles, plain_problems = pickle.loads(blob)
-    fromordinal = dt.date.fromordinal
-    # positional arguments in field order, and no generator for the usual empty tuples: this
-    # loop runs 100,000 times when a big folder reopens
-    articles = tuple(
-        [
-            Article(
-                i,
-                title,
-                body,
-                fromordinal(day) if day else None,
-                source,
-                url,
-                author,
-                category,
-                tags,
-                related,
-                tuple([Appended(t, b) for t, b in appended]) if appended else (),
-                (),
-                problems,
-                path,
-            )
-            for (
-                i,
-                title,
-                body,
-                day,
-                source,
-                url,
-                author,
-                category,
-                tags,
-                related,
-                appended,
-                problems,
-                path,
-            ) in plain_articles
-        ]
-    )
-    problems = tuple([LoadProblem(p, r) for p, r in plain_problems]) if plain_problems else ()
-    return articles, problems
-
-
-def pack_spans(spans: FileSpans) -> bytes:
-    plain = tuple(
-        (
-            tuple((s.start, s.end, s.kind) for s in body),
-            tuple(tuple((s.start, s.end, s.kind) for s in app) for app in appended),
-        )
-        for body, appended in spans
-    )
-    return zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack_spans(blob: bytes) -> FileSpans:
-    plain = pickle.loads(zlib.decompress(blob))
-    return tuple(
-        (
-            tuple(Span(*s) for s in body),
-            tuple(tuple(Span(*s) for s in app) for app in appended),
-        )
-        for body, appended in plain
-    )
 
 
 # ------------------------------------------------------------------------------- the cache

@@ -28,11 +28,9 @@ from reader.loading import (
     StopFn,
     annotate_files,
     build_index_plain,
-    file_key,
     index_for,
     open_cache,
     read_files,
-    relative,
 )
 from reader.model import Article, LoadProblem
 
@@ -296,6 +294,3 @@ def with_entities(
 
 def _notes(cache: FolderCache | None) -> list[str]:
     return list(dict.fromkeys(cache.notes)) if cache is not None else []
-
-
-__all__ += ["file_key", "relative"]
