@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -117,7 +118,9 @@ def find_entities(
 
 def _collect(item: tuple[Sequence[Article], cf.Future[list[SpanSets]]]) -> list[Article]:
     chunk, future = item
-    return [_with_spans(a, s) for a, s in zip(chunk, future.result(), strict=True)]
+    tagged = [_with_spans(a, s) for a, s in zip(chunk, future.result(), strict=True)]
+    gc.freeze()  # long-lived from here on: keep them out of full collections (see loader._warmed)
+    return tagged
 
 
 def _check(

@@ -15,6 +15,7 @@ fresh temporary folder.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tarfile
@@ -91,6 +92,18 @@ def main() -> int:
     loop = QEventLoop()
     window.loader.idle.connect(loop.quit)
 
+    # the cyclic garbage collector pauses every thread; record how long its full passes take
+    gc_pauses: list[float] = []
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if info.get("generation") == 2:
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+            else:
+                gc_pauses.append((time.perf_counter() - gc_started[0]) * 1000)
+
+    gc.callbacks.append(on_gc)
     clock.start()
     timer.start()
     window.open_folder(folder)  # the slot behind File › Open Folder
@@ -109,6 +122,7 @@ def main() -> int:
     stall = worst[0][1] - 10 if worst else 0.0
     print(f"longest GUI-thread stall: {stall:.0f} ms (probe every 10 ms; {len(gaps):,} probes)")
     print("worst gaps (at s: ms): " + ", ".join(f"{w / 1000:.2f}: {g:.0f}" for w, g in worst))
+    print(f"full garbage collections: {len(gc_pauses)}, longest {max(gc_pauses, default=0):.0f} ms")
     first = marks.get("first rows listed")
     print(
         f"targets: first rows < 2 s: {'ok' if first is not None and first < 2000 else 'MISSED'}; "
