@@ -317,7 +317,9 @@ class _OtherVersion(Exception):
 
 
 def _version() -> str:
-    return f"{_SCHEMA}.{ANALYSIS_VERSION}.{code_key('formats', 'text', 'model.py')}"
+    return (
+        f"{_SCHEMA}.{ANALYSIS_VERSION}.{code_key('formats', 'text', 'model.py', 'cache_rows.py')}"
+    )
 
 
 def cache_size(base: Path | None = None) -> int:

@@ -48,6 +48,7 @@ def save_index(index: Index, directory: Path) -> None:
     articles = index._articles
     extra = {
         "format": _FORMAT,
+        "state_version": Index.STATE_VERSION,
         "doc_files": [a.path if a is not None else "" for a in articles],
         "doc_tags": np.fromiter((_tags_digest(a) for a in articles), np.uint32, len(articles)),
     }
@@ -83,7 +84,7 @@ def load_index(
         pos += size
     with (directory / _STATE).open("rb") as handle:
         extra, state = pickle.load(handle, buffers=parts)
-    if extra.get("format") != _FORMAT:
+    if (extra.get("format"), extra.get("state_version")) != (_FORMAT, Index.STATE_VERSION):
         raise ValueError("index snapshot from another version")
     index = Index.__new__(Index)
     vars(index).update(state)
