@@ -18,7 +18,9 @@ memory (ru_maxrss) is its own:
    normalised beforehand, top 10 by BM25; filtered queries add a facet count by source;
 5. ``main.py search FOLDER --queries FILE`` twice on a fresh cache: times and identical output;
 6. parsing with 1 vs 2 worker processes (no cache), and entity tagging with 1 vs 2 workers on a
-   sample.
+   sample;
+7. ``--phase entities``: the whole folder's entities (what ``with_entities`` does after a cold
+   open), run on its own because it takes minutes.
 
 The files are freshly written, so the page cache holds them: "cold" means an empty disk cache,
 not cold disk reads (PERFORMANCE.md: reading 100k files cold costs ~12 s more).
@@ -360,6 +362,31 @@ def phase_tantivy(folder: str) -> dict:
     return out
 
 
+def phase_entities(folder: str, workers: int) -> dict:
+    """Entity tagging of the whole folder (opened from the cache), then the tokens it covered."""
+    from reader.library import load_library, with_entities
+    from reader.text import tokenize
+
+    library = load_library(folder, entities=False, workers=workers)
+    start = time.perf_counter()
+    tagged = with_entities(library)
+    took = time.perf_counter() - start
+    tokens = sum(
+        sum(1 for _ in tokenize(a.body)) + sum(sum(1 for _ in tokenize(x.body)) for x in a.appended)
+        for a in tagged.articles.values()
+    )
+    return {
+        "workers": workers,
+        "articles": len(tagged),
+        "entities_s": took,
+        "tokens": tokens,
+        "tokens_per_s": tokens / took,
+        "entity_status": tagged.entity_status,
+        "spans": sum(len(a.entities) for a in tagged.articles.values()),
+        "peak_mb": peak_mb(),
+    }
+
+
 def phase_parse_workers(folder: str, workers: int) -> dict:
     from reader.library import LoadProgress, load_library
 
@@ -463,6 +490,7 @@ def main() -> None:
             "fts5": lambda: phase_fts5(args.folder),
             "tantivy": lambda: phase_tantivy(args.folder),
             "parse": lambda: phase_parse_workers(args.folder, args.workers),
+            "entities": lambda: phase_entities(args.folder, args.workers),
             "tag": lambda: phase_tag_workers(args.folder, args.workers, args.sample),
         }[args.phase]()
         print(json.dumps(result, ensure_ascii=False, default=str))
