@@ -43,6 +43,8 @@ DEFAULT_MAX_BYTES = 2 * 1024**3
 _SCHEMA = 1
 _DB_NAME = "files.sqlite"
 _STAMP = "last-used"
+# up to this many files are looked up one by one (a live update); more read the whole table
+_LOOKUP_MAX = 2000
 
 FileKey = tuple[int, int]  # (size, mtime_ns)
 
@@ -143,6 +145,7 @@ class FolderCache:
     notes: list[str] = field(default_factory=list)
     _db: sqlite3.Connection | None = None
     writable: bool = True
+    unwanted: list[str] = field(default_factory=list)
 
     @classmethod
     def open(
@@ -273,16 +276,28 @@ class FolderCache:
     ) -> Iterator[tuple[str, Parsed, FileSpans | None]]:
         """(rel, parsed, spans or None) for each wanted file whose row matches its key.
 
-        Rows that do not unpack (garbage bytes) are skipped: the caller parses those files.
+        Rows that do not unpack (garbage bytes) are skipped: the caller parses those files. Rows
+        of files not wanted (deleted since) are remembered in ``unwanted`` for ``prune``.
         """
         if self._db is None:
             return
+        columns = "rel, size, mtime_ns, parsed, entity_key, entities"
         try:
-            cursor = self._db.execute(
-                "SELECT rel, size, mtime_ns, parsed, entity_key, entities FROM files"
-            )
-            for rel, size, mtime, blob, ekey, spans_blob in cursor:
-                if wanted.get(rel) != (size, mtime):
+            if len(wanted) <= _LOOKUP_MAX:  # a few files (live updates): by primary key
+                rows: Iterable[tuple] = (
+                    row
+                    for rel in wanted
+                    for row in self._db.execute(
+                        f"SELECT {columns} FROM files WHERE rel = ?", (rel,)
+                    ).fetchall()
+                )
+            else:  # a whole folder: one scan
+                rows = self._db.execute(f"SELECT {columns} FROM files")
+            for rel, size, mtime, blob, ekey, spans_blob in rows:
+                key = wanted.get(rel)
+                if key is None:
+                    self.unwanted.append(rel)
+                if key != (size, mtime):
                     continue
                 try:
                     parsed = unpack_articles(blob)
@@ -298,6 +313,12 @@ class FolderCache:
                 yield rel, parsed, spans
         except sqlite3.Error as exc:
             self._failed("read", exc)
+
+    def prune(self) -> None:
+        """Forget the rows of files that are gone (seen by ``parsed`` as not wanted)."""
+        if self.unwanted:
+            self.forget(self.unwanted)
+            self.unwanted = []
 
     # -- writing ----------------------------------------------------------------------------
     def put_parsed(self, items: Sequence[tuple[str, FileKey, Parsed]]) -> None:

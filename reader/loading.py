@@ -133,6 +133,8 @@ def read_files(run: LoadRun) -> ReadResult:
         (rel, Path(p)) for rel, (_, p) in zip(rels, entries, strict=True) if rel not in parsed
     ]
     _parse_missing(run, missing, keys, parsed, total)
+    if cache is not None:
+        cache.prune()  # rows of files deleted since the last time
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
     for rel in rels:

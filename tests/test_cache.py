@@ -313,3 +313,26 @@ def test_changed_code_never_answers_from_the_old_cache(
     assert library.stats["index"] == expect_index
     assert bool(library.notes) is expect_note
     _same_folder(folder, library)
+
+
+def test_rows_of_deleted_files_are_pruned(tmp_path: Path) -> None:
+    folder = _write_folder(tmp_path / "news", n=3)
+    load_library(folder, entities=False)
+    (folder / "a1.txt").unlink()
+    load_library(folder, entities=False)
+    db = sqlite3.connect(folder_dir(folder) / "files.sqlite")
+    rels = sorted(r for (r,) in db.execute("SELECT rel FROM files"))
+    db.close()
+    assert rels == ["a0.txt", "a2.txt", "bad.json"]
+
+
+@pytest.mark.parametrize("lookup_max", [0, 10_000])  # a whole-table scan, lookups one by one
+def test_cached_rows_are_found_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookup_max: int
+) -> None:
+    folder = _write_folder(tmp_path / "news")
+    load_library(folder, entities=False)
+    monkeypatch.setattr(cache_module, "_LOOKUP_MAX", lookup_max)
+    library = load_library(folder, entities=False)
+    assert library.stats["cached_files"] == 4
+    _same_folder(folder, library)
