@@ -272,9 +272,12 @@ class FolderCache:
             return {}
 
     def parsed(
-        self, wanted: dict[str, FileKey], *, entity_key: str | None = None
+        self, wanted: dict[str, FileKey], *, entity_key: str | None = None, few: bool = False
     ) -> Iterator[tuple[str, Parsed, FileSpans | None]]:
         """(rel, parsed, spans or None) for each wanted file whose row matches its key.
+
+        ``few``: a handful of files of a big folder (a live update): looked up by key instead of
+        reading the whole table.
 
         Rows that do not unpack (garbage bytes) are skipped: the caller parses those files. Rows
         of files not wanted (deleted since) are remembered in ``unwanted`` for ``prune``.
@@ -283,7 +286,7 @@ class FolderCache:
             return
         columns = "rel, size, mtime_ns, parsed, entity_key, entities"
         try:
-            if len(wanted) <= _LOOKUP_MAX:  # a few files (live updates): by primary key
+            if few and len(wanted) <= _LOOKUP_MAX:  # by primary key
                 rows: Iterable[tuple] = (
                     row
                     for rel in wanted

@@ -63,7 +63,7 @@ def apply_changes(
             run = LoadRun(root, cache, _quiet, _never, library.workers)
             from reader.loading import cached_spans
 
-            spans = cached_spans(cache, files) if cache is not None else {}
+            spans = cached_spans(cache, files, few=True) if cache is not None else {}
             fresh, _ = annotate_files(run, fresh, spans, tag_missing=True, files=files)
         if cache is not None:
             for note in cache.notes:

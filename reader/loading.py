@@ -195,7 +195,7 @@ def parse_some(
     out: dict[str, tuple[FileKey | None, Parsed]] = {}
     if cache is not None and cache.available:
         wanted = {rel: key for rel, key in keys.items() if key is not None}
-        for rel, result, _ in cache.parsed(wanted):
+        for rel, result, _ in cache.parsed(wanted, few=True):
             out[rel] = (keys[rel], result)
     todo = [rel for rel in rels if rel not in out]
     to_cache = []
@@ -213,11 +213,13 @@ def parse_some(
 
 
 # ---------------------------------------------------------------------------------- entities
-def cached_spans(cache: FolderCache, files: dict[str, FileInfo]) -> dict[str, FileSpans]:
+def cached_spans(
+    cache: FolderCache, files: dict[str, FileInfo], *, few: bool = False
+) -> dict[str, FileSpans]:
     wanted = {rel: info.key for rel, info in files.items() if info.key is not None}
     return {
         rel: spans
-        for rel, _, spans in cache.parsed(wanted, entity_key=entity_model_key())
+        for rel, _, spans in cache.parsed(wanted, entity_key=entity_model_key(), few=few)
         if spans is not None
     }
 
