@@ -438,3 +438,33 @@ def test_propagate_surnames(tags, stems, expected) -> None:
     from reader.entities.consistency import propagate_surnames
 
     assert propagate_surnames(tags, stems) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "clusters"),
+    [
+        (
+            "#word\tcount\tc64\tc256\tc1024\nفي\t100\t1\t2\t3\nطهران\t40\t4\t5\t6\nبايدن\t3\nلبايدن\t2\n",
+            {"في": 100, "طهران": 40, "بايدن": 3, "لبايدن": 2},
+            {"في": ("1", "2", "3"), "طهران": ("4", "5", "6")},
+        ),
+        ("#word\tcount\tc64\nفي\t7\t0\n", {"في": 7}, {"في": ("0",)}),  # no rare block
+        ("#word\tcount\tc64\nنادر\t2\n", {"نادر": 2}, {}),  # no clustered block
+    ],
+)
+def test_lexicon_reading(tmp_path: Path, text: str, counts: dict, clusters: dict) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text(text, encoding="utf-8")
+    lexicon = Lexicon.read(path)
+    assert (lexicon.counts, lexicon.clusters) == (counts, clusters)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["في\t1\t2\n", "#word\tcount\tc64\nفي\tكثير\t1\n", "#word\tcount\tc64\tc256\nفي\t1\t2\n"],
+)
+def test_lexicon_rejects_damaged_files(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError):
+        Lexicon.read(path)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.entities.conll import Sentence
-from reader.entities.features import FeatureExtractor
-
 DEFAULT_PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
     "c2": 0.02,
@@ -30,14 +27,6 @@ def train_crf(
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
-
-
-def featurise(
-    sentences: Sequence[Sentence], extractor: FeatureExtractor
-) -> tuple[list[list[list[str]]], list[list[str]]]:
-    xs = [extractor.sentence([w for w, _ in s]) for s in sentences]
-    ys = [[t for _, t in s] for s in sentences]
-    return xs, ys
 
 
 def tag_all(model_path: Path, xs: Sequence[list[list[str]]]) -> list[list[str]]:
