@@ -243,6 +243,13 @@ def _flip_byte(path: Path, offset: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def _drop_mined_names(model: Path) -> None:
+    """A model with weights for the mined-names feature whose list is gone."""
+    (model.parent.parent / "gazetteers" / paths.MINED).unlink(missing_ok=True)
+    attributes = model.parent / paths.ATTRIBUTES
+    attributes.write_text(attributes.read_text(encoding="utf-8") + "gm=B-PERS\n", encoding="utf-8")
+
+
 def _copy_resources(tmp_path: Path) -> Path:
     shutil.copytree(paths.MODELS, tmp_path / "models")
     shutil.copytree(paths.GAZETTEERS, tmp_path / "gazetteers")
@@ -265,6 +272,7 @@ def test_copied_model_loads(tmp_path: Path) -> None:
         (lambda m: (m.parent / paths.LEXICON).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.LEXICON).write_text("w\tnot-a-number\n"), "unreadable"),
         (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
+        (_drop_mined_names, "entity model missing: .*mined-names"),
         (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
         (lambda m: (m.parent / paths.ATTRIBUTES).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.META).unlink(), "entity model missing"),

@@ -17,6 +17,7 @@ VOTES = "ner-corpus-votes.tsv"
 META = "ner-meta.json"
 CLDR = "cldr-ar.tsv"
 NAMES = "anercorp-names.tsv"
+MINED = "mined-names.tsv"
 
 
 def model_digests(folder: Path) -> dict[str, str]:

@@ -175,12 +175,19 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
     try:
         lexicon = Lexicon.read(folder / paths.LEXICON)
         known = frozenset((folder / paths.ATTRIBUTES).read_text(encoding="utf-8").split("\n"))
+        lists = [
+            ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
+            ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
+        ]
+        mined = gazetteers / paths.MINED
+        # models trained before the mined list have no weights for it and need not have the file
+        if any(a.startswith(("gm=", "gm-1=", "gm+1=")) for a in known):
+            if not mined.is_file():
+                raise RecogniserUnavailable(f"entity model missing: {mined}")
+            lists.append(("gm", Gazetteer(read_entries(mined))))
         extractor = FeatureExtractor(
             lexicon,
-            [
-                ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
-                ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
-            ],
+            lists,
             known,
             read_votes(folder / paths.VOTES),
         )
