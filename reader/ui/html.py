@@ -360,8 +360,11 @@ def extras_html(
     cells.append((37, "", _entity_list(article, small)))
     if options.language == "ar":
         cells.reverse()  # the first column stands on the right in the Arabic interface
+    share = sum(width for width, _, _ in cells)  # the columns present fill the whole width
     row = "".join(
-        f'<td width="{width}%" valign="top"' + (f' bgcolor="{bg}"' if bg else "") + f">{body}</td>"
+        f'<td width="{round(width * 100 / share)}%" valign="top"'
+        + (f' bgcolor="{bg}"' if bg else "")
+        + f">{body}</td>"
         for width, bg, body in cells
     )
     return (

@@ -172,3 +172,7 @@ def test_tags_the_list_is_filtered_on_stand_out() -> None:
     gaza = out.split(anchor("tag", "غزة"))[1].split("</a>")[0]
     iran = out.split(anchor("tag", "إيران"))[1].split("</a>")[0]
     assert "#1d4ed8" in gaza and "#1d4ed8" not in iran
+
+
+def test_a_lone_extras_column_takes_the_whole_width() -> None:
+    assert 'width="100%" valign="top"' in extras_html(Article(id="x", title="t", body="b"))
