@@ -112,3 +112,11 @@ def test_organisations_recur_in_five_documents() -> None:
     docs = ["قالت وزارة الخارجية إن"] * 5
     assert ("ORG", normalize("وزارة الخارجية")) in _mine(docs)
     assert ("ORG", normalize("وزارة الخارجية")) not in _mine(docs[:4])
+
+
+def test_ali_is_mined_with_a_surname_but_not_alone() -> None:
+    # normalisation folds the preposition على into the name علي
+    docs = ["المرشد الإيراني علي خامنئي"] * 3 + ["على الطاولة"] * 100
+    mined = _mine(docs)
+    assert ("PERS", "علي خامنئي") in mined
+    assert ("PERS", "علي") not in mined
