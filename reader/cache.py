@@ -99,13 +99,18 @@ def entity_model_key() -> str:
     """A key of the entity model files (their bytes) and the recogniser's code, so a retrained
     model or a changed recogniser invalidates spans (and only spans).
 
-    Hashing the ~9 MB of model files takes ~75 ms, so the digest is reused while the files'
-    sizes and modification times stay the same.
+    Hashing the ~9 MB of model and gazetteer files takes ~75 ms, so the digest is reused while
+    the files' sizes and modification times stay the same.
     """
     from reader.entities import paths
 
-    files = [paths.MODELS / name for name in _MODEL_FILES]
-    files += [paths.GAZETTEERS / paths.CLDR, paths.GAZETTEERS / paths.NAMES]
+    # every file of the model and gazetteer folders: a new list (mined names, say) counts too
+    files = [
+        file
+        for folder in (paths.MODELS, paths.GAZETTEERS)
+        for file in (sorted(folder.iterdir()) if folder.is_dir() else [])
+        if file.is_file()
+    ]
     signature = []
     for file in files:
         try:
@@ -114,15 +119,6 @@ def entity_model_key() -> str:
         except OSError:
             signature.append((str(file), -1, -1))
     return _model_digest(tuple(signature))
-
-
-_MODEL_FILES = (
-    "ner-crf.crfsuite",
-    "ner-crf-consistency.crfsuite",
-    "ner-lexicon.tsv",
-    "ner-attributes.txt",
-    "ner-corpus-votes.tsv",
-)
 
 
 @lru_cache(maxsize=4)
