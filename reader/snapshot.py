@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reader.cache import ANALYSIS_VERSION, FileKey, code_key
 from reader.index import Index
-from reader.index_persist import load_index, save_index
+from reader.index.persist import load_index, save_index
 from reader.model import Article
 
 _META = "meta.pickle"
@@ -40,7 +40,7 @@ class SnapshotUse:
 
 def _index_code() -> str:
     # the index's own code and the text analysis it runs: a new stemmer means a new index
-    return code_key("index", "text", "index_persist.py")
+    return code_key("index", "text")
 
 
 def tags_digest(article: Article) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reader.index import Index
+from reader.index.memory import Index
 from reader.index.postings import PostingStore
 from reader.model import Article
 from reader.text.stem import make_stemmer
