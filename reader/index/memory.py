@@ -61,7 +61,7 @@ class Index:
     builds a new index and swaps it in).
     """
 
-    # Version of the attribute layout. reader/index_persist.py pickles ``vars(index)``: bump this
+    # Version of the attribute layout. reader/index/persist.py pickles ``vars(index)``: bump this
     # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
     STATE_VERSION = 4
 
