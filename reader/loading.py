@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 STEP = 200
 # cached articles are handed to ``on_batch`` in groups of this many
 CACHED_BATCH = 2000
+# a snapshot patched for at least this many articles (or 1 %) is saved again
+RESAVE_MIN = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,10 +365,22 @@ def index_for(
         if loaded is not None:
             index, use = loaded
             progress(LoadProgress("index", len(articles), len(articles)))
+            # a big patch is saved, so the next open does not redo it (a small one is cheaper
+            # to redo than writing the snapshot again)
+            if use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100):
+                _save(cache, index, keys, ekey)
             return index, use.how
     index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
-    if cache is not None and cache.writable and articles:
-        note = snapshot.save(cache.snapshot_dir, index, keys, ekey)
-        if note:
-            cache.notes.append(note)
+    if cache is not None and articles:
+        _save(cache, index, keys, ekey)
     return index, "built"
+
+
+def _save(cache: FolderCache, index: Index, keys: dict[str, FileKey], ekey: str | None) -> None:
+    from reader import snapshot
+
+    if not cache.writable:
+        return
+    note = snapshot.save(cache.snapshot_dir, index, keys, ekey)
+    if note:
+        cache.notes.append(note)

@@ -317,3 +317,20 @@ def test_tagging_in_worker_processes_equals_tagging_here(monkeypatch: pytest.Mon
     pooled = [r for _, step in tagging.tag_files(files, recogniser, workers=2) for r in step]
     assert pooled == here
     assert any(spans[0][0] for _, spans in here)  # the model found something to compare
+
+
+@pytest.mark.parametrize(("changed", "then"), [(1, "patched"), (6, "loaded")])
+def test_a_big_patch_of_the_snapshot_is_saved_a_small_one_redone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: int, then: str
+) -> None:
+    import reader.loading
+
+    monkeypatch.setattr(reader.loading, "RESAVE_MIN", 5)
+    folder = _folder(tmp_path)
+    load_library(folder, entities=False)
+    for i in range(changed):
+        _article(folder, f"more/{i}.txt", f"جديد {i}", "نص جديد")
+    assert load_library(folder, entities=False).stats["index"] == "patched"
+    again = load_library(folder, entities=False)
+    assert again.stats["index"] == then
+    assert again.search("جديد").total == changed
