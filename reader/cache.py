@@ -21,7 +21,6 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -370,6 +369,7 @@ def _version() -> str:
 
 
 def cache_size(base: Path | None = None) -> int:
+    """Bytes the cache takes on disk (for the UI, next to "Clear cache")."""
     total = 0
     for folder in _folders(base or cache_root()):
         total += _tree_size(folder)
@@ -414,8 +414,3 @@ def _tree_size(folder: Path) -> int:
             with contextlib.suppress(OSError):
                 total += (Path(dirpath) / name).stat().st_size
     return total
-
-
-def touch(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.utime(directory / _STAMP, (time.time(), time.time()))

@@ -13,6 +13,7 @@ import reader.cache as cache_module
 from reader.cache import (
     FolderCache,
     cache_root,
+    cache_size,
     clear_cache,
     evict,
     folder_dir,
@@ -190,9 +191,9 @@ def test_a_full_disk_is_a_note_not_a_crash(tmp_path: Path, monkeypatch: pytest.M
 def test_clear_cache_empties_it_and_the_next_open_reads_the_files(tmp_path: Path) -> None:
     folder = _write_folder(tmp_path / "news")
     load_library(folder, entities=False)
-    assert folder_dir(folder).exists()
+    assert folder_dir(folder).exists() and cache_size() > 0
     assert clear_cache() == []
-    assert not folder_dir(folder).exists()
+    assert not folder_dir(folder).exists() and cache_size() == 0
     library = load_library(folder, entities=False)
     assert library.stats["parsed_files"] == 4
     _same_folder(folder, library)
