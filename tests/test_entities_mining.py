@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from reader.entities.features import FeatureExtractor
+from reader.entities.lexicon import Lexicon
 from reader.entities.mining import (
     PUNCT,
     TRIGGERS,
     Miner,
     learn_triggers,
     line_words,
+    name_word_places,
     org_candidates,
     person_candidates,
+    person_gazetteer,
 )
 from reader.text import normalize
 
@@ -120,3 +124,33 @@ def test_ali_is_mined_with_a_surname_but_not_alone() -> None:
     mined = _mine(docs)
     assert ("PERS", "علي خامنئي") in mined
     assert ("PERS", "علي") not in mined
+
+
+@pytest.mark.parametrize(
+    ("entries", "places"),
+    [
+        ([("PERS", ("دونالد", "ترامب"))], {"دونالد": "F", "ترامب": "L"}),
+        (
+            [("PERS", ("حسن", "روحاني")), ("PERS", ("محمد", "حسن"))],
+            {"حسن": "FL", "روحاني": "L", "محمد": "F"},
+        ),
+        ([("PERS", ("ترامب",))], {}),  # a lone word has no place
+        ([("ORG", ("وزاره", "الخارجيه"))], {}),
+        ([("PERS", ("علي", "خامنئي"))], {"خامنئي": "L"}),  # علي is also the preposition على
+    ],
+)
+def test_name_word_places(entries, places: dict[str, str]) -> None:
+    assert name_word_places(entries) == places
+
+
+def test_person_gazetteer_leaves_organisations_out() -> None:
+    entries = [("PERS", ("ترامب",)), ("ORG", ("حركه", "حماس"))]
+    assert person_gazetteer(entries) == [("PERS", ("ترامب",))]
+
+
+def test_name_word_feature_reaches_the_word_and_its_neighbours() -> None:
+    extractor = FeatureExtractor(Lexicon({"خليفه": 50}), name_words={"خليفه": "F"})
+    features = extractor.sentence(["قال", "خليفة", "أدهم"])
+    assert "mw=F" in features[1]
+    assert "-1:mw=F" in features[2]
+    assert not any("mw=" in f for f in features[0] if not f.startswith("1:"))

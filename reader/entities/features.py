@@ -60,12 +60,16 @@ class FeatureExtractor:
         gazetteers: Sequence[tuple[str, Gazetteer]] = (),
         known: frozenset[str] | None = None,
         votes: Mapping[str, str] | None = None,
+        name_words: Mapping[str, str] | None = None,
     ) -> None:
         """``known``: the attributes the trained models have weights for. At run time every
         other feature is dropped as soon as it is made (it could not change a label) so the
         CRF converts about half as many strings per token; None (training) keeps everything."""
         self.known = known
         self.votes = votes or {}
+        # word -> its place in mined person names (F first, L last, FL both): a first name met
+        # with an unknown surname still looks like a person (خليفة in خليفة أدهم)
+        self.name_words = name_words or {}
         self.lexicon = lexicon
         self.splitter = CliticSplitter(lexicon.counts)
         self.gazetteers = tuple(gazetteers)
@@ -101,6 +105,10 @@ class FeatureExtractor:
             "ar=" + article,
         ]
         ctx = ["w=" + norm, "s=" + stem, "sh=" + shp, "ar=" + article]
+        place = self.name_words.get(stem)
+        if place:
+            own.append("mw=" + place)
+            ctx.append("mw=" + place)
         vote = self.votes.get(stem)
         if vote:
             own.append("cv=" + vote)

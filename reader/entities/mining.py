@@ -256,3 +256,24 @@ def mine(documents: Iterable[str], triggers: frozenset[str] = TRIGGERS, log=None
         if log and miner.documents % 10000 == 0:
             log(f"  mined {miner.documents:,} documents")
     return miner.entries()
+
+
+def person_gazetteer(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries the CRF sees: persons only. Mined organisations cost ORG precision on dev
+    (65.0 -> 63.2 F1): head + next words is too loose a pattern for a feature."""
+    return [e for e in entries if e[0] == "PERS"]
+
+
+def name_word_places(entries: Iterable[Entry]) -> dict[str, str]:
+    """Each word of the mined person names -> F (a first word), L (a last word) or FL."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for kind, words in entries:
+        if kind == "PERS" and len(words) > 1:
+            first.add(words[0])
+            last.add(words[-1])
+    return {
+        w: ("F" if w in first else "") + ("L" if w in last else "")
+        for w in first | last
+        if w not in FOLDED_NAMES
+    }

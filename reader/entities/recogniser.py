@@ -15,6 +15,7 @@ from reader.entities.consistency import blocks, propagate_surnames, second_pass_
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
+from reader.entities.mining import name_word_places, person_gazetteer
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token, tokenize
@@ -180,16 +181,20 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
         ]
         mined = gazetteers / paths.MINED
+        name_words: dict[str, str] = {}
         # models trained before the mined list have no weights for it and need not have the file
-        if any(a.startswith(("gm=", "gm-1=", "gm+1=")) for a in known):
+        if any(a.startswith(("gm=", "gm-1=", "gm+1=", "mw=")) for a in known):
             if not mined.is_file():
                 raise RecogniserUnavailable(f"entity model missing: {mined}")
-            lists.append(("gm", Gazetteer(read_entries(mined))))
+            entries = read_entries(mined)
+            lists.append(("gm", Gazetteer(person_gazetteer(entries))))
+            name_words = name_word_places(entries)
         extractor = FeatureExtractor(
             lexicon,
             lists,
             known,
             read_votes(folder / paths.VOTES),
+            name_words,
         )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None
