@@ -154,3 +154,9 @@ def test_name_word_feature_reaches_the_word_and_its_neighbours() -> None:
     assert "mw=F" in features[1]
     assert "-1:mw=F" in features[2]
     assert not any("mw=" in f for f in features[0] if not f.startswith("1:"))
+
+
+def test_a_common_first_name_keeps_its_rarer_surnames() -> None:
+    docs = ["المرشد علي خامنئي"] * 3 + ["الشيخ علي سلمان"] * 40
+    mined = _mine(docs)
+    assert {("PERS", "علي خامنئي"), ("PERS", "علي سلمان")} <= mined

@@ -229,7 +229,9 @@ class Miner:
             for n in people
             if not self._is_common(n[0], in_names, alone=len(n) == 1)
             and not any(self._looks_like_noun(w) for w in n)
-            and (len(n) == 1 or people[n] >= EXTENSION_SHARE * people.get(n[:-1], 0))
+            and (len(n) < 2 or not self._is_common(n[-1], in_names, alone=True))
+            # a first name is followed by many surnames; a two-word name by few third words
+            and (len(n) < 3 or people[n] >= EXTENSION_SHARE * people.get(n[:-1], 0))
         }
         # a shorter name seen inside a longer one (دونالد within دونالد ترامب) stays too
         out: set[Entry] = {("PERS", n) for n in kept}
