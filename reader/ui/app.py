@@ -47,7 +47,7 @@ def run_app(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"{folder}: not a folder", file=sys.stderr)
         return 2
-    window = MainWindow(settings)
+    window = MainWindow(settings, use_cache=not getattr(args, "no_cache", False))
     size = getattr(args, "size", None) or (DEFAULT_SIZE if screenshot else None)
     if size:
         window.resize(*size)

@@ -29,9 +29,13 @@ class FolderLoader(QObject):
     cancelled = Signal()
     idle = Signal()  # no task is running any more (after loaded+entities, failure or cancel)
 
-    def __init__(self, parent: QObject | None = None, *, entities: bool = True) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, entities: bool = True, use_cache: bool = True
+    ) -> None:
         super().__init__(parent)
         self.entities = entities
+        # False for `main.py --no-cache`: every file is read again and the disk cache is left alone
+        self.use_cache = use_cache
         self._task: Task | None = None
         # every task whose thread may still run, kept referenced until joined in _reap
         self._live: list[Task] = []
@@ -57,6 +61,7 @@ class FolderLoader(QObject):
                 should_stop=hooks.should_stop,
                 on_batch=batch,
                 entities=False,
+                use_cache=self.use_cache,
             )
             return _warmed(library)
 

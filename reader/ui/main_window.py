@@ -74,12 +74,14 @@ add_arabic(
 class MainWindow(QMainWindow):
     article_shown = Signal(str)  # id shown in the reading pane
 
-    def __init__(self, settings: Settings | None = None, *, entities: bool = True) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, entities: bool = True, use_cache: bool = True
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.loader = FolderLoader(self, entities=entities)
+        self.loader = FolderLoader(self, entities=entities, use_cache=use_cache)
         self.results = ResultsController(self)
         self.results.sort_key = self.settings.sort_key
         self.session = Session(self)

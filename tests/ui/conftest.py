@@ -41,11 +41,11 @@ def settings_file(tmp_path: Path) -> Path:
 def make_window(qtbot, settings_file: Path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
-    def make(*, entities: bool = False, language: str = "en") -> MainWindow:
+    def make(*, entities: bool = False, language: str = "en", use_cache: bool = True) -> MainWindow:
         settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
         if not settings_file.exists():
             settings.language = language
-        window = MainWindow(settings, entities=entities)
+        window = MainWindow(settings, entities=entities, use_cache=use_cache)
         qtbot.addWidget(window)
         window.resize(1200, 800)
         window.show()

@@ -473,3 +473,20 @@ class _InlineExecutor:
 
     def shutdown(self, **kwargs) -> None:
         return None
+
+
+def test_no_cache_reads_every_file_again(qtbot, make_window, news_folder):
+    # a first window fills the disk cache; `--no-cache` (use_cache=False) must not answer from it
+    cached = make_window()
+    open_and_wait(qtbot, cached, news_folder)
+    cached.close()
+    again = make_window()
+    open_and_wait(qtbot, again, news_folder)
+    assert again.library is not None and again.library.stats["cached_files"] > 0
+    again.close()
+    fresh = make_window(use_cache=False)
+    open_and_wait(qtbot, fresh, news_folder)
+    assert fresh.library is not None
+    assert fresh.library.stats["cached_files"] == 0
+    assert fresh.library.stats["parsed_files"] == again.library.stats["cached_files"]
+    assert fresh.model.rowCount() == again.model.rowCount()
