@@ -13,6 +13,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # keep QSettings and the user's data/cache directories of the tests away from the real ones
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
+import tarfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,3 +42,15 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def jawhara_dir(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Jawhara FM corpus (10,161 TREC files) unpacked once for every corpus test."""
+    archive = shared_dir / "corpus" / "ant-jawharafm-2017.tar.xz"
+    if not archive.is_file():
+        pytest.skip(f"{archive} is not present")
+    into = tmp_path_factory.mktemp("jawhara")
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="data")
+    return into / "ant_v11"

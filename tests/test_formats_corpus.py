@@ -7,7 +7,6 @@ body and date; the others are reported with a reason.
 from __future__ import annotations
 
 import re
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,8 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 _TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|</DOC>|$)", re.S | re.IGNORECASE)
 
 
-def test_jawhara_corpus(shared_dir: Path, tmp_path: Path) -> None:
-    archive = shared_dir / "corpus" / "ant-jawharafm-2017.tar.xz"
-    if not archive.is_file():
-        pytest.skip(f"{archive} is not present")
-    with tarfile.open(archive) as tar:
-        tar.extractall(tmp_path, filter="data")
-    root = tmp_path / "ant_v11"
+def test_jawhara_corpus(jawhara_dir: Path) -> None:
+    root = jawhara_dir
     with_text = set()
     for path in root.rglob("*.txt"):
         match = _TEXT.search(path.read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ success@10 >= 0.95 and MRR@10 >= 0.85 (the full benchmark measures both ANT corp
 from __future__ import annotations
 
 import importlib.util
-import tarfile
 from pathlib import Path
 from types import ModuleType
 
@@ -30,13 +29,8 @@ def _bench() -> ModuleType:
     return module
 
 
-def test_known_items_on_jawhara(shared_dir: Path, tmp_path: Path) -> None:
-    archive = shared_dir / "corpus" / "ant-jawharafm-2017.tar.xz"
-    if not archive.is_file():
-        pytest.skip(f"{archive} is not present")
-    with tarfile.open(archive) as tar:
-        tar.extractall(tmp_path, filter="data")
-    articles = list(read_folder(tmp_path / "ant_v11").articles)
+def test_known_items_on_jawhara(jawhara_dir: Path) -> None:
+    articles = list(read_folder(jawhara_dir).articles)
     bench = _bench()
     queries = bench.known_item_queries(articles, 200, seed=11)
     index = Index()
