@@ -7,13 +7,12 @@ it is set before anything can import Qt.
 from __future__ import annotations
 
 import os
+import tarfile
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # keep QSettings and the user's data/cache directories of the tests away from the real ones
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
-
-import tarfile
 
 import pytest
 
