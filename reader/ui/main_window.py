@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.cache import cache_size
 from reader.index import SearchResult
 from reader.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
+from reader.ui.cache_dialog import CacheNote, clear_now, confirm_clear, report_errors
 from reader.ui.chips import FilterChips
 from reader.ui.export_result import export_result
 from reader.ui.filter_state import FilterState
@@ -170,11 +172,13 @@ class MainWindow(QMainWindow):
         self.problems_button.setVisible(False)
         self.status_note = QLabel()
         self.status_note.setObjectName("statusNote")
+        self.cache_note = CacheNote()
         self.legend = EntityLegend()
         self.legend.setObjectName("entityLegend")
         bar = self.statusBar()
         bar.addWidget(self.load_status)
         bar.addWidget(self.status_note, 1)
+        bar.addPermanentWidget(self.cache_note)
         bar.addPermanentWidget(self.problems_button)
         bar.addPermanentWidget(self.legend)
 
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         s = self.session
         a.open_folder.triggered.connect(self.choose_folder)
         a.export.triggered.connect(self.choose_export)
+        a.clear_cache.triggered.connect(self.clear_cache)
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self.set_zoom(self.settings.zoom + ZOOM_STEP))
         a.zoom_out.triggered.connect(lambda: self.set_zoom(self.settings.zoom - ZOOM_STEP))
@@ -228,6 +233,14 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(s.load_failed)
         self.loader.cancelled.connect(s.load_cancelled)
         self.loader.idle.connect(self.load_status.finish)
+        # the load reads and writes the cache: clearing it meanwhile would pull it from under it
+        self.loader.started.connect(lambda _f: self.actions_.clear_cache.setEnabled(False))
+        self.loader.idle.connect(lambda: self.actions_.clear_cache.setEnabled(True))
+        self.loader.loaded.connect(lambda lib: self.cache_note.set_notes(lib.notes))
+        # the entities stage builds a new Library that need not repeat the first stage's notes
+        self.loader.entities_ready.connect(
+            lambda lib: self.cache_note.set_notes([*self.cache_note.notes, *lib.notes])
+        )
         self.load_status.cancel_requested.connect(self.loader.cancel)
         self.problems_button.clicked.connect(self.show_problems)
         self.empty_state.action_requested.connect(self._empty_action)
@@ -457,6 +470,17 @@ class MainWindow(QMainWindow):
             lambda error: self.status_note.setText(t("Export failed: {error}").format(error=error))
         )
         task.start()
+
+    def clear_cache(self) -> None:
+        """File › Clear Cache…: confirm (with the size on disk), clear, say what was freed."""
+        if self.loader.busy:
+            return  # the action is disabled while loading; a shortcut or script may still call
+        if not confirm_clear(self, cache_size()):
+            return
+        cleared = clear_now()
+        self.cache_note.show_cleared(cleared)
+        if cleared.errors:
+            report_errors(self, cleared)
 
     # ------------------------------------------------------------------ lifetime
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,6 +16,10 @@ add_arabic(
         "Clear Recent": "مسح القائمة",
         "(none)": "(لا شيء)",
         "&Export Current Result…": "&تصدير النتيجة الحالية…",
+        "Clear &Cache…": "مسح ذاكرة التخزين ال&مؤقت…",
+        "Delete the saved copies of the folders opened; the next open reads every file again": (
+            "حذف النسخ المحفوظة من المجلدات المفتوحة؛ يقرأ الفتح التالي كل الملفات من جديد"
+        ),
         "&Quit": "&خروج",
         "&View": "&عرض",
         "Zoom &In": "ت&كبير",
@@ -53,6 +57,7 @@ class Actions(QObject):
 
         self.open_folder = act([QKeySequence.StandardKey.Open])
         self.export = act([QKeySequence("Ctrl+E")])
+        self.clear_cache = act()
         self.quit = act([QKeySequence.StandardKey.Quit])
         self.zoom_in = act(["Ctrl+=", "Ctrl++"])
         self.zoom_out = act(["Ctrl+-"])
@@ -83,6 +88,10 @@ class Actions(QObject):
     def retranslate(self) -> None:
         self.open_folder.setText(t("&Open Folder…"))
         self.export.setText(t("&Export Current Result…"))
+        self.clear_cache.setText(t("Clear &Cache…"))
+        self.clear_cache.setStatusTip(
+            t("Delete the saved copies of the folders opened; the next open reads every file again")
+        )
         self.quit.setText(t("&Quit"))
         self.zoom_in.setText(t("Zoom &In"))
         self.zoom_out.setText(t("Zoom &Out"))
@@ -108,6 +117,8 @@ class Actions(QObject):
         file_menu.addAction(self.open_folder)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.clear_cache)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         view = bar.addMenu(t("&View"))

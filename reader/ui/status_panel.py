@@ -1,8 +1,15 @@
-"""The loading part of the status bar: stage, count, time left, a progress bar and Cancel."""
+"""The loading part of the status bar: stage, count, time left, a progress bar and Cancel.
+
+A load runs in stages (``reader.loading`` reports them as ``LoadProgress``): scanning the folder,
+reading files (from the disk cache and by parsing), indexing, then, in a second task, finding
+entities and indexing them. Each stage gets its own label, count and time-left estimate: the
+stages run at very different speeds, so one estimate across stages would be meaningless.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -12,81 +19,171 @@ from reader.ui.i18n import add_arabic, t
 
 add_arabic(
     {
-        "Reading files": "قراءة الملفات",
         "Scanning the folder": "فحص المجلد",
-        "Finding entities": "استخراج الكيانات",
+        "Reading from the cache": "القراءة من ذاكرة التخزين المؤقت",
+        "Reading files": "قراءة الملفات",
         "Indexing": "الفهرسة",
+        "Saving the index": "حفظ الفهرس",
+        "Finding entities": "استخراج الكيانات",
+        "Indexing the entities": "فهرسة الكيانات",
         "Cancel": "إلغاء",
-        "{done:,} / {total:,}": "{done:,} / {total:,}",
+        "Cancelling…": "جارٍ الإلغاء…",
+        "Stop loading; the folder open before stays open": "إيقاف التحميل؛ يبقى المجلد المفتوح من قبل مفتوحاً",
+        "{done:,} / {total:,} files": "{done:,} / {total:,} ملف",
+        "{done:,} / {total:,} articles": "{done:,} / {total:,} مقال",
         "about {seconds} s left": "بقي نحو {seconds} ث",
+        "about {minutes} min left": "بقي نحو {minutes} د",
+        "about {hours} h {minutes} min left": "بقي نحو {hours} س و{minutes} د",
         "{n:,} files skipped": "تُخطّي {n:,} ملفاً",
         "1 file skipped": "تُخطّي ملف واحد",
     }
 )
 
+# every stage name reader/loading.py and reader/ui/entity_pool.py report, and the two the
+# loading code may add ("cache": rows answered by the disk cache, "save": the index snapshot)
 STAGE_LABELS = {
     "scan": "Scanning the folder",
+    "cache": "Reading from the cache",
     "parse": "Reading files",
-    "entities": "Finding entities",
     "index": "Indexing",
+    "save": "Saving the index",
+    "entities": "Finding entities",
 }
+# what the stage counts: files while reading, articles afterwards
+_COUNTS_FILES = {"cache", "parse"}
+# an estimate needs this long of a stage to go on; earlier figures jump about
+MIN_ELAPSED_S = 1.0
 
 
 def skipped_label(n: int) -> str:
     return t("1 file skipped") if n == 1 else t("{n:,} files skipped").format(n=n)
 
 
+def stage_label(stage: str, *, after_entities: bool = False) -> str:
+    if stage == "index" and after_entities:
+        return t("Indexing the entities")
+    return t(STAGE_LABELS.get(stage, "Reading files"))
+
+
 def seconds_left(done: int, total: int, elapsed: float) -> int | None:
-    """A linear estimate of the time left in a stage; None until there is something to go on."""
-    if done <= 0 or total <= done or elapsed < 0.3:
+    """A linear estimate of the time left: ``done`` items took ``elapsed`` seconds; None until
+    there is something to go on (nothing done yet, too early, or the stage is complete)."""
+    if done <= 0 or total <= done or elapsed < MIN_ELAPSED_S:
         return None
     return max(1, round(elapsed / done * (total - done)))
 
 
+def time_left_text(seconds: int) -> str:
+    """ "about 40 s left", "about 14 min left", "about 1 h 20 min left": seconds only while they
+    matter; a 14-minute stage counted in seconds would flicker and say nothing more."""
+    if seconds < 60:
+        return t("about {seconds} s left").format(seconds=seconds)
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return t("about {minutes} min left").format(minutes=minutes)
+    return t("about {hours} h {minutes} min left").format(hours=minutes // 60, minutes=minutes % 60)
+
+
+def count_text(progress: LoadProgress) -> str:
+    if progress.total <= 0:
+        return ""
+    template = (
+        "{done:,} / {total:,} files"
+        if progress.stage in _COUNTS_FILES
+        else "{done:,} / {total:,} articles"
+    )
+    return t(template).format(done=min(progress.done, progress.total), total=progress.total)
+
+
 class LoadStatus(QWidget):
+    """Shown while a folder loads; ``finish`` hides it when the loader is idle again."""
+
     cancel_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
+        self.setObjectName("loadStatus")
+        self._clock = clock
         self.stage_label = QLabel()
+        self.stage_label.setObjectName("loadStage")
         self.count_label = QLabel()
+        self.count_label.setObjectName("loadCount")
         self.bar = QProgressBar()
+        self.bar.setObjectName("loadBar")
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelLoad")
-        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for w in (self.stage_label, self.bar, self.count_label, self.cancel_button):
             layout.addWidget(w)
-        self._stage = ""
-        self._stage_started = 0.0
         self.last: LoadProgress | None = None
+        self.cancelling = False
+        self._reset()
         self.retranslate()
         self.setVisible(False)
 
+    def _reset(self) -> None:
+        self._stage = ""
+        # (time, done) at the first report of the stage with some work done: the rate is measured
+        # from there, so a slow start (worker processes loading the entity model) or a first
+        # jump (a batch answered by the cache) does not skew the estimate
+        self._anchor: tuple[float, int] | None = None
+        self._after_entities = False
+        self._left: int | None = None
+
     def retranslate(self) -> None:
         self.cancel_button.setText(t("Cancel"))
-        if self.last is not None:
-            self.show_progress(self.last)
+        self.cancel_button.setToolTip(t("Stop loading; the folder open before stays open"))
+        if self.cancelling:
+            self.stage_label.setText(t("Cancelling…"))
+        elif self.last is not None:
+            self._render(self.last)
 
     def show_progress(self, progress: LoadProgress) -> None:
-        now = time.monotonic()
+        if self.cancelling:
+            return  # reports still in flight from the stopped task
+        now = self._clock()
         if progress.stage != self._stage:
-            self._stage, self._stage_started = progress.stage, now
-        self.last = progress
+            if self._stage == "entities":
+                self._after_entities = True
+            self._stage, self._anchor = progress.stage, None
+        if self._anchor is None and progress.done > 0:
+            self._anchor = (now, progress.done)
+        left = None
+        if self._anchor is not None:
+            start, first = self._anchor
+            left = seconds_left(progress.done - first, progress.total - first, now - start)
+        self.last, self._left = progress, left
         self.setVisible(True)
-        self.stage_label.setText(t(STAGE_LABELS.get(progress.stage, "Reading files")))
-        self.bar.setMaximum(max(1, progress.total))
-        self.bar.setValue(min(progress.done, progress.total))
-        text = t("{done:,} / {total:,}").format(done=progress.done, total=progress.total)
-        left = seconds_left(progress.done, progress.total, now - self._stage_started)
-        if left is not None:
-            text += " · " + t("about {seconds} s left").format(seconds=left)
+        self._render(progress)
+
+    def _render(self, progress: LoadProgress) -> None:
+        self.stage_label.setText(stage_label(progress.stage, after_entities=self._after_entities))
+        if progress.total <= 0:
+            self.bar.setRange(0, 0)  # how much there is to do is not known yet: a busy bar
+        else:
+            self.bar.setRange(0, progress.total)
+            self.bar.setValue(min(progress.done, progress.total))
+        text = count_text(progress)
+        if self._left is not None:
+            text += " · " + time_left_text(self._left)
         self.count_label.setText(text)
 
+    def _cancel_clicked(self) -> None:
+        self.cancelling = True
+        self.cancel_button.setEnabled(False)
+        self.stage_label.setText(t("Cancelling…"))
+        self.cancel_requested.emit()
+
     def finish(self) -> None:
+        """The loader is idle: nothing to show until the next load."""
         self.last = None
-        self._stage = ""
+        self.cancelling = False
+        self.cancel_button.setEnabled(True)
+        self._reset()
         self.setVisible(False)
