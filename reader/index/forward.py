@@ -39,6 +39,18 @@ class ForwardIndex:
         self._pending.append(SEPARATOR)
         self._bounds = None
 
+    def add_block(self, first: int, tokens: np.ndarray, starts: np.ndarray) -> None:
+        """Append consecutive documents from ``first`` on: ``tokens`` (int32) holds each one's ids
+        followed by a separator, ``starts`` where each begins (one more entry than documents)."""
+        if first != len(self._starts):
+            raise ValueError(
+                f"documents must be added in order: got {first}, expected {len(self._starts)}"
+            )
+        base = len(self._sealed) + len(self._pending)
+        self._starts.extend((starts[:-1] + base).tolist())
+        self._pending.frombytes(tokens.astype(np.int32, copy=False).tobytes())
+        self._bounds = None
+
     def seal(self) -> None:
         """Move the pending tokens into the numpy array (the index calls this when it flushes)."""
         if self._pending:

@@ -9,11 +9,10 @@ clears it from the live bitmap, and the index compacts itself when too many are 
 
 from __future__ import annotations
 
-import re
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from pyroaring import BitMap
@@ -23,12 +22,13 @@ from reader.index.filtering import UNDATED, apply_filters, timeline
 from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
 from reader.index.postings import PostingStore, release_freed_memory
+from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
+from reader.index.prepare import PreparedChunk, add_prepared, prepare
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
 from reader.index.scoring import add_bm25
 from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.text import normalize
-from reader.text.analyze import NORMALIZED_TOKEN_RE
 from reader.text.stem import make_stemmer, strip_clitic
 
 TITLE_BOOST = 3.0
@@ -46,8 +46,6 @@ CLITIC_RATIO = 1
 # function word (بولاية → ولاية → light10 لا) that would match half the collection. Longer
 # common stems stay allowed (فرئيس → رئيس, بأكثر → أكثر: measured on the known-item test).
 MAX_READING_SHARE = 0.2
-# index-time tokens plus line breaks, which the forward index keeps as separators
-_SEQUENCE_RE = re.compile(NORMALIZED_TOKEN_RE.pattern + "|\n")
 # pending postings are turned into a segment at this size (and before every search)
 FLUSH_PAIRS = 1 << 21
 
@@ -139,8 +137,23 @@ class Index:
         self._np_cache.clear()
         self._live.add(doc)
         self._set_facets(doc, article, replace=False)
+        self._flush_if_full()
+
+    def _flush_if_full(self) -> None:
         if len(self._p_term) >= FLUSH_PAIRS:
             self._flush()
+
+    @staticmethod
+    def prepare(articles: Sequence[Article]) -> PreparedChunk:
+        """The analysis ``add`` does, for a chunk of articles, as plain data (run it in a parse
+        worker; the receiver records the texts with ``reader.index.prepare.with_texts``)."""
+        return prepare(articles, TITLE_BOOST)
+
+    def add_prepared(self, articles: Sequence[Article], prepared: PreparedChunk) -> None:
+        """``add_many(articles)`` from their analysis done ahead (``prepare``): the same postings,
+        much less work here. Articles that are not the ones analysed, or already indexed, take
+        the ``add`` path."""
+        add_prepared(self, articles, prepared)
 
     def _new_term(self, word: str) -> int:
         tid = self._terms[word] = len(self._terms)
