@@ -141,20 +141,22 @@ def confirm_clear(parent: QWidget, size: int) -> bool:
     return box.clickedButton() is clear
 
 
+def cleared_text(cleared: Cleared) -> str:
+    size = human_size(cleared.freed)
+    if not cleared.errors:
+        return t("Cache cleared: {size} freed").format(size=size)
+    if cleared.freed:
+        return t("Part of the cache could not be deleted ({size} freed).").format(size=size)
+    return t("The cache could not be cleared.")
+
+
 def report_errors(parent: QWidget, cleared: Cleared) -> None:
     """Tell the user what could not be deleted (a permission, a file in use), in a dialog."""
     box = QMessageBox(parent)
     box.setObjectName("clearCacheErrors")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t("Clear Cache"))
-    if cleared.freed:
-        box.setText(
-            t("Part of the cache could not be deleted ({size} freed).").format(
-                size=human_size(cleared.freed)
-            )
-        )
-    else:
-        box.setText(t("The cache could not be cleared."))
+    box.setText(cleared_text(cleared))
     box.setDetailedText("\n".join(cleared.errors))
     box.setInformativeText("\n".join(cleared.errors[:3]))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -188,9 +190,7 @@ class CacheNote(QLabel):
 
     def retranslate(self) -> None:
         if self._cleared is not None:
-            self.setText(
-                t("Cache cleared: {size} freed").format(size=human_size(self._cleared.freed))
-            )
+            self.setText(cleared_text(self._cleared))
             self.setToolTip("\n".join(self._cleared.errors))
         else:
             self.setText(" · ".join(dict.fromkeys(note_text(n) for n in self._notes)))

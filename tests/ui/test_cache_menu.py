@@ -1,0 +1,330 @@
+"""The disk cache in the window: File › Clear Cache…, and a broken cache never costs a correct folder
+(issue 6, acceptance 3 at window level: a note the user sees, the right articles listed, no crash)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
+
+import reader.cache as cache_module
+from reader.cache import FolderCache, cache_root, cache_size, folder_dir
+from reader.library import load_library
+from reader.ui.article_model import Roles
+from reader.ui.cache_dialog import human_size
+
+pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
+
+
+def write_news(folder: Path) -> Path:
+    """A few files of different formats, one of them broken (a problem, not an article)."""
+    write_folder(folder)
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"عنوان الخبر {i}\nنص الخبر رقم {i} عن غزة\n", "utf-8")
+    (folder / "bad.json").write_text("{oops", encoding="utf-8")
+    return folder
+
+
+def listed_titles(window) -> list[str]:
+    model = window.model
+    return sorted(model.index(r).data(Roles.TITLE) for r in range(model.rowCount()))
+
+
+def expected_titles(folder: Path) -> list[str]:
+    return sorted(
+        a.title for a in load_library(folder, entities=False, use_cache=False).articles.values()
+    )
+
+
+def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, str]]:
+    """Answer the next modal message box named ``name`` the way a user would: click the button
+    named ``button`` (None: the Cancel/OK/escape button). Returns what the box said."""
+    said: list[tuple[str, str, str]] = []
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if (
+                isinstance(widget, QMessageBox)
+                and widget.objectName() == name
+                and widget.isVisible()
+            ):
+                said.append((widget.text(), widget.informativeText(), widget.detailedText()))
+                if button is None:
+                    widget.escapeButton().click() if widget.escapeButton() else widget.accept()
+                else:
+                    widget.findChild(QPushButton, button).click()
+                return
+        QTimer.singleShot(10, answer)  # not shown yet: look again
+
+    QTimer.singleShot(0, answer)
+    return said
+
+
+def test_clear_cache_is_in_the_file_menu(make_window) -> None:
+    window = make_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.actions_.clear_cache in file_menu.actions()
+    assert window.actions_.clear_cache.text() == "Clear &Cache…"
+
+
+def test_clear_cache_says_the_size_clears_and_the_folder_stays_open(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    folder = write_news(tmp_path / "news")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    size = cache_size()
+    assert size > 0 and folder_dir(folder).exists()
+    said = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
+    window.actions_.clear_cache.trigger()
+    ((text, info, _),) = said
+    assert text == f"The cache takes {human_size(size)} on disk."
+    assert "every file is read again" in info and "stays open" in info
+    assert cache_size() == 0 and not folder_dir(folder).exists()
+    assert window.cache_note.isVisible()
+    assert window.cache_note.text() == f"Cache cleared: {human_size(size)} freed"
+    assert listed_titles(window) == expected_titles(folder)  # still open, still searchable
+    assert window.library is not None and window.library.search("غزة").total > 0
+    open_and_wait(qtbot, window, folder)  # the next open reads every file again
+    assert window.library.stats["cached_files"] == 0
+    assert window.library.stats["parsed_files"] == len(window.library.files)
+    assert not window.cache_note.isVisible()
+
+
+def test_cancel_in_the_dialog_keeps_the_cache(qtbot, make_window, news_folder: Path) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    size = cache_size()
+    said = answer_dialog(qtbot, "clearCacheDialog", None)
+    window.actions_.clear_cache.trigger()
+    assert len(said) == 1
+    assert cache_size() == size and folder_dir(news_folder).exists()
+    assert not window.cache_note.isVisible()
+
+
+def test_an_empty_cache_says_there_is_nothing_to_clear(qtbot, make_window) -> None:
+    window = make_window()
+    said = answer_dialog(qtbot, "clearCacheDialog", None)
+    window.actions_.clear_cache.trigger()
+    assert said[0][0] == "The cache is empty; there is nothing to clear."
+
+
+def test_the_dialog_speaks_arabic_in_the_arabic_interface(
+    qtbot, make_window, news_folder: Path
+) -> None:
+    window = make_window(language="ar")
+    open_and_wait(qtbot, window, news_folder)
+    said = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
+    window.actions_.clear_cache.trigger()
+    ((text, info, _),) = said
+    assert text.startswith("تشغل ذاكرة التخزين المؤقت")
+    assert "يبقى المجلد المفتوح الآن مفتوحاً" in info
+    assert window.cache_note.text().startswith("مُسحت ذاكرة التخزين المؤقت")
+
+
+def test_clear_cache_waits_for_the_load_to_end(qtbot, make_window, news_folder: Path) -> None:
+    window = make_window()
+    action = window.actions_.clear_cache
+    with qtbot.waitSignal(window.loader.idle, timeout=30_000):
+        window.open_folder(news_folder)
+        assert not action.isEnabled()  # the load reads and writes the cache
+    assert action.isEnabled()
+
+
+@contextlib.contextmanager
+def _refuse_deleting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """As root, permissions cannot stop a delete: refuse it the way the OS would."""
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cache_module.shutil, "rmtree", refuse)
+        yield
+
+
+@contextlib.contextmanager
+def _chmod_folders(_monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A real read-only directory: what is inside each folder's cache goes, the folders stay."""
+    folders = cache_root() / "folders"
+    folders.chmod(0o555)
+    try:
+        yield
+    finally:
+        folders.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (_refuse_deleting, "The cache could not be cleared."),
+        pytest.param(
+            (_chmod_folders, "Part of the cache could not be deleted"),
+            marks=pytest.mark.skipif(
+                os.geteuid() == 0, reason="root deletes through read-only permissions"
+            ),
+        ),
+    ],
+)
+def test_a_cache_that_cannot_be_deleted_is_a_clear_message_not_a_crash(
+    qtbot, make_window, news_folder: Path, monkeypatch: pytest.MonkeyPatch, case
+) -> None:
+    refuse, message = case
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    with refuse(monkeypatch):
+        confirm = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
+        warning = answer_dialog(qtbot, "clearCacheErrors", None)
+        window.actions_.clear_cache.trigger()
+    assert len(confirm) == 1
+    ((text, _, details),) = warning
+    assert text.startswith(message)
+    assert "Permission denied" in details and str(folder_dir(news_folder)) in details
+    assert window.cache_note.text().startswith(message)
+    assert window.model.rowCount() == 6
+
+
+# ------------------------------------------------------------------ a broken cache, seen in the window
+def _garbage_db(folder: Path) -> None:
+    (folder_dir(folder) / "files.sqlite").write_bytes(b"\x00garbage, not a database" * 100)
+
+
+def _other_version(folder: Path) -> None:
+    db = sqlite3.connect(folder_dir(folder) / "files.sqlite")
+    db.execute("UPDATE meta SET value = '0.0' WHERE key = 'version'")
+    db.commit()
+    db.close()
+
+
+def _garbage_snapshot(folder: Path) -> None:
+    for file in (folder_dir(folder) / "index").iterdir():
+        file.write_bytes(b"truncated")
+
+
+@pytest.mark.parametrize(
+    ("damage", "note"),
+    [
+        (_garbage_db, "Damaged cache: rebuilt"),
+        (_other_version, "Cache from another version: rebuilt"),
+        (_garbage_snapshot, ""),  # a broken index snapshot is silently rebuilt
+    ],
+)
+def test_a_damaged_cache_lists_the_right_articles_and_says_so(
+    qtbot, make_window, tmp_path: Path, damage, note: str
+) -> None:
+    folder = write_news(tmp_path / "news")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    damage(folder)
+    open_and_wait(qtbot, window, folder)
+    assert listed_titles(window) == expected_titles(folder)
+    fresh = load_library(folder, entities=False, use_cache=False)
+    assert window.library is not None
+    assert window.library.search("غزة").total == fresh.search("غزة").total > 0
+    assert window.problems_button.text() == "1 file skipped"
+    assert window.cache_note.text() == note
+    assert window.cache_note.isVisible() is bool(note)
+    if note:
+        assert window.cache_note.toolTip().startswith("cache ")
+    open_and_wait(qtbot, window, folder)  # rebuilt: answered by the cache again, no note
+    assert window.library.stats["cached_files"] == len(window.library.files)
+    assert listed_titles(window) == expected_titles(folder)
+    assert not window.cache_note.isVisible()
+
+
+@contextlib.contextmanager
+def _refuse_writes(monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[None]:
+    """Every write into the cache directory is refused (as tests/test_cache.py does as root)."""
+    real_write, real_touch = Path.write_text, Path.touch
+
+    def refuse(path: Path, *args, **kwargs):
+        if directory in path.parents:
+            raise PermissionError(13, "Permission denied")
+        return (real_touch if not args and not kwargs else real_write)(path, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_text", refuse)
+        patch.setattr(Path, "touch", lambda p, *a, **k: refuse(p))
+        yield
+
+
+@contextlib.contextmanager
+def _chmod_cache(_monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[None]:
+    modes = {p: p.stat().st_mode for p in [directory, *directory.rglob("*")]}
+    try:
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        yield
+    finally:
+        for p, mode in modes.items():
+            p.chmod(mode)
+
+
+@pytest.mark.parametrize(
+    "make_read_only",
+    [
+        _refuse_writes,
+        pytest.param(
+            _chmod_cache,
+            marks=pytest.mark.skipif(
+                os.geteuid() == 0, reason="root writes through read-only permissions"
+            ),
+        ),
+    ],
+)
+def test_a_read_only_cache_lists_the_right_articles_and_says_so(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_read_only
+) -> None:
+    folder = write_news(tmp_path / "news")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    (folder / "a9.txt").write_text("عنوان جديد\nنص عن غزة\n", encoding="utf-8")
+    with make_read_only(monkeypatch, folder_dir(folder)):
+        open_and_wait(qtbot, window, folder)
+    assert listed_titles(window) == expected_titles(folder)
+    assert "عنوان جديد" in listed_titles(window)
+    assert window.library is not None and window.library.stats["cached_files"] > 0
+    assert window.cache_note.text() == "Cache read-only: changes not saved"
+    assert window.cache_note.isVisible()
+
+
+def test_a_full_disk_lists_the_right_articles_and_says_so(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's own "database or disk is full", by capping the database at its current size."""
+    folder = write_news(tmp_path / "news")
+    for i in range(40):
+        (folder / f"more{i}.txt").write_text(f"خبر آخر {i}\nنص عن غزة {i}\n", "utf-8")
+    real_open = FolderCache._open_db
+
+    def capped(self: FolderCache) -> sqlite3.Connection:
+        db = real_open(self)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(FolderCache, "_open_db", capped)
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    assert listed_titles(window) == expected_titles(folder)
+    assert window.cache_note.text() == "Cache not updated: disk full or read-only"
+
+
+def test_a_cache_directory_that_cannot_be_created_lists_the_folder_and_says_so(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    folder = write_news(tmp_path / "news")
+    cache_root().parent.mkdir(parents=True, exist_ok=True)
+    cache_root().write_text("a file where the cache directory should be", encoding="utf-8")
+    window = make_window(language="ar")
+    open_and_wait(qtbot, window, folder)
+    assert listed_titles(window) == expected_titles(folder)
+    assert window.cache_note.text() == "لا ذاكرة مؤقتة: قُرئت كل الملفات"
+    assert "cache unavailable" in window.cache_note.toolTip()
