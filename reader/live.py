@@ -4,11 +4,28 @@ Only the named files are read (through the disk cache), tagged and re-indexed: t
 each file are removed from the index and its new ones added, which costs about what adding them
 did in the first place (``Index.add``/``remove``), so a scraper writing a thousand files costs a
 thousand files, not the whole folder.
+
+Two steps, so a GUI can keep its event loop turning:
+
+* ``prepare_changes`` reads, parses (and optionally tags) the files into plain data. It never
+  touches the library's mutable parts (articles, files, index), so it may run on a worker thread
+  while the GUI thread searches and commits; the folder-wide tag pass takes its evidence from an
+  article list the caller snapshots on the owning thread.
+* ``Commit`` applies prepared changes to the library (index removals and additions, the dicts,
+  the problems) in slices of a bounded size or time, on the thread that owns the library. Each
+  article leaves or enters the index and ``library.articles`` in the same step, so a search run
+  between two slices sees a consistent (if partly updated) folder.
+
+``apply_changes`` (``Library.apply_changes``) is both steps at once. Applying is idempotent: it
+reads the files' current state, so the same paths applied again (to the same library or to one
+built from an older snapshot) end in the same articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +40,7 @@ from reader.loading import (
     parse_some,
     relative,
 )
-from reader.model import Article
+from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
     from reader.library import ChangeSet, Library
@@ -37,6 +54,231 @@ def _never() -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """One file as it is now: its cache key and ids, its articles, what went wrong reading it."""
+
+    info: FileInfo
+    articles: tuple[Article, ...]
+    problems: tuple[LoadProblem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedChanges:
+    """Files read for a live update, ready for ``Commit`` (plain data, no library state)."""
+
+    root: Path
+    # relative path -> the file as it is now, for every named file that exists
+    read: dict[str, FileRead] = field(default_factory=dict)
+    # relative paths that are gone (files, or folders that stand for every file under them)
+    gone: frozenset[str] = frozenset()
+    # True when the articles carry entity spans
+    tagged: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for f in self.read.values() for a in f.articles]
+
+    @property
+    def paths(self) -> frozenset[str]:
+        return self.gone | frozenset(self.read)
+
+
+def prepare_changes(
+    library: Library,
+    added_or_changed: Iterable[Path | str],
+    removed: Iterable[Path | str],
+    *,
+    entities: bool | None,
+    evidence: Sequence[Article] | None = None,
+) -> PreparedChanges:
+    """Read the named files (through the cache) into plain data for ``Commit``.
+
+    Reads only ``library.root``, ``use_cache``, ``workers`` and ``has_entities``: safe on a worker
+    thread while the owner commits. ``evidence``: the folder's articles for the multi-word tag
+    pass, a list snapshotted by the owning thread (default: ``library.articles`` now, which is
+    only safe when no other thread changes them). ``entities``: tag the new articles here
+    (default: when the library has entities); a GUI passes False and tags in worker processes.
+    """
+    root = library.root
+    present, gone = _sort_paths(root, added_or_changed, removed)
+    cache = open_cache(root, library.use_cache, None)
+    notes: list[str] = []
+    try:
+        parsed = parse_some(root, present, cache)
+        fresh = [a for rel in present for a in parsed[rel][1][0]]
+        if fresh:
+            others = list(library.articles.values()) if evidence is None else evidence
+            fresh = _recover_tags(others, fresh)
+        tag = library.has_entities if entities is None else entities
+        files = {
+            rel: FileInfo(parsed[rel][0], tuple(a.id for a in parsed[rel][1][0])) for rel in present
+        }
+        tagged = False
+        if tag and fresh:
+            run = LoadRun(root, cache, _quiet, _never, library.workers)
+            from reader.loading import cached_spans
+
+            spans = cached_spans(cache, files, few=True) if cache is not None else {}
+            fresh, status = annotate_files(run, fresh, spans, tag_missing=True, files=files)
+            tagged = status is None
+        if cache is not None:
+            notes = list(dict.fromkeys(cache.notes))
+    finally:
+        if cache is not None:
+            cache.close()
+    by_id = {a.id: a for a in fresh}
+    read = {
+        rel: FileRead(files[rel], tuple(by_id[i] for i in files[rel].ids), tuple(parsed[rel][1][1]))
+        for rel in present
+    }
+    return PreparedChanges(root, read, frozenset(gone), tagged, tuple(notes))
+
+
+class Commit:
+    """Prepared changes applied to a library in slices (``step``), on the thread that owns it.
+
+    The plan (which ids go, which come) is made against the library's files when the commit is
+    created; nothing is changed until ``step``. Articles are removed first, then added; the
+    library's files, problems and notes are updated with the last step.
+    """
+
+    def __init__(self, library: Library, prepared: PreparedChanges) -> None:
+        self.library = library
+        self.prepared = prepared
+        gone = _expand_folders(set(prepared.gone), library.files)
+        self._touched = gone | set(prepared.read)
+        self._gone = gone
+        old_ids = [
+            i for rel in self._touched if rel in library.files for i in library.files[rel].ids
+        ]
+        self._old = {i: library.articles[i] for i in old_ids if i in library.articles}
+        fresh = prepared.articles
+        new_ids = {a.id for a in fresh}
+        self._removals = [i for i in old_ids if i not in new_ids]
+        self._additions = fresh
+        self._pos = 0
+        self._result: ChangeSet | None = None
+
+    @property
+    def total(self) -> int:
+        """Index operations in this commit (one per removed or added article)."""
+        return len(self._removals) + len(self._additions)
+
+    @property
+    def done(self) -> bool:
+        return self._result is not None
+
+    def step(self, max_ops: int = 100, max_seconds: float | None = None) -> bool:
+        """Apply up to ``max_ops`` removals/additions (or as many as fit in ``max_seconds``);
+        True once everything is applied."""
+        if self._result is not None:
+            return True
+        library = self.library
+        index, articles = library.index, library.articles
+        started = time.perf_counter()
+        removals, additions = self._removals, self._additions
+        n_remove = len(removals)
+        end = min(self.total, self._pos + max_ops)
+        while self._pos < end:
+            pos = self._pos
+            if pos < n_remove:
+                index.remove(removals[pos])
+                articles.pop(removals[pos], None)
+            else:
+                article = additions[pos - n_remove]
+                index.add(article)
+                articles[article.id] = article
+            self._pos = pos + 1
+            if max_seconds is not None and time.perf_counter() - started >= max_seconds:
+                break
+        if self._pos < self.total:
+            return False
+        self._result = self._finish()
+        return True
+
+    def run(self) -> ChangeSet:
+        while not self.step(max_ops=1 << 30):
+            pass
+        return self.result
+
+    @property
+    def result(self) -> ChangeSet:
+        if self._result is None:
+            raise RuntimeError("the commit has not finished")
+        return self._result
+
+    def _finish(self) -> ChangeSet:
+        from reader.library import ChangeSet
+
+        library, prepared = self.library, self.prepared
+        for rel in self._gone:
+            library.files.pop(rel, None)
+        library.files.update({rel: f.info for rel, f in prepared.read.items()})
+        new_problems = [p for f in prepared.read.values() for p in f.problems]
+        library.problems = [p for p in library.problems if p.path not in self._touched]
+        library.problems.extend(new_problems)
+        library.files_seen = len(library.files)
+        for note in prepared.notes:
+            if note not in library.notes:
+                library.notes.append(note)
+        fresh = self._additions
+        old = self._old
+        added = tuple(a.id for a in fresh if a.id not in old)
+        dropped = tuple(self._removals)
+        added_set = set(added)
+        return ChangeSet(
+            added=added,
+            removed=dropped,
+            updated=tuple(a.id for a in fresh if a.id in old),
+            renamed=_renames(
+                [old[i] for i in dropped if i in old], [a for a in fresh if a.id in added_set]
+            ),
+            problems=tuple(new_problems),
+        )
+
+
+def commit_changes(library: Library, prepared: PreparedChanges) -> ChangeSet:
+    """All of ``prepared`` applied at once."""
+    return Commit(library, prepared).run()
+
+
+class SpanCommit:
+    """Entity spans found later for articles already in the library, applied in slices.
+
+    An article whose text changed since it was sent for tagging (its file was written again) is
+    skipped: the newer version gets its own spans. Re-adding an article with the same text only
+    replaces its facet values in the index (``Index.add``), no postings are rebuilt.
+    """
+
+    def __init__(self, library: Library, tagged: Sequence[Article]) -> None:
+        self.library = library
+        self._tagged = list(tagged)
+        self._pos = 0
+        self.applied: list[str] = []
+
+    @property
+    def total(self) -> int:
+        return len(self._tagged)
+
+    def step(self, max_ops: int = 200, max_seconds: float | None = None) -> bool:
+        library = self.library
+        started = time.perf_counter()
+        end = min(len(self._tagged), self._pos + max_ops)
+        while self._pos < end:
+            article = self._tagged[self._pos]
+            self._pos += 1
+            current = library.articles.get(article.id)
+            if current is not None and _same_text(current, article):
+                library.index.add(article)
+                library.articles[article.id] = article
+                self.applied.append(article.id)
+            if max_seconds is not None and time.perf_counter() - started >= max_seconds:
+                break
+        return self._pos >= len(self._tagged)
+
+
 def apply_changes(
     library: Library,
     added_or_changed: Iterable[Path | str],
@@ -44,60 +286,18 @@ def apply_changes(
     *,
     entities: bool | None,
 ) -> ChangeSet:
-    from reader.library import ChangeSet
+    """``prepare_changes`` then ``commit_changes`` (for the command line and the tests)."""
+    prepared = prepare_changes(library, added_or_changed, removed, entities=entities)
+    return commit_changes(library, prepared)
 
-    root = library.root
-    present, gone = _sort_paths(root, added_or_changed, removed)
-    gone = _expand_folders(gone, library.files)
-    cache = open_cache(root, library.use_cache, None)
-    try:
-        parsed = parse_some(root, present, cache)
-        fresh = [a for rel in present for a in parsed[rel][1][0]]
-        if fresh:
-            fresh = _recover_tags(library, fresh)
-        tag = library.has_entities if entities is None else entities
-        files = {
-            rel: FileInfo(parsed[rel][0], tuple(a.id for a in parsed[rel][1][0])) for rel in present
-        }
-        if tag and fresh:
-            run = LoadRun(root, cache, _quiet, _never, library.workers)
-            from reader.loading import cached_spans
 
-            spans = cached_spans(cache, files, few=True) if cache is not None else {}
-            fresh, _ = annotate_files(run, fresh, spans, tag_missing=True, files=files)
-        if cache is not None:
-            for note in cache.notes:
-                if note not in library.notes:
-                    library.notes.append(note)
-    finally:
-        if cache is not None:
-            cache.close()
-    touched = gone | set(present)
-    old_ids = [i for rel in touched if rel in library.files for i in library.files[rel].ids]
-    old_articles = {i: library.articles[i] for i in old_ids if i in library.articles}
-    new_ids = {a.id for a in fresh}
-    for article_id in old_ids:
-        if article_id not in new_ids:
-            library.index.remove(article_id)
-            library.articles.pop(article_id, None)
-    for rel in gone:
-        library.files.pop(rel, None)
-    library.files.update(files)
-    for article in fresh:
-        library.index.add(article)
-        library.articles[article.id] = article
-    library.problems = [p for p in library.problems if p.path not in touched]
-    new_problems = [p for rel in present for p in parsed[rel][1][1]]
-    library.problems.extend(new_problems)
-    library.files_seen = len(library.files)
-    added = tuple(a.id for a in fresh if a.id not in old_articles)
-    dropped = tuple(i for i in old_ids if i not in new_ids)
-    return ChangeSet(
-        added=added,
-        removed=dropped,
-        updated=tuple(a.id for a in fresh if a.id in old_articles),
-        renamed=_renames([old_articles[i] for i in dropped], [a for a in fresh if a.id in added]),
-        problems=tuple(new_problems),
+def _same_text(a: Article, b: Article) -> bool:
+    """Whether two versions of an article are the same text (spans aside)."""
+    return (a.title, a.body, a.tags, tuple(x.body for x in a.appended)) == (
+        b.title,
+        b.body,
+        b.tags,
+        tuple(x.body for x in b.appended),
     )
 
 
@@ -117,7 +317,9 @@ def _sort_paths(
             gone.discard(rel)
         else:
             gone.add(rel)
-    return list(dict.fromkeys(present)), gone
+    present = list(dict.fromkeys(present))
+    gone -= set(present)
+    return present, gone
 
 
 def _expand_folders(gone: set[str], files: dict[str, FileInfo]) -> set[str]:
@@ -129,10 +331,10 @@ def _expand_folders(gone: set[str], files: dict[str, FileInfo]) -> set[str]:
     return (gone - folders) | {rel for rel in files if rel.startswith(prefixes)}
 
 
-def _recover_tags(library: Library, fresh: list[Article]) -> list[Article]:
+def _recover_tags(evidence: Sequence[Article], fresh: list[Article]) -> list[Article]:
     """The folder-wide tag pass for the new articles only, with the folder as evidence."""
     new_ids = {a.id for a in fresh}
-    others = [a for a in library.articles.values() if a.id not in new_ids]
+    others = [a for a in evidence if a.id not in new_ids]
     from reader.formats.tags import _from_unsplit_tag_line
 
     merged = recover_multiword_tags(

@@ -84,6 +84,18 @@ class UserState:
             bucket.discard(article_id)
             self.dirty = True
 
+    def rename(self, old_id: str, new_id: str) -> None:
+        """An article's id changed (its file was renamed or moved): its flags follow it.
+
+        Idempotent: flags the old id no longer has leave the new id's flags alone.
+        """
+        for bucket in (self._read, self._starred):
+            if old_id in bucket:
+                bucket.discard(old_id)
+                if new_id not in bucket:
+                    bucket.add(new_id)
+                self.dirty = True
+
     @property
     def starred_ids(self) -> frozenset[str]:
         return frozenset(self._starred)

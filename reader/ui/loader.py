@@ -9,6 +9,7 @@ that is no longer current are dropped, so a slow old load can never overwrite a 
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from pathlib import Path
 
@@ -65,8 +66,10 @@ class FolderLoader(QObject):
             )
             return _warmed(library)
 
-        self._run(Task(job, "load"), self._on_loaded)
+        # ``started`` first: the window starts following the folder before the scan begins, so
+        # a file written while the folder is read is never missed (see live_folder.py)
         self.started.emit(str(root))
+        self._run(Task(job, "load"), self._on_loaded)
 
     def _run(self, task: Task, on_finished: object) -> None:
         self._task = task
@@ -106,17 +109,41 @@ class FolderLoader(QObject):
             self.idle.emit()
             return
 
+        # The window applies live folder changes to ``library`` while this stage runs; the stage
+        # works on a copy of its dicts taken now, so the new Library's files always describe its
+        # own articles (the window re-applies the changes to it when it is swapped in).
+        base = dataclasses.replace(
+            library,
+            articles=dict(library.articles),
+            files=dict(library.files),
+            problems=list(library.problems),
+            notes=list(library.notes),
+            stats=dict(library.stats),
+        )
+
         def job(hooks: TaskHooks) -> Library:
             # in worker processes: tagging in this thread would hold the GIL for long stretches
             tagged = entity_pool.find_entities(
-                library, progress=hooks.progress, should_stop=hooks.should_stop
+                base, progress=hooks.progress, should_stop=hooks.should_stop
             )
-            return _warmed(tagged)
+            if tagged.entity_status is not None:
+                return tagged  # no recogniser: the loaded library stays, with the reason
+            # find_entities keeps articles and index; files, notes and settings come from base
+            return _warmed(
+                dataclasses.replace(
+                    base, articles=tagged.articles, index=tagged.index, entity_status=None
+                )
+            )
 
-        self._run(Task(job, "entities"), self._on_entities)
+        self._run(Task(job, "entities"), lambda result: self._on_entities(library, result))
 
-    def _on_entities(self, library: Library) -> None:
+    def _on_entities(self, loaded: Library, library: Library) -> None:
         self._task = None
+        if library.entity_status is not None:
+            # the recogniser is missing: keep the library in use (it may hold live changes made
+            # since it was loaded), only say why there are no entities
+            loaded.entity_status = library.entity_status
+            library = loaded
         self.entities_ready.emit(library)
         self.idle.emit()
 

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QTimer
 
 from reader.index import SearchResult
-from reader.library import Library
+from reader.library import ChangeSet, Library
 from reader.model import Article
 from reader.state import UserState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
+from reader.ui.live_folder import LiveFolder
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -38,6 +39,7 @@ add_arabic(
         "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
         "Query: {error}": "الاستعلام: {error}",
         "{n:,} articles": "{n:,} مقال",
+        "This article was removed from the folder.": "حُذف هذا المقال من المجلد.",
     }
 )
 
@@ -75,6 +77,14 @@ class Session(QObject):
         self._previous: tuple[Library | None, Path | None, UserState | None] | None = None
         self._titles: dict[str, str] | None = None
         self._header: tuple[str, dict[str, object]] = ("", {})
+        # the folder is followed while it is open: files written, changed, renamed, deleted
+        self.live = LiveFolder(self)
+        self.live.applied.connect(self.live_applied)
+        self.live.entities_applied.connect(self.live_spans)
+        window.loader.idle.connect(self.live.load_finished)
+        self.live.watch_window(window)
+        # True while the result is refreshed after a live change (not a new query)
+        self._live_refresh = False
 
     # ------------------------------------------------------------------ loading
     def load_started(self, folder: str) -> None:
@@ -82,6 +92,8 @@ class Session(QObject):
             self._previous = (self.library, self.folder, self.user_state)
         self.save_state()
         self.folder = Path(folder)
+        # watching starts before the load scans the folder, so no file written meanwhile is lost
+        self.live.start(self.folder)
         self.library = None
         self.current = None
         self._titles = None
@@ -126,9 +138,11 @@ class Session(QObject):
         self._queued = []
         self._flush_timer.stop()
         self._install(library)
+        self.live.set_library(library)
 
     def entities_ready(self, library: Library) -> None:
         self._install(library)
+        self.live.set_library(library)  # changes made to the previous one are applied again
 
     def _install(self, library: Library) -> None:
         self.library = library
@@ -160,12 +174,44 @@ class Session(QObject):
         self._queued = []
         self._flush_timer.stop()
         self.library, self.folder, self.user_state = library, folder, state
+        if folder is not None:
+            self.live.start(folder)
+            self.live.set_library(library)
+        else:
+            self.live.stop()
         self.w.model.set_state(state)
         self.w.status_note.setText(t("Loading cancelled."))
         if library is not None:
             self.w.model.set_lookup(library.articles.get)
         self.current = None
         self.w.results.set_library(library)
+
+    # ------------------------------------------------------------------ live folder
+    def live_applied(self, change: ChangeSet) -> None:
+        """Files of the open folder changed and the library has them: show it everywhere."""
+        library = self.library
+        if library is None:
+            return
+        state = self.user_state
+        if state is not None and change.renamed:
+            for old, new in change.renamed:
+                state.rename(old, new)
+            self.save_state()
+        self._titles = None
+        self.w.set_problems(list(library.problems))
+        self.refresh_live()
+
+    def live_spans(self, _ids: list[str]) -> None:
+        """Entity spans of new articles arrived: facets and highlights fill in."""
+        self.refresh_live()
+
+    def refresh_live(self) -> None:
+        """The same query and filters again over the changed library; the selection stays."""
+        self._live_refresh = True
+        try:
+            self.w.results.search_now()
+        finally:
+            self._live_refresh = False
 
     # ------------------------------------------------------------------ results
     def show_result(self, result: SearchResult | None) -> None:
@@ -208,11 +254,32 @@ class Session(QObject):
             return
         w.list_stack.setCurrentWidget(w.list_view)
         row = w.model.row_of(keep) if keep is not None else -1
-        if row >= 0:
+        if self._live_refresh and keep is not None:
+            self._keep_after_live_change(keep, row)
+        elif row >= 0:
             self.current = None  # re-render with the new highlights
             w.select_row(row)
         else:
             w.select_row(0)
+
+    def _keep_after_live_change(self, keep: str, row: int) -> None:
+        """After a live change: the article shown stays (re-rendered only when its file changed);
+        one that was deleted leaves the pane empty rather than jumping to another article."""
+        w = self.w
+        article = self.library.articles.get(keep) if self.library is not None else None
+        if article is None:
+            self.current = None
+            w.list_view.selectionModel().clearCurrentIndex()
+            w.reading_view.show_message(
+                t("Nothing selected"), t("This article was removed from the folder.")
+            )
+            return
+        if article is not self.current:
+            self.current = None  # its file changed: show the new version
+        if row >= 0:
+            w.select_row(row)  # the same article: current_changed does not render it again
+        if self.current is None:
+            self.show_article(article)  # also when the changed article left the result
 
     def _show_empty(self) -> None:
         w = self.w

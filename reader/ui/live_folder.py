@@ -1,0 +1,304 @@
+"""The window follows its folder: files written, changed, renamed or deleted show up by themselves.
+
+``reader.watch.FolderWatcher`` (watchdog; its docstring says why not QFileSystemWatcher) reports
+coalesced bursts on its own thread; here they only cross to the GUI thread (a queued signal) and
+are queued as relative paths. The work is split so the event loop never waits long:
+
+1. **prepare** (a ``Task`` thread): ``reader.live.prepare_changes`` reads and parses the files
+   through the cache into plain data. It touches no library state; the tag pass gets a snapshot
+   of the articles taken on the GUI thread.
+2. **commit** (GUI thread, in slices): ``reader.live.Commit`` removes and adds articles in the
+   index and the library, a slice per event-loop turn (``SLICE_SECONDS``), then ``applied``
+   is emitted once and the session searches again (list, facets, timeline, counts).
+3. **entities**, when the library has them: the new articles are listed and searchable first,
+   then tagged in worker processes (``entity_pool``, off the GIL) and their spans committed in
+   slices (``entities_applied``).
+
+One step runs at a time; bursts that arrive meanwhile wait and go together into the next round.
+
+Loading swaps libraries under us (the searchable one, then the one with entities, built from a
+snapshot of the first), so every path touched since the watch started is recorded while a load
+runs and applied again to each library installed (applying is idempotent: files are read as they
+are now). A swap drops the work in flight for the old library.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+
+from reader.library import ChangeSet, Library
+from reader.live import Commit, PreparedChanges, SpanCommit, prepare_changes
+from reader.loading import relative
+from reader.model import Article
+from reader.ui import entity_pool
+from reader.ui.worker import Task, TaskHooks
+from reader.watch import FolderChanges, FolderWatcher
+
+# the longest a commit slice may hold the GUI thread (Index.add is ~0.3 ms per article, so this
+# is ~50 articles; the 100 ms stall budget leaves room for the re-search and repaint after it)
+SLICE_SECONDS = 0.015
+# quiet time that closes a burst (reader.watch), and the longest a burst is held back
+WATCH_WINDOW = 0.3
+WATCH_MAX_DELAY = 1.0
+
+
+class LiveFolder(QObject):
+    # emitted on the watcher's thread; connected queued, so handled on the GUI thread
+    _burst = Signal(object)  # FolderChanges
+    applied = Signal(object)  # ChangeSet: a round of changes is in the library
+    entities_applied = Signal(object)  # list[str]: ids whose entity spans arrived
+    idle = Signal()  # nothing waiting, nothing running (tests and benchmarks wait for it)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root: Path | None = None
+        self.library: Library | None = None
+        self.watcher: FolderWatcher | None = None
+        self._waiting: set[str] = set()
+        # paths touched since the watch started, while a load may still swap the library
+        self._recorded: set[str] | None = None
+        self._generation = 0
+        self._step: str | None = None  # "prepare" | "commit" | "tag" | "spans"
+        self._commit: Commit | SpanCommit | None = None
+        self._tasks: list[Task] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._commit_slice)
+        self._burst.connect(self._on_burst, Qt.ConnectionType.QueuedConnection)
+        # measured per round, for the status line and the benchmark
+        self.last_round: dict[str, float] = {}
+        self._round_started = 0.0
+
+    # ------------------------------------------------------------------ lifetime
+    def start(self, root: Path) -> None:
+        """Follow ``root`` from now on (a load is starting: record until ``load_finished``)."""
+        self.stop()
+        self.root = Path(root)
+        self._recorded = set()
+        watcher = FolderWatcher(
+            self.root, self._burst.emit, window=WATCH_WINDOW, max_delay=WATCH_MAX_DELAY
+        )
+        try:
+            watcher.start()
+        except (
+            OSError
+        ):  # no watch possible (inotify limits, a folder gone): the folder stays static
+            return
+        self.watcher = watcher
+
+    def stop(self) -> None:
+        """Stop watching and drop every pending change; joins the watcher's threads."""
+        self._drop_work()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self.root = None
+        self.library = None
+        self._waiting.clear()
+        self._recorded = None
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """``stop`` and join every task thread (window close)."""
+        self.stop()
+        for task in self._tasks:
+            task.cancel()
+        for task in list(self._tasks):
+            task.wait(msecs)
+        self._tasks.clear()
+
+    def watch_window(self, window: QObject) -> None:
+        """Shut down when ``window`` closes (no thread outlives it)."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    @property
+    def running(self) -> bool:
+        return self.watcher is not None
+
+    @property
+    def busy(self) -> bool:
+        return self._step is not None or bool(self._waiting and self.library is not None)
+
+    def running_tasks(self) -> int:
+        return sum(1 for t in self._tasks if t.is_running())
+
+    # ------------------------------------------------------------------ the library in use
+    def set_library(self, library: Library | None) -> None:
+        """A library of the watched folder was installed: (re)apply what was recorded to it."""
+        self._drop_work()
+        self.library = library
+        if library is None:
+            return
+        if self._recorded:
+            self._waiting |= self._recorded
+        self._pump()
+
+    def load_finished(self) -> None:
+        """No more library swaps are coming: stop recording."""
+        self._recorded = None
+
+    def _drop_work(self) -> None:
+        self._generation += 1
+        self._timer.stop()
+        self._commit = None
+        self._step = None
+        for task in self._tasks:
+            task.cancel()
+
+    # ------------------------------------------------------------------ bursts
+    def _on_burst(self, changes: FolderChanges) -> None:
+        root = self.root
+        if root is None:
+            return
+        paths = [*changes.changed, *changes.removed]
+        rels = {relative(root, p) for p in paths if _inside(p, root)}
+        if not rels:
+            return
+        if self._recorded is not None:
+            self._recorded |= rels
+        self._waiting |= rels
+        self._pump()
+
+    def _pump(self) -> None:
+        if self._step is not None or self.library is None:
+            return
+        if not self._waiting:
+            self.idle.emit()
+            return
+        rels, self._waiting = sorted(self._waiting), set()
+        self._prepare(self.library, rels)
+
+    # ------------------------------------------------------------------ 1. prepare (thread)
+    def _prepare(self, library: Library, rels: list[str]) -> None:
+        self._step = "prepare"
+        self._round_started = time.perf_counter()
+        root = library.root
+        # snapshots taken here, on the GUI thread that commits: the thread never reads the
+        # library's dicts while they change
+        evidence = list(library.articles.values())
+
+        def job(_hooks: TaskHooks) -> PreparedChanges:
+            present = [rel for rel in rels if (root / rel).is_file()]
+            gone = [rel for rel in rels if not (root / rel).exists()]
+            return prepare_changes(library, present, gone, entities=False, evidence=evidence)
+
+        self._run(Task(job, "live-prepare"), lambda p: self._start_commit(library, p))
+
+    def _run(self, task: Task, on_finished: object) -> None:
+        generation = self._generation
+        self._tasks.append(task)
+
+        def finished(result: object) -> None:
+            if generation == self._generation:
+                on_finished(result)  # type: ignore[operator]
+
+        def ended(*_: object) -> None:
+            if generation == self._generation:
+                self._step = None
+                self._pump()
+
+        task.finished.connect(finished)
+        task.failed.connect(ended)
+        task.cancelled.connect(ended)
+        task.done.connect(lambda t=task: self._reap(t))
+        task.start()
+
+    def _reap(self, task: Task) -> None:
+        task.wait()
+        if task in self._tasks:
+            self._tasks.remove(task)
+
+    # ------------------------------------------------------------------ 2. commit (GUI, sliced)
+    def _start_commit(self, library: Library, prepared: PreparedChanges) -> None:
+        self.last_round["prepare_s"] = time.perf_counter() - self._round_started
+        self.last_round["longest_slice_s"] = 0.0
+        self._step = "commit"
+        self._commit = Commit(library, prepared)
+        self._timer.start()
+
+    def _commit_slice(self) -> None:
+        commit = self._commit
+        if commit is None:
+            return
+        started = time.perf_counter()
+        # at least one article per slice, however slow the machine: the commit always advances
+        finished = commit.step(max_ops=1 << 30, max_seconds=SLICE_SECONDS)
+        took = time.perf_counter() - started
+        self.last_round["longest_slice_s"] = max(self.last_round.get("longest_slice_s", 0), took)
+        if not finished:
+            self._timer.start()
+            return
+        self._commit = None
+        if isinstance(commit, Commit):
+            self._committed(commit.library, commit.result)
+        else:
+            self._spans_committed(commit)
+
+    def _committed(self, library: Library, change: ChangeSet) -> None:
+        self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
+        self.applied.emit(change)
+        got = (library.articles.get(i) for i in (*change.added, *change.updated))
+        fresh = [a for a in got if a is not None]
+        if library.has_entities and fresh:
+            self._tag(library, fresh)
+            return
+        self._step = None
+        self._pump()
+
+    # ------------------------------------------------------------------ 3. entities (processes)
+    def _tag(self, library: Library, articles: Sequence[Article]) -> None:
+        self._step = "tag"
+        few = _few_articles(library, articles)
+
+        def job(hooks: TaskHooks) -> list[Article]:
+            tagged = entity_pool.find_entities(
+                few, progress=hooks.progress, should_stop=hooks.should_stop
+            )
+            if tagged.entity_status is not None:
+                return []
+            return list(tagged.articles.values())
+
+        self._run(Task(job, "live-entities"), lambda t: self._start_spans(library, t))
+
+    def _start_spans(self, library: Library, tagged: list[Article]) -> None:
+        self._step = "spans"
+        self._commit = SpanCommit(library, tagged)
+        self._timer.start()
+
+    def _spans_committed(self, commit: SpanCommit) -> None:
+        if commit.applied:
+            self.entities_applied.emit(list(commit.applied))
+        self._step = None
+        self._pump()
+
+
+def _few_articles(library: Library, articles: Sequence[Article]) -> Library:
+    """A Library of just these articles, for ``entity_pool.find_entities`` (which tags every
+    article of the library it is given and indexes them: a small, wasted index of the few)."""
+    from reader.index import Index
+
+    return Library(
+        root=library.root,
+        articles={a.id: a for a in articles},
+        problems=[],
+        index=Index(),
+        use_cache=library.use_cache,
+        workers=library.workers,
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(path).relative_to(root)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,220 @@
+"""The window follows its open folder (issue 6, acceptance 2): files written, changed, renamed or
+deleted while it is open show up in the list, the search, the facets and the reading pane."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
+
+from reader.ui.article_model import Roles
+
+pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
+
+
+def trec(path: Path, docno: str, title: str, body: str, date: str = "2024-03-01") -> Path:
+    """One news article as a TREC file, the way the corpus scrapers write them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"<DOC>\n<DOCNO>{docno}</DOCNO>\n<SRC>live</SRC>\n<TITLE>{title}</TITLE>\n"
+        f"<TIME>{date}</TIME>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def rewrite(path: Path, docno: str, title: str, body: str) -> None:
+    """Write the file again with a modification time a coarse clock still sees as newer."""
+    before = path.stat().st_mtime_ns
+    trec(path, docno, title, body)
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+@pytest.fixture
+def live_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "live"
+    trec(folder / "a.txt", "a", "خبر عن غزة", "نص الخبر الأول عن غزة والحرب")
+    trec(folder / "b.txt", "b", "خبر عن إيران", "نص الخبر الثاني عن إيران")
+    trec(folder / "sub" / "c.txt", "c", "خبر عن موسكو", "نص الخبر الثالث عن موسكو")
+    return folder
+
+
+def listed(window) -> list[str]:
+    model = window.model
+    return [model.index(r).data(Roles.ID) for r in range(model.rowCount())]
+
+
+def titles(window) -> list[str]:
+    model = window.model
+    return [model.index(r).data(Roles.TITLE) for r in range(model.rowCount())]
+
+
+def found(window, query: str) -> list[str]:
+    return sorted(window.library.search(query).ids)
+
+
+def open_live(qtbot, make_window, folder: Path):
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    qtbot.waitUntil(lambda: not window.session.live.busy, timeout=5000)
+    assert window.session.live.running
+    return window
+
+
+def select(window, article_id: str) -> None:
+    window.select_row(window.model.row_of(article_id))
+    assert window.current_article().id == article_id
+
+
+def test_a_thousand_files_written_at_once_are_listed_and_searchable_within_5_s(
+    qtbot, make_window, live_folder
+):
+    window = open_live(qtbot, make_window, live_folder)
+    for i in range(1000):
+        trec(live_folder / "burst" / f"{i:04d}.txt", f"n{i}", f"عاجل رقم {i}", f"وسم{i} الانتخابات")
+    # started right after the last write
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1003, timeout=5000)
+    assert window.library.search("الانتخابات").total == 1000
+    assert found(window, "وسم537") == ["burst/0537.txt"]
+    assert len(set(listed(window))) == 1003
+    assert "1,003 articles" in window.list_header.text()
+    assert {v.value: v.count for v in window.result.facets["source"]}["live"] == 1003
+
+
+def test_a_deleted_file_leaves_the_list_the_search_and_the_pane(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    select(window, "a.txt")
+    (live_folder / "a.txt").unlink()
+    qtbot.waitUntil(lambda: "a.txt" not in listed(window), timeout=5000)
+    assert found(window, "غزة") == []
+    assert sorted(listed(window)) == ["b.txt", "sub/c.txt"]
+    assert window.current_article() is None
+    assert "removed from the folder" in window.reading_view.toPlainText()
+
+
+def test_a_removed_folder_takes_its_articles(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    (live_folder / "sub" / "c.txt").unlink()
+    (live_folder / "sub").rmdir()
+    qtbot.waitUntil(lambda: "sub/c.txt" not in listed(window), timeout=5000)
+    assert found(window, "موسكو") == []
+
+
+def test_a_modified_file_changes_its_article_in_the_list_and_the_pane(
+    qtbot, make_window, live_folder
+):
+    window = open_live(qtbot, make_window, live_folder)
+    select(window, "b.txt")
+    rewrite(live_folder / "b.txt", "b", "خبر عن بيروت", "نص جديد عن بيروت")
+    qtbot.waitUntil(lambda: "خبر عن بيروت" in titles(window), timeout=5000)
+    assert "خبر عن إيران" not in titles(window)
+    assert found(window, "بيروت") == ["b.txt"] and found(window, "إيران") == []
+    assert window.current_article().title == "خبر عن بيروت"
+    assert "نص جديد عن بيروت" in window.reading_view.toPlainText()
+
+
+def test_an_unrelated_change_keeps_the_article_shown(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    select(window, "b.txt")
+    shown = window.current_article()
+    trec(live_folder / "d.txt", "d", "خبر جديد", "نص آخر")
+    qtbot.waitUntil(lambda: "d.txt" in listed(window), timeout=5000)
+    assert window.current_article() is shown
+    assert window.current_index().data(Roles.ID) == "b.txt"
+
+
+def test_a_renamed_file_keeps_its_read_and_star_state(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    select(window, "a.txt")
+    window.session.toggle_star()
+    state = window.user_state
+    assert state.is_starred("a.txt") and state.is_read("a.txt")
+    (live_folder / "moved").mkdir()
+    (live_folder / "a.txt").rename(live_folder / "moved" / "a2.txt")
+    qtbot.waitUntil(lambda: "moved/a2.txt" in listed(window), timeout=5000)
+    assert "a.txt" not in listed(window)
+    assert state.is_starred("moved/a2.txt") and state.is_read("moved/a2.txt")
+    assert not state.is_starred("a.txt")
+    row = window.model.row_of("moved/a2.txt")
+    assert window.model.index(row).data(Roles.STARRED)
+    assert not state.dirty  # saved at once
+
+
+def test_a_file_created_then_deleted_in_one_burst_leaves_nothing(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    trec(live_folder / "flash.txt", "f", "خبر عابر", "كلمةعابرة")
+    (live_folder / "flash.txt").unlink()
+    trec(live_folder / "after.txt", "x", "خبر باق", "كلمةباقية")  # a marker that must arrive
+    qtbot.waitUntil(lambda: "after.txt" in listed(window), timeout=5000)
+    qtbot.waitUntil(lambda: not window.session.live.busy, timeout=5000)
+    assert "flash.txt" not in listed(window) and found(window, "كلمةعابرة") == []
+
+
+def test_a_file_modified_twice_gives_one_article(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    rewrite(live_folder / "a.txt", "a", "العنوان الثاني", "كلمةثانية")
+    rewrite(live_folder / "a.txt", "a", "العنوان الثالث", "كلمةثالثة")
+    qtbot.waitUntil(lambda: "العنوان الثالث" in titles(window), timeout=5000)
+    qtbot.waitUntil(lambda: not window.session.live.busy, timeout=5000)
+    assert listed(window).count("a.txt") == 1 and len(listed(window)) == 3
+    assert found(window, "كلمةثانية") == [] and found(window, "كلمةثالثة") == ["a.txt"]
+    assert window.library.search("").total == 3
+
+
+def test_a_broken_new_file_is_a_problem_until_it_is_fixed(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    bad = live_folder / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    qtbot.waitUntil(window.problems_button.isVisible, timeout=5000)
+    assert "1" in window.problems_button.text()
+    bad.write_text('{"title": "عنوان مصلح", "body": "نص مصلح"}', encoding="utf-8")
+    os.utime(bad, ns=(10**18, 10**18))
+    qtbot.waitUntil(lambda: "bad.json" in listed(window), timeout=5000)
+    assert not window.problems_button.isVisible()
+
+
+def test_the_facets_and_filters_follow_new_files(qtbot, make_window, live_folder):
+    window = open_live(qtbot, make_window, live_folder)
+    window.results.set_query("غزة")
+    assert listed(window) == ["a.txt"]
+    trec(live_folder / "g.txt", "g", "غزة اليوم", "قصف على غزة", date="2025-01-02")
+    qtbot.waitUntil(lambda: sorted(listed(window)) == ["a.txt", "g.txt"], timeout=5000)
+    assert window.results.state.query == "غزة"  # the query stays
+    days = dict(window.result.timeline)
+    assert days[dt.date(2025, 1, 2)] == 1 and sum(days.values()) == 2
+    sources = {v.value: v.count for v in window.result.facets["source"]}
+    assert sources == {"live": 2}
+
+
+def _watch_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "folder-watch"]
+
+
+def test_closing_the_window_stops_the_watcher(qtbot, make_window, live_folder):
+    before = len(_watch_threads())
+    window = open_live(qtbot, make_window, live_folder)
+    watcher = window.session.live.watcher
+    assert watcher is not None and len(_watch_threads()) == before + 1
+    window.close()
+    assert window.session.live.watcher is None
+    assert len(_watch_threads()) == before
+    assert not watcher._observer.is_alive()
+    assert window.session.live.running_tasks() == 0
+
+
+def test_opening_another_folder_stops_watching_the_first(qtbot, make_window, live_folder, tmp_path):
+    window = open_live(qtbot, make_window, live_folder)
+    other = tmp_path / "other"
+    trec(other / "o.txt", "o", "خبر آخر", "نص")
+    first = window.session.live.watcher
+    open_and_wait(qtbot, window, other)
+    assert not first._observer.is_alive()
+    assert window.session.live.watcher is not None and window.session.live.root == other.resolve()
+    trec(live_folder / "late.txt", "l", "متأخر", "نص")  # the old folder: ignored
+    trec(other / "new.txt", "n", "جديد", "نص")
+    qtbot.waitUntil(lambda: "new.txt" in listed(window), timeout=5000)
+    assert "late.txt" not in listed(window)
