@@ -218,3 +218,150 @@ def test_opening_another_folder_stops_watching_the_first(qtbot, make_window, liv
     trec(other / "new.txt", "n", "جديد", "نص")
     qtbot.waitUntil(lambda: "new.txt" in listed(window), timeout=5000)
     assert "late.txt" not in listed(window)
+
+
+class _InlineExecutor:
+    """ProcessPoolExecutor's stand-in: runs each job at once in the calling thread (a worker
+    process would not see the test's fake tagger)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, **kwargs) -> None:
+        return None
+
+
+def _fake_tag_chunk(articles):
+    """Every غزة is a place: spans of (body, appended bodies) as the worker returns them."""
+    from reader.model import Span
+
+    def spans(text: str) -> tuple:
+        return tuple(Span(i, i + 3, "LOC") for i in range(len(text)) if text.startswith("غزة", i))
+
+    return [(spans(a.body), tuple(spans(x.body) for x in a.appended)) for a in articles]
+
+
+class _Gate:
+    """Holds a background stage until the test has changed the folder (no sleeps)."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.release = threading.Event()
+        self.calls = 0
+
+    def hold(self) -> None:
+        self.calls += 1
+        if self.calls == 1:  # only the first call (the load's), not the live updates' calls
+            self.reached.set()
+            assert self.release.wait(10), "the test never released the stage"
+
+
+def test_a_file_written_while_the_folder_is_read_is_not_lost(
+    qtbot, make_window, live_folder, monkeypatch
+):
+    import reader.ui.loader as loader_module
+
+    gate = _Gate()
+    real = loader_module.load_library
+
+    def held_load(*args, **kwargs):
+        library = real(*args, **kwargs)  # the scan is over: new files are not in this library
+        gate.hold()
+        return library
+
+    monkeypatch.setattr(loader_module, "load_library", held_load)
+    window = make_window()
+    window.open_folder(live_folder)
+    qtbot.waitUntil(gate.reached.is_set, timeout=5000)
+    trec(live_folder / "during.txt", "d", "خبر أثناء التحميل", "كلمةأثناء")
+    (live_folder / "b.txt").unlink()
+    live = window.session.live
+    qtbot.waitUntil(lambda: {"during.txt", "b.txt"} <= (live._recorded or set()), timeout=5000)
+    with qtbot.waitSignal(window.loader.idle, timeout=10_000):
+        gate.release.set()
+    qtbot.waitUntil(
+        lambda: sorted(listed(window)) == ["a.txt", "during.txt", "sub/c.txt"], timeout=5000
+    )
+    assert found(window, "كلمةأثناء") == ["during.txt"] and found(window, "إيران") == []
+
+
+def test_changes_during_the_entities_stage_reach_the_library_with_entities(
+    qtbot, make_window, live_folder, monkeypatch
+):
+    from reader.ui import entity_pool
+
+    monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    gate = _Gate()
+    real = entity_pool.find_entities
+
+    def held_entities(library, **kwargs):
+        gate.hold()
+        return real(library, **kwargs)
+
+    monkeypatch.setattr(entity_pool, "find_entities", held_entities)
+    window = make_window(entities=True)
+    with qtbot.waitSignal(window.loader.loaded, timeout=10_000):
+        window.open_folder(live_folder)
+    qtbot.waitUntil(gate.reached.is_set, timeout=5000)
+    # stage 1 is installed, entities are being found: the change goes into the first library
+    trec(live_folder / "g.txt", "g", "غزة اليوم", "قصف على غزة")
+    rewrite(live_folder / "b.txt", "b", "خبر عن بيروت", "نص عن بيروت")
+    qtbot.waitUntil(
+        lambda: "g.txt" in listed(window) and "خبر عن بيروت" in titles(window), timeout=5000
+    )
+    first = window.library
+    assert not first.has_entities
+    with qtbot.waitSignal(window.loader.entities_ready, timeout=10_000):
+        gate.release.set()
+    # the library with entities was built from the first one's articles before the change
+    live = window.session.live
+    qtbot.waitUntil(lambda: window.library is not first and not live.busy, timeout=5000)
+    library = window.library
+    assert library.has_entities
+    assert sorted(library.articles) == ["a.txt", "b.txt", "g.txt", "sub/c.txt"]
+    assert library.get("b.txt").title == "خبر عن بيروت" and found(window, "إيران") == []
+    # the new article was listed first, then tagged: its place fills the facet
+    qtbot.waitUntil(lambda: library.get("g.txt").entities != (), timeout=5000)
+    qtbot.waitUntil(lambda: not live.busy, timeout=5000)
+    places = {v.value: v.count for v in window.result.facets["LOC"]}
+    assert places == {"غزة": 2}
+    assert len(listed(window)) == 4
+
+
+def test_a_file_written_after_loading_with_entities_is_listed_then_tagged(
+    qtbot, make_window, live_folder, monkeypatch
+):
+    from reader.ui import entity_pool
+
+    monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    window = make_window(entities=True)
+    open_and_wait(qtbot, window, live_folder)
+    assert window.library.has_entities
+    live = window.session.live
+    stages: list[str] = []
+    live.applied.connect(lambda _c: stages.append("listed"))
+    live.entities_applied.connect(lambda _ids: stages.append("tagged"))
+    trec(live_folder / "g.txt", "g", "غزة اليوم", "قصف على غزة")
+    qtbot.waitUntil(lambda: "tagged" in stages, timeout=5000)
+    assert stages == ["listed", "tagged"]
+    assert "g.txt" in listed(window)
+    places = {v.value: v.count for v in window.result.facets["LOC"]}
+    assert places == {"غزة": 2}
