@@ -21,6 +21,9 @@ from reader.ui.i18n import add_arabic, t
 add_arabic(
     {
         "Clear Cache": "مسح ذاكرة التخزين المؤقت",
+        "Cancel": "إلغاء",
+        "OK": "حسناً",
+        "… and {n:,} more": "… و{n:,} غيرها",
         "The cache is empty; there is nothing to clear.": "ذاكرة التخزين المؤقت فارغة؛ لا شيء لمسحه.",
         "The cache takes {size} on disk.": "تشغل ذاكرة التخزين المؤقت {size} على القرص.",
         "It holds the articles, entities and index of the folders you opened, so that they open "
@@ -56,6 +59,7 @@ add_arabic(
     }
 )
 
+MAX_ERROR_LINES = 8
 _UNITS = ("{n} bytes", "{n} KB", "{n} MB", "{n} GB", "{n} TB")
 
 # (how a note of reader/cache.py or reader/snapshot.py begins, what the window says); the first
@@ -120,7 +124,7 @@ def confirm_clear(parent: QWidget, size: int) -> bool:
     if size == 0:
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(t("The cache is empty; there is nothing to clear."))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        _ok_button(box)
         box.exec()
         return False
     box.setIcon(QMessageBox.Icon.Question)
@@ -134,7 +138,9 @@ def confirm_clear(parent: QWidget, size: int) -> bool:
     )
     clear = box.addButton(t("Clear Cache"), QMessageBox.ButtonRole.DestructiveRole)
     clear.setObjectName("confirmClearCache")
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    # own buttons, not standard ones: Qt's own texts stay English without its translation files
+    cancel = box.addButton(t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("cancelClearCache")
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -157,10 +163,20 @@ def report_errors(parent: QWidget, cleared: Cleared) -> None:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t("Clear Cache"))
     box.setText(cleared_text(cleared))
-    box.setDetailedText("\n".join(cleared.errors))
-    box.setInformativeText("\n".join(cleared.errors[:3]))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    # every line in the box itself: Qt's "Show Details…" button has no Arabic without its
+    # translation files
+    lines = list(cleared.errors[:MAX_ERROR_LINES])
+    if len(cleared.errors) > MAX_ERROR_LINES:
+        lines.append(t("… and {n:,} more").format(n=len(cleared.errors) - MAX_ERROR_LINES))
+    box.setInformativeText("\n".join(lines))
+    _ok_button(box)
     box.exec()
+
+
+def _ok_button(box: QMessageBox) -> None:
+    ok = box.addButton(t("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
 
 
 class CacheNote(QLabel):

@@ -112,6 +112,7 @@ class LoadStatus(QWidget):
         self.count_label.setObjectName("loadCount")
         self.bar = QProgressBar()
         self.bar.setObjectName("loadBar")
+        self.bar.setMinimumWidth(120)
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton()
@@ -173,6 +174,11 @@ class LoadStatus(QWidget):
         if self._left is not None:
             text += " · " + time_left_text(self._left)
         self.count_label.setText(text)
+        # the label only grows during a load: a shorter text ("about 9 s" after "about 14 min")
+        # must not pull the Cancel button back and forth under the pointer
+        hint = self.count_label.sizeHint().width()
+        if hint > self.count_label.minimumWidth():
+            self.count_label.setMinimumWidth(hint)
 
     def _cancel_clicked(self) -> None:
         self.cancelling = True
@@ -185,5 +191,6 @@ class LoadStatus(QWidget):
         self.last = None
         self.cancelling = False
         self.cancel_button.setEnabled(True)
+        self.count_label.setMinimumWidth(0)
         self._reset()
         self.setVisible(False)

@@ -18,7 +18,8 @@ import reader.cache as cache_module
 from reader.cache import FolderCache, cache_root, cache_size, folder_dir
 from reader.library import load_library
 from reader.ui.article_model import Roles
-from reader.ui.cache_dialog import human_size
+from reader.ui.cache_dialog import MAX_ERROR_LINES, Cleared, human_size, note_text
+from reader.ui.i18n import set_language
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -45,7 +46,8 @@ def expected_titles(folder: Path) -> list[str]:
 
 def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, str]]:
     """Answer the next modal message box named ``name`` the way a user would: click the button
-    named ``button`` (None: the Cancel/OK/escape button). Returns what the box said."""
+    named ``button`` (None: the Cancel/OK/escape button). Returns what the box said: its text,
+    informative text and buttons."""
     said: list[tuple[str, str, str]] = []
 
     def answer() -> None:
@@ -55,9 +57,10 @@ def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, 
                 and widget.objectName() == name
                 and widget.isVisible()
             ):
-                said.append((widget.text(), widget.informativeText(), widget.detailedText()))
+                buttons = sorted(b.text() for b in widget.buttons())
+                said.append((widget.text(), widget.informativeText(), " | ".join(buttons)))
                 if button is None:
-                    widget.escapeButton().click() if widget.escapeButton() else widget.accept()
+                    widget.escapeButton().click()
                 else:
                     widget.findChild(QPushButton, button).click()
                 return
@@ -65,6 +68,47 @@ def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, 
 
     QTimer.singleShot(0, answer)
     return said
+
+
+@pytest.mark.parametrize(
+    ("size", "english", "arabic"),
+    [
+        (0, "0 bytes", "0 بايت"),
+        (1023, "1023 bytes", "1023 بايت"),
+        (1024, "1 KB", "1 ك.ب"),
+        (3_565_158, "3.4 MB", "3.4 م.ب"),
+        (45 * 1024**2, "45 MB", "45 م.ب"),
+        (2 * 1024**3, "2 GB", "2 غ.ب"),
+    ],
+)
+def test_sizes_read_in_human_units(size: int, english: str, arabic: str) -> None:
+    assert human_size(size) == english
+    set_language("ar")
+    try:
+        assert human_size(size) == arabic
+    finally:
+        set_language("en")
+
+
+def test_a_note_the_window_does_not_know_is_shown_as_it_is() -> None:
+    assert note_text("cache exploded (test)") == "Cache: cache exploded (test)"
+
+
+def test_many_errors_are_listed_up_to_a_few_lines(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    errors = tuple(f"cache: cannot delete /x/{i}: Permission denied" for i in range(20))
+    monkeypatch.setattr(
+        "reader.ui.main_window.clear_now", lambda: Cleared(freed=2048, errors=errors)
+    )
+    monkeypatch.setattr("reader.ui.main_window.cache_size", lambda: 4096)
+    answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
+    warning = answer_dialog(qtbot, "clearCacheErrors", None)
+    window.actions_.clear_cache.trigger()
+    ((text, lines, buttons),) = warning
+    assert text == "Part of the cache could not be deleted (2 KB freed)."
+    assert lines.splitlines() == [*errors[:MAX_ERROR_LINES], "… and 12 more"]
+    assert buttons == "OK"
+    assert window.cache_note.text() == text
 
 
 def test_clear_cache_is_in_the_file_menu(make_window) -> None:
@@ -123,7 +167,8 @@ def test_the_dialog_speaks_arabic_in_the_arabic_interface(
     open_and_wait(qtbot, window, news_folder)
     said = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
     window.actions_.clear_cache.trigger()
-    ((text, info, _),) = said
+    ((text, info, buttons),) = said
+    assert buttons == "إلغاء | مسح ذاكرة التخزين المؤقت"
     assert text.startswith("تشغل ذاكرة التخزين المؤقت")
     assert "يبقى المجلد المفتوح الآن مفتوحاً" in info
     assert window.cache_note.text().startswith("مُسحت ذاكرة التخزين المؤقت")
@@ -184,7 +229,7 @@ def test_a_cache_that_cannot_be_deleted_is_a_clear_message_not_a_crash(
         warning = answer_dialog(qtbot, "clearCacheErrors", None)
         window.actions_.clear_cache.trigger()
     assert len(confirm) == 1
-    ((text, _, details),) = warning
+    ((text, details, _),) = warning
     assert text.startswith(message)
     assert "Permission denied" in details and str(folder_dir(news_folder)) in details
     assert window.cache_note.text().startswith(message)
