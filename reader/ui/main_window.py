@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.loader.entities_ready.connect(s.entities_ready)
         self.loader.failed.connect(s.load_failed)
         self.loader.cancelled.connect(s.load_cancelled)
+        self.loader.started.connect(lambda _f: self.load_status.begin())
         self.loader.idle.connect(self.load_status.finish)
         # the load reads and writes the cache: clearing it meanwhile would pull it from under it
         self.loader.started.connect(lambda _f: self.actions_.clear_cache.setEnabled(False))

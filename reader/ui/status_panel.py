@@ -186,11 +186,18 @@ class LoadStatus(QWidget):
         self.stage_label.setText(t("Cancelling…"))
         self.cancel_requested.emit()
 
+    def begin(self) -> None:
+        """A new load starts; one cancelled just before may never report its end (the loader
+        drops the signals of a task it has replaced), so its "Cancelling…" ends here."""
+        self.finish()
+
     def finish(self) -> None:
         """The loader is idle: nothing to show until the next load."""
         self.last = None
         self.cancelling = False
         self.cancel_button.setEnabled(True)
+        self.stage_label.clear()
+        self.count_label.clear()
         self.count_label.setMinimumWidth(0)
         self._reset()
         self.setVisible(False)

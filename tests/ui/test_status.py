@@ -258,3 +258,21 @@ def test_cancel_works_in_every_stage(
     open_and_wait(qtbot, window, folder)
     assert window.model.rowCount() == FILES
     assert window.library.has_entities
+
+
+def test_opening_another_folder_while_cancelling_shows_the_new_load(
+    qtbot, make_window, news_folder: Path, tmp_path: Path
+):
+    """The cancelled load never reports its end (a newer one replaced it): the status bar must
+    not stay at "Cancelling…" and ignore the new load."""
+    window = make_window()
+    folder = write_small_files(tmp_path / "many")
+    window.open_folder(folder)
+    window.load_status.cancel_button.click()
+    assert window.load_status.stage_label.text() == "Cancelling…"
+    seen = record_status(window)
+    open_and_wait(qtbot, window, news_folder)
+    assert "Reading files" in [stage for stage, _, _ in seen]
+    assert window.load_status.cancel_button.isEnabled()
+    assert not window.load_status.isVisible()
+    assert window.model.rowCount() == 6
