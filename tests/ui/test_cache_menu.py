@@ -70,6 +70,14 @@ def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, 
     return said
 
 
+def clear_and_wait(qtbot, window) -> None:
+    """File › Clear Cache… (its dialog answered by ``answer_dialog``), then wait for the clearing,
+    which runs in the background."""
+    with qtbot.waitSignal(window.cache_cleared, timeout=10_000):
+        window.actions_.clear_cache.trigger()
+        assert not window.actions_.clear_cache.isEnabled()  # one clearing at a time
+
+
 @pytest.mark.parametrize(
     ("size", "english", "arabic"),
     [
@@ -103,7 +111,7 @@ def test_many_errors_are_listed_up_to_a_few_lines(qtbot, make_window, monkeypatc
     monkeypatch.setattr("reader.ui.main_window.cache_size", lambda: 4096)
     answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
     warning = answer_dialog(qtbot, "clearCacheErrors", None)
-    window.actions_.clear_cache.trigger()
+    clear_and_wait(qtbot, window)
     ((text, lines, buttons),) = warning
     assert text == "Part of the cache could not be deleted (2 KB freed)."
     assert lines.splitlines() == [*errors[:MAX_ERROR_LINES], "… and 12 more"]
@@ -127,7 +135,7 @@ def test_clear_cache_says_the_size_clears_and_the_folder_stays_open(
     size = cache_size()
     assert size > 0 and folder_dir(folder).exists()
     said = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
-    window.actions_.clear_cache.trigger()
+    clear_and_wait(qtbot, window)
     ((text, info, _),) = said
     assert text == f"The cache takes {human_size(size)} on disk."
     assert "every file is read again" in info and "stays open" in info
@@ -166,7 +174,7 @@ def test_the_dialog_speaks_arabic_in_the_arabic_interface(
     window = make_window(language="ar")
     open_and_wait(qtbot, window, news_folder)
     said = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
-    window.actions_.clear_cache.trigger()
+    clear_and_wait(qtbot, window)
     ((text, info, buttons),) = said
     assert buttons == "إلغاء | مسح ذاكرة التخزين المؤقت"
     assert text.startswith("تشغل ذاكرة التخزين المؤقت")
@@ -227,7 +235,7 @@ def test_a_cache_that_cannot_be_deleted_is_a_clear_message_not_a_crash(
     with refuse(monkeypatch):
         confirm = answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
         warning = answer_dialog(qtbot, "clearCacheErrors", None)
-        window.actions_.clear_cache.trigger()
+        clear_and_wait(qtbot, window)
     assert len(confirm) == 1
     ((text, details, _),) = warning
     assert text.startswith(message)
