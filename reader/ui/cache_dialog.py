@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.cache import cache_size, clear_cache
 from reader.ui.i18n import add_arabic, t
+from reader.ui.worker import Task
 
 add_arabic(
     {
@@ -217,3 +220,56 @@ class CacheNote(QLabel):
             ]
             self.setToolTip("\n".join([*self._notes, "", *tip]) if self._notes else "")
         self.setVisible(bool(self.text()))
+
+
+class CacheClearing(QObject):
+    """File › Clear Cache…: confirm, delete in a background task, say what was freed.
+
+    Deleting 314 MB of cache (41,700 articles) took 143 ms on this machine: at 100,000 articles
+    that would stall the window well past the 100 ms it may, so the deletion runs in a Task. One
+    clearing at a time, and none while a folder loads (the load reads and writes the cache:
+    clearing it meanwhile would pull it from under it); the action is disabled meanwhile.
+    """
+
+    cleared = Signal(object)  # Cleared, once the status bar says what was freed
+
+    def __init__(self, window: QWidget, action: QAction, note: CacheNote) -> None:
+        super().__init__(window)
+        self._window, self._action, self._note = window, action, note
+        self.task: Task | None = None
+        self._loading = False  # from the loader's started to its idle (its thread may end sooner)
+
+    def set_loading(self, loading: bool) -> None:
+        self._loading = loading
+        self._enable()
+
+    def clear(self) -> None:
+        if self._loading or self.task is not None:
+            return  # the action is disabled meanwhile; a shortcut or script may still call
+        if not confirm_clear(self._window, cache_size()):
+            return
+        # looked up at call time (tests substitute it)
+        task = Task(lambda _hooks: clear_now(), "clear-cache")
+        self.task = task
+        self._enable()
+        task.finished.connect(self._done)
+        # clear_now turns OS errors into lines; a failure is anything else, said the same way
+        task.failed.connect(lambda error: self._done(Cleared(0, (error,))))
+        task.start()
+
+    def wait(self) -> None:
+        """Block until a clearing in progress has ended (before a load, at window close)."""
+        if self.task is not None:
+            self.task.wait()
+
+    def _done(self, cleared: Cleared) -> None:
+        self.wait()
+        self.task = None
+        self._enable()
+        self._note.show_cleared(cleared)
+        if cleared.errors:
+            report_errors(self._window, cleared)
+        self.cleared.emit(cleared)
+
+    def _enable(self) -> None:
+        self._action.setEnabled(not self._loading and self.task is None)

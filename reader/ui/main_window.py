@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.cache import cache_size
 from reader.index import SearchResult
 from reader.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
-from reader.ui.cache_dialog import CacheNote, Cleared, clear_now, confirm_clear, report_errors
+from reader.ui.cache_dialog import CacheClearing, CacheNote
 from reader.ui.chips import FilterChips
 from reader.ui.export_result import export_result
 from reader.ui.filter_state import FilterState
@@ -75,7 +74,6 @@ add_arabic(
 
 class MainWindow(QMainWindow):
     article_shown = Signal(str)  # id shown in the reading pane
-    cache_cleared = Signal(object)  # Cleared, once the status bar says what was freed
 
     def __init__(
         self, settings: Settings | None = None, *, entities: bool = True, use_cache: bool = True
@@ -126,8 +124,7 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(self)
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.export_task: Task | None = None
-        self.clear_task: Task | None = None
-        self._loading = False  # from the loader's started to its idle (its thread may end sooner)
+        self.cache_clearing = CacheClearing(self, self.actions_.clear_cache, self.cache_note)
         self.save_timer = QTimer(self)  # read/star writes are debounced: one write per burst
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(1000)
@@ -190,7 +187,7 @@ class MainWindow(QMainWindow):
         s = self.session
         a.open_folder.triggered.connect(self.choose_folder)
         a.export.triggered.connect(self.choose_export)
-        a.clear_cache.triggered.connect(self.clear_cache)
+        a.clear_cache.triggered.connect(self.cache_clearing.clear)
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self.set_zoom(self.settings.zoom + ZOOM_STEP))
         a.zoom_out.triggered.connect(lambda: self.set_zoom(self.settings.zoom - ZOOM_STEP))
@@ -237,8 +234,8 @@ class MainWindow(QMainWindow):
         self.loader.cancelled.connect(s.load_cancelled)
         self.loader.started.connect(lambda _f: self.load_status.begin())
         self.loader.idle.connect(self.load_status.finish)
-        self.loader.started.connect(lambda _f: self._set_loading(True))
-        self.loader.idle.connect(lambda: self._set_loading(False))
+        self.loader.started.connect(lambda _f: self.cache_clearing.set_loading(True))
+        self.loader.idle.connect(lambda: self.cache_clearing.set_loading(False))
         self.loader.loaded.connect(lambda lib: self.cache_note.set_notes(lib.notes))
         # the entities stage builds a new Library that need not repeat the first stage's notes
         self.loader.entities_ready.connect(
@@ -348,8 +345,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, t("Could not open the folder"), f"{path}")
             return
         self.settings.add_recent_folder(str(path.resolve()))
-        if self.clear_task is not None:
-            self.clear_task.wait()  # the cache is being deleted: the load would read a half of it
+        self.cache_clearing.wait()  # a load during a clearing would read half a cache
         self.loader.open(path.resolve())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -476,40 +472,6 @@ class MainWindow(QMainWindow):
         )
         task.start()
 
-    def clear_cache(self) -> None:
-        """File › Clear Cache…: confirm (with the size on disk), clear in the background, say what
-        was freed. Deleting 314 MB of cache (41,700 articles) took 143 ms here: at 100,000 articles
-        that would stall the window well past the 100 ms it may."""
-        if self._loading or self.clear_task is not None:
-            return  # the action is disabled meanwhile; a shortcut or script may still call
-        if not confirm_clear(self, cache_size()):
-            return
-        task = Task(lambda _hooks: clear_now(), "clear-cache")
-        self.clear_task = task
-        self._enable_clear_cache()
-        task.finished.connect(self._cache_cleared)
-        # clear_now turns OS errors into lines; a failure is anything else, said the same way
-        task.failed.connect(lambda error: self._cache_cleared(Cleared(0, (error,))))
-        task.start()
-
-    def _cache_cleared(self, cleared: Cleared) -> None:
-        if self.clear_task is not None:
-            self.clear_task.wait()
-        self.clear_task = None
-        self._enable_clear_cache()
-        self.cache_note.show_cleared(cleared)
-        if cleared.errors:
-            report_errors(self, cleared)
-        self.cache_cleared.emit(cleared)
-
-    def _set_loading(self, loading: bool) -> None:
-        self._loading = loading
-        self._enable_clear_cache()
-
-    def _enable_clear_cache(self) -> None:
-        # a load reads and writes the cache: clearing it meanwhile would pull it from under it
-        self.actions_.clear_cache.setEnabled(not self._loading and self.clear_task is None)
-
     # ------------------------------------------------------------------ lifetime
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
@@ -519,8 +481,7 @@ class MainWindow(QMainWindow):
         self.loader.shutdown()
         if self.export_task is not None:
             self.export_task.wait()
-        if self.clear_task is not None:
-            self.clear_task.wait()
+        self.cache_clearing.wait()
         self.session.save_state()
         if self.shortcuts_dialog is not None:
             self.shortcuts_dialog.close()

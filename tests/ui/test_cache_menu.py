@@ -73,7 +73,7 @@ def answer_dialog(qtbot, name: str, button: str | None) -> list[tuple[str, str, 
 def clear_and_wait(qtbot, window) -> None:
     """File › Clear Cache… (its dialog answered by ``answer_dialog``), then wait for the clearing,
     which runs in the background."""
-    with qtbot.waitSignal(window.cache_cleared, timeout=10_000):
+    with qtbot.waitSignal(window.cache_clearing.cleared, timeout=10_000):
         window.actions_.clear_cache.trigger()
         assert not window.actions_.clear_cache.isEnabled()  # one clearing at a time
 
@@ -106,9 +106,9 @@ def test_many_errors_are_listed_up_to_a_few_lines(qtbot, make_window, monkeypatc
     window = make_window()
     errors = tuple(f"cache: cannot delete /x/{i}: Permission denied" for i in range(20))
     monkeypatch.setattr(
-        "reader.ui.main_window.clear_now", lambda: Cleared(freed=2048, errors=errors)
+        "reader.ui.cache_dialog.clear_now", lambda: Cleared(freed=2048, errors=errors)
     )
-    monkeypatch.setattr("reader.ui.main_window.cache_size", lambda: 4096)
+    monkeypatch.setattr("reader.ui.cache_dialog.cache_size", lambda: 4096)
     answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
     warning = answer_dialog(qtbot, "clearCacheErrors", None)
     clear_and_wait(qtbot, window)
