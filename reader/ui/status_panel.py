@@ -27,6 +27,7 @@ add_arabic(
         "Finding entities": "استخراج الكيانات",
         "Indexing the entities": "فهرسة الكيانات",
         "Cancel": "إلغاء",
+        "Loading progress": "تقدّم التحميل",
         "Cancelling…": "جارٍ الإلغاء…",
         "Stop loading; the folder open before stays open": "إيقاف التحميل؛ يبقى المجلد المفتوح من قبل مفتوحاً",
         "{done:,} / {total:,} files": "{done:,} / {total:,} ملف",
@@ -139,6 +140,7 @@ class LoadStatus(QWidget):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(t("Cancel"))
+        self.bar.setAccessibleName(t("Loading progress"))
         self.cancel_button.setToolTip(t("Stop loading; the folder open before stays open"))
         if self.cancelling:
             self.stage_label.setText(t("Cancelling…"))

@@ -12,7 +12,7 @@ from reader.library import LoadProgress
 from reader.model import Span
 from reader.ui import entity_pool
 from reader.ui.i18n import set_language
-from reader.ui.status_panel import LoadStatus, seconds_left, time_left_text
+from reader.ui.status_panel import STAGE_LABELS, LoadStatus, seconds_left, time_left_text
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -276,3 +276,19 @@ def test_opening_another_folder_while_cancelling_shows_the_new_load(
     assert window.load_status.cancel_button.isEnabled()
     assert not window.load_status.isVisible()
     assert window.model.rowCount() == 6
+
+
+def test_every_stage_the_loading_code_reports_has_a_label() -> None:
+    """A stage added to the loading code without a label would show as "Reading files"."""
+    import re
+
+    import reader
+
+    package = Path(reader.__file__).parent
+    reported = {
+        name
+        for path in package.rglob("*.py")
+        for name in re.findall(r'LoadProgress\(\s*"(\w+)"', path.read_text(encoding="utf-8"))
+    }
+    assert {"scan", "parse", "index", "entities"} <= reported
+    assert reported <= set(STAGE_LABELS)
