@@ -207,7 +207,7 @@ def load_library(
     cache = open_cache(root, use_cache, cache_base)
     run = LoadRun(root, cache, report, stop, workers, on_batch)
     try:
-        read = read_files(run)
+        read = read_files(run, build_index=True)
         library = Library(
             root=root,
             articles={},
@@ -233,7 +233,13 @@ def load_library(
         library.entity_status = status
         library.articles = {a.id: a for a in articles}
         library.index, how = index_for(
-            cache, articles, read.files, with_entities=status is None, progress=report, stop=stop
+            cache,
+            articles,
+            read.files,
+            with_entities=status is None,
+            progress=report,
+            stop=stop,
+            built=read.index,
         )
         library.stats["index"] = how
         library.notes = _notes(cache)
@@ -277,7 +283,13 @@ def with_entities(
         if status is not None:
             return dataclasses.replace(library, entity_status=status)
         index, how = index_for(
-            cache, articles, library.files, with_entities=True, progress=report, stop=stop
+            cache,
+            articles,
+            library.files,
+            with_entities=True,
+            progress=report,
+            stop=stop,
+            previous=library.index,
         )
         return dataclasses.replace(
             library,

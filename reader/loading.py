@@ -1,7 +1,9 @@
 """The stages of loading a folder, through the disk cache and on every core (used by library.py).
 
 1. ``read_files``: scan, take unchanged files from the cache, parse the rest in worker processes
-   (caching them), then the folder-wide tag pass.
+   (caching them), then the folder-wide tag pass. When no file comes from the cache, the index
+   is built here too, chunk by chunk as the workers (which also analyse the text for it) hand
+   the chunks over, instead of after every file is read.
 2. ``annotate_files``: entity spans from the cache, the rest tagged in worker processes (cached).
 3. ``index_for``: the index snapshot when one fits (patched for changed files), else a build
    whose result is saved as the next snapshot.
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
-from reader.formats.folder import idle_cpus, parse_files, scan_entries
+from reader.formats.folder import idle_cpus, parse_files, parse_files_prepared, scan_entries
 from reader.formats.parse import printable_path, relative_id
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
@@ -65,6 +67,8 @@ class ReadResult:
     spans_missing: int
     cached_files: int
     parsed_files: int
+    # the index of ``articles`` built while parsing (a load with nothing from the cache), or None
+    index: Index | None = None
 
 
 def relative(root: Path, path: Path | str) -> str:
@@ -102,7 +106,8 @@ def workers_for(workers: int | None) -> int:
 
 
 # ---------------------------------------------------------------------------------- reading
-def read_files(run: LoadRun) -> ReadResult:
+def read_files(run: LoadRun, *, build_index: bool = False) -> ReadResult:
+    """The folder's articles; with ``build_index``, and nothing in the cache, their index too."""
     root, cache, report, stop, on_batch = run.root, run.cache, run.report, run.stop, run.on_batch
     report(LoadProgress("scan", 0, 0))
     entries, problems = scan_entries(root, should_stop=stop)
@@ -134,7 +139,9 @@ def read_files(run: LoadRun) -> ReadResult:
     missing = [
         (rel, Path(p)) for rel, (_, p) in zip(rels, entries, strict=True) if rel not in parsed
     ]
-    _parse_missing(run, missing, keys, parsed, total)
+    # with nothing cached the files are parsed in folder order, the order the index wants
+    index = _new_index() if build_index and not parsed and missing else None
+    _parse_missing(run, missing, keys, parsed, total, index=index)
     if cache is not None:
         cache.prune()  # rows of files deleted since the last time
     articles: list[Article] = []
@@ -146,9 +153,21 @@ def read_files(run: LoadRun) -> ReadResult:
         files[rel] = FileInfo(keys[rel], tuple(a.id for a in file_articles))
     if articles:
         # tags split one word each by the scraper are joined back where the folder shows how
+        parsed_articles = articles
         articles = recover_multiword_tags(articles)
+        if index is not None:
+            # an article whose tags were joined is re-indexed (at the end, like a live update)
+            index.add_many(a for a, b in zip(articles, parsed_articles, strict=True) if a is not b)
     missing_spans = sum(1 for rel, info in files.items() if info.ids and rel not in spans)
-    return ReadResult(articles, problems, files, spans, missing_spans, cached_files, len(missing))
+    return ReadResult(
+        articles, problems, files, spans, missing_spans, cached_files, len(missing), index
+    )
+
+
+def _new_index() -> Index:
+    from reader.index import Index
+
+    return Index()
 
 
 def _parse_missing(
@@ -157,14 +176,17 @@ def _parse_missing(
     keys: dict[str, FileKey | None],
     parsed: dict[str, Parsed],
     total: int,
+    *,
+    index: Index | None,
 ) -> None:
     root, cache, report, stop = run.root, run.cache, run.report, run.stop
     if not missing:
         return
     pos = 0
-    chunks = parse_files([p for _, p in missing], root, should_stop=stop, workers=run.workers)
+    paths = [p for _, p in missing]
+    chunks = parse_files_prepared(paths, root, should_stop=stop, workers=run.workers)
     try:
-        for size, results in chunks:
+        for size, results, prepared in chunks:
             to_cache = []
             batch: list[Article] = []
             for (rel, _), result in zip(missing[pos : pos + size], results, strict=True):
@@ -176,7 +198,14 @@ def _parse_missing(
             pos += size
             if cache is not None:
                 cache.put_parsed(to_cache)
+            del to_cache
             _emit(run.on_batch, batch)
+            if index is not None:
+                if prepared is not None:
+                    index.add_prepared(batch, prepared)
+                else:
+                    index.add_many(batch)
+            del prepared
             report(LoadProgress("parse", len(parsed), total))
             if stop():
                 raise LoadCancelled
@@ -353,12 +382,26 @@ def index_for(
     with_entities: bool,
     progress: ProgressFn,
     stop: StopFn,
+    built: Index | None = None,
+    previous: Index | None = None,
 ) -> tuple[Index, str]:
-    """The index of ``articles``: from the snapshot when one fits, else built (and saved)."""
+    """The index of ``articles``: ``built`` (the one ``read_files`` made), else from the
+    snapshot when one fits, else derived from ``previous`` (the index of the same texts without
+    entities: its postings are shared), else built. A built or derived index is saved as the
+    next snapshot."""
     from reader import snapshot
 
     keys = {rel: info.key for rel, info in files.items() if info.key is not None}
     ekey = entity_model_key() if with_entities else None
+    if built is not None:
+        # the articles may have gained entity spans since: their facets follow (same text)
+        get = built.get
+        changed = [a for a in articles if get(a.id) is not a]
+        built.add_many(changed)
+        progress(LoadProgress("index", len(articles), len(articles)))
+        if cache is not None and articles:
+            _save(cache, built, keys, ekey)
+        return built, "built"
     if cache is not None and cache.available:
         progress(LoadProgress("index", 0, len(articles)))
         loaded = snapshot.load(cache.snapshot_dir, articles, keys, ekey)
@@ -370,6 +413,12 @@ def index_for(
             if use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100):
                 _save(cache, index, keys, ekey)
             return index, use.how
+    derived = previous.with_articles(articles) if previous is not None else None
+    if derived is not None:
+        progress(LoadProgress("index", len(articles), len(articles)))
+        if cache is not None and articles:
+            _save(cache, derived, keys, ekey)
+        return derived, "derived"
     index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
     if cache is not None and articles:
         _save(cache, index, keys, ekey)

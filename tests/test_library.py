@@ -334,3 +334,56 @@ def test_a_big_patch_of_the_snapshot_is_saved_a_small_one_redone(
     again = load_library(folder, entities=False)
     assert again.stats["index"] == then
     assert again.search("جديد").total == changed
+
+
+def _answers(library) -> list[tuple]:
+    out = []
+    for query in ["غزة", "خبر", '"نص الخبر"', "عنوان -غزة", ""]:
+        result = library.search(query)
+        out.append((result.ids, result.scores.tolist(), result.facets, result.timeline))
+    return out
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_the_index_built_while_parsing_in_workers_is_the_plain_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, use_cache: bool
+) -> None:
+    from reader.index import Index
+    from reader.library import build_index
+
+    prepared_chunks: list[int] = []
+    real = Index.add_prepared
+
+    def counting(index: Index, articles, prepared) -> None:
+        prepared_chunks.append(len(articles))
+        real(index, articles, prepared)
+
+    monkeypatch.setattr(Index, "add_prepared", counting)
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
+    monkeypatch.setattr(folder_module, "HEAD_FILES", 3)
+    folder = _folder(tmp_path)
+    for i in range(40):
+        _article(folder, f"more/{i:02d}.txt", f"عنوان {i} عن غزة", f"نص الخبر {i}\nسطر {i % 7}")
+    library = load_library(folder, entities=False, workers=2, use_cache=use_cache)
+    assert library.stats["index"] == "built" and len(library) == 43
+    assert sum(prepared_chunks) == 40  # all but the head chunk analysed by the workers
+    plain = build_index(library.articles.values(), len(library))
+    assert _answers(library) == _answers(type(library)(folder, {}, [], plain))
+
+
+def test_entities_added_later_share_the_index_and_answer_as_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.library
+
+    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_Finder(), None))
+    folder = _folder(tmp_path)
+    stage2 = with_entities(load_library(folder, entities=False))
+    assert stage2.stats["index"] == "derived"
+    built = load_library(folder, entities=True, use_cache=False)
+    assert built.stats["index"] == "built"
+    assert _answers(stage2) == _answers(built)
+    assert [v.value for v in stage2.index.facet_values("LOC")] == ["غزة"]
+    reopened = load_library(folder, entities=False)  # the derived index was saved
+    assert reopened.stats["index"] == "loaded" and _answers(reopened) == _answers(built)

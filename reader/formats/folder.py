@@ -19,10 +19,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.formats.parse import ParseResult, parse_file, printable_path
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
+
+if TYPE_CHECKING:
+    from reader.index.prepare import PreparedChunk
 
 # What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
 # Files without an extension are read too: some scrapers save pages that way.
@@ -231,8 +235,8 @@ def read_folder(
         on_progress(0, total)
     articles: list[Article] = []
     done = 0
-    chunks = _parse_chunks(paths, root, stop, workers)
-    for chunk_size, results in chunks:
+    chunks = _parse_chunks(paths, root, stop, workers, prepare=False)
+    for chunk_size, results, _ in chunks:
         done += chunk_size
         batch: list[Article] = []
         for result in results:
@@ -283,13 +287,30 @@ _Packed = list[tuple[list[tuple[object, ...]], list[tuple[str, str]]]]
 
 
 def _parse_chunk_packed(paths: list[Path], root: Path) -> _Packed:
+    return _pack(_parse_chunk(paths, root))
+
+
+def _pack(results: list[ParseResult]) -> _Packed:
     return [
         (
             [tuple(getattr(a, name) for name in _ARTICLE_FIELDS) for a in result.articles],
             [(p.path, p.reason) for p in result.problems],
         )
-        for result in _parse_chunk(paths, root)
+        for result in results
     ]
+
+
+def _parse_chunk_plain(paths: list[Path], root: Path) -> tuple[_Packed, None]:
+    return _parse_chunk_packed(paths, root), None
+
+
+def _parse_chunk_analysed(paths: list[Path], root: Path) -> tuple[_Packed, PreparedChunk]:
+    """A chunk parsed, and its articles analysed for the index (the texts are not sent twice)."""
+    from reader.index import Index
+
+    results = _parse_chunk(paths, root)
+    prepared = Index.prepare([a for r in results for a in r.articles])
+    return _pack(results), dataclasses.replace(prepared, texts=())
 
 
 def _unpack(packed: _Packed) -> list[ParseResult]:
@@ -314,49 +335,77 @@ def parse_files(
     The library uses this for the files its disk cache does not hold. Closing the generator (or
     ``should_stop()`` turning true) shuts the pool down, cancelling chunks not yet started.
     """
-    return _parse_chunks(paths, root, should_stop or _never, workers)
+    chunks = _parse_chunks(paths, root, should_stop or _never, workers, prepare=False)
+    try:
+        for size, results, _ in chunks:
+            yield size, results
+    finally:
+        chunks.close()
+
+
+def parse_files_prepared(
+    paths: list[Path],
+    root: Path,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> Generator[tuple[int, list[ParseResult], PreparedChunk | None], None, None]:
+    """``parse_files``, and the workers also do the index's analysis of each chunk's articles
+    (``Index.prepare``): ``(files, results, analysis)``, the analysis None for a chunk parsed in
+    this process (the head chunk, or every chunk without a pool)."""
+    return _parse_chunks(paths, root, should_stop or _never, workers, prepare=True)
+
+
+_Chunk = tuple[int, list[ParseResult], "PreparedChunk | None"]
 
 
 def _parse_chunks(
-    paths: list[Path], root: Path, stop: Callable[[], bool], workers: int | None
-) -> Generator[tuple[int, list[ParseResult]], None, None]:
+    paths: list[Path], root: Path, stop: Callable[[], bool], workers: int | None, *, prepare: bool
+) -> Generator[_Chunk, None, None]:
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     count = workers if workers is not None else idle_cpus()
     count = min(count, len(chunks))
     if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
-            yield len(chunk), _parse_chunk(chunk, root)
+            yield len(chunk), _parse_chunk(chunk, root), None
         return
     rest = paths[HEAD_FILES:]
     chunks = [paths[:HEAD_FILES]] + [
         rest[i : i + CHUNK_FILES] for i in range(0, len(rest), CHUNK_FILES)
     ]
-    yield from _parse_in_pool(chunks, root, stop, count)
+    yield from _parse_in_pool(chunks, root, stop, count, prepare)
 
 
 def _parse_in_pool(
-    chunks: list[list[Path]], root: Path, stop: Callable[[], bool], count: int
-) -> Generator[tuple[int, list[ParseResult]], None, None]:
+    chunks: list[list[Path]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
+) -> Generator[_Chunk, None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    work = _parse_chunk_analysed if prepare else _parse_chunk_plain
     done = 0  # chunks handed to the caller
     try:
         # Keep only a few chunks in flight so a stop request is honoured quickly and memory
         # holds at most a few chunks of parsed articles that nobody has collected yet.
-        pending: list[Future[_Packed]] = []
+        pending: list[Future[tuple[_Packed, PreparedChunk | None]]] = []
         for chunk in chunks[1 : 1 + count * 3]:
-            pending.append(executor.submit(_parse_chunk_packed, chunk, root))
+            pending.append(executor.submit(work, chunk, root))
         done = 1
-        yield len(chunks[0]), _parse_chunk(chunks[0], root)  # while the workers start
+        yield len(chunks[0]), _parse_chunk(chunks[0], root), None  # while the workers start
         while pending:
-            results = _unpack(pending.pop(0).result())
+            packed, prepared = pending.pop(0).result()
+            results = _unpack(packed)
+            del packed
+            if prepared is not None:
+                from reader.index.prepare import with_texts
+
+                prepared = with_texts(prepared, [a for r in results for a in r.articles])
             following = done + len(pending) + 1
             if not stop() and following < len(chunks):
-                pending.append(executor.submit(_parse_chunk_packed, chunks[following], root))
+                pending.append(executor.submit(work, chunks[following], root))
             done += 1
-            yield len(chunks[done - 1]), results
+            yield len(chunks[done - 1]), results, prepared
     except (BrokenProcessPool, OSError):
         # A worker died or could not start (out of memory, a sandbox that forbids processes):
         # the rest is parsed here, slower but complete.
@@ -364,6 +413,6 @@ def _parse_in_pool(
             if stop():
                 return
             done += 1
-            yield len(chunk), _parse_chunk(chunk, root)
+            yield len(chunk), _parse_chunk(chunk, root), None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

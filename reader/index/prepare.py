@@ -21,12 +21,12 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, count, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from reader.index.filtering import UNDATED
-from reader.index.forward import SEPARATOR
 from reader.model import Article
 from reader.text import normalize
 from reader.text.analyze import NORMALIZED_TOKEN_RE
@@ -64,33 +64,36 @@ class PreparedChunk:
 def prepare(articles: Sequence[Article], title_boost: float) -> PreparedChunk:
     """Analyse articles the way ``Index.add`` does (worker side)."""
     findall = SEQUENCE_RE.findall
-    local: dict[str, int] = {_SEP_WORD: 0}
-    ids_of = local.setdefault
-    seqs: list[int] = []
-    lengths: list[int] = []
+    sequences: list[list[str]] = []
     title_counts: list[int] = []
-    title_seqs: list[int] = []
     for article in articles:
         title = normalize(article.title)
         words = findall(
             "\n".join([title, *[normalize(t) for t in article.tags], normalize(article.body)])
         )
+        words.append(_SEP_WORD)  # the forward index ends every document with a separator
+        sequences.append(words)
         # the title's tokens are the first of the sequence ("\n" never joins two tokens)
-        n_title = len(findall(title))
-        ids = [ids_of(w, len(local)) for w in words]
-        seqs.extend(ids)
-        seqs.append(0)
-        lengths.append(len(ids) + 1)
-        title_seqs.extend(ids[:n_title])
-        title_counts.append(n_title)
+        title_counts.append(len(findall(title)))
+    # local ids in order of first occurrence, with C-level passes only (a dict.setdefault per
+    # token cost half of this function)
+    every = list(chain.from_iterable(sequences))
+    local = dict(zip(dict.fromkeys(chain((_SEP_WORD,), every)), count()))
+    tokens = np.fromiter(map(local.__getitem__, every), dtype=np.int32, count=len(every))
+    del every
     n = len(articles)
-    tokens = np.array(seqs, dtype=np.int32)
+    lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=n)
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
     doc_of_token = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    n_title = np.array(title_counts, dtype=np.int64)
+    title_starts = np.cumsum(n_title) - n_title
+    title_tokens = tokens[
+        np.arange(int(n_title.sum()), dtype=np.int64)
+        + np.repeat(starts[:-1] - title_starts, n_title)
+    ]
+    title_doc_of = np.repeat(np.arange(n, dtype=np.int64), n_title)
     body_doc, body_term, body_count = _pairs(doc_of_token, tokens, len(local))
-    title_tokens = np.array(title_seqs, dtype=np.int32)
-    title_doc_of = np.repeat(np.arange(n, dtype=np.int64), title_counts)
     t_doc, t_term, t_count = _pairs(title_doc_of, title_tokens, len(local))
     # tf = count in the whole sequence + (boost - 1) x count in the title, as Index.add sums it
     tf = body_count.astype(np.float64)
@@ -178,9 +181,8 @@ def add_prepared(index: Index, articles: Sequence[Article], prepared: PreparedCh
 
 def _global_ids(index: Index, vocab: tuple[str, ...]) -> np.ndarray:
     """Global term ids of a chunk vocabulary; new words get theirs in vocabulary order."""
-    found = list(map(index._terms.get, vocab))
-    if None in found:
-        new_term = index._new_term
-        found = [new_term(w) if t is None else t for w, t in zip(vocab, found, strict=True)]
-    found[0] = SEPARATOR
-    return np.array(found, dtype=np.int32)
+    found = np.fromiter(map(index._terms.get, vocab, repeat(-1)), dtype=np.int32, count=len(vocab))
+    new_term = index._new_term
+    for pos in np.flatnonzero(found < 0).tolist():
+        found[pos] = new_term(vocab[pos])
+    return found
