@@ -139,6 +139,14 @@ class Index:
         self._set_facets(doc, article, replace=False)
         self._flush_if_full()
 
+    def with_articles(self, articles: Sequence[Article]) -> Index | None:
+        """A new index of ``articles`` (this index's live articles with other entity spans or
+        display fields, same texts) that shares this one's postings; None when they differ.
+        This index stays as it was."""
+        from reader.index.derive import with_articles
+
+        return with_articles(self, articles)
+
     def _flush_if_full(self) -> None:
         if len(self._p_term) >= FLUSH_PAIRS:
             self._flush()
