@@ -104,7 +104,8 @@ class FolderLoader(QObject):
 
     def _on_loaded(self, library: Library) -> None:
         self.loaded.emit(library)
-        if not self.entities or not library.articles:
+        # a folder whose spans all came from the disk cache has its entities already
+        if not self.entities or not library.articles or library.has_entities:
             self._task = None
             self.idle.emit()
             return
