@@ -38,6 +38,25 @@ def tag_all(model_path: Path, xs: Sequence[list[list[str]]]) -> list[list[str]]:
         tagger.close()
 
 
+def fold_models(
+    xs: Sequence[list[list[str]]],
+    ys: Sequence[list[str]],
+    fold_of: Sequence[int],
+    *,
+    folds: int,
+    workdir: Path,
+    params: dict[str, float | int | bool] | None = None,
+) -> list[Path]:
+    """One model per fold ``k``, trained on every sentence outside it (``workdir/fold{k}``)."""
+    models = []
+    for k in range(folds):
+        model = workdir / f"fold{k}.crfsuite"
+        train_idx = [i for i in range(len(xs)) if fold_of[i] != k]
+        train_crf([xs[i] for i in train_idx], [ys[i] for i in train_idx], model, params)
+        models.append(model)
+    return models
+
+
 def jackknife_tags(
     xs: Sequence[list[list[str]]],
     ys: Sequence[list[str]],
@@ -53,11 +72,9 @@ def jackknife_tags(
     had memorised, it would trust them far too much.
     """
     out: list = [None] * len(xs)
-    for k in range(folds):
-        model = workdir / f"fold{k}.crfsuite"
-        train_idx = [i for i in range(len(xs)) if fold_of[i] != k]
+    models = fold_models(xs, ys, fold_of, folds=folds, workdir=workdir, params=params)
+    for k, model in enumerate(models):
         held = [i for i in range(len(xs)) if fold_of[i] == k]
-        train_crf([xs[i] for i in train_idx], [ys[i] for i in train_idx], model, params)
         for i, tags in zip(held, tag_all(model, [xs[i] for i in held]), strict=True):
             out[i] = tags
     return out

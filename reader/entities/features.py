@@ -19,6 +19,7 @@ from reader.text import normalize_token
 
 WINDOW = (-2, -1, 1, 2)
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_IDENTITY = ("w=", "s=", "c=")
 
 
 def shape(word: str) -> str:
@@ -61,11 +62,19 @@ class FeatureExtractor:
         known: frozenset[str] | None = None,
         votes: Mapping[str, str] | None = None,
         name_words: Mapping[str, str] | None = None,
+        *,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         """``known``: the attributes the trained models have weights for. At run time every
         other feature is dropped as soon as it is made (it could not change a label) so the
-        CRF converts about half as many strings per token; None (training) keeps everything."""
+        CRF converts about half as many strings per token; None (training) keeps everything.
+
+        ``hidden`` (training only): stems whose identity features (word, stem, core, bigrams)
+        are left out, so the rare words of the training data look to the CRF as an unseen word
+        looks at run time, and it learns to label them from clusters, affixes and context
+        instead of memorising them (55% of dev entities never occur in training)."""
         self.known = known
+        self.hidden = hidden
         self.votes = votes or {}
         # word -> its place in mined person names (F first, L last, FL both): a first name met
         # with an unknown surname still looks like a person (خليفة in خليفة أدهم)
@@ -120,6 +129,10 @@ class FeatureExtractor:
             own.append("k=none")
         by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
         known = self.known
+        if stem in self.hidden:
+            own = [f for f in own if not f.startswith(_IDENTITY)]
+            ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
+            by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
         if known is not None:
             own = [f for f in own if f in known]
             by_offset = tuple([f for f in fs if f in known] for fs in by_offset)
@@ -139,6 +152,7 @@ class FeatureExtractor:
             labels = gazetteer.tag(norms, stems)
             gaz_columns.append((name, labels))
         known = self.known
+        hidden = self.hidden
         out: list[list[str]] = []
         for i in range(n):
             feats = ["b", *infos[i][2]]
@@ -150,7 +164,12 @@ class FeatureExtractor:
                     feats.append(f"{o}:pad")
             prev_stem = stems[i - 1] if i else "^"
             next_stem = stems[i + 1] if i + 1 < n else "$"
-            for bigram in (f"bg-={prev_stem}|{stems[i]}", f"bg+={stems[i]}|{next_stem}"):
+            for bigram, pair in (
+                (f"bg-={prev_stem}|{stems[i]}", (prev_stem, stems[i])),
+                (f"bg+={stems[i]}|{next_stem}", (stems[i], next_stem)),
+            ):
+                if hidden and (pair[0] in hidden or pair[1] in hidden):
+                    continue
                 if known is None or bigram in known:
                     feats.append(bigram)
             for name, labels in gaz_columns:

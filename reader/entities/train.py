@@ -15,10 +15,12 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader.entities import paths
+from reader.entities.bias import choose_penalty, penalise_label
 from reader.entities.conll import (
     Sentence,
     format_scores,
@@ -29,7 +31,7 @@ from reader.entities.conll import (
     to_bioes,
 )
 from reader.entities.consistency import BLOCK, blocks, propagate_surnames, second_pass_features
-from reader.entities.crf import jackknife_tags, tag_all, train_crf
+from reader.entities.crf import fold_models, jackknife_tags, tag_all, train_crf
 from reader.entities.features import Analysis, FeatureExtractor
 from reader.entities.gazetteer import (
     Gazetteer,
@@ -43,6 +45,7 @@ from reader.entities.mining import name_word_places, person_gazetteer
 from reader.entities.paths import model_digests
 from reader.entities.selftrain import corpus_sample, tag_counts, votes
 from reader.entities.votes import write_votes
+from reader.text import normalize_token
 
 FOLDS = 5
 PASS_FOLDS = 4
@@ -56,11 +59,24 @@ NAMES_HEADER = """Names harvested from the ANERcorp training split (Benajiba et 
 split, Obeid et al. 2020). CC BY-SA 4.0. See resources/models/NOTICE."""
 
 
+def contiguous_folds(n: int, folds: int) -> list[int]:
+    """The fold of each of ``n`` sentences: ``folds`` contiguous runs of whole ``BLOCK``s.
+
+    ANERcorp's sentences come in article order, so folds interleaved sentence by sentence (or
+    block by block) put the rest of a sentence's article in the other folds: its names were then
+    "seen", the jackknifed name gazetteer and first-pass labels were right far more often than
+    on new text, and the CRF learnt to trust them too much.
+    """
+    n_blocks = len(blocks(n))
+    return [(i // BLOCK) * folds // max(n_blocks, 1) for i in range(n)]
+
+
 class Pipeline:
     """Builds feature extractors that share the lexicon and the CLDR list."""
 
-    def __init__(self, lexicon: Lexicon, cldr: Gazetteer, mined: list) -> None:
+    def __init__(self, lexicon: Lexicon, cldr: Gazetteer, mined: list, hide_below: int = 0) -> None:
         self.lexicon = lexicon
+        self.hide_below = hide_below
         self.cldr = cldr
         self.mined = Gazetteer(person_gazetteer(mined))
         self.name_words = name_word_places(mined)
@@ -80,19 +96,29 @@ class Pipeline:
             name_words=self.name_words,
         )
 
+    def rare_stems(self, sentences: Sequence[Sentence]) -> frozenset[str]:
+        """Stems seen fewer than ``hide_below`` times in ``sentences``."""
+        counts = Counter(
+            self.splitter.split(normalize_token(w))[1] for s in sentences for w, _ in s
+        )
+        return frozenset(stem for stem, n in counts.items() if n < self.hide_below)
+
     def features(
         self, sentences: Sequence[Sentence], half_of: Sequence[int], half_votes: dict
     ) -> list[Analysis]:
         """Training features: names gazetteer by 5-fold jackknife, corpus votes from the model
-        of the other half (``selftrain.py``)."""
+        of the other half (``selftrain.py``), identity features of rare stems hidden."""
+        hidden = self.rare_stems(sentences) if self.hide_below else frozenset()
         out: list = [None] * len(sentences)
         for k in range(FOLDS):
-            held = [i for i in range(len(sentences)) if i % FOLDS == k]
+            held = [i for i, f in enumerate(contiguous_folds(len(sentences), FOLDS)) if f == k]
             held_set = set(held)
             names = Gazetteer(self.names([s for i, s in enumerate(sentences) if i not in held_set]))
             gazetteers = [("gc", self.cldr), ("gn", names), ("gm", self.mined)]
             by_half = {
-                h: FeatureExtractor(self.lexicon, gazetteers, votes=v, name_words=self.name_words)
+                h: FeatureExtractor(
+                    self.lexicon, gazetteers, votes=v, name_words=self.name_words, hidden=hidden
+                )
                 for h, v in half_votes.items()
             }
             for i in held:
@@ -118,9 +144,11 @@ def fit(
     corpus: Sequence[list[str]],
     log,
     params: dict,
+    o_penalty: float | None = None,
 ) -> dict[str, str]:
     """Train the first-pass CRF (``model``) and the document-consistency CRF (``model2``);
-    returns the corpus votes to use with them."""
+    returns the corpus votes to use with them. ``o_penalty``: the second pass's O penalty
+    (``bias.py``); None chooses it on out-of-fold predictions."""
     started = time.monotonic()
     ys = [to_bioes([t for _, t in s]) for s in sentences]
     half_of = [(i // BLOCK) % 2 for i in range(len(sentences))]
@@ -144,10 +172,7 @@ def fit(
     log(f"  features in {time.monotonic() - started:.0f} s")
     train_crf(xs, ys, model, params)
     log(f"  first pass trained in {time.monotonic() - started:.0f} s")
-    fold_of = [0] * len(sentences)
-    for b, block in enumerate(blocks(len(sentences))):
-        for i in block:
-            fold_of[i] = b % PASS_FOLDS
+    fold_of = contiguous_folds(len(sentences), PASS_FOLDS)
     with tempfile.TemporaryDirectory() as tmp:
         first = jackknife_tags(
             xs,
@@ -161,7 +186,51 @@ def fit(
     xs2 = second_features(analysed, first)
     train_crf(xs2, ys, model2, params)
     log(f"  second pass trained in {time.monotonic() - started:.0f} s")
+    if o_penalty is None:
+        o_penalty = tune_penalty(sentences, analysed, xs2, ys, fold_of, params=params, log=log)
+    penalise_label(model2, model2, o_penalty)
+    log(f"  O penalty {o_penalty:g} in {time.monotonic() - started:.0f} s")
     return votes(*counts)
+
+
+def tune_penalty(
+    sentences: Sequence[Sentence],
+    analysed: Sequence[Analysis],
+    xs2: Sequence[list[list[str]]],
+    ys: Sequence[list[str]],
+    fold_of: Sequence[int],
+    *,
+    params: dict,
+    log,
+) -> float:
+    """The O penalty of the second pass (``bias.py``), chosen on out-of-fold predictions of the
+    training sentences: second-pass models of the same folds as the first-pass jackknife, each
+    scored on the fold it never saw, as the recogniser outputs it (surnames propagated)."""
+    gold = [[t for _, t in s] for s in sentences]
+    held = [[i for i in range(len(sentences)) if fold_of[i] == k] for k in range(PASS_FOLDS)]
+
+    def evaluate(predictions: list[list[list[str]]]) -> float:
+        tags: list = [None] * len(sentences)
+        for indices, predicted in zip(held, predictions, strict=True):
+            for i, t in zip(indices, predicted, strict=True):
+                tags[i] = to_bio(t)
+        out: list[list[str]] = []
+        for block in blocks(len(sentences)):
+            out += propagate_surnames([tags[i] for i in block], [analysed[i].stems for i in block])
+        return score(gold, out)[-1].f1
+
+    with tempfile.TemporaryDirectory() as tmp:
+        models = fold_models(
+            xs2,
+            ys,
+            fold_of,
+            folds=PASS_FOLDS,
+            workdir=Path(tmp),
+            params={**params, "max_iterations": 100},
+        )
+        penalty, tried = choose_penalty(models, [[xs2[i] for i in h] for h in held], evaluate)
+    log("  out-of-fold F1 by O penalty: " + ", ".join(f"{p:g}: {f:.4f}" for p, f in tried))
+    return penalty
 
 
 def write_attributes(models: Sequence[Path], target: Path) -> None:
@@ -244,6 +313,19 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
     parser.add_argument("--c1", type=float, default=None, help="L1 weight (default in crf.py)")
     parser.add_argument("--c2", type=float, default=None, help="L2 weight (default in crf.py)")
     parser.add_argument(
+        "--hide-below",
+        type=int,
+        default=0,
+        help="hide the identity features of training stems seen fewer times than this",
+    )
+    parser.add_argument(
+        "--o-penalty",
+        type=float,
+        default=None,
+        help="penalty on the O label of the second pass (bias.py); default: chosen on "
+        "out-of-fold predictions of the training part; 0 turns it off",
+    )
+    parser.add_argument(
         "--dev-only",
         action="store_true",
         help="stop after the dev score; do not write the shipped model",
@@ -279,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     mined = mined_names(args, train, log) if args.mine or args.mined else []
     log(f"mined names: {len(mined):,} ({time.monotonic() - started:.0f} s)")
-    pipe = Pipeline(lexicon, Gazetteer(read_entries(cldr_path)), mined)
+    pipe = Pipeline(lexicon, Gazetteer(read_entries(cldr_path)), mined, args.hide_below)
 
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     from reader.entities.corpus import default_sources
@@ -291,7 +373,16 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
     with tempfile.TemporaryDirectory() as tmp:
         dev_model, dev_model2 = Path(tmp) / "dev1.crfsuite", Path(tmp) / "dev2.crfsuite"
         log("dev run: training on the first 90%")
-        dev_votes = fit(pipe, train, dev_model, dev_model2, corpus=corpus, log=log, params=params)
+        dev_votes = fit(
+            pipe,
+            train,
+            dev_model,
+            dev_model2,
+            corpus=corpus,
+            log=log,
+            params=params,
+            o_penalty=args.o_penalty,
+        )
         dev_gold = [[t for _, t in s] for s in dev]
         dev_extractor = pipe.extractor(train, dev_votes)
         dev_analysed = [dev_extractor.analyse([w for w, _ in s]) for s in dev]
@@ -328,6 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
         corpus=corpus,
         log=log,
         params=params,
+        o_penalty=args.o_penalty,
     )
     write_votes(final_votes, args.models / paths.VOTES)
     write_entries(pipe.names(sentences), args.gazetteers / paths.NAMES, NAMES_HEADER)

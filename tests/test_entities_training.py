@@ -1,0 +1,144 @@
+"""Training-side parts of the recogniser: the O penalty written into a CRF (``bias.py``) and
+the hidden identity features of rare training words (``features.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycrfsuite
+import pytest
+
+from reader.entities.bias import choose_penalty, penalise_label
+from reader.entities.consistency import BLOCK, blocks
+from reader.entities.crf import train_crf
+from reader.entities.features import FeatureExtractor
+from reader.entities.lexicon import Lexicon
+from reader.entities.train import contiguous_folds
+
+# A toy task: capitalised-looking words ("N...") are names unless the bias says otherwise; the
+# attribute "amb" is seen with both labels, so how an unseen "amb" token is tagged depends on
+# the weight of (b, O).
+TRAIN_X = [
+    [["b", "w=the"], ["b", "w=Nadia", "cap"], ["b", "w=went"]],
+    [["b", "w=a"], ["b", "w=Omar", "cap"], ["b", "amb"]],
+    [["b", "amb"], ["b", "w=went"], ["b", "w=home"]],
+    [["b", "w=the"], ["b", "amb", "cap"], ["b", "w=home"]],
+]
+TRAIN_Y = [["O", "S-PERS", "O"], ["O", "S-PERS", "O"], ["O", "O", "O"], ["O", "S-PERS", "O"]]
+
+
+@pytest.fixture(scope="module")
+def toy_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    model = tmp_path_factory.mktemp("crf") / "toy.crfsuite"
+    train_crf(TRAIN_X, TRAIN_Y, model, {"c1": 0.0, "c2": 0.1, "max_iterations": 50})
+    return model
+
+
+def _weight(model: Path, attribute: str, label: str) -> float:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return tagger.info().state_features[(attribute, label)]
+    finally:
+        tagger.close()
+
+
+def _tag(model: Path, xseq: list[list[str]]) -> list[str]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return tagger.tag(xseq)
+    finally:
+        tagger.close()
+
+
+@pytest.mark.parametrize("penalty", [0.5, 1.25, -0.75])
+def test_penalty_changes_only_the_bias_weight_of_o(
+    toy_model: Path, tmp_path: Path, penalty: float
+) -> None:
+    shifted = tmp_path / "shifted.crfsuite"
+    penalise_label(toy_model, shifted, penalty)
+    assert _weight(shifted, "b", "O") == pytest.approx(_weight(toy_model, "b", "O") - penalty)
+    before, after = _info(toy_model), _info(shifted)
+    assert before.transitions == after.transitions
+    changed = {k for k, w in before.state_features.items() if after.state_features[k] != w}
+    assert changed == {("b", "O")}
+
+
+def _info(model: Path):
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return tagger.info()
+    finally:
+        tagger.close()
+
+
+def test_zero_penalty_leaves_the_file_as_it_was(toy_model: Path, tmp_path: Path) -> None:
+    penalise_label(toy_model, tmp_path / "same.crfsuite", 0.0)
+    assert (tmp_path / "same.crfsuite").read_bytes() == toy_model.read_bytes()
+
+
+def test_a_large_penalty_turns_o_into_entities(toy_model: Path, tmp_path: Path) -> None:
+    xseq = [["b", "w=went"], ["b", "amb"], ["b", "w=home"]]
+    assert _tag(toy_model, xseq).count("O") == 3
+    penalise_label(toy_model, tmp_path / "eager.crfsuite", 20.0)
+    assert "O" not in _tag(tmp_path / "eager.crfsuite", xseq)
+
+
+def test_penalty_needs_a_crfsuite_model(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.crfsuite"
+    bogus.write_bytes(b"not a model" * 10)
+    with pytest.raises((ValueError, OSError)):
+        penalise_label(bogus, tmp_path / "out.crfsuite", 1.0)
+
+
+def test_choose_penalty_takes_the_best_out_of_fold_score(toy_model: Path) -> None:
+    """Scored by how many tokens are tagged as entities against a target of exactly one per
+    sentence: no penalty tags none of these ambiguous tokens, a huge one tags all three."""
+    held = [[[["b", "w=went"], ["b", "amb"], ["b", "w=home"]]]]
+
+    def evaluate(predictions: list[list[list[str]]]) -> float:
+        entities = sum(t != "O" for fold in predictions for s in fold for t in s)
+        return -abs(entities - 1)
+
+    penalty, tried = choose_penalty([toy_model], held, evaluate, penalties=(0.0, 2.0, 4.0, 40.0))
+    assert [p for p, _ in tried] == [0.0, 2.0, 4.0, 40.0]
+    scores = dict(tried)
+    assert scores[0.0] == -1 and scores[40.0] == -2
+    assert scores[penalty] == 0 and penalty in {2.0, 4.0}
+
+
+@pytest.mark.parametrize(
+    ("hidden", "present", "absent"),
+    [
+        (frozenset(), {"w=ترامب", "s=ترامب", "c=ترامب", "bg-=قال|ترامب"}, set()),
+        (
+            frozenset({"ترامب"}),
+            {"p3=ترا", "x2=مب", "sh=A", "-1:w=قال"},
+            {"w=ترامب", "s=ترامب", "c=ترامب", "bg-=قال|ترامب", "bg+=ترامب|$"},
+        ),
+    ],
+)
+def test_hidden_stems_lose_only_their_identity_features(
+    hidden: frozenset[str], present: set[str], absent: set[str]
+) -> None:
+    extractor = FeatureExtractor(Lexicon(counts={"قال": 900, "ترامب": 50}), hidden=hidden)
+    features = extractor.sentence(["قال", "ترامب"])
+    assert present <= set(features[1])
+    assert not absent & set(features[1])
+    # the neighbour sees the hidden word only through what an unseen word would show
+    assert ("1:w=ترامب" in features[0]) == (not hidden)
+
+
+@pytest.mark.parametrize(("n", "folds"), [(3575, 5), (3575, 4), (100, 4), (15, 4), (1, 5)])
+def test_contiguous_folds_keep_blocks_together(n: int, folds: int) -> None:
+    fold_of = contiguous_folds(n, folds)
+    assert len(fold_of) == n
+    assert fold_of == sorted(fold_of)  # contiguous runs, in order
+    assert set(fold_of) <= set(range(folds))
+    for block in blocks(n):  # a block (one pseudo-document) never straddles two folds
+        assert len({fold_of[i] for i in block}) == 1
+    if n >= folds * BLOCK:
+        sizes = [fold_of.count(k) for k in range(folds)]
+        assert max(sizes) - min(sizes) < 2 * BLOCK  # one block, plus a short last one
