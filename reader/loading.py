@@ -26,6 +26,7 @@ from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
     from reader.index import Index
+    from reader.index.prepare import VocabMaps
 
 # how many articles pass between two progress reports / cancellation checks
 STEP = 200
@@ -164,6 +165,12 @@ def read_files(run: LoadRun, *, build_index: bool = False) -> ReadResult:
     )
 
 
+def _new_vocab_maps() -> VocabMaps:
+    from reader.index.prepare import VocabMaps
+
+    return VocabMaps()
+
+
 def _new_index() -> Index:
     from reader.index import Index
 
@@ -185,6 +192,7 @@ def _parse_missing(
     pos = 0
     paths = [p for _, p in missing]
     chunks = parse_files_prepared(paths, root, should_stop=stop, workers=run.workers)
+    vocabs = _new_vocab_maps()
     try:
         for size, results, prepared in chunks:
             to_cache = []
@@ -202,7 +210,7 @@ def _parse_missing(
             _emit(run.on_batch, batch)
             if index is not None:
                 if prepared is not None:
-                    index.add_prepared(batch, prepared)
+                    index.add_prepared(batch, prepared, vocabs)
                 else:
                     index.add_many(batch)
             del prepared

@@ -13,7 +13,7 @@ import pytest
 
 from reader.formats.folder import read_folder
 from reader.index import Index, memory
-from reader.index.prepare import with_texts
+from reader.index.prepare import VocabMaps, WorkerVocab, with_texts
 from reader.model import Article, Span
 
 WORDS = [
@@ -96,10 +96,19 @@ def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
-def _shipped(chunk: list[Article]) -> object:
+def _shipped(chunk: list[Article], vocab: WorkerVocab | None = None) -> object:
     """What a parse worker sends: the analysis without the texts, pickled and back."""
-    prepared = dataclasses.replace(Index.prepare(chunk), texts=())
+    prepared = dataclasses.replace(Index.prepare(chunk, vocab), texts=())
     return with_texts(pickle.loads(pickle.dumps(prepared)), chunk)
+
+
+def _add_from_workers(index: Index, chunks: list[list[Article]], workers: int) -> None:
+    """Chunks analysed by ``workers`` worker vocabularies in turn (0: each chunk its own)."""
+    vocabs = [WorkerVocab() for _ in range(workers)]
+    maps = VocabMaps()
+    for i, part in enumerate(chunks):
+        vocab = vocabs[i % workers] if workers else None
+        index.add_prepared(part, _shipped(part, vocab), maps)
 
 
 def _state(index: Index) -> dict:
@@ -154,15 +163,15 @@ def _results(index: Index) -> list[tuple]:
 
 @pytest.mark.parametrize(("count", "chunk"), [(1, 1), (40, 1), (60, 7), (120, 32), (200, 200)])
 @pytest.mark.parametrize("flush_pairs", [memory.FLUSH_PAIRS, 64])
+@pytest.mark.parametrize("workers", [0, 1, 2, 3])
 def test_prepared_builds_what_add_builds(
-    count: int, chunk: int, flush_pairs: int, monkeypatch: pytest.MonkeyPatch
+    count: int, chunk: int, flush_pairs: int, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(memory, "FLUSH_PAIRS", flush_pairs)
     articles = _articles(count, count)
     plain, fast = Index(), Index()
     plain.add_many(articles)
-    for part in _chunks(articles, chunk):
-        fast.add_prepared(part, _shipped(part))
+    _add_from_workers(fast, _chunks(articles, chunk), workers)
     assert _state(fast) == _state(plain)
     assert _results(fast) == _results(plain)
 
@@ -223,12 +232,48 @@ def test_entities_only_differ_from_the_analysed_articles() -> None:
     assert fast.facet_values("PERS") == plain.facet_values("PERS")
 
 
+@pytest.mark.parametrize("changed_chunk", [0, 1, 2])
+def test_a_worker_chunk_taking_the_add_path_keeps_its_vocabulary_for_the_next(
+    changed_chunk: int,
+) -> None:
+    articles = _articles(21, 90)
+    chunks = _chunks(articles, 15)
+    vocab, maps = WorkerVocab(), VocabMaps()
+    shipped = [_shipped(part, vocab) for part in chunks]  # one worker, in order
+    changed = [dataclasses.replace(a, tags=("اخر",)) for a in chunks[changed_chunk]]
+    chunks[changed_chunk] = changed
+    plain, fast = Index(), Index()
+    for part, prepared in zip(chunks, shipped, strict=True):
+        plain.add_many(part)
+        fast.add_prepared(part, prepared, maps)
+    assert _results(fast) == _results(plain)
+    for word, tid in plain._terms.items():  # each word's postings, whatever its id
+        fast_tid = fast._terms[word]
+        assert (
+            fast._surface_postings.postings(fast_tid)[0].tolist()
+            == plain._surface_postings.postings(tid)[0].tolist()
+        )
+
+
+def test_a_worker_chunk_out_of_order_takes_the_add_path() -> None:
+    articles = _articles(22, 45)
+    chunks = _chunks(articles, 15)
+    vocab = WorkerVocab()
+    shipped = [_shipped(part, vocab) for part in chunks]
+    plain, fast = Index(), Index()
+    maps = VocabMaps()
+    for i in (0, 2, 1):  # chunk 2 arrives before 1: its ids cannot be mapped
+        plain.add_many(chunks[i])
+        fast.add_prepared(chunks[i], shipped[i], maps)
+    assert _results(fast) == _results(plain)
+    assert fast.add_prepared(chunks[1], shipped[1]) is None  # no maps: the add path, no error
+
+
 @pytest.mark.corpus
 def test_prepared_matches_add_on_the_corpus(jawhara_dir: Path) -> None:
     articles = list(read_folder(jawhara_dir, workers=1).articles)[:3000]
     plain, fast = Index(), Index()
     plain.add_many(articles)
-    for part in _chunks(articles, 256):
-        fast.add_prepared(part, _shipped(part))
+    _add_from_workers(fast, _chunks(articles, 256), 2)
     assert _state(fast) == _state(plain)
     assert _results(fast) == _results(plain)

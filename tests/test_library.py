@@ -354,9 +354,9 @@ def test_the_index_built_while_parsing_in_workers_is_the_plain_build(
     prepared_chunks: list[int] = []
     real = Index.add_prepared
 
-    def counting(index: Index, articles, prepared) -> None:
+    def counting(index: Index, articles, prepared, vocabs=None) -> None:
         prepared_chunks.append(len(articles))
-        real(index, articles, prepared)
+        real(index, articles, prepared, vocabs)
 
     monkeypatch.setattr(Index, "add_prepared", counting)
     monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)

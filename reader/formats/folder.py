@@ -26,7 +26,7 @@ from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
-    from reader.index.prepare import PreparedChunk
+    from reader.index.prepare import PreparedChunk, WorkerVocab
 
 # What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
 # Files without an extension are read too: some scrapers save pages that way.
@@ -304,12 +304,20 @@ def _parse_chunk_plain(paths: list[Path], root: Path) -> tuple[_Packed, None]:
     return _parse_chunk_packed(paths, root), None
 
 
+# the vocabulary of this worker process's index analysis, kept across its chunks
+_WORKER_VOCAB: WorkerVocab | None = None
+
+
 def _parse_chunk_analysed(paths: list[Path], root: Path) -> tuple[_Packed, PreparedChunk]:
     """A chunk parsed, and its articles analysed for the index (the texts are not sent twice)."""
+    global _WORKER_VOCAB  # noqa: PLW0603 (one per worker process, by design)
     from reader.index import Index
+    from reader.index.prepare import WorkerVocab
 
+    if _WORKER_VOCAB is None:
+        _WORKER_VOCAB = WorkerVocab()
     results = _parse_chunk(paths, root)
-    prepared = Index.prepare([a for r in results for a in r.articles])
+    prepared = Index.prepare([a for r in results for a in r.articles], _WORKER_VOCAB)
     return _pack(results), dataclasses.replace(prepared, texts=())
 
 

@@ -23,7 +23,7 @@ from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
 from reader.index.postings import PostingStore, release_freed_memory
 from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
-from reader.index.prepare import PreparedChunk, add_prepared, prepare
+from reader.index.prepare import PreparedChunk, VocabMaps, WorkerVocab, add_prepared, prepare
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
 from reader.index.scoring import add_bm25
 from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
@@ -152,16 +152,23 @@ class Index:
             self._flush()
 
     @staticmethod
-    def prepare(articles: Sequence[Article]) -> PreparedChunk:
+    def prepare(articles: Sequence[Article], vocab: WorkerVocab | None = None) -> PreparedChunk:
         """The analysis ``add`` does, for a chunk of articles, as plain data (run it in a parse
-        worker; the receiver records the texts with ``reader.index.prepare.with_texts``)."""
-        return prepare(articles, TITLE_BOOST)
+        worker, with one ``vocab`` for all its chunks; the receiver records the texts with
+        ``reader.index.prepare.with_texts``)."""
+        return prepare(articles, TITLE_BOOST, vocab)
 
-    def add_prepared(self, articles: Sequence[Article], prepared: PreparedChunk) -> None:
+    def add_prepared(
+        self,
+        articles: Sequence[Article],
+        prepared: PreparedChunk,
+        vocabs: VocabMaps | None = None,
+    ) -> None:
         """``add_many(articles)`` from their analysis done ahead (``prepare``): the same postings,
-        much less work here. Articles that are not the ones analysed, or already indexed, take
-        the ``add`` path."""
-        add_prepared(self, articles, prepared)
+        much less work here. Chunks analysed with a worker vocabulary need the ``vocabs`` that
+        received that worker's earlier chunks. Articles that are not the ones analysed, or
+        already indexed, take the ``add`` path."""
+        add_prepared(self, articles, prepared, vocabs)
 
     def _new_term(self, word: str) -> int:
         tid = self._terms[word] = len(self._terms)

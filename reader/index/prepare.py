@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, count, repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -48,7 +49,11 @@ class PreparedChunk:
     # (title, body, tags) analysed; a worker sends () and the receiver sets them from the articles
     # it unpacked (the text need not cross the process boundary twice)
     texts: tuple[tuple[str, str, tuple[str, ...]], ...]
-    vocab: tuple[str, ...]  # local term id -> normalised word; vocab[0] is the separator
+    # the words that got local ids in this chunk (ids ``base``, ``base + 1``, ...); local id 0 is
+    # the separator. With an ``owner`` (a worker's vocabulary, which lives across its chunks,
+    # so a word crosses the process boundary and is looked up here once per worker, not once
+    # per chunk), the ids before ``base`` came with that worker's earlier chunks.
+    vocab: tuple[str, ...]
     tokens: np.ndarray  # int32 local ids, each article's sequence followed by a separator
     starts: np.ndarray  # int64, where each article's tokens start (len(ids) + 1 entries)
     pair_doc: np.ndarray  # int32 article position in the chunk, ascending
@@ -59,10 +64,51 @@ class PreparedChunk:
     title_tf: np.ndarray  # float32
     doclen: np.ndarray  # float32
     titlelen: np.ndarray  # float32
+    owner: str = ""  # "" = the chunk's own vocabulary (base 0)
+    base: int = 0
 
 
-def prepare(articles: Sequence[Article], title_boost: float) -> PreparedChunk:
-    """Analyse articles the way ``Index.add`` does (worker side)."""
+class WorkerVocab:
+    """A worker's vocabulary across its chunks (word -> local id), named by a unique owner."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.owner = uuid.uuid4().hex
+
+
+class VocabMaps:
+    """The receiving side: each worker vocabulary's local ids as global term ids of one index.
+
+    A worker hands its chunks over in order, so a chunk's ``base`` is always the number of its
+    owner's ids seen so far; anything else (cannot happen) makes that owner's chunks take the
+    ``Index.add`` path.
+    """
+
+    def __init__(self) -> None:
+        self._maps: dict[str, np.ndarray] = {}
+        self._broken: set[str] = set()
+
+    def mapping(self, index: Index, prepared: PreparedChunk) -> np.ndarray | None:
+        """Local -> global term ids for ``prepared`` (new words get global ids in order)."""
+        if not prepared.owner:
+            return _global_ids(index, prepared.vocab)
+        known = self._maps.get(prepared.owner, _NO_IDS)
+        if prepared.owner in self._broken or len(known) != prepared.base:
+            self._broken.add(prepared.owner)
+            return None
+        known = np.concatenate([known, _global_ids(index, prepared.vocab)])
+        self._maps[prepared.owner] = known
+        return known
+
+
+_NO_IDS = np.zeros(0, dtype=np.int32)
+
+
+def prepare(
+    articles: Sequence[Article], title_boost: float, vocab: WorkerVocab | None = None
+) -> PreparedChunk:
+    """Analyse articles the way ``Index.add`` does (worker side), with local term ids from
+    ``vocab`` (kept across calls) or, without one, of this chunk alone."""
     findall = SEQUENCE_RE.findall
     sequences: list[list[str]] = []
     title_counts: list[int] = []
@@ -75,11 +121,18 @@ def prepare(articles: Sequence[Article], title_boost: float) -> PreparedChunk:
         sequences.append(words)
         # the title's tokens are the first of the sequence ("\n" never joins two tokens)
         title_counts.append(len(findall(title)))
-    # local ids in order of first occurrence, with C-level passes only (a dict.setdefault per
-    # token cost half of this function)
+    # local ids in order of first occurrence (the order Index.add hands out new term ids),
+    # with C-level passes over the tokens and a Python loop over the distinct words only
     every = list(chain.from_iterable(sequences))
-    local = dict(zip(dict.fromkeys(chain((_SEP_WORD,), every)), count()))
+    local = vocab.ids if vocab is not None else {}
+    base = len(local)
+    new: list[str] = []
+    for word in dict.fromkeys(chain((_SEP_WORD,), every)):
+        if word not in local:
+            local[word] = len(local)
+            new.append(word)
     tokens = np.fromiter(map(local.__getitem__, every), dtype=np.int32, count=len(every))
+    n_local = len(local)
     del every
     n = len(articles)
     lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=n)
@@ -93,19 +146,19 @@ def prepare(articles: Sequence[Article], title_boost: float) -> PreparedChunk:
         + np.repeat(starts[:-1] - title_starts, n_title)
     ]
     title_doc_of = np.repeat(np.arange(n, dtype=np.int64), n_title)
-    body_doc, body_term, body_count = _pairs(doc_of_token, tokens, len(local))
-    t_doc, t_term, t_count = _pairs(title_doc_of, title_tokens, len(local))
+    body_doc, body_term, body_count = _pairs(doc_of_token, tokens, n_local)
+    t_doc, t_term, t_count = _pairs(title_doc_of, title_tokens, n_local)
     # tf = count in the whole sequence + (boost - 1) x count in the title, as Index.add sums it
     tf = body_count.astype(np.float64)
     if len(t_doc):
-        where = np.searchsorted(body_doc * len(local) + body_term, t_doc * len(local) + t_term)
+        where = np.searchsorted(body_doc * n_local + body_term, t_doc * n_local + t_term)
         tf[where] += t_count * (title_boost - 1)  # each pair once: no need for np.add.at
     n_tokens = np.bincount(body_doc, weights=body_count, minlength=n)
     n_title_tokens = np.bincount(t_doc, weights=t_count, minlength=n)
     return PreparedChunk(
         ids=tuple(a.id for a in articles),
         texts=tuple((a.title, a.body, a.tags) for a in articles),
-        vocab=tuple(local),
+        vocab=tuple(new),
         tokens=tokens,
         starts=starts,
         pair_doc=body_doc.astype(np.int32),
@@ -116,6 +169,8 @@ def prepare(articles: Sequence[Article], title_boost: float) -> PreparedChunk:
         title_tf=t_count.astype(np.float32),
         doclen=(n_tokens + n_title_tokens * (title_boost - 1)).astype(np.float32),
         titlelen=n_title_tokens.astype(np.float32),
+        owner=vocab.owner if vocab is not None else "",
+        base=base,
     )
 
 
@@ -142,7 +197,9 @@ def matches(prepared: PreparedChunk, articles: Sequence[Article]) -> bool:
     )
 
 
-def add_prepared(index: Index, articles: Sequence[Article], prepared: PreparedChunk) -> None:
+def add_prepared(
+    index: Index, articles: Sequence[Article], prepared: PreparedChunk, vocabs: VocabMaps | None
+) -> None:
     """Add the analysed articles to ``index`` (see the module docstring)."""
     docnum = index._docnum
     fresh = len({a.id for a in articles}) == len(articles) and not any(
@@ -150,8 +207,16 @@ def add_prepared(index: Index, articles: Sequence[Article], prepared: PreparedCh
     )
     if not fresh or not matches(prepared, articles):
         index.add_many(articles)
+        if vocabs is not None and prepared.owner:
+            vocabs.mapping(index, prepared)  # later chunks of this worker build on these ids
         return
-    mapping = _global_ids(index, prepared.vocab)
+    if prepared.owner and vocabs is None:
+        index.add_many(articles)
+        return
+    mapping = (vocabs or VocabMaps()).mapping(index, prepared)
+    if mapping is None:
+        index.add_many(articles)
+        return
     first = len(index._ids)
     n = len(articles)
     index._ids.extend(prepared.ids)
