@@ -14,7 +14,9 @@ are queued as relative paths. The work is split so the event loop never waits lo
    then tagged in worker processes (``entity_pool``, off the GIL) and their spans committed in
    slices (``entities_applied``).
 
-One step runs at a time; bursts that arrive meanwhile wait and go together into the next round.
+Reading runs one round at a time (bursts that arrive meanwhile go together into the next
+round); tagging runs in a lane of its own behind it, so new files never wait for entities; the
+commits of both lanes share one slice loop and never interleave.
 
 Loading swaps libraries under us (the searchable one, then the one with entities, built from a
 snapshot of the first), so every path touched since the watch started is recorded while a load
@@ -24,6 +26,7 @@ are now). A swap drops the work in flight for the old library.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,12 +61,18 @@ class LiveFolder(QObject):
         self.root: Path | None = None
         self.library: Library | None = None
         self.watcher: FolderWatcher | None = None
+        # why the open folder is not followed (watching failed), else None
+        self.unwatched: str | None = None
         self._waiting: set[str] = set()
         # paths touched since the watch started, while a load may still swap the library
         self._recorded: set[str] | None = None
         self._generation = 0
-        self._step: str | None = None  # "prepare" | "commit" | "tag" | "spans"
-        self._commit: Commit | SpanCommit | None = None
+        self._reading = False  # a prepare task runs
+        self._ready: PreparedChanges | None = None  # read, waiting for the commit slot
+        self._commit: Commit | SpanCommit | None = None  # being applied, slice by slice
+        self._to_tag: dict[str, None] = {}  # ids committed without entities, in order
+        self._tagging = False  # a tagging task runs
+        self._spans_ready: list[Article] = []  # tagged, waiting for the commit slot
         self._tasks: list[Task] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -80,15 +89,23 @@ class LiveFolder(QObject):
         self.stop()
         self.root = Path(root)
         self._recorded = set()
-        watcher = FolderWatcher(
-            self.root, self._burst.emit, window=WATCH_WINDOW, max_delay=WATCH_MAX_DELAY
-        )
+        burst = self._burst
+
+        def forward(changes: FolderChanges) -> None:  # on the watcher's thread
+            # RuntimeError: the window was deleted without closing (interpreter exit)
+            with contextlib.suppress(RuntimeError):
+                burst.emit(changes)
+
+        watcher = FolderWatcher(self.root, forward, window=WATCH_WINDOW, max_delay=WATCH_MAX_DELAY)
         try:
             watcher.start()
-        except (
-            OSError
-        ):  # no watch possible (inotify limits, a folder gone): the folder stays static
+        except OSError as err:
+            # no watch possible (the inotify limit, a folder gone): the folder stays as loaded
+            self.unwatched = str(err)
+            with contextlib.suppress(Exception):
+                watcher.stop()
             return
+        self.unwatched = None
         self.watcher = watcher
 
     def stop(self) -> None:
@@ -126,7 +143,14 @@ class LiveFolder(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._step is not None or bool(self._waiting and self.library is not None)
+        """Something is waiting, being read, committed or tagged."""
+        return (
+            self._reading
+            or self._commit is not None
+            or self._tagging
+            or bool(self._ready or self._spans_ready or self._to_tag)
+            or bool(self._waiting and self.library is not None)
+        )
 
     def running_tasks(self) -> int:
         return sum(1 for t in self._tasks if t.is_running())
@@ -140,17 +164,23 @@ class LiveFolder(QObject):
             return
         if self._recorded:
             self._waiting |= self._recorded
-        self._pump()
+        self._next()
 
     def load_finished(self) -> None:
         """No more library swaps are coming: stop recording."""
         self._recorded = None
 
     def _drop_work(self) -> None:
+        """Forget the work in flight (a new library, another folder): results of running tasks
+        are dropped when they arrive (the generation changed)."""
         self._generation += 1
         self._timer.stop()
         self._commit = None
-        self._step = None
+        self._ready = None
+        self._reading = False
+        self._tagging = False
+        self._to_tag.clear()
+        self._spans_ready.clear()
         for task in self._tasks:
             task.cancel()
 
@@ -166,23 +196,37 @@ class LiveFolder(QObject):
         if self._recorded is not None:
             self._recorded |= rels
         self._waiting |= rels
-        self._pump()
+        self._next()
 
-    def _pump(self) -> None:
-        if self._step is not None or self.library is None:
+    def _next(self) -> None:
+        """Start whatever can start. Two lanes: files are read and committed one round at a
+        time; entities are tagged behind them, so new files are listed without waiting for
+        tags. Commits of either lane never interleave (one slice loop)."""
+        library = self.library
+        if library is None:
             return
-        if not self._waiting:
+        if self._commit is None:
+            if self._ready is not None:
+                self._start_commit(library, self._ready)
+                self._ready = None
+            elif self._spans_ready:
+                self._commit = SpanCommit(library, self._spans_ready)
+                self._spans_ready = []
+                self._timer.start()
+        if not self._reading and self._ready is None and self._waiting:
+            rels, self._waiting = sorted(self._waiting), set()
+            self._prepare(library, rels)
+        if not self._tagging and self._to_tag:
+            self._tag(library)
+        if not self.busy:
             self.idle.emit()
-            return
-        rels, self._waiting = sorted(self._waiting), set()
-        self._prepare(self.library, rels)
 
-    # ------------------------------------------------------------------ 1. prepare (thread)
+    # ------------------------------------------------------------------ 1. read (thread)
     def _prepare(self, library: Library, rels: list[str]) -> None:
-        self._step = "prepare"
+        self._reading = True
         self._round_started = time.perf_counter()
         root = library.root
-        # snapshots taken here, on the GUI thread that commits: the thread never reads the
+        # snapshot taken here, on the GUI thread that commits: the thread never reads the
         # library's dicts while they change
         evidence = list(library.articles.values())
 
@@ -191,20 +235,27 @@ class LiveFolder(QObject):
             gone = [rel for rel in rels if not (root / rel).exists()]
             return prepare_changes(library, present, gone, entities=False, evidence=evidence)
 
-        self._run(Task(job, "live-prepare"), lambda p: self._start_commit(library, p))
+        def done(prepared: PreparedChanges) -> None:
+            self.last_round["prepare_s"] = time.perf_counter() - self._round_started
+            self._reading = False
+            self._ready = prepared
 
-    def _run(self, task: Task, on_finished: object) -> None:
+        self._run(Task(job, "live-prepare"), done, "_reading")
+
+    def _run(self, task: Task, on_finished: object, flag: str) -> None:
+        """Start ``task``; its result goes to ``on_finished`` unless the work was dropped."""
         generation = self._generation
         self._tasks.append(task)
 
         def finished(result: object) -> None:
             if generation == self._generation:
                 on_finished(result)  # type: ignore[operator]
+                self._next()
 
         def ended(*_: object) -> None:
             if generation == self._generation:
-                self._step = None
-                self._pump()
+                setattr(self, flag, False)
+                self._next()
 
         task.finished.connect(finished)
         task.failed.connect(ended)
@@ -219,9 +270,7 @@ class LiveFolder(QObject):
 
     # ------------------------------------------------------------------ 2. commit (GUI, sliced)
     def _start_commit(self, library: Library, prepared: PreparedChanges) -> None:
-        self.last_round["prepare_s"] = time.perf_counter() - self._round_started
         self.last_round["longest_slice_s"] = 0.0
-        self._step = "commit"
         self._commit = Commit(library, prepared)
         self._timer.start()
 
@@ -240,23 +289,25 @@ class LiveFolder(QObject):
         self._commit = None
         if isinstance(commit, Commit):
             self._committed(commit.library, commit.result)
-        else:
-            self._spans_committed(commit)
+        elif commit.applied:
+            self.entities_applied.emit(list(commit.applied))
+        self._next()
 
     def _committed(self, library: Library, change: ChangeSet) -> None:
         self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
         self.applied.emit(change)
-        got = (library.articles.get(i) for i in (*change.added, *change.updated))
-        fresh = [a for a in got if a is not None]
-        if library.has_entities and fresh:
-            self._tag(library, fresh)
-            return
-        self._step = None
-        self._pump()
+        if library.has_entities:
+            for article_id in (*change.added, *change.updated):
+                self._to_tag[article_id] = None
 
     # ------------------------------------------------------------------ 3. entities (processes)
-    def _tag(self, library: Library, articles: Sequence[Article]) -> None:
-        self._step = "tag"
+    def _tag(self, library: Library) -> None:
+        got = (library.articles.get(i) for i in self._to_tag)
+        articles = [a for a in got if a is not None]
+        self._to_tag.clear()
+        if not articles:
+            return
+        self._tagging = True
         few = _few_articles(library, articles)
 
         def job(hooks: TaskHooks) -> list[Article]:
@@ -267,18 +318,11 @@ class LiveFolder(QObject):
                 return []
             return list(tagged.articles.values())
 
-        self._run(Task(job, "live-entities"), lambda t: self._start_spans(library, t))
+        def done(tagged: list[Article]) -> None:
+            self._tagging = False
+            self._spans_ready.extend(tagged)
 
-    def _start_spans(self, library: Library, tagged: list[Article]) -> None:
-        self._step = "spans"
-        self._commit = SpanCommit(library, tagged)
-        self._timer.start()
-
-    def _spans_committed(self, commit: SpanCommit) -> None:
-        if commit.applied:
-            self.entities_applied.emit(list(commit.applied))
-        self._step = None
-        self._pump()
+        self._run(Task(job, "live-entities"), done, "_tagging")
 
 
 def _few_articles(library: Library, articles: Sequence[Article]) -> Library:
