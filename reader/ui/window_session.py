@@ -40,6 +40,7 @@ add_arabic(
         "Query: {error}": "الاستعلام: {error}",
         "{n:,} articles": "{n:,} مقال",
         "This article was removed from the folder.": "حُذف هذا المقال من المجلد.",
+        "Changes to the folder are not followed: {reason}": "لا تُتابَع تغييرات المجلد: {reason}",
     }
 )
 
@@ -157,6 +158,12 @@ class Session(QObject):
             and library.entity_status != "entities not computed"
         ):
             notes.append(t("Entities unavailable: {reason}").format(reason=library.entity_status))
+        if self.live.unwatched:
+            notes.append(
+                t("Changes to the folder are not followed: {reason}").format(
+                    reason=self.live.unwatched
+                )
+            )
         self._notes = notes
         w.status_note.setText(" · ".join(notes))
         w.results.set_library(library)

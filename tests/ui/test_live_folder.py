@@ -365,3 +365,18 @@ def test_a_file_written_after_loading_with_entities_is_listed_then_tagged(
     assert "g.txt" in listed(window)
     places = {v.value: v.count for v in window.result.facets["LOC"]}
     assert places == {"غزة": 2}
+
+
+def test_a_folder_that_cannot_be_watched_says_so(qtbot, make_window, live_folder, monkeypatch):
+    from reader.watch import FolderWatcher
+
+    def refuse(self) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(FolderWatcher, "start", refuse)
+    window = make_window()
+    open_and_wait(qtbot, window, live_folder)
+    assert window.model.rowCount() == 3  # the folder itself is open
+    assert not window.session.live.running
+    assert "not followed" in window.status_note.text()
+    assert "inotify watch limit reached" in window.status_note.text()
