@@ -99,3 +99,25 @@ def test_small_flushes_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) ->
         got = many.search(q)
         assert got.ids == expected[q].ids, q
         assert np.allclose(got.scores, expected[q].scores), q
+
+
+@pytest.mark.parametrize("cap", [50, 400])
+def test_segments_stop_merging_at_the_cap_and_read_the_same(
+    cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.index import postings
+
+    monkeypatch.setattr(postings, "MAX_MERGED_POSTINGS", cap)
+    rng = random.Random(cap)
+    triples = _triples(rng, range(300), terms=40)  # 1,500 postings
+    whole, parts = PostingStore(), PostingStore()
+    whole.add_block(*_block(triples))
+    for start in range(0, 300, 4):
+        parts.add_block(*_block([x for x in triples if start <= x[1] < start + 4]))
+    sizes = [len(s.docs) for s in parts._segments]
+    assert all(size <= cap for size in sizes if size > 20)  # merged ones stay under the cap
+    assert len(sizes) <= 2 * 1500 // cap + 8
+    for term in range(41):
+        a, b = whole.postings(term), parts.postings(term)
+        assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
+        assert whole.df(term) == parts.df(term)

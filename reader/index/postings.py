@@ -21,6 +21,11 @@ from pyroaring import BitMap
 _EMPTY_DOCS = np.zeros(0, dtype=np.int32)
 _EMPTY_TF = np.zeros(0, dtype=np.float32)
 _BITMAP_CACHE = 512
+# Segments stop merging at this many postings (Lucene's "max merged segment" idea): merging two
+# big segments re-sorts all their postings, and at 100,000 articles those temporaries (term
+# column, sort order, gathered copies: ~30 bytes a posting) were a few hundred MB of the peak.
+# A term's postings then come from a handful of segments, which costs a query next to nothing.
+MAX_MERGED_POSTINGS = 1 << 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,11 @@ class PostingStore:
 
     def _merge_small(self) -> None:
         segs = self._segments
-        while len(segs) > 1 and len(segs[-2].docs) <= 4 * len(segs[-1].docs):
+        while (
+            len(segs) > 1
+            and len(segs[-2].docs) <= 4 * len(segs[-1].docs)
+            and len(segs[-2].docs) + len(segs[-1].docs) <= MAX_MERGED_POSTINGS
+        ):
             b, a = segs.pop(), segs.pop()
             terms = np.concatenate([a.term_column(), b.term_column()])
             segs.append(
