@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 from pyroaring import BitMap
@@ -54,6 +55,10 @@ def entity_docs(facets: Mapping[str, FacetField], kind: str, text: str) -> BitMa
     return BitMap.union(*(facets[k].bitmap(text) for k in ENTITY_KINDS))
 
 
+# the same few thousand days come back in every timeline: one date object each
+_day = lru_cache(maxsize=1 << 16)(dt.date.fromordinal)
+
+
 def timeline(days: np.ndarray) -> tuple[tuple[dt.date, int], ...]:
     """(day, articles) for each day present in ``days`` (date ordinals), oldest first."""
     days = days[days != UNDATED]
@@ -61,6 +66,7 @@ def timeline(days: np.ndarray) -> tuple[tuple[dt.date, int], ...]:
         return ()
     first = int(days.min())
     counts = np.bincount(days - first)
-    return tuple(
-        (dt.date.fromordinal(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)
-    )
+    present = np.flatnonzero(counts)
+    # C-level passes: a generator of int() conversions per day was a third of a common word's
+    # search at 30,000 articles
+    return tuple(zip(map(_day, (present + first).tolist()), counts[present].tolist(), strict=True))

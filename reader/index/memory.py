@@ -306,7 +306,7 @@ class Index:
         in_result = np.zeros(len(self._ids), dtype=np.bool_)
         in_result[docs] = True
         return SearchResult(
-            ids=tuple([ids[d] for d in ranked.tolist()]),
+            ids=tuple(map(ids.__getitem__, ranked.tolist())),
             scores=scores[order],
             total=len(ranked),
             facets=self._facet_counts(in_result, facet_limit, filters, pq.filters),
