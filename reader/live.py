@@ -39,6 +39,7 @@ from reader.loading import (
     open_cache,
     parse_some,
     relative,
+    with_spans,
 )
 from reader.model import Article, LoadProblem
 
@@ -156,12 +157,28 @@ class Commit:
         ]
         self._old = {i: library.articles[i] for i in old_ids if i in library.articles}
         fresh = prepared.articles
+        # ids whose entity spans were carried over from the same text already in the library
+        self.carried: set[str] = set()
+        if not prepared.tagged:
+            fresh = [self._keep_spans(a) for a in fresh]
         new_ids = {a.id for a in fresh}
         self._removals = [i for i in old_ids if i not in new_ids]
         self._additions = fresh
         self._pos = 0
         self._flushed = not self._additions
         self._result: ChangeSet | None = None
+
+    def _keep_spans(self, article: Article) -> Article:
+        """A file written again with the same text (a scraper re-saving it) keeps its spans:
+        its entities do not vanish from the facets until it is tagged again."""
+        old = self._old.get(article.id)
+        if old is None or not _same_text(old, article):
+            return article
+        spans = (old.entities, tuple(a.entities for a in old.appended))
+        if not spans[0] and not any(spans[1]):
+            return article
+        self.carried.add(article.id)
+        return with_spans(article, spans)
 
     @property
     def total(self) -> int:

@@ -170,3 +170,24 @@ def test_a_rename_moves_the_flags_and_is_idempotent(
     assert state.is_read("new.txt") == read
     assert state.is_starred("new.txt") == (starred or new_had)
     assert state.dirty == (read or starred)
+
+
+@pytest.mark.parametrize(("text", "kept"), [("same", True), ("changed", False)])
+def test_a_file_saved_again_keeps_its_spans_unless_its_text_changed(
+    folder: Path, text: str, kept: bool
+) -> None:
+    library = load_library(folder, entities=False)
+    a = library.get("a.txt")
+    where = a.body.index("غزة")
+    tagged = dataclasses.replace(a, entities=(Span(where, where + 3, "LOC"),))
+    library.articles["a.txt"] = tagged
+    library.index.add(tagged)
+    body = a.body if text == "same" else a.body + " جديد"
+    _bump(folder / "a.txt", f"{a.title}\n{body}\n")
+    commit = Commit(library, prepare_changes(library, [folder / "a.txt"], [], entities=False))
+    change = commit.run()
+    assert change.updated == ("a.txt",)
+    assert (library.get("a.txt").entities == tagged.entities) == kept
+    assert commit.carried == ({"a.txt"} if kept else set())
+    places = [v.value for v in library.index.facet_values("LOC")]
+    assert places == (["غزة"] if kept else [])

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
-from reader.library import ChangeSet, Library
+from reader.library import Library
 from reader.live import Commit, PreparedChanges, SpanCommit, prepare_changes
 from reader.loading import relative
 from reader.model import Article
@@ -288,17 +288,19 @@ class LiveFolder(QObject):
             return
         self._commit = None
         if isinstance(commit, Commit):
-            self._committed(commit.library, commit.result)
+            self._committed(commit)
         elif commit.applied:
             self.entities_applied.emit(list(commit.applied))
         self._next()
 
-    def _committed(self, library: Library, change: ChangeSet) -> None:
+    def _committed(self, commit: Commit) -> None:
         self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
+        change = commit.result
         self.applied.emit(change)
-        if library.has_entities:
+        if commit.library.has_entities:
             for article_id in (*change.added, *change.updated):
-                self._to_tag[article_id] = None
+                if article_id not in commit.carried:  # the same text: its spans were kept
+                    self._to_tag[article_id] = None
 
     # ------------------------------------------------------------------ 3. entities (processes)
     def _tag(self, library: Library) -> None:
