@@ -78,6 +78,7 @@ def _copied(value: object) -> object:
         value.seal()
         forward = copy.copy(value)
         forward._pending = array("i")
+        forward._sealed = list(value._sealed)  # the blocks are shared, the list is not
         forward._starts = array("q", value._starts)
         forward._bounds = None
         return forward

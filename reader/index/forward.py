@@ -22,8 +22,11 @@ SEPARATOR = 0  # the term id the index reserves for "\n"
 
 class ForwardIndex:
     def __init__(self) -> None:
-        # sealed tokens live in one numpy array; new ones gather in a small array until seal()
-        self._sealed = np.zeros(0, dtype=np.int32)
+        # sealed tokens live in numpy blocks, joined into one array when a phrase is first looked
+        # up (joining at every seal copied the whole array each time: at 100,000 articles a
+        # second 100 MB copy at the peak of a cold build); new ones gather in a small array
+        self._sealed: list[np.ndarray] = []
+        self._n_sealed = 0
         self._pending = array("i")
         self._starts = array("q")
         self._bounds: np.ndarray | None = None
@@ -34,7 +37,7 @@ class ForwardIndex:
             raise ValueError(
                 f"documents must be added in order: got {doc}, expected {len(self._starts)}"
             )
-        self._starts.append(len(self._sealed) + len(self._pending))
+        self._starts.append(self._n_sealed + len(self._pending))
         self._pending.fromlist(token_ids)
         self._pending.append(SEPARATOR)
         self._bounds = None
@@ -46,7 +49,7 @@ class ForwardIndex:
             raise ValueError(
                 f"documents must be added in order: got {first}, expected {len(self._starts)}"
             )
-        base = len(self._sealed) + len(self._pending)
+        base = self._n_sealed + len(self._pending)
         self._starts.extend((starts[:-1] + base).tolist())
         self._pending.frombytes(tokens.astype(np.int32, copy=False).tobytes())
         self._bounds = None
@@ -54,18 +57,22 @@ class ForwardIndex:
     def seal(self) -> None:
         """Move the pending tokens into the numpy array (the index calls this when it flushes)."""
         if self._pending:
-            pending = np.frombuffer(self._pending, dtype=np.int32)
-            self._sealed = np.concatenate([self._sealed, pending])
+            self._sealed.append(np.array(self._pending, dtype=np.int32))
+            self._n_sealed += len(self._pending)
             self._pending = array("i")
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
         self.seal()
+        if len(self._sealed) != 1:
+            self._sealed = [
+                np.concatenate(self._sealed) if self._sealed else np.zeros(0, dtype=np.int32)
+            ]
         if self._bounds is None:
             bounds = np.empty(len(self._starts) + 1, dtype=np.int64)
             bounds[:-1] = self._starts
-            bounds[-1] = len(self._sealed)
+            bounds[-1] = self._n_sealed
             self._bounds = bounds
-        return self._sealed, self._bounds
+        return self._sealed[0], self._bounds
 
     def with_phrase(
         self,
@@ -96,7 +103,8 @@ class ForwardIndex:
         return np.unique(docs[np.searchsorted(ends, where, side="right")])
 
     def nbytes(self) -> int:
-        return self._sealed.nbytes + 4 * len(self._pending) + 8 * len(self._starts)
+        sealed = sum(block.nbytes for block in self._sealed)
+        return sealed + 4 * len(self._pending) + 8 * len(self._starts)
 
 
 def _phrase_starts(

@@ -61,7 +61,7 @@ class Index:
 
     # Version of the attribute layout. reader/index/persist.py pickles ``vars(index)``: bump this
     # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
-    STATE_VERSION = 4
+    STATE_VERSION = 5
 
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
