@@ -181,6 +181,11 @@ class Commit:
         return with_spans(article, spans)
 
     @property
+    def removed_articles(self) -> list[Article]:
+        """The articles this commit takes out (as they were), for renames found later."""
+        return [self._old[i] for i in self._removals if i in self._old]
+
+    @property
     def total(self) -> int:
         """Index operations in this commit (one per removed or added article)."""
         return len(self._removals) + len(self._additions)

@@ -27,13 +27,14 @@ are now). A swap drops the work in flight for the old library.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
-from reader.library import Library
+from reader.library import ChangeSet, Library
 from reader.live import Commit, PreparedChanges, SpanCommit, prepare_changes
 from reader.loading import relative
 from reader.model import Article
@@ -47,6 +48,8 @@ SLICE_SECONDS = 0.015
 # quiet time that closes a burst (reader.watch), and the longest a burst is held back
 WATCH_WINDOW = 0.3
 WATCH_MAX_DELAY = 1.0
+# how long an unpaired removal or addition may still turn out to be half of a rename
+RENAME_MEMORY_S = 10.0
 
 
 class LiveFolder(QObject):
@@ -73,6 +76,9 @@ class LiveFolder(QObject):
         self._to_tag: dict[str, None] = {}  # ids committed without entities, in order
         self._tagging = False  # a tagging task runs
         self._spans_ready: list[Article] = []  # tagged, waiting for the commit slot
+        # (title, body) -> (id, when) of recent unpaired additions and removals (late renames)
+        self._recent_added: dict[tuple[str, str], tuple[str, float]] = {}
+        self._recent_removed: dict[tuple[str, str], tuple[str, float]] = {}
         self._tasks: list[Task] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -181,6 +187,8 @@ class LiveFolder(QObject):
         self._tagging = False
         self._to_tag.clear()
         self._spans_ready.clear()
+        self._recent_added.clear()
+        self._recent_removed.clear()
         for task in self._tasks:
             task.cancel()
 
@@ -296,11 +304,49 @@ class LiveFolder(QObject):
     def _committed(self, commit: Commit) -> None:
         self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
         change = commit.result
+        late = self._late_renames(commit, change)
+        if late:
+            change = dataclasses.replace(change, renamed=change.renamed + late)
         self.applied.emit(change)
         if commit.library.has_entities:
             for article_id in (*change.added, *change.updated):
                 if article_id not in commit.carried:  # the same text: its spans were kept
                     self._to_tag[article_id] = None
+
+    def _late_renames(self, commit: Commit, change: ChangeSet) -> tuple[tuple[str, str], ...]:
+        """Renames whose two halves landed in different rounds: a file moved into a new folder
+        is often seen first through the folder (a new file), its old name's removal a burst
+        later. Unpaired removals and additions are remembered for ``RENAME_MEMORY_S`` and
+        paired by text (title and body, as ``reader.live`` pairs them within a round)."""
+        now = time.monotonic()
+        added, removed = self._recent_added, self._recent_removed
+        for memory in (added, removed):
+            for key in [k for k, (_, when) in memory.items() if now - when > RENAME_MEMORY_S]:
+                del memory[key]
+        library = commit.library
+        paired_old = {old for old, _ in change.renamed}
+        paired_new = {new for _, new in change.renamed}
+        late: list[tuple[str, str]] = []
+        for article in commit.removed_articles:
+            if article.id in paired_old:
+                continue
+            key = (article.title, article.body)
+            hit = added.pop(key, None)
+            if hit is not None and hit[0] in library.articles:
+                late.append((article.id, hit[0]))
+            else:
+                removed[key] = (article.id, now)
+        for article_id in change.added:
+            article = library.articles.get(article_id)
+            if article is None or article_id in paired_new:
+                continue
+            key = (article.title, article.body)
+            hit = removed.pop(key, None)
+            if hit is not None:
+                late.append((hit[0], article_id))
+            else:
+                added[key] = (article_id, now)
+        return tuple(late)
 
     # ------------------------------------------------------------------ 3. entities (processes)
     def _tag(self, library: Library) -> None:

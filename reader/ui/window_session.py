@@ -86,6 +86,7 @@ class Session(QObject):
         self.live.watch_window(window)
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False
+        self._follow: str | None = None
 
     # ------------------------------------------------------------------ loading
     def load_started(self, folder: str) -> None:
@@ -206,19 +207,24 @@ class Session(QObject):
             self.save_state()
         self._titles = None
         self.w.set_problems(list(library.problems))
-        self.refresh_live()
+        renamed = dict(change.renamed)
+        shown = self.current.id if self.current is not None else None
+        self.refresh_live(follow=renamed.get(shown) if shown is not None else None)
 
     def live_spans(self, _ids: list[str]) -> None:
         """Entity spans of new articles arrived: facets and highlights fill in."""
         self.refresh_live()
 
-    def refresh_live(self) -> None:
-        """The same query and filters again over the changed library; the selection stays."""
+    def refresh_live(self, follow: str | None = None) -> None:
+        """The same query and filters again over the changed library; the selection stays
+        (``follow``: the new id of the article shown, when its file was renamed)."""
         self._live_refresh = True
+        self._follow = follow
         try:
             self.w.results.search_now()
         finally:
             self._live_refresh = False
+            self._follow = None
 
     # ------------------------------------------------------------------ results
     def show_result(self, result: SearchResult | None) -> None:
@@ -241,6 +247,8 @@ class Session(QObject):
             query = result.query
             snippet_fn = lambda a: index.snippet(a, query)  # noqa: E731
         keep = self.current.id if self.current is not None else None
+        if self._live_refresh and self._follow is not None:
+            keep = self._follow  # the article shown was renamed or moved: it stays shown
         w.model.set_ids(controller.ids, lookup=self.library.articles.get, snippet_fn=snippet_fn)
         state = controller.state
         w.sidebar.show_result(result, state)

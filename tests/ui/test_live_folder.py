@@ -135,13 +135,36 @@ def test_a_renamed_file_keeps_its_read_and_star_state(qtbot, make_window, live_f
     assert state.is_starred("a.txt") and state.is_read("a.txt")
     (live_folder / "moved").mkdir()
     (live_folder / "a.txt").rename(live_folder / "moved" / "a2.txt")
-    qtbot.waitUntil(lambda: "moved/a2.txt" in listed(window), timeout=5000)
-    assert "a.txt" not in listed(window)
+    # the new name may be seen through its new folder a burst before the old name's removal
+    qtbot.waitUntil(
+        lambda: "moved/a2.txt" in listed(window) and "a.txt" not in listed(window), timeout=5000
+    )
     assert state.is_starred("moved/a2.txt") and state.is_read("moved/a2.txt")
     assert not state.is_starred("a.txt")
     row = window.model.row_of("moved/a2.txt")
     assert window.model.index(row).data(Roles.STARRED)
     assert not state.dirty  # saved at once
+    # the article shown follows its file to the new name
+    assert window.current_article().id == "moved/a2.txt"
+    assert window.current_index().data(Roles.ID) == "moved/a2.txt"
+    assert "خبر عن غزة" in window.reading_view.toPlainText()
+
+
+def test_a_file_moved_by_copy_then_delete_keeps_its_flags(qtbot, make_window, live_folder):
+    """A move across file systems (or a scraper's copy + delete) arrives as two bursts."""
+    window = open_live(qtbot, make_window, live_folder)
+    select(window, "b.txt")
+    window.session.toggle_star()
+    copy = live_folder / "archive" / "b.txt"
+    copy.parent.mkdir()
+    copy.write_bytes((live_folder / "b.txt").read_bytes())
+    qtbot.waitUntil(lambda: "archive/b.txt" in listed(window), timeout=5000)
+    state = window.user_state
+    assert state.is_starred("b.txt") and not state.is_starred("archive/b.txt")
+    (live_folder / "b.txt").unlink()
+    qtbot.waitUntil(lambda: "b.txt" not in listed(window), timeout=5000)
+    assert state.is_starred("archive/b.txt") and state.is_read("archive/b.txt")
+    assert window.current_article().id == "archive/b.txt"
 
 
 def test_a_file_created_then_deleted_in_one_burst_leaves_nothing(qtbot, make_window, live_folder):
