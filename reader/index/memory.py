@@ -25,7 +25,7 @@ from reader.index.postings import PostingStore, release_freed_memory
 from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
 from reader.index.prepare import PreparedChunk, VocabMaps, WorkerVocab, add_prepared, prepare
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
-from reader.index.scoring import add_bm25
+from reader.index.scoring import add_bm25, descending_score_key, stable_order
 from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.text import normalize
@@ -293,14 +293,15 @@ class Index:
         docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
         if pq.has_words and sort == "relevance":
             scores = self._scores(pq, keys)[docs]
-            order = np.argsort(-scores, kind="stable")
+            order = stable_order(descending_score_key(scores))
         else:
             scores = np.zeros(len(docs), dtype=np.float32)
             day = self._array("day")[docs]
             if sort == "oldest":
-                order = np.argsort(np.where(day < 0, np.iinfo(np.int32).max, day), kind="stable")
+                order = stable_order(np.where(day < 0, np.iinfo(np.int32).max, day))
             else:
-                order = np.argsort(-day, kind="stable")  # undated (-1) sort after every date
+                # undated (-1) sort after every date
+                order = stable_order(np.int64(np.iinfo(np.int32).max) - day)
         ranked = docs[order]
         ids = self._ids
         in_result = np.zeros(len(self._ids), dtype=np.bool_)
