@@ -13,11 +13,10 @@ from the first write until then (a probe timer every 10 ms; a gap beyond 10 ms i
 the longest commit slice, and how long the re-search after the commit took.
 
 Measured on the 2-core sandbox, multi-source corpus (31,523 articles), 1,000 files, no entities,
-six runs: last write -> all searchable and listed 0.55-1.74 s; longest GUI-thread stall 26-209 ms
-(median ~110 ms). Commit slices stay at 15-35 ms; the stalls over 100 ms are the one index flush
-per round (``Index._flush``), which copies the whole forward index (``ForwardIndex.seal``,
-~34 MB here) into a freshly allocated array. With a capacity-doubling seal (a prototype patched
-in at run time) the same runs stalled 27-117 ms (27, 47 ms when the burst came in one round).
+three runs at ad1b417 (after the forward index stopped copying itself at every flush, be840aa):
+last write -> all searchable and listed 0.82-1.02 s; longest GUI-thread stall 29-56 ms; commit
+slices 15-20 ms, the flush step and the re-search after it 14-66 ms. Before be840aa each round's
+index flush copied the whole forward index (~34 MB) and the stall was 26-209 ms (six runs).
 Jawhara (10,138 articles) with entities: listed 0.47 s after the last write, stall 19 ms; the
 burst's entities filled in 6.9 s later (worker processes), stall meanwhile 10 ms.
 """
