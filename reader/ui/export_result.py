@@ -11,12 +11,26 @@ from pathlib import Path
 
 from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
 from reader.library import Library
+from reader.model import Article
 
 
 def export_result(path: Path, fmt: str, library: Library, ids: Sequence[str]) -> int:
     """Write the articles ``ids`` of ``library`` to ``path``; returns how many were written."""
-    articles = [library.articles[i] for i in ids if i in library.articles]
-    with_entities = library.has_entities
+    articles = current_articles(library, ids)
+    return export_articles(path, fmt, articles, with_entities=library.has_entities)
+
+
+def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
+    """The articles of ``ids`` still in ``library``. Take them on the thread that owns the library
+    (a live folder changes it between events), then write them from any thread."""
+    articles = library.articles
+    return [a for a in map(articles.get, ids) if a is not None]
+
+
+def export_articles(
+    path: Path, fmt: str, articles: Sequence[Article], *, with_entities: bool
+) -> int:
+    """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         if fmt == "csv":
             handle.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))

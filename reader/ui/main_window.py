@@ -37,7 +37,7 @@ from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
 from reader.ui.cache_dialog import CacheClearing, CacheNote
 from reader.ui.chips import FilterChips
-from reader.ui.export_result import export_result
+from reader.ui.export_result import current_articles, export_articles
 from reader.ui.filter_state import FilterState
 from reader.ui.html import RenderOptions
 from reader.ui.i18n import add_arabic, set_language, t
@@ -453,12 +453,15 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path, fmt: str) -> None:
         """Write the current result in the background (100,000 articles take seconds)."""
-        library, ids = self.session.library, self.results.ids
+        library = self.session.library
         if library is None:
             return
+        # taken here, on the thread that owns the library: a live folder changes it meanwhile
+        articles = current_articles(library, self.results.ids)
+        with_entities = library.has_entities
 
         def job(_hooks: TaskHooks) -> int:
-            return export_result(path, fmt, library, ids)
+            return export_articles(path, fmt, articles, with_entities=with_entities)
 
         task = Task(job, "export")
         self.export_task = task
