@@ -156,6 +156,23 @@ def _libc_trim() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
 _MALLOC_TRIM = _libc_trim()
 
 
+def _fixed_mmap_threshold() -> None:
+    """Large blocks (1 MB and up: the numpy temporaries of a build) always come from mmap, so
+    freeing one gives it back at once. glibc's default raises the threshold after the first big
+    free, and from then on those temporaries stay in the heap: a cold build of 100,000 articles
+    ended ~100 MB higher and peaked 1,472-1,494 MB instead of 1,434-1,435 MB (tests/benchmarks,
+    RSS sampled). glibc only; a no-op elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-3, 1 << 20)  # -3: M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        return
+
+
+_fixed_mmap_threshold()
+
+
 def release_freed_memory() -> None:
     """Give the memory freed by a large merge back to the system (glibc only; a no-op elsewhere).
 
