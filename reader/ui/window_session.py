@@ -188,11 +188,12 @@ class Session(QObject):
         else:
             self.live.stop()
         self.w.model.set_state(state)
-        self.w.status_note.setText(t("Loading cancelled."))
         if library is not None:
             self.w.model.set_lookup(library.articles.get)
         self.current = None
         self.w.results.set_library(library)
+        # after the re-search, which writes the lasting notes into the same label
+        self.w.status_note.setText(t("Loading cancelled."))
 
     # ------------------------------------------------------------------ live folder
     def live_applied(self, change: ChangeSet) -> None:

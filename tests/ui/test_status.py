@@ -258,6 +258,7 @@ def test_cancel_works_in_every_stage(
         assert window.library.root == news_folder.resolve()
         assert window.model.rowCount() == 6
         assert window.library.has_entities
+        assert window.status_note.text() == "Loading cancelled."
     # and the next load runs to the end
     open_and_wait(qtbot, window, folder)
     assert window.model.rowCount() == FILES
