@@ -99,3 +99,41 @@ def test_other_texts_are_refused(change) -> None:
     old = Index()
     old.add_many(articles)
     assert old.with_articles(change(articles)) is None
+
+
+def test_an_index_changing_on_another_thread_is_not_copied(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GUI thread may add to the old index while the entity stage derives the new one."""
+    from reader.index import derive
+
+    articles = _articles(15, 30)
+    old = Index()
+    old.add_many(articles)
+    old._mutating = 1  # a change is running
+    assert old.with_articles(_tagged(articles)) is None
+    old._mutating = 0
+    real = derive._copied
+    calls: list[int] = []
+
+    def copy_while_changing(value: object) -> object:
+        if not calls:
+            old.add(_articles(16, 1)[0].__class__(id="late.txt", title="خبر", body="نص"))
+        calls.append(1)
+        return real(value)
+
+    monkeypatch.setattr(derive, "_copied", copy_while_changing)
+    assert old.with_articles(_tagged(articles)) is None  # changed while copied
+    monkeypatch.setattr(derive, "_copied", real)
+    assert old.with_articles(_tagged([*articles, old.get("late.txt")])) is not None
+
+
+def test_deriving_leaves_pending_postings_of_the_old_index_alone() -> None:
+    articles = _articles(17, 25)
+    old = Index()
+    old.add_many(articles)  # not flushed: postings still pending
+    pending = len(old._p_term)
+    assert pending and old._forward._pending
+    derived = old.with_articles(_tagged(articles))
+    assert derived is not None
+    assert len(old._p_term) == pending and old._forward._pending  # nothing flushed or sealed
+    # same postings: same ranking (the facets differ, by the entities)
+    assert [r[:2] for r in _results(derived)] == [r[:2] for r in _results(old)]

@@ -34,8 +34,9 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
     entity spans or display fields allowed), else None (the caller builds)."""
     from reader.index.memory import Index, _same_text
 
-    index._flush()
-    if len(articles) != len(index._live):
+    # nothing here changes ``index``: it may be in use on another thread
+    generation = index._generation
+    if index._mutating or len(articles) != len(index._live):
         return None
     docnum = index._docnum
     slots = list(index._articles)
@@ -55,6 +56,9 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
     state["_np_cache"] = {}
     facets = {name: FacetField(name) for name in index._facets}
     state["_facets"] = facets
+    if index._mutating or index._generation != generation:
+        return None  # changed while it was copied: the caller builds
+    state["_generation"] = state["_mutating"] = 0
     vars(new).update(state)
     for doc, article in enumerate(slots):
         if article is not None:
@@ -75,9 +79,8 @@ def _copied(value: object) -> object:
         store._bitmaps = OrderedDict()
         return store
     if isinstance(value, ForwardIndex):
-        value.seal()
         forward = copy.copy(value)
-        forward._pending = array("i")
+        forward._pending = array("i", value._pending)
         forward._sealed = list(value._sealed)  # the blocks are shared, the list is not
         forward._starts = array("q", value._starts)
         forward._bounds = None

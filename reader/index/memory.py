@@ -9,10 +9,11 @@ clears it from the live bitmap, and the index compacts itself when too many are 
 
 from __future__ import annotations
 
+import functools
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from pyroaring import BitMap
@@ -50,6 +51,21 @@ MAX_READING_SHARE = 0.2
 FLUSH_PAIRS = 1 << 21
 
 
+def _mutation(method: Callable[..., None]) -> Callable[..., None]:
+    """Mark a method that changes the index (see ``Index._generation``)."""
+
+    @functools.wraps(method)
+    def changing(self: Index, *args: object, **kwargs: object) -> None:
+        self._generation += 1
+        self._mutating += 1
+        try:
+            method(self, *args, **kwargs)
+        finally:
+            self._mutating -= 1
+
+    return changing
+
+
 class Index:
     """Articles by id, searchable; adding or removing one article is cheap (live folders).
 
@@ -61,7 +77,7 @@ class Index:
 
     # Version of the attribute layout. reader/index/persist.py pickles ``vars(index)``: bump this
     # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
-    STATE_VERSION = 5
+    STATE_VERSION = 6
 
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
@@ -88,8 +104,14 @@ class Index:
         self._titlelen = array("f")
         self._title_len_sum = 0.0
         self._facets = {name: FacetField(name) for name in FACET_FIELDS}
+        # changes started / changes running: ``with_articles`` reads this index from another
+        # thread (the GUI's entity stage) while the GUI thread may change it, and refuses a copy
+        # taken while a change ran
+        self._generation = 0
+        self._mutating = 0
 
     # ----------------------------------------------------------------- adding and removing
+    @_mutation
     def add(self, article: Article) -> None:
         """Add an article, replacing one with the same id (e.g. re-added once entities are known)."""
         old = self._docnum.get(article.id)
@@ -158,6 +180,7 @@ class Index:
         ``reader.index.prepare.with_texts``)."""
         return prepare(articles, TITLE_BOOST, vocab)
 
+    @_mutation
     def add_prepared(
         self,
         articles: Sequence[Article],
@@ -201,6 +224,7 @@ class Index:
         for article in articles:
             self.add(article)
 
+    @_mutation
     def remove(self, article_id: str) -> None:
         """Forget an article; unknown ids are ignored."""
         doc = self._docnum.pop(article_id, None)
@@ -219,7 +243,9 @@ class Index:
     def _compact(self) -> None:
         """Rebuild from the live articles, so dead postings stop costing memory and time."""
         live = [a for a in self._articles if a is not None]
+        counters = self._generation, self._mutating
         self.__init__(self.stemmer)  # type: ignore[misc]
+        self._generation, self._mutating = counters
         self.add_many(live)
 
     def __len__(self) -> int:
@@ -233,6 +259,7 @@ class Index:
         doc = self._docnum.get(article_id)
         return None if doc is None else self._articles[doc]
 
+    @_mutation
     def _flush(self) -> None:
         if not self._p_term:
             return
