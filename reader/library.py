@@ -201,9 +201,32 @@ def load_library(
     tagging (None: one per idle core). Raises ``LoadCancelled`` when ``should_stop`` turns true,
     ``reader.formats.FolderError`` when the folder cannot be read.
     """
-    root = Path(root)
-    report = progress or _no_progress
-    stop = should_stop or _never
+    from reader.index.postings import lean_memory
+
+    with lean_memory():
+        return _load(
+            Path(root),
+            progress or _no_progress,
+            should_stop or _never,
+            on_batch,
+            entities=entities,
+            use_cache=use_cache,
+            workers=workers,
+            cache_base=cache_base,
+        )
+
+
+def _load(
+    root: Path,
+    report: ProgressFn,
+    stop: StopFn,
+    on_batch: Callable[[list[Article]], None] | None,
+    *,
+    entities: bool,
+    use_cache: bool,
+    workers: int | None,
+    cache_base: Path | None,
+) -> Library:
     cache = open_cache(root, use_cache, cache_base)
     run = LoadRun(root, cache, report, stop, workers, on_batch)
     try:
