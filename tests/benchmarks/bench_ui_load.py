@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import sys
 import tarfile
 import tempfile
@@ -123,6 +124,10 @@ def main() -> int:
     print(f"longest GUI-thread stall: {stall:.0f} ms (probe every 10 ms; {len(gaps):,} probes)")
     print("worst gaps (at s: ms): " + ", ".join(f"{w / 1000:.2f}: {g:.0f}" for w, g in worst))
     print(f"full garbage collections: {len(gc_pauses)}, longest {max(gc_pauses, default=0):.0f} ms")
+    # ru_maxrss is in KiB on Linux; the children are the parse and tagging worker processes
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: window process {own:,.0f} MB; largest worker process {workers:,.0f} MB")
     first = marks.get("first rows listed")
     print(
         f"targets: first rows < 2 s: {'ok' if first is not None and first < 2000 else 'MISSED'}; "
