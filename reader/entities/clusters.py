@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-GRANULARITIES: tuple[int, ...] = (64, 256, 1024)
+GRANULARITIES: tuple[int, ...] = (64, 256, 1024, 4096)
 MIN_COUNT = 5
 SEED = 20240
 

@@ -1,6 +1,6 @@
 """Entity recogniser speed: model load time and tokens/s of ``find_entities`` on real news.
 
-    python tests/benchmarks/bench_ner.py [--corpus DIR] [--docs N] [--repeat R]
+    python tests/benchmarks/bench_ner.py [--corpus DIR] [--docs N] [--repeat R] [--model M]
 
 Without ``--corpus`` the shared ``../shared/corpus/*.tar.xz`` archives are unpacked into a fresh
 temporary folder first. Tagging time covers tokenisation, sentence splitting, feature extraction,
@@ -27,11 +27,12 @@ from reader.entities.corpus import iter_documents  # noqa: E402
 from reader.text import tokenize  # noqa: E402
 
 
-def load_time_fresh_process() -> float:
+def load_time_fresh_process(model: Path | None) -> float:
     """Seconds to import the package and load the model in a new interpreter (page cache warm)."""
+    where = f"__import__('pathlib').Path({str(model)!r})" if model else ""
     code = (
         "import time; t = time.perf_counter(); "
-        "from reader.entities import load_recogniser; load_recogniser(); "
+        f"from reader.entities import load_recogniser; load_recogniser({where}); "
         "print(time.perf_counter() - t)"
     )
     out = subprocess.run(
@@ -45,6 +46,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="unpacked corpus folder")
     parser.add_argument("--docs", type=int, default=4000, help="documents to tag (default 4000)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--model", type=Path, help="a .crfsuite model with its folder layout (default: shipped)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,12 +67,12 @@ def main() -> int:
                 break
 
     tokens = sum(len(tokenize(t)) for t in texts)
-    loads = [load_time_fresh_process() for _ in range(3)]
+    loads = [load_time_fresh_process(args.model) for _ in range(3)]
     print(f"model load (new process, import + load): median {statistics.median(loads):.3f} s")
 
     from reader.entities import load_recogniser
 
-    recogniser = load_recogniser()
+    recogniser = load_recogniser(args.model)
     rates, cpu_rates = [], []
     for r in range(args.repeat):
         started, cpu_started = time.perf_counter(), time.process_time()
