@@ -28,6 +28,7 @@ from reader.loading import (
     StopFn,
     annotate_files,
     build_index_plain,
+    gc_paused,
     index_for,
     open_cache,
     read_files,
@@ -203,7 +204,7 @@ def load_library(
     """
     from reader.index.postings import lean_memory
 
-    with lean_memory():
+    with lean_memory(), gc_paused():
         return _load(
             Path(root),
             progress or _no_progress,

@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +99,34 @@ class LoadRun:
     stop: StopFn
     workers: int | None = None
     on_batch: Callable[[list[Article]], None] | None = None
+
+
+class _GcPause:
+    """How many loads run now (the UI may start one while another finishes)."""
+
+    lock = threading.Lock()
+    count = 0
+    was_enabled = True
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a folder loads: the 100,000 articles and tuples a warm
+    reopen creates set off generation-2 collections that walk every one of them again (0.5 s of
+    a 3.1 s reopen at 100k; the loaded objects hold no cycles, reference counting frees them).
+    Nested or concurrent loads share one pause; collection resumes when the last one ends."""
+    with _GcPause.lock:
+        if _GcPause.count == 0:
+            _GcPause.was_enabled = gc.isenabled()
+            gc.disable()
+        _GcPause.count += 1
+    try:
+        yield
+    finally:
+        with _GcPause.lock:
+            _GcPause.count -= 1
+            if _GcPause.count == 0 and _GcPause.was_enabled:
+                gc.enable()
 
 
 def open_cache(root: Path, use_cache: bool, base: Path | None) -> FolderCache | None:

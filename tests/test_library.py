@@ -387,3 +387,26 @@ def test_entities_added_later_share_the_index_and_answer_as_a_build(
     assert [v.value for v in stage2.index.facet_values("LOC")] == ["غزة"]
     reopened = load_library(folder, entities=False)  # the derived index was saved
     assert reopened.stats["index"] == "loaded" and _answers(reopened) == _answers(built)
+
+
+@pytest.mark.parametrize(
+    ("enabled_before", "nested"),
+    [(True, False), (True, True), (False, False), (False, True)],
+)
+def test_gc_paused_restores_collection_after_the_last_load(enabled_before: bool, nested: bool):
+    import gc
+
+    from reader.loading import gc_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled_before else gc.disable()
+        with gc_paused():
+            assert not gc.isenabled()
+            if nested:
+                with gc_paused():
+                    assert not gc.isenabled()
+                assert not gc.isenabled()  # the outer load still runs
+        assert gc.isenabled() == enabled_before
+    finally:
+        gc.enable() if was else gc.disable()
