@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from ui_fixtures import InlineExecutor
 
 from reader.library import Library, LoadCancelled, build_index, entity_recogniser, load_library
 from reader.model import Appended, Article, Span
@@ -68,27 +68,6 @@ def test_cancel_raises_and_leaves_the_library(tmp_path: Path, recogniser) -> Non
     assert all(not a.entities for a in library.articles.values())
 
 
-class _InlineExecutor:
-    """The pool, run in this thread: a worker process would not see the test's counting tagger."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    def submit(self, fn, *args) -> Future:
-        future: Future = Future()
-        future.set_result(fn(*args))
-        return future
-
-    def shutdown(self, **kwargs) -> None:
-        return None
-
-
 def _write(folder: Path, name: str, place: str) -> None:
     text = f"<DOC>\n<DOCNO>{name}</DOCNO>\n<TITLE>خبر</TITLE>\n<TEXT>\nوصل الوفد إلى {place} أمس.\n</TEXT>\n</DOC>\n"
     (folder / name).write_text(text, encoding="utf-8")
@@ -109,7 +88,7 @@ def test_a_reopened_folder_is_tagged_only_where_files_changed(
         return out
 
     monkeypatch.setattr(entity_pool, "_tag_chunk", tag_places)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
     folder = tmp_path / "news"
     folder.mkdir()
     for i in range(5):

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
+from ui_fixtures import QT_OFFSCREEN_NOISE, InlineExecutor, open_and_wait
 
 from reader.ui.article_model import Roles
 
@@ -247,33 +247,6 @@ def test_opening_another_folder_stops_watching_the_first(qtbot, make_window, liv
     assert "late.txt" not in listed(window)
 
 
-class _InlineExecutor:
-    """ProcessPoolExecutor's stand-in: runs each job at once in the calling thread (a worker
-    process would not see the test's fake tagger)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    def submit(self, fn, *args):
-        from concurrent.futures import Future
-
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args))
-        except Exception as exc:
-            future.set_exception(exc)
-        return future
-
-    def shutdown(self, **kwargs) -> None:
-        return None
-
-
 def _fake_tag_chunk(articles):
     """Every غزة is a place: spans of (body, appended bodies) as the worker returns them."""
     from reader.model import Span
@@ -334,7 +307,7 @@ def test_changes_during_the_entities_stage_reach_the_library_with_entities(
     from reader.ui import entity_pool
 
     monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
     gate = _Gate()
     real = entity_pool.find_entities
 
@@ -378,7 +351,7 @@ def test_a_file_written_after_loading_with_entities_is_listed_then_tagged(
     from reader.ui import entity_pool
 
     monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, live_folder)
     assert window.library.has_entities

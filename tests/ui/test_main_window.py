@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from ui_fixtures import ARTICLES_MANY, QT_OFFSCREEN_NOISE, open_and_wait, type_text, write_folder
+from ui_fixtures import (
+    ARTICLES_MANY,
+    QT_OFFSCREEN_NOISE,
+    InlineExecutor,
+    open_and_wait,
+    type_text,
+    write_folder,
+)
 
 from reader.library import LoadProgress
 from reader.ui.article_model import Roles
@@ -303,7 +310,7 @@ def test_entities_unavailable_is_said_in_the_status_bar(
     # the tagging runs inline here (a worker process would not see the patch), failing the way
     # a missing model does
     monkeypatch.setattr(entity_pool, "_tag_chunk", missing)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", _InlineExecutor)
+    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, news_folder)
     assert "entity model missing: test" in window.status_note.text()
@@ -447,32 +454,6 @@ def test_a_query_orders_by_relevance_until_it_is_cleared(qtbot, make_window, new
     window.sort_box.setCurrentIndex(window.sort_box.findData("title"))
     window.results.set_query("ترامب")
     assert window.sort_box.currentData() == "title"
-
-
-class _InlineExecutor:
-    """A stand-in for ProcessPoolExecutor that runs each job at once in the calling thread."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    def submit(self, fn, *args):
-        from concurrent.futures import Future
-
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args))
-        except Exception as exc:
-            future.set_exception(exc)
-        return future
-
-    def shutdown(self, **kwargs) -> None:
-        return None
 
 
 def test_no_cache_reads_every_file_again(qtbot, make_window, news_folder):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
+from ui_fixtures import QT_OFFSCREEN_NOISE, InlineExecutor, open_and_wait
 
 from reader.library import LoadProgress
 from reader.model import Span
@@ -26,28 +25,6 @@ def write_small_files(folder: Path, n: int = FILES) -> Path:
             f"عنوان الخبر {i}\nنص الخبر رقم {i} عن غزة والاقتصاد\n", encoding="utf-8"
         )
     return folder
-
-
-class InlineExecutor:
-    """Stands in for the entity stage's process pool: each chunk is tagged at once in the loading
-    thread (a worker process would not see the test's tagger)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    def submit(self, fn, *args) -> Future:
-        future: Future = Future()
-        future.set_result(fn(*args))
-        return future
-
-    def shutdown(self, **kwargs) -> None:
-        return None
 
 
 def tag_gaza(articles):
