@@ -103,7 +103,9 @@ class ForwardIndex:
         pairs = zip(starts.tolist(), stops.tolist(), strict=True)
         runs = np.concatenate([tokens[a:b] for a, b in pairs])
         where = _phrase_starts(runs, phrase, mapping)
-        return np.unique(docs[np.searchsorted(ends, where, side="right")])
+        # ``where`` ascends, so the documents do too: drop repeats without np.unique's hashing
+        at = np.searchsorted(ends, where, side="right")
+        return docs[at[np.r_[True, at[1:] != at[:-1]]]] if len(at) else docs[:0]
 
     def nbytes(self) -> int:
         sealed = sum(block.nbytes for block in self._sealed)
