@@ -65,6 +65,48 @@ def test_forward_index_phrases(phrase: list[int], docs: list[int], candidates: l
     assert found.tolist() == docs
 
 
+def _phrase_docs_by_hand(docs: list[list[int]], phrase: list[list[int]]) -> list[int]:
+    k = len(phrase)
+    return [
+        d
+        for d, tokens in enumerate(docs)
+        if any(
+            all(tokens[p + i] in phrase[i] for i in range(k)) for p in range(len(tokens) - k + 1)
+        )
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize("added", ["one by one", "in blocks"])
+def test_forward_index_ids_sharing_a_low_byte_never_match(seed: int, added: str) -> None:
+    # ids 5, 261, 517 (and 0, 256: the separator's low byte) share a low byte: the quick filter
+    # on low bytes lets them through, the check on full ids must not
+    rng = random.Random(seed)
+    vocab = [5, 261, 517, 6, 262, 256, 7]
+    docs = [
+        [rng.choice(vocab) if rng.random() > 0.1 else 0 for _ in range(rng.randint(1, 30))]
+        for _ in range(60)
+    ]
+    fwd = ForwardIndex()
+    if added == "one by one":
+        for d, tokens in enumerate(docs):
+            fwd.add(d, tokens)
+            if d % 7 == 0:
+                fwd.seal()
+            if d == 29:  # low bytes built now, extended for the documents added after
+                fwd.with_phrase(np.array([0]), [[5], [6]])
+    else:
+        flat = [t for tokens in docs for t in [*tokens, 0]]
+        starts = np.cumsum([0] + [len(tokens) + 1 for tokens in docs])
+        fwd.add_block(0, np.array(flat, np.int32), starts)
+    stored = [[*tokens, 0] for tokens in docs]
+    for phrase in ([[5], [6]], [[261], [262], [7]], [[5, 517], [256]], [[517], [5]]):
+        for candidates in (list(range(0, 60, 9)), list(range(60))):  # gathered / scanned
+            expected = [d for d in _phrase_docs_by_hand(stored, phrase) if d in candidates]
+            found = fwd.with_phrase(np.array(candidates), phrase)
+            assert found.tolist() == expected, (phrase, candidates)
+
+
 def test_forward_index_maps_tokens_for_stem_phrases() -> None:
     fwd = ForwardIndex()
     fwd.add(0, [1, 2])
