@@ -196,9 +196,10 @@ def load_library(
 ) -> Library:
     """Read, (optionally) tag and index every article under ``root``.
 
-    Unchanged files come from the disk cache (with their entity spans when cached, even with
-    ``entities=False``: they cost nothing); the rest are parsed in worker processes.
-    ``with_entities`` adds the missing spans later. ``workers``: processes for parsing and
+    Unchanged files come from the disk cache (with their cached entity spans when ``entities``);
+    the rest are parsed in worker processes. With ``entities=False`` the spans are left for a
+    later stage (``with_entities``, the window's entity stage: both take them from the cache),
+    so an unchanged folder is searchable sooner. ``workers``: processes for parsing and
     tagging (None: one per idle core). Raises ``LoadCancelled`` when ``should_stop`` turns true,
     ``reader.formats.FolderError`` when the folder cannot be read.
     """
@@ -231,7 +232,7 @@ def _load(
     cache = open_cache(root, use_cache, cache_base)
     run = LoadRun(root, cache, report, stop, workers, on_batch)
     try:
-        read = read_files(run, build_index=True)
+        read = read_files(run, build_index=True, with_spans=entities)
         library = Library(
             root=root,
             articles={},

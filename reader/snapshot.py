@@ -36,6 +36,8 @@ class SnapshotUse:
     how: str  # "loaded" | "patched" | "built"
     readded: int = 0
     removed: int = 0
+    # the entity model key the snapshot was saved with (None: saved without entities)
+    entity_key: str | None = None
 
 
 def _index_code() -> str:
@@ -84,19 +86,22 @@ def load(
     directory: Path,
     articles: Sequence[Article],
     files: Mapping[str, FileKey],
-    entity_key: str | None,
+    entity_key: str | tuple[str | None, ...] | None,
 ) -> tuple[Index, SnapshotUse] | None:
-    """The index of ``articles`` from the snapshot, patched for changed files; None if unusable."""
+    """The index of ``articles`` from the snapshot, patched for changed files; None if unusable.
+    ``entity_key``: the entity model key the snapshot must have been saved with (None: without
+    entities), or a tuple of the keys that will do."""
+    accepted = entity_key if isinstance(entity_key, tuple) else (entity_key,)
     try:
         with (directory / _META).open("rb") as handle:
             meta = pickle.load(handle)
-        if (meta.get("format"), meta.get("version"), meta.get("code"), meta.get("entity_key")) != (
+        if (meta.get("format"), meta.get("version"), meta.get("code")) != (
             _FORMAT,
             ANALYSIS_VERSION,
             _index_code(),
-            entity_key,
-        ):
+        ) or meta.get("entity_key") not in accepted:
             return None
+        saved_with = meta.get("entity_key")
         by_id = {a.id: a for a in articles}
         index, live = load_index(directory, by_id)
     except Exception:  # a truncated or foreign snapshot is simply not used
@@ -121,5 +126,5 @@ def load(
     )
     index.add_many(readd)
     if not stale and not fresh and not readd and not removed:
-        return index, SnapshotUse("loaded")
-    return index, SnapshotUse("patched", readded=len(readd), removed=removed)
+        return index, SnapshotUse("loaded", entity_key=saved_with)
+    return index, SnapshotUse("patched", readded=len(readd), removed=removed, entity_key=saved_with)
