@@ -5,6 +5,11 @@ Each value keeps a roaring bitmap of its documents, so a filter is one bitmap op
 result uses (doc, value) pair arrays instead: one vectorised gather and a bincount cost the same
 whether the field has 20 values (sources) or 100,000 (entity names), where a loop of bitmap
 intersections would grow with the number of values.
+
+The pairs are kept sorted by document (a CSR layout: document -> range of pairs), so a count
+gathers only the result's own pairs; a result holding most of the folder is counted as the
+totals minus its complement. At 100k articles the entity fields hold ~1M pairs: a mask over all
+of them cost ~0.35 ms per field and query, the facets ~6 ms of a query at worst.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -19,6 +25,19 @@ from pyroaring import BitMap
 
 from reader.index.types import FacetValue
 from reader.text import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """The live (doc, value) pairs sorted by document, for counting."""
+
+    starts: (
+        np.ndarray
+    )  # int64, one more than the documents: pairs of doc d are starts[d]:starts[d+1]
+    values: np.ndarray  # intp value ids, grouped by document (intp: numpy gathers and bincounts
+    # int32 ids ~2x slower, converting them first)
+    totals: np.ndarray  # int64 per value id: its count over every live document
+    docs: int  # documents holding at least one value
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,7 +63,9 @@ class FacetField:
         self._pair_form = array("i")
         self._form_ids: dict[str, int] = {}
         self._form_list: list[str] = []
-        self._np: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._np: _Pairs | None = None
+        # display forms by value id, computed when first shown (a min over the forms' counter)
+        self._shown: dict[int, str] = {}
 
     def add(self, doc: int, values: Iterable[str]) -> None:
         """Record the values of a (new or emptied) document; repeats within one document count once."""
@@ -65,6 +86,7 @@ class FacetField:
         start = len(self._pair_doc)
         for vid, form in seen.items():
             self._forms[vid][form] += 1
+            self._shown.pop(vid, None)
             self._bitmaps[vid].add(doc)
             self._pair_doc.append(doc)
             self._pair_val.append(vid)
@@ -84,6 +106,7 @@ class FacetField:
         for pos in range(*span):
             vid = self._pair_val[pos]
             self._bitmaps[vid].discard(doc)
+            self._shown.pop(vid, None)
             forms = self._forms[vid]
             form = self._form_list[self._pair_form[pos]]
             forms[form] -= 1
@@ -99,10 +122,12 @@ class FacetField:
 
     def display(self, vid: int) -> str:
         """The most frequent surface form of a value (ties: the smallest, for stable output)."""
-        forms = self._forms[vid]
-        if not forms:
-            return ""
-        return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        shown = self._shown.get(vid)
+        if shown is None:
+            forms = self._forms[vid]
+            shown = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else ""
+            self._shown[vid] = shown
+        return shown
 
     def all_counts(self, live: BitMap) -> tuple[FacetValue, ...]:
         """Every value held by a live document, with its count, most frequent first."""
@@ -110,34 +135,87 @@ class FacetField:
         counts.sort(key=lambda cv: (-cv[0], cv[1]))
         return tuple(FacetValue(self.display(vid), c) for c, vid in counts if c)
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _pairs(self) -> _Pairs:
         if self._np is None:
             ok = np.frombuffer(bytes(self._pair_ok), dtype=np.bool_)
-            self._np = (
-                np.array(self._pair_doc, dtype=np.int32)[ok],
-                np.array(self._pair_val)[ok],
-                ok,
+            doc = np.array(self._pair_doc, dtype=np.int32)[ok]
+            val = np.array(self._pair_val, dtype=np.intp)[ok]
+            # a document's pairs are appended together, so a stable sort keeps them in order
+            order = np.argsort(doc, kind="stable")
+            doc, val = doc[order], val[order]
+            per_doc = np.bincount(doc, minlength=0) if len(doc) else np.zeros(0, np.int64)
+            starts = np.zeros(len(per_doc) + 1, dtype=np.int64)
+            np.cumsum(per_doc, out=starts[1:])
+            self._np = _Pairs(
+                starts=starts,
+                values=val,
+                totals=np.bincount(val, minlength=len(self._forms)).astype(np.int64),
+                docs=int(np.count_nonzero(per_doc)),
             )
         return self._np
 
     def counts(
-        self, in_result: np.ndarray, limit: int, keep: Iterable[str] = ()
+        self,
+        in_result: np.ndarray,
+        limit: int,
+        keep: Iterable[str] = (),
+        docs: np.ndarray | None = None,
     ) -> tuple[FacetValue, ...]:
         """Values with their counts over the documents where ``in_result`` (bool, by doc number) is
-        True, most frequent first, at most ``limit`` (plus the ``keep`` values that occur)."""
-        pair_doc, pair_val, _ = self._arrays()
-        if len(pair_doc) == 0:
+        True, most frequent first (ties: the value seen first), at most ``limit`` (plus the
+        ``keep`` values that occur). ``docs``, when given, is ``np.flatnonzero(in_result)``:
+        the caller counts several fields over one result."""
+        pairs = self._pairs()
+        if len(pairs.values) == 0:
             return ()
-        counts = np.bincount(pair_val[in_result[pair_doc]], minlength=len(self._forms))
-        nonzero = np.flatnonzero(counts)
-        if len(nonzero) > limit:
-            limit = max(limit, 0)
-            top = nonzero[np.argpartition(-counts[nonzero], limit)[:limit]]
-            extra = [self._keys.get(facet_key(v)) for v in keep]
-            chosen = set(top.tolist()) | {v for v in extra if v is not None and counts[v] > 0}
-            nonzero = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
-        order = sorted(nonzero.tolist(), key=lambda v: (-int(counts[v]), v))
-        return tuple(FacetValue(self.display(v), int(counts[v])) for v in order)
+        counted = len(pairs.starts) - 1  # documents past this hold no value
+        if docs is None:
+            docs = np.flatnonzero(in_result)
+        docs = docs[: np.searchsorted(docs, counted)]
+        if 2 * len(docs) <= pairs.docs:
+            counts = np.bincount(_gather(pairs, docs), minlength=len(self._forms))
+        else:
+            # most of the folder: subtract the documents left out (dead ones hold no pairs)
+            outside = np.ones(counted, dtype=np.bool_)
+            outside[docs] = False
+            left_out = _gather(pairs, np.flatnonzero(outside))
+            counts = pairs.totals - np.bincount(left_out, minlength=len(self._forms))
+        chosen = np.flatnonzero(counts > 0)  # ~5x faster than on the counts themselves
+        if len(chosen) > limit:
+            chosen = _top(chosen, counts[chosen], max(limit, 0))
+            extra = {self._keys.get(facet_key(v)) for v in keep}
+            extra = {v for v in extra if v is not None and counts[v] > 0} - set(chosen.tolist())
+            if extra:
+                chosen = np.concatenate([chosen, np.fromiter(extra, dtype=np.int64)])
+        hits = counts[chosen]
+        order = np.lexsort((chosen, -hits))
+        return tuple(
+            FacetValue(self.display(v), c)
+            for v, c in zip(chosen[order].tolist(), hits[order].tolist(), strict=True)
+        )
 
     def __len__(self) -> int:
         return len(self._forms)
+
+
+def _gather(pairs: _Pairs, docs: np.ndarray) -> np.ndarray:
+    """The value ids of the pairs of ``docs`` (sorted doc numbers below ``len(pairs.starts) - 1``)."""
+    first = pairs.starts[docs]
+    sizes = pairs.starts[docs + 1] - first
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.intp)
+    # position i of the output reads pair first[d] + (i - where d's run begins in the output)
+    begins = np.cumsum(sizes) - sizes
+    return pairs.values[np.arange(total) + np.repeat(first - begins, sizes)]
+
+
+def _top(vids: np.ndarray, counts: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` value ids (ascending ``vids``) with the highest counts; ties at the cut go to
+    the smaller ids, so the choice is as stable as the order it is shown in."""
+    if limit == 0:
+        return vids[:0]
+    cut = np.partition(counts, len(counts) - limit)[len(counts) - limit]
+    above = counts > cut
+    ties = np.flatnonzero(counts == cut)[: limit - int(np.count_nonzero(above))]
+    return np.sort(np.concatenate([vids[above], vids[ties]]))

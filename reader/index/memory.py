@@ -451,8 +451,10 @@ class Index:
             for kind, text in f.include_entities | f.exclude_entities:
                 for k in ENTITY_KINDS if kind not in ENTITY_KINDS else (kind,):
                     keep[k].add(text)
+        docs = np.flatnonzero(in_result)  # once for every field
         return {
-            name: field.counts(in_result, limit, keep[name]) for name, field in self._facets.items()
+            name: field.counts(in_result, limit, keep[name], docs)
+            for name, field in self._facets.items()
         }
 
     # ------------------------------------------------------------------- highlights, facets
