@@ -26,18 +26,23 @@ from pyroaring import BitMap
 from reader.index.types import FacetValue
 from reader.text import normalize
 
+# a result holding at most 1/SMALL of the documents with values gathers its own pairs; one
+# holding all but 1/SMALL of them gathers the pairs of the rest
+SMALL = 6
+
 
 @dataclass(frozen=True, slots=True)
 class _Pairs:
     """The live (doc, value) pairs sorted by document, for counting."""
 
-    starts: (
-        np.ndarray
-    )  # int64, one more than the documents: pairs of doc d are starts[d]:starts[d+1]
-    values: np.ndarray  # intp value ids, grouped by document (intp: numpy gathers and bincounts
-    # int32 ids ~2x slower, converting them first)
+    starts: np.ndarray  # int64, one more than the documents: doc d has pairs starts[d]:starts[d+1]
+    values: np.ndarray  # int32 value ids, grouped by document
     totals: np.ndarray  # int64 per value id: its count over every live document
     docs: int  # documents holding at least one value
+    # the same pairs grouped by value: the documents of value v are by_value[bounds[v]:bounds[v+1]]
+    # (intp: numpy gathers with int32 indices ~2.5x slower, converting them first)
+    by_value: np.ndarray
+    bounds: np.ndarray
 
 
 @lru_cache(maxsize=1 << 16)
@@ -139,18 +144,23 @@ class FacetField:
         if self._np is None:
             ok = np.frombuffer(bytes(self._pair_ok), dtype=np.bool_)
             doc = np.array(self._pair_doc, dtype=np.int32)[ok]
-            val = np.array(self._pair_val, dtype=np.intp)[ok]
+            val = np.array(self._pair_val, dtype=np.int32)[ok]
             # a document's pairs are appended together, so a stable sort keeps them in order
             order = np.argsort(doc, kind="stable")
             doc, val = doc[order], val[order]
             per_doc = np.bincount(doc, minlength=0) if len(doc) else np.zeros(0, np.int64)
             starts = np.zeros(len(per_doc) + 1, dtype=np.int64)
             np.cumsum(per_doc, out=starts[1:])
+            totals = np.bincount(val, minlength=len(self._forms)).astype(np.int64)
+            bounds = np.zeros(len(totals) + 1, dtype=np.int64)
+            np.cumsum(totals, out=bounds[1:])
             self._np = _Pairs(
                 starts=starts,
                 values=val,
-                totals=np.bincount(val, minlength=len(self._forms)).astype(np.int64),
+                totals=totals,
                 docs=int(np.count_nonzero(per_doc)),
+                by_value=doc[np.argsort(val, kind="stable")].astype(np.intp),
+                bounds=bounds,
             )
         return self._np
 
@@ -172,14 +182,19 @@ class FacetField:
         if docs is None:
             docs = np.flatnonzero(in_result)
         docs = docs[: np.searchsorted(docs, counted)]
-        if 2 * len(docs) <= pairs.docs:
+        # Three ways to one count, by the share of the documents in the result (measured at
+        # 100k articles, PERS: 356k pairs, 47k values): gathering the result's pairs costs
+        # ~5 ns a gathered pair, a pass over every pair grouped by value ~0.9 ns a pair
+        if SMALL * len(docs) <= pairs.docs:
             counts = np.bincount(_gather(pairs, docs), minlength=len(self._forms))
-        else:
+        elif SMALL * len(docs) >= (SMALL - 1) * pairs.docs:
             # most of the folder: subtract the documents left out (dead ones hold no pairs)
             outside = np.ones(counted, dtype=np.bool_)
             outside[docs] = False
             left_out = _gather(pairs, np.flatnonzero(outside))
             counts = pairs.totals - np.bincount(left_out, minlength=len(self._forms))
+        else:
+            counts = _count_by_value(pairs, in_result, docs, counted)
         chosen = np.flatnonzero(counts > 0)  # ~5x faster than on the counts themselves
         if len(chosen) > limit:
             chosen = _top(chosen, counts[chosen], max(limit, 0))
@@ -196,6 +211,19 @@ class FacetField:
 
     def __len__(self) -> int:
         return len(self._forms)
+
+
+def _count_by_value(
+    pairs: _Pairs, in_result: np.ndarray, docs: np.ndarray, counted: int
+) -> np.ndarray:
+    """Counts per value id from one pass over all the pairs grouped by value: the running sum of
+    "this pair's document is in the result" read at each value's bounds (no bincount)."""
+    if len(in_result) < counted:
+        in_result = np.zeros(counted, dtype=np.bool_)
+        in_result[docs] = True
+    running = np.zeros(len(pairs.by_value) + 1, dtype=np.int32)
+    np.cumsum(in_result.take(pairs.by_value), out=running[1:])
+    return (running[pairs.bounds[1:]] - running[pairs.bounds[:-1]]).astype(np.int64)
 
 
 def _gather(pairs: _Pairs, docs: np.ndarray) -> np.ndarray:
