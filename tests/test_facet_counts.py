@@ -143,3 +143,16 @@ def test_display_follows_the_forms_after_changes(forms: list[str], shown: str) -
         left = Counter(forms[doc + 1 :])
         expected = min(left.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         assert field.display(0) == expected
+
+
+@pytest.mark.parametrize("share", [0.01, 0.5, 0.95])
+def test_counts_with_more_values_than_16_bits(share: float) -> None:
+    """Past 65,536 values the pairs are grouped by a plain sort (not a 16-bit radix sort)."""
+    model = _Model(3, docs=0, values=1, per_doc=1)
+    for doc in range(70_000):
+        model._add(70_000 - 1 - doc, [f"n{doc}", f"s{doc % 7}"])  # added in reverse order
+    model.size = 70_000
+    result = _result(model, share)
+    in_result = np.zeros(model.size, dtype=np.bool_)
+    in_result[sorted(result)] = True
+    assert list(model.field.counts(in_result, 50, ("n5",))) == model.expected(result, 50, ("n5",))
