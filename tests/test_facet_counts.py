@@ -8,6 +8,7 @@ with it exactly, whatever the size of the result.
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections import Counter
 
@@ -156,3 +157,12 @@ def test_counts_with_more_values_than_16_bits(share: float) -> None:
     in_result = np.zeros(model.size, dtype=np.bool_)
     in_result[sorted(result)] = True
     assert list(model.field.counts(in_result, 50, ("n5",))) == model.expected(result, 50, ("n5",))
+
+
+def test_a_pickled_field_counts_the_same_without_its_caches() -> None:
+    model = _Model(5, docs=400, values=30, per_doc=3)
+    everyone = np.ones(model.size, dtype=np.bool_)
+    counted = model.field.counts(everyone, 10)
+    copy = pickle.loads(pickle.dumps(model.field))
+    assert copy._np is None
+    assert copy.counts(everyone, 10) == counted
