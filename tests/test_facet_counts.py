@@ -80,7 +80,7 @@ def _result(model: _Model, share: float) -> set[int]:
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-@pytest.mark.parametrize("share", [0.0, 0.002, 0.05, 0.3, 0.49, 0.51, 0.8, 1.0])
+@pytest.mark.parametrize("share", [0.0, 0.002, 0.05, 0.3, 0.49, 0.51, 0.8, 0.95, 1.0])
 @pytest.mark.parametrize(
     ("limit", "keep"), [(200, ()), (5, ("v40", "V77", "absent")), (0, ("v3",))]
 )
