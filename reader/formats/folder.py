@@ -272,7 +272,8 @@ def idle_cpus() -> int:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows has no load average
         load = 0.0
-    return max(1, min(8, (cpus or 1) - round(load)))
+    # whole busy cores only: a load of 0.6 (an editor, a browser tab) leaves both cores free
+    return max(1, min(8, (cpus or 1) - int(load)))
 
 
 def _parse_chunk(paths: list[Path], root: Path) -> list[ParseResult]:
