@@ -25,32 +25,26 @@ memory (ru_maxrss) is its own:
 The files are freshly written, so the page cache holds them: "cold" means an empty disk cache,
 not cold disk reads (PERFORMANCE.md: reading 100k files cold costs ~12 s more).
 
-Measured (2026-11-29, this 2-core sandbox shared with other sessions: load average 4-9, i.e.
-two CPU-bound processes ran each at 1.7x the time of one, ~1.15 cores for us; 99,949 articles
-from 100,000 files = the two ANT corpora copied; medians/p95 over 20 rounds):
+Measured (2026-11-29, second session, this 2-core sandbox; quiet = load average < 0.5 at the start;
+99,949 articles from 100,000 files = the two ANT corpora copied):
 
 | step | ours | note |
 |---|---|---|
-| cold: first rows | 1.07-1.40 s | head chunk parsed here while the pool starts (was 10.8 s) |
-| cold: searchable | 63.7-65.5 s | parse ~15 s, index build ~40 s (Index.add), snapshot save |
-| cold: peak memory (searchable) | 1,895-1,934 MB | articles + index build + pool buffers |
-| cold: entities (with_entities, 2 workers) | 886 s (14.8 min), 25.6k tokens/s | 22.65M tokens, 1.47M spans; peak 2,883 MB (old + new library) |
-| warm reopen: searchable | 3.2-3.3 s (quiet), 4.6-4.7 s (busy) | 100,000 files from the cache, index snapshot loaded |
-| warm reopen with entities | 8.5-8.6 s, peak 1,450 MB | 1.47M spans unpickled; p95 words 17 ms, phrases 14 ms, filtered incl. entity 7.6 ms |
-| warm reopen: peak memory | 1,016 MB | |
-| query p95 (median): single words | 10.0-16.9 ms (2.1-3.1) | with facet counts |
-| query p95 (median): phrases | 11.2-22.0 ms (8.9-12.7) | |
-| query p95 (median): source/month filtered | 3.0-7.6 ms (1.1-1.4) | |
-| search CLI on 100k, 1st / 2nd run | 58.9 s / 5.2 s (ratio 0.088), identical | 2nd: "cache: 100000 of 100000 files, index loaded" |
-| parse 100k files, 1 / 2 workers | 15.7 s / 14.7 s | no cache; ~1.15 free cores |
-| entity tagging 1,500 articles, 1 / 2 workers | 27.8k / 16.1k tokens/s | two workers shared ~1.15 free cores |
-| live: 1,000 files written into an open 31.5k folder | 1.54 s last write -> searchable | watcher + apply_changes; apply_changes(1,000) alone 0.99 s |
+| cold: first rows | 0.93 s | full run at 9dcfc56, quiet |
+| cold: searchable | 27.6 s, peak 1,434 MB | analysis in the parse workers, index built while parsing |
+| cold: entities done | 411 s after opening (383.6 s tagging) | 2 workers; peak 1,905 MB |
+| warm reopen: searchable | 2.84 / 2.99 / 3.45 s, peak 1,165 MB | spans left to the entity stage |
+| warm reopen: entities from the cache | +9.7-10.7 s, peak 1,765-1,769 MB | index derived (shared postings) |
+| query p95 (median), words | 9.4 / 10.1 / 13.9 ms (3.2-4.5) | after the entity stage: 8 facet fields counted |
+| query p95 (median), phrases | 8.4 / 9.3 / 14.2 ms (4.9-8.4) | |
+| query p95 (median), source/month/entity filtered | 4.3 / 4.6 / 5.8 ms (1.4-1.8) | |
+| search CLI on 100k, 1st / 2nd run | 35.2 s / 3.1 s (ratio 0.088), identical | |
+| parse 100k files, 1 / 2 workers | 32.1 / 21.9 s | no cache |
+| entity tagging 1,500 articles, 1 / 2 workers | 32.5k / 58.8k tokens/s | |
 
-Peers on the same corpus and queries (text normalised beforehand, top 10, filtered queries with a
-facet count by source): SQLite FTS5 build 19.6 s, +330 MB; p95 words 28.6 ms, phrases 15.0 ms,
-filtered 105.9 ms. tantivy build 20.2 s, 66 MB index on disk; p95 words 0.18 ms, phrases 3.9 ms,
-filtered 0.38 ms. Ratios of p95 (ours / peer): words 0.59x FTS5, 94x tantivy; phrases 1.47x
-FTS5, 5.6x tantivy; filtered 0.07x FTS5, 20x tantivy.
+Peers (quiet, same corpus and queries, text normalised beforehand, top 10): SQLite FTS5 build 12.7 s,
++316 MB, p95 words 18.9 ms, phrases 6.8 ms, filtered 68.0 ms; tantivy build 5.8 s, 67 MB on disk,
+p95 words 0.16 ms, phrases 0.67 ms, filtered 1.95 ms.
 """
 
 from __future__ import annotations
