@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cache_damage import garbage_db, garbage_snapshot, other_version
 
 import reader.cache as cache_module
 from reader.cache import (
@@ -92,17 +93,6 @@ def test_second_open_reads_from_the_cache_and_snapshot(tmp_path: Path) -> None:
     _same_folder(folder, second)
 
 
-def _garbage_db(folder: Path) -> None:
-    (folder_dir(folder) / "files.sqlite").write_bytes(b"\x00garbage, not a database" * 100)
-
-
-def _other_version(folder: Path) -> None:
-    db = sqlite3.connect(folder_dir(folder) / "files.sqlite")
-    db.execute("UPDATE meta SET value = '0.0' WHERE key = 'version'")
-    db.commit()
-    db.close()
-
-
 def _garbage_rows(folder: Path) -> None:
     db = sqlite3.connect(folder_dir(folder) / "files.sqlite")
     db.execute("UPDATE files SET parsed = X'00FF00FF'")
@@ -110,18 +100,13 @@ def _garbage_rows(folder: Path) -> None:
     db.close()
 
 
-def _garbage_snapshot(folder: Path) -> None:
-    for file in (folder_dir(folder) / "index").iterdir():
-        file.write_bytes(b"truncated")
-
-
 @pytest.mark.parametrize(
     ("damage", "note"),
     [
-        (_garbage_db, "cache ignored and rebuilt"),
-        (_other_version, "another version"),
+        (garbage_db, "cache ignored and rebuilt"),
+        (other_version, "another version"),
         (_garbage_rows, None),  # a row that does not unpack is a miss: the file is read again
-        (_garbage_snapshot, None),  # a broken snapshot means a rebuild
+        (garbage_snapshot, None),  # a broken snapshot means a rebuild
     ],
 )
 def test_a_damaged_cache_gives_the_correct_folder_and_is_rebuilt(

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cache_damage import garbage_db, garbage_snapshot, other_version
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
@@ -245,28 +246,12 @@ def test_a_cache_that_cannot_be_deleted_is_a_clear_message_not_a_crash(
 
 
 # ------------------------------------------------------------------ a broken cache, seen in the window
-def _garbage_db(folder: Path) -> None:
-    (folder_dir(folder) / "files.sqlite").write_bytes(b"\x00garbage, not a database" * 100)
-
-
-def _other_version(folder: Path) -> None:
-    db = sqlite3.connect(folder_dir(folder) / "files.sqlite")
-    db.execute("UPDATE meta SET value = '0.0' WHERE key = 'version'")
-    db.commit()
-    db.close()
-
-
-def _garbage_snapshot(folder: Path) -> None:
-    for file in (folder_dir(folder) / "index").iterdir():
-        file.write_bytes(b"truncated")
-
-
 @pytest.mark.parametrize(
     ("damage", "note"),
     [
-        (_garbage_db, "Damaged cache: rebuilt"),
-        (_other_version, "Cache from another version: rebuilt"),
-        (_garbage_snapshot, ""),  # a broken index snapshot is silently rebuilt
+        (garbage_db, "Damaged cache: rebuilt"),
+        (other_version, "Cache from another version: rebuilt"),
+        (garbage_snapshot, ""),  # a broken index snapshot is silently rebuilt
     ],
 )
 def test_a_damaged_cache_lists_the_right_articles_and_says_so(
