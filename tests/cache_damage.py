@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from reader.cache import folder_dir
 
@@ -22,3 +26,20 @@ def other_version(folder: Path) -> None:
 def garbage_snapshot(folder: Path) -> None:
     for file in (folder_dir(folder) / "index").iterdir():
         file.write_bytes(b"truncated")
+
+
+@contextlib.contextmanager
+def refused_writes(monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[None]:
+    """Every file write into ``directory`` is refused: a read-only cache as root sees it (root
+    writes through permission bits, so chmod alone proves nothing here)."""
+    real_write, real_touch = Path.write_text, Path.touch
+
+    def refuse(path: Path, *args, **kwargs):
+        if directory in path.parents:
+            raise PermissionError(13, "Permission denied")
+        return (real_touch if not args and not kwargs else real_write)(path, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_text", refuse)
+        patch.setattr(Path, "touch", lambda p, *a, **k: refuse(p))
+        yield

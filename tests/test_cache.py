@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cache_damage import garbage_db, garbage_snapshot, other_version
+from cache_damage import garbage_db, garbage_snapshot, other_version, refused_writes
 
 import reader.cache as cache_module
 from reader.cache import (
@@ -240,17 +240,7 @@ def test_a_cache_directory_refusing_writes_is_read_and_not_written(
     folder = _write_folder(tmp_path / "news")
     load_library(folder, entities=False)
     (folder / "a9.txt").write_text("عنوان جديد\nنص عن غزة\n", encoding="utf-8")
-    directory = folder_dir(folder)
-    real_write, real_touch = Path.write_text, Path.touch
-
-    def refuse(path: Path, *args, **kwargs):
-        if directory in path.parents:
-            raise PermissionError(13, "Permission denied")
-        return (real_touch if not args and not kwargs else real_write)(path, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(Path, "write_text", refuse)
-        patch.setattr(Path, "touch", lambda p, *a, **k: refuse(p))
+    with refused_writes(monkeypatch, folder_dir(folder)):
         library = load_library(folder, entities=False)
     _same_folder(folder, library)
     assert library.stats["cached_files"] == 4 and library.stats["parsed_files"] == 1

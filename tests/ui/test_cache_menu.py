@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cache_damage import garbage_db, garbage_snapshot, other_version
+from cache_damage import garbage_db, garbage_snapshot, other_version, refused_writes
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
@@ -278,22 +278,6 @@ def test_a_damaged_cache_lists_the_right_articles_and_says_so(
 
 
 @contextlib.contextmanager
-def _refuse_writes(monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[None]:
-    """Every write into the cache directory is refused (as tests/test_cache.py does as root)."""
-    real_write, real_touch = Path.write_text, Path.touch
-
-    def refuse(path: Path, *args, **kwargs):
-        if directory in path.parents:
-            raise PermissionError(13, "Permission denied")
-        return (real_touch if not args and not kwargs else real_write)(path, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(Path, "write_text", refuse)
-        patch.setattr(Path, "touch", lambda p, *a, **k: refuse(p))
-        yield
-
-
-@contextlib.contextmanager
 def _chmod_cache(_monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[None]:
     modes = {p: p.stat().st_mode for p in [directory, *directory.rglob("*")]}
     try:
@@ -308,7 +292,7 @@ def _chmod_cache(_monkeypatch: pytest.MonkeyPatch, directory: Path) -> Iterator[
 @pytest.mark.parametrize(
     "make_read_only",
     [
-        _refuse_writes,
+        refused_writes,
         pytest.param(
             _chmod_cache,
             marks=pytest.mark.skipif(
