@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import zlib
+from collections.abc import Sequence
 
-from reader.model import Appended, Article, LoadProblem, Span
+from reader.model import Appended, Article, LoadProblem, PackedSpans, Span
 
 # what a file parsed into: articles without entities, and the problems met
 Parsed = tuple[tuple[Article, ...], tuple[LoadProblem, ...]]
 # per article of a file: (body spans, spans of each appended article's body)
-FileSpans = tuple[tuple[tuple[Span, ...], tuple[tuple[Span, ...], ...]], ...]
+FileSpans = tuple[tuple[Sequence[Span], tuple[Sequence[Span], ...]], ...]
 
 
 def pack_articles(parsed: Parsed) -> bytes:
@@ -93,21 +94,22 @@ def unpack_articles(blob: bytes) -> Parsed:
 
 def pack_spans(spans: FileSpans) -> bytes:
     plain = tuple(
-        (
-            tuple((s.start, s.end, s.kind) for s in body),
-            tuple(tuple((s.start, s.end, s.kind) for s in app) for app in appended),
-        )
-        for body, appended in spans
+        (_span_bytes(body), tuple(_span_bytes(app) for app in appended)) for body, appended in spans
     )
     return zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def unpack_spans(blob: bytes) -> FileSpans:
+    """The spans as articles keep them (``PackedSpans`` over the stored bytes: nothing decoded)."""
     plain = pickle.loads(zlib.decompress(blob))
     return tuple(
-        (
-            tuple(Span(*s) for s in body),
-            tuple(tuple(Span(*s) for s in app) for app in appended),
-        )
-        for body, appended in plain
+        (_from_bytes(body), tuple(_from_bytes(app) for app in appended)) for body, appended in plain
     )
+
+
+def _span_bytes(spans: Sequence[Span]) -> bytes:
+    return (spans if isinstance(spans, PackedSpans) else PackedSpans(spans)).to_bytes()
+
+
+def _from_bytes(data: bytes) -> Sequence[Span]:
+    return PackedSpans.from_bytes(data) if data else ()

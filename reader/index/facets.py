@@ -69,7 +69,10 @@ class FacetField:
         self._pair_doc = array("i")
         self._pair_val = array("i")
         self._pair_ok = bytearray()
-        self._doc_pairs: dict[int, tuple[int, int]] = {}
+        # doc -> its pairs [start, end), start -1 when none; arrays, not a dict of tuples: that
+        # took ~70 MB of the 1.5 GB budget at 100k articles with entities (8 fields, ~330k docs)
+        self._doc_start = array("q")
+        self._doc_end = array("q")
         # the surface form of each pair, as an id, so removing a document can uncount its forms
         self._pair_form = array("i")
         self._form_ids: dict[str, int] = {}
@@ -106,15 +109,21 @@ class FacetField:
                 self._form_list.append(form)
             self._pair_form.append(fid)
         self._pair_ok.extend(b"\x01" * len(seen))
-        self._doc_pairs[doc] = (start, len(self._pair_doc))
+        if doc >= len(self._doc_start):
+            grow = doc + 1 - len(self._doc_start)
+            self._doc_start.extend(array("q", [-1]) * grow)
+            self._doc_end.extend(array("q", [-1]) * grow)
+        self._doc_start[doc] = start
+        self._doc_end[doc] = len(self._pair_doc)
         self._np = None
 
     def remove(self, doc: int) -> None:
         """Forget a document's values (it may be given new ones with ``add``)."""
-        span = self._doc_pairs.pop(doc, None)
-        if span is None:
+        if not 0 <= doc < len(self._doc_start) or self._doc_start[doc] < 0:
             return
-        for pos in range(*span):
+        start, end = self._doc_start[doc], self._doc_end[doc]
+        self._doc_start[doc] = -1
+        for pos in range(start, end):
             vid = self._pair_val[pos]
             self._bitmaps[vid].discard(doc)
             self._shown.pop(vid, None)
