@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -157,13 +157,27 @@ class ProblemsPanel(QDialog):
         layout.addWidget(self._filter)
         layout.addWidget(self._table)
         layout.addWidget(buttons)
+        self._sized = True
         self.retranslate()
 
     def set_problems(self, problems: Sequence[LoadProblem]) -> None:
         self._model.set_problems(problems)
+        # sizing the path column asks every row for its text (15 ms for a 100k folder's
+        # problems): done when the dialog is shown, not on the GUI turn that installs a folder
+        self._sized = False
+        if self.isVisible():
+            self._size_columns()
+        self._update_summary()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._size_columns()
+        super().showEvent(event)
+
+    def _size_columns(self) -> None:
+        self._sized = True
         self._table.resizeColumnToContents(0)
         self._table.setColumnWidth(0, min(self._table.columnWidth(0), self.width() // 2))
-        self._update_summary()
 
     def model(self) -> ProblemsModel:
         return self._model

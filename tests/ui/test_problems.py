@@ -105,3 +105,22 @@ def test_ctrl_c_in_the_table_copies(qtbot, panel) -> None:
     panel.table().setFocus()
     qtbot.keyClick(panel.table(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().splitlines() == sorted(str(p) for p in PROBLEMS)
+
+
+@pytest.mark.parametrize("shown_before", [False, True])
+def test_path_column_fits_the_longest_path_once_shown(qtbot, shown_before: bool) -> None:
+    widget = ProblemsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    if shown_before:
+        widget.show()
+        qtbot.waitExposed(widget)
+    start = widget.table().columnWidth(0)
+    long_path = "reports/2024/" + "x" * 60 + ".txt"
+    widget.set_problems([*PROBLEMS, LoadProblem(long_path, "empty file")])
+    if not shown_before:
+        widget.show()
+        qtbot.waitExposed(widget)
+    width = widget.table().columnWidth(0)
+    assert width > start
+    assert width <= widget.width() // 2
