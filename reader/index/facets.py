@@ -16,7 +16,6 @@ them cost ~0.35 ms per field and query, the facets up to ~6 ms of a query; now â
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,7 +63,9 @@ class FacetField:
     def __init__(self, name: str) -> None:
         self.name = name
         self._keys: dict[str, int] = {}
-        self._forms: list[Counter[str]] = []  # surface forms seen, per value id
+        # surface forms seen, per value id, with their counts: plain dicts, since a snapshot
+        # unpickles Counters one Python-level update each (74k of them: 0.11 s of a reopen)
+        self._forms: list[dict[str, int]] = []
         self._bitmaps: list[BitMap] = []
         self._pair_doc = array("i")
         self._pair_val = array("i")
@@ -92,14 +93,15 @@ class FacetField:
             vid = self._keys.get(key)
             if vid is None:
                 vid = self._keys[key] = len(self._forms)
-                self._forms.append(Counter())
+                self._forms.append({})
                 self._bitmaps.append(BitMap())
             seen.setdefault(vid, form)
         if not seen:
             return
         start = len(self._pair_doc)
         for vid, form in seen.items():
-            self._forms[vid][form] += 1
+            forms = self._forms[vid]
+            forms[form] = forms.get(form, 0) + 1
             self._shown.pop(vid, None)
             self._bitmaps[vid].add(doc)
             self._pair_doc.append(doc)
