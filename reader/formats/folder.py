@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 import stat
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -276,8 +276,10 @@ def idle_cpus() -> int:
     return max(1, min(8, (cpus or 1) - int(load)))
 
 
-def _parse_chunk(paths: list[Path], root: Path) -> list[ParseResult]:
-    return [parse_file(path, root) for path in paths]
+def _parse_chunk(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
+    # paths may come as strings: a cold load of 100,000 files spent ~0.4 s building Path objects
+    # before its first file was parsed; here each worker builds its own chunk's
+    return [parse_file(Path(path), root) for path in paths]
 
 
 # Articles cross the process boundary as plain tuples: unpickling a slotted dataclass runs its
@@ -287,7 +289,7 @@ _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _Packed = list[tuple[list[tuple[object, ...]], list[tuple[str, str]]]]
 
 
-def _parse_chunk_packed(paths: list[Path], root: Path) -> _Packed:
+def _parse_chunk_packed(paths: list[Path | str], root: Path) -> _Packed:
     return _pack(_parse_chunk(paths, root))
 
 
@@ -301,7 +303,7 @@ def _pack(results: list[ParseResult]) -> _Packed:
     ]
 
 
-def _parse_chunk_plain(paths: list[Path], root: Path) -> tuple[_Packed, None]:
+def _parse_chunk_plain(paths: list[Path | str], root: Path) -> tuple[_Packed, None]:
     return _parse_chunk_packed(paths, root), None
 
 
@@ -309,7 +311,7 @@ def _parse_chunk_plain(paths: list[Path], root: Path) -> tuple[_Packed, None]:
 _WORKER_VOCAB: WorkerVocab | None = None
 
 
-def _parse_chunk_analysed(paths: list[Path], root: Path) -> tuple[_Packed, PreparedChunk]:
+def _parse_chunk_analysed(paths: list[Path | str], root: Path) -> tuple[_Packed, PreparedChunk]:
     """A chunk parsed, and its articles analysed for the index (the texts are not sent twice)."""
     global _WORKER_VOCAB  # noqa: PLW0603 (one per worker process, by design)
     from reader.index import Index
@@ -333,7 +335,7 @@ def _unpack(packed: _Packed) -> list[ParseResult]:
 
 
 def parse_files(
-    paths: list[Path],
+    paths: list[Path | str],
     root: Path,
     *,
     should_stop: Callable[[], bool] | None = None,
@@ -353,7 +355,7 @@ def parse_files(
 
 
 def parse_files_prepared(
-    paths: list[Path],
+    paths: list[Path | str],
     root: Path,
     *,
     should_stop: Callable[[], bool] | None = None,
@@ -369,7 +371,12 @@ _Chunk = tuple[int, list[ParseResult], "PreparedChunk | None"]
 
 
 def _parse_chunks(
-    paths: list[Path], root: Path, stop: Callable[[], bool], workers: int | None, *, prepare: bool
+    paths: list[Path | str],
+    root: Path,
+    stop: Callable[[], bool],
+    workers: int | None,
+    *,
+    prepare: bool,
 ) -> Generator[_Chunk, None, None]:
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     count = workers if workers is not None else idle_cpus()
@@ -386,7 +393,7 @@ def _parse_chunks(
 
 
 def _parse_in_pool(
-    chunks: list[list[Path]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
+    chunks: list[list[Path | str]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
 ) -> Generator[_Chunk, None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
