@@ -28,6 +28,7 @@ from reader.loading import (
     StopFn,
     annotate_files,
     build_index_plain,
+    cached_spans,
     gc_paused,
     index_for,
     open_cache,
@@ -50,6 +51,7 @@ __all__ = [
     "default_recogniser",
     "entity_recogniser",
     "load_library",
+    "tag_articles",
     "with_entities",
 ]
 
@@ -279,12 +281,15 @@ def with_entities(
     *,
     progress: ProgressFn | None = None,
     should_stop: StopFn | None = None,
+    workers_only: bool = False,
 ) -> Library:
     """A new Library with entity spans on every article and an index that knows them.
 
     Spans come from the cache where it has them; the rest are tagged in worker processes and
     cached. The given library is left untouched, so a GUI can keep using it until the new one is
-    swapped in. Raises ``LoadCancelled``.
+    swapped in. When the model cannot be loaded, the same articles come back with
+    ``entity_status`` saying why. ``workers_only`` (a GUI's thread): nothing is tagged here, nor
+    the model loaded, however few the articles (``reader.tagging``). Raises ``LoadCancelled``.
     """
     report = progress or _no_progress
     stop = should_stop or _never
@@ -292,18 +297,14 @@ def with_entities(
         return library
     cache = open_cache(library.root, library.use_cache, None)
     try:
-        spans = {}
-        if cache is not None:
-            from reader.loading import cached_spans
-
-            spans = cached_spans(cache, library.files)
-        run = LoadRun(library.root, cache, report, stop, library.workers)
-        articles, status = annotate_files(
-            run,
+        articles, status = _tagged(
+            library,
+            cache,
             list(library.articles.values()),
-            spans,
-            tag_missing=True,
-            files=library.files,
+            library.files,
+            report=report,
+            stop=stop,
+            workers_only=workers_only,
         )
         if status is not None:
             return dataclasses.replace(library, entity_status=status)
@@ -327,6 +328,57 @@ def with_entities(
     finally:
         if cache is not None:
             cache.close()
+
+
+def tag_articles(
+    library: Library,
+    articles: Sequence[Article],
+    files: dict[str, FileInfo],
+    *,
+    progress: ProgressFn | None = None,
+    should_stop: StopFn | None = None,
+    workers_only: bool = False,
+) -> tuple[list[Article], str | None]:
+    """``articles`` of the library's folder with entity spans and None, or as given and why not.
+
+    For a few articles (a live folder's new files) with the library's ``files`` they come from:
+    spans are taken from the cache and stored there by file, as ``with_entities`` does; nothing
+    else of the library is read but its root, ``use_cache`` and ``workers``, so this may run on a
+    thread while the library's owner changes it. Raises ``LoadCancelled``.
+    """
+    cache = open_cache(library.root, library.use_cache, None)
+    try:
+        return _tagged(
+            library,
+            cache,
+            list(articles),
+            files,
+            report=progress or _no_progress,
+            stop=should_stop or _never,
+            workers_only=workers_only,
+            few=True,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _tagged(
+    library: Library,
+    cache: FolderCache | None,
+    articles: list[Article],
+    files: dict[str, FileInfo],
+    *,
+    report: ProgressFn,
+    stop: StopFn,
+    workers_only: bool,
+    few: bool = False,
+) -> tuple[list[Article], str | None]:
+    spans = cached_spans(cache, files, few=few) if cache is not None and files else {}
+    run = LoadRun(library.root, cache, report, stop, library.workers)
+    return annotate_files(
+        run, articles, spans, tag_missing=True, files=files, workers_only=workers_only
+    )
 
 
 def _notes(cache: FolderCache | None) -> list[str]:

@@ -1,19 +1,29 @@
 """Entity tagging on every core: files' articles go to a pool of processes, spans come back.
 
 The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
-about half the time with two worker processes. Each worker loads the recogniser once (the pool
-initializer); work travels as plain strings and comes back as plain tuples, the cheapest things
-to pickle. Results are yielded in input order so the caller can store them file by file.
+about half the time with two worker processes. Each worker lowers its priority and loads the
+recogniser once (the pool initializer); work travels as plain strings and comes back as plain
+tuples, the cheapest things to pickle. Results are yielded in input order so the caller can store
+them file by file.
+
+Without a recogniser (``tag_files(..., None)``, the window) nothing is tagged in the calling
+process, however little the work: tagging one long article is a single call that holds the GIL
+for up to 0.7 s (measured on the multi-source corpus), a frozen window when the caller is a GUI's
+thread. The model is then loaded by the workers only, and one that cannot be loaded raises
+``RecogniserUnavailable`` here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from reader.cache import FileSpans
+from reader.entities import RecogniserUnavailable
 from reader.model import Article, Span, packed
 
 # articles per task: big enough that pickling and scheduling are noise (~0.5 s of tagging),
@@ -21,23 +31,42 @@ from reader.model import Article, Span, packed
 CHUNK_ARTICLES = 48
 # below this many articles the pool's start-up (spawn + loading the model) costs more than it saves
 PARALLEL_MIN_ARTICLES = 400
+# niceness of the worker processes: the event loop (and whatever else the user runs) gets a core
+# first, so a window stays fluid while a folder is tagged
+NICENESS = 5
+# workers when the caller names none and tags nothing itself (the window): the idle-core count is
+# no guide there (the parse that just ended still weighs on the load average) and niced workers
+# take only what is left over
+BACKGROUND_WORKERS = 2
 
 # what a worker receives per article: the body and each appended article's body
 _Texts = tuple[str, tuple[str, ...]]
 _PlainSpans = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[tuple[int, int, str], ...], ...]]
 
 _worker_recogniser = None
+# why the worker has no recogniser (said by every task it is given)
+_worker_problem = "entity model not loaded"
 
 
 def _init_worker() -> None:
-    global _worker_recogniser  # noqa: PLW0603 (one recogniser per worker process)
+    global _worker_recogniser, _worker_problem  # noqa: PLW0603 (one recogniser per worker process)
     from reader.entities import load_recogniser
 
-    _worker_recogniser = load_recogniser()
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):  # best effort: a refusal changes nothing else
+            os.nice(NICENESS)
+    try:
+        _worker_recogniser = load_recogniser()
+    except RecogniserUnavailable as exc:
+        # raised by each task instead: an initializer's exception only breaks the pool, the
+        # reason (shown to the user) would be lost
+        _worker_problem = str(exc)
 
 
 def _tag_plain(texts: list[_Texts], recogniser=None) -> list[_PlainSpans]:
     rec = recogniser or _worker_recogniser
+    if rec is None:
+        raise RecogniserUnavailable(_worker_problem)
     out = []
     for body, appended in texts:
         out.append(
@@ -70,11 +99,17 @@ def tag_files(
     """Yield ``(articles done in this step, [(rel, spans of each article), ...])`` in file order.
 
     ``recogniser`` tags in this process when one worker is asked for (or the work is small, or the
-    pool breaks). Stops early, without raising, when ``should_stop()`` turns true; closing the
-    generator shuts the pool down and drops queued work.
+    pool breaks). None: everything is tagged in worker processes, and a model they cannot load
+    raises ``RecogniserUnavailable``. Stops early, without raising, when ``should_stop()`` turns
+    true; closing the generator shuts the pool down and drops queued work.
     """
     chunks = _chunks(files)
     total = sum(len(a) for _, a in files)
+    if should_stop():
+        return  # before any worker is started: spawning them and loading the model takes seconds
+    if recogniser is None:
+        yield from _in_pool(chunks, None, max(1, workers), should_stop)
+        return
     if workers <= 1 or total < PARALLEL_MIN_ARTICLES or len(chunks) < 2:
         for chunk in chunks:
             if should_stop():
@@ -122,7 +157,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
     # deadlock the child (as in reader/formats/folder.py)
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker
+        max_workers=min(workers, len(chunks)) or 1, mp_context=context, initializer=_init_worker
     )
     done = 0
     try:
@@ -138,8 +173,11 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
                 pending.append(executor.submit(_tag_plain, _texts(chunks[following])))
             done += 1
             yield _regroup(chunks[done - 1], plain)
-    except (BrokenProcessPool, OSError):
-        # a worker died or could not load the model: finish here, slower but complete
+    except (BrokenProcessPool, OSError, RecogniserUnavailable):
+        # a worker died or could not load the model: finish here, slower but complete (or, with
+        # nothing to tag here, say why the work stopped)
+        if recogniser is None:
+            raise
         for chunk in chunks[done:]:
             if stop():
                 return
