@@ -11,8 +11,9 @@ are queued as relative paths. The work is split so the event loop never waits lo
    index and the library, a slice per event-loop turn (``SLICE_SECONDS``), then ``applied``
    is emitted once and the session searches again (list, facets, timeline, counts).
 3. **entities**, when the library has them: the new articles are listed and searchable first,
-   then tagged in worker processes (``entity_pool``, off the GIL) and their spans committed in
-   slices (``entities_applied``).
+   then tagged in worker processes (``reader.library.tag_articles``, off the GIL; spans taken
+   from and stored in the cache by file) and their spans committed in slices
+   (``entities_applied``).
 
 Reading runs one round at a time (bursts that arrive meanwhile go together into the next
 round); tagging runs in a lane of its own behind it, so new files never wait for entities; the
@@ -34,11 +35,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
-from reader.library import ChangeSet, Library
+from reader.library import ChangeSet, Library, tag_articles
 from reader.live import Commit, PreparedChanges, SpanCommit, prepare_changes
-from reader.loading import relative
+from reader.loading import FileInfo, relative
 from reader.model import Article
-from reader.ui import entity_pool
 from reader.ui.worker import Task, TaskHooks
 from reader.watch import FolderChanges, FolderWatcher
 
@@ -356,15 +356,19 @@ class LiveFolder(QObject):
         if not articles:
             return
         self._tagging = True
-        few = _few_articles(library, articles)
+        # taken here, on the GUI thread that commits: the task never reads the library's dicts
+        files = _files_of(library, articles)
 
         def job(hooks: TaskHooks) -> list[Article]:
-            tagged = entity_pool.find_entities(
-                few, progress=hooks.progress, should_stop=hooks.should_stop
+            tagged, status = tag_articles(
+                library,
+                articles,
+                files,
+                progress=hooks.progress,
+                should_stop=hooks.should_stop,
+                workers_only=True,
             )
-            if tagged.entity_status is not None:
-                return []
-            return list(tagged.articles.values())
+            return tagged if status is None else []
 
         def done(tagged: list[Article]) -> None:
             self._tagging = False
@@ -373,19 +377,10 @@ class LiveFolder(QObject):
         self._run(Task(job, "live-entities"), done, "_tagging")
 
 
-def _few_articles(library: Library, articles: Sequence[Article]) -> Library:
-    """A Library of just these articles, for ``entity_pool.find_entities`` (which tags every
-    article of the library it is given and indexes them: a small, wasted index of the few)."""
-    from reader.index import Index
-
-    return Library(
-        root=library.root,
-        articles={a.id: a for a in articles},
-        problems=[],
-        index=Index(),
-        use_cache=library.use_cache,
-        workers=library.workers,
-    )
+def _files_of(library: Library, articles: Sequence[Article]) -> dict[str, FileInfo]:
+    """The library's files these articles come from (their spans are cached by file)."""
+    rels = {a.path or a.id.split("#", 1)[0] for a in articles}
+    return {rel: library.files[rel] for rel in rels if rel in library.files}
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -1,10 +1,11 @@
 """Opening a folder in two background stages, so the list is usable before entities are found.
 
 Stage 1 reads and indexes the folder without entities (``load_library(entities=False)``); its
-batches fill the list while files are still being parsed. Stage 2 (``entity_pool.find_entities``, worker
-processes) tags every article and builds a new index; the window swaps the new Library in when it is ready. Only the
-newest request counts: opening another folder cancels the running task, and signals of a task
-that is no longer current are dropped, so a slow old load can never overwrite a newer folder.
+batches fill the list while files are still being parsed. Stage 2 (``with_entities``, tagging in
+worker processes only) gives every article its spans and derives a new index; the window swaps
+the new Library in when it is ready. Only the newest request counts: opening another folder
+cancels the running task, and signals of a task that is no longer current are dropped, so a slow
+old load can never overwrite a newer folder.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.library import Library, LoadProgress, load_library
+from reader.library import Library, LoadProgress, load_library, with_entities
 from reader.loading import gc_paused
-from reader.ui import entity_pool
 from reader.ui.worker import Task, TaskHooks
 
 
@@ -128,19 +128,18 @@ class FolderLoader(QObject):
         )
 
         def job(hooks: TaskHooks) -> Library:
-            # in worker processes: tagging in this thread would hold the GIL for long stretches
+            # in worker processes only: tagging in this thread would hold the GIL for long
+            # stretches (reader.tagging)
             with gc_paused():
-                tagged = entity_pool.find_entities(
-                    base, progress=hooks.progress, should_stop=hooks.should_stop
+                tagged = with_entities(
+                    base,
+                    progress=hooks.progress,
+                    should_stop=hooks.should_stop,
+                    workers_only=True,
                 )
                 if tagged.entity_status is not None:
                     return tagged  # no recogniser: the loaded library stays, with the reason
-                # find_entities keeps articles and index; files, notes and settings from base
-                return _warmed(
-                    dataclasses.replace(
-                        base, articles=tagged.articles, index=tagged.index, entity_status=None
-                    )
-                )
+                return _warmed(tagged)
 
         self._run(Task(job, "entities"), lambda result: self._on_entities(library, result))
 

@@ -40,7 +40,7 @@ add_arabic(
     }
 )
 
-# every stage name reader/loading.py and reader/ui/entity_pool.py report, and the two the
+# every stage name reader/loading.py reports (the entity stage included), and the two the
 # loading code may add ("cache": rows answered by the disk cache, "save": the index snapshot)
 STAGE_LABELS = {
     "scan": "Scanning the folder",

@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from ui_fixtures import QT_OFFSCREEN_NOISE, InlineExecutor, open_and_wait
+from inline_tagging import tag_inline
+from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
 from reader.ui.article_model import Roles
 
@@ -247,14 +248,11 @@ def test_opening_another_folder_stops_watching_the_first(qtbot, make_window, liv
     assert "late.txt" not in listed(window)
 
 
-def _fake_tag_chunk(articles):
-    """Every غزة is a place: spans of (body, appended bodies) as the worker returns them."""
+def _gaza_places(text: str) -> list:
+    """Every غزة is a place (the tagger the worker processes stand in for)."""
     from reader.model import Span
 
-    def spans(text: str) -> tuple:
-        return tuple(Span(i, i + 3, "LOC") for i in range(len(text)) if text.startswith("غزة", i))
-
-    return [(spans(a.body), tuple(spans(x.body) for x in a.appended)) for a in articles]
+    return [Span(i, i + 3, "LOC") for i in range(len(text)) if text.startswith("غزة", i)]
 
 
 class _Gate:
@@ -304,18 +302,17 @@ def test_a_file_written_while_the_folder_is_read_is_not_lost(
 def test_changes_during_the_entities_stage_reach_the_library_with_entities(
     qtbot, make_window, live_folder, monkeypatch
 ):
-    from reader.ui import entity_pool
+    import reader.ui.loader as loader_module
 
-    monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
+    tag_inline(monkeypatch, _gaza_places)
     gate = _Gate()
-    real = entity_pool.find_entities
+    real = loader_module.with_entities
 
     def held_entities(library, **kwargs):
         gate.hold()
         return real(library, **kwargs)
 
-    monkeypatch.setattr(entity_pool, "find_entities", held_entities)
+    monkeypatch.setattr(loader_module, "with_entities", held_entities)
     window = make_window(entities=True)
     with qtbot.waitSignal(window.loader.loaded, timeout=10_000):
         window.open_folder(live_folder)
@@ -348,10 +345,7 @@ def test_changes_during_the_entities_stage_reach_the_library_with_entities(
 def test_a_file_written_after_loading_with_entities_is_listed_then_tagged(
     qtbot, make_window, live_folder, monkeypatch
 ):
-    from reader.ui import entity_pool
-
-    monkeypatch.setattr(entity_pool, "_tag_chunk", _fake_tag_chunk)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
+    tag_inline(monkeypatch, _gaza_places)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, live_folder)
     assert window.library.has_entities

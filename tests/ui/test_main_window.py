@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QUrl
 from ui_fixtures import (
     ARTICLES_MANY,
     QT_OFFSCREEN_NOISE,
-    InlineExecutor,
     open_and_wait,
     type_text,
     write_folder,
@@ -301,16 +300,16 @@ def test_export_writes_the_current_result_in_list_order(
 def test_entities_unavailable_is_said_in_the_status_bar(
     qtbot, make_window, news_folder, monkeypatch
 ):
-    from reader.entities import RecogniserUnavailable
-    from reader.ui import entity_pool
+    from inline_tagging import tag_inline
 
-    def missing(articles):
+    from reader.entities import RecogniserUnavailable
+
+    def missing(_text: str) -> list:
         raise RecogniserUnavailable("entity model missing: test")
 
-    # the tagging runs inline here (a worker process would not see the patch), failing the way
-    # a missing model does
-    monkeypatch.setattr(entity_pool, "_tag_chunk", missing)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
+    # the workers' jobs run inline here (a worker process would not see the patch), failing the
+    # way a worker that cannot load the model does
+    tag_inline(monkeypatch, missing)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, news_folder)
     assert "entity model missing: test" in window.status_note.text()

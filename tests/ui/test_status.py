@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_fixtures import QT_OFFSCREEN_NOISE, InlineExecutor, open_and_wait
+from inline_tagging import tag_inline
+from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
 from reader.library import LoadProgress
 from reader.model import Span
-from reader.ui import entity_pool
 from reader.ui.i18n import set_language
 from reader.ui.status_panel import STAGE_LABELS, LoadStatus, seconds_left, time_left_text
 
@@ -27,20 +27,15 @@ def write_small_files(folder: Path, n: int = FILES) -> Path:
     return folder
 
 
-def tag_gaza(articles):
-    """A tagger that finds the place غزة wherever it is written."""
-    out = []
-    for article in articles:
-        at = article.body.find("غزة")
-        body = (Span(at, at + 3, "LOC"),) if at >= 0 else ()
-        out.append((body, tuple(() for _ in article.appended)))
-    return out
+def tag_gaza(text: str) -> list[Span]:
+    """A tagger that finds the place غزة where it is first written."""
+    at = text.find("غزة")
+    return [Span(at, at + 3, "LOC")] if at >= 0 else []
 
 
 @pytest.fixture
 def fake_entities(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(entity_pool, "_tag_chunk", tag_gaza)
-    monkeypatch.setattr(entity_pool.cf, "ProcessPoolExecutor", InlineExecutor)
+    tag_inline(monkeypatch, tag_gaza)
 
 
 def record_status(window) -> list[tuple[str, str, str]]:
