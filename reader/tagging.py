@@ -160,6 +160,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
         max_workers=min(workers, len(chunks)) or 1, mp_context=context, initializer=_init_worker
     )
     done = 0
+    finished = False
     try:
         pending: list[Future[list[_PlainSpans]]] = [
             executor.submit(_tag_plain, _texts(c)) for c in chunks[: workers * 3]
@@ -173,6 +174,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
                 pending.append(executor.submit(_tag_plain, _texts(chunks[following])))
             done += 1
             yield _regroup(chunks[done - 1], plain)
+        finished = True
     except (BrokenProcessPool, OSError, RecogniserUnavailable):
         # a worker died or could not load the model: finish here, slower but complete (or, with
         # nothing to tag here, say why the work stopped)
@@ -184,5 +186,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
             done += 1
             yield _local(chunk, recogniser)
     finally:
-        # do not wait for chunks being tagged: Cancel must be quick, their results are dropped
-        executor.shutdown(wait=False, cancel_futures=True)
+        # do not wait for chunks being tagged: Cancel must be quick, their results are dropped.
+        # The idle workers of a finished run are joined: no process outlives the work (and
+        # their peak memory shows in RUSAGE_CHILDREN, which bench_ui_load.py reports)
+        executor.shutdown(wait=finished, cancel_futures=True)
