@@ -9,6 +9,7 @@ what keeps tagging above 30k tokens/s (issue 4: feature extraction was the cost)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -16,10 +17,13 @@ from typing import NamedTuple
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.lexicon import CliticSplitter, Lexicon
 from reader.text import normalize_token
+from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 
 WINDOW = (-2, -1, 1, 2)
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
-_IDENTITY = ("w=", "s=", "c=")
+_IDENTITY = ("w=", "s=", "c=", "r=")
+_UNWRITTEN = re.compile("[" + re.escape(MARKS + TATWEEL + INVISIBLES) + "]")
+_CLITIC_LETTERS = frozenset("وفبلك")
 
 
 def shape(word: str) -> str:
@@ -47,6 +51,20 @@ def _article_rate(counts: dict[str, int], core: str) -> str:
         return "?"
     rate = with_article / total
     return "0" if rate == 0 else "1" if rate < 0.05 else "2" if rate < 0.3 else "3"
+
+
+def _nisba_rate(counts: dict[str, int], core: str) -> str:
+    """How often the corpus also writes a word ending in ي with the feminine ة (folded to ه),
+    bucketed: adjectives of relation (ايراني/ايرانيه, رئيسي/رئيسيه) take it, names ending in ي
+    (خامنئي, الزهيري) rarely do. "-" for words that do not end in ي."""
+    if len(core) < 4 or not core.endswith("ي"):
+        return "-"
+    bare = counts.get(core, 0) + counts.get("ال" + core, 0)
+    feminine = counts.get(core + "ه", 0) + counts.get("ال" + core + "ه", 0)
+    if bare + feminine < 5:
+        return "?"
+    rate = feminine / (bare + feminine)
+    return "0" if rate < 0.02 else "1" if rate < 0.15 else "2" if rate < 0.4 else "3"
 
 
 class Analysis(NamedTuple):
@@ -86,6 +104,19 @@ class FeatureExtractor:
 
     def stem(self, norm: str) -> str:
         return self.splitter.split(norm)[1]
+
+    def _unsplit_reading(self, norm: str, count: int) -> list[str]:
+        """For a word the splitter kept whole although it starts with a clitic letter: the
+        clusters of the rest and how much more common the rest is (بتمزق -> تمزق, a noun after
+        the preposition; بايدن -> ايدن, nothing). The splitter needs strong evidence to cut, so a
+        rare word after a preposition otherwise looks like an unknown name."""
+        rest = norm[1:]
+        clusters = self.lexicon.clusters.get(rest)
+        if not clusters:
+            return []
+        ratio = self.lexicon.counts.get(rest, 0) / (count + 1)
+        bucket = "0" if ratio < 1 else "1" if ratio < 10 else "2"
+        return ["alt=" + bucket, *(f"ak{i}={c}" for i, c in enumerate(clusters[1:3], 1))]
 
     def _word_features(self, token: str) -> tuple[str, str, list[str], tuple[list[str], ...]]:
         """(normalised, stem, own features, context features per WINDOW offset)."""
@@ -127,6 +158,21 @@ class FeatureExtractor:
             ctx += [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
         else:
             own.append("k=none")
+        if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
+            own += self._unsplit_reading(norm, count)
+        # The folded form merges what the writer kept apart: the preposition على with the name
+        # علي, the pronoun suffix ه with the feminine ة, hamza forms. Where the written form
+        # differs it is a feature of its own (most words: no extra feature, no extra cost).
+        raw = _UNWRITTEN.sub("", token).lower()
+        if raw != norm:
+            own.append("r=" + raw)
+            ctx.append("r=" + raw)
+            if raw[-1:] != norm[-1:]:
+                own.append("rx1=" + raw[-1:])
+                ctx.append("rx1=" + raw[-1:])
+        nisba = _nisba_rate(counts, core)
+        own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
+        ctx.append("ni=" + nisba)
         by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
         known = self.known
         if stem in self.hidden:
