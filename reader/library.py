@@ -26,15 +26,14 @@ from reader.loading import (
     LoadRun,
     ProgressFn,
     StopFn,
-    annotate_files,
     build_index_plain,
-    cached_spans,
     gc_paused,
     index_for,
     open_cache,
     read_files,
 )
 from reader.model import Article, LoadProblem
+from reader.tagging import annotate_files, cached_spans
 
 if TYPE_CHECKING:
     from reader.cache import FolderCache

@@ -31,17 +31,9 @@ from typing import TYPE_CHECKING
 
 from reader.formats.folder import is_article_name
 from reader.formats.tags import recover_multiword_tags
-from reader.loading import (
-    FileInfo,
-    LoadProgress,
-    LoadRun,
-    annotate_files,
-    open_cache,
-    parse_some,
-    relative,
-    with_spans,
-)
+from reader.loading import FileInfo, LoadProgress, LoadRun, open_cache, parse_some, relative
 from reader.model import Article, LoadProblem
+from reader.tagging import annotate_files, cached_spans, with_spans
 
 if TYPE_CHECKING:
     from reader.index import Index
@@ -120,8 +112,6 @@ def prepare_changes(
         tagged = False
         if tag and fresh:
             run = LoadRun(root, cache, _quiet, _never, library.workers)
-            from reader.loading import cached_spans
-
             spans = cached_spans(cache, files, few=True) if cache is not None else {}
             fresh, status = annotate_files(run, fresh, spans, tag_missing=True, files=files)
             tagged = status is None

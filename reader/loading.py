@@ -4,7 +4,8 @@
    (caching them), then the folder-wide tag pass. When no file comes from the cache, the index
    is built here too, chunk by chunk as the workers (which also analyse the text for it) hand
    the chunks over, instead of after every file is read.
-2. ``annotate_files``: entity spans from the cache, the rest tagged in worker processes (cached).
+2. ``reader.tagging.annotate_files``: entity spans from the cache, the rest tagged in worker
+   processes (cached).
 3. ``index_for``: the index snapshot when one fits (patched for changed files), else a build
    whose result is saved as the next snapshot.
 """
@@ -12,7 +13,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 import threading
@@ -281,149 +281,6 @@ def parse_some(
         pos += size
     if cache is not None:
         cache.put_parsed(to_cache)
-    return out
-
-
-# ---------------------------------------------------------------------------------- entities
-def cached_spans(
-    cache: FolderCache, files: dict[str, FileInfo], *, few: bool = False
-) -> dict[str, FileSpans]:
-    wanted = {rel: info.key for rel, info in files.items() if info.key is not None}
-    return {
-        rel: spans
-        for rel, _, spans in cache.parsed(wanted, entity_key=entity_model_key(), few=few)
-        if spans is not None
-    }
-
-
-def annotate_files(
-    run: LoadRun,
-    articles: list[Article],
-    spans: dict[str, FileSpans],
-    *,
-    tag_missing: bool,
-    files: dict[str, FileInfo] | None = None,
-    workers_only: bool = False,
-) -> tuple[list[Article], str | None]:
-    """Articles with entity spans (cached, else tagged on every core), and None or why not.
-
-    ``files``: the files the articles come from; their spans are stored in the cache as they are
-    tagged, and an article no file lists whole (added live since) is tagged on its own.
-    ``workers_only`` (the window): nothing is tagged, nor the model loaded, in this process (see
-    ``reader.tagging``); the workers say when the model is unavailable.
-    """
-    from reader import library  # looked up at call time: tests substitute a recogniser
-    from reader.entities import RecogniserUnavailable
-
-    by_id = {a.id: a for a in articles}
-    groups = _groups(articles, files)
-    found: dict[int, FileSpans] = {}
-    for n, (rel, ids) in enumerate(groups):
-        file_spans = spans.get(rel) if rel else None
-        if file_spans is not None and len(file_spans) == len(ids):
-            found[n] = file_spans
-    todo = [n for n in range(len(groups)) if n not in found]
-    if todo and not tag_missing:
-        return articles, "entities not computed"
-    total = len(articles)
-    cached = sum(len(groups[n][1]) for n in found)
-    # said at once: starting the workers and loading the model take seconds (11 s measured on
-    # 10,000 articles, machine busy), and a status bar would sit at the stage before meanwhile
-    run.report(LoadProgress("entities", cached, total))
-    if todo:
-        recogniser = None
-        if not workers_only:
-            recogniser, status = library.entity_recogniser()
-            if recogniser is None:
-                return articles, status
-        work = [(groups[n][0], [by_id[i] for i in groups[n][1]]) for n in todo]
-        try:
-            found.update(
-                zip(todo, _tag(run, work, recogniser, files, done=cached, total=total), strict=True)
-            )
-        except RecogniserUnavailable as exc:
-            return articles, str(exc)
-    out: dict[str, Article] = {}
-    for n, (_, ids) in enumerate(groups):
-        for article_id, article_spans in zip(ids, found[n], strict=True):
-            out[article_id] = with_spans(by_id[article_id], article_spans)
-    run.report(LoadProgress("entities", total, total))
-    return [out.get(a.id, a) for a in articles], None
-
-
-def with_spans(article: Article, spans: tuple) -> Article:
-    body, appended = spans
-    if len(appended) != len(article.appended):
-        appended = ((),) * len(article.appended)
-    return dataclasses.replace(
-        article,
-        entities=body,
-        appended=tuple(
-            dataclasses.replace(a, entities=s)
-            for a, s in zip(article.appended, appended, strict=True)
-        ),
-    )
-
-
-def _groups(
-    articles: Sequence[Article], files: dict[str, FileInfo] | None
-) -> list[tuple[str, tuple[str, ...]]]:
-    """(file, its article ids); an article no file lists whole is a group of its own, file ""."""
-    if files is None:
-        grouped: dict[str, list[str]] = {}
-        for a in articles:
-            grouped.setdefault(a.path or a.id.split("#", 1)[0], []).append(a.id)
-        return [(rel, tuple(ids)) for rel, ids in grouped.items()]
-    present = {a.id for a in articles}
-    groups = [
-        (rel, info.ids)
-        for rel, info in files.items()
-        if info.ids and all(i in present for i in info.ids)
-    ]
-    known = {i for _, ids in groups for i in ids}
-    groups += [("", (a.id,)) for a in articles if a.id not in known]
-    return groups
-
-
-def _tag(
-    run: LoadRun,
-    work: list[tuple[str, list[Article]]],
-    recogniser: object | None,
-    files: dict[str, FileInfo] | None,
-    *,
-    done: int,
-    total: int,
-) -> list[FileSpans]:
-    """The spans of each group of ``work`` in order, stored in the cache file by file as they
-    come; ``done`` of ``total`` articles had theirs already (for progress)."""
-    from reader import library
-    from reader.tagging import BACKGROUND_WORKERS, tag_files
-
-    cache, report, stop = run.cache, run.report, run.stop
-    if recogniser is None:
-        count = run.workers if run.workers is not None else BACKGROUND_WORKERS
-    else:
-        # workers load the shipped model themselves: a substituted recogniser runs here
-        try:
-            is_default = recogniser is library.default_recogniser()
-        except Exception:
-            is_default = False
-        count = workers_for(run.workers) if is_default else 1
-    ekey = entity_model_key()
-    out: list[FileSpans] = []
-    steps = tag_files(work, recogniser, workers=count, should_stop=stop)
-    try:
-        for n, results in steps:
-            done += n
-            out.extend(s for _, s in results)
-            if cache is not None and files is not None:
-                known = [(rel, files[rel].key, s) for rel, s in results if rel in files]
-                cache.put_spans([(rel, key, s) for rel, key, s in known if key is not None], ekey)
-            report(LoadProgress("entities", done, total))
-    finally:
-        steps.close()
-    if stop() or len(out) < len(work):
-        raise LoadCancelled
     return out
 
 

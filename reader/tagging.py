@@ -1,4 +1,9 @@
-"""Entity tagging on every core: files' articles go to a pool of processes, spans come back.
+"""Entity spans for a folder's articles: from the disk cache, else tagged on every core.
+
+``annotate_files`` is the entity stage of every load (``reader.library``: the command line's
+``load_library``, the window's ``with_entities``, a live folder's ``tag_articles``; and
+``reader.live``): spans of unchanged files come from the cache, the other files' articles go to
+``tag_files``, and their spans are stored in the cache file by file as they come back.
 
 The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
 about half the time with two worker processes. Each worker lowers its priority and loads the
@@ -16,14 +21,15 @@ thread. The model is then loaded by the workers only, and one that cannot be loa
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from reader.cache import FileSpans
-from reader.entities import RecogniserUnavailable
+from reader.cache import FileSpans, FolderCache, entity_model_key
+from reader.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
 from reader.model import Article, Span, packed
 
 # articles per task: big enough that pickling and scheduling are noise (~0.5 s of tagging),
@@ -50,7 +56,7 @@ _worker_problem = "entity model not loaded"
 
 def _init_worker() -> None:
     global _worker_recogniser, _worker_problem  # noqa: PLW0603 (one recogniser per worker process)
-    from reader.entities import load_recogniser
+    from reader.entities import RecogniserUnavailable, load_recogniser
 
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):  # best effort: a refusal changes nothing else
@@ -66,6 +72,8 @@ def _init_worker() -> None:
 def _tag_plain(texts: list[_Texts], recogniser=None) -> list[_PlainSpans]:
     rec = recogniser or _worker_recogniser
     if rec is None:
+        from reader.entities import RecogniserUnavailable
+
         raise RecogniserUnavailable(_worker_problem)
     out = []
     for body, appended in texts:
@@ -153,6 +161,8 @@ def _local(chunk, recogniser) -> tuple[int, list[tuple[str, FileSpans]]]:
 
 
 def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
+    from reader.entities import RecogniserUnavailable
+
     # "spawn": the GUI calls this from a worker thread, and forking a threaded process can
     # deadlock the child (as in reader/formats/folder.py)
     context = multiprocessing.get_context("spawn")
@@ -190,3 +200,145 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
         # The idle workers of a finished run are joined: no process outlives the work (and
         # their peak memory shows in RUSAGE_CHILDREN, which bench_ui_load.py reports)
         executor.shutdown(wait=finished, cancel_futures=True)
+
+
+# ------------------------------------------------------------------------ the entity stage
+def cached_spans(
+    cache: FolderCache, files: dict[str, FileInfo], *, few: bool = False
+) -> dict[str, FileSpans]:
+    wanted = {rel: info.key for rel, info in files.items() if info.key is not None}
+    return {
+        rel: spans
+        for rel, _, spans in cache.parsed(wanted, entity_key=entity_model_key(), few=few)
+        if spans is not None
+    }
+
+
+def annotate_files(
+    run: LoadRun,
+    articles: list[Article],
+    spans: dict[str, FileSpans],
+    *,
+    tag_missing: bool,
+    files: dict[str, FileInfo] | None = None,
+    workers_only: bool = False,
+) -> tuple[list[Article], str | None]:
+    """Articles with entity spans (cached, else tagged on every core), and None or why not.
+
+    ``files``: the files the articles come from; their spans are stored in the cache as they are
+    tagged, and an article no file lists whole (added live since) is tagged on its own.
+    ``workers_only`` (the window): nothing is tagged, nor the model loaded, in this process (see
+    the module's docstring); the workers say when the model is unavailable.
+    """
+    from reader import library  # looked up at call time: tests substitute a recogniser
+    from reader.entities import RecogniserUnavailable
+
+    by_id = {a.id: a for a in articles}
+    groups = _groups(articles, files)
+    found: dict[int, FileSpans] = {}
+    for n, (rel, ids) in enumerate(groups):
+        file_spans = spans.get(rel) if rel else None
+        if file_spans is not None and len(file_spans) == len(ids):
+            found[n] = file_spans
+    todo = [n for n in range(len(groups)) if n not in found]
+    if todo and not tag_missing:
+        return articles, "entities not computed"
+    total = len(articles)
+    cached = sum(len(groups[n][1]) for n in found)
+    # said at once: starting the workers and loading the model take seconds (11 s measured on
+    # 10,000 articles, machine busy), and a status bar would sit at the stage before meanwhile
+    run.report(LoadProgress("entities", cached, total))
+    if todo:
+        recogniser = None
+        if not workers_only:
+            recogniser, status = library.entity_recogniser()
+            if recogniser is None:
+                return articles, status
+        work = [(groups[n][0], [by_id[i] for i in groups[n][1]]) for n in todo]
+        try:
+            found.update(
+                zip(todo, _tag(run, work, recogniser, files, done=cached, total=total), strict=True)
+            )
+        except RecogniserUnavailable as exc:
+            return articles, str(exc)
+    out: dict[str, Article] = {}
+    for n, (_, ids) in enumerate(groups):
+        for article_id, article_spans in zip(ids, found[n], strict=True):
+            out[article_id] = with_spans(by_id[article_id], article_spans)
+    run.report(LoadProgress("entities", total, total))
+    return [out.get(a.id, a) for a in articles], None
+
+
+def with_spans(article: Article, spans: tuple) -> Article:
+    body, appended = spans
+    if len(appended) != len(article.appended):
+        appended = ((),) * len(article.appended)
+    return dataclasses.replace(
+        article,
+        entities=body,
+        appended=tuple(
+            dataclasses.replace(a, entities=s)
+            for a, s in zip(article.appended, appended, strict=True)
+        ),
+    )
+
+
+def _groups(
+    articles: Sequence[Article], files: dict[str, FileInfo] | None
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(file, its article ids); an article no file lists whole is a group of its own, file ""."""
+    if files is None:
+        grouped: dict[str, list[str]] = {}
+        for a in articles:
+            grouped.setdefault(a.path or a.id.split("#", 1)[0], []).append(a.id)
+        return [(rel, tuple(ids)) for rel, ids in grouped.items()]
+    present = {a.id for a in articles}
+    groups = [
+        (rel, info.ids)
+        for rel, info in files.items()
+        if info.ids and all(i in present for i in info.ids)
+    ]
+    known = {i for _, ids in groups for i in ids}
+    groups += [("", (a.id,)) for a in articles if a.id not in known]
+    return groups
+
+
+def _tag(
+    run: LoadRun,
+    work: list[tuple[str, list[Article]]],
+    recogniser: object | None,
+    files: dict[str, FileInfo] | None,
+    *,
+    done: int,
+    total: int,
+) -> list[FileSpans]:
+    """The spans of each group of ``work`` in order, stored in the cache file by file as they
+    come; ``done`` of ``total`` articles had theirs already (for progress)."""
+    from reader import library
+
+    cache, report, stop = run.cache, run.report, run.stop
+    if recogniser is None:
+        count = run.workers if run.workers is not None else BACKGROUND_WORKERS
+    else:
+        # workers load the shipped model themselves: a substituted recogniser runs here
+        try:
+            is_default = recogniser is library.default_recogniser()
+        except Exception:
+            is_default = False
+        count = workers_for(run.workers) if is_default else 1
+    ekey = entity_model_key()
+    out: list[FileSpans] = []
+    steps = tag_files(work, recogniser, workers=count, should_stop=stop)
+    try:
+        for n, results in steps:
+            done += n
+            out.extend(s for _, s in results)
+            if cache is not None and files is not None:
+                known = [(rel, files[rel].key, s) for rel, s in results if rel in files]
+                cache.put_spans([(rel, key, s) for rel, key, s in known if key is not None], ekey)
+            report(LoadProgress("entities", done, total))
+    finally:
+        steps.close()
+    if stop() or len(out) < len(work):
+        raise LoadCancelled
+    return out
