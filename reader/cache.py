@@ -319,9 +319,13 @@ class FolderCache:
             self.unwanted = []
 
     # -- writing ----------------------------------------------------------------------------
-    def put_parsed(self, items: Sequence[tuple[str, FileKey, Parsed]]) -> None:
-        """Store parsed files (dropping their old spans), in one transaction."""
-        rows = [(rel, key[0], key[1], pack_articles(p)) for rel, key, p in items]
+    def put_parsed(self, items: Sequence[tuple[str, FileKey, Parsed | bytes]]) -> None:
+        """Store parsed files (dropping their old spans), in one transaction; a file may come
+        already packed (``pack_articles``, as the parse workers send it)."""
+        rows = [
+            (rel, key[0], key[1], p if isinstance(p, bytes) else pack_articles(p))
+            for rel, key, p in items
+        ]
         self._write(
             "INSERT OR REPLACE INTO files (rel, size, mtime_ns, parsed, entity_key, entities)"
             " VALUES (?, ?, ?, ?, NULL, NULL)",

@@ -235,7 +235,7 @@ def _parse_missing(
                 batch.extend(result.articles)
                 key = keys[rel]
                 if key is not None:
-                    to_cache.append((rel, key, parsed[rel]))
+                    to_cache.append((rel, key, result.packed or parsed[rel]))
             pos += size
             if cache is not None:
                 cache.put_parsed(to_cache)
@@ -277,7 +277,7 @@ def parse_some(
             out[rel] = (keys[rel], (result.articles, result.problems))
             key = keys[rel]
             if key is not None:
-                to_cache.append((rel, key, out[rel][1]))
+                to_cache.append((rel, key, result.packed or out[rel][1]))
         pos += size
     if cache is not None:
         cache.put_parsed(to_cache)

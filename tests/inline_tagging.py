@@ -42,13 +42,13 @@ def tag_inline(monkeypatch: pytest.MonkeyPatch, find: Callable[[str], Sequence[S
 
     tagged: list[str] = []
 
-    def plain(text: str) -> tuple[tuple[int, int, str], ...]:
-        return tuple((s.start, s.end, s.kind) for s in find(text))
+    def plain(data: bytes) -> tuple[tuple[int, int, str], ...]:
+        return tuple((s.start, s.end, s.kind) for s in find(tagging._text(data)))
 
     def worker(texts, recogniser=None):
         out = []
-        for body, appended in texts:
-            tagged.append(body)
+        for body, appended in texts:  # UTF-8, as the workers get them
+            tagged.append(tagging._text(body))
             out.append((plain(body), tuple(plain(b) for b in appended)))
         return out
 

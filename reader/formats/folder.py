@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cache_rows import pack_articles, unpack_articles
 from reader.formats.parse import ParseResult, parse_file, printable_path
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
@@ -282,11 +283,13 @@ def _parse_chunk(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
     return [parse_file(Path(path), root) for path in paths]
 
 
-# Articles cross the process boundary as plain tuples: unpickling a slotted dataclass runs its
-# generated __setstate__ field by field, about 4x slower than pickle's tuples plus a constructor
-# call, and the parent's unpickling is the serial part of the parallel read.
-_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
-_Packed = list[tuple[list[tuple[object, ...]], list[tuple[str, str]]]]
+# Articles cross the process boundary as the disk cache's rows (``cache_rows``: plain tuples,
+# pickled): unpickling a slotted dataclass runs its generated __setstate__ field by field, about
+# 4x slower than pickle's tuples plus a constructor call, and the parent's unpickling is the
+# serial part of the parallel read. The row is then stored as it came: pickling the articles
+# again in the parent cost time and, worse, memory: pickling a str caches its UTF-8 copy inside
+# the str for good (PyUnicode_AsUTF8AndSize), +245 MB of bodies at 100,000 articles.
+_Packed = list[bytes]
 
 
 def _parse_chunk_packed(paths: list[Path | str], root: Path) -> _Packed:
@@ -294,13 +297,7 @@ def _parse_chunk_packed(paths: list[Path | str], root: Path) -> _Packed:
 
 
 def _pack(results: list[ParseResult]) -> _Packed:
-    return [
-        (
-            [tuple(getattr(a, name) for name in _ARTICLE_FIELDS) for a in result.articles],
-            [(p.path, p.reason) for p in result.problems],
-        )
-        for result in results
-    ]
+    return [pack_articles((result.articles, result.problems)) for result in results]
 
 
 def _parse_chunk_plain(paths: list[Path | str], root: Path) -> tuple[_Packed, None]:
@@ -324,14 +321,15 @@ def _parse_chunk_analysed(paths: list[Path | str], root: Path) -> tuple[_Packed,
     return _pack(results), dataclasses.replace(prepared, texts=())
 
 
+def _parse_chunk_here(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
+    """A chunk parsed in this process, as a worker's would come: rows made, articles rebuilt
+    from them. The parsed articles' strings go with the pickling that made the rows (and the
+    UTF-8 copies it left in them); rebuilding costs ~3 µs an article."""
+    return _unpack(_pack(_parse_chunk(paths, root)))
+
+
 def _unpack(packed: _Packed) -> list[ParseResult]:
-    return [
-        ParseResult(
-            tuple(Article(*fields) for fields in articles),  # type: ignore[arg-type]
-            tuple(LoadProblem(path, reason) for path, reason in problems),
-        )
-        for articles, problems in packed
-    ]
+    return [ParseResult(*unpack_articles(row), packed=row) for row in packed]
 
 
 def parse_files(
@@ -383,7 +381,7 @@ def _parse_chunks(
     count = min(count, len(chunks))
     if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
-            yield len(chunk), _parse_chunk(chunk, root), None
+            yield len(chunk), _parse_chunk_here(chunk, root), None
         return
     rest = paths[HEAD_FILES:]
     chunks = [paths[:HEAD_FILES]] + [
@@ -408,7 +406,7 @@ def _parse_in_pool(
         for chunk in chunks[1 : 1 + count * 3]:
             pending.append(executor.submit(work, chunk, root))
         done = 1
-        yield len(chunks[0]), _parse_chunk(chunks[0], root), None  # while the workers start
+        yield len(chunks[0]), _parse_chunk_here(chunks[0], root), None  # while the workers start
         while pending:
             packed, prepared = pending.pop(0).result()
             results = _unpack(packed)
@@ -429,6 +427,6 @@ def _parse_in_pool(
             if stop():
                 return
             done += 1
-            yield len(chunk), _parse_chunk(chunk, root), None
+            yield len(chunk), _parse_chunk_here(chunk, root), None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.formats.decode import NotText, decode_bytes
@@ -25,6 +25,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 class ParseResult:
     articles: tuple[Article, ...]
     problems: tuple[LoadProblem, ...]
+    # the disk cache's row for this file (``cache_rows.pack_articles``) when a parse worker
+    # made it: the loading process stores it as is (see formats/folder.py ``_pack``)
+    packed: bytes | None = field(default=None, compare=False, repr=False)
 
 
 def relative_id(path: Path, root: Path) -> str:
