@@ -16,6 +16,12 @@ Two steps, so a GUI can keep its event loop turning:
   article leaves or enters the index and ``library.articles`` in the same step, so a search run
   between two slices sees a consistent (if partly updated) folder.
 
+Removals can leave most of the index dead; the index then rebuilds itself from its live articles
+(``Index.needs_compaction``), seconds of work at 100,000 articles. ``apply_changes`` lets it do
+so inline; a GUI commits with ``compact=False`` and builds the rebuilt index on a worker thread
+with ``Compaction`` (the live articles are listed on the owning thread), then swaps it in if the
+index did not change meanwhile.
+
 ``apply_changes`` (``Library.apply_changes``) is both steps at once. Applying is idempotent: it
 reads the files' current state, so the same paths applied again (to the same library or to one
 built from an older snapshot) end in the same articles.
@@ -24,14 +30,23 @@ built from an older snapshot) end in the same articles.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import is_article_name
 from reader.formats.tags import recover_multiword_tags
-from reader.loading import FileInfo, LoadProgress, LoadRun, open_cache, parse_some, relative
+from reader.loading import (
+    FileInfo,
+    LoadCancelled,
+    LoadProgress,
+    LoadRun,
+    open_cache,
+    parse_some,
+    relative,
+)
 from reader.model import Article, LoadProblem
 from reader.tagging import annotate_files, cached_spans, with_spans
 
@@ -133,12 +148,17 @@ class Commit:
 
     The plan (which ids go, which come) is made against the library's files when the commit is
     created; nothing is changed until ``step``. Articles are removed first, then added; the
-    library's files, problems and notes are updated with the last step.
+    library's files, problems and notes are updated with the last step. ``compact``: whether the
+    index may rebuild itself inside a step when removals leave it mostly dead (seconds at
+    100,000 articles); a GUI passes False and compacts on a thread (``compacted_index``).
     """
 
-    def __init__(self, library: Library, prepared: PreparedChanges) -> None:
+    def __init__(
+        self, library: Library, prepared: PreparedChanges, *, compact: bool = True
+    ) -> None:
         self.library = library
         self.prepared = prepared
+        self.compact = compact
         gone = _expand_folders(set(prepared.gone), library.files)
         self._touched = gone | set(prepared.read)
         self._gone = gone
@@ -194,15 +214,16 @@ class Commit:
         started = time.perf_counter()
         removals, additions = self._removals, self._additions
         n_remove = len(removals)
+        compact = self.compact
         end = min(self.total, self._pos + max_ops)
         while self._pos < end:
             pos = self._pos
             if pos < n_remove:
-                index.remove(removals[pos])
+                index.remove(removals[pos], compact=compact)
                 articles.pop(removals[pos], None)
             else:
                 article = additions[pos - n_remove]
-                index.add(article)
+                index.add(article, compact=compact)  # a changed file's old version is removed
                 articles[article.id] = article
             self._pos = pos + 1
             if max_seconds is not None and time.perf_counter() - started >= max_seconds:
@@ -309,6 +330,72 @@ def apply_changes(
     """``prepare_changes`` then ``commit_changes`` (for the command line and the tests)."""
     prepared = prepare_changes(library, added_or_changed, removed, entities=entities)
     return commit_changes(library, prepared)
+
+
+# articles indexed between two looks at ``should_stop`` while building a compacted index
+COMPACT_STEP = 500
+
+
+def compacted_index(
+    articles: Sequence[Article], stemmer: str, should_stop: Callable[[], bool] = _never
+) -> Index:
+    """A fresh index of ``articles``, its postings flushed (searchable at no further cost).
+
+    ``articles``: ``Index.live_articles()`` of the index to replace, listed on the thread that
+    owns it (this may run on another thread: it reads only the list); in that order, ties rank
+    as they did. Raises ``LoadCancelled`` when ``should_stop`` turns true.
+    """
+    from reader.index import Index
+
+    index = Index(stemmer)
+    for start in range(0, len(articles), COMPACT_STEP):
+        if should_stop():
+            raise LoadCancelled
+        index.add_many(articles[start : start + COMPACT_STEP])
+    _flush(index)
+    return index
+
+
+class Compaction:
+    """The library's index rebuilt from its live articles on another thread, swapped in on the
+    thread that owns the library only if the index did not change meanwhile (else dropped: the
+    caller tries again once the changes are over).
+
+    Create it on the owning thread (the articles are listed there: the index may not be read
+    while that thread changes it), ``build`` anywhere, ``swap`` on the owning thread.
+    """
+
+    def __init__(self, library: Library) -> None:
+        index = library.index
+        self.library = library
+        # weak: a dropped attempt must not keep a replaced index (mostly dead postings) alive
+        self._index = weakref.ref(index)
+        self._generation = index._generation  # bumped by every change (Index._mutation)
+        self._stemmer = index.stemmer
+        self._articles: list[Article] = index.live_articles()
+        self.size = len(self._articles)
+
+    @property
+    def current(self) -> bool:
+        """The library's index is still the one listed, unchanged since (owning thread)."""
+        index = self.library.index
+        return (
+            index is self._index() and index._generation == self._generation and not index._mutating
+        )
+
+    def build(self, should_stop: Callable[[], bool] = _never) -> Index:
+        """The compacted index (any thread: reads only the list). Raises ``LoadCancelled``."""
+        return compacted_index(self._articles, self._stemmer, should_stop)
+
+    def swap(self, compacted: Index) -> bool:
+        """Install ``compacted`` as the library's index if it is still current (owning thread)."""
+        self._articles = []
+        if not self.current:
+            return False
+        # generations go on increasing across the swap: a reader comparing them sees a change
+        compacted._generation = self._generation + 1
+        self.library.index = compacted
+        return True
 
 
 def _flush(index: Index) -> None:

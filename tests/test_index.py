@@ -411,3 +411,126 @@ def test_a_reading_that_is_a_function_word_is_not_used() -> None:
     ix.add_many([Article(id=f"f{i}", title="خبر", body="قال الأب") for i in range(120)])
     assert ix.search("لالأب").ids == ()
     assert len(ix.search("الأب").ids) == 120
+
+
+# ------------------------------------------------------------- compaction (who decides when)
+def _many(n: int) -> list[Article]:
+    """Articles with shared words, tags, sources and dates, so results have ties to break."""
+    return [
+        Article(
+            id=f"m{i}",
+            title=f"خبر رقم {i} عن {'غزة' if i % 2 else 'موسكو'}",
+            body=f"نص الخبر كلمة{i} {'الحرب' if i % 3 else 'السلام'} والاقتصاد",
+            date=dt.date(2020, 1, 1 + i % 5) if i % 7 else None,
+            source=("BBC", "CNN", "الجزيرة")[i % 3],
+            tags=(("غزة",) if i % 2 else ()) + (("اقتصاد",) if i % 4 == 0 else ()),
+        )
+        for i in range(n)
+    ]
+
+
+# every kind of search a window runs: words, phrases, negation, facets, filters, date sorts
+COMPARED_SEARCHES: list[tuple[str, Filters | None, str]] = [
+    ("", None, "newest"),
+    ("", None, "oldest"),
+    ("غزة", None, "relevance"),
+    ("الحرب -موسكو", None, "relevance"),
+    ('"نص الخبر"', None, "newest"),
+    ("tag:اقتصاد", None, "oldest"),
+    ("", Filters(include_sources=frozenset({"CNN"})), "newest"),
+    ("كلمة33 OR كلمة34", None, "relevance"),
+]
+
+
+def _same_articles(a: Index, b: Index) -> None:
+    """The same articles found, counted, faceted and dated (relevance scores and the order of
+    facet values with equal counts aside: an uncompacted index still counts removed articles
+    in its document frequencies, and knows values in the order they were first indexed)."""
+    for query, filters, sort in COMPARED_SEARCHES:
+        ra, rb = a.search(query, filters, sort=sort), b.search(query, filters, sort=sort)  # type: ignore[arg-type]
+        assert sorted(ra.ids) == sorted(rb.ids) and ra.total == rb.total, query
+        if sort != "relevance":
+            assert ra.ids == rb.ids, query  # ties broken by the order articles were indexed
+        assert _counts(ra.facets) == _counts(rb.facets) and ra.timeline == rb.timeline, query
+
+
+def _counts(facets: dict[str, tuple[FacetValue, ...]]) -> dict[str, dict[str, int]]:
+    return {name: {v.value: v.count for v in values} for name, values in facets.items()}
+
+
+@pytest.mark.parametrize(
+    ("n", "removed", "needed"),
+    [
+        (30, 10, False),  # not more than COMPACT_MIN_DEAD (patched to 10) dead
+        (30, 15, False),  # more than the minimum, but not more dead than live
+        (30, 16, True),
+        (15, 10, False),
+        (15, 11, True),
+    ],
+)
+def test_needs_compaction_once_most_articles_are_dead(
+    monkeypatch: pytest.MonkeyPatch, n: int, removed: int, needed: bool
+) -> None:
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 10)
+    articles = _many(n)
+    inline, deferred = Index(), Index()
+    for ix in (inline, deferred):
+        ix.add_many(articles)
+    for a in articles[:removed]:
+        inline.remove(a.id)
+        deferred.remove(a.id, compact=False)
+    assert deferred.needs_compaction == needed
+    assert not inline.needs_compaction  # compacted itself inside ``remove`` when it was due
+    fresh = Index()
+    fresh.add_many(articles[removed:])
+    for ix in (inline, deferred):
+        assert len(ix) == n - removed
+        _same_articles(ix, fresh)
+
+
+def test_a_replaced_article_may_leave_the_compaction_to_the_owner(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 10)
+    articles = _many(8)
+    ix = Index()
+    ix.add_many(articles)
+    for round_ in range(2):  # every article written again twice: 16 dead, 8 live
+        for a in articles:
+            ix.add(dataclasses.replace(a, body=f"{a.body} نسخة{round_}"), compact=False)
+    assert ix.needs_compaction and len(ix) == 8
+    assert ix.search("نسخة1").total == 8 and ix.search("نسخة0").total == 0
+
+
+def test_compacting_gives_the_results_of_a_fresh_index_of_the_live_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 20)
+    articles = _many(60)
+    ix = Index()
+    ix.add_many(articles)
+    # one article written again: it moves to the end of the indexing order
+    changed = dataclasses.replace(articles[50], body="نص جديد عن غزة والاقتصاد")
+    ix.add(changed, compact=False)
+    gone = {a.id for a in articles[5:45]}
+    for article_id in sorted(gone):
+        ix.remove(article_id, compact=False)
+    survivors = [a for a in articles if a.id not in gone and a.id != changed.id] + [changed]
+    assert ix.live_articles() == survivors
+    fresh = Index()
+    fresh.add_many(survivors)
+    _same_articles(ix, fresh)  # before: the same articles found
+    assert ix.needs_compaction
+    ix._compact()
+    assert not ix.needs_compaction and ix.live_articles() == survivors
+    for query, filters, sort in COMPARED_SEARCHES:  # after: exactly a fresh index's results
+        got = ix.search(query, filters, sort=sort)  # type: ignore[arg-type]
+        want = fresh.search(query, filters, sort=sort)  # type: ignore[arg-type]
+        assert got.ids == want.ids and list(got.scores) == list(want.scores), query
+        assert got.facets == want.facets and got.timeline == want.timeline, query

@@ -4,7 +4,8 @@ Each token of an article is indexed twice: by its normalised surface form and by
 (ARCHITECTURE.md). A query word matches either; the surface form adds a bonus so exact forms rank
 first. Title words count TITLE_BOOST times (a simplified BM25F: boosted tf and length), tags
 once, body once; the title is also scored as a field of its own. Articles get increasing doc numbers that are never reused; removing one only
-clears it from the live bitmap, and the index compacts itself when too many are dead.
+clears it from the live bitmap, and the index compacts itself when too many are dead (unless its
+owner compacts it elsewhere: the window builds the compacted index on a thread).
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ CLITIC_RATIO = 1
 MAX_READING_SHARE = 0.2
 # pending postings are turned into a segment at this size (and before every search)
 FLUSH_PAIRS = 1 << 21
+# the index is rebuilt from its live articles once more than this many are dead and the dead
+# outnumber the live: dead postings cost memory and search time, a rebuild costs ~0.3 ms per
+# live article (PERFORMANCE.md), so it is paid at most once per halving
+COMPACT_MIN_DEAD = 1000
 
 
 def _mutation(method: Callable[..., None]) -> Callable[..., None]:
@@ -112,8 +117,9 @@ class Index:
 
     # ----------------------------------------------------------------- adding and removing
     @_mutation
-    def add(self, article: Article) -> None:
-        """Add an article, replacing one with the same id (e.g. re-added once entities are known)."""
+    def add(self, article: Article, *, compact: bool = True) -> None:
+        """Add an article, replacing one with the same id (e.g. re-added once entities are known).
+        ``compact``: as for ``remove`` (the replaced version is removed)."""
         old = self._docnum.get(article.id)
         if old is not None:
             previous = self._articles[old]
@@ -122,7 +128,7 @@ class Index:
                 self._articles[old] = article
                 self._set_facets(old, article, replace=True)
                 return
-            self.remove(article.id)
+            self.remove(article.id, compact=compact)
         doc = len(self._ids)
         self._ids.append(article.id)
         self._articles.append(article)
@@ -225,8 +231,10 @@ class Index:
             self.add(article)
 
     @_mutation
-    def remove(self, article_id: str) -> None:
-        """Forget an article; unknown ids are ignored."""
+    def remove(self, article_id: str, *, compact: bool = True) -> None:
+        """Forget an article; unknown ids are ignored. With ``compact`` the index rebuilds itself
+        here once it ``needs_compaction`` (seconds at 100,000 articles); without, the owner
+        decides when (the window builds a compacted index on a thread and swaps it in)."""
         doc = self._docnum.pop(article_id, None)
         if doc is None:
             return
@@ -236,13 +244,23 @@ class Index:
         self._articles[doc] = None
         for field in self._facets.values():
             field.remove(doc)
-        dead = len(self._ids) - len(self._live)
-        if dead > 1000 and dead > len(self._live):
+        if compact and self.needs_compaction:
             self._compact()
+
+    @property
+    def needs_compaction(self) -> bool:
+        """More than ``COMPACT_MIN_DEAD`` removed articles, and more removed than live ones."""
+        dead = len(self._ids) - len(self._live)
+        return dead > COMPACT_MIN_DEAD and dead > len(self._live)
+
+    def live_articles(self) -> list[Article]:
+        """The articles held, in the order they were indexed: an index built from them in this
+        order breaks ties between equal scores or dates as this one does."""
+        return [a for a in self._articles if a is not None]
 
     def _compact(self) -> None:
         """Rebuild from the live articles, so dead postings stop costing memory and time."""
-        live = [a for a in self._articles if a is not None]
+        live = self.live_articles()
         counters = self._generation, self._mutating
         self.__init__(self.stemmer)  # type: ignore[misc]
         self._generation, self._mutating = counters
