@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import load_library
-from reader.live import Commit, SpanCommit, commit_changes, prepare_changes
+from reader.live import Commit, Compaction, SpanCommit, commit_changes, prepare_changes
 from reader.model import Span
 from reader.state import UserState
 
@@ -191,3 +191,113 @@ def test_a_file_saved_again_keeps_its_spans_unless_its_text_changed(
     assert commit.carried == ({"a.txt"} if kept else set())
     places = [v.value for v in library.index.facet_values("LOC")]
     assert places == (["غزة"] if kept else [])
+
+
+# ------------------------------------------------------------------ compaction
+@pytest.fixture
+def crowded(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder with 20 more articles, and compaction due past 5 dead articles."""
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 5)
+    for i in range(20):
+        _article(folder, f"many/{i:02d}.txt", f"خبر رقم {i}", f"كلمة{i} عن غزة")
+    return folder
+
+
+def _delete_most(folder: Path) -> list[Path]:
+    """16 of the 23 articles' files deleted: 16 dead, 7 live."""
+    gone = [folder / "many" / f"{i:02d}.txt" for i in range(16)]
+    for path in gone:
+        path.unlink()
+    return gone
+
+
+@pytest.mark.parametrize("compact", [True, False])
+def test_a_commit_compacts_inline_unless_told_not_to(crowded: Path, compact: bool) -> None:
+    library = load_library(crowded, entities=False)
+    gone = _delete_most(crowded)
+    index = library.index
+    Commit(library, prepare_changes(library, [], gone, entities=False), compact=compact).run()
+    assert library.index is index  # compacted in place or not at all
+    assert index.needs_compaction == (not compact)
+    assert sorted(library.search("غزة").ids) == [
+        "a.txt",
+        *(f"many/{i}.txt" for i in (16, 17, 18, 19)),
+    ]
+    assert library.search("كلمة3").total == 0 and library.search("كلمة17").ids == ("many/17.txt",)
+
+
+def _deferred(folder: Path):
+    library = load_library(folder, entities=False)
+    gone = _delete_most(folder)
+    Commit(library, prepare_changes(library, [], gone, entities=False), compact=False).run()
+    assert library.index.needs_compaction
+    return library
+
+
+def test_a_compaction_built_elsewhere_is_swapped_in_with_the_same_results(crowded: Path) -> None:
+    library = _deferred(crowded)
+    old = library.index
+    queries = ["", "غزة", "خبر", "كلمة18", "-غزة"]
+    before = {q: library.search(q, sort="newest") for q in queries}
+    compaction = Compaction(library)
+    assert compaction.size == 7
+    built = compaction.build()
+    assert compaction.swap(built)
+    assert library.index is built and built is not old
+    assert not built.needs_compaction and built.live_articles() == old.live_articles()
+    for q in queries:
+        after = library.search(q, sort="newest")
+        assert (after.ids, after.total, after.timeline) == (
+            before[q].ids,
+            before[q].total,
+            before[q].timeline,
+        )
+    # generations keep increasing across the swap (readers on other threads compare them)
+    assert built._generation > old._generation
+
+
+def _add(library) -> None:
+    article = dataclasses.replace(library.get("a.txt"), id="new.txt", path="new.txt")
+    library.index.add(article)
+
+
+def _remove(library) -> None:
+    library.index.remove("a.txt", compact=False)
+
+
+def _respan(library) -> None:
+    a = library.get("a.txt")
+    library.index.add(dataclasses.replace(a, entities=(Span(0, 2, "LOC"),)))
+
+
+def _replace_index(library) -> None:
+    from reader.library import build_index
+
+    library.index = build_index(library.articles.values(), len(library.articles))
+
+
+@pytest.mark.parametrize("change", [_add, _remove, _respan, _replace_index])
+def test_a_compaction_is_dropped_when_the_index_changed_while_it_was_built(
+    crowded: Path, change
+) -> None:
+    library = _deferred(crowded)
+    compaction = Compaction(library)
+    built = compaction.build()
+    change(library)  # on the owning thread, between the listing and the swap
+    current = library.index
+    assert not compaction.current
+    assert not compaction.swap(built)
+    assert library.index is current
+
+
+def test_a_compaction_build_stops_when_asked(crowded: Path) -> None:
+    from reader.live import compacted_index
+    from reader.loading import LoadCancelled
+
+    library = _deferred(crowded)
+    articles = library.index.live_articles()
+    with pytest.raises(LoadCancelled):
+        compacted_index(articles, "light10", lambda: True)
+    assert compacted_index(articles, "light10").search("غزة").total == 5
