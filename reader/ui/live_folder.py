@@ -15,6 +15,14 @@ are queued as relative paths. The work is split so the event loop never waits lo
    from and stored in the cache by file) and their spans committed in slices
    (``entities_applied``).
 
+4. **compaction**, when removals left most of the index dead (``Index.needs_compaction``; a
+   commit here never compacts inline: it would re-index every live article in one slice, ~15 s
+   at 100,000): once nothing else waits or runs, ``reader.live.Compaction`` lists the live
+   articles on the GUI thread and a ``Task`` builds a fresh index of them; it is swapped in on
+   the GUI thread only if the index did not change meanwhile (else dropped, and tried again
+   when the folder is quiet; a round that starts cancels it), then ``applied`` is emitted with
+   an empty ``ChangeSet`` so the session searches again exactly as after a round.
+
 Reading runs one round at a time (bursts that arrive meanwhile go together into the next
 round); tagging runs in a lane of its own behind it, so new files never wait for entities; the
 commits of both lanes share one slice loop and never interleave.
@@ -35,8 +43,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
+from reader.index import Index
 from reader.library import ChangeSet, Library, tag_articles
-from reader.live import Commit, PreparedChanges, SpanCommit, prepare_changes
+from reader.live import Commit, Compaction, PreparedChanges, SpanCommit, prepare_changes
 from reader.loading import FileInfo, relative
 from reader.model import Article
 from reader.ui.worker import Task, TaskHooks
@@ -55,7 +64,9 @@ RENAME_MEMORY_S = 10.0
 class LiveFolder(QObject):
     # emitted on the watcher's thread; connected queued, so handled on the GUI thread
     _burst = Signal(object)  # FolderChanges
-    applied = Signal(object)  # ChangeSet: a round of changes is in the library
+    # ChangeSet: a round of changes is in the library (empty: the index was compacted, the
+    # articles are the same)
+    applied = Signal(object)
     entities_applied = Signal(object)  # list[str]: ids whose entity spans arrived
     idle = Signal()  # nothing waiting, nothing running (tests and benchmarks wait for it)
 
@@ -76,6 +87,9 @@ class LiveFolder(QObject):
         self._to_tag: dict[str, None] = {}  # ids committed without entities, in order
         self._tagging = False  # a tagging task runs
         self._spans_ready: list[Article] = []  # tagged, waiting for the commit slot
+        self._compacting = False  # a compaction task runs
+        self._compaction: Task | None = None  # that task (cancelled when a round starts)
+        self._failed_compaction: Compaction | None = None  # not retried until the index changes
         # (title, body) -> (id, when) of recent unpaired additions and removals (late renames)
         self._recent_added: dict[tuple[str, str], tuple[str, float]] = {}
         self._recent_removed: dict[tuple[str, str], tuple[str, float]] = {}
@@ -88,6 +102,8 @@ class LiveFolder(QObject):
         # measured per round, for the status line and the benchmark
         self.last_round: dict[str, float] = {}
         self._round_started = 0.0
+        # the last compaction swapped in: articles, build time on the thread
+        self.last_compaction: dict[str, float] = {}
 
     # ------------------------------------------------------------------ lifetime
     def start(self, root: Path) -> None:
@@ -149,7 +165,12 @@ class LiveFolder(QObject):
 
     @property
     def busy(self) -> bool:
-        """Something is waiting, being read, committed or tagged."""
+        """Something is waiting, being read, committed, tagged or compacted."""
+        return self._compacting or self._changing
+
+    @property
+    def _changing(self) -> bool:
+        """Some change to the library is waiting, being read, committed or tagged."""
         return (
             self._reading
             or self._commit is not None
@@ -185,6 +206,8 @@ class LiveFolder(QObject):
         self._ready = None
         self._reading = False
         self._tagging = False
+        self._compacting = False
+        self._failed_compaction = None
         self._to_tag.clear()
         self._spans_ready.clear()
         self._recent_added.clear()
@@ -226,6 +249,11 @@ class LiveFolder(QObject):
             self._prepare(library, rels)
         if not self._tagging and self._to_tag:
             self._tag(library)
+        if self._compacting and self._commit is not None and self._compaction is not None:
+            # the index is changing: the index being built would be dropped anyway
+            self._compaction.cancel()
+        elif not self._compacting and not self._changing and self._should_compact(library):
+            self._compact(library)
         if not self.busy:
             self.idle.emit()
 
@@ -279,7 +307,8 @@ class LiveFolder(QObject):
     # ------------------------------------------------------------------ 2. commit (GUI, sliced)
     def _start_commit(self, library: Library, prepared: PreparedChanges) -> None:
         self.last_round["longest_slice_s"] = 0.0
-        self._commit = Commit(library, prepared)
+        # never compacted inside a slice: stage 4 does it on a thread
+        self._commit = Commit(library, prepared, compact=False)
         self._timer.start()
 
     def _commit_slice(self) -> None:
@@ -347,6 +376,36 @@ class LiveFolder(QObject):
             else:
                 added[key] = (article_id, now)
         return tuple(late)
+
+    # ------------------------------------------------------------------ 4. compaction (thread)
+    def _should_compact(self, library: Library) -> bool:
+        failed = self._failed_compaction
+        if failed is not None and failed.library is library and failed.current:
+            return False  # the same index that could not be compacted: wait for a change
+        return library.index.needs_compaction
+
+    def _compact(self, library: Library) -> None:
+        # the live articles are listed here, on the GUI thread that changes the index
+        compaction = Compaction(library)
+        started = time.perf_counter()
+
+        def job(hooks: TaskHooks) -> Index:
+            return compaction.build(hooks.should_stop)
+
+        def done(index: Index) -> None:
+            self._compacting = False
+            built = time.perf_counter() - started
+            if compaction.swap(index):
+                self.last_compaction = {"articles": compaction.size, "build_s": built}
+                self.applied.emit(ChangeSet())  # the same re-search as after a round
+
+        def failed(_message: str) -> None:
+            self._failed_compaction = compaction
+
+        task = Task(job, "live-compact")
+        self._compacting, self._compaction = True, task
+        task.failed.connect(failed)  # before ``_run``'s handler, which tries again
+        self._run(task, done, "_compacting")
 
     # ------------------------------------------------------------------ 3. entities (processes)
     def _tag(self, library: Library) -> None:

@@ -374,3 +374,116 @@ def test_a_folder_that_cannot_be_watched_says_so(qtbot, make_window, live_folder
     assert not window.session.live.running
     assert "not followed" in window.status_note.text()
     assert "inotify watch limit reached" in window.status_note.text()
+
+
+# ------------------------------------------------------------------ compaction (issue 6: no stall)
+def numbered_folder(folder: Path, n: int) -> Path:
+    for i in range(n):
+        trec(folder / f"d{i // 100:02d}" / f"{i:04d}.txt", f"n{i}", f"خبر رقم {i}", f"كلمة{i} غزة")
+    return folder
+
+
+def delete_numbered(folder: Path, numbers: range) -> None:
+    for i in numbers:
+        (folder / f"d{i // 100:02d}" / f"{i:04d}.txt").unlink()
+
+
+class _Builds:
+    """Records the thread of every compacted index built and of every compaction inline."""
+
+    def __init__(self, monkeypatch, fail: bool = False, gate: _Gate | None = None) -> None:
+        import reader.live as live_module
+        from reader.index import Index
+
+        self.built: list[threading.Thread] = []
+        self.inline: list[threading.Thread] = []
+        real_build, real_compact = live_module.compacted_index, Index._compact
+
+        def build(*args, **kwargs):
+            self.built.append(threading.current_thread())
+            if gate is not None:
+                gate.hold()
+            if fail:
+                raise RuntimeError("no memory left")
+            return real_build(*args, **kwargs)
+
+        def compact(index) -> None:
+            self.inline.append(threading.current_thread())
+            real_compact(index)
+
+        monkeypatch.setattr(live_module, "compacted_index", build)
+        monkeypatch.setattr(Index, "_compact", compact)
+
+
+def test_deleting_most_of_an_open_folder_compacts_the_index_off_the_gui_thread(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    folder = numbered_folder(tmp_path / "big", 3000)
+    builds = _Builds(monkeypatch)
+    window = open_live(qtbot, make_window, folder)
+    live = window.session.live
+    old = window.library.index
+    # each live change reports whether it changed articles, and the result shown after it
+    seen: list[tuple[bool, object]] = []
+    live.applied.connect(lambda change: seen.append((bool(change), window.result)))
+    delete_numbered(folder, range(2400))
+    qtbot.waitUntil(lambda: bool(live.last_compaction) and not live.busy, timeout=30_000)
+    assert builds.inline == []  # never inside a commit slice
+    assert builds.built and threading.main_thread() not in builds.built
+    index = window.library.index
+    assert index is not old and not index.needs_compaction and len(index) == 600
+    assert live.last_compaction["articles"] == 600
+    remaining = sorted(f"d{i // 100:02d}/{i:04d}.txt" for i in range(2400, 3000))
+    assert sorted(listed(window)) == remaining
+    assert found(window, "غزة") == remaining
+    assert found(window, "كلمة2999") == ["d29/2999.txt"] and found(window, "كلمة5") == []
+    assert "600 articles" in window.list_header.text()
+    # the swap went through the re-search of a live change: an empty change, then the result
+    assert not seen[-1][0] and sorted(seen[-1][1].ids) == remaining
+    assert all(changed for changed, _ in seen[:-1])
+
+
+@pytest.fixture
+def compact_early(monkeypatch) -> None:
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 10)
+
+
+def test_a_compaction_overtaken_by_a_change_is_built_again(
+    qtbot, make_window, tmp_path, monkeypatch, compact_early
+):
+    folder = numbered_folder(tmp_path / "small", 60)
+    gate = _Gate()
+    builds = _Builds(monkeypatch, gate=gate)
+    window = open_live(qtbot, make_window, folder)
+    live = window.session.live
+    delete_numbered(folder, range(40))
+    qtbot.waitUntil(gate.reached.is_set, timeout=5000)  # the first build holds
+    trec(folder / "late.txt", "late", "خبر متأخر", "كلمةمتأخرة غزة")
+    qtbot.waitUntil(lambda: "late.txt" in listed(window), timeout=5000)
+    assert not live.last_compaction  # the held build is not swapped in
+    gate.release.set()
+    qtbot.waitUntil(lambda: bool(live.last_compaction) and not live.busy, timeout=5000)
+    assert len(builds.built) == 2 and builds.inline == []
+    index = window.library.index
+    assert not index.needs_compaction and len(index) == 21 and "late.txt" in index
+    assert found(window, "كلمةمتأخرة") == ["late.txt"] and len(found(window, "غزة")) == 21
+
+
+def test_a_compaction_that_fails_waits_for_the_next_change(
+    qtbot, make_window, tmp_path, monkeypatch, compact_early
+):
+    folder = numbered_folder(tmp_path / "small", 60)
+    builds = _Builds(monkeypatch, fail=True)
+    window = open_live(qtbot, make_window, folder)
+    live = window.session.live
+    delete_numbered(folder, range(40))
+    qtbot.waitUntil(lambda: len(listed(window)) == 20 and bool(builds.built), timeout=5000)
+    qtbot.waitUntil(lambda: not live.busy, timeout=5000)
+    assert len(builds.built) == 1  # not tried again and again on the same index
+    assert window.library.index.needs_compaction and len(found(window, "غزة")) == 20
+    trec(folder / "late.txt", "late", "خبر متأخر", "كلمةمتأخرة")
+    qtbot.waitUntil(lambda: "late.txt" in listed(window), timeout=5000)
+    qtbot.waitUntil(lambda: not live.busy, timeout=5000)
+    assert len(builds.built) == 2  # the index changed: worth another try
