@@ -230,15 +230,22 @@ def test_seed_article_newer_names_from_the_corpus(recogniser, seeds_dir: Path) -
     assert "ترامب" in appended_people
 
 
+def test_seed_article_name_after_the_folded_ali(recogniser, seeds_dir: Path) -> None:
+    """خامنئي follows علي, which the folded form shares with the preposition على; the written
+    form (``r=``, ``rx1=`` features) keeps them apart."""
+    found, _ = _seed_entities(recogniser, seeds_dir)
+    assert "خامنئي" in found.get("PERS", set())
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap of the shipped model: رئيسي (also the adjective 'main', so the miner "
-    "skips it) and خامنئي (after علي, which normalisation folds with the preposition على) are "
-    "not tagged PERS in the seed; see the report of issue 4",
+    reason="known gap of the shipped model: رئيسي is also the adjective 'main' (the corpus "
+    "writes الرئيسي and رئيسية far more often, and the miner skips it); after إبراهيم the model "
+    "tags the first name alone; see the report of issue 4",
 )
 def test_seed_article_newer_names(recogniser, seeds_dir: Path) -> None:
     found, _ = _seed_entities(recogniser, seeds_dir)
-    assert {"رئيسي", "خامنئي"} <= found.get("PERS", set())
+    assert "رئيسي" in found.get("PERS", set())
 
 
 # -- missing or corrupt model ------------------------------------------------------------------
