@@ -215,6 +215,7 @@ class Commit:
         removals, additions = self._removals, self._additions
         n_remove = len(removals)
         compact = self.compact
+        first = self._pos
         end = min(self.total, self._pos + max_ops)
         while self._pos < end:
             pos = self._pos
@@ -236,6 +237,10 @@ class Commit:
             _flush(index)
             if max_seconds is not None:
                 return False
+        if max_seconds is not None and self._pos > first:
+            # the bookkeeping in a step of its own too: for a mass delete (19,000 files) it
+            # is tens of ms after a full slice
+            return False
         self._result = self._finish()
         return True
 
@@ -466,6 +471,8 @@ def _recover_tags(evidence: Sequence[Article], fresh: list[Article]) -> list[Art
 
 def _renames(removed: list[Article], added: list[Article]) -> tuple[tuple[str, str], ...]:
     """Removed and added articles with the same title and body: a file renamed or moved."""
+    if not removed or not added:
+        return ()  # a mass delete: 83 ms to index 19,000 removed texts for nothing
     by_text: dict[tuple[str, str], list[str]] = {}
     for a in removed:
         by_text.setdefault((a.title, a.body), []).append(a.id)
