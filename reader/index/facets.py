@@ -229,9 +229,13 @@ class FacetField:
                 chosen = np.concatenate([chosen, np.fromiter(extra, dtype=np.int64)])
         hits = counts[chosen]
         order = np.lexsort((chosen, -hits))
+        # display forms from the cache without a call per value (~850 values a query at 100k)
+        shown, display = self._shown, self.display
         return tuple(
-            FacetValue(self.display(v), c)
-            for v, c in zip(chosen[order].tolist(), hits[order].tolist(), strict=True)
+            [
+                FacetValue(shown.get(v) or display(v), c)
+                for v, c in zip(chosen[order].tolist(), hits[order].tolist(), strict=True)
+            ]
         )
 
     def __len__(self) -> int:

@@ -305,8 +305,15 @@ class Index:
     def _array(self, name: str) -> np.ndarray:
         arr = self._np_cache.get(name)
         if arr is None:
-            source = {"doclen": self._doclen, "titlelen": self._titlelen, "day": self._day}[name]
-            arr = self._np_cache[name] = np.array(source)
+            if name == "ids":
+                # the ids as an object array: a result's ids gathered by numpy take a third of
+                # the time of a Python map (39,000 ids: 0.5 against 1.3 ms)
+                arr = np.empty(len(self._ids), dtype=object)
+                arr[:] = self._ids
+            else:
+                source = {"doclen": self._doclen, "titlelen": self._titlelen, "day": self._day}
+                arr = np.array(source[name])
+            self._np_cache[name] = arr
         return arr
 
     # ----------------------------------------------------------------------------- searching
@@ -348,11 +355,10 @@ class Index:
                 # undated (-1) sort after every date
                 order = stable_order(np.int64(np.iinfo(np.int32).max) - day)
         ranked = docs[order]
-        ids = self._ids
         in_result = np.zeros(len(self._ids), dtype=np.bool_)
         in_result[docs] = True
         return SearchResult(
-            ids=tuple(map(ids.__getitem__, ranked.tolist())),
+            ids=tuple(self._array("ids")[ranked].tolist()),
             scores=scores[order],
             total=len(ranked),
             facets=self._facet_counts(in_result, facet_limit, filters, pq.filters),
