@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,6 +65,7 @@ RENAME_MEMORY_S = 10.0
 class LiveFolder(QObject):
     # emitted on the watcher's thread; connected queued, so handled on the GUI thread
     _burst = Signal(object, object)  # (root, frozenset of relative paths)
+    _watch_failed = Signal(object, str)  # (watcher, why): it could not start
     # ChangeSet: a round of changes is in the library (empty: the index was compacted, the
     # articles are the same)
     applied = Signal(object)
@@ -77,6 +79,10 @@ class LiveFolder(QObject):
         self.watcher: FolderWatcher | None = None
         # why the open folder is not followed (watching failed), else None
         self.unwatched: str | None = None
+        # set once the watch is in place (or failed): a load waits for it before its scan
+        self.watch_ready = threading.Event()
+        self.watch_ready.set()
+        self._starter: threading.Thread | None = None
         self._waiting: set[str] = set()
         # paths touched since the watch started, while a load may still swap the library
         self._recorded: set[str] | None = None
@@ -101,6 +107,7 @@ class LiveFolder(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._commit_slice)
         self._burst.connect(self._on_burst, Qt.ConnectionType.QueuedConnection)
+        self._watch_failed.connect(self._on_watch_failed, Qt.ConnectionType.QueuedConnection)
         # measured per round, for the status line and the benchmark
         self.last_round: dict[str, float] = {}
         self._round_started = 0.0
@@ -129,22 +136,42 @@ class LiveFolder(QObject):
                 burst.emit(root, rels)
 
         watcher = FolderWatcher(self.root, forward, window=WATCH_WINDOW, max_delay=WATCH_MAX_DELAY)
-        try:
-            watcher.start()
-        except OSError as err:
-            # no watch possible (the inotify limit, a folder gone): the folder stays as loaded
-            self.unwatched = str(err)
-            with contextlib.suppress(Exception):
-                watcher.stop()
-            return
         self.unwatched = None
         self.watcher = watcher
+        # Started on a thread of its own: placing the watches walks the whole tree (0.11 s of
+        # GUI time at 100,000 files). The load waits for ``watch_ready`` before its scan, so a
+        # file written while the folder is read is still never missed.
+        ready = self.watch_ready = threading.Event()
+        failed = self._watch_failed
+
+        def begin() -> None:
+            try:
+                watcher.start()
+            except OSError as err:  # the inotify limit, a folder gone: it stays as loaded
+                with contextlib.suppress(RuntimeError):  # the window is gone
+                    failed.emit(watcher, str(err))
+            finally:
+                ready.set()
+
+        self._starter = threading.Thread(target=begin, name="watch-start", daemon=True)
+        self._starter.start()
+
+    def _on_watch_failed(self, watcher: FolderWatcher, why: str) -> None:
+        with contextlib.suppress(Exception):
+            watcher.stop()
+        if watcher is self.watcher:
+            self.unwatched = why
+            self.watcher = None
 
     def stop(self) -> None:
         """Stop watching and drop every pending change; joins the watcher's threads."""
         self._drop_work()
+        if self._starter is not None:
+            self._starter.join()  # a watcher is stopped only once it has started
+            self._starter = None
         if self.watcher is not None:
-            self.watcher.stop()
+            with contextlib.suppress(Exception):  # one that failed to start is stopped too
+                self.watcher.stop()
             self.watcher = None
         self.root = None
         self.library = None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +21,10 @@ from PySide6.QtCore import QObject, Signal
 from reader.library import Library, LoadProgress, load_library, with_entities
 from reader.loading import gc_paused
 from reader.ui.worker import Task, TaskHooks
+
+# the longest a load waits at its ``scan_gate`` (a watch that never says it is ready must not
+# keep the folder from opening)
+SCAN_GATE_TIMEOUT = 30.0
 
 
 class FolderLoader(QObject):
@@ -42,6 +48,9 @@ class FolderLoader(QObject):
         # every task whose thread may still run, kept referenced until joined in _reap
         self._live: list[Task] = []
         self.folder: Path | None = None
+        # called when a load starts (after ``started``): an event the load waits for before it
+        # scans (the window's watch of the folder being placed), or None
+        self.scan_gate: Callable[[], threading.Event | None] | None = None
 
     @property
     def busy(self) -> bool:
@@ -60,6 +69,8 @@ class FolderLoader(QObject):
             # the collector stays off until the loaded objects are frozen: switched back on in
             # between, its first full pass walked all of them (76 ms at 100,000 articles, with
             # the GIL held: a GUI stall)
+            if gate is not None:
+                gate.wait(SCAN_GATE_TIMEOUT)
             with gc_paused():
                 library = load_library(
                     root,
@@ -74,6 +85,7 @@ class FolderLoader(QObject):
         # ``started`` first: the window starts following the folder before the scan begins, so
         # a file written while the folder is read is never missed (see live_folder.py)
         self.started.emit(str(root))
+        gate = self.scan_gate() if self.scan_gate is not None else None
         self._run(Task(job, "load"), self._on_loaded)
 
     def _run(self, task: Task, on_finished: object) -> None:

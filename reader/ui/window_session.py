@@ -83,6 +83,8 @@ class Session(QObject):
         self.live.applied.connect(self.live_applied)
         self.live.entities_applied.connect(self.live_spans)
         window.loader.idle.connect(self.live.load_finished)
+        # a load scans the folder only once the watch is in place (placed off the GUI thread)
+        window.loader.scan_gate = lambda: self.live.watch_ready
         self.live.watch_window(window)
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False
