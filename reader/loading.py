@@ -180,11 +180,18 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         cache.prune()  # rows of files deleted since the last time
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
+    # runs once per file (100,000 times on a big reopen): no generator per file, and the
+    # usual one-article file and empty problems take the short way
     for rel in rels:
         file_articles, file_problems = parsed[rel]
         articles.extend(file_articles)
-        problems.extend(file_problems)
-        files[rel] = FileInfo(keys[rel], tuple(a.id for a in file_articles))
+        if file_problems:
+            problems.extend(file_problems)
+        if len(file_articles) == 1:
+            ids: tuple[str, ...] = (file_articles[0].id,)
+        else:
+            ids = tuple([a.id for a in file_articles])
+        files[rel] = FileInfo(keys[rel], ids)
     if articles:
         # tags split one word each by the scraper are joined back where the folder shows how
         parsed_articles = articles
