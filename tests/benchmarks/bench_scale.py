@@ -25,22 +25,20 @@ memory (ru_maxrss) is its own:
 The files are freshly written, so the page cache holds them: "cold" means an empty disk cache,
 not cold disk reads (PERFORMANCE.md: reading 100k files cold costs ~12 s more).
 
-Measured (2026-11-29, second session, this 2-core sandbox; quiet = load average < 0.5 at the start;
-99,949 articles from 100,000 files = the two ANT corpora copied):
+Measured (2026-11-29, third session, this 2-core sandbox, no other job running; 99,949 articles from
+100,000 files = the two ANT corpora copied; runs on this VM vary by up to ~30% from one minute to the next):
 
 | step | ours | note |
 |---|---|---|
-| cold: first rows | 0.93 s | full run at 9dcfc56, quiet |
-| cold: searchable | 27.6 s, peak 1,434 MB | analysis in the parse workers, index built while parsing |
-| cold: entities done | 411 s after opening (383.6 s tagging) | 2 workers; peak 1,905 MB |
-| warm reopen: searchable | 2.84 / 2.99 / 3.45 s, peak 1,165 MB | spans left to the entity stage |
-| warm reopen: entities from the cache | +9.7-10.7 s, peak 1,765-1,769 MB | index derived (shared postings) |
-| query p95 (median), words | 9.4 / 10.1 / 13.9 ms (3.2-4.5) | after the entity stage: 8 facet fields counted |
-| query p95 (median), phrases | 8.4 / 9.3 / 14.2 ms (4.9-8.4) | |
-| query p95 (median), source/month/entity filtered | 4.3 / 4.6 / 5.8 ms (1.4-1.8) | |
-| search CLI on 100k, 1st / 2nd run | 35.2 s / 3.1 s (ratio 0.088), identical | |
-| parse 100k files, 1 / 2 workers | 32.1 / 21.9 s | no cache |
-| entity tagging 1,500 articles, 1 / 2 workers | 32.5k / 58.8k tokens/s | |
+| cold: first rows | 0.65 s | `--phase cold`, 2 workers |
+| cold: searchable | 26.3 s, peak 1,143 MB | analysis in the parse workers, index built while parsing |
+| cold: entities done (window) | 468 s after opening, window 1,260 MB | bench_ui_load.py; 2 workers, 335 MB each |
+| warm reopen: searchable | 2.50-4.38 s over 8 runs (4 under 3 s), peak 948-1,048 MB | spans left to the entity stage |
+| warm reopen: entities from the cache | +7.5-9 s, peak 1,194-1,254 MB | index derived (shared postings) |
+| query p95, words | 7.1-9.2 ms over 5 runs (median 2.9-3.7) | after the entity stage: 8 facet fields counted |
+| query p95, phrases | 6.1-13.9 ms (median 4.1-7.7) | |
+| query p95, source/month/entity filtered | 3.4-4.3 ms (median 1.3-1.6) | |
+| search CLI on 100k, 1st / 2nd run | 29.2 s / 3.2-3.3 s (ratio 0.11), identical | |
 
 Peers (quiet, same corpus and queries, text normalised beforehand, top 10): SQLite FTS5 build 12.7 s,
 +316 MB, p95 words 18.9 ms, phrases 6.8 ms, filtered 68.0 ms; tantivy build 5.8 s, 67 MB on disk,
