@@ -8,7 +8,6 @@ both paths).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import errno
 import multiprocessing
@@ -391,27 +390,13 @@ def _parse_chunks(
     yield from _parse_in_pool(chunks, root, stop, count, prepare)
 
 
-# niceness of the parse workers: on a 2-core machine two workers, the loading thread and the
-# GUI thread compete for the cores; the workers only use what is left, so the window's event
-# loop is never starved (100-140 ms gaps at the end of a 100k load otherwise)
-NICENESS = 5
-
-
-def _lower_priority() -> None:
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):  # best effort: a refusal changes nothing else
-            os.nice(NICENESS)
-
-
 def _parse_in_pool(
     chunks: list[list[Path | str]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
 ) -> Generator[_Chunk, None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_lower_priority
-    )
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
     work = _parse_chunk_analysed if prepare else _parse_chunk_plain
     done = 0  # chunks handed to the caller
     try:
