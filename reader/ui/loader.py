@@ -66,11 +66,11 @@ class FolderLoader(QObject):
                 hooks.batch(articles)
                 gc.freeze()
 
+            if gate is not None:
+                gate.wait(SCAN_GATE_TIMEOUT)
             # the collector stays off until the loaded objects are frozen: switched back on in
             # between, its first full pass walked all of them (76 ms at 100,000 articles, with
             # the GIL held: a GUI stall)
-            if gate is not None:
-                gate.wait(SCAN_GATE_TIMEOUT)
             with gc_paused():
                 library = load_library(
                     root,
