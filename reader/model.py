@@ -116,6 +116,12 @@ def packed(spans: Sequence[Span]) -> Sequence[Span]:
         return spans
 
 
+def _pack_entities(item: Appended | Article) -> None:
+    """Articles and appended articles keep their spans packed, whatever sequence was given."""
+    if item.entities and type(item.entities) is not PackedSpans:
+        object.__setattr__(item, "entities", packed(item.entities))
+
+
 @dataclass(frozen=True, slots=True)
 class Appended:
     """An article the scraper glued after the main one; shown apart, never mixed into the body."""
@@ -125,8 +131,7 @@ class Appended:
     entities: Sequence[Span] = ()
 
     def __post_init__(self) -> None:
-        if self.entities and type(self.entities) is not PackedSpans:
-            object.__setattr__(self, "entities", packed(self.entities))
+        _pack_entities(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +161,7 @@ class Article:
     path: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
-        if self.entities and type(self.entities) is not PackedSpans:
-            object.__setattr__(self, "entities", packed(self.entities))
+        _pack_entities(self)
 
 
 @dataclass(frozen=True, slots=True)
