@@ -18,6 +18,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from reader.allocator import tune_allocator
+
 SUBCOMMANDS = ("export", "search", "ner")
 
 
@@ -111,6 +113,7 @@ def _parse_subcommand(args_list: list[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    tune_allocator()
     if args_list and args_list[0] in SUBCOMMANDS:
         args = _parse_subcommand(args_list)
         module = importlib.import_module(f"reader.commands.{args.command}")

@@ -79,6 +79,9 @@ def facet_values(counter: collections.Counter) -> list[FacetValue]:
 
 
 def main() -> int:
+    from reader.allocator import tune_allocator
+
+    tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--corpus", action="append", help="an unpacked corpus folder (repeatable; default: both)"

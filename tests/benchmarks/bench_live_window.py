@@ -77,6 +77,9 @@ def burst_texts(folder: Path, n: int) -> list[str]:
 
 
 def main() -> int:
+    from reader.allocator import tune_allocator
+
+    tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, help="folder to copy (default: unpack the archive)")
     parser.add_argument("--files", type=int, default=1000, help="files in the burst")

@@ -498,6 +498,9 @@ def cli_twice(folder: Path, work: Path, env: dict) -> dict:
 
 
 def main() -> None:
+    from reader.allocator import tune_allocator
+
+    tune_allocator()  # as the app does (reader.cli.main)
     ap = argparse.ArgumentParser()
     ap.add_argument("--phase")
     ap.add_argument("--folder")

@@ -345,6 +345,9 @@ def fts5(articles: list[Article], kiq: list[tuple[str, str, list[str]]], words: 
 
 
 def main() -> int:
+    from reader.allocator import tune_allocator
+
+    tune_allocator()  # as the app does (reader.cli.main)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--corpus", action="append", default=[], help="a folder of articles (repeatable)"

@@ -90,6 +90,9 @@ class TreeMemory(threading.Thread):
 
 
 def main() -> int:
+    from reader.allocator import tune_allocator
+
+    tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, help="folder to open (default: unpack the archive)")
     parser.add_argument("--no-entities", action="store_true", help="stop after the index stage")
