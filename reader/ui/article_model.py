@@ -25,6 +25,7 @@ SnippetFn = Callable[[Article], tuple[str, Sequence[Span]]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 SORT_KEYS = ("date_desc", "date_asc", "title", "source", "relevance")
+INSERT_CHUNK = 256  # rows per insertRows call while a folder loads (see append_ids)
 
 
 class Roles:
@@ -114,9 +115,16 @@ class ArticleListModel(QStringListModel):
         if not new:
             return
         first = len(self._ids)
+        # the ids run ahead of the row count only while the rows go in: a view asks only for
+        # rows below the count, and those ids are already right
         self._ids = self._ids + new
         self._rows = None
-        self.insertRows(first, len(new))  # emits rowsAboutToBeInserted / rowsInserted
+        # a few hundred rows per insert: QStringListModel inserts its strings one by one at the
+        # same row, each in front of the ones just added, so one insert of n rows moves n²/2
+        # strings (25,000 rows appended to a loading 100k list: 50-110 ms on the GUI thread,
+        # against ~1 ms in chunks of 256). Each insert emits rowsAboutToBeInserted/rowsInserted.
+        for start in range(first, first + len(new), INSERT_CHUNK):
+            self.insertRows(start, min(INSERT_CHUNK, first + len(new) - start))
 
     def set_lookup(self, lookup: Lookup) -> None:
         self._lookup = lookup

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
 
 from reader.model import Article, Span
 from reader.state import UserState
-from reader.ui.article_model import ArticleListModel, Roles, sort_ids
+from reader.ui.article_model import INSERT_CHUNK, ArticleListModel, Roles, sort_ids
 
 ARTICLES = {
     a.id: a
@@ -47,6 +48,34 @@ def test_append_ids_inserts_one_batch(qtbot) -> None:
         model.append_ids(["b", "c"])
     assert inserted.args[1:] == [1, 2]
     assert model.ids == ("a", "b", "c")
+
+
+def test_a_big_batch_goes_in_as_consecutive_chunks(qtbot, qtmodeltester) -> None:
+    """Thousands of rows arriving while a folder loads: inserted a chunk at a time (one insert of
+    them all is quadratic inside QStringListModel), in order, every row answering its id."""
+    from PySide6.QtWidgets import QListView
+
+    model = ArticleListModel()
+    model.set_ids(["first"])
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setCurrentIndex(model.index(0))
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, a, b: inserted.append((a, b)))
+    new = [f"id{i}" for i in range(3 * INSERT_CHUNK + 7)]
+    model.append_ids(new)
+    assert inserted[0][0] == 1 and inserted[-1][1] == len(new)
+    assert all(b + 1 == a for (_, b), (a, _) in itertools.pairwise(inserted))
+    assert len(inserted) == 4
+    assert model.rowCount() == len(new) + 1
+    assert [model.index(r).data(Roles.ID) for r in (1, INSERT_CHUNK + 1, len(new))] == [
+        "id0",
+        f"id{INSERT_CHUNK}",
+        new[-1],
+    ]
+    assert view.currentIndex().row() == 0  # rows added below do not move the reader
+    qtmodeltester.check(model, force_py=True)
 
 
 def test_flags_go_to_the_user_state(qtbot, tmp_path: Path) -> None:
