@@ -141,6 +141,8 @@ class FolderCache:
     _db: sqlite3.Connection | None = None
     writable: bool = True
     unwanted: list[str] = field(default_factory=list)
+    # the index snapshot on disk is this session's index: saved by it, or loaded unpatched
+    snapshot_fits: bool = False
 
     @classmethod
     def open(

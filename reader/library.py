@@ -25,6 +25,8 @@ from reader.loading import (
     LoadProgress,
     LoadRun,
     ProgressFn,
+    ReadResult,
+    Scanned,
     StopFn,
     build_index_plain,
     gc_paused,
@@ -113,11 +115,11 @@ class Library:
 
     def summary(self) -> str:
         """The one-line summary of the command-line contract."""
-        read = {a.path or a.id.split("#", 1)[0] for a in self.articles.values()}
-        skipped = len({p.path for p in self.problems} - read)
-        return (
-            f"{len(self.articles)} articles from {self.files_seen} files, {skipped} files skipped"
-        )
+        return summary_line(len(self.articles), self.files_seen, self.skipped_paths())
+
+    def skipped_paths(self) -> set[str]:
+        """Paths with a problem that gave no article."""
+        return {p.path for p in self.problems} - _read_paths(self.articles.values())
 
     def apply_changes(
         self,
@@ -133,6 +135,16 @@ class Library:
         from reader.live import apply_changes
 
         return apply_changes(self, added_or_changed, removed, entities=entities)
+
+
+def summary_line(articles: int, files: int, skipped: set[str] | int) -> str:
+    """"N articles from M files, K files skipped" (the command-line contract)."""
+    count = skipped if isinstance(skipped, int) else len(skipped)
+    return f"{articles} articles from {files} files, {count} files skipped"
+
+
+def _read_paths(articles: Iterable[Article]) -> set[str]:
+    return {a.path or a.id.split("#", 1)[0] for a in articles}
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +206,8 @@ def load_library(
     use_cache: bool = True,
     workers: int | None = None,
     cache_base: Path | None = None,
+    scanned: Scanned | None = None,
+    save_patched: bool = False,
 ) -> Library:
     """Read, (optionally) tag and index every article under ``root``.
 
@@ -202,7 +216,11 @@ def load_library(
     later stage (``with_entities``, the window's entity stage: both take them from the cache),
     so an unchanged folder is searchable sooner. ``workers``: processes for parsing and
     tagging (None: one per idle core). Raises ``LoadCancelled`` when ``should_stop`` turns true,
-    ``reader.formats.FolderError`` when the folder cannot be read.
+    ``reader.formats.FolderError`` when the folder cannot be read. ``scanned``: the folder as
+    ``reader.loading.scan`` found it just before (not scanned again). ``save_patched``: an
+    index snapshot patched for a few changed files is saved even so (a second or so at 100,000
+    articles), so the next open of the unchanged folder can answer from it alone (the command
+    line: ``reader.warm``).
     """
     from reader.index.postings import lean_memory
 
@@ -216,6 +234,8 @@ def load_library(
             use_cache=use_cache,
             workers=workers,
             cache_base=cache_base,
+            scanned=scanned,
+            save_patched=save_patched,
         )
 
 
@@ -229,9 +249,11 @@ def _load(
     use_cache: bool,
     workers: int | None,
     cache_base: Path | None,
+    scanned: Scanned | None,
+    save_patched: bool,
 ) -> Library:
     cache = open_cache(root, use_cache, cache_base)
-    run = LoadRun(root, cache, report, stop, workers, on_batch)
+    run = LoadRun(root, cache, report, stop, workers, on_batch, scanned)
     try:
         read = read_files(run, build_index=True, with_spans=entities)
         library = Library(
@@ -266,8 +288,11 @@ def _load(
             progress=report,
             stop=stop,
             built=read.index,
+            save_patched=save_patched,
         )
         library.stats["index"] = how
+        if cache is not None and cache.snapshot_fits:
+            _save_manifest(cache, read, library)
         library.notes = _notes(cache)
         return library
     finally:
@@ -378,6 +403,26 @@ def _tagged(
     return annotate_files(
         run, articles, spans, tag_missing=True, files=files, workers_only=workers_only
     )
+
+
+def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> None:
+    """Next to the snapshot that is this load's index: what else the command line needs to
+    answer from the cache alone when no file changes (``reader.warm``)."""
+    from reader import snapshot
+
+    keys = {rel: info.key for rel, info in read.files.items() if info.key is not None}
+    if len(keys) != len(read.files):
+        return  # a file that could not be stat'ed is read every time
+    digest = snapshot.files_digest(keys)
+    saved = snapshot.load_manifest(cache.snapshot_dir)
+    if saved is not None and saved.files_digest == digest:
+        return
+    file_problems = tuple(read.problems[read.scan_problems :])
+    unread = {p.path for p in file_problems} - _read_paths(library.articles.values())
+    manifest = snapshot.FolderManifest(
+        digest, len(library.articles), file_problems, tuple(sorted(unread)), read.retagged
+    )
+    snapshot.save_manifest(cache.snapshot_dir, manifest)
 
 
 def _notes(cache: FolderCache | None) -> list[str]:

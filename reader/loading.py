@@ -17,7 +17,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,7 @@ class FileInfo:
 @dataclass(slots=True)
 class ReadResult:
     articles: list[Article]
+    # the scan's problems (the first ``scan_problems``), then the files' in folder order
     problems: list[LoadProblem]
     files: dict[str, FileInfo]
     spans: dict[str, FileSpans]
@@ -73,6 +74,27 @@ class ReadResult:
     parsed_files: int
     # the index of ``articles`` built while parsing (a load with nothing from the cache), or None
     index: Index | None = None
+    scan_problems: int = 0
+    # article id -> its tags after the folder-wide tag pass, for the articles it changed
+    retagged: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A folder's article files as the scan found them: ``(relative path, path)`` in folder
+    order, their printable relative paths and cache keys (None: could not be stat'ed), and the
+    scan's problems."""
+
+    entries: list[tuple[str, str]]
+    rels: list[str]
+    keys: dict[str, FileKey | None]
+    problems: list[LoadProblem]
+
+    @property
+    def unchanged_keys(self) -> dict[str, FileKey] | None:
+        """Every file's key, or None when some file could not be stat'ed."""
+        keys = self.keys
+        return None if None in keys.values() else keys  # type: ignore[return-value]
 
 
 def relative(root: Path, path: Path | str) -> str:
@@ -99,6 +121,8 @@ class LoadRun:
     stop: StopFn
     workers: int | None = None
     on_batch: Callable[[list[Article]], None] | None = None
+    # the folder already scanned (by a caller that tried something cheaper first), or None
+    scanned: Scanned | None = None
 
 
 class _GcPause:
@@ -144,11 +168,10 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     of a 5.4 s warm reopen at 100k, so a load that finds entities in a later stage skips it)."""
     root, cache, report, stop, on_batch = run.root, run.cache, run.report, run.stop, run.on_batch
     report(LoadProgress("scan", 0, 0))
-    entries, problems = scan_entries(root, should_stop=stop)
-    if stop():
-        raise LoadCancelled
-    rels = [printable_path(rel) for rel, _ in entries]
-    keys = {rel: file_key(path) for rel, (_, path) in zip(rels, entries, strict=True)}
+    scanned = run.scanned or scan(root, stop)
+    entries, rels, keys = scanned.entries, scanned.rels, scanned.keys
+    problems = list(scanned.problems)
+    scan_problems = len(problems)
     total = len(entries)
     report(LoadProgress("parse", 0, total))
     parsed: dict[str, Parsed] = {}
@@ -178,6 +201,40 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     _parse_missing(run, missing, keys, parsed, total, index=index)
     if cache is not None:
         cache.prune()  # rows of files deleted since the last time
+    articles, files = _in_folder_order(rels, keys, parsed, problems)
+    retagged: dict[str, tuple[str, ...]] = {}
+    if articles:
+        # tags split one word each by the scraper are joined back where the folder shows how
+        parsed_articles = articles
+        articles = recover_multiword_tags(articles)
+        changed = [a for a, b in zip(articles, parsed_articles, strict=True) if a is not b]
+        retagged = {a.id: a.tags for a in changed}
+        if index is not None:
+            # an article whose tags were joined is re-indexed (at the end, like a live update)
+            index.add_many(changed)
+    missing_spans = sum(1 for rel, info in files.items() if info.ids and rel not in spans)
+    return ReadResult(
+        articles,
+        problems,
+        files,
+        spans,
+        missing_spans,
+        cached_files,
+        len(missing),
+        index,
+        scan_problems,
+        retagged,
+    )
+
+
+def _in_folder_order(
+    rels: list[str],
+    keys: dict[str, FileKey | None],
+    parsed: dict[str, Parsed],
+    problems: list[LoadProblem],
+) -> tuple[list[Article], dict[str, FileInfo]]:
+    """The articles of every file in folder order, and the files; their problems go on
+    ``problems``."""
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
     # runs once per file (100,000 times on a big reopen): no generator per file, and the
@@ -192,17 +249,18 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         else:
             ids = tuple([a.id for a in file_articles])
         files[rel] = FileInfo(keys[rel], ids)
-    if articles:
-        # tags split one word each by the scraper are joined back where the folder shows how
-        parsed_articles = articles
-        articles = recover_multiword_tags(articles)
-        if index is not None:
-            # an article whose tags were joined is re-indexed (at the end, like a live update)
-            index.add_many(a for a, b in zip(articles, parsed_articles, strict=True) if a is not b)
-    missing_spans = sum(1 for rel, info in files.items() if info.ids and rel not in spans)
-    return ReadResult(
-        articles, problems, files, spans, missing_spans, cached_files, len(missing), index
-    )
+    return articles, files
+
+
+def scan(root: Path, stop: StopFn) -> Scanned:
+    """The folder's article files and their cache keys. Raises ``LoadCancelled``, and
+    ``reader.formats.FolderError`` when the folder cannot be read."""
+    entries, problems = scan_entries(root, should_stop=stop)
+    if stop():
+        raise LoadCancelled
+    rels = [printable_path(rel) for rel, _ in entries]
+    keys = {rel: file_key(path) for rel, (_, path) in zip(rels, entries, strict=True)}
+    return Scanned(entries, rels, keys, problems)
 
 
 def _new_vocab_maps() -> VocabMaps:
@@ -324,11 +382,12 @@ def index_for(
     stop: StopFn,
     built: Index | None = None,
     previous: Index | None = None,
+    save_patched: bool = False,
 ) -> tuple[Index, str]:
     """The index of ``articles``: ``built`` (the one ``read_files`` made), else derived from
     ``previous`` (the index of the same texts without entities: its postings are shared), else
     from the snapshot when one fits, else built. A built or derived index is saved as the
-    next snapshot."""
+    next snapshot; a patched one when the patch was big, or with ``save_patched``."""
     from reader import snapshot
 
     keys = {rel: info.key for rel, info in files.items() if info.key is not None}
@@ -369,9 +428,12 @@ def index_for(
                 progress(LoadProgress("index", len(articles), len(articles)))
                 return index, "derived"
             progress(LoadProgress("index", len(articles), len(articles)))
+            if use.how == "loaded":
+                cache.snapshot_fits = True
             # a big patch is saved, so the next open does not redo it (a small one is cheaper
             # to redo than writing the snapshot again)
-            if use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100):
+            big = use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100)
+            if use.how == "patched" and (big or save_patched):
                 # under this load's key: a patched article's facets have no entities yet
                 _save(cache, index, keys, ekey)
             return index, use.how
@@ -389,3 +451,4 @@ def _save(cache: FolderCache, index: Index, keys: dict[str, FileKey], ekey: str 
     note = snapshot.save(cache.snapshot_dir, index, keys, ekey)
     if note:
         cache.notes.append(note)
+    cache.snapshot_fits = note is None

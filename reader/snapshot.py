@@ -6,6 +6,12 @@ about a second. The snapshot records which files (path, size, mtime_ns) and whic
 it is loaded and those files' articles are removed and re-added (``Index.add``/``remove`` are
 cheap), so one new file in a big folder does not cost a rebuild.
 
+The files are recorded twice: as a digest in the small meta file (an unchanged folder is known
+without reading back the 100,000 keys) and as the keys themselves (to find which files changed).
+A load of the whole folder that finds the snapshot right for its files adds a manifest
+(``FolderManifest``): what the command line needs besides the index to answer from the cache
+alone (``reader.warm``). Saving a snapshot replaces its directory, the manifest with it.
+
 Anything wrong with a snapshot (missing, truncated, another version) means "no snapshot": the
 index is built from the articles as if it never existed.
 """
@@ -13,20 +19,26 @@ index is built from the articles as if it never existed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import pickle
 import shutil
 import zlib
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.cache import ANALYSIS_VERSION, FileKey, code_key
 from reader.index import Index
-from reader.index.persist import load_index, save_index
-from reader.model import Article
+from reader.index.persist import load_bare_index, load_index, save_index
+from reader.model import Article, LoadProblem
 
 _META = "meta.pickle"
-_FORMAT = 1
+_FILES = "files.pickle"
+_MANIFEST = "manifest.pickle"
+# 1: the keys in the meta file; 2: a digest there, the keys in their own file
+_FORMAT = 2
+_READABLE = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,31 @@ class SnapshotUse:
 def _index_code() -> str:
     # the index's own code and the text analysis it runs: a new stemmer means a new index
     return code_key("index", "text")
+
+
+def files_digest(files: Mapping[str, FileKey]) -> str:
+    """A digest of the files (relative path, size, mtime_ns), whatever the mapping's order."""
+    items = sorted(files.items())
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update("\0".join([rel for rel, _ in items]).encode("utf-8", "surrogatepass"))
+    digest.update(array("q", [n for _, key in items for n in key]).tobytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FolderManifest:
+    """What a load of the whole folder knew besides the index, for the files of ``files_digest``.
+
+    ``problems``: the problems of the files (after the scan's own, which a reader finds again);
+    ``unread``: the paths among them that gave no article (the summary's skipped files);
+    ``retagged``: the final tags of the articles the folder-wide tag pass changed (a file's
+    cached row holds its tags as parsed)."""
+
+    files_digest: str
+    articles: int
+    problems: tuple[LoadProblem, ...]
+    unread: tuple[str, ...]
+    retagged: Mapping[str, tuple[str, ...]]
 
 
 def tags_digest(article: Article) -> int:
@@ -68,8 +105,10 @@ def save(
             "version": ANALYSIS_VERSION,
             "code": _index_code(),
             "entity_key": entity_key,
-            "files": dict(files),
+            "files_digest": files_digest(files),
         }
+        with (tmp / _FILES).open("wb") as out:
+            pickle.dump(dict(files), out, protocol=pickle.HIGHEST_PROTOCOL)
         with (tmp / _META).open("wb") as out:
             pickle.dump(meta, out, protocol=pickle.HIGHEST_PROTOCOL)
         if directory.exists():
@@ -93,22 +132,21 @@ def load(
     entities), or a tuple of the keys that will do."""
     accepted = entity_key if isinstance(entity_key, tuple) else (entity_key,)
     try:
-        with (directory / _META).open("rb") as handle:
-            meta = pickle.load(handle)
-        if (meta.get("format"), meta.get("version"), meta.get("code")) != (
-            _FORMAT,
-            ANALYSIS_VERSION,
-            _index_code(),
-        ) or meta.get("entity_key") not in accepted:
+        meta = _meta(directory)
+        if meta is None or meta.get("entity_key") not in accepted:
             return None
         saved_with = meta.get("entity_key")
         by_id = {a.id: a for a in articles}
         index, live = load_index(directory, by_id)
+        if meta.get("files_digest") == files_digest(files):
+            stale: set[str] = set()
+            fresh: set[str] = set()
+        else:
+            old_files = _files(directory, meta)
+            stale = {rel for rel, key in old_files.items() if files.get(rel) != key}
+            fresh = {rel for rel, key in files.items() if old_files.get(rel) != key}
     except Exception:  # a truncated or foreign snapshot is simply not used
         return None
-    old_files: dict[str, FileKey] = meta["files"]
-    stale = {rel for rel, key in old_files.items() if files.get(rel) != key}
-    fresh = {rel for rel, key in files.items() if old_files.get(rel) != key}
     removed = 0
     for article_id, (rel, digest) in live.items():
         article = by_id.get(article_id)
@@ -128,3 +166,81 @@ def load(
     if not stale and not fresh and not readd and not removed:
         return index, SnapshotUse("loaded", entity_key=saved_with)
     return index, SnapshotUse("patched", readded=len(readd), removed=removed, entity_key=saved_with)
+
+
+def _meta(directory: Path) -> dict | None:
+    """The snapshot's meta data, or None when it is from another version or code."""
+    with (directory / _META).open("rb") as handle:
+        meta = pickle.load(handle)
+    if meta.get("format") not in _READABLE or (meta.get("version"), meta.get("code")) != (
+        ANALYSIS_VERSION,
+        _index_code(),
+    ):
+        return None
+    return meta
+
+
+def _files(directory: Path, meta: dict) -> dict[str, FileKey]:
+    if "files" in meta:  # format 1
+        return meta["files"]
+    with (directory / _FILES).open("rb") as handle:
+        return pickle.load(handle)
+
+
+def saved_digest(directory: Path) -> str | None:
+    """The files digest of the snapshot on disk (None: none usable, or saved by format 1)."""
+    try:
+        meta = _meta(directory)
+    except Exception:
+        return None
+    return None if meta is None else meta.get("files_digest")
+
+
+def save_manifest(directory: Path, manifest: FolderManifest) -> None:
+    """Add the manifest to the snapshot saved for the same files (nothing if there is none)."""
+    if saved_digest(directory) != manifest.files_digest:
+        return
+    tmp = directory / (_MANIFEST + ".tmp")
+    plain = (
+        manifest.files_digest,
+        manifest.articles,
+        tuple((p.path, p.reason) for p in manifest.problems),
+        manifest.unread,
+        dict(manifest.retagged),
+    )
+    with contextlib.suppress(OSError):
+        with tmp.open("wb") as out:
+            pickle.dump(plain, out, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(directory / _MANIFEST)
+
+
+def load_manifest(directory: Path) -> FolderManifest | None:
+    try:
+        with (directory / _MANIFEST).open("rb") as handle:
+            digest, count, problems, unread, retagged = pickle.load(handle)
+        return FolderManifest(
+            digest, count, tuple(LoadProblem(p, r) for p, r in problems), unread, retagged
+        )
+    except Exception:  # missing or damaged: the folder is loaded in full
+        return None
+
+
+def load_unchanged(
+    directory: Path, files: Mapping[str, FileKey]
+) -> tuple[Index, list[str], FolderManifest] | None:
+    """For a folder whose files are exactly those the snapshot and its manifest were saved for:
+    (the index without articles, the file of each document number, the manifest); else None.
+
+    The index's entity facets are whatever the snapshot was saved with: fit for any search
+    that does not filter by entity."""
+    manifest = load_manifest(directory)
+    if manifest is None:
+        return None
+    digest = files_digest(files)
+    if manifest.files_digest != digest or saved_digest(directory) != digest:
+        return None
+    try:
+        index, doc_files = load_bare_index(directory)
+    except Exception:  # a truncated or foreign snapshot is simply not used
+        return None
+    return index, doc_files, manifest

@@ -4,10 +4,12 @@ Text output (the default for one QUERY): a count line, then per result its rank,
 title and a snippet around the best match. JSON Lines (the default for ``--queries``): one line
 per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``
 (ARCHITECTURE.md). Problems go to stderr as ``path: reason`` with the one-line summary; a
-malformed query is answered (best reading) and its message goes to stderr too. The disk cache (``reader.cache``) answers for a folder seen before: files and
-the index snapshot are read back instead of rebuilt (``--no-cache`` reads everything); stderr says
-how much it answered. Exit code 0 when
-the folder could be read, 2 when it could not (or the queries file cannot be read).
+malformed query is answered (best reading) and its message goes to stderr too. The disk cache
+(``reader.cache``) answers for a folder seen before: files and the index snapshot are read back
+instead of rebuilt, and an unchanged folder is answered from the snapshot alone, the hits'
+articles read by file (``reader.warm``); ``--no-cache`` reads everything. Stderr says how much the
+cache answered. Exit code 0 when the folder could be read, 2 when it could not (or the queries
+file cannot be read).
 """
 
 from __future__ import annotations
@@ -17,16 +19,20 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.index import SearchResult
+from reader.model import Article
+from reader.warm import WarmFolder
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 _ENTITY_FIELDS = ("entity:", "كيان:")
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.formats.folder import FolderError
-    from reader.library import load_library
 
     if args.query is None and not args.queries:
         print("search: give a QUERY or --queries FILE", file=sys.stderr)
@@ -38,35 +44,30 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # entity recognition costs time; only a query that filters by entity needs it
     needs_entities = any(f in q for q in queries for f in _ENTITY_FIELDS)
+    limit = max(0, args.limit)
     try:
-        library = load_library(
-            Path(args.folder),
-            entities=needs_entities,
-            use_cache=not getattr(args, "no_cache", False),
-        )
+        folder, answers, notes = _answer(args, queries, needs_entities, limit)
     except FolderError as exc:
         print(f"search: {exc}", file=sys.stderr)
         return 2
-    for problem in library.problems:
+    for problem in folder.problems:
         print(problem, file=sys.stderr)
-    print(library.summary(), file=sys.stderr)
-    for note in library.notes:
+    print(folder.summary(), file=sys.stderr)
+    for note in notes:
         print(f"search: {note}", file=sys.stderr)
-    if library.use_cache:
-        print(f"search: {cache_line(library)}", file=sys.stderr)
-    if needs_entities and library.entity_status:
-        print(f"search: entity: filters unavailable: {library.entity_status}", file=sys.stderr)
+    if not getattr(args, "no_cache", False):
+        print(f"search: {cache_line(folder)}", file=sys.stderr)
+    if needs_entities and getattr(folder, "entity_status", None):
+        print(f"search: entity: filters unavailable: {folder.entity_status}", file=sys.stderr)
     fmt = args.format or ("jsonl" if args.queries else "text")
-    limit = max(0, args.limit)
     try:
-        for query in queries:
-            result = library.search(query)
+        for query, result, hits in answers:
             if result.error:
                 print(f"search: {query!r}: {result.error}", file=sys.stderr)
             if fmt == "jsonl":
-                _write_jsonl(sys.stdout, library, query, result, limit)
+                _write_jsonl(sys.stdout, query, hits)
             else:
-                _write_text(sys.stdout, library, query, result, limit)
+                _write_text(sys.stdout, query, result, hits, limit)
             sys.stdout.flush()
     except BrokenPipeError:
         # `| head` closed the pipe: stop quietly, and keep Python from complaining at exit
@@ -74,9 +75,60 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def cache_line(library) -> str:
+_Hit = tuple[int, float, Article, str]
+_Answer = tuple[str, SearchResult, list[_Hit]]
+
+
+def _answer(
+    args: argparse.Namespace, queries: list[str], needs_entities: bool, limit: int
+) -> tuple[Library | WarmFolder, list[_Answer], list[str]]:
+    """(the folder, each query with its result and hits, notes about the cache).
+
+    A folder seen before and unchanged is answered from the cache alone (``reader.warm``); if
+    anything there does not fit, even an article of a hit, the folder is loaded in full."""
+    from reader.library import load_library
+    from reader.loading import scan
+    from reader.warm import open_warm
+
+    root = Path(args.folder)
+    use_cache = not getattr(args, "no_cache", False)
+    scanned = None
+    notes: list[str] = []
+    # entity filters need the articles' spans, which only a full load gives
+    if use_cache and not needs_entities:
+        scanned = scan(root, lambda: False)
+        warm, notes = open_warm(root, scanned)
+        if warm is not None:
+            try:
+                return warm, [_hits(warm, q, limit) for q in queries], notes + warm.notes
+            except LookupError:
+                pass  # a file changed under us: read the folder
+            finally:
+                warm.close()
+    # a patched snapshot is saved, so the next run on the folder as it is now is answered
+    # from the cache alone
+    library = load_library(
+        root, entities=needs_entities, use_cache=use_cache, scanned=scanned, save_patched=True
+    )
+    notes += [n for n in library.notes if n not in notes]
+    return library, [_hits(library, q, limit) for q in queries], notes
+
+
+def _hits(folder: Library | WarmFolder, query: str, limit: int) -> _Answer:
+    result = folder.search(query)
+    ids = result.ids[:limit]
+    articles = folder.fetch(ids) if isinstance(folder, WarmFolder) else folder.articles
+    hits = []
+    for rank, (article_id, score) in enumerate(zip(ids, result.scores, strict=False), 1):
+        article = articles[article_id]
+        snippet, _ = folder.index.snippet(article, result.query)
+        hits.append((rank, round(float(score), 4), article, snippet))
+    return query, result, hits
+
+
+def cache_line(folder: Library | WarmFolder) -> str:
     """How much the disk cache answered (stderr), e.g. "cache: 100 of 100 files, index loaded"."""
-    stats = library.stats
+    stats = folder.stats
     files = int(stats.get("cached_files", 0)) + int(stats.get("parsed_files", 0))
     return f"cache: {stats.get('cached_files', 0)} of {files} files, index {stats.get('index')}"
 
@@ -91,27 +143,20 @@ def _queries(args: argparse.Namespace) -> Iterator[str]:
             yield line.strip()
 
 
-def _hits(library, result: SearchResult, limit: int) -> Iterator[tuple[int, float, object, str]]:
-    for rank, (article_id, score) in enumerate(
-        zip(result.ids[:limit], result.scores, strict=False), 1
-    ):
-        article = library.get(article_id)
-        snippet, _ = library.index.snippet(article, result.query)
-        yield rank, round(float(score), 4), article, snippet
-
-
-def _write_jsonl(out: TextIO, library, query: str, result: SearchResult, limit: int) -> None:
+def _write_jsonl(out: TextIO, query: str, hits: list[_Hit]) -> None:
     results = [
         {"id": a.id, "title": a.title, "url": a.url, "score": score, "snippet": snippet}
-        for _, score, a, snippet in _hits(library, result, limit)
+        for _, score, a, snippet in hits
     ]
     out.write(json.dumps({"query": query, "results": results}, ensure_ascii=False) + "\n")
 
 
-def _write_text(out: TextIO, library, query: str, result: SearchResult, limit: int) -> None:
+def _write_text(
+    out: TextIO, query: str, result: SearchResult, hits: list[_Hit], limit: int
+) -> None:
     shown = min(limit, result.total)
     out.write(f"{result.total} articles match «{query}» (showing {shown})\n")
-    for rank, score, a, snippet in _hits(library, result, limit):
+    for rank, score, a, snippet in hits:
         out.write(f"{rank:>3}  {score:8.3f}  {a.id}  {a.title}\n")
         if snippet:
             out.write(f"     {snippet}\n")
