@@ -141,8 +141,9 @@ class FolderCache:
     _db: sqlite3.Connection | None = None
     writable: bool = True
     unwanted: list[str] = field(default_factory=list)
-    # the index snapshot on disk is this session's index: saved by it, or loaded unpatched
-    snapshot_fits: bool = False
+    # the files digest of the index snapshot on disk when it is this session's index (saved by
+    # it, or loaded unpatched), else None
+    snapshot_digest: str | None = None
 
     @classmethod
     def open(

@@ -138,7 +138,7 @@ class Library:
 
 
 def summary_line(articles: int, files: int, skipped: set[str] | int) -> str:
-    """"N articles from M files, K files skipped" (the command-line contract)."""
+    """ "N articles from M files, K files skipped" (the command-line contract)."""
     count = skipped if isinstance(skipped, int) else len(skipped)
     return f"{articles} articles from {files} files, {count} files skipped"
 
@@ -291,7 +291,7 @@ def _load(
             save_patched=save_patched,
         )
         library.stats["index"] = how
-        if cache is not None and cache.snapshot_fits:
+        if cache is not None and cache.snapshot_digest:
             _save_manifest(cache, read, library)
         library.notes = _notes(cache)
         return library
@@ -410,10 +410,9 @@ def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> No
     answer from the cache alone when no file changes (``reader.warm``)."""
     from reader import snapshot
 
-    keys = {rel: info.key for rel, info in read.files.items() if info.key is not None}
-    if len(keys) != len(read.files):
+    digest = cache.snapshot_digest
+    if any(info.key is None for info in read.files.values()):
         return  # a file that could not be stat'ed is read every time
-    digest = snapshot.files_digest(keys)
     saved = snapshot.load_manifest(cache.snapshot_dir)
     if saved is not None and saved.files_digest == digest:
         return

@@ -391,6 +391,8 @@ def index_for(
     from reader import snapshot
 
     keys = {rel: info.key for rel, info in files.items() if info.key is not None}
+    # once for the snapshot's check, its save and the manifest (``cache.snapshot_digest``)
+    digest = snapshot.files_digest(keys) if cache is not None else ""
     ekey = entity_model_key() if with_entities else None
     if built is not None:
         # the articles may have gained entity spans since: their facets follow (same text)
@@ -399,7 +401,7 @@ def index_for(
         built.add_many(changed)
         progress(LoadProgress("index", len(articles), len(articles)))
         if cache is not None and articles:
-            _save(cache, built, keys, ekey)
+            _save(cache, built, keys, ekey, digest)
         return built, "built"
     # the same texts as an index in memory: share its postings (a snapshot load would be a
     # second copy of them: 2.1 GB peak instead of ~1.4 at 100k, measured by bench_scale's warm phase)
@@ -408,7 +410,7 @@ def index_for(
         # no progress said: sharing the postings is no indexing, and a status bar showing an
         # index stage after the entities would only flash (the entity stage's count stays up)
         if cache is not None and articles:
-            _save(cache, derived, keys, ekey)
+            _save(cache, derived, keys, ekey, digest)
         return derived, "derived"
     if cache is not None and cache.available:
         progress(LoadProgress("index", 0, len(articles)))
@@ -417,38 +419,40 @@ def index_for(
         # index again from the articles' spans. One saved without entities, for a load with them:
         # the postings are shared and only the facets are rebuilt (``with_articles``).
         other = None if with_entities else entity_model_key()
-        loaded = snapshot.load(cache.snapshot_dir, articles, keys, (ekey, other))
+        loaded = snapshot.load(cache.snapshot_dir, articles, keys, (ekey, other), digest)
         if loaded is not None:
             index, use = loaded
             if with_entities and use.entity_key != ekey:
                 index = index.with_articles(articles) or build_index_plain(
                     articles, len(articles), progress=progress, should_stop=stop
                 )
-                _save(cache, index, keys, ekey)
+                _save(cache, index, keys, ekey, digest)
                 progress(LoadProgress("index", len(articles), len(articles)))
                 return index, "derived"
             progress(LoadProgress("index", len(articles), len(articles)))
             if use.how == "loaded":
-                cache.snapshot_fits = True
+                cache.snapshot_digest = digest
             # a big patch is saved, so the next open does not redo it (a small one is cheaper
             # to redo than writing the snapshot again)
             big = use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100)
             if use.how == "patched" and (big or save_patched):
                 # under this load's key: a patched article's facets have no entities yet
-                _save(cache, index, keys, ekey)
+                _save(cache, index, keys, ekey, digest)
             return index, use.how
     index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
     if cache is not None and articles:
-        _save(cache, index, keys, ekey)
+        _save(cache, index, keys, ekey, digest)
     return index, "built"
 
 
-def _save(cache: FolderCache, index: Index, keys: dict[str, FileKey], ekey: str | None) -> None:
+def _save(
+    cache: FolderCache, index: Index, keys: dict[str, FileKey], ekey: str | None, digest: str
+) -> None:
     from reader import snapshot
 
     if not cache.writable:
         return
-    note = snapshot.save(cache.snapshot_dir, index, keys, ekey)
+    note = snapshot.save(cache.snapshot_dir, index, keys, ekey, digest)
     if note:
         cache.notes.append(note)
-    cache.snapshot_fits = note is None
+    cache.snapshot_digest = None if note else digest
