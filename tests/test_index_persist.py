@@ -59,10 +59,14 @@ def test_a_loaded_index_answers_like_the_saved_one(tmp_path: Path, removed: int)
     assert "new.txt" in loaded.search("غزة").ids
 
 
-def test_damage_is_an_error_the_caller_catches(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damage", [lambda data: b"short", lambda data: data[:-1], lambda data: data + b"\0"]
+)
+def test_damage_is_an_error_the_caller_catches(tmp_path: Path, damage) -> None:
     index = Index()
     index.add_many(ARTICLES)
     save_index(index, tmp_path)
-    (tmp_path / "buffers.bin").write_bytes(b"short")
+    buffers = tmp_path / "buffers.bin"
+    buffers.write_bytes(damage(buffers.read_bytes()))
     with pytest.raises(ValueError):
         load_index(tmp_path, {})
