@@ -84,6 +84,7 @@ class ArticleListModel(QStringListModel):
         self._snippet_fn: SnippetFn | None = None
         self._snippets: dict[str, tuple[str, Sequence[Span]]] = {}
         self._rows: dict[str, int] | None = None
+        self._scanned = False  # row_of's one scan since the last change of the ids
 
     # ---- feeding
     @property
@@ -106,6 +107,7 @@ class ArticleListModel(QStringListModel):
         self._snippet_fn = snippet_fn
         self._snippets = {}
         self._rows = None
+        self._scanned = False
         # one reset, emitted by Qt around the swap of the row count
         self.setStringList([""] * len(self._ids))
 
@@ -119,6 +121,7 @@ class ArticleListModel(QStringListModel):
         # rows below the count, and those ids are already right
         self._ids = self._ids + new
         self._rows = None
+        self._scanned = False
         # a few hundred rows per insert: QStringListModel inserts its strings one by one at the
         # same row, each in front of the ones just added, so one insert of n rows moves n²/2
         # strings (25,000 rows appended to a loading 100k list: 50-110 ms on the GUI thread,
@@ -138,9 +141,19 @@ class ArticleListModel(QStringListModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: str) -> int:
-        """The row of an id, or -1; the reverse map is built once per reset, on first use."""
+        """The row of an id, or -1.
+
+        The first lookup after a reset (the article kept shown when a new result comes, on every
+        search) scans the ids in C: 0.7 ms at 100,000 rows, where building the reverse map took
+        20-28 ms of the GUI thread. A second lookup of the same result builds the map."""
         if self._rows is None:
-            self._rows = {i: r for r, i in enumerate(self._ids)}
+            if not self._scanned:
+                self._scanned = True
+                try:
+                    return self._ids.index(article_id)
+                except ValueError:
+                    return -1
+            self._rows = dict(zip(self._ids, range(len(self._ids)), strict=True))
         return self._rows.get(article_id, -1)
 
     def article_at(self, row: int) -> Article | None:

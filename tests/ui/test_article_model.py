@@ -41,6 +41,18 @@ def test_rows_are_built_from_the_lookup(tmp_path: Path) -> None:
     assert model.row_of("a") == 1 and model.row_of("nope") == -1
 
 
+def test_row_of_follows_every_change_of_the_ids() -> None:
+    """Lookups right after a change (a scan) and later ones (a map) agree, and neither outlives
+    the ids it was made for."""
+    model = ArticleListModel()
+    model.set_ids(["b", "a"], ARTICLES.get)
+    assert [model.row_of(i) for i in ("a", "b", "nope", "a")] == [1, 0, -1, 1]
+    model.append_ids(["c"])
+    assert [model.row_of(i) for i in ("c", "nope", "c", "b")] == [2, -1, 2, 0]
+    model.set_ids(["c", "d"])
+    assert [model.row_of(i) for i in ("a", "d", "c")] == [-1, 1, 0]
+
+
 def test_append_ids_inserts_one_batch(qtbot) -> None:
     model = ArticleListModel()
     model.set_ids(["a"], ARTICLES.get)
