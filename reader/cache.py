@@ -44,6 +44,7 @@ _DB_NAME = "files.sqlite"
 _STAMP = "last-used"
 # up to this many files are looked up one by one (a live update); more read the whole table
 _LOOKUP_MAX = 2000
+_MMAP_BYTES = 1 << 30
 
 FileKey = tuple[int, int]  # (size, mtime_ns)
 
@@ -200,6 +201,10 @@ class FolderCache:
             # no WAL: one writer, and a single file is simpler to size, evict and delete
             db.execute("PRAGMA journal_mode=DELETE")
             db.execute("PRAGMA synchronous=OFF")  # losing a cache on power loss costs a re-read
+            # rows read from a mapping of the file, not copied through SQLite's page cache: the
+            # 100,000 rows of a big folder in 0.13 instead of 0.19 s (the file only grows: rows
+            # are replaced or deleted in place, never vacuumed, so a mapping never loses pages)
+            db.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         except sqlite3.OperationalError as exc:
             if "no such table" not in str(exc) or not self.writable:
@@ -282,7 +287,9 @@ class FolderCache:
         """
         if self._db is None:
             return
-        columns = "rel, size, mtime_ns, parsed, entity_key, entities"
+        # the spans' column only when they are wanted: 0.04 s of reading 100,000 rows
+        spans = "entities" if entity_key is not None else "NULL"
+        columns = f"rel, size, mtime_ns, parsed, entity_key, {spans}"
         try:
             if few and len(wanted) <= _LOOKUP_MAX:  # by primary key
                 rows: Iterable[tuple] = (

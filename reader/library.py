@@ -411,11 +411,10 @@ def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> No
     from reader import snapshot
 
     digest = cache.snapshot_digest
+    if snapshot.manifest_digest(cache.snapshot_dir) == digest:
+        return
     if any(info.key is None for info in read.files.values()):
         return  # a file that could not be stat'ed is read every time
-    saved = snapshot.load_manifest(cache.snapshot_dir)
-    if saved is not None and saved.files_digest == digest:
-        return
     file_problems = tuple(read.problems[read.scan_problems :])
     unread = {p.path for p in file_problems} - _read_paths(library.articles.values())
     manifest = snapshot.FolderManifest(

@@ -145,7 +145,11 @@ def load(
         saved_with = meta.get("entity_key")
         by_id = {a.id: a for a in articles}
         index, live = load_index(directory, by_id)
-        if meta.get("files_digest") == (digest or files_digest(files)):
+        digest = digest or files_digest(files)
+        if meta.get("files_digest") == digest:
+            # a manifest for these files: a load of them found the snapshot right, tags included
+            if manifest_digest(directory) == digest and len(live) == len(by_id):
+                return index, SnapshotUse("loaded", entity_key=saved_with)
             stale: set[str] = set()
             fresh: set[str] = set()
         else:
@@ -209,7 +213,6 @@ def save_manifest(directory: Path, manifest: FolderManifest) -> None:
         return
     tmp = directory / (_MANIFEST + ".tmp")
     plain = (
-        manifest.files_digest,
         manifest.articles,
         tuple((p.path, p.reason) for p in manifest.problems),
         manifest.unread,
@@ -217,6 +220,8 @@ def save_manifest(directory: Path, manifest: FolderManifest) -> None:
     )
     with contextlib.suppress(OSError):
         with tmp.open("wb") as out:
+            # the digest on its own first: a load that only checks it reads no more
+            pickle.dump(manifest.files_digest, out, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(plain, out, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(directory / _MANIFEST)
 
@@ -224,11 +229,21 @@ def save_manifest(directory: Path, manifest: FolderManifest) -> None:
 def load_manifest(directory: Path) -> FolderManifest | None:
     try:
         with (directory / _MANIFEST).open("rb") as handle:
-            digest, count, problems, unread, retagged = pickle.load(handle)
+            digest = pickle.load(handle)
+            count, problems, unread, retagged = pickle.load(handle)
         return FolderManifest(
             digest, count, tuple(LoadProblem(p, r) for p, r in problems), unread, retagged
         )
     except Exception:  # missing or damaged: the folder is loaded in full
+        return None
+
+
+def manifest_digest(directory: Path) -> str | None:
+    """The files digest of the manifest in the snapshot directory, if there is one."""
+    try:
+        with (directory / _MANIFEST).open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:
         return None
 
 

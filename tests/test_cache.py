@@ -69,6 +69,15 @@ def _same_folder(folder: Path, library) -> None:
             problems=("no date",),
             path="x.json",
         ),
+        # bodies are stored as UTF-16: empty, a lone surrogate, characters beyond the BMP
+        Article(id="e.txt", title="", body="", path="e.txt"),
+        Article(
+            id="s.txt",
+            title="\udc80",
+            body="نص \udcff\ud800 😀 𝐀\r\n",
+            appended=(Appended("", ""), Appended("😀", "\udc80")),
+            path="s.txt",
+        ),
     ],
 )
 def test_articles_round_trip_through_the_cache_format(article: Article) -> None:

@@ -3,14 +3,15 @@
 The index is numpy arrays (postings segments, the forward index), roaring bitmaps (live docs,
 facet values) and a few dicts (vocabulary, facet keys). It is written with pickle protocol 5, with
 every large buffer (numpy arrays, Python arrays, serialised bitmaps) kept out of band in one raw
-``buffers.bin`` that is read back with a single ``readinto``: loading is a memory copy, not a
-re-parse. Articles are not stored here (the file cache holds them); the loader gets them by id.
+``buffers.bin`` that is mapped back (copy on write; read with a single ``readinto`` where a mapped
+file could not be replaced, on Windows): loading is no re-parse, and pages are read when used. Articles are not stored here (the file cache holds them); the loader gets them by id.
 """
 
 from __future__ import annotations
 
 import copy
 import mmap
+import os
 import pickle
 import zlib
 from collections import OrderedDict
@@ -75,7 +76,7 @@ def load_index(
     """(index, {live article id: (its file, its tags digest when saved)}). Live ids missing from
     ``articles`` stay in the index without an article: the caller removes them. Raises on any
     damage."""
-    index, extra = _load(directory, _read_buffers(directory))
+    index, extra = _load(directory, _buffers(directory))
     docnum: dict[str, int] = index._docnum
     files, tags = extra["doc_files"], extra["doc_tags"].tolist()
     # C-level passes over the 100,000 documents of a big folder (a Python loop here was a tenth
@@ -104,11 +105,23 @@ def load_bare_index(directory: Path) -> tuple[Index, list[str]]:
     370 MB a 100,000-article snapshot holds, and reading them all took 0.27 s. Only for a short
     life: the mapping keeps the file's pages, and on Windows the snapshot cannot be replaced
     while it is mapped. Raises on any damage."""
-    with (directory / _BUFFERS).open("rb") as handle:
-        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
-    index, extra = _load(directory, _split(directory, memoryview(mapped)))
+    index, extra = _load(directory, _mapped_buffers(directory))
     index._articles = [None] * len(index._ids)
     return index, extra["doc_files"]
+
+
+def _buffers(directory: Path) -> list[memoryview]:
+    """The snapshot's buffers, mapped where a mapped file can still be replaced (POSIX: saving
+    the next snapshot unlinks this one, and its pages stay valid until unmapped), else read."""
+    return _mapped_buffers(directory) if os.name == "posix" else _read_buffers(directory)
+
+
+def _mapped_buffers(directory: Path) -> list[memoryview]:
+    # copy on write: an array of the index changed in place (a live update) changes only this
+    # process's copy of the page, never the file
+    with (directory / _BUFFERS).open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
+    return _split(directory, memoryview(mapped))
 
 
 def _read_buffers(directory: Path) -> list[memoryview]:
