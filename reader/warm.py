@@ -46,6 +46,8 @@ class WarmFolder:
     _doc_files: list[str]
     _retagged: Mapping[str, tuple[str, ...]]
     notes: list[str] = field(default_factory=list)
+    # relative path -> path, made the first time a file has no cached row
+    _paths: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return self.articles_count
@@ -88,8 +90,10 @@ class WarmFolder:
         # no row (evicted, damaged): the file is unchanged, so parsing it gives the same articles
         from reader.formats.parse import parse_file
 
-        path = dict(zip(self._scanned.rels, (p for _, p in self._scanned.entries), strict=True))
-        return parse_file(Path(path[rel]), self.root).articles
+        if not self._paths:
+            entries = self._scanned.entries
+            self._paths = dict(zip(self._scanned.rels, (p for _, p in entries), strict=True))
+        return parse_file(Path(self._paths[rel]), self.root).articles
 
     def close(self) -> None:
         self._cache.close()
