@@ -222,7 +222,7 @@ def load_library(
     articles), so the next open of the unchanged folder can answer from it alone (the command
     line: ``reader.warm``).
     """
-    from reader.index.postings import lean_memory
+    from reader.allocator import lean_memory
 
     with lean_memory(), gc_paused():
         return _load(

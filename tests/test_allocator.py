@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from reader.allocator import tune_allocator
+from reader.allocator import lean_memory, tune_allocator
 
 
 def _has_mallopt() -> bool:
@@ -31,9 +31,19 @@ def _faults_of_query_like_rounds(rounds: int = 20) -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
 
-@pytest.mark.skipif(not _has_mallopt(), reason="no glibc mallopt on this platform")
-def test_tuned_allocator_keeps_query_buffers_mapped() -> None:
-    assert tune_allocator()
+glibc = pytest.mark.skipif(not _has_mallopt(), reason="no glibc mallopt on this platform")
+
+
+def _after_a_load() -> bool:
+    with lean_memory():
+        pass
+    return True
+
+
+@glibc
+@pytest.mark.parametrize("tune", [tune_allocator, _after_a_load], ids=["at-start", "after-a-load"])
+def test_tuned_allocator_keeps_query_buffers_mapped(tune) -> None:
+    assert tune()
     _faults_of_query_like_rounds(1)  # the first round maps the pages once
     # untuned glibc faults every page in again each round (~1,100 faults a round here)
     assert _faults_of_query_like_rounds() < 200

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 from pyroaring import BitMap
 
+from reader.allocator import release_freed_memory
 from reader.index.facets import FacetField
 from reader.index.filtering import UNDATED, apply_filters, timeline
 from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
-from reader.index.postings import PostingStore, release_freed_memory
+from reader.index.postings import PostingStore
 from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
 from reader.index.prepare import PreparedChunk, VocabMaps, WorkerVocab, add_prepared, prepare
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query

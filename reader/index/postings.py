@@ -10,11 +10,7 @@ segments are in doc order and a term's postings are the concatenation of its sli
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import sys
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -144,52 +140,3 @@ class PostingStore:
 
     def nbytes(self) -> int:
         return sum(s.offsets.nbytes + s.docs.nbytes + s.tfs.nbytes for s in self._segments)
-
-
-def _libc_trim() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_MALLOC_TRIM = _libc_trim()
-
-
-def _mmap_threshold(size: int) -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(-3, size)  # -3: M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        return
-
-
-@contextlib.contextmanager
-def lean_memory() -> Iterator[None]:
-    """While loading a folder, blocks of 1 MB and up come from mmap, so a build's numpy
-    temporaries go back to the system when freed. glibc's default raises the threshold after the
-    first big free and keeps them in the heap: a cold build of 100,000 articles ended ~100 MB
-    higher and peaked 1,472-1,494 MB instead of 1,434-1,435 MB (RSS sampled, 2 runs each).
-    Afterwards the threshold is glibc's maximum (32 MB): a phrase query's few-MB temporaries
-    then come from the heap, without fresh pages to fault in (+4 ms at p95 with 1 MB at 100k).
-    glibc only; a no-op elsewhere."""
-    _mmap_threshold(1 << 20)
-    try:
-        yield
-    finally:
-        _mmap_threshold(32 << 20)
-
-
-def release_freed_memory() -> None:
-    """Give the memory freed by a large merge back to the system (glibc only; a no-op elsewhere).
-
-    The sort temporaries of a merge are tens of MB; once glibc's dynamic mmap threshold has grown
-    they come from the heap, and after they are freed the process keeps them: building the 41k
-    ANT articles left RSS 580 MB above the start although the index holds ~215 MB (measured with
-    tests/benchmarks/bench_search.py). ``malloc_trim`` returns it.
-    """
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
