@@ -322,8 +322,8 @@ def test_a_full_disk_lists_the_right_articles_and_says_so(
 ) -> None:
     """SQLite's own "database or disk is full", by capping the database at its current size."""
     folder = write_news(tmp_path / "news")
-    for i in range(40):
-        (folder / f"more{i}.txt").write_text(f"خبر آخر {i}\nنص عن غزة {i}\n", "utf-8")
+    for i in range(40):  # rows bigger than the cache's (64 KB) pages hold together
+        (folder / f"more{i}.txt").write_text(f"خبر آخر {i}\n" + f"نص عن غزة {i} " * 300, "utf-8")
     real_open = FolderCache._open_db
 
     def capped(self: FolderCache) -> sqlite3.Connection:
