@@ -44,7 +44,7 @@ _DB_NAME = "files.sqlite"
 _STAMP = "last-used"
 # up to this many files are looked up one by one (a live update); more read the whole table
 _LOOKUP_MAX = 2000
-_MMAP_BYTES = 1 << 30
+_PAGE_BYTES = 65536
 
 FileKey = tuple[int, int]  # (size, mtime_ns)
 
@@ -201,10 +201,9 @@ class FolderCache:
             # no WAL: one writer, and a single file is simpler to size, evict and delete
             db.execute("PRAGMA journal_mode=DELETE")
             db.execute("PRAGMA synchronous=OFF")  # losing a cache on power loss costs a re-read
-            # rows read from a mapping of the file, not copied through SQLite's page cache: the
-            # 100,000 rows of a big folder in 0.13 instead of 0.19 s (the file only grows: rows
-            # are replaced or deleted in place, never vacuumed, so a mapping never loses pages)
-            db.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
+            # no mmap_size: reading the rows through a mapping took 0.13 instead of 0.19 s for
+            # 100,000 rows, but every page read stays in the resident size (+400 MB of peak RSS
+            # at 100k with the entity stage's second pass over the table)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         except sqlite3.OperationalError as exc:
             if "no such table" not in str(exc) or not self.writable:
@@ -221,6 +220,10 @@ class FolderCache:
 
     @staticmethod
     def _create(db: sqlite3.Connection) -> None:
+        # big pages for rows of a few KB each: with SQLite's 4 KB most rows spilled into overflow
+        # pages; at 64 KB the 100,000 rows of a big folder are read in 0.09 instead of 0.19 s,
+        # from a file 18 % smaller (set before the first table: the file has no page yet)
+        db.execute(f"PRAGMA page_size={_PAGE_BYTES}")
         db.execute("BEGIN")
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(

@@ -168,6 +168,8 @@ def test_a_read_only_cache_directory_is_read_not_written(tmp_path: Path) -> None
 def test_a_full_disk_is_a_note_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite's own "database or disk is full", by capping the database at its current size."""
     folder = _write_folder(tmp_path / "news", n=40)
+    for i in range(40):  # rows bigger than the cache's (64 KB) pages hold together
+        (folder / f"a{i}.txt").write_text(f"عنوان {i}\n" + "نص طويل عن غزة " * 300, "utf-8")
     real_open = FolderCache._open_db
 
     def capped(self: FolderCache) -> sqlite3.Connection:
