@@ -267,9 +267,11 @@ def scan(root: Path, stop: StopFn) -> Scanned:
     entries, problems = scan_entries(root, should_stop=stop, keys=found)
     if stop():
         raise LoadCancelled
-    rels = [printable_path(rel) for rel, _ in entries]
-    # by printable path (a file name that is not UTF-8 has another one): the scan's order
-    keys = {rel: found[raw] for rel, (raw, _) in zip(rels, entries, strict=True)}
+    raws = [raw for raw, _ in entries]
+    rels = [printable_path(raw) for raw in raws]
+    # by printable path: a file name that is not UTF-8 has another one (building a second dict
+    # of 100,000 keys when none has was 0.04 s of a warm reopen)
+    keys = found if rels == raws else dict(zip(rels, map(found.__getitem__, raws), strict=True))
     return Scanned(entries, rels, keys, problems)
 
 

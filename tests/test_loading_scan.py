@@ -49,3 +49,15 @@ def test_scan_finds_the_same_files_with_or_without_keys(tmp_path: Path) -> None:
     assert [rel for rel, _ in with_keys[0]] == ["a.txt", "link.txt", "sub/b.json", "sub/deep/c"]
     assert [p.path for p in with_keys[1]] == ["broken.txt"]
     assert scan(root, lambda: False).unchanged_keys == scan(root, lambda: False).keys
+
+
+@pytest.mark.parametrize("raw", [b"bad\xff.txt", "عربي.txt".encode()])
+def test_keys_are_by_printable_path(tmp_path: Path, raw: bytes) -> None:
+    root = tmp_path / "news"
+    root.mkdir()
+    name = os.fsdecode(raw)
+    (root / name).write_text("عنوان\nنص", encoding="utf-8")
+    scanned = scan(root, lambda: False)
+    printable = raw.decode("utf-8", "replace")
+    assert scanned.rels == [printable]
+    assert scanned.keys == {printable: file_key(root / name)}
