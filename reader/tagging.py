@@ -48,7 +48,7 @@ BACKGROUND_WORKERS = 2
 # what a worker receives per article: the body and each appended article's body
 # (bodies as UTF-8: pickling a str would leave a UTF-8 copy inside every article's body in this
 # process for good, ~245 MB at 100,000 articles; ``str.encode`` leaves none)
-_Texts = tuple[bytes, tuple[bytes, ...]]
+_Texts = tuple[bytes, tuple[bytes, ...], tuple[str, ...]]  # body, appended bodies, tags
 _PlainSpans = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[tuple[int, int, str], ...], ...]]
 
 _worker_recogniser = None
@@ -78,10 +78,10 @@ def _tag_plain(texts: list[_Texts], recogniser=None) -> list[_PlainSpans]:
 
         raise RecogniserUnavailable(_worker_problem)
     out = []
-    for body, appended in texts:
+    for body, appended, keywords in texts:
         out.append(
             (
-                tuple((s.start, s.end, s.kind) for s in rec.find_entities(_text(body))),
+                tuple((s.start, s.end, s.kind) for s in rec.find_entities(_text(body), keywords)),
                 tuple(
                     tuple((s.start, s.end, s.kind) for s in rec.find_entities(_text(b)))
                     for b in appended
@@ -154,7 +154,9 @@ def _chunks(
 
 def _texts(chunk: list[tuple[str, Sequence[Article]]]) -> list[_Texts]:
     return [
-        (_utf8(a.body), tuple(_utf8(x.body) for x in a.appended)) for _, arts in chunk for a in arts
+        (_utf8(a.body), tuple(_utf8(x.body) for x in a.appended), a.tags)
+        for _, arts in chunk
+        for a in arts
     ]
 
 

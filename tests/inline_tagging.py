@@ -47,7 +47,7 @@ def tag_inline(monkeypatch: pytest.MonkeyPatch, find: Callable[[str], Sequence[S
 
     def worker(texts, recogniser=None):
         out = []
-        for body, appended in texts:  # UTF-8, as the workers get them
+        for body, appended, _keywords in texts:  # UTF-8, as the workers get them
             tagged.append(tagging._text(body))
             out.append((plain(body), tuple(plain(b) for b in appended)))
         return out

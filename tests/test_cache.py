@@ -224,7 +224,7 @@ def test_a_new_entity_model_invalidates_spans_only(
     calls: list[str] = []
 
     class Finder:
-        def find_entities(self, text: str) -> list[Span]:
+        def find_entities(self, text: str, keywords=()) -> list[Span]:
             calls.append(text)
             at = text.find("غزة")
             return [Span(at, at + 3, "LOC")] if at >= 0 else []

@@ -164,7 +164,7 @@ class _Finder:
     def __init__(self) -> None:
         self.calls = 0
 
-    def find_entities(self, text: str) -> list[Span]:
+    def find_entities(self, text: str, keywords=()) -> list[Span]:
         self.calls += 1
         return [Span(i, i + 3, "LOC") for i in range(len(text)) if text.startswith("غزة", i)]
 

@@ -9,9 +9,10 @@ document, and ``main.py ner`` tags its input in blocks of the same size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reader.entities.conll import entity_chunks
+from reader.text import normalize_token
 
 BLOCK = 15
 
@@ -112,5 +113,86 @@ def propagate_surnames(
         for i, stem in enumerate(sentence_stems):
             if fixed[i] == "O" and stem in names:
                 fixed[i] = "B-PERS"
+        out.append(fixed)
+    return out
+
+
+# Particles that a multi-word keyword may hold (الحرب على غزة) and that never continue a name.
+_NOT_NAME_WORDS = frozenset(
+    normalize_token(w)
+    for w in [
+        "على",
+        "إلى",
+        "منذ",
+        "حتى",
+        "بين",
+        "بعد",
+        "قبل",
+        "خلال",
+        "نحو",
+        "لدى",
+        "عند",
+        "حول",
+        "دون",
+        "غير",
+        "عبر",
+        "وفق",
+        "ضمن",
+        "أمام",
+        "تحت",
+        "فوق",
+        "وراء",
+        "أنه",
+        "إنه",
+        "كان",
+        "كانت",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "قال",
+        "قالت",
+        "يوم",
+    ]
+)
+
+
+def keyword_words(keywords: Iterable[str]) -> frozenset[str]:
+    """The words of an article's keywords (its ``tags``) that may be part of a person's name:
+    normalised, three letters or more, without the article ال, not a particle."""
+    out = set()
+    for keyword in keywords:
+        for word in keyword.split():
+            norm = normalize_token(word)
+            if len(norm) >= 3 and not norm.startswith("ال") and norm not in _NOT_NAME_WORDS:
+                out.add(norm)
+    return frozenset(out)
+
+
+def complete_names_from_keywords(
+    tags: Sequence[Sequence[str]], words: Sequence[Sequence[str]], keywords: frozenset[str]
+) -> list[list[str]]:
+    """A person named by one word, next to a word the article lists among its keywords, is
+    named by both (BIO in, BIO out).
+
+    Scraped news pages list the people they are about in their keywords line (كلمات دلالية:
+    ... بوتين رئيسي ...). A surname that is also a common word (رئيسي, "main": O in most of the
+    training data) is then left out of the name the model found (إبراهيم), while the page
+    itself says it is a name. Only an untagged word right after (or before) a one-word person is
+    joined, and only one the page names; the rest of the document then follows through
+    ``propagate_surnames``."""
+    if not keywords:
+        return [list(t) for t in tags]
+    out = []
+    for sentence_tags, sentence_words in zip(tags, words, strict=True):
+        fixed = list(sentence_tags)
+        norms = [normalize_token(w) for w in sentence_words]
+        for start, end, kind in entity_chunks(sentence_tags):
+            if kind != "PERS" or end - start != 1:
+                continue
+            if end < len(fixed) and fixed[end] == "O" and norms[end] in keywords:
+                fixed[end] = "I-PERS"
+            elif start > 0 and fixed[start - 1] == "O" and norms[start - 1] in keywords:
+                fixed[start - 1], fixed[start] = "B-PERS", "I-PERS"
         out.append(fixed)
     return out

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pycrfsuite
 
 from reader.entities import paths
 from reader.entities.conll import entity_chunks, to_bio
-from reader.entities.consistency import blocks, propagate_surnames, second_pass_features
+from reader.entities.consistency import (
+    blocks,
+    complete_names_from_keywords,
+    keyword_words,
+    propagate_surnames,
+    second_pass_features,
+)
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
@@ -55,21 +61,28 @@ class Recogniser:
             out += self._tag_document([sentences[i] for i in block])
         return out
 
-    def _tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def _tag_document(
+        self, sentences: Sequence[Sequence[str]], keywords: frozenset[str] = frozenset()
+    ) -> list[list[str]]:
         analysed = [self._extractor.analyse(s) for s in sentences]
         first = [self._first.tag(a.features) if a.stems else [] for a in analysed]
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
         tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
+        tagged = complete_names_from_keywords(tagged, sentences, keywords)
         return propagate_surnames(tagged, [a.stems for a in analysed])
 
     # -- text -------------------------------------------------------------------------------
-    def find_entities(self, text: str) -> list[Span]:
-        """Entity spans over ``reader.text.tokenize`` offsets; leading proclitics left outside."""
+    def find_entities(self, text: str, keywords: Iterable[str] = ()) -> list[Span]:
+        """Entity spans over ``reader.text.tokenize`` offsets; leading proclitics left outside.
+        ``keywords``: the article's tags, which complete a person's name the model cut short
+        (``consistency.complete_names_from_keywords``)."""
         found: list[tuple[list[Unit], str]] = []
         sentences = list(split_sentences(text))
-        tagged = self._tag_document([[u[0] for u in units] for units in sentences])
+        tagged = self._tag_document(
+            [[u[0] for u in units] for units in sentences], keyword_words(keywords)
+        )
         for units, tags in zip(sentences, tagged, strict=True):
             for first, last, kind in entity_chunks(tags):
                 words = [u for u in units[first:last] if u[3]]
@@ -113,7 +126,9 @@ class Recogniser:
             for a in article.appended
         )
         return dataclasses.replace(
-            article, entities=tuple(self.find_entities(article.body)), appended=appended
+            article,
+            entities=tuple(self.find_entities(article.body, article.tags)),
+            appended=appended,
         )
 
 
