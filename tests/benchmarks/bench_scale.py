@@ -25,24 +25,24 @@ memory (ru_maxrss) is its own:
 The files are freshly written, so the page cache holds them: "cold" means an empty disk cache,
 not cold disk reads (PERFORMANCE.md: reading 100k files cold costs ~12 s more).
 
-Measured (2026-11-29, third session, this 2-core sandbox, no other job running; 99,949 articles from
-100,000 files = the two ANT corpora copied; runs on this VM vary by up to ~30% from one minute to the next):
+Measured (2026-11-29, fourth session, this 2-core sandbox, no other job running; 99,949 articles
+from 100,000 files = the two ANT corpora copied; runs on this VM vary by up to ~30%):
 
 | step | ours | note |
 |---|---|---|
-| cold: first rows | 0.65 s | `--phase cold`, 2 workers |
-| cold: searchable | 26.3 s, peak 1,143 MB | analysis in the parse workers, index built while parsing |
-| cold: entities done (window) | 468 s after opening, window 1,260 MB | bench_ui_load.py; 2 workers, 335 MB each |
-| warm reopen: searchable | 2.50-4.38 s over 8 runs (4 under 3 s), peak 948-1,048 MB | spans left to the entity stage |
-| warm reopen: entities from the cache | +7.5-9 s, peak 1,194-1,254 MB | index derived (shared postings) |
-| query p95, words | 7.1-9.2 ms over 5 runs (median 2.9-3.7) | after the entity stage: 8 facet fields counted |
-| query p95, phrases | 6.1-13.9 ms (median 4.1-7.7) | |
-| query p95, source/month/entity filtered | 3.4-4.3 ms (median 1.3-1.6) | |
-| search CLI on 100k, 1st / 2nd run | 29.2 s / 3.2-3.3 s (ratio 0.11), identical | |
+| cold: first rows (window) | 0.72 s | bench_ui_load.py, fresh cache |
+| cold: searchable (window) | 32.8 s | analysis in the parse workers, index built while parsing |
+| cold: entities done (window) | 393 s after opening, window 1,264 MB | 2 tagging workers, 680 MB together |
+| warm reopen: searchable | 1.86-1.91 s (3 runs), first rows 0.48 s, peak 670 MB | window: 2.12-2.28 s |
+| warm reopen: entities from the cache | +8.2-9.2 s, peak 1,254-1,257 MB | index derived (shared postings) |
+| query p95, words | 6.1-7.2 ms (median 2.6-3.0) | after the entity stage: 8 facet fields counted |
+| query p95, phrases | 5.1-5.6 ms (median 3.2-3.6) | |
+| query p95, source/month/entity filtered | 3.0-3.8 ms (median 1.2-1.3) | |
+| search CLI on 100k, 1st / 2nd / 3rd run | 24.7 s / 1.19 s / 1.16 s (ratio 0.048), identical | |
 
-Peers (quiet, same corpus and queries, text normalised beforehand, top 10): SQLite FTS5 build 12.7 s,
-+316 MB, p95 words 18.9 ms, phrases 6.8 ms, filtered 68.0 ms; tantivy build 5.8 s, 67 MB on disk,
-p95 words 0.16 ms, phrases 0.67 ms, filtered 1.95 ms.
+Peers (same session, same corpus and queries, text normalised beforehand, top 10): SQLite FTS5
+build 12.4 s, +300 MB, p95 words 18.5 ms, phrases 7.0 ms, filtered 66.5 ms; tantivy build 6.1 s,
+66 MB on disk, p95 words 0.16 ms, phrases 0.67 ms, filtered 0.37 ms.
 """
 
 from __future__ import annotations
