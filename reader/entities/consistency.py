@@ -170,7 +170,7 @@ def keyword_words(keywords: Iterable[str]) -> frozenset[str]:
 
 
 def complete_names_from_keywords(
-    tags: Sequence[Sequence[str]], words: Sequence[Sequence[str]], keywords: frozenset[str]
+    tags: list[list[str]], words: Sequence[Sequence[str]], keywords: frozenset[str]
 ) -> list[list[str]]:
     """A person named by one word, next to a word the article lists among its keywords, is
     named by both (BIO in, BIO out).
@@ -181,18 +181,25 @@ def complete_names_from_keywords(
     itself says it is a name. Only an untagged word right after (or before) a one-word person is
     joined, and only one the page names; the rest of the document then follows through
     ``propagate_surnames``."""
-    if not keywords:
-        return [list(t) for t in tags]
+    if not keywords:  # every text without tags (ANERcorp, ``main.py ner``): nothing to do
+        return tags
     out = []
     for sentence_tags, sentence_words in zip(tags, words, strict=True):
         fixed = list(sentence_tags)
-        norms = [normalize_token(w) for w in sentence_words]
         for start, end, kind in entity_chunks(sentence_tags):
             if kind != "PERS" or end - start != 1:
                 continue
-            if end < len(fixed) and fixed[end] == "O" and norms[end] in keywords:
+            if end < len(fixed) and fixed[end] == "O" and _named(sentence_words[end], keywords):
                 fixed[end] = "I-PERS"
-            elif start > 0 and fixed[start - 1] == "O" and norms[start - 1] in keywords:
+            elif (
+                start > 0
+                and fixed[start - 1] == "O"
+                and _named(sentence_words[start - 1], keywords)
+            ):
                 fixed[start - 1], fixed[start] = "B-PERS", "I-PERS"
         out.append(fixed)
     return out
+
+
+def _named(word: str, keywords: frozenset[str]) -> bool:
+    return normalize_token(word) in keywords
