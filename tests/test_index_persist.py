@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import Filters, Index
+from reader.index import Filters, Index, persist
 from reader.index.persist import load_index, save_index
 from reader.model import Article, Span
 
@@ -69,4 +69,37 @@ def test_damage_is_an_error_the_caller_catches(tmp_path: Path, damage) -> None:
     buffers = tmp_path / "buffers.bin"
     buffers.write_bytes(damage(buffers.read_bytes()))
     with pytest.raises(ValueError):
+        load_index(tmp_path, {})
+
+
+@pytest.mark.parametrize("chunk", [3, 7, 1000])
+def test_large_dicts_and_lists_written_in_chunks_load_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # with 3 or 7 entries per chunk the vocabulary, the document numbers and the facet values
+    # (and their bitmaps) of these 40 articles are all split; with 1000 none is
+    monkeypatch.setattr(persist, "CHUNK", chunk)
+    index = Index()
+    index.add_many(ARTICLES)
+    index.remove(ARTICLES[3].id)
+    save_index(index, tmp_path)
+    loaded, live = load_index(tmp_path, {a.id: a for a in ARTICLES})
+    assert _answers(loaded) == _answers(index)
+    assert len(live) == len(ARTICLES) - 1
+    assert loaded.facet_values("tags") == index.facet_values("tags")
+
+
+@pytest.mark.parametrize(
+    "damage", [lambda data: data[: len(data) // 2], lambda data: data + b"\x80\x05N."]
+)
+def test_a_damaged_chunk_stream_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage
+) -> None:
+    monkeypatch.setattr(persist, "CHUNK", 3)
+    index = Index()
+    index.add_many(ARTICLES)
+    save_index(index, tmp_path)
+    state = tmp_path / "state.pickle"
+    state.write_bytes(damage(state.read_bytes()))
+    with pytest.raises(Exception):  # noqa: B017 - any error: the snapshot is not used
         load_index(tmp_path, {})
