@@ -97,6 +97,8 @@ class Library:
     stats: dict[str, object] = field(default_factory=dict)
     use_cache: bool = True
     workers: int | None = None
+    # (query, filters, options, index generation, result) of a search run ahead (prime_search)
+    _primed: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def get(self, article_id: str) -> Article:
         return self.articles[article_id]
@@ -107,7 +109,20 @@ class Library:
     def search(
         self, query: str = "", filters: Filters | None = None, **kwargs: object
     ) -> SearchResult:
+        primed, self._primed = self._primed, None
+        if primed is not None and primed[:4] == (query, filters, kwargs, self.index.generation):
+            return primed[4]
         return self.index.search(query, filters, **kwargs)  # type: ignore[arg-type]
+
+    def prime_search(
+        self, query: str = "", filters: Filters | None = None, **kwargs: object
+    ) -> None:
+        """Search now and keep the answer for the next ``search``, if it asks the same of an
+        unchanged index; any other search drops it. A folder loads on a worker thread, which
+        runs the window's first search this way: at 100,000 articles it costs 15 ms of the
+        turn that shows the loaded folder (where the GUI thread must stay under 100 ms)."""
+        result = self.index.search(query, filters, **kwargs)  # type: ignore[arg-type]
+        self._primed = (query, filters, kwargs, self.index.generation, result)
 
     @property
     def has_entities(self) -> bool:

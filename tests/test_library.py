@@ -418,3 +418,23 @@ def test_gc_paused_restores_collection_after_the_last_load(enabled_before: bool,
         assert gc.isenabled() == enabled_before
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_primed_search_answers_the_same_search_once_and_nothing_else(tmp_path: Path) -> None:
+    library = load_library(_folder(tmp_path), use_cache=False)
+    library.prime_search("", None, sort="newest")
+    primed = library._primed[-1]
+    assert library.search("", None, sort="oldest") is not primed  # other options: searched
+    assert library.search("", None, sort="newest") is not primed  # ...and the primed one dropped
+
+    library.prime_search("", None, sort="newest")
+    primed = library._primed[-1]
+    taken = library.search("", None, sort="newest")
+    assert taken is primed
+    assert library.search("", None, sort="newest") is not taken  # taken once only
+    assert library.search("", None, sort="newest").ids == taken.ids
+
+    library.prime_search("خبر")
+    _article(library.root, "late.txt", "خبر جديد", "نص الخبر الجديد")
+    library.apply_changes(["late.txt"])  # the index changed: the primed answer is stale
+    assert "late.txt" in library.search("خبر").ids

@@ -267,6 +267,12 @@ class Index:
         self._generation, self._mutating = counters
         self.add_many(live)
 
+    @property
+    def generation(self) -> int:
+        """A number that changes with every change to the index: an answer computed at one
+        generation stays the answer until the next."""
+        return self._generation
+
     def __len__(self) -> int:
         return len(self._live)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.index import SearchResult
+from reader.index import Filters, SearchResult
 from reader.library import Library
 from reader.model import Article
 from reader.ui.article_model import sort_ids
@@ -93,19 +93,27 @@ class ResultsController(QObject):
             self.result, self.ids = None, ()
             self.results_changed.emit(None)
             return
-        sort = self.sort_key
-        if sort == "relevance" and not self.state.query.strip():
-            sort = "date_desc"  # relevance means nothing without words; show newest first
-        result = self.library.search(
-            self.state.query,
-            self.state.to_filters(),
-            sort=_INDEX_SORT.get(sort, "relevance"),
-        )
+        query, filters, options = self.search_args()
+        result = self.library.search(query, filters, **options)
         ids = result.ids
-        if sort in ("title", "source"):
-            ids = sort_ids(ids, self.lookup, sort)
+        if self._shown_sort() in ("title", "source"):
+            ids = sort_ids(ids, self.lookup, self._shown_sort())
         self.result, self.ids = result, tuple(ids)
         self.results_changed.emit(result)
+
+    def search_args(self) -> tuple[str, Filters, dict[str, object]]:
+        """What ``search_now`` asks the library: (query, filters, keyword options). The loader
+        runs the same search ahead on its thread (``Library.prime_search``)."""
+        return (
+            self.state.query,
+            self.state.to_filters(),
+            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance")},
+        )
+
+    def _shown_sort(self) -> str:
+        if self.sort_key == "relevance" and not self.state.query.strip():
+            return "date_desc"  # relevance means nothing without words; show newest first
+        return self.sort_key
 
     def lookup(self, article_id: str) -> Article | None:
         return self.library.articles.get(article_id) if self.library is not None else None

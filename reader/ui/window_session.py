@@ -85,6 +85,7 @@ class Session(QObject):
         window.loader.idle.connect(self.live.load_finished)
         # a load scans the folder only once the watch is in place (placed off the GUI thread)
         window.loader.scan_gate = lambda: self.live.watch_ready
+        window.loader.first_search = window.results.search_args
         self.live.watch_window(window)
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from ui_fixtures import (
     write_folder,
 )
 
+from reader.index import Index
 from reader.library import LoadProgress
 from reader.ui.article_model import Roles
 from reader.ui.html import anchor
@@ -470,3 +472,36 @@ def test_no_cache_reads_every_file_again(qtbot, make_window, news_folder):
     assert fresh.library.stats["cached_files"] == 0
     assert fresh.library.stats["parsed_files"] == again.library.stats["cached_files"]
     assert fresh.model.rowCount() == again.model.rowCount()
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"),
+    [("date_desc", "إيران وروسيا توقعان اتفاقية"), ("date_asc", "ارتفاع صادرات تونس من التمور")],
+)
+def test_a_loaded_folder_is_searched_on_the_loading_thread_not_the_gui_thread(
+    qtbot, make_window, news_folder, monkeypatch, *, sort, first
+):
+    # at 100,000 articles that search is 15 ms of the turn that shows the folder
+    gui = threading.current_thread()
+    on_gui: list[tuple] = []
+    search = Index.search
+
+    def recorded(index, *args, **kwargs):
+        if threading.current_thread() is gui:
+            on_gui.append(args)
+        return search(index, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "search", recorded)
+    window = make_window(entities=True)
+    window.results.set_sort(sort)
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_folder(news_folder)
+    assert on_gui == []  # the list, facets and timeline came from the search done ahead
+    assert window.model.rowCount() == 6 and "6 articles" in window.list_header.text()
+    assert listed_titles(window)[0] == first
+    with qtbot.waitSignal(window.loader.idle, timeout=30_000):
+        pass  # entities: the new library is searched ahead too
+    assert on_gui == []
+    assert facet_counts(window.tag_facet)["غزة"] == 2
+    window.results.set_query("غزة")  # the user's own searches run here, as always
+    assert len(on_gui) == 1 and window.model.rowCount() == 2
