@@ -207,6 +207,21 @@ def saved_digest(directory: Path) -> str | None:
     return None if meta is None else meta.get("files_digest")
 
 
+def holds(directory: Path, entity_key: str | None, digest: str) -> bool:
+    """True when the snapshot on disk was saved for files with this ``digest`` under this entity
+    model key (and this code): the index it holds is the one those articles give, so saving an
+    index of the same articles again would only rewrite it (and drop its manifest)."""
+    try:
+        meta = _meta(directory)
+    except Exception:
+        return False
+    return (
+        meta is not None
+        and meta.get("entity_key") == entity_key
+        and meta.get("files_digest") == digest
+    )
+
+
 def save_manifest(directory: Path, manifest: FolderManifest) -> None:
     """Add the manifest to the snapshot saved for the same files (nothing if there is none)."""
     if saved_digest(directory) != manifest.files_digest:

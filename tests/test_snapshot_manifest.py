@@ -9,7 +9,7 @@ import pytest
 
 from reader import snapshot
 from reader.cache import folder_dir
-from reader.library import load_library
+from reader.library import load_library, with_entities
 
 PAGE = "{title}\nتاريخ النشر: 22nd, March 2024 GMT\n{body}\nكلمات دلالية: {tags}\n"
 
@@ -80,3 +80,26 @@ def test_the_files_digest_ignores_order_and_sees_every_key(files: dict) -> None:
         assert snapshot.files_digest({**files, rel: (size + 1, mtime)}) != base
     assert snapshot.files_digest({**files, "c.txt": (0, 0)}) != base
     assert snapshot.files_digest({"a.txt": (1, 2)}) != base
+
+
+def test_the_windows_entity_stage_keeps_a_snapshot_that_already_holds_its_index(
+    tmp_path: Path,
+) -> None:
+    folder = _folder(tmp_path / "news")
+    load_library(folder)  # the first open: read, tagged, saved with entities
+    directory = _directory(folder)
+    # a reopen, as the window does it: the index first, then the entity stage
+    first = load_library(folder, entities=False)
+    state = (directory / "state.pickle").stat()
+    manifest = snapshot.manifest_digest(directory)
+    assert manifest is not None
+    tagged = with_entities(first)
+    assert tagged.has_entities and tagged.stats["index"] == "derived"
+    assert tagged.search("غزة").total == 2
+    assert (directory / "state.pickle").stat().st_ino == state.st_ino  # not written again
+    assert snapshot.manifest_digest(directory) == manifest  # the command line stays warm
+    # a changed file: the derived index is new, and saved
+    (folder / "p1.txt").write_text("خبر آخر\nنص آخر عن القاهرة\n", encoding="utf-8")
+    changed = with_entities(load_library(folder, entities=False))
+    assert changed.search("القاهرة").total == 1
+    assert (directory / "state.pickle").stat().st_ino != state.st_ino

@@ -72,9 +72,11 @@ class TreeMemory(threading.Thread):
         self.peak_workers = 0.0  # all workers at one moment
         self.peak_worker = 0.0  # the largest single worker
         self.peak_tree = 0.0  # window + workers at one moment
+        self.peak_tree_parts = (0.0, 0.0, 0.0)  # (seconds since start, window, workers) then
         self._done = threading.Event()
 
     def run(self) -> None:
+        started = time.perf_counter()
         while not self._done.wait(0.5):
             if not Path("/proc/self/task").is_dir():
                 return
@@ -82,7 +84,10 @@ class TreeMemory(threading.Thread):
             total = sum(workers)
             self.peak_workers = max(self.peak_workers, total)
             self.peak_worker = max(self.peak_worker, max(workers, default=0.0))
-            self.peak_tree = max(self.peak_tree, total + _rss_mb("self"))
+            window = _rss_mb("self")
+            if total + window > self.peak_tree:
+                self.peak_tree = total + window
+                self.peak_tree_parts = (time.perf_counter() - started, window, total)
 
     def stop(self) -> None:
         self._done.set()
@@ -186,7 +191,8 @@ def main() -> int:
     print(
         f"peak memory: window process {own:,.0f} MB; worker processes (sampled every 0.5 s) "
         f"{memory.peak_workers:,.0f} MB together, largest {memory.peak_worker:,.0f} MB; "
-        f"window and workers together {memory.peak_tree:,.0f} MB"
+        f"window and workers together {memory.peak_tree:,.0f} MB "
+        "(at {:.0f} s: window {:,.0f} + workers {:,.0f})".format(*memory.peak_tree_parts)
     )
     first = marks.get("first rows listed")
     print(
