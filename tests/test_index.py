@@ -534,3 +534,34 @@ def test_compacting_gives_the_results_of_a_fresh_index_of_the_live_articles(
         want = fresh.search(query, filters, sort=sort)  # type: ignore[arg-type]
         assert got.ids == want.ids and list(got.scores) == list(want.scores), query
         assert got.facets == want.facets and got.timeline == want.timeline, query
+
+
+def _scored(index: Index, query: str) -> dict[str, float]:
+    result = index.search(query)
+    return {i: round(float(s), 4) for i, s in zip(result.ids, result.scores, strict=True)}
+
+
+@pytest.mark.parametrize("query", ["غزة", "الوزير غزة", '"الأمم المتحدة"', "اجتماع"])
+def test_removed_articles_do_not_count_in_the_scores(query: str) -> None:
+    # removed documents keep their postings until the index is compacted; an index that lost
+    # some articles must rank and score the rest as one built without them
+    places = ["غزة", "موسكو", "غزة", "القاهرة", "غزة"] * 6
+    articles = [
+        Article(
+            id=f"{i}.txt",
+            title=f"اجتماع الوزير في {place}" if i % 4 else f"خبر {i}",
+            body=f"قال الوزير في {place} إن الأمم المتحدة {'ترحب ' * (1 + i % 3)}بالاجتماع.",
+            path=f"{i}.txt",
+        )
+        for i, place in enumerate(places)
+    ]
+    patched = Index()
+    patched.add_many(articles)
+    gone = [a for a in articles if "غزة" in a.body][:7]
+    for article in gone:
+        patched.remove(article.id, compact=False)
+    fresh = Index()
+    fresh.add_many([a for a in articles if a not in gone])
+    assert len(patched) == len(fresh)
+    scores = _scored(patched, query)
+    assert scores and scores == _scored(fresh, query)

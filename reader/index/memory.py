@@ -240,6 +240,7 @@ class Index:
         if doc is None:
             return
         self._live.discard(doc)
+        self._np_cache.pop("live", None)
         self._len_sum -= self._doclen[doc]
         self._title_len_sum -= self._titlelen[doc]
         self._articles[doc] = None
@@ -322,6 +323,15 @@ class Index:
                 arr = np.array(source[name])
             self._np_cache[name] = arr
         return arr
+
+    def _live_mask(self) -> np.ndarray:
+        """True for each live document number (cached until the next change)."""
+        mask = self._np_cache.get("live")
+        if mask is None:
+            mask = np.zeros(len(self._ids), dtype=np.bool_)
+            mask[np.frombuffer(self._live.to_array(), dtype=np.uint32)] = True
+            self._np_cache["live"] = mask
+        return mask
 
     # ----------------------------------------------------------------------------- searching
     def search(
@@ -447,6 +457,7 @@ class Index:
         """BM25 of every document for the words of the positive clauses, plus the title field."""
         scores = np.zeros(len(self._ids), dtype=np.float32)
         n = max(len(self._live), 1)
+        live = self._live_mask() if len(self._live) < len(self._ids) else None
         fields = (
             (self._array("doclen"), max(self._len_sum / n, 1.0)),
             (self._array("titlelen"), max(self._title_len_sum / n, 1.0)),
@@ -464,10 +475,10 @@ class Index:
                 if (id(store), tid) in seen:
                     continue
                 seen.add((id(store), tid))
-                add_bm25(scores, store.postings(tid), n, weight, fields[0])
+                add_bm25(scores, store.postings(tid), n, weight, fields[0], live=live)
                 if store is self._stem_postings:
                     title = self._title_postings.postings(tid)
-                    add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1])
+                    add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
         return scores
 
     def _facet_counts(

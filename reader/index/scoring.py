@@ -18,18 +18,25 @@ def add_bm25(
     n: int,
     weight: float,
     field: tuple[np.ndarray, float],
+    *,
+    live: np.ndarray | None = None,
 ) -> None:
     """Add one term's BM25 to ``scores`` (indexed by doc number), times ``weight``.
 
     ``postings`` is (doc numbers, term frequencies); ``n`` the number of live documents; ``field``
     is (each document's length in this field, the average length). The idf is the Lucene form
     log(1 + (n - df + 0.5) / (df + 0.5)), never negative, so a very common word still adds a bit.
+    ``live`` (bool by doc number), when some documents were removed: their postings stay until
+    the index is compacted, and must not count in the term's document frequency (a folder
+    patched or followed live would score differently from the same folder read afresh).
     """
     docs, tfs = postings
     lengths, avg = field
     if len(docs) == 0:
         return
-    df = min(len(docs), n)
+    df = min(len(docs) if live is None else int(np.count_nonzero(live[docs])), n)
+    if df == 0:
+        return  # only removed documents hold it
     idf = float(np.log1p((n - df + 0.5) / (df + 0.5)))
     norm = K1 * (1 - B + B * lengths[docs] / avg)
     scores[docs] += (weight * idf) * tfs * (K1 + 1) / (tfs + norm)
