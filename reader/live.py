@@ -217,14 +217,22 @@ class Commit:
         compact = self.compact
         first = self._pos
         end = min(self.total, self._pos + max_ops)
+        titles = library.built_title_links
         while self._pos < end:
             pos = self._pos
             if pos < n_remove:
                 index.remove(removals[pos], compact=compact)
-                articles.pop(removals[pos], None)
+                gone = articles.pop(removals[pos], None)
+                if titles is not None and gone is not None:
+                    titles.remove(gone)
             else:
                 article = additions[pos - n_remove]
                 index.add(article, compact=compact)  # a changed file's old version is removed
+                if titles is not None:
+                    replaced = articles.get(article.id)
+                    if replaced is not None:
+                        titles.remove(replaced)
+                    titles.add(article)
                 articles[article.id] = article
             self._pos = pos + 1
             if max_seconds is not None and time.perf_counter() - started >= max_seconds:

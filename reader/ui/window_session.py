@@ -56,10 +56,6 @@ _ORDER_LABELS = {
 }
 
 
-def _fold(title: str) -> str:
-    return " ".join(title.split())
-
-
 class Session(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -76,7 +72,6 @@ class Session(QObject):
         self._flush_timer.setInterval(FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush_pending)
         self._previous: tuple[Library | None, Path | None, UserState | None] | None = None
-        self._titles: dict[str, str] | None = None
         self._header: tuple[str, dict[str, object]] = ("", {})
         # the folder is followed while it is open: files written, changed, renamed, deleted
         self.live = LiveFolder(self)
@@ -101,7 +96,6 @@ class Session(QObject):
         self.live.start(self.folder)
         self.library = None
         self.current = None
-        self._titles = None
         self._pending = {}
         self._queued = []
         self._flush_timer.stop()
@@ -151,7 +145,6 @@ class Session(QObject):
 
     def _install(self, library: Library) -> None:
         self.library = library
-        self._titles = None
         w = self.w
         w.model.set_lookup(library.articles.get)
         w.set_problems(list(library.problems))
@@ -209,7 +202,6 @@ class Session(QObject):
             for old, new in change.renamed:
                 state.rename(old, new)
             self.save_state()
-        self._titles = None
         self.w.set_problems(list(library.problems))
         renamed = dict(change.renamed)
         shown = self.current.id if self.current is not None else None
@@ -358,20 +350,10 @@ class Session(QObject):
         w.article_shown.emit(article.id)
 
     def _related_links(self, article: Article) -> dict[str, str]:
-        """Related headline -> id of the article in this folder with that title (normalised)."""
+        """Related headline -> id of the article in this folder with that title."""
         if self.library is None or not article.related:
             return {}
-        if self._titles is None:
-            # whitespace-folded titles: cheap enough for the GUI thread at 100,000 articles
-            # (full Arabic normalisation of every title would take seconds); a site's "read
-            # also" lines copy its own headlines, so spacing is what differs in practice
-            self._titles = {_fold(a.title): a.id for a in self.library.articles.values()}
-        links = {}
-        for headline in article.related:
-            target = self._titles.get(_fold(headline))
-            if target is not None and target != article.id:
-                links[headline] = target
-        return links
+        return self.library.title_links().links(article)
 
     def show_article_by_id(self, article_id: str) -> None:
         if self.library is None or article_id not in self.library.articles:
