@@ -142,3 +142,61 @@ def test_contiguous_folds_keep_blocks_together(n: int, folds: int) -> None:
     if n >= folds * BLOCK:
         sizes = [fold_of.count(k) for k in range(folds)]
         assert max(sizes) - min(sizes) < 2 * BLOCK  # one block, plus a short last one
+
+
+# Self-training (``selftrain.confident_sentences``, ``crf.fold_models(extra=...)``): a model of
+# "قال NAME" sentences labels corpus sentences; only confident ones with an entity are kept.
+_SAID = [["قال", name, "امس"] for name in ("سمير", "نادية", "عمر", "ليلى", "كريم", "هدى")]
+
+
+@pytest.fixture(scope="module")
+def said_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FeatureExtractor]:
+    extractor = FeatureExtractor(Lexicon(counts={"قال": 900, "امس": 500, "في": 2000}))
+    xs = [extractor.sentence(s) for s in _SAID] + [extractor.sentence(["في", "امس"])] * 3
+    ys = [["O", "S-PERS", "O"]] * len(_SAID) + [["O", "O"]] * 3
+    model = tmp_path_factory.mktemp("said") / "said.crfsuite"
+    train_crf(xs, ys, model, {"c1": 0.0, "c2": 0.01, "max_iterations": 100})
+    return model, extractor
+
+
+@pytest.mark.parametrize(
+    ("threshold", "limit", "kept"),
+    [
+        (0.5, 10, 2),  # both sentences with a name; the all-O sentence never
+        (0.5, 1, 1),  # at most ``limit``
+        (1.01, 10, 0),  # no probability reaches it
+    ],
+)
+def test_confident_sentences_keep_labelled_names_only(
+    said_model: tuple[Path, FeatureExtractor], threshold: float, limit: int, kept: int
+) -> None:
+    from reader.entities.selftrain import confident_sentences
+
+    model, extractor = said_model
+    corpus = [["قال", "ترامب", "امس"], ["في", "امس"], ["قال", "بايدن", "امس"]]
+    xs, ys = confident_sentences(model, extractor, corpus, threshold=threshold, limit=limit)
+    assert len(xs) == len(ys) == kept
+    for x, y in zip(xs, ys, strict=True):
+        assert y == ["O", "S-PERS", "O"]
+        assert x == extractor.sentence(corpus[0] if "w=ترامب" in x[1] else corpus[2])
+
+
+def test_fold_models_train_again_with_the_extra_sentences(tmp_path: Path) -> None:
+    from reader.entities.crf import fold_models
+
+    xs = [[["b", "w=a"], ["b", "w=x"]]] * 4
+    ys = [["O", "O"]] * 4
+    seen: list[tuple[int, bool]] = []
+
+    def extra(k: int, model: Path) -> tuple[list, list]:
+        seen.append((k, model.is_file()))
+        # the fold's first model has never seen "w=new"; the extra sentence teaches it
+        return [[["b", "w=new"], ["b", "w=x"]]] * 3, [["S-PERS", "O"]] * 3
+
+    params = {"c1": 0.0, "c2": 0.01, "max_iterations": 50}
+    models = fold_models(
+        xs, ys, [0, 0, 1, 1], folds=2, workdir=tmp_path, params=params, extra=extra
+    )
+    assert seen == [(0, True), (1, True)]
+    for model in models:
+        assert _tag(model, [["b", "w=new"], ["b", "w=x"]]) == ["S-PERS", "O"]

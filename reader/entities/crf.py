@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -38,6 +38,10 @@ def tag_all(model_path: Path, xs: Sequence[list[list[str]]]) -> list[list[str]]:
         tagger.close()
 
 
+# (fold, the fold's model) -> extra training sentences (features, labels) for that fold
+Extra = Callable[[int, Path], tuple[list[list[list[str]]], list[list[str]]]]
+
+
 def fold_models(
     xs: Sequence[list[list[str]]],
     ys: Sequence[list[str]],
@@ -46,13 +50,23 @@ def fold_models(
     folds: int,
     workdir: Path,
     params: dict[str, float | int | bool] | None = None,
+    extra: Extra | None = None,
 ) -> list[Path]:
-    """One model per fold ``k``, trained on every sentence outside it (``workdir/fold{k}``)."""
+    """One model per fold ``k``, trained on every sentence outside it (``workdir/fold{k}``).
+
+    ``extra``: self-training (``selftrain.py``): given the fold's model, the sentences to add;
+    the fold's model is then trained again on its sentences plus those.
+    """
     models = []
     for k in range(folds):
         model = workdir / f"fold{k}.crfsuite"
-        train_idx = [i for i in range(len(xs)) if fold_of[i] != k]
-        train_crf([xs[i] for i in train_idx], [ys[i] for i in train_idx], model, params)
+        train_xs = [xs[i] for i in range(len(xs)) if fold_of[i] != k]
+        train_ys = [ys[i] for i in range(len(xs)) if fold_of[i] != k]
+        train_crf(train_xs, train_ys, model, params)
+        if extra is not None:
+            more_xs, more_ys = extra(k, model)
+            if more_xs:
+                train_crf(train_xs + more_xs, train_ys + more_ys, model, params)
         models.append(model)
     return models
 
@@ -65,6 +79,7 @@ def jackknife_tags(
     folds: int,
     workdir: Path,
     params: dict[str, float | int | bool] | None = None,
+    extra: Extra | None = None,
 ) -> list[list[str]]:
     """First-pass labels of the training data as a model that never saw them would give them.
 
@@ -72,7 +87,7 @@ def jackknife_tags(
     had memorised, it would trust them far too much.
     """
     out: list = [None] * len(xs)
-    models = fold_models(xs, ys, fold_of, folds=folds, workdir=workdir, params=params)
+    models = fold_models(xs, ys, fold_of, folds=folds, workdir=workdir, params=params, extra=extra)
     for k, model in enumerate(models):
         held = [i for i in range(len(xs)) if fold_of[i] == k]
         for i, tags in zip(held, tag_all(model, [xs[i] for i in held]), strict=True):

@@ -1,4 +1,4 @@
-"""Corpus votes: what a first model says about each word across the unlabelled news (training).
+"""Corpus votes and self-training: what a first model says across the unlabelled news (training).
 
 Over half of the dev entities are names the training split never shows, and those are where
 recall is lost (46% against 91% for seen names). Many of them do occur in the 10M-word corpus,
@@ -9,10 +9,20 @@ contexts reaches the hard ones.
 
 The votes are learnt from the labels, so the training data sees them by jackknife: each half of
 the training sentences gets the votes of a model trained on the other half.
+
+Self-training (``confident_sentences``, ``train --self-train``, off by default) takes the same
+evidence the direct way: corpus sentences the first model labels with at least one entity and a
+whole-sentence probability of 0.9 or more (3,000 of ~11,500 such in a sample of 40,000) join its
+training data, so the identity features of names the training split never shows get weights from
+their easy contexts. Measured out of fold (4 contiguous folds of the training part, each fold's
+corpus labels from a model that never saw the fold): the first pass gains (F1 72.9 -> 73.4, every
+type up) but the output of the second pass does not (74.2 -> 74.1; dev 73.35 -> 72.7): the
+document-consistency pass already recovers what the confident sentences teach.
 """
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -24,6 +34,8 @@ from reader.entities.features import FeatureExtractor
 from reader.text.normalize import TATWEEL
 
 MIN_SEEN = 3
+CONFIDENCE = 0.9
+SELF_TRAINING_SENTENCES = 3000
 
 
 def corpus_sample(sources: Iterable[Path], every: int = 8, limit: int = 6000) -> list[list[str]]:
@@ -84,3 +96,36 @@ def votes(*counts: Mapping[str, Counter[str]]) -> dict[str, str]:
                 f"{kind}:hi" if share >= 0.6 else f"{kind}:mid" if share >= 0.3 else f"{kind}:lo"
             )
     return out
+
+
+def self_training_sample(sources: Iterable[Path]) -> list[list[str]]:
+    """Corpus sentences for self-training: those of ``corpus_sample`` with 4 to 80 tokens (a
+    longer run-on paragraph is rarely labelled with confidence; a shorter one says little)."""
+    return [s for s in corpus_sample(sources, every=8, limit=3000) if 4 <= len(s) <= 80]
+
+
+def confident_sentences(
+    model: Path,
+    extractor: FeatureExtractor,
+    sentences: Sequence[list[str]],
+    *,
+    threshold: float = CONFIDENCE,
+    limit: int = SELF_TRAINING_SENTENCES,
+) -> tuple[list[list[list[str]]], list[list[str]]]:
+    """(features, labels) of the sentences ``model`` labels with at least one entity and a
+    probability of the whole label sequence of ``threshold`` or more; a seeded random ``limit``
+    of them (the training data stays the larger part)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    found: list[tuple[list[list[str]], list[str]]] = []
+    try:
+        for tokens in sentences:
+            features = extractor.analyse(tokens).features
+            labels = tagger.tag(features)
+            if any(t != "O" for t in labels) and tagger.probability(labels) >= threshold:
+                found.append((features, labels))
+    finally:
+        tagger.close()
+    random.Random(0).shuffle(found)
+    found = found[:limit]
+    return [f for f, _ in found], [y for _, y in found]
