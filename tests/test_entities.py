@@ -281,6 +281,8 @@ def test_copied_model_loads(tmp_path: Path) -> None:
         (lambda m: (m.parent / paths.MODEL2).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.LEXICON).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.LEXICON).write_text("w\tnot-a-number\n"), "unreadable"),
+        (lambda m: (m.parent / paths.STEM_CLUSTERS).unlink(), "entity model missing"),
+        (lambda m: (m.parent / paths.STEM_CLUSTERS).write_text("no header\n"), "unreadable"),
         (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
         (_drop_mined_names, "entity model missing: .*mined-names"),
         (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
@@ -486,3 +488,101 @@ def test_lexicon_rejects_damaged_files(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError):
         Lexicon.read(path)
+
+
+def test_stem_clusters_reading(tmp_path: Path) -> None:
+    path = tmp_path / "stems.tsv"
+    path.write_text("#stem\tc64\tc256\nبوتين\t3\t40\nايلات\t7\t12\n", encoding="utf-8")
+    lexicon = Lexicon({"في": 9}, {"في": ("1",)}).with_stem_clusters(path)
+    assert lexicon.stem_clusters == {"بوتين": ("3", "40"), "ايلات": ("7", "12")}
+    assert (lexicon.counts, lexicon.clusters) == ({"في": 9}, {"في": ("1",)})
+
+
+@pytest.mark.parametrize("text", ["بوتين\t3\n", "#stem\tc64\tc256\nبوتين\t3\n", "#stem\n"])
+def test_stem_clusters_reject_damaged_files(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "stems.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError):
+        Lexicon().with_stem_clusters(path)
+
+
+@pytest.mark.parametrize(
+    ("stems", "names", "expected"),
+    [
+        (
+            ["قال", "علي", "بن", "ابي", "طالب"],
+            {("علي", "بن", "ابي", "طالب"): "PERS"},
+            ["", "B-PERS", "I-PERS", "I-PERS", "I-PERS"],
+        ),
+        # the longest name wins over a shorter one it starts with
+        (
+            ["بنك", "مصر", "الدولي"],
+            {("بنك", "مصر"): "ORG", ("بنك", "مصر", "الدولي"): "MISC"},
+            ["B-MISC", "I-MISC", "I-MISC"],
+        ),
+        (
+            ["بنك", "مصر", "بنك", "مصر"],
+            {("بنك", "مصر"): "ORG"},
+            ["B-ORG", "I-ORG", "B-ORG", "I-ORG"],
+        ),
+        (["مصر", "بنك"], {("بنك", "مصر"): "ORG"}, ["", ""]),  # order matters
+    ],
+)
+def test_document_names_are_matched_longest_first(stems, names, expected) -> None:
+    from reader.entities.consistency import _match_names
+
+    assert _match_names(stems, names) == expected
+
+
+def test_second_pass_sees_a_name_found_whole_elsewhere_in_the_document() -> None:
+    """The first pass named علي بن أبي طالب whole once and cut it short later: the second pass
+    sees where the whole name lies, and each word's usual place in a name."""
+    from reader.entities.consistency import second_pass_features
+
+    stems = [["علي", "بن", "ابي", "طالب", "قال"], ["قال", "علي", "بن", "ابي", "طالب"]]
+    first = [["B-PERS", "I-PERS", "I-PERS", "E-PERS", "O"], ["O", "B-PERS", "E-PERS", "O", "O"]]
+    out = second_pass_features([[[] for _ in s] for s in stems], stems, first)
+    later = out[1]
+    assert "dg=B-PERS" in later[1] and "dg=B-PERS|B-PERS" in later[1]
+    assert "dg=I-PERS|O" in later[3] and "dg=I-PERS|O" in later[4]
+    assert "dg+=B-PERS" in later[0] and not any(f.startswith("dg=") for f in later[0])
+    assert "dp=PERS|L" in later[4]  # the word that ended the name elsewhere
+    assert "dp=PERS|F" in later[1]
+    assert not any(f.startswith("dp=") for f in out[0][4])  # قال is in no name
+
+
+@pytest.mark.parametrize(
+    ("words", "mined", "tagged", "expected"),
+    [
+        # title, nisba adjective, a mined two-word name the model left out
+        (
+            ["إلى", "المرشد", "الإيراني", "علي", "خامنئي"],
+            ["O", "O", "O", "B-PERS", "I-PERS"],
+            ["O"] * 5,
+            ["O", "O", "O", "B-PERS", "I-PERS"],
+        ),
+        # right after the title
+        (
+            ["المرشد", "علي", "خامنئي"],
+            ["O", "B-PERS", "I-PERS"],
+            ["O"] * 3,
+            ["O", "B-PERS", "I-PERS"],
+        ),
+        # no title before it: left as the model tagged it
+        (["إلى", "علي", "خامنئي"], ["O", "B-PERS", "I-PERS"], ["O"] * 3, ["O"] * 3),
+        # a one-word mined name is too weak alone
+        (["المرشد", "خامنئي"], ["O", "B-PERS"], ["O"] * 2, ["O"] * 2),
+        # what the model tagged is kept
+        (
+            ["المرشد", "علي", "خامنئي"],
+            ["O", "B-PERS", "I-PERS"],
+            ["O", "B-LOC", "O"],
+            ["O", "B-LOC", "O"],
+        ),
+    ],
+)
+def test_titled_names(words, mined, tagged, expected) -> None:
+    from reader.entities.consistency import titled_names
+    from reader.entities.mining import TRIGGERS
+
+    assert titled_names([tagged], [words], [mined], TRIGGERS) == [expected]

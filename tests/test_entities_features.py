@@ -79,3 +79,20 @@ def test_nisba_rate(counts: dict[str, int], core: str, expected: str) -> None:
 def test_unsplit_reading(token: str, expected: set[str]) -> None:
     own = _own(token)
     assert {f for f in own if f.startswith(("alt=", "ak"))} == expected
+
+
+def test_stem_clusters_reach_clitic_forms_and_context() -> None:
+    lexicon = Lexicon(
+        counts=LEXICON.counts,
+        clusters=LEXICON.clusters,
+        stem_clusters={"ايدن": ("5", "51", "512", "5123")},
+    )
+    extractor = FeatureExtractor(lexicon)
+    # stems are looked up after the clitic is cut; ايدن is its own stem
+    own = set(extractor.sentence(["ايدن", "قال"])[0])
+    assert {"sk0=5", "sk1=51", "sk2=512", "sk3=5123"} <= own
+    after = set(extractor.sentence(["ايدن", "قال"])[1])
+    assert {"-1:sk1=51", "-1:sk2=512", "sk=none"} <= after
+    assert "-1:sk0=5" not in after
+    # without stem clusters (models trained before them) no such feature is made
+    assert not any(f.startswith("sk") for f in _own("ايدن"))

@@ -200,3 +200,25 @@ def test_fold_models_train_again_with_the_extra_sentences(tmp_path: Path) -> Non
     assert seen == [(0, True), (1, True)]
     for model in models:
         assert _tag(model, [["b", "w=new"], ["b", "w=x"]]) == ["S-PERS", "O"]
+
+
+def test_stem_clusters_cover_rarer_stems_and_are_reproducible(tmp_path: Path) -> None:
+    pytest.importorskip("gensim")
+    from reader.entities.clusters import build_stem_clusters, write_stem_clusters
+    from reader.entities.lexicon import Lexicon
+
+    common = [["قال", "الرئيس", name, "في", "العاصمة"] for name in ("بوتين", "بايدن", "ماكرون")]
+    sentences = [list(s) for s in common * 10] + [["قال", "الرئيس", "لولا", "في", "العاصمة"]] * 2
+    first = build_stem_clusters(
+        [list(s) for s in sentences], epochs=2, bucket=5000, progress=lambda _: None
+    )
+    again = build_stem_clusters(
+        [list(s) for s in sentences], epochs=2, bucket=5000, progress=lambda _: None
+    )
+    assert first == again
+    # seen twice only (under the word vectors' minimum count): placed by its character n-grams
+    assert "لولا" in first and "بوتين" in first
+    path = tmp_path / "stems.tsv"
+    write_stem_clusters(first, path)
+    read = Lexicon().with_stem_clusters(path).stem_clusters
+    assert read == {stem: tuple(map(str, row)) for stem, row in first.items()}

@@ -41,6 +41,7 @@ class Lexicon:
 def kmeans(vectors: np.ndarray, k: int, iterations: int, seed: int) -> np.ndarray:
     """Spherical k-means (cosine) in numpy; returns the cluster of each row."""
     rng = np.random.default_rng(seed)
+    k = min(k, len(vectors))  # a small corpus (tests) has fewer words than clusters
     x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     centres = x[rng.choice(len(x), size=k, replace=False)].copy()
     assign = np.zeros(len(x), dtype=np.int32)
@@ -110,3 +111,66 @@ def write_lexicon(lexicon: Lexicon, path: Path) -> None:
             lexicon.rare_counts.items(), key=lambda item: (-item[1], item[0])
         ):
             out.write(f"{word}\t{count}\n")
+
+
+def build_stem_clusters(
+    stem_sentences: Sequence[list[str]],
+    *,
+    vector_size: int = 100,
+    epochs: int = 5,
+    window: int = 3,
+    rare_min: int = 2,
+    bucket: int = 2_000_000,
+    progress: Callable[[str], None] = print,
+) -> dict[str, tuple[int, ...]]:
+    """Clusters of clitic-stripped stems from fastText vectors (training time only).
+
+    A second clustering beside the surface-word one: the stem pools a name's clitic forms
+    (بوتين, وبوتين, لبوتين), and fastText's character n-grams give the stems seen only
+    ``rare_min``..``MIN_COUNT`` times a vector too, so rarer names still get a cluster. Measured
+    out of fold on the training part (issue 4): first pass 72.9 -> 73.8, both passes 74.2 -> 74.6;
+    the same clusters from word2vec (no n-grams) lost 0.4 on the first pass.
+    """
+    from gensim.models import FastText  # training-only dependency
+
+    counts = Counter(w for s in stem_sentences for w in s)
+    model = FastText(
+        vector_size=vector_size,
+        window=window,
+        min_count=MIN_COUNT,
+        sg=1,
+        negative=5,
+        sample=1e-4,
+        workers=1,
+        seed=SEED,
+        hashfxn=_stable_hash,
+        bucket=bucket,  # hashed character n-grams (gensim's default)
+    )
+    model.build_vocab(stem_sentences)
+    progress(f"  fastText: {len(model.wv):,} stems in the vocabulary, {epochs} epochs")
+    model.train(stem_sentences, total_examples=model.corpus_count, epochs=epochs)
+    stems = list(model.wv.index_to_key)
+    rare = sorted(
+        (w for w, c in counts.items() if rare_min <= c < MIN_COUNT), key=lambda w: (-counts[w], w)
+    )
+    vectors = np.vstack(
+        [np.asarray(model.wv.vectors, dtype=np.float32)]
+        + [np.asarray(model.wv[w], dtype=np.float32)[None, :] for w in rare]
+    )
+    stems += rare
+    progress(f"  {len(rare):,} rarer stems placed by their character n-grams")
+    columns = []
+    for k in GRANULARITIES:
+        progress(f"  k-means: {k} stem clusters")
+        columns.append(kmeans(vectors, k, iterations=12, seed=SEED + k))
+    table = np.stack(columns, axis=1)
+    return {stem: tuple(int(c) for c in row) for stem, row in zip(stems, table, strict=True)}
+
+
+def write_stem_clusters(clusters: dict[str, tuple[int, ...]], path: Path) -> None:
+    """One ``stem<TAB>c64<TAB>c256...`` line per stem (read by ``Lexicon.with_stem_clusters``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        out.write("#stem\t" + "\t".join(f"c{k}" for k in GRANULARITIES) + "\n")
+        for stem, row in clusters.items():
+            out.write(stem + "\t" + "\t".join(map(str, row)) + "\n")

@@ -20,6 +20,7 @@ from reader.text import normalize_token
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 
 WINDOW = (-2, -1, 1, 2)
+MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _UNWRITTEN = re.compile("[" + re.escape(MARKS + TATWEEL + INVISIBLES) + "]")
@@ -70,6 +71,8 @@ def _nisba_rate(counts: dict[str, int], core: str) -> str:
 class Analysis(NamedTuple):
     features: list[list[str]]
     stems: list[str]
+    # the mined person names' gazetteer labels (``gm``: B-PERS/I-PERS/O), when it is one
+    mined: Sequence[str] = ()
 
 
 class FeatureExtractor:
@@ -83,9 +86,10 @@ class FeatureExtractor:
         *,
         hidden: frozenset[str] = frozenset(),
     ) -> None:
-        """``known``: the attributes the trained models have weights for. At run time every
-        other feature is dropped as soon as it is made (it could not change a label) so the
-        CRF converts about half as many strings per token; None (training) keeps everything.
+        """``known``: the attributes the trained models weigh (``train.used_attributes``). At
+        run time every other feature is dropped as soon as it is made (it could not change a
+        label, or hardly) so the CRF converts about half as many strings per token; None
+        (training) keeps everything.
 
         ``hidden`` (training only): stems whose identity features (word, stem, core, bigrams)
         are left out, so the rare words of the training data look to the CRF as an unseen word
@@ -124,6 +128,16 @@ class FeatureExtractor:
         ratio = self.lexicon.counts.get(rest, 0) / (count + 1)
         bucket = "0" if ratio < 1 else "1" if ratio < 10 else "2"
         return ["alt=" + bucket, *(f"ak{i}={c}" for i, c in enumerate(clusters[1:3], 1))]
+
+    def _stem_clusters(self, stem: str, norm: str, ctx: list[str]) -> list[str]:
+        """The stem's clusters (fastText): a second clustering, one that reaches rarer names;
+        the middle two granularities also go to ``ctx``."""
+        table = self.lexicon.stem_clusters
+        clusters = table.get(stem) or table.get(norm)
+        if not clusters:
+            return ["sk=none"]
+        ctx += [f"sk{i}={c}" for i, c in enumerate(clusters[1:3], 1)]
+        return [f"sk{i}={c}" for i, c in enumerate(clusters)]
 
     def _word_features(self, token: str) -> tuple[str, str, list[str], tuple[list[str], ...]]:
         """(normalised, stem, own features, context features per WINDOW offset)."""
@@ -165,6 +179,8 @@ class FeatureExtractor:
             ctx += [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
         else:
             own.append("k=none")
+        if self.lexicon.stem_clusters:
+            own += self._stem_clusters(stem, norm, ctx)
         if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
             own += self._unsplit_reading(norm, count)
         # The folded form merges what the writer kept apart: the preposition على with the name
@@ -234,4 +250,5 @@ class FeatureExtractor:
                 if i + 1 < n and labels[i + 1] != "O":
                     feats.append(f"{name}+1={labels[i + 1]}")
             out.append(feats)
-        return Analysis(out, stems)
+        mined = next((labels for name, labels in gaz_columns if name == MINED_COLUMN), ())
+        return Analysis(out, stems, mined)

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
 # Proclitics that never belong to a name: conjunctions, then prepositions (issue 4: a clitic like
 # و in وطهران or ل in لبايدن stays outside the entity; the article ال stays inside).
@@ -24,6 +25,8 @@ PREP_RATIO = 20
 class Lexicon:
     counts: dict[str, int] = field(default_factory=dict)
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # clusters of clitic-stripped stems, rarer ones included (``clusters.build_stem_clusters``)
+    stem_clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> Lexicon:
@@ -49,9 +52,26 @@ class Lexicon:
         words = wide[0::width]
         counts = dict(zip(words, map(int, wide[1::width]), strict=True))
         counts.update(zip(narrow[0::2], map(int, narrow[1::2]), strict=True))
-        columns = [wide[i::width] for i in range(2, width)]
+        # cluster ids repeat (a few thousand distinct): one string object each halves the
+        # memory of the table in every process that tags (~30 MB)
+        columns = [list(map(intern, wide[i::width])) for i in range(2, width)]
         clusters = dict(zip(words, zip(*columns, strict=True), strict=True))
         return cls(counts, clusters)
+
+    def with_stem_clusters(self, path: Path) -> Lexicon:
+        """This lexicon with the stem clusters of ``ner-stem-clusters.tsv`` (one
+        ``stem<TAB>c64<TAB>c256...`` line per stem after a ``#`` header), split column-wise as
+        ``read`` does."""
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if not header.startswith("#"):
+            raise ValueError(f"{path}: no header line")
+        width = header.count("\t") + 1
+        fields = body.rstrip("\n").replace("\n", "\t").split("\t") if body.strip() else []
+        if width < 2 or len(fields) % width:
+            raise ValueError(f"{path}: ragged lines")
+        columns = [list(map(intern, fields[i::width])) for i in range(1, width)]
+        stems = dict(zip(fields[0::width], zip(*columns, strict=True), strict=True))
+        return Lexicon(self.counts, self.clusters, stems)
 
 
 def _prefix_candidates(word: str) -> list[tuple[int, str, int]]:

@@ -17,11 +17,12 @@ from reader.entities.consistency import (
     keyword_words,
     propagate_surnames,
     second_pass_features,
+    titled_names,
 )
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
-from reader.entities.mining import name_word_places, person_gazetteer
+from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token, tokenize
@@ -71,6 +72,7 @@ class Recogniser:
         )
         tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
         tagged = complete_names_from_keywords(tagged, sentences, keywords)
+        tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
         return propagate_surnames(tagged, [a.stems for a in analysed])
 
     # -- text -------------------------------------------------------------------------------
@@ -191,6 +193,12 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
     try:
         lexicon = Lexicon.read(folder / paths.LEXICON)
         known = frozenset((folder / paths.ATTRIBUTES).read_text(encoding="utf-8").split("\n"))
+        # models trained before the stem clusters have no weights for them
+        if any(a.startswith("sk") for a in known):
+            stem_clusters = folder / paths.STEM_CLUSTERS
+            if not stem_clusters.is_file():
+                raise RecogniserUnavailable(f"entity model missing: {stem_clusters}")
+            lexicon = lexicon.with_stem_clusters(stem_clusters)
         lists = [
             ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
             ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
