@@ -19,7 +19,7 @@ from reader.entities.consistency import (
     second_pass_features,
     titled_names,
 )
-from reader.entities.features import FeatureExtractor
+from reader.entities.features import MINED_COLUMN, FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
 from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
@@ -210,7 +210,7 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             if not mined.is_file():
                 raise RecogniserUnavailable(f"entity model missing: {mined}")
             entries = read_entries(mined)
-            lists.append(("gm", Gazetteer(person_gazetteer(entries))))
+            lists.append((MINED_COLUMN, Gazetteer(person_gazetteer(entries))))
             name_words = name_word_places(entries)
         extractor = FeatureExtractor(
             lexicon,

@@ -33,7 +33,7 @@ from reader.entities.conll import (
 )
 from reader.entities.consistency import BLOCK, blocks, propagate_surnames, second_pass_features
 from reader.entities.crf import fold_models, jackknife_tags, tag_all, train_crf
-from reader.entities.features import Analysis, FeatureExtractor
+from reader.entities.features import MINED_COLUMN, Analysis, FeatureExtractor
 from reader.entities.gazetteer import (
     Gazetteer,
     cldr_entries,
@@ -103,7 +103,7 @@ class Pipeline:
         names = Gazetteer(self.names(names_from))
         return FeatureExtractor(
             self.lexicon,
-            [("gc", self.cldr), ("gn", names), ("gm", self.mined)],
+            [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)],
             known,
             votes=votes,
             name_words=self.name_words,
@@ -127,7 +127,7 @@ class Pipeline:
             held = [i for i, f in enumerate(contiguous_folds(len(sentences), FOLDS)) if f == k]
             held_set = set(held)
             names = Gazetteer(self.names([s for i, s in enumerate(sentences) if i not in held_set]))
-            gazetteers = [("gc", self.cldr), ("gn", names), ("gm", self.mined)]
+            gazetteers = [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)]
             by_half = {
                 h: FeatureExtractor(
                     self.lexicon, gazetteers, votes=v, name_words=self.name_words, hidden=hidden
