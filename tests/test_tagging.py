@@ -26,7 +26,8 @@ ARTICLES = [
     Article(
         id=f"a{i}.txt",
         title="عنوان",
-        body="التقى الرئيس الروسي فلاديمير بوتين نظيره الإيراني إبراهيم رئيسي في موسكو.",
+        # without the page's keywords the model names إبراهيم alone; with them, إبراهيم رئيسي
+        body="التقى بوتين نظيره إبراهيم رئيسي في موسكو.",
         appended=(Appended("ملحق", "وزار جو بايدن العاصمة الصينية بكين."),),
         # the page's keywords complete a name the model cuts short (half of the articles)
         tags=("بوتين", "رئيسي") if i % 2 else (),

@@ -128,8 +128,8 @@ def build_stem_clusters(
     A second clustering beside the surface-word one: the stem pools a name's clitic forms
     (بوتين, وبوتين, لبوتين), and fastText's character n-grams give the stems seen only
     ``rare_min``..``MIN_COUNT`` times a vector too, so rarer names still get a cluster. Measured
-    out of fold on the training part (issue 4): first pass 72.9 -> 73.8, both passes 74.2 -> 74.6;
-    the same clusters from word2vec (no n-grams) lost 0.4 on the first pass.
+    out of fold on the training part (issue 4): first pass 72.9 -> 73.8, both passes 74.2 -> 74.5-74.7
+    (three fastText runs); the same clusters from word2vec (no n-grams) lost 0.4 on the first pass.
     """
     from gensim.models import FastText  # training-only dependency
 
