@@ -222,3 +222,35 @@ def test_stem_clusters_cover_rarer_stems_and_are_reproducible(tmp_path: Path) ->
     write_stem_clusters(first, path)
     read = Lexicon().with_stem_clusters(path).stem_clusters
     assert read == {stem: tuple(map(str, row)) for stem, row in first.items()}
+
+
+def test_kept_attributes_prune_each_pass_at_its_own_threshold(
+    toy_model: Path, tmp_path: Path
+) -> None:
+    """The second pass's attributes are kept from a higher weight than the first's
+    (``SECOND_MIN_WEIGHT``): its weaker L1 leaves many small weights that only cost time."""
+    from reader.entities.train import MIN_WEIGHT, SECOND_MIN_WEIGHT, kept_attributes
+
+    # the second pass's own attributes (prefixed), with smaller weights (more L2)
+    second = tmp_path / "second.crfsuite"
+    second_x = [[["p:" + a for a in item] for item in x] for x in TRAIN_X]
+    train_crf(second_x, TRAIN_Y, second, {"c1": 0.0, "c2": 1.0, "max_iterations": 50})
+
+    def largest(model: Path) -> dict[str, float]:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        out: dict[str, float] = {}
+        for (attr, _), w in tagger.info().state_features.items():
+            out[attr] = max(out.get(attr, 0.0), abs(w))
+        tagger.close()
+        return out
+
+    first_w, second_w = largest(toy_model), largest(second)
+    kept = kept_attributes(toy_model, second)
+    for attr in set(first_w) | set(second_w):
+        expected = first_w.get(attr, 0) >= MIN_WEIGHT or second_w.get(attr, 0) >= SECOND_MIN_WEIGHT
+        assert (attr in kept) == expected, attr
+    # the thresholds differ on this pair: the second model loses an attribute that the first
+    # pass's threshold would have kept, and keeps others
+    assert any(MIN_WEIGHT <= w < SECOND_MIN_WEIGHT for w in second_w.values())
+    assert any(a.startswith("p:") for a in kept)

@@ -1,7 +1,7 @@
 """``python main.py ner [--format conll] < TOKENS``: one token a line, a blank line between
 sentences, in; ``token TAG`` (BIO) lines with a blank line between sentences, out.
 
-Streams in blocks: sentences are tagged and written ``BLOCK`` (15) at a time, and at the end of
+Streams in blocks: sentences are tagged and written ``BLOCK`` (30) at a time, and at the end of
 the input, so memory stays flat on any input size. The block is the recogniser's "document" for
 its second, consistency pass (the input has no document boundaries), as in training. A line with
 several fields (a CoNLL file with gold tags) is read as its first field.
