@@ -50,11 +50,12 @@ def second_pass_features(
     repeated = {stem: counts for stem, counts in votes.items() if sum(counts.values()) > 1}
     chunks = [entity_chunks(to_bio(tags)) for tags in first_tags]
     names, places = _document_names(stems, chunks)
+    index = _name_index(names) if names else None
     cache: dict[tuple[str, str], str] = {}
     out: list[list[list[str]]] = []
     for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
         n = len(tags)
-        named = _match_names(sentence_stems, names) if names else None
+        named = _match_names(sentence_stems, names, index) if names else None
         doc = []
         for stem, tag in zip(sentence_stems, tags, strict=True):
             counts = repeated.get(stem)
@@ -139,11 +140,20 @@ def _document_names(
     return names, places
 
 
-def _match_names(stems: Sequence[str], names: Mapping[tuple[str, ...], str]) -> list[str]:
+def _name_index(names: Mapping[tuple[str, ...], str]) -> tuple[int, frozenset[str]]:
+    """The longest name's length and the words names begin with: made once per document."""
+    return max(len(name) for name in names), frozenset(name[0] for name in names)
+
+
+def _match_names(
+    stems: Sequence[str],
+    names: Mapping[tuple[str, ...], str],
+    index: tuple[int, frozenset[str]] | None = None,
+) -> list[str]:
     """BIO labels of the document's names in one sentence, longest match first, left to right
-    ("" outside them)."""
-    longest = max(len(name) for name in names)
-    starts = {name[0] for name in names}
+    ("" outside them). ``index``: ``_name_index(names)``, when the caller matches many
+    sentences against the same names."""
+    longest, starts = index or _name_index(names)
     out = [""] * len(stems)
     i = 0
     while i < len(stems):
@@ -317,15 +327,17 @@ def titled_names(
     never fires (its names are of the corpus's years): F1 unchanged."""
     out = []
     for sentence_tags, sentence_words, labels in zip(tags, words, mined, strict=True):
+        if not labels or "B-PERS" not in labels:
+            out.append(sentence_tags)  # most sentences: no mined name, nothing to change
+            continue
         fixed = list(sentence_tags)
-        if labels and "B-PERS" in labels:
-            for start, end, kind in entity_chunks(labels):
-                if kind != "PERS" or end - start < 2 or start == 0:
-                    continue
-                if any(t != "O" for t in fixed[start:end]):
-                    continue
-                if _after_title(sentence_words, start, titles):
-                    fixed[start:end] = ["B-PERS"] + ["I-PERS"] * (end - start - 1)
+        for start, end, kind in entity_chunks(labels):
+            if kind != "PERS" or end - start < 2 or start == 0:
+                continue
+            if any(t != "O" for t in fixed[start:end]):
+                continue
+            if _after_title(sentence_words, start, titles):
+                fixed[start:end] = ["B-PERS"] + ["I-PERS"] * (end - start - 1)
         out.append(fixed)
     return out
 
