@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities.features import FeatureExtractor, _nisba_rate
+from reader.entities.features import FeatureExtractor, _nisba_rate, nisba_gender, quoted_spans
 from reader.entities.lexicon import Lexicon
 
 LEXICON = Lexicon(
@@ -96,3 +96,68 @@ def test_stem_clusters_reach_clitic_forms_and_context() -> None:
     assert "-1:sk0=5" not in after
     # without stem clusters (models trained before them) no such feature is made
     assert not any(f.startswith("sk") for f in _own("ايدن"))
+
+
+@pytest.mark.parametrize(
+    ("norm", "expected"),
+    [
+        ("الفرنسي", "m"),
+        ("الفرنسيه", "f"),  # ة folded to ه
+        ("والالماني", "m"),  # a clitic before the article
+        ("فرنسي", ""),  # not definite: not the adjective after a definite name
+        ("الثاني", "m"),
+        ("الكتاب", ""),
+        ("العي", ""),  # too short
+    ],
+)
+def test_nisba_gender(norm: str, expected: str) -> None:
+    assert nisba_gender(norm) == expected
+
+
+def test_masculine_adjective_after_a_word_joins_its_clusters() -> None:
+    # ليون الفرنسي (the club) against ليون الفرنسية (the city): the name's clusters with the
+    # adjective's gender, for the name only
+    lexicon = Lexicon(
+        counts={"ليون": 500},
+        clusters={"ليون": ("1", "12", "123", "1234")},
+        stem_clusters={"ليون": ("5", "51", "512", "5123")},
+    )
+    extractor = FeatureExtractor(lexicon)
+    club = extractor.sentence(["حقق", "ليون", "الفرنسي", "فوزه"])
+    assert {"nx=m|12", "nx=m|51"} <= set(club[1])
+    assert not any(f.startswith("nx=") for f in club[0] + club[2] + club[3])
+    city = extractor.sentence(["في", "ليون", "الفرنسية"])
+    assert {"nx=f|12", "nx=f|51"} <= set(city[1])
+    # two adjectives in a row: the first is not a name; an unclustered word gets "-"
+    assert not any(f.startswith("nx=") for f in extractor.sentence(["الايراني", "الفرنسي"])[0])
+    assert {"nx=m|-"} <= set(extractor.sentence(["مضيفه", "الروماني"])[0])
+    # the recogniser keeps only the features its model weighs
+    kept = FeatureExtractor(lexicon, known=frozenset({"nx=m|12"})).sentence(
+        ["حقق", "ليون", "الفرنسي"]
+    )
+    assert [f for f in kept[1] if f.startswith("nx=")] == ["nx=m|12"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["برنامج", "«", "الناس", "وأنا", "»"], [(1, 4)]),
+        (["صحيفة", "'", "'", "معاريف", "'", "'"], [(2, 4)]),  # ANERcorp's ' ' as quotes
+        (["قال", '"', "نعم", '"', "و", '"', "لا", '"'], [(1, 3), (5, 7)]),
+        (["«", "»"], []),  # empty
+        (["«", "الناس", "وأنا"], []),  # never closed
+        (["«", *["ا", "ب", "ت", "ث", "ج", "ح", "خ"], "»"], []),  # seven words: speech, not a title
+    ],
+)
+def test_quoted_spans(tokens: list[str], expected: list[tuple[int, int]]) -> None:
+    assert quoted_spans(tokens) == expected
+
+
+def test_quoted_words_know_the_word_before_the_quote() -> None:
+    lexicon = Lexicon(counts={"بعنوان": 90}, clusters={"بعنوان": ("7", "71", "712", "7123")})
+    rows = FeatureExtractor(lexicon).sentence(["بعنوان", "«", "حور", "الدنيا", "»", "يذاع"])
+    context = {"q<=بعنوان", "q<k=712", "qt=«"}
+    assert {"q=F", *context} <= set(rows[2])
+    assert {"q=N", *context} <= set(rows[3])
+    for outside in (rows[0], rows[1], rows[4], rows[5]):
+        assert not any(f.startswith("q") for f in outside)
