@@ -461,6 +461,31 @@ def test_propagate_surnames(tags, stems, expected) -> None:
 
 
 @pytest.mark.parametrize(
+    ("tags", "first", "expected"),
+    [
+        # the second pass dropped the whole two-word name the first pass found: kept
+        (
+            [["O", "O", "O", "O"], ["O", "O"]],
+            [["O", "B-PERS", "I-PERS", "O"], ["O", "O"]],
+            [["O", "B-PERS", "I-PERS", "O"], ["O", "O"]],
+        ),
+        # a one-word name, or a name the second pass changed rather than dropped, is its call
+        (
+            [["O", "O"], ["B-ORG", "I-ORG"], ["B-PERS", "O"]],
+            [["B-PERS", "O"], ["B-PERS", "I-PERS"], ["B-PERS", "I-PERS"]],
+            [["O", "O"], ["B-ORG", "I-ORG"], ["B-PERS", "O"]],
+        ),
+        # only persons
+        ([["O", "O"]], [["B-ORG", "I-ORG"]], [["O", "O"]]),
+    ],
+)
+def test_keep_full_names(tags, first, expected) -> None:
+    from reader.entities.consistency import keep_full_names
+
+    assert keep_full_names(tags, first) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "counts", "clusters"),
     [
         (

@@ -222,6 +222,27 @@ def propagate_surnames(
     return out
 
 
+def keep_full_names(
+    tags: Sequence[Sequence[str]], first: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """A person the first pass named in two words or more, and the second pass dropped whole, is
+    a person (BIO in and out; ``first``: the first pass's labels in BIO).
+
+    The second pass weighs how the rest of the document labelled each word, and news names a
+    person in full once (إبراهيم رئيسي) and by the last name after that, where the first pass
+    takes the word alone for a common one (رئيسي, "main"): the many bare mentions outvote the
+    one place the name is written whole, and the second pass drops it. Out of fold on the
+    training part the rule changes 5 names (F1 76.12 -> 76.13), on dev one (74.28 -> 74.22)."""
+    out = []
+    for sentence_tags, sentence_first in zip(tags, first, strict=True):
+        fixed = list(sentence_tags)
+        for start, end, kind in entity_chunks(sentence_first):
+            if kind == "PERS" and end - start >= 2 and all(t == "O" for t in fixed[start:end]):
+                fixed[start:end] = ["B-PERS"] + ["I-PERS"] * (end - start - 1)
+        out.append(fixed)
+    return out
+
+
 # Particles that a multi-word keyword may hold (الحرب على غزة) and that never continue a name.
 _NOT_NAME_WORDS = frozenset(
     normalize_token(w)

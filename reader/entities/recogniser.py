@@ -14,6 +14,7 @@ from reader.entities.conll import entity_chunks, to_bio
 from reader.entities.consistency import (
     blocks,
     complete_names_from_keywords,
+    keep_full_names,
     keyword_words,
     propagate_surnames,
     second_pass_features,
@@ -71,6 +72,7 @@ class Recogniser:
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
         tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
+        tagged = keep_full_names(tagged, [to_bio(t) for t in first])
         tagged = complete_names_from_keywords(tagged, sentences, keywords)
         tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
         return propagate_surnames(tagged, [a.stems for a in analysed])

@@ -31,7 +31,13 @@ from reader.entities.conll import (
     to_bio,
     to_bioes,
 )
-from reader.entities.consistency import BLOCK, blocks, propagate_surnames, second_pass_features
+from reader.entities.consistency import (
+    BLOCK,
+    blocks,
+    keep_full_names,
+    propagate_surnames,
+    second_pass_features,
+)
 from reader.entities.crf import fold_models, jackknife_tags, tag_all, train_crf
 from reader.entities.features import MINED_COLUMN, Analysis, FeatureExtractor
 from reader.entities.gazetteer import (
@@ -520,10 +526,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
         final: list[list[str]] = []
         for block in blocks(len(dev)):
             final += propagate_surnames(
-                [second[i] for i in block], [dev_analysed[i].stems for i in block]
+                keep_full_names([second[i] for i in block], [to_bio(first[i]) for i in block]),
+                [dev_analysed[i].stems for i in block],
             )
         rows = score(dev_gold, final)
-        log("with last names propagated (what the recogniser outputs) on dev:")
+        log("with full names kept and last names propagated (what the recogniser outputs) on dev:")
         log(format_scores(rows))
         log(f"dev F1 {rows[-1].f1:.4f}")
         if args.dev_model:
