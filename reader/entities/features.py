@@ -179,11 +179,9 @@ class FeatureExtractor:
         bucket = "0" if ratio < 1 else "1" if ratio < 10 else "2"
         return ["alt=" + bucket, *(f"ak{i}={c}" for i, c in enumerate(clusters[1:3], 1))]
 
-    def _stem_clusters(self, stem: str, norm: str, ctx: list[str]) -> list[str]:
+    def _stem_clusters(self, clusters: tuple[str, ...] | None, ctx: list[str]) -> list[str]:
         """The stem's clusters (fastText): a second clustering, one that reaches rarer names;
         the middle two granularities also go to ``ctx``."""
-        table = self.lexicon.stem_clusters
-        clusters = table.get(stem) or table.get(norm)
         if not clusters:
             return ["sk=none"]
         ctx += [f"sk{i}={c}" for i, c in enumerate(clusters[1:3], 1)]
@@ -228,8 +226,10 @@ class FeatureExtractor:
             ctx += [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
         else:
             own.append("k=none")
-        if self.lexicon.stem_clusters:
-            own += self._stem_clusters(stem, norm, ctx)
+        table = self.lexicon.stem_clusters
+        stem_cluster = (table.get(stem) or table.get(norm)) if table else None
+        if table:
+            own += self._stem_clusters(stem_cluster, ctx)
         if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
             own += self._unsplit_reading(norm, count)
         # The folded form merges what the writer kept apart: the preposition على with the name
@@ -255,8 +255,6 @@ class FeatureExtractor:
             get = canonical.get
             own = [f for f in map(get, own) if f is not None]
             by_offset = tuple([f for f in map(get, fs) if f is not None] for fs in by_offset)
-        stem_clusters = self.lexicon.stem_clusters
-        stem_cluster = stem_clusters.get(stem) or stem_clusters.get(norm)
         return _Word(
             norm,
             stem,
