@@ -477,6 +477,12 @@ def test_propagate_surnames(tags, stems, expected) -> None:
         ),
         # only persons
         ([["O", "O"]], [["B-ORG", "I-ORG"]], [["O", "O"]]),
+        # the first pass's own BIOES labels, as the recogniser passes them
+        (
+            [["O", "O", "O"], ["O", "O"]],
+            [["B-PERS", "E-PERS", "O"], ["S-PERS", "O"]],
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
+        ),
     ],
 )
 def test_keep_full_names(tags, first, expected) -> None:

@@ -72,7 +72,7 @@ class Recogniser:
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
         tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
-        tagged = keep_full_names(tagged, [to_bio(t) for t in first])
+        tagged = keep_full_names(tagged, first)
         tagged = complete_names_from_keywords(tagged, sentences, keywords)
         tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
         return propagate_surnames(tagged, [a.stems for a in analysed])

@@ -526,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
         final: list[list[str]] = []
         for block in blocks(len(dev)):
             final += propagate_surnames(
-                keep_full_names([second[i] for i in block], [to_bio(first[i]) for i in block]),
+                keep_full_names([second[i] for i in block], [first[i] for i in block]),
                 [dev_analysed[i].stems for i in block],
             )
         rows = score(dev_gold, final)
