@@ -87,3 +87,22 @@ def test_problems_panel_shows_hidden_characters_of_names_escaped(qtmodeltester) 
     assert shown == ["two\\nlines.txt", "a\\u202etxt.json"]
     display = model.index(1, 0).data(Qt.ItemDataRole.DisplayRole)
     assert "\\u202e" in display and "\u202e" not in display
+
+
+def test_window_export_writes_a_cut_emoji_as_fffd_and_every_article_after_it(
+    tmp_path: Path,
+) -> None:
+    from reader.model import Article
+    from reader.ui.export_result import export_articles
+
+    articles = [
+        Article("a.json#1", "عنوان \ud83d مقطوع", "نص \ud83d", source="الجزيرة"),
+        Article("a.json#2", "الخبر الثاني", "نص الخبر الثاني"),
+    ]
+    target = tmp_path / "out.jsonl"
+    assert export_articles(target, "jsonl", articles, with_entities=False) == 2
+    records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert [(r["id"], r["title"], r["body"]) for r in records] == [
+        ("a.json#1", "عنوان \ufffd مقطوع", "نص \ufffd"),
+        ("a.json#2", "الخبر الثاني", "نص الخبر الثاني"),
+    ]
