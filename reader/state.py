@@ -67,6 +67,8 @@ class UserState:
         self._starred: set[str] = set()
         self.note: str | None = None
         self.dirty = False
+        # the file could not be used nor moved aside: never write over it
+        self._kept_in_place = False
         self.path = path if path is not None else state_path(self.folder)
         self._load()
 
@@ -78,11 +80,8 @@ class UserState:
         except _Damaged as err:
             self._set_aside(str(err))
             return
-        except OSError as err:
-            self.note = (
-                f"{printable(str(self.path))}: could not read the saved state"
-                f" ({err.strerror or err}); starting empty"
-            )
+        except OSError as err:  # unreadable: kept aside too, so a save cannot overwrite it
+            self._set_aside(f"could not be read: {err.strerror or err}", damaged=False)
             return
         try:
             read, starred = _decode(data)
@@ -100,23 +99,25 @@ class UserState:
             return
         self._read, self._starred = read, starred
 
-    def _set_aside(self, reason: str) -> None:
-        """The file is damaged: keep it as ``<name>.damaged`` and start empty, with a note."""
+    def _set_aside(self, reason: str, *, damaged: bool = True) -> None:
+        """The file cannot be used: keep it as ``<name>.damaged`` and start empty, with a note.
+
+        When it cannot be moved, this session's marks are not saved over it (``save`` raises)."""
         self._read, self._starred = set(), set()
-        shown = printable(str(self.path))
+        what = f"{printable(str(self.path))}: saved state " + (
+            f"is damaged ({reason})" if damaged else reason
+        )
         aside = _free_name(self.path.with_name(self.path.name + ".damaged"))
         try:
             self.path.replace(aside)
         except OSError as err:
+            self._kept_in_place = True
             self.note = (
-                f"{shown}: saved state is damaged ({reason}) and could not be kept aside"
-                f" ({err.strerror or err}); starting empty"
+                f"{what} and could not be kept aside ({err.strerror or err}); starting empty,"
+                " marks are not saved"
             )
             return
-        self.note = (
-            f"{shown}: saved state is damaged ({reason}); kept as {printable(aside.name)},"
-            " starting empty"
-        )
+        self.note = f"{what}; kept as {printable(aside.name)}, starting empty"
 
     def is_read(self, article_id: str) -> bool:
         return article_id in self._read
@@ -161,7 +162,10 @@ class UserState:
     def save(self) -> None:
         """Write atomically (temp file, fsync, os.replace) to this folder's own file.
 
-        Raises OSError when the directory is not writable."""
+        Raises OSError when the directory is not writable, or when the file there could not
+        be read nor kept aside (saving would destroy it)."""
+        if self._kept_in_place:
+            raise PermissionError(f"not saved over {self.path.name}, which could not be kept aside")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "format": _FORMAT,

@@ -250,6 +250,48 @@ def test_a_second_damaged_file_does_not_replace_the_first(tmp_path: Path) -> Non
     assert path.with_name(path.name + ".damaged-2").read_bytes() == b"\xff\xfe"
 
 
+def test_an_unreadable_state_file_is_kept_aside_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = state_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"read": ["a.txt"], "starred": []}')
+    real_open = os.open
+
+    def refuse(name, *args, **kwargs):  # root reads through chmod 000: refuse the open instead
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    state = UserState(tmp_path)
+    assert state.note == (
+        f"{path}: saved state could not be read: Permission denied; kept as {path.name}.damaged,"
+        " starting empty"
+    )
+    assert path.with_name(path.name + ".damaged").read_bytes().startswith(b'{"read"')
+
+
+def test_a_damaged_file_that_cannot_be_moved_is_never_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = state_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xff\xfe")
+
+    def refuse(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    state = UserState(tmp_path)
+    assert state.note is not None and "could not be kept aside (Permission denied)" in state.note
+    assert "marks are not saved" in state.note
+    state.set_read("a.txt")
+    with pytest.raises(PermissionError):
+        state.save()
+    assert path.read_bytes() == b"\xff\xfe"
+
+
 def test_marks_never_go_to_another_folders_state_file(tmp_path: Path) -> None:
     """The window's order of events: A open and marked, then B (damaged state) opened and
     marked, then A again. Each folder's marks stay in its own file."""
