@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
+from reader.printable import printable
+
 ENTITY_KINDS: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
 
 
@@ -172,4 +174,5 @@ class LoadProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # one line that shows what the name holds, whatever bytes it has (reader/printable.py)
+        return f"{printable(self.path)}: {printable(self.reason)}"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
+from reader.printable import printable
 from reader.ui.i18n import add_arabic, t
 
 add_arabic(
@@ -78,7 +79,7 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
         problem = self._problems[index.row()]
-        text = problem.path if index.column() == 0 else problem.reason
+        text = printable(problem.path if index.column() == 0 else problem.reason)
         # a path reads left to right in either interface (its Arabic folder names stay in order), and
         # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"

@@ -91,6 +91,9 @@ class Session(QObject):
         if self._previous is None:  # a second open during a load keeps the first fallback
             self._previous = (self.library, self.folder, self.user_state)
         self.save_state()
+        # no marks go to the previous folder's state, even if reading the new one failed
+        self.user_state = None
+        self.w.model.set_state(None)
         self.folder = Path(folder)
         # watching starts before the load scans the folder, so no file written meanwhile is lost
         self.live.start(self.folder)
