@@ -13,10 +13,13 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Article, Span
 from reader.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 # joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
 CSV_LIST_SEPARATOR = " | "
@@ -39,20 +42,38 @@ CSV_COLUMNS: tuple[str, ...] = (
 CSV_BOM = "\ufeff"
 
 
-def _entities(spans: Sequence[Span], text: str) -> list[dict[str, Any]]:
+def _entities(
+    spans: Sequence[Span], text: str, identities: Identities | None
+) -> list[dict[str, Any]]:
+    # ``canonical``: the name of the span's identity in the folder (reader.entities.identity),
+    # null for a span that names nothing (a function word, a fragment)
+    if identities is None:
+        from reader.entities.identity import Identities
+
+        identities = Identities.empty()
+    named = identities.resolve(text, spans)
     return [
-        {"start": s.start, "end": s.end, "type": s.kind, "text": text[s.start : s.end]}
-        for s in spans
+        {
+            "start": s.start,
+            "end": s.end,
+            "type": s.kind,
+            "text": text[s.start : s.end],
+            "canonical": e.name if e is not None else None,
+        }
+        for s, e in zip(spans, named, strict=True)
     ]
 
 
-def article_record(article: Article, *, with_entities: bool = False) -> dict[str, Any]:
-    """The JSON object of one exported article, keys in the documented order."""
+def article_record(
+    article: Article, *, with_entities: bool = False, identities: Identities | None = None
+) -> dict[str, Any]:
+    """The JSON object of one exported article, keys in the documented order. ``identities``:
+    the folder's, naming each entity span (without: each span's own cleaned text)."""
     appended: list[dict[str, Any]] = []
     for extra in article.appended:
         item: dict[str, Any] = {"title": extra.title, "body": extra.body}
         if with_entities:
-            item["entities"] = _entities(extra.entities, extra.body)
+            item["entities"] = _entities(extra.entities, extra.body, identities)
         appended.append(item)
     record: dict[str, Any] = {
         "id": article.id,
@@ -68,14 +89,16 @@ def article_record(article: Article, *, with_entities: bool = False) -> dict[str
         "appended": appended,
     }
     if with_entities:
-        record["entities"] = _entities(article.entities, article.body)
+        record["entities"] = _entities(article.entities, article.body, identities)
     record["problems"] = list(article.problems)
     return record
 
 
-def jsonl_line(article: Article, *, with_entities: bool = False) -> str:
+def jsonl_line(
+    article: Article, *, with_entities: bool = False, identities: Identities | None = None
+) -> str:
     """One line of JSON Lines, newline included; Arabic written as itself, not as \\u escapes."""
-    record = article_record(article, with_entities=with_entities)
+    record = article_record(article, with_entities=with_entities, identities=identities)
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

@@ -396,6 +396,36 @@ def index_for(
     previous: Index | None = None,
     save_patched: bool = False,
 ) -> tuple[Index, str]:
+    """The index of ``articles`` (see ``_index_for``), its entity facets by the folder's
+    identities (``Index.ensure_identities``): every load with entities comes through here."""
+    index, how = _index_for(
+        cache,
+        articles,
+        files,
+        with_entities=with_entities,
+        progress=progress,
+        stop=stop,
+        built=built,
+        previous=previous,
+        save_patched=save_patched,
+    )
+    if with_entities:
+        index.ensure_identities()
+    return index, how
+
+
+def _index_for(
+    cache: FolderCache | None,
+    articles: list[Article],
+    files: dict[str, FileInfo],
+    *,
+    with_entities: bool,
+    progress: ProgressFn,
+    stop: StopFn,
+    built: Index | None = None,
+    previous: Index | None = None,
+    save_patched: bool = False,
+) -> tuple[Index, str]:
     """The index of ``articles``: ``built`` (the one ``read_files`` made), else derived from
     ``previous`` (the index of the same texts without entities: its postings are shared), else
     from the snapshot when one fits, else built. A built or derived index is saved as the
@@ -467,6 +497,8 @@ def _save(
 
     if not cache.writable:
         return
+    if ekey is not None:
+        index.ensure_identities()  # the snapshot keeps them: a warm reopen needs no pass
     note = snapshot.save(cache.snapshot_dir, index, keys, ekey, digest)
     if note:
         cache.notes.append(note)

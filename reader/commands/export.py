@@ -13,10 +13,15 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.output import Output, tell
 from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
+    from reader.library import Library
 
 
 class _Unavailable(Exception):
@@ -55,7 +60,8 @@ def _run(args: argparse.Namespace) -> int:
         tell("export", exc)
         return 2
     out = Output(sys.stdout.buffer)
-    _write(articles, args.format, with_entities, out)
+    identities = _identities(library, articles) if with_entities else None
+    _write(articles, args.format, with_entities, out, identities)
     if note := out.note():
         tell("export", note)
     print(_summary(library), file=sys.stderr)
@@ -131,7 +137,23 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     return [a for a in articles if a.id in wanted]
 
 
-def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: Output) -> None:
+def _identities(library: Library, articles: list[Article]) -> Identities:
+    """The folder's entity identities (worked out with its index when its spans came from the
+    cache), else those of the exported articles, the ones tagged here."""
+    from reader.entities.identity import build_identities
+
+    if library.has_entities and library.index.identities is not None:
+        return library.index.identities
+    return build_identities([(a.body, a.entities) for a in articles])
+
+
+def _write(
+    articles: Iterable[Article],
+    fmt: str,
+    with_entities: bool,
+    out: Output,
+    identities: Identities | None = None,
+) -> None:
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
         if fmt == "csv":
@@ -141,7 +163,8 @@ def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: Outp
                 out.flush()
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities), article.id)
+                line = jsonl_line(article, with_entities=with_entities, identities=identities)
+                out.write(line, article.id)
                 out.flush()
         out.flush()
     except BrokenPipeError:
