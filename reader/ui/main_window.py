@@ -20,10 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolBar,
@@ -45,6 +43,7 @@ from reader.ui.legend import EntityLegend
 from reader.ui.list_panel import ArticleListPanel
 from reader.ui.loader import FolderLoader
 from reader.ui.menus import Actions
+from reader.ui.plain import plain_label, shown_name, warn
 from reader.ui.problems import ProblemsPanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.results import ResultsController
@@ -170,7 +169,8 @@ class MainWindow(QMainWindow):
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setFlat(True)
         self.problems_button.setVisible(False)
-        self.status_note = QLabel()
+        # notes name files and quote errors and queries: plain text
+        self.status_note = plain_label()
         self.status_note.setObjectName("statusNote")
         self.cache_note = CacheNote()
         self.legend = EntityLegend()
@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         """The slot behind File › Open Folder, recent folders, drag and drop and the command line."""
         path = Path(folder).expanduser()
         if not path.is_dir():
-            QMessageBox.warning(self, t("Could not open the folder"), f"{path}")
+            warn(self, t("Could not open the folder"), shown_name(str(path)))
             return
         self.settings.add_recent_folder(str(path.resolve()))
         self.cache_clearing.wait()  # a load during a clearing would read half a cache
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         self.export_task = task
         task.finished.connect(
             lambda n: self.status_note.setText(
-                t("Exported {n:,} articles to {path}").format(n=n, path=path)
+                t("Exported {n:,} articles to {path}").format(n=n, path=shown_name(str(path)))
             )
         )
         task.failed.connect(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import shown_name, tooltip_text
 
 add_arabic(
     {
@@ -49,6 +50,12 @@ add_arabic(
 )
 
 COLUMNS = ("File", "Reason")
+
+
+def path_text(path: str) -> str:
+    """A path as shown in a list: control characters visible, LRMs around "/" keeping Arabic
+    folder names in path order (to be embedded left to right, LRE … PDF)."""
+    return shown_name(path).replace("/", "\u200e/\u200e")
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -78,16 +85,17 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
         problem = self._problems[index.row()]
-        text = problem.path if index.column() == 0 else problem.reason
+        # names come from disk and reasons may quote the file: newlines and bidi overrides shown
+        text = shown_name(problem.path if index.column() == 0 else problem.reason)
         # a path reads left to right in either interface (its Arabic folder names stay in order), and
         # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:  # LRMs around "/" keep Arabic folder names in path order
-                text = text.replace("/", "\u200e/\u200e")
+            if index.column() == 0:
+                return f"\u202a{path_text(problem.path)}\u202c"
             return f"\u202a{text}\u202c" if ltr else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text
+            return tooltip_text(text)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignLeft if ltr else Qt.AlignmentFlag.AlignRight
             return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)

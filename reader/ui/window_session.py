@@ -22,6 +22,7 @@ from reader.state import UserState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 from reader.ui.live_folder import LiveFolder
+from reader.ui.plain import shown_name, window_title
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -104,10 +105,12 @@ class Session(QObject):
         w.model.set_state(self.user_state)
         w.model.set_ids((), lookup=self._pending.get)
         w.list_stack.setCurrentWidget(w.list_view)
-        w.reading_view.show_message(t("Loading…"), str(self.folder))
-        w.status_note.setText(self.user_state.note or "")
+        w.reading_view.show_message(t("Loading…"), shown_name(str(self.folder)))
+        w.status_note.setText(shown_name(self.user_state.note or ""))
         self._set_header("{n:,} articles so far…", n=0)
-        w.setWindowTitle(f"{self.folder.name} — {t('Arabic News Reader')}")
+        w.setWindowTitle(
+            window_title(f"{shown_name(self.folder.name)} — {t('Arabic News Reader')}")
+        )
 
     def batch_arrived(self, articles: list[Article]) -> None:
         """Articles parsed so far: queued, then shown by ``flush_pending`` (throttled)."""
@@ -148,17 +151,21 @@ class Session(QObject):
         w = self.w
         w.model.set_lookup(library.articles.get)
         w.set_problems(list(library.problems))
-        notes = [self.user_state.note] if self.user_state and self.user_state.note else []
+        notes = (
+            [shown_name(self.user_state.note)] if self.user_state and self.user_state.note else []
+        )
         if (
             library.articles
             and library.entity_status
             and library.entity_status != "entities not computed"
         ):
-            notes.append(t("Entities unavailable: {reason}").format(reason=library.entity_status))
+            notes.append(
+                t("Entities unavailable: {reason}").format(reason=shown_name(library.entity_status))
+            )
         if self.live.unwatched:
             notes.append(
                 t("Changes to the folder are not followed: {reason}").format(
-                    reason=self.live.unwatched
+                    reason=shown_name(self.live.unwatched)
                 )
             )
         self._notes = notes
@@ -167,7 +174,7 @@ class Session(QObject):
 
     def load_failed(self, message: str) -> None:
         self.load_cancelled()
-        self.w.status_note.setText(f"{t('Could not open the folder')}: {message}")
+        self.w.status_note.setText(f"{t('Could not open the folder')}: {shown_name(message)}")
 
     def load_cancelled(self) -> None:
         if self._previous is None:  # cancelled while finding entities: the loaded library stays
@@ -382,4 +389,4 @@ class Session(QObject):
         try:
             state.save()
         except OSError as err:
-            self.w.status_note.setText(f"{state.path}: {err}")
+            self.w.status_note.setText(shown_name(f"{state.path}: {err}"))
