@@ -43,8 +43,8 @@ from reader.ui.legend import EntityLegend
 from reader.ui.list_panel import ArticleListPanel
 from reader.ui.loader import FolderLoader
 from reader.ui.menus import Actions
-from reader.ui.plain import plain_label, shown_name, warn
-from reader.ui.problems import ProblemsPanel
+from reader.ui.plain import plain_label, shown_name, tooltip_text, warn
+from reader.ui.problems import ProblemsPanel, extension_summary
 from reader.ui.reading_view import ReadingView
 from reader.ui.results import ResultsController
 from reader.ui.settings import ZOOM_STEP, Settings
@@ -67,6 +67,7 @@ add_arabic(
         "Export Current Result": "تصدير النتيجة الحالية",
         "Exported {n:,} articles to {path}": "صُدِّر {n:,} مقالاً إلى {path}",
         "Export failed: {error}": "فشل التصدير: {error}",
+        "{skipped}: {kinds}. Click to see each file and why.": "{skipped}: {kinds}. انقر لترى كل ملف وسببه.",
     }
 )
 
@@ -415,6 +416,8 @@ class MainWindow(QMainWindow):
     def _empty_action(self, action: str) -> None:
         if action == "open":
             self.choose_folder()
+        elif action == "problems":
+            self.show_problems()
         elif action in ("clear", "clear-filters"):
             self.search_box.clear()
             self.results.set_state(self.results.state.clear())
@@ -432,6 +435,16 @@ class MainWindow(QMainWindow):
         self.problems_panel.set_problems(problems)
         skipped = len({p.path for p in problems})
         self.problems_button.setText(skipped_label(skipped))
+        # which kinds of file were skipped, by extension: ".pdf ×2, .docx ×1"
+        self.problems_button.setToolTip(
+            tooltip_text(
+                t("{skipped}: {kinds}. Click to see each file and why.").format(
+                    skipped=skipped_label(skipped), kinds=extension_summary(problems)
+                )
+            )
+            if skipped
+            else ""
+        )
         self.problems_button.setVisible(skipped > 0)
 
     def show_shortcuts(self) -> None:

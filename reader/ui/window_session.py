@@ -304,6 +304,7 @@ class Session(QObject):
         state = w.results.state
         if self.library is not None and not self.library.articles:
             w.empty_state.set_message("This folder holds no article that could be read.", "open")
+            w.empty_state.set_problems(self.library.problems)
         elif state.query.strip():
             w.empty_state.set_message(
                 "No article matches «{query}». Remove a filter or check the spelling.",

@@ -247,6 +247,7 @@ def test_planted_markup_from_disk_shows_as_text_everywhere(qtbot, make_window, t
 
     # skipped files: counted in the status bar, named (invisible characters shown) in the dialog
     assert window.problems_button.text() == "3 files skipped"
+    assert_literal(window.problems_button.toolTip(), "3 files skipped: .txt ×2, .md ×1")
     panel = window.problems_panel
     model = panel.model()
     shown = {
@@ -357,11 +358,37 @@ def test_planted_markup_in_every_field_and_entity_name(qtbot, make_window, plant
     assert place in chip.label.text()
     window.apply_filters(window.results.state.clear())
     # the skipped file and its reason
+    assert_literal(
+        window.problems_button.toolTip(), "1 file skipped: .json ×1. Click to see each file"
+    )
     model = window.problems_panel.model()
     assert_literal(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole), f"{LINK}.json")
     assert_literal(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole), img(png))
     sweep(window)
     sweep(window.problems_panel)
+
+
+def test_a_folder_of_planted_files_with_no_article_lists_them_as_text(qtbot, make_window):
+    window = make_window()
+    library = Library(
+        root=Path("/nowhere"),
+        articles={},
+        problems=[
+            LoadProblem("<b>a<i>.pdf", "not an article format (.pdf)"),
+            LoadProblem("b\n.txt", f"unreadable: {LINK}"),
+        ],
+        index=build_index([], 0),
+        files_seen=2,
+        entity_status=None,
+    )
+    window.session.library_loaded(library)
+    empty = window.empty_state
+    assert window.list_stack.currentWidget() is empty
+    assert empty.details.textFormat() == Qt.TextFormat.PlainText
+    text = empty.details.text()
+    assert "<b>a<i>.pdf: not an article format (.pdf)" in text
+    assert f"b\\n.txt: unreadable: {LINK}" in text
+    sweep(window)
 
 
 def test_the_reading_pane_loads_no_image_even_from_raw_html(qtbot, tmp_path: Path):
