@@ -77,5 +77,6 @@ def shown_name(text: str) -> str:
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A warning box whose text is shown as written (QMessageBox guesses, like a QLabel)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("plainWarning")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()

@@ -453,3 +453,24 @@ def test_cache_note_shows_paths_as_text(qtbot, tmp_path: Path) -> None:
     note.set_notes([f"cache unreadable: {tmp_path}/{img(png)}\u202e.db: damaged"])
     assert note.textFormat() == Qt.TextFormat.PlainText
     assert_literal(note.toolTip(), f"{img(png)}\\u202e.db: damaged")
+
+
+def test_a_folder_that_is_not_there_is_named_as_text(qtbot, make_window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = make_window()
+    missing = tmp_path / f"{BOLD}\u202egone"
+    said: list[tuple[Qt.TextFormat, str]] = []
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                said.append((widget.textFormat(), widget.text()))
+                widget.button(QMessageBox.StandardButton.Ok).click()
+                return
+        QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    window.open_folder(missing)
+    assert said == [(Qt.TextFormat.PlainText, f"{tmp_path}/{BOLD}\\u202egone")]
