@@ -8,6 +8,7 @@ the current state is at that moment, so a click can never act on a stale copy.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
@@ -18,6 +19,9 @@ from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
 from reader.ui.filter_state import FilterState
 from reader.ui.i18n import add_arabic, t
 from reader.ui.timeline import TimelineWidget
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 add_arabic({"Tags": "الوسوم", "Sources": "المصادر"})
 
@@ -66,14 +70,18 @@ class FilterSidebar(QScrollArea):
         entity.cleared.connect(lambda k, v: e(lambda s: s.clear_entity(k, v)))
         self.timeline.range_selected.connect(lambda a, b: e(lambda s: s.set_range(a, b)))
 
-    def show_result(self, result: SearchResult, state: FilterState) -> None:
-        """Counts of the current result; active filters shown checked or struck through."""
+    def show_result(
+        self, result: SearchResult, state: FilterState, identities: Identities | None = None
+    ) -> None:
+        """Counts of the current result; active filters shown checked or struck through;
+        ``identities``: the folder's, whose variants the entity values' tooltips list."""
         facets = result.facets
         self.tag_facet.set_values(facets.get("tag", ()), state.include_tags, state.exclude_tags)
         self.tag_facet.set_mode(state.tags_mode)
         self.source_facet.set_values(
             facets.get("source", ()), state.include_sources, state.exclude_sources
         )
+        self.entity_facet.set_identities(identities)
         self.entity_facet.set_values(
             {k: facets.get(k, ()) for k in ENTITY_KINDS},
             state.include_entities,
