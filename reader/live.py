@@ -366,6 +366,8 @@ def compacted_index(
             raise LoadCancelled
         index.add_many(articles[start : start + COMPACT_STEP])
     _flush(index)
+    # the live folder's entity identities, worked out again over what it holds now
+    index.ensure_identities()
     return index
 
 

@@ -26,13 +26,14 @@ comparison, so a folder of 100,000 articles costs a few seconds once per load.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.entities import paths
-from reader.model import ENTITY_KINDS, Span
+from reader.model import ENTITY_KINDS, PackedSpans, Span
 from reader.text.normalize import normalize
 from reader.text.stem import fold_hamza
 
@@ -456,58 +457,112 @@ def _cue(text: str, start: int) -> str | None:
     return _CUES.get(name_key(word.strip(_PUNCTUATION)))
 
 
-_Docs = Callable[[], Iterable[tuple[str, Sequence[Span]]]]
 _Name = tuple[str, str]  # (kind, key)
+_KIND_CODES = {kind: code for code, kind in enumerate(ENTITY_KINDS)}
 
 
 def build_identities(
-    docs: Iterable[tuple[str, Sequence[Span]]] | _Docs,
-    word_df: Callable[[str], int] | None = None,
+    docs: Iterable[tuple[str, Sequence[Span]]], word_df: Callable[[str], int] | None = None
 ) -> Identities:
     """The identities of a folder from each article's (text, entity spans).
 
-    ``docs`` is read twice: give a function returning a fresh iterable (or a list). ``word_df``:
-    articles of the folder holding a normalised word (the search index's document frequency):
-    the evidence that a clitic-less reading is the common form; without it, only names count.
+    ``word_df``: articles of the folder holding a normalised word (the search index's document
+    frequency): the evidence that a clitic-less reading is the common form; without it, only
+    names count.
     """
-    fresh: _Docs = docs if callable(docs) else (lambda: docs)  # type: ignore[assignment,return-value]
-    seen, votes = _survey(fresh)
-    strips = _clitic_strips(seen, word_df)
-    kinds = _types(votes, strips)
+    return build_with_values(docs, word_df)[0]
+
+
+def build_with_values(
+    docs: Iterable[tuple[str, Sequence[Span]]], word_df: Callable[[str], int] | None = None
+) -> tuple[Identities, list[dict[str, list[str]]]]:
+    """``build_identities``, and each article's entity names by type (its facet values), read
+    from the same pass: the texts are read once."""
+    survey = _survey(docs)
+    strips = _clitic_strips(survey.seen, word_df)
+    kinds = _types(survey, strips)
     resolver = Identities(strips, kinds, {}, {}, {})
-    forms, per_doc = _names(resolver, fresh)
-    links, article_forms = _links(resolver, per_doc)
+    forms, per_doc = _names(resolver, survey)
+    links, article_forms, in_article = _links(resolver, per_doc)
     identities = _gather(forms, links, article_forms, strips)
-    return Identities(strips, kinds, links, resolver._counts, identities)
+    result = Identities(strips, kinds, links, resolver._counts, identities)
+    values: list[dict[str, list[str]]] = []
+    for names, linked in zip(per_doc, in_article, strict=True):
+        named: dict[str, list[str]] = {}
+        seen_here: set[tuple[str, str]] = set()
+        for name in names:
+            kind, key = target = linked.get(name, name)
+            if target == name and " " not in key:
+                target = (kind, links.get(name, key))
+            identity = identities.get(target)
+            value = (kind, identity.name if identity is not None else target[1])
+            if value not in seen_here:
+                seen_here.add(value)
+                named.setdefault(kind, []).append(value[1])
+        values.append(named)
+    return result, values
 
 
-def _survey(fresh: _Docs) -> tuple[Counter[str], dict[tuple[str, str], int]]:
+@dataclass(slots=True)
+class _Survey:
+    """Pass 1 over the texts: each distinct span text once, each article as span-text ids."""
+
+    texts: list[str]  # span text by id
+    cleaned: list[_Clean]  # its name and key, by id
+    entries: array  # per span: text id * 4 + kind code, articles one after another
+    bounds: array  # article i's spans are entries[bounds[i]:bounds[i + 1]]
+    seen: Counter[str]  # articles naming each key
+    votes: dict[tuple[str, str], int]  # (key, kind) -> the recogniser's and the context's votes
+
+
+def _survey(docs: Iterable[tuple[str, Sequence[Span]]]) -> _Survey:
     """Pass 1: articles naming each surface key; the recogniser's and the context's votes."""
+    ids: dict[str, int] = {}
+    texts: list[str] = []
+    cleaned: list[_Clean] = []
+    entries = array("i")
+    bounds = array("q", [0])
     seen: Counter[str] = Counter()
     votes: dict[tuple[str, str], int] = {}
-    for text, spans in fresh():
+    codes = _KIND_CODES
+    for text, spans in docs:
         here: set[str] = set()
         size = len(text)
-        for span in spans:
-            start, end, kind = span.start, span.end, span.kind
-            if kind not in _KINDS or not 0 <= start < end <= size:
+        for start, end, kind in _triples(spans):
+            code = codes.get(kind)
+            if code is None or not 0 <= start < end <= size:
                 continue
-            cleaned = _clean(text[start:end])
-            if cleaned is None:
+            raw = text[start:end]
+            rid = ids.get(raw)
+            if rid is None:
+                rid = ids[raw] = len(texts)
+                texts.append(raw)
+                cleaned.append(_clean(raw))
+            found = cleaned[rid]
+            if found is None:
                 continue
-            key = cleaned[2]
+            entries.append(rid * 4 + code)
+            key = found[2]
             here.add(key)
             vote = (key, kind)
             n = votes.get(vote, 0)
             votes[vote] = n + 1
             # the context of a name's first occurrences is evidence enough
             if n < CUE_SAMPLE:
-                cue = _cue(text, start + cleaned[0])
+                cue = _cue(text, start + found[0])
                 if cue is not None:
                     vote = (key, cue)
                     votes[vote] = votes.get(vote, 0) + CUE_WEIGHT
+        bounds.append(len(entries))
         seen.update(here)
-    return seen, votes
+    return _Survey(texts, cleaned, entries, bounds, seen, votes)
+
+
+def _triples(spans: Sequence[Span]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, kind) of each span; packed spans are read without making Span objects."""
+    if isinstance(spans, PackedSpans):
+        return spans.triples()
+    return ((s.start, s.end, s.kind) for s in spans)
 
 
 def _clitic_strips(
@@ -560,11 +615,11 @@ def _readings(word: str) -> list[tuple[int, str]]:
     return options
 
 
-def _types(votes: dict[tuple[str, str], int], strips: dict[str, tuple[int, str]]) -> dict[str, str]:
+def _types(survey: _Survey, strips: dict[str, tuple[int, str]]) -> dict[str, str]:
     """The type of each name (clitics gone): votes, the places list, organisation heads."""
     places = place_names()
     merged: dict[str, Counter[str]] = defaultdict(Counter)
-    for (key, kind), n in votes.items():
+    for (key, kind), n in survey.votes.items():
         merged[strips.get(key, (0, key))[1]][kind] += n
     kinds: dict[str, str] = {}
     for key, tally in merged.items():
@@ -576,18 +631,26 @@ def _types(votes: dict[tuple[str, str], int], strips: dict[str, tuple[int, str]]
 
 
 def _names(
-    resolver: Identities, fresh: _Docs
+    resolver: Identities, survey: _Survey
 ) -> tuple[dict[_Name, dict[str, int]], list[tuple[_Name, ...]]]:
-    """Pass 2: the forms each name is seen in, each article's names (kept for linking); the
-    articles naming each name go to ``resolver._counts``."""
+    """Pass 2, over the survey's ids (no text): the forms each name is seen in and each
+    article's names (kept for linking); the articles naming each name go to
+    ``resolver._counts``."""
+    resolved = [resolver._resolve(raw) for raw in survey.texts]
     standalone: Counter[_Name] = Counter()
     surfaces: dict[tuple[str, str, str], int] = {}
     per_doc: list[tuple[_Name, ...]] = []
-    for text, spans in fresh():
+    entries, bounds = survey.entries, survey.bounds
+    for doc in range(len(bounds) - 1):
         names: dict[_Name, None] = {}
-        for _, _, kind, key, surface in resolver.mentions(text, spans):
-            names[(kind, key)] = None
-            form = (kind, key, surface)
+        for entry in entries[bounds[doc] : bounds[doc + 1]]:
+            info = resolved[entry >> 2]
+            if info is None:
+                continue
+            _, _, key, surface, fixed = info
+            name = (fixed or ENTITY_KINDS[entry & 3], key)
+            names[name] = None
+            form = (*name, surface)
             surfaces[form] = surfaces.get(form, 0) + 1
         per_doc.append(tuple(names))
         standalone.update(names.keys())
@@ -600,17 +663,19 @@ def _names(
 
 def _links(
     resolver: Identities, per_doc: list[tuple[_Name, ...]]
-) -> tuple[dict[_Name, str], dict[_Name, set[_Name]]]:
-    """Folder-level links of one-word names (after in-article linking), and the one-word names
-    each full name took in its articles."""
+) -> tuple[dict[_Name, str], dict[_Name, set[_Name]], list[dict[_Name, _Name]]]:
+    """Folder-level links of one-word names (after in-article linking), the one-word names each
+    full name took in its articles, and each article's in-article links."""
     linked: Counter[_Name] = Counter()
     article_forms: dict[_Name, set[_Name]] = defaultdict(set)
+    in_article: list[dict[_Name, _Name]] = []
     for names_here in per_doc:
         targets = resolver._linked(names_here)
         linked.update(set(targets.values()))
-        for name, target in targets.items():
-            if target != name:
-                article_forms[target].add(name)
+        moved = {name: target for name, target in targets.items() if target != name}
+        for name, target in moved.items():
+            article_forms[target].add(name)
+        in_article.append(moved)
     by_word: dict[_Name, list[tuple[int, str]]] = defaultdict(list)
     for (kind, key), n in linked.items():
         if " " in key:
@@ -627,7 +692,7 @@ def _links(
         runner = fulls[1][0] if len(fulls) > 1 else 0
         if top >= DOMINANCE * runner and top >= DOMINANT_SHARE * alone:
             links[(kind, key)] = fulls[0][1]
-    return links, article_forms
+    return links, article_forms, in_article
 
 
 def _gather(

@@ -264,7 +264,7 @@ class Index:
         """Work out the folder's entity identities (``reader.entities.identity``) from the live
         articles and rebuild the entity facets on them: once per load, after the entity stage.
         Articles added later (live folders) are named with these identities as they come."""
-        from reader.entities.identity import build_identities
+        from reader.entities.identity import build_with_values
 
         self._flush()
         terms, surface = self._terms, self._surface_postings
@@ -273,15 +273,18 @@ class Index:
             tid = terms.get(word)
             return surface.df(tid) if tid is not None else 0
 
-        articles = [(doc, a) for doc, a in enumerate(self._articles) if a is not None]
-        identities = build_identities([(a.body, a.entities) for _, a in articles], word_df)
+        docs = [doc for doc, a in enumerate(self._articles) if a is not None]
+        articles = self._articles
+        identities, values = build_with_values(
+            ((articles[doc].body, articles[doc].entities) for doc in docs),  # type: ignore[union-attr]
+            word_df,
+        )
         self._identities = identities
-        for kind in ENTITY_KINDS:
-            self._facets[kind] = FacetField(kind)
-        for doc, article in articles:
-            values = self._entity_values(article)
-            for kind in ENTITY_KINDS:
-                self._facets[kind].add(doc, values[kind])
+        fields = {kind: FacetField(kind) for kind in ENTITY_KINDS}
+        self._facets.update(fields)
+        for doc, named in zip(docs, values, strict=True):
+            for kind, names in named.items():
+                fields[kind].add(doc, names)
         for kind in ENTITY_KINDS:
             self._facets[kind].set_aliases(identities.aliases(kind))
         self._identities_stale = False
@@ -324,9 +327,12 @@ class Index:
         """Rebuild from the live articles, so dead postings stop costing memory and time."""
         live = self.live_articles()
         counters = self._generation, self._mutating
+        named = self._identities is not None
         self.__init__(self.stemmer)  # type: ignore[misc]
         self._generation, self._mutating = counters
         self.add_many(live)
+        if named:  # the folder has changed enough to work its identities out again
+            self.apply_identities()
 
     @property
     def generation(self) -> int:
