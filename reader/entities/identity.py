@@ -581,7 +581,7 @@ def _clitic_strips(
             return False
         if word_df is not None:
             return word_df(first_rest) >= max(word_df(first_whole), 1)
-        return seen[rest] >= 2 * seen[whole] + 1
+        return seen[rest] > seen[whole]
 
     strips: dict[str, tuple[int, str]] = {}
     for key in seen:

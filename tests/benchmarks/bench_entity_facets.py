@@ -6,9 +6,11 @@ the values that break each rule.
 
 EXPORT.jsonl is ``main.py export FOLDER --format jsonl`` (entities on). Its values are counted
 as the facets count them (articles per value): by each span's ``canonical`` name when the export
-has one, else (or with ``--raw``: the facets before identity) by the span's text, grouped by the
-facets' normalised key and shown by their most frequent form. A FOLDER is loaded
-(``load_library``, the window's and the command line's path) and its index's facets are read.
+has one (under the span's type as tagged: the export does not carry the corrected type), else
+(or with ``--raw``: the facets before identity) by the span's text, grouped by the facets'
+normalised key and shown by their most frequent form; ``--identities`` resolves the export's raw
+spans here as a load does. A FOLDER is loaded (``load_library``, the window's and the command
+line's path) and its index's facets are read: the figures to report.
 
 Rules (issue 20, acceptance 1), over the top 100 values of each type:
   twins      two values the search's folding or clitic stripping makes equal
@@ -59,6 +61,8 @@ def counts_from_export(path: Path, raw: bool) -> dict[str, Counter[str]]:
             seen: set[tuple[str, str]] = set()
             for ent in record.get("entities", ()):
                 value = ent["text"] if raw or "canonical" not in ent else ent["canonical"]
+                if value is None:
+                    continue  # a span the identities say names nothing
                 value = " ".join(value.split())
                 fkey = " ".join(normalize(value).split())
                 if not fkey:
