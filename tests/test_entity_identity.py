@@ -104,6 +104,23 @@ def test_a_name_that_starts_like_a_clitic_keeps_its_letter(place: str) -> None:
     assert names(ids, folder[0]) == [(place, "LOC", place)]
 
 
+@pytest.mark.parametrize(
+    ("whole", "kind", "rest", "rest_kind"),
+    [
+        ("كابل", "LOC", "ابل", "ORG"),  # Kabul is not Apple, however often Apple is named
+        ("فورد", "ORG", "ورد", "ORG"),  # ف seldom takes a name without its article
+        ("كاسياس", "PERS", "اسياس", "PERS"),
+    ],
+)
+def test_a_more_common_lookalike_does_not_take_the_letter(
+    whole: str, kind: str, rest: str, rest_kind: str
+) -> None:
+    folder = [article(1, f"خبر عن {whole} اليوم", (kind, whole))]
+    folder += [article(n, f"خبر عن {rest} اليوم", (rest_kind, rest)) for n in range(2, 9)]
+    ids = identities_of(folder)
+    assert names(ids, folder[0]) == [(whole, kind, whole)]
+
+
 def test_a_one_word_name_links_to_the_full_name_of_the_same_article() -> None:
     body = "التقى يوسف الشاهد بالنواب. وقال الشاهد إن الحكومة ماضية في الإصلاحات"
     folder = [

@@ -44,6 +44,9 @@ _CLITICS = "وفبلك"
 _TWO_CLITICS = frozenset(a + b for a in "وف" for b in "بلك")
 # at least this many letters must remain once a clitic is gone (keeps كل from becoming ل)
 MIN_REST = 3
+# a clitic goes when the rest is a name of the same type in at least this many times the
+# articles (and, with the index's frequencies, this many times as common a word)
+CLITIC_RATIO = 2
 # a one-word name links to a full name used in the same article unless, across the folder, the
 # word alone is this many times more frequent than that full name (تونس is not "تونس العاصمة")
 ARTICLE_LINK_RATIO = 2.0
@@ -479,7 +482,7 @@ def build_with_values(
     """``build_identities``, and each article's entity names by type (its facet values), read
     from the same pass: the texts are read once."""
     survey = _survey(docs)
-    strips = _clitic_strips(survey.seen, word_df)
+    strips = _clitic_strips(survey, word_df)
     kinds = _types(survey, strips)
     resolver = Identities(strips, kinds, {}, {}, {})
     forms, per_doc = _names(resolver, survey)
@@ -566,22 +569,42 @@ def _triples(spans: Sequence[Span]) -> Iterable[tuple[int, int, str]]:
 
 
 def _clitic_strips(
-    seen: Counter[str], word_df: Callable[[str], int] | None
+    survey: _Survey, word_df: Callable[[str], int] | None
 ) -> dict[str, tuple[int, str]]:
     """Surface key -> (clitic letters to drop, the key without them), where the rest is the
     better-attested name; also a lost article restored (امم المتحده → الامم المتحده)."""
-    places, known, trusted = place_names(), known_names(), trusted_names()
+    places, trusted, seen = place_names(), trusted_names(), survey.seen
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, kind), n in survey.votes.items():
+        tally[key][kind] += n
+
+    def kind_of(key: str) -> str | None:
+        votes = tally.get(key)
+        return max(votes, key=lambda k: (votes[k], k)) if votes else None
+
+    def df(word: str) -> int:
+        return word_df(word) if word_df is not None else 0
 
     def rest_is_better(whole: str, rest: str, first_whole: str, first_rest: str) -> bool:
         if len(first_rest) < MIN_REST:
             return False
-        if rest in places:
-            return True
-        if not (rest in seen or rest in known):
+        rest_kind, whole_kind = kind_of(rest), kind_of(whole)
+        if rest_kind is None:  # not a name of this folder: a town of the places list may do
+            return rest in places and whole_kind == "LOC" and df(first_rest) >= df(first_whole)
+        clitic = first_whole[: len(first_whole) - len(first_rest)]
+        definite = first_rest.startswith("ال")
+        if not definite and ("ف" in clitic or "ك" in clitic):
+            return False  # ف and ك seldom take a name without its article: فورد, كاسياس
+        # the same kind of name, clearly more common (كابل is not ابل, the company; بتونس is
+        # تونس); a person's name takes ب ل و less often than its lookalikes occur
+        # several words seen with and without the clitic on the first: evidence enough
+        person = 3 if rest_kind == "PERS" else 1
+        ratio = 1 if definite or " " in rest else CLITIC_RATIO * person
+        if rest_kind != whole_kind or seen[rest] < ratio * seen[whole]:
             return False
-        if word_df is not None:
-            return word_df(first_rest) >= max(word_df(first_whole), 1)
-        return seen[rest] > seen[whole]
+        if " " in rest:
+            return True
+        return word_df is None or df(first_rest) >= ratio * max(df(first_whole), 1)
 
     strips: dict[str, tuple[int, str]] = {}
     for key in seen:
