@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.formats.folder import summary_line
 from reader.loading import (
     FileInfo,
     LoadCancelled,
@@ -165,12 +166,6 @@ class Library:
         from reader.live import apply_changes
 
         return apply_changes(self, added_or_changed, removed, entities=entities)
-
-
-def summary_line(articles: int, files: int, skipped: set[str] | int) -> str:
-    """ "N articles from M files, K files skipped" (the command-line contract)."""
-    count = skipped if isinstance(skipped, int) else len(skipped)
-    return f"{articles} articles from {files} files, {count} files skipped"
 
 
 def _read_paths(articles: Iterable[Article]) -> set[str]:

@@ -159,6 +159,8 @@ class Article:
     problems: tuple[str, ...] = ()
     # file the article came from, relative to the folder (the id without "#N")
     path: str = field(default="", compare=False)
+    # (column, value) pairs a table (CSV) had beyond the fields above, in column order
+    extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         _pack_entities(self)
