@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import is_article_name
+from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
 from reader.loading import (
     FileInfo,
@@ -51,6 +52,7 @@ from reader.model import Article, LoadProblem
 from reader.tagging import annotate_files, cached_spans, with_spans
 
 if TYPE_CHECKING:
+    from reader.cache import FileKey, Parsed
     from reader.index import Index
     from reader.library import ChangeSet, Library
 
@@ -116,7 +118,16 @@ def prepare_changes(
     notes: list[str] = []
     try:
         parsed = parse_some(root, present, cache)
+        tables = _sidecar_tables(library, present, parsed, gone)
+        if tables:
+            # an edited sidecar: the files it names now are read again (through the cache) and
+            # joined with it
+            named = _named_by(root, [rel for rel in present if rel in tables], parsed)
+            parsed.update(parse_some(root, named, cache))
+            present.extend(named)
         fresh = [a for rel in present for a in parsed[rel][1][0]]
+        if fresh and tables:
+            fresh, _ = apply_sidecars(root, tables, fresh)
         if fresh:
             others = list(library.articles.values()) if evidence is None else evidence
             fresh = _recover_tags(others, fresh)
@@ -453,6 +464,39 @@ def _sort_paths(
     present = list(dict.fromkeys(present))
     gone -= set(present)
     return present, gone
+
+
+def _sidecar_tables(
+    library: Library,
+    present: list[str],
+    parsed: dict[str, tuple[FileKey | None, Parsed]],
+    gone: set[str],
+) -> list[str]:
+    """The folder's tables without articles (metadata sidecars, maybe) once these changes are
+    made: the library's, less those gone or changed into article tables, and the new ones."""
+    # list() copies the dict in one step of the interpreter: this may run on a worker thread
+    known = [rel for rel, info in list(library.files.items()) if not info.ids and is_candidate(rel)]
+    tables = [rel for rel in known if rel not in gone and rel not in parsed]
+    tables += [rel for rel in present if not parsed[rel][1][0] and is_candidate(rel)]
+    return tables
+
+
+def _named_by(
+    root: Path, sidecars: list[str], parsed: dict[str, tuple[FileKey | None, Parsed]]
+) -> list[str]:
+    """The article files the given sidecars name that are not read already."""
+    named: list[str] = []
+    for rel in sidecars:
+        sidecar = read_sidecar(root, rel)
+        if sidecar is None:
+            continue
+        for file in sidecar.files:
+            hidden = any(part.startswith(".") for part in file.split("/"))
+            if file in parsed or file in named or hidden or file.startswith("../"):
+                continue
+            if is_article_name(file.rsplit("/", 1)[-1]):
+                named.append(file)
+    return named
 
 
 def _expand_folders(gone: set[str], files: dict[str, FileInfo]) -> set[str]:

@@ -48,8 +48,8 @@ def test_scan_finds_the_same_files_with_or_without_keys(tmp_path: Path) -> None:
     assert sorted(keys) == [rel for rel, _ in with_keys[0]]
     assert [rel for rel, _ in with_keys[0]] == ["a.txt", "link.txt", "sub/b.json", "sub/deep/c"]
     assert [str(p) for p in with_keys[1]] == [
-        "picture.png: not an article format (.png)",
         "broken.txt: broken symbolic link (its target does not exist)",
+        "picture.png: not an article format (.png)",
     ]
     assert scan(root, lambda: False).unchanged_keys == scan(root, lambda: False).keys
 

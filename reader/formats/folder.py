@@ -86,7 +86,7 @@ def summary_line(articles: int, files: int, skipped: Iterable[str]) -> str:
     line = f"{articles} articles from {files} files, {by_suffix.total()} files skipped"
     if not by_suffix:
         return line
-    groups = sorted(by_suffix.items(), key=lambda item: (-item[1], item[0]))
+    groups = sorted(by_suffix.items(), key=lambda item: (-item[1], item[0] == "(none)", item[0]))
     return line + ": " + ", ".join(f"{suffix} ×{count}" for suffix, count in groups)
 
 
@@ -166,8 +166,14 @@ def scan_entries(
             where = prefix.rstrip("/") or "."
             problems.append(LoadProblem(where, f"cannot read folder: {exc.strerror or exc}"))
     found.sort()
+    # in folder order too, not the walk's (which is the file system's)
+    problems.sort(key=_by_path)
     problems = [LoadProblem(printable_path(p.path), p.reason) for p in problems]
     return found, problems
+
+
+def _by_path(problem: LoadProblem) -> str:
+    return problem.path
 
 
 @dataclass(slots=True)
