@@ -139,8 +139,8 @@ class Article:
     """One article as read from a file.
 
     ``id`` is the path relative to the opened folder, with ``#N`` for the N-th article of a
-    container file (JSON array, JSONL, a TREC file with several ``<DOC>``). ``body`` holds the
-    paragraphs joined by ``"\\n"``; entity spans are offsets into it.
+    container file (JSON array, JSONL, a TREC file with several ``<DOC>``, a CSV table's N-th row).
+    ``body`` holds the paragraphs joined by ``"\\n"``; entity spans are offsets into it.
     """
 
     id: str

@@ -179,7 +179,7 @@ def looks_delimited(text: str) -> bool:
     """Is a text file (not named .csv/.tsv) clearly a table of articles? Its first line must be a
     header of short names, split by one delimiter, naming a text column and another known field
     exactly, and a row must follow."""
-    head = text.lstrip("\n")[:2000]
+    head = text[:2000].lstrip("\n")  # sliced first: this runs on every text file
     line, newline, rest = head.partition("\n")
     if not newline or not rest.strip() or len(line) > 500:
         return False

@@ -33,9 +33,12 @@ def export_articles(
     """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         if fmt == "csv":
-            handle.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))
+            extra = any(article.extra for article in articles)
+            header = csv_header(with_entities=with_entities, with_extra=extra)
+            handle.write(CSV_BOM + csv_line(header))
             for article in articles:
-                handle.write(csv_line(csv_row(article, with_entities=with_entities)))
+                row = csv_row(article, with_entities=with_entities, with_extra=extra)
+                handle.write(csv_line(row))
         else:
             for article in articles:
                 handle.write(jsonl_line(article, with_entities=with_entities))
