@@ -99,6 +99,9 @@ class Library:
     stats: dict[str, object] = field(default_factory=dict)
     use_cache: bool = True
     workers: int | None = None
+    # metadata sidecars joined onto the articles: such a folder's index is not kept as a snapshot
+    # (a page's indexed title or date would go stale when its sidecar changes, the page not)
+    sidecars: tuple[str, ...] = ()
     # (query, filters, options, index generation, result) of a search run ahead (prime_search)
     _primed: tuple | None = field(default=None, init=False, repr=False, compare=False)
     # built on first use (``title_links``), then kept up to date by live changes
@@ -292,6 +295,7 @@ def _load(
             stats={"cached_files": read.cached_files, "parsed_files": read.parsed_files},
             use_cache=use_cache,
             workers=workers,
+            sidecars=read.sidecars,
         )
         articles = read.articles
         status: str | None = "entities not computed"
@@ -306,7 +310,7 @@ def _load(
         library.entity_status = status
         library.articles = {a.id: a for a in articles}
         library.index, how = index_for(
-            cache,
+            None if read.sidecars else cache,
             articles,
             read.files,
             with_entities=status is None,
@@ -358,7 +362,7 @@ def with_entities(
         if status is not None:
             return dataclasses.replace(library, entity_status=status)
         index, how = index_for(
-            cache,
+            None if library.sidecars else cache,
             articles,
             library.files,
             with_entities=True,

@@ -126,14 +126,21 @@ def prepare_changes(
             parsed.update(parse_some(root, named, cache))
             present.extend(named)
         fresh = [a for rel in present for a in parsed[rel][1][0]]
+        reshaped: frozenset[str] = frozenset()
         if fresh and tables:
-            fresh, _ = apply_sidecars(root, tables, fresh)
+            join = apply_sidecars(root, tables, fresh)
+            fresh, reshaped = join.articles, join.reshaped
         if fresh:
             others = list(library.articles.values()) if evidence is None else evidence
             fresh = _recover_tags(others, fresh)
         tag = library.has_entities if entities is None else entities
+        # a file whose body the sidecar changed has no key: its cached spans are of another body
         files = {
-            rel: FileInfo(parsed[rel][0], tuple(a.id for a in parsed[rel][1][0])) for rel in present
+            rel: FileInfo(
+                None if rel in reshaped else parsed[rel][0],
+                tuple(a.id for a in parsed[rel][1][0]),
+            )
+            for rel in present
         }
         tagged = False
         if tag and fresh:

@@ -78,6 +78,8 @@ class ReadResult:
     scan_problems: int = 0
     # article id -> its tags after the folder-wide tag pass, for the articles it changed
     retagged: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the metadata sidecars joined onto the articles (reader/formats/sidecar.py)
+    sidecars: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,13 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         parsed_articles = articles
         if sidecars:
             # metadata tables beside the pages: their title, date, url go onto the pages' articles
-            articles, sidecar_problems = apply_sidecars(root, sidecars, articles)
-            problems.extend(sidecar_problems)
+            join = apply_sidecars(root, sidecars, articles)
+            articles, sidecars = join.articles, list(join.sidecars)
+            problems.extend(join.problems)
+            for rel in join.reshaped:
+                # no key: its entity spans are neither taken from the cache nor stored there
+                files[rel] = FileInfo(None, files[rel].ids)
+                spans.pop(rel, None)
         joined = articles
         # tags split one word each by the scraper are joined back where the folder shows how
         articles = recover_multiword_tags(articles)
@@ -238,6 +245,7 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         index,
         scan_problems,
         retagged,
+        tuple(sidecars),
     )
 
 

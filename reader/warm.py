@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from reader.cache import FolderCache, folder_dir
 from reader.formats.folder import summary_line
-from reader.formats.sidecar import Sidecar, is_candidate, join_sidecars, read_sidecar
 from reader.loading import Scanned
 from reader.model import Article, LoadProblem
 
@@ -50,8 +49,6 @@ class WarmFolder:
     notes: list[str] = field(default_factory=list)
     # relative path -> path, made the first time a file has no cached row
     _paths: dict[str, str] = field(default_factory=dict)
-    # the sidecars joined onto fetched articles, as a full load joins them (``_sidecars``)
-    _sidecar_list: list[Sidecar] | None = None
 
     def __len__(self) -> int:
         return self.articles_count
@@ -75,7 +72,7 @@ class WarmFolder:
             by_file.setdefault(rel, set()).add(article_id)
         found: dict[str, Article] = {}
         for rel, wanted in by_file.items():
-            for article in join_sidecars(self._sidecars(), self._file_articles(rel)):
+            for article in self._file_articles(rel):
                 if article.id in wanted:
                     tags = self._retagged.get(article.id)
                     found[article.id] = (
@@ -84,19 +81,6 @@ class WarmFolder:
             if not wanted <= found.keys():
                 raise LookupError(f"{rel}: {sorted(wanted - found.keys())}")
         return found
-
-    def _sidecars(self) -> list[Sidecar]:
-        """The folder's metadata sidecars (tables that gave no article), read on first use."""
-        if self._sidecar_list is None:
-            docs = self.index._docnum
-            tables = [
-                rel
-                for rel in self._scanned.rels
-                if is_candidate(rel) and rel not in docs and f"{rel}#1" not in docs
-            ]
-            found = (read_sidecar(self.root, rel) for rel in tables)
-            self._sidecar_list = [s for s in found if s is not None]
-        return self._sidecar_list
 
     def _file_articles(self, rel: str) -> tuple[Article, ...]:
         key = self._scanned.keys.get(rel)

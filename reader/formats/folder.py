@@ -324,8 +324,9 @@ def read_folder(
             chunks.close()  # shuts the pool down now, cancelling chunks not yet started
             break
     if sidecars:
-        articles, sidecar_problems = apply_sidecars(root, sidecars, articles)
-        problems.extend(sidecar_problems)
+        joined = apply_sidecars(root, sidecars, articles)
+        articles = joined.articles
+        problems.extend(joined.problems)
     if articles:
         # tags split one word each by the scraper are joined back where the folder shows how
         articles = list(recover_multiword_tags(articles))

@@ -4,12 +4,15 @@ Scrapers often save each page's text in a file of its own and its metadata in on
 them (``file,title,date,url``). Such a table has no text column; a column of it names files of its
 folder (``csvfmt.file_column``). Parsing it gives no article and no problem; once the folder's
 files are parsed, ``apply_sidecars`` reads it again and fills its fields into those files'
-articles. Every path that brings a folder's articles together (``reader.loading.read_files``,
-``reader.formats.folder.read_folder``, the warm answer of ``reader.warm``, live changes in
-``reader.live``) goes through ``apply_sidecars``, so each shows the same articles.
+articles. Every path that brings a folder's articles together goes through it:
+``reader.loading.read_files`` (the command line and the window), ``reader.formats.folder.read_folder``
+and live changes (``reader.live``).
 
-Cached rows keep the files' own articles; the join is redone on every load, at the cost of reading
-the folder's sidecars again (tables without articles: few, and only in folders that have them).
+Cached rows keep each file's own articles and the join is made again on every load (reading the
+folder's tables without articles again: few, and only in folders that have them). What is derived
+from the joined articles must not outlive a sidecar's edit, the pages being unchanged: such a
+folder's index is not kept as a snapshot (``reader.library``), and a page whose body the join
+changed keeps no entity spans in the cache (``Joined.reshaped``).
 """
 
 from __future__ import annotations
@@ -70,14 +73,31 @@ def is_candidate(rel: str) -> bool:
     return rel.lower().endswith(_CSV_ENDINGS)
 
 
-def apply_sidecars(
-    root: Path, candidates: Iterable[str], articles: Sequence[Article]
-) -> tuple[list[Article], list[LoadProblem]]:
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Articles with their sidecars' fields, and what the join found on the way."""
+
+    # in the order given; an article no sidecar changed is the same object
+    articles: list[Article]
+    # rows naming a file that is not in the folder
+    problems: list[LoadProblem]
+    # the candidates that are sidecars
+    sidecars: tuple[str, ...] = ()
+    # files whose articles' bodies the join changed (a first paragraph given back): entity spans
+    # cached for such a file were found on another body, so the loaders neither use nor store them
+    reshaped: frozenset[str] = frozenset()
+
+
+def apply_sidecars(root: Path, candidates: Iterable[str], articles: Sequence[Article]) -> Joined:
     """``articles`` with the metadata of the sidecars among ``candidates`` (relative paths of
-    table files that gave no article) joined on, in the same order (an unchanged article is the
-    same object), and the problems met (a row naming a file that is gone)."""
+    table files that gave no article) joined on."""
     sidecars = [s for s in (read_sidecar(root, rel) for rel in candidates) if s is not None]
-    return join_sidecars(sidecars, articles), [p for s in sidecars for p in s.problems]
+    out = join_sidecars(sidecars, articles)
+    reshaped = frozenset(
+        new.path for new, old in zip(out, articles, strict=True) if new.body is not old.body
+    )
+    problems = [p for s in sidecars for p in s.problems]
+    return Joined(out, problems, tuple(s.path for s in sidecars), reshaped)
 
 
 def read_sidecar(root: Path, rel: str) -> Sidecar | None:
