@@ -215,9 +215,9 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     articles, files, sidecars = _in_folder_order(rels, keys, parsed, problems)
     retagged: dict[str, tuple[str, ...]] = {}
     if articles:
-        parsed_articles = articles
         if sidecars:
             # metadata tables beside the pages: their title, date, url go onto the pages' articles
+            # (an index built while parsing takes the changed articles in ``index_for``)
             join = apply_sidecars(root, sidecars, articles)
             articles, sidecars = join.articles, list(join.sidecars)
             problems.extend(join.problems)
@@ -225,11 +225,11 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
                 # no key: its entity spans are neither taken from the cache nor stored there
                 files[rel] = FileInfo(None, files[rel].ids)
                 spans.pop(rel, None)
-        joined = articles
         # tags split one word each by the scraper are joined back where the folder shows how
+        parsed_articles = articles
         articles = recover_multiword_tags(articles)
-        retagged = {a.id: a.tags for a, b in zip(articles, joined, strict=True) if a is not b}
         changed = [a for a, b in zip(articles, parsed_articles, strict=True) if a is not b]
+        retagged = {a.id: a.tags for a in changed}
         if index is not None:
             # an article whose tags were joined is re-indexed (at the end, like a live update)
             index.add_many(changed)
