@@ -207,6 +207,12 @@ def test_header_names_are_read_liberally(name: str, field: str) -> None:
     assert [n for _, n in columns.extras] == ["id", "other"]
 
 
+def test_the_better_name_wins_wherever_it_stands() -> None:
+    columns = map_columns(("time", "link", "date", "url", "body"))
+    assert (columns.fields["date"], columns.fields["url"], columns.fields["body"]) == (2, 3, 4)
+    assert [n for _, n in columns.extras] == ["time", "link"]
+
+
 def test_counting_columns_are_not_taken_for_fields() -> None:
     columns = map_columns(("article_id", "title", "text", "text_length"))
     assert columns.fields["body"] == 2

@@ -147,10 +147,11 @@ def map_columns(header: tuple[str, ...]) -> Columns:
     folded = [_fold(name) for name in header]
     fields: dict[str, int] = {}
     for field, names in _EXACT.items():
-        for i, name in enumerate(folded):
-            if name in names and i not in fields.values():
-                fields[field] = i
-                break
+        # the aliases in their order: "date" wins over "time" wherever the columns stand
+        found = (folded.index(n) for n in names if n in folded)
+        i = next((i for i in found if i not in fields.values()), None)
+        if i is not None:
+            fields[field] = i
     for field, pieces in _PIECES:
         if field in fields:
             continue
