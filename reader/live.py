@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.formats.folder import is_article_name
+from reader.formats.folder import is_article_name, not_read_reason
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
 from reader.loading import (
@@ -86,6 +86,8 @@ class PreparedChanges:
     # True when the articles carry entity spans
     tagged: bool = False
     notes: tuple[str, ...] = ()
+    # files written that are in no article format: named, as the scan of a full load names them
+    skipped: tuple[LoadProblem, ...] = ()
 
     @property
     def articles(self) -> list[Article]:
@@ -93,7 +95,7 @@ class PreparedChanges:
 
     @property
     def paths(self) -> frozenset[str]:
-        return self.gone | frozenset(self.read)
+        return self.gone | frozenset(self.read) | frozenset(p.path for p in self.skipped)
 
 
 def prepare_changes(
@@ -113,7 +115,7 @@ def prepare_changes(
     (default: when the library has entities); a GUI passes False and tags in worker processes.
     """
     root = library.root
-    present, gone = _sort_paths(root, added_or_changed, removed)
+    present, gone, skipped = _sort_paths(root, added_or_changed, removed)
     cache = open_cache(root, library.use_cache, None)
     notes: list[str] = []
     try:
@@ -158,7 +160,7 @@ def prepare_changes(
         rel: FileRead(files[rel], tuple(by_id[i] for i in files[rel].ids), tuple(parsed[rel][1][1]))
         for rel in present
     }
-    return PreparedChanges(root, read, frozenset(gone), tagged, tuple(notes))
+    return PreparedChanges(root, read, frozenset(gone), tagged, tuple(notes), tuple(skipped))
 
 
 class Commit:
@@ -178,7 +180,8 @@ class Commit:
         self.prepared = prepared
         self.compact = compact
         gone = _expand_folders(set(prepared.gone), library.files)
-        self._touched = gone | set(prepared.read)
+        # the paths as named too: a file only the scan's problems know (a .pdf) is no folder
+        self._touched = gone | prepared.paths
         self._gone = gone
         old_ids = [
             i for rel in self._touched if rel in library.files for i in library.files[rel].ids
@@ -288,7 +291,7 @@ class Commit:
         for rel in self._gone:
             library.files.pop(rel, None)
         library.files.update({rel: f.info for rel, f in prepared.read.items()})
-        new_problems = [p for f in prepared.read.values() for p in f.problems]
+        new_problems = [*prepared.skipped, *(p for f in prepared.read.values() for p in f.problems)]
         library.problems = [p for p in library.problems if p.path not in self._touched]
         library.problems.extend(new_problems)
         library.files_seen = len(library.files)
@@ -454,14 +457,21 @@ def _same_text(a: Article, b: Article) -> bool:
 
 def _sort_paths(
     root: Path, added_or_changed: Iterable[Path | str], removed: Iterable[Path | str]
-) -> tuple[list[str], set[str]]:
-    """(files to read, files gone) as relative ids; names that are not articles are dropped."""
+) -> tuple[list[str], set[str], list[LoadProblem]]:
+    """(files to read, files gone, files in no article format) as relative ids; hidden names are
+    dropped, and a collection's README or LICENSE."""
     gone = {relative(root, p) for p in removed}
     present: list[str] = []
+    skipped: dict[str, LoadProblem] = {}
     for p in added_or_changed:
         rel = relative(root, p)
         name = rel.rsplit("/", 1)[-1]
-        if any(part.startswith(".") for part in rel.split("/")) or not is_article_name(name):
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if not is_article_name(name):
+            reason = not_read_reason(name)
+            if reason is not None and (root / rel).is_file():
+                skipped[rel] = LoadProblem(rel, reason)
             continue
         if (root / rel).is_file():
             present.append(rel)
@@ -470,7 +480,8 @@ def _sort_paths(
             gone.add(rel)
     present = list(dict.fromkeys(present))
     gone -= set(present)
-    return present, gone
+    gone -= set(skipped)
+    return present, gone, list(skipped.values())
 
 
 def _sidecar_tables(

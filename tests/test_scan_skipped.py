@@ -99,3 +99,22 @@ def test_summary_line(skipped: list[str], line: str) -> None:
 )
 def test_tables_are_article_files(name: str, read: bool) -> None:
     assert is_article_name(name) is read
+
+
+def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
+    library = load_library(root, entities=False)
+    assert library.summary() == "1 articles from 1 files, 0 files skipped"
+    (root / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    (root / "README.md").write_text("# about\n", encoding="utf-8")
+    changes = library.apply_changes([root / "scan.pdf", root / "README.md"], entities=False)
+    assert [str(p) for p in changes.problems] == ["scan.pdf: not an article format (.pdf)"]
+    assert library.summary() == "1 articles from 1 files, 1 files skipped: .pdf ×1"
+    # as a full load of the folder as it is now says
+    assert load_library(root, entities=False).summary() == library.summary()
+    (root / "scan.pdf").unlink()
+    library.apply_changes([], [root / "scan.pdf"], entities=False)
+    assert library.problems == []
+    assert library.summary() == "1 articles from 1 files, 0 files skipped"

@@ -99,7 +99,7 @@ def is_article_name(name: str) -> bool:
     return _suffix(name) in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
 
 
-def _not_read(name: str) -> str | None:
+def not_read_reason(name: str) -> str | None:
     """Why the scan leaves a file out, for the problems list; None for a collection's own
     documentation (README, LICENSE), which is left out without a word."""
     if NOT_ARTICLES.match(name):
@@ -259,7 +259,7 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
 
 
 def _skip(rel: str, name: str, problems: list[LoadProblem]) -> None:
-    reason = _not_read(name)
+    reason = not_read_reason(name)
     if reason is not None:
         problems.append(LoadProblem(rel, reason))
 
