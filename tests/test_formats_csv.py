@@ -224,6 +224,16 @@ def test_a_text_file_that_is_a_table_is_read_as_one(tmp_path: Path) -> None:
     result = parse_file(tmp_path / "dump.txt", tmp_path)
     assert [a.id for a in result.articles] == ["dump.txt#1", "dump.txt#2"]
     assert result.articles[0].title == "Gaza talks"
+    # Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated, CRLF
+    excel = 'العنوان\tالنص\tالتاريخ\r\nخبر\t"سطر أول\r\nسطر ثان"\t2024-02-01\r\n'
+    (tmp_path / "excel.txt").write_bytes(excel.encode("utf-16"))
+    (article,) = parse_file(tmp_path / "excel.txt", tmp_path).articles
+    assert (article.id, article.title, article.body, article.date) == (
+        "excel.txt",
+        "خبر",
+        "سطر أول\nسطر ثان",
+        dt.date(2024, 2, 1),
+    )
     # a plain article whose first line happens to hold commas stays one article
     assert detect_layout("عنوان, مع فاصلة\nنص الخبر، وفيه text, body.\n", ".txt") is Layout.PLAIN
     assert detect_layout("title, text\n", ".txt") is Layout.PLAIN  # no row after the header

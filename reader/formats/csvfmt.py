@@ -21,6 +21,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from reader.formats.dates import parse_date
@@ -107,8 +108,6 @@ _NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)
 _FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
-# the fields an article's text needs; a table holding neither is no article table
-_TEXT_FIELDS = ("body",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +254,7 @@ def parse_csv(
     if not table.header:
         return CsvResult((), (LoadProblem(rel_path, table.error or "empty CSV file"),))
     columns = map_columns(table.header)
-    if not any(field in columns.fields for field in _TEXT_FIELDS):
+    if "body" not in columns.fields:
         if names_file is not None and file_column(table, columns, names_file) is not None:
             tail = (LoadProblem(rel_path, table.error),) if table.error else ()
             return CsvResult((), tail, sidecar=True)
@@ -292,8 +291,8 @@ def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool
         order.remove(named)
         order.insert(0, named)
     for i in order:
-        values = [cells[i].strip() for _, _, cells in table.rows if i < len(cells)]
-        sample = [v for v in values if v][:20]
+        values = (cells[i].strip() for _, _, cells in table.rows if i < len(cells))
+        sample = list(islice((v for v in values if v), 20))
         if sample and sum(1 for v in sample if names_file(v)) * 2 >= len(sample):
             return i
     return None
