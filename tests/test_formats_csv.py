@@ -304,6 +304,29 @@ def test_sidecar_fields_land_on_the_pages_articles(tmp_path: Path) -> None:
     ]
 
 
+def test_sidecar_naming_pages_by_id_in_arabic_columns(tmp_path: Path) -> None:
+    (tmp_path / "1001.txt").write_text(PAGE_1, encoding="utf-8")
+    (tmp_path / "1002.md").write_text(PAGE_2, encoding="utf-8")
+    (tmp_path / "بيانات.tsv").write_text(
+        "المعرف\tالعنوان\tتاريخ النشر\tالرابط\tالمصدر\n"
+        "1001\tمستشفى جديد\t2024-03-01\thttps://news.example/1001\tوكالة الأنباء\n"
+        "1002\tمعرض الكتاب\t2024-03-05\thttps://news.example/1002\tوكالة الأنباء\n",
+        encoding="utf-8",
+    )
+    records, err = _export(tmp_path)
+    assert [(r["id"], r["title"], r["date"], r["url"], r["source"]) for r in records] == [
+        ("1001.txt", "مستشفى جديد", "2024-03-01", "https://news.example/1001", "وكالة الأنباء"),
+        (
+            "1002.md",
+            "افتتاح معرض الكتاب",
+            "2024-03-05",
+            "https://news.example/1002",
+            "وكالة الأنباء",
+        ),
+    ]
+    assert err == ["2 articles from 2 files, 0 files skipped"]
+
+
 def test_sidecar_join_is_the_same_from_the_cache_and_in_read_folder(tmp_path: Path) -> None:
     folder = _sidecar_folder(tmp_path / "site")
     first = load_library(folder, entities=False)

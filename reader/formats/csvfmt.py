@@ -29,6 +29,8 @@ from reader.formats.jsonfmt import _paragraphs, _text
 from reader.model import Article, LoadProblem
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+# what a sidecar's bare page name ("0001") may stand for, tried in this order
+_PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
 _DELIMITERS = (",", ";", "\t", "|")
 # A body may be a whole long article (the csv module's default limit is 128 KiB); the file
 # itself is already limited by parse.MAX_FILE_BYTES, so a field never needs more than this.
@@ -299,14 +301,25 @@ def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool
 
 
 def names_file_in(folder: Path, value: str) -> bool:
-    """Whether a cell names a file of ``folder`` (relative to it, or an absolute path)."""
+    """Whether a cell names a file of ``folder`` (see ``named_file``)."""
+    return named_file(folder, value) is not None
+
+
+def named_file(folder: Path, value: str) -> str | None:
+    """The file of ``folder`` a cell names: relative to it or absolute, "/" or "\\" separated, or
+    a bare name the page's file has with an extension added ("0001" for 0001.txt: tables that
+    name pages by their id); None when there is no such file."""
     name = value.strip().replace("\\", "/")
     if not name or "://" in name or len(name) > 1000 or "\n" in name:
-        return False
-    try:
-        return (folder / name).is_file()
-    except (OSError, ValueError):  # a name too long for the system, or holding a NUL
-        return False
+        return None
+    bare = "." not in name.rsplit("/", 1)[-1]
+    for candidate in (name, *(name + s for s in _PAGE_SUFFIXES if bare)):
+        try:
+            if (folder / candidate).is_file():
+                return candidate
+        except (OSError, ValueError):  # a name too long for the system, or holding a NUL
+            return None
+    return None
 
 
 def cell(cells: tuple[str, ...], columns: Columns, field: str) -> str:

@@ -29,6 +29,7 @@ from reader.formats.csvfmt import (
     cell,
     file_column,
     map_columns,
+    named_file,
     names_file_in,
     read_table,
     row_date,
@@ -125,11 +126,12 @@ def read_sidecar(root: Path, rel: str) -> Sidecar | None:
         name = cells[column].strip().replace("\\", "/") if column < len(cells) else ""
         if not name:
             continue
-        if Path(name).is_absolute():
-            target = relative_id(Path(name), root)
+        found = named_file(here, name)
+        if Path(found or name).is_absolute():
+            target = relative_id(Path(found or name), root)
         else:
-            target = posixpath.normpath(posixpath.join(folder, name))
-        if not names_file_in(here, name):
+            target = posixpath.normpath(posixpath.join(folder, found or name))
+        if found is None:
             reason = f"named by {rel} (row {number}, line {line}) but not in the folder"
             problems.append(LoadProblem(target, reason))
             continue
