@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.output import Output
 from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
 from reader.library import Library
 from reader.model import Article
 
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
+
 
 def export_result(path: Path, fmt: str, library: Library, ids: Sequence[str]) -> int:
     """Write the articles ``ids`` of ``library`` to ``path``; returns how many were written."""
     articles = current_articles(library, ids)
-    return export_articles(path, fmt, articles, with_entities=library.has_entities)
+    identities = library.index.identities if library.has_entities else None
+    return export_articles(
+        path, fmt, articles, with_entities=library.has_entities, identities=identities
+    )
 
 
 def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
@@ -29,9 +36,15 @@ def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
 
 
 def export_articles(
-    path: Path, fmt: str, articles: Sequence[Article], *, with_entities: bool
+    path: Path,
+    fmt: str,
+    articles: Sequence[Article],
+    *,
+    with_entities: bool,
+    identities: Identities | None = None,
 ) -> int:
-    """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written."""
+    """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written.
+    ``identities``: the folder's, giving each entity span its canonical name."""
     with path.open("wb") as handle:
         out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
         if fmt == "csv":
@@ -43,5 +56,6 @@ def export_articles(
                 out.write(csv_line(row))
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities))
+                line = jsonl_line(article, with_entities=with_entities, identities=identities)
+                out.write(line)
     return len(articles)

@@ -98,3 +98,18 @@ def test_entity_facet_tooltip_lists_the_variants(qtbot) -> None:
     facet.set_identities(None)
     facet.set_values({"PERS": [FacetValue("يوسف الشاهد", 1)]}, frozenset(), frozenset())
     assert "\n" not in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_window_export_gives_canonical_names(tmp_path) -> None:
+    import json
+
+    from reader.ui.export_result import export_articles
+
+    target = tmp_path / "out.jsonl"
+    export_articles(target, "jsonl", [ARTICLE], with_entities=True, identities=IDENTITIES)
+    (record,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("يوسف الشاهد", "يوسف الشاهد"),
+        ("الشاهد", "يوسف الشاهد"),
+        ("بتونس", "تونس"),
+    ]
