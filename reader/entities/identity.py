@@ -457,7 +457,8 @@ def _cue(text: str, start: int) -> str | None:
     word = before[-1]
     if not text[start - 1].isspace():
         return _GLUED_CUES.get(word)
-    return _CUES.get(name_key(word.strip(_PUNCTUATION)))
+    # not through name_key's cache: every word before a name would stay in it
+    return _CUES.get(fold_hamza(normalize(word.strip(_PUNCTUATION))))
 
 
 _Name = tuple[str, str]  # (kind, key)
@@ -503,6 +504,9 @@ def build_with_values(
                 seen_here.add(value)
                 named.setdefault(kind, []).append(value[1])
         values.append(named)
+    # the span texts of the whole folder: cheap to clean again, dear to keep (tens of MB at
+    # 100,000 articles)
+    _clean.cache_clear()
     return result, values
 
 
