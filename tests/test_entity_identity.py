@@ -214,6 +214,8 @@ def test_export_gives_each_span_its_canonical_name() -> None:
     [
         ("على", True),
         ("في", True),
+        ("بولاية", True),
+        ("وعلى", True),
         ("إلى", True),
         ("ب", True),
         ("x", True),

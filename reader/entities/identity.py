@@ -202,6 +202,9 @@ def is_junk(surface: str, key: str) -> bool:
         word = words[0]
         if word in FUNCTION_WORDS or len(word) <= 2:
             return True
+        # a function word or common noun with a clitic (بولاية, وعلى) is no name either
+        if any(rest in FUNCTION_WORDS for _, rest in _readings(word)):
+            return True
         bare = surface.replace("\u0640", "")
         if "".join(ch for ch in bare if not _is_mark(ch)) in FUNCTION_SURFACES:
             return True
