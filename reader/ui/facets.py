@@ -49,6 +49,7 @@ add_arabic(
         "Places": "أماكن",
         "Organisations": "منظمات",
         "Other": "أخرى",
+        "Finding entities…": "جارٍ استخراج الكيانات…",
     }
 )
 
@@ -105,6 +106,7 @@ class FacetPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
         self._empty.setVisible(False)
+        self._pending = ""  # what an empty list says while its values are still being found
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
@@ -191,9 +193,10 @@ class FacetPanel(QWidget):
         expanded = self._header.isChecked()
         if rows == 0:
             filtered = self._model.total_values() > 0
-            self._empty.setText(
-                t("No value matches the filter") if filtered else t("Nothing in this result")
-            )
+            if filtered:
+                self._empty.setText(t("No value matches the filter"))
+            else:
+                self._empty.setText(t(self._pending or "Nothing in this result"))
         elif matches > rows:
             self._empty.setText(
                 t("The {shown} most frequent of {total}; type above to find others.").format(
@@ -202,6 +205,11 @@ class FacetPanel(QWidget):
             )
         self._empty.setVisible(expanded and (rows == 0 or matches > rows))
         self._view.setVisible(expanded and rows > 0)
+
+    def set_pending(self, text: str) -> None:
+        """``text`` (English source) replaces "Nothing in this result" until set to ""."""
+        self._pending = text
+        self._refresh_empty()
 
     def _set_expanded(self, expanded: bool) -> None:
         self._filter.setVisible(expanded and self._model.total_values() > FILTER_BOX_THRESHOLD)
@@ -345,6 +353,10 @@ class EntityFacet(QWidget):
 
     def panel(self, kind: str) -> FacetPanel:
         return self._panels[kind]
+
+    def set_pending(self, pending: bool) -> None:
+        for panel in self._panels.values():
+            panel.set_pending("Finding entities…" if pending else "")
 
     def set_theme(self, name: str) -> None:
         colours = ENTITY_COLOURS.get(name, ENTITY_COLOURS["light"])

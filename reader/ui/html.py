@@ -38,6 +38,7 @@ add_arabic(
         "Organisation": "منظمة",
         "Other": "أخرى",
         "No entities found in this article.": "لم يُعثر على كيانات في هذا المقال.",
+        "Finding entities…": "جارٍ استخراج الكيانات…",
     }
 )
 
@@ -84,6 +85,8 @@ class RenderOptions:
     language: str = "en"
     visible_kinds: frozenset[str] = field(default_factory=lambda: frozenset(ENTITY_KINDS))
     active_tags: frozenset[str] = frozenset()  # tags the list is filtered on: their chips stand out
+    # the entity stage has not reached the articles yet: "Finding entities…", not "none found"
+    entities_pending: bool = False
 
 
 def readable_date(day: dt.date | None, language: str) -> str:
@@ -282,9 +285,12 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
     parts = [_section(t("Entities in this article"), options, rule=False)]
     if not counts:
         ui_dir = "rtl" if options.language == "ar" else "ltr"
-        parts.append(
-            f'<p dir="{ui_dir}">{html.escape(t("No entities found in this article."))}</p>'
+        said = (
+            "Finding entities…"
+            if options.entities_pending
+            else "No entities found in this article."
         )
+        parts.append(f'<p dir="{ui_dir}">{html.escape(t(said))}</p>')
         return "\n".join(parts)
     colours = ENTITY_COLOURS.get(options.theme, ENTITY_COLOURS["light"])
     for kind, items in counts.items():

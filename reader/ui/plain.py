@@ -58,3 +58,9 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     box.setObjectName("plainWarning")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def isolated(text: str) -> str:
+    """``text`` set apart from the sentence around it (FSI … PDI): a path, a number or a name
+    keeps its own direction inside a sentence of the other one."""
+    return f"\u2068{text}\u2069"

@@ -126,5 +126,22 @@ class Settings:
     def sort_key(self, value: str) -> None:
         self._q.setValue("list/sort", value)
 
+    @property
+    def last_export_dir(self) -> str:
+        return self._str("folders/last_export", "")
+
+    @last_export_dir.setter
+    def last_export_dir(self, value: str) -> None:
+        self._q.setValue("folders/last_export", value)
+
+    @property
+    def extras_collapsed(self) -> bool:
+        """The reading pane's entity panel folded to its heading."""
+        return self._str("window/extras_collapsed", "false") == "true"
+
+    @extras_collapsed.setter
+    def extras_collapsed(self, value: bool) -> None:
+        self._q.setValue("window/extras_collapsed", "true" if value else "false")
+
     def sync(self) -> None:
         self._q.sync()

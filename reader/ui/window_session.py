@@ -19,11 +19,12 @@ from reader.index import SearchResult
 from reader.library import ChangeSet, Library
 from reader.model import Article
 from reader.printable import printable
-from reader.state import UserState
+from reader.state import UserState, ViewState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 from reader.ui.live_folder import LiveFolder
 from reader.ui.plain import window_title
+from reader.ui.scroll_restore import ScrollRestore
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -87,6 +88,10 @@ class Session(QObject):
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False
         self._follow: str | None = None
+        # True from a folder's library arriving until its first result is shown: that result
+        # opens on the article read last time, else on the first row of the current order
+        self._opening = False
+        self._list_scroll: ScrollRestore | None = None  # made once the window has its list
 
     # ------------------------------------------------------------------ loading
     def load_started(self, folder: str) -> None:
@@ -104,11 +109,17 @@ class Session(QObject):
         self._pending = {}
         self._queued = []
         self._flush_timer.stop()
+        self._opening = False
+        self.list_scroll.cancel()
         self.user_state = UserState(self.folder)
         w = self.w
         w.model.set_state(self.user_state)
         w.model.set_ids((), lookup=self._pending.get)
         w.list_stack.setCurrentWidget(w.list_view)
+        # nothing of the previous folder stays beside the new list while it loads
+        w.sidebar.clear()
+        w.set_problems([])
+        w.refresh_reading_options()
         w.reading_view.show_message(t("Loading…"), printable(str(self.folder)))
         w.status_note.setText(printable(self.user_state.note or ""))
         self._set_header("{n:,} articles so far…", n=0)
@@ -141,6 +152,7 @@ class Session(QObject):
         self._pending = {}
         self._queued = []
         self._flush_timer.stop()
+        self._opening = True
         self._install(library)
         self.live.set_library(library)
 
@@ -172,6 +184,9 @@ class Session(QObject):
             )
         self._notes = notes
         w.status_note.setText(" · ".join(notes))
+        if w.reading_view.options.entities_pending != w.entities_pending():
+            w.refresh_reading_options()
+        w.sidebar.entities_pending(w.entities_pending())
         w.results.set_library(library)
 
     def load_failed(self, message: str) -> None:
@@ -273,6 +288,10 @@ class Session(QObject):
             self._show_empty()
             return
         w.list_stack.setCurrentWidget(w.list_view)
+        if self._opening:
+            self._opening = False
+            self._open_where_left()
+            return
         row = w.model.row_of(keep) if keep is not None else -1
         if self._live_refresh and keep is not None:
             self._keep_after_live_change(keep, row)
@@ -281,6 +300,39 @@ class Session(QObject):
             w.select_row(row)
         else:
             w.select_row(0)
+
+    @property
+    def list_scroll(self) -> ScrollRestore:
+        if self._list_scroll is None:
+            self._list_scroll = ScrollRestore(self.w.list_view.verticalScrollBar())
+        return self._list_scroll
+
+    def _open_where_left(self) -> None:
+        """A folder's first full result: the article read last time in this folder, scrolled as
+        it was, with the list scrolled as it was; else the first row of the current order."""
+        w = self.w
+        view = self.user_state.view if self.user_state is not None else ViewState()
+        row = w.model.row_of(view.article_id) if view.article_id is not None else -1
+        self.current = None  # the article shown while loading may be another one
+        w.select_row(max(row, 0))
+        if row < 0:
+            w.list_view.scrollToTop()
+            return
+        self.list_scroll.restore(view.list_scroll)
+        w.reading_view.scroll_restore.restore(view.article_scroll)
+
+    def record_view(self) -> None:
+        """Remember where the user is in this folder (saved with the read and star marks)."""
+        state, library = self.user_state, self.library
+        if state is None or library is None or self._opening or self.current is None:
+            return
+        state.set_view(
+            ViewState(
+                self.current.id,
+                self.w.reading_view.verticalScrollBar().value(),
+                self.w.list_view.verticalScrollBar().value(),
+            )
+        )
 
     def _keep_after_live_change(self, keep: str, row: int) -> None:
         """After a live change: the article shown stays (re-rendered only when its file changed);
@@ -386,6 +438,7 @@ class Session(QObject):
             self.w.model.set_read(row, not self.w.current_index().data(Roles.READ))
 
     def save_state(self) -> None:
+        self.record_view()
         state = self.user_state
         if state is None or not state.dirty:
             return
