@@ -69,7 +69,7 @@ add_arabic(
     {
         MISSING_FOLDER: "لا يوجد مجلد {path}. افتح مجلداً من ملف › فتح مجلد… (Ctrl+O) أو أسقطه هنا.",
         "Arabic News Reader": "قارئ الأخبار العربية",
-        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص)",
+        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص، وسم:…، مصدر:…، كيان:…)",
         "Could not open the folder": "تعذّر فتح المجلد",
         "Open Folder": "فتح مجلد",
         "Export Current Result": "تصدير النتيجة الحالية",
@@ -304,12 +304,15 @@ class MainWindow(QMainWindow):
         self.set_theme(st.theme)  # palette, D2's widgets, the list delegate, the reading pane
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("Arabic News Reader"))
+        self.setWindowTitle(self.session.window_title())
         self.search_box.setPlaceholderText(t(SEARCH_HINT))
         self.actions_.retranslate()
         self.actions_.populate(self.menuBar())
-        for widget in self.findChildren(QWidget):
-            if widget is not self and hasattr(widget, "retranslate"):
+        dialogs = (
+            [self.problems_panel, self.shortcuts_dialog] if hasattr(self, "problems_panel") else []
+        )
+        for widget in dict.fromkeys([*self.findChildren(QWidget), *dialogs]):
+            if widget is not None and widget is not self and hasattr(widget, "retranslate"):
                 widget.retranslate()
         self.session.retranslate()
 

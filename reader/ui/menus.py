@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from reader.printable import printable
-from reader.ui.i18n import add_arabic, t
+from reader.ui.i18n import add_arabic, current_language, t
 from reader.ui.plain import menu_text
 
 add_arabic(
@@ -85,6 +85,7 @@ class Actions(QObject):
         self.shortcuts = act(["F1", "?"])
         self.recent_menu = QMenu()
         self.clear_recent = QAction(parent)
+        self._menus: dict[str, QMenu] = {}  # made once by ``populate``, retitled on a switch
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -111,10 +112,22 @@ class Actions(QObject):
         self.shortcuts.setText(t("&Keyboard Shortcuts"))
         self.recent_menu.setTitle(t("Open &Recent"))
         self.clear_recent.setText(t("Clear Recent"))
+        for action in vars(self).values():
+            if isinstance(action, QAction):
+                show_keys_left_to_right(action)
+        if self._menus:
+            self._title_menus()
+
+    def _title_menus(self) -> None:
+        for source, menu in self._menus.items():
+            menu.setTitle(t(source))
 
     def populate(self, bar: QMenuBar) -> None:
-        """(Re)build the menus; the actions survive, so shortcuts and connections stay."""
-        bar.clear()
+        """Build the menus once; a language switch only retitles them (menus rebuilt would
+        leave the old ones, in the old language, behind as children of the bar)."""
+        if self._menus:
+            self._title_menus()
+            return
         file_menu = bar.addMenu(t("&File"))
         file_menu.addAction(self.open_folder)
         file_menu.addMenu(self.recent_menu)
@@ -142,6 +155,13 @@ class Actions(QObject):
         article.addAction(self.focus_search)
         help_menu = bar.addMenu(t("&Help"))
         help_menu.addAction(self.shortcuts)
+        self._menus = {
+            "&File": file_menu,
+            "&View": view,
+            "&Language": lang,
+            "&Article": article,
+            "&Help": help_menu,
+        }
 
     def fill_recent(self, folders: list[str], open_recent: object) -> None:
         menu = self.recent_menu
@@ -155,3 +175,13 @@ class Actions(QObject):
             action.triggered.connect(lambda _=False, f=folder: open_recent(f))  # type: ignore[operator]
         menu.addSeparator()
         menu.addAction(self.clear_recent)
+
+
+def show_keys_left_to_right(action: QAction) -> None:
+    """In the Arabic interface a menu would draw "Ctrl+=" as "=+Ctrl": the key is given as the
+    text after a tab (which QMenu shows in place of the shortcut), embedded left to right."""
+    text = action.text().split("\t", 1)[0]
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if keys and current_language() == "ar":
+        text = f"{text}\t\u202a{keys}\u202c"
+    action.setText(text)

@@ -123,7 +123,7 @@ class Session(QObject):
         w.reading_view.show_message(t("Loading…"), printable(str(self.folder)))
         w.status_note.setText(printable(self.user_state.note or ""))
         self._set_header("{n:,} articles so far…", n=0)
-        w.setWindowTitle(window_title(f"{printable(self.folder.name)} — {t('Arabic News Reader')}"))
+        w.setWindowTitle(self.window_title())
 
     def batch_arrived(self, articles: list[Article]) -> None:
         """Articles parsed so far: queued, then shown by ``flush_pending`` (throttled)."""
@@ -384,6 +384,12 @@ class Session(QObject):
             return
         shown = {k: t(v) if k == "order" and isinstance(v, str) else v for k, v in values.items()}
         self.w.list_header.setText(t(template).format(**shown))
+
+    def window_title(self) -> str:
+        """ "<folder> — Arabic News Reader", in the current language (kept on a switch)."""
+        if self.folder is None:
+            return t("Arabic News Reader")
+        return window_title(f"{printable(self.folder.name)} — {t('Arabic News Reader')}")
 
     def retranslate(self) -> None:
         self._render_header()
