@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.model import ENTITY_KINDS
 from reader.ui.facet_list import COUNT_ROLE, MAX_LISTED, STATE_ROLE, FacetListModel, FacetListView
+from reader.ui.flat_button import FlatToolButton
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS
 
@@ -68,13 +69,11 @@ class FacetPanel(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._header = QToolButton(self)
+        # a section heading, not a push button: no sunken frame while expanded
+        self._header = FlatToolButton(self)
         self._header.setObjectName("facetHeader")
         self._header.setCheckable(True)
         self._header.setChecked(True)
-        self._header.setAutoRaise(True)
-        # a section heading, not a push button: no sunken frame while expanded
-        self._header.setStyleSheet("QToolButton { border: none; padding: 2px 0px; }")
         self._header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._header.toggled.connect(self._set_expanded)
         header_font = self._header.font()

@@ -23,7 +23,13 @@ from urllib.parse import quote, unquote
 from reader.bidi import first_strong_direction
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.ui.i18n import add_arabic, t
-from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, ENTITY_COLOURS, MATCH_COLOURS
+from reader.ui.theme import (
+    BODY_FONT_FAMILY,
+    BODY_FONT_PX,
+    ENTITY_COLOURS,
+    MATCH_COLOURS,
+    SECONDARY_TEXT,
+)
 
 add_arabic(
     {
@@ -153,8 +159,14 @@ def highlight(
         is_match = any(s.start <= a and s.end >= b for s in hits)
         if entity is not None:
             swatch = colours[entity.kind] if entity.kind in colours else colours["MISC"]
-            style = f"background-color:{swatch.background}; color:{swatch.text}; text-decoration:"
-            style += "underline" if is_match else "none"
+            # a match inside an entity is painted as a match (an underline alone was too faint
+            # to find); it stays the entity's link, and the rest of the entity keeps its colour
+            if is_match:
+                style = f"background-color:{match.background}; color:{match.text}; "
+                style += "text-decoration:underline"
+            else:
+                style = f"background-color:{swatch.background}; color:{swatch.text}; "
+                style += "text-decoration:none"
             href = anchor("entity", entity.kind, text[entity.start : entity.end])
             title = html.escape(t(KIND_LABELS.get(entity.kind, "Other")))
             out.append(f'<a href="{href}" title="{title}" style="{style}">{piece}</a>')
@@ -199,10 +211,15 @@ def _kind_order(kind: str) -> int:
 def _section(title: str, options: RenderOptions, *, rule: bool = True) -> str:
     direction = "rtl" if options.language == "ar" else "ltr"
     return (
-        ("<hr/>" if rule else "")
-        + f'<h3 dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.85)}px">'
+        ("<hr/>" if rule else "") + f'<h3 dir="{direction}" style="color:{_secondary(options)}; '
+        f'font-size:{_px(options, 0.85)}px">'
         f"{html.escape(title)}</h3>"
     )
+
+
+def _secondary(options: RenderOptions) -> str:
+    """Quieter text (headings, the date line) that still reads at 4.5:1 on the page."""
+    return SECONDARY_TEXT.get(options.theme, SECONDARY_TEXT["light"])
 
 
 def _px(options: RenderOptions, factor: float = 1.0) -> int:
@@ -219,11 +236,11 @@ def _meta_line(article: Article, options: RenderOptions) -> str:
         bits.append(html.escape(t("by {author}").format(author=article.author)))
     if article.url and article.url.startswith(("http://", "https://")):
         bits.append(f'<a href="{html.escape(article.url)}">{html.escape(t("link"))}</a>')
-    direction = "rtl" if options.language == "ar" else "ltr"
+    # the line stands under the headline, on the article's side, not the interface's
+    direction = first_strong_direction(article.title or article.body, "rtl")
     return (
-        f'<p dir="{direction}" style="color:#6b7280; font-size:{_px(options, 0.78)}px">'
-        + " · ".join(bits)
-        + "</p>"
+        f'<p dir="{direction}" style="color:{_secondary(options)}; '
+        f'font-size:{_px(options, 0.78)}px">' + " · ".join(bits) + "</p>"
     )
 
 
@@ -299,7 +316,8 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
         entries = [
             f'<a href="{anchor("entity", kind, text)}" style="background-color:{swatch.background}; '
             f'color:{swatch.text}; text-decoration:none">&nbsp;{html.escape(text)}&nbsp;</a>'
-            f"&nbsp;×{count}"
+            # the count set apart (LRI … PDI): "بوتين ×7", never "7× بوتين"
+            f"&nbsp;\u2066×{count}\u2069"
             for text, count in shown
         ]
         if len(items) > len(shown):
@@ -385,6 +403,6 @@ def message_html(title: str, text: str, options: RenderOptions | None = None) ->
     options = options or RenderOptions()
     direction = "rtl" if options.language == "ar" else "ltr"
     return (
-        f'<html><body style="font-size:{_px(options)}px"><h2 dir="{direction}" style="color:#6b7280">'
+        f'<html><body style="font-size:{_px(options)}px"><h2 dir="{direction}" style="color:{_secondary(options)}">'
         f'{html.escape(title)}</h2><p dir="{direction}">{html.escape(text)}</p></body></html>'
     )

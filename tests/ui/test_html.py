@@ -84,8 +84,10 @@ def test_match_inside_an_entity_shows_both() -> None:
     # the whole entity "فلاديمير بوتين", the match only "بوتين"
     text = "قال فلاديمير بوتين اليوم"
     out = _hl(text, entities=[Span(4, 18, "PERS")], matches=[Span(13, 18, "MATCH")])
-    assert out.count("#dbeafe") == 2  # both pieces keep the entity background
-    assert "text-decoration:underline" in out  # and the matched piece is underlined
+    # the rest of the entity keeps its colour; the matched piece is painted as a match (issue 19:
+    # an underline alone was too faint), underlined, and is still the entity's link
+    assert out.count("#dbeafe") == 1 and "#fde047" in out
+    assert "text-decoration:underline" in out
     assert out.count("<a ") == 2
 
 
