@@ -242,7 +242,7 @@ class FacetDelegate(QStyledItemDelegate):
         pal = opt.palette
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         dim = QColor(fg)
-        dim.setAlphaF(0.6)
+        dim.setAlphaF(0.75)  # quieter, and still 4.5:1 on the row in both themes
         rect = opt.rect.adjusted(4, 0, -4, 0)
         painter.save()
         try:

@@ -42,6 +42,7 @@ add_arabic(
         "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
         "Query: {error}": "الاستعلام: {error}",
         "{n:,} articles": "{n:,} مقال",
+        "1 article": "مقال واحد",
         "This article was removed from the folder.": "حُذف هذا المقال من المجلد.",
         "Changes to the folder are not followed: {reason}": "لا تُتابَع تغييرات المجلد: {reason}",
     }
@@ -275,11 +276,13 @@ class Session(QObject):
         if w.reading_view.options.active_tags != state.include_tags:
             w.refresh_reading_options()
         w.chips.set_filters(state)
-        order = controller.sort_key
-        if order == "relevance" and not controller.searching:
-            order = "date_desc"
-        template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
-        self._set_header(template, n=result.total, order=_ORDER_LABELS[order])
+        # the sort box shows the order; the header names it only when a query chose it, to say
+        # why the list is no longer newest first
+        if controller.auto_relevance and controller.searching:
+            template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
+        else:
+            template = "1 article" if result.total == 1 else "{n:,} articles"
+        self._set_header(template, n=result.total, order=_ORDER_LABELS["relevance"])
         notes = list(self._notes)
         if result.error:
             notes.insert(0, t("Query: {error}").format(error=result.error))
