@@ -61,6 +61,11 @@ from reader.ui.worker import Task, TaskHooks
 # algorithm into something unreadable
 SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, tag:…, source:…, entity:…)'
 
+# the panel under the article (related headlines, entities) takes at most this share of the pane
+# unless the user drags it taller, and never less than a line or two
+EXTRAS_SHARE = 0.3
+MIN_EXTRAS_PX = 60
+
 MISSING_FOLDER = (
     "There is no folder {path}. Open one with File › Open Folder… (Ctrl+O) or drop it here."
 )
@@ -116,9 +121,13 @@ class MainWindow(QMainWindow):
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.reading_view)
         self.reading_split.addWidget(self.reading_view.extras)
-        self.reading_split.setStretchFactor(0, 3)
-        self.reading_split.setStretchFactor(1, 2)
-        self.reading_split.setSizes([560, 300])
+        # the article takes what the window gains; the panel under it is as tall as its content
+        # (at most EXTRAS_SHARE of the pane, or the height the user dragged it to) and folds away
+        self.reading_split.setStretchFactor(0, 1)
+        self.reading_split.setStretchFactor(1, 0)
+        self.reading_split.setCollapsible(0, False)
+        self.reading_split.setCollapsible(1, True)
+        self.reading_split.setSizes([700, 160])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -207,6 +216,9 @@ class MainWindow(QMainWindow):
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
         a.lang_ar.triggered.connect(lambda: self.set_language("ar"))
         a.show_problems.triggered.connect(self.show_problems)
+        a.entity_panel.toggled.connect(self._show_extras)
+        self.reading_split.splitterMoved.connect(self._extras_dragged)
+        self.article_shown.connect(lambda _id: self.fit_extras())
         a.next_article.triggered.connect(lambda: self.move_selection(1))
         a.previous_article.triggered.connect(lambda: self.move_selection(-1))
         a.star.triggered.connect(s.toggle_star)
@@ -293,8 +305,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(st.geometry)
         if st.splitter_state is not None:
             self.splitter.restoreState(st.splitter_state)
-        if st.reading_splitter_state is not None:
-            self.reading_split.restoreState(st.reading_splitter_state)
+        self.actions_.entity_panel.setChecked(not st.extras_collapsed)
         (self.actions_.theme_dark if st.theme == "dark" else self.actions_.theme_light).setChecked(
             True
         )
@@ -465,6 +476,37 @@ class MainWindow(QMainWindow):
         if self.reading_view.options.entities_pending:
             self.refresh_reading_options()
 
+    # ------------------------------------------------------------------ the panel under the article
+    def fit_extras(self) -> None:
+        """Size the entity panel to its content (capped), or fold it when the user hid it."""
+        total = sum(self.reading_split.sizes())
+        if total <= 0:
+            return
+        if self.settings.extras_collapsed:
+            self.reading_split.setSizes([total, 0])
+            return
+        extras = self.reading_view.extras
+        content = round(extras.document().size().height()) + 2 * extras.frameWidth() + 4
+        cap = self.settings.extras_height or round(total * EXTRAS_SHARE)
+        height = max(MIN_EXTRAS_PX, min(content, cap))
+        self.reading_split.blockSignals(True)
+        self.reading_split.setSizes([total - height, height])
+        self.reading_split.blockSignals(False)
+
+    def _show_extras(self, shown: bool) -> None:
+        self.settings.extras_collapsed = not shown
+        self.fit_extras()
+
+    def _extras_dragged(self, _pos: int, _index: int) -> None:
+        """A drag of the handle: the height is remembered; dragged shut, the panel is hidden."""
+        height = self.reading_split.sizes()[1]
+        if height == 0:
+            self.actions_.entity_panel.setChecked(False)
+        else:
+            self.settings.extras_height = height
+            if not self.actions_.entity_panel.isChecked():
+                self.actions_.entity_panel.setChecked(True)
+
     # ------------------------------------------------------------------ panels
     def _progress(self, progress: LoadProgress) -> None:
         self.load_status.show_progress(progress)
@@ -536,7 +578,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
-        self.settings.reading_splitter_state = self.reading_split.saveState()
         self.settings.sync()
         self.loader.shutdown()
         if self.export_task is not None:

@@ -31,6 +31,10 @@ add_arabic(
         "&Dark Theme": "سمة &داكنة",
         "&Language": "&اللغة",
         "Show &Problems": "عرض ال&مشكلات",
+        "&Entity Panel": "لوحة ال&كيانات",
+        "Show the related headlines and the entities under the article": (
+            "إظهار العناوين ذات الصلة والكيانات تحت المقال"
+        ),
         "&Article": "&مقال",
         "&Next Article": "المقال ال&تالي",
         "&Previous Article": "المقال ال&سابق",
@@ -77,6 +81,9 @@ class Actions(QObject):
             a.setCheckable(True)
             self.languages.addAction(a)
         self.show_problems = act()
+        self.entity_panel = act(["Ctrl+Shift+E"])
+        self.entity_panel.setCheckable(True)
+        self.entity_panel.setChecked(True)
         self.next_article = act(["J"])
         self.previous_article = act(["K"])
         self.star = act(["S"])
@@ -104,6 +111,10 @@ class Actions(QObject):
         self.lang_en.setText("English")
         self.lang_ar.setText("العربية")
         self.show_problems.setText(t("Show &Problems"))
+        self.entity_panel.setText(t("&Entity Panel"))
+        self.entity_panel.setStatusTip(
+            t("Show the related headlines and the entities under the article")
+        )
         self.next_article.setText(t("&Next Article"))
         self.previous_article.setText(t("&Previous Article"))
         self.star.setText(t("&Star"))
@@ -147,6 +158,7 @@ class Actions(QObject):
         lang.addAction(self.lang_en)
         lang.addAction(self.lang_ar)
         view.addSeparator()
+        view.addAction(self.entity_panel)
         view.addAction(self.show_problems)
         article = bar.addMenu(t("&Article"))
         for a in (self.next_article, self.previous_article, self.star, self.toggle_read):

@@ -143,5 +143,18 @@ class Settings:
     def extras_collapsed(self, value: bool) -> None:
         self._q.setValue("window/extras_collapsed", "true" if value else "false")
 
+    @property
+    def extras_height(self) -> int:
+        """The height the user gave the entity panel by dragging (0: fitted to its content)."""
+        try:
+            value = int(self._q.value("window/extras_height", 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 0
+        return max(0, value)
+
+    @extras_height.setter
+    def extras_height(self, value: int) -> None:
+        self._q.setValue("window/extras_height", max(0, int(value)))
+
     def sync(self) -> None:
         self._q.sync()
