@@ -27,6 +27,7 @@ from reader.bidi import first_strong_direction
 from reader.ui.article_model import ArticleListModel, Roles
 from reader.ui.html import readable_date
 from reader.ui.i18n import current_language
+from reader.ui.plain import isolated
 from reader.ui.theme import MATCH_COLOURS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -120,7 +121,10 @@ class ArticleDelegate(QStyledItemDelegate):
 
         meta = " · ".join(
             part
-            for part in (short_date(index.data(Roles.DATE)), index.data(Roles.SOURCE) or "")
+            for part in (
+                isolated(short_date(index.data(Roles.DATE))),
+                index.data(Roles.SOURCE) or "",
+            )
             if part
         )
         small = QFont(option.font)

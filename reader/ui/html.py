@@ -23,6 +23,7 @@ from urllib.parse import quote, unquote
 from reader.bidi import first_strong_direction
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import isolated
 from reader.ui.theme import (
     BODY_FONT_FAMILY,
     BODY_FONT_PX,
@@ -227,7 +228,7 @@ def _px(options: RenderOptions, factor: float = 1.0) -> int:
 
 
 def _meta_line(article: Article, options: RenderOptions) -> str:
-    bits = [html.escape(readable_date(article.date, options.language))]
+    bits = [html.escape(isolated(readable_date(article.date, options.language)))]
     if article.source:
         bits.append(
             f'<a href="{anchor("source", article.source)}">{html.escape(article.source)}</a>'
@@ -316,8 +317,8 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
         entries = [
             f'<a href="{anchor("entity", kind, text)}" style="background-color:{swatch.background}; '
             f'color:{swatch.text}; text-decoration:none">&nbsp;{html.escape(text)}&nbsp;</a>'
-            # the count set apart (LRI … PDI): "بوتين ×7", never "7× بوتين"
-            f"&nbsp;\u2066×{count}\u2069"
+            # the count embedded left to right: "بوتين ×7", never "7× بوتين"
+            f"&nbsp;\u202a×{count}\u202c"
             for text, count in shown
         ]
         if len(items) > len(shown):

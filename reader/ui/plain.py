@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from reader.bidi import first_strong_direction
+
 # ZWNJ and ZWJ shape Persian and Arabic words (format characters that a name may rightly hold)
 
 
@@ -61,6 +63,11 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def isolated(text: str) -> str:
-    """``text`` set apart from the sentence around it (FSI … PDI): a path, a number or a name
-    keeps its own direction inside a sentence of the other one."""
-    return f"\u2068{text}\u2069"
+    """``text`` embedded in its own direction (LRE or RLE … PDF): a path, a date or a count
+    keeps its order inside a sentence of the other direction ("7 December 2023" stays so in a
+    right-to-left line, not "December 2023 7"). Embeddings, not the newer isolates: Qt's text
+    layout ignores FSI/LRI."""
+    if not text:
+        return text
+    opening = "\u202b" if first_strong_direction(text, "ltr") == "rtl" else "\u202a"
+    return f"{opening}{text}\u202c"
