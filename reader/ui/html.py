@@ -317,8 +317,9 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
         entries = [
             f'<a href="{anchor("entity", kind, text)}" style="background-color:{swatch.background}; '
             f'color:{swatch.text}; text-decoration:none">&nbsp;{html.escape(text)}&nbsp;</a>'
-            # the count embedded left to right: "بوتين ×7", never "7× بوتين"
-            f"&nbsp;\u202a×{count}\u202c"
+            # the count in brackets, which mirror with the line: "بوتين (7)" reads the same in a
+            # right-to-left and a left-to-right row (a "×7" came out "7×" beside Arabic)
+            f"&nbsp;({count})"
             for text, count in shown
         ]
         if len(items) > len(shown):
