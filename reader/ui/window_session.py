@@ -318,6 +318,10 @@ class Session(QObject):
         row = w.model.row_of(view.article_id) if view.article_id is not None else -1
         self.current = None  # the article shown while loading may be another one
         w.select_row(max(row, 0))
+        index = w.current_index()
+        if self.current is None and index.isValid():
+            # the row was current already (no currentChanged): it is the article shown
+            self.current_changed(index, index)
         if row < 0:
             w.list_view.scrollToTop()
             return
