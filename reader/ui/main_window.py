@@ -63,7 +63,7 @@ SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, tag:…, source:
 
 # the panel under the article (related headlines, entities) takes at most this share of the pane
 # unless the user drags it taller, and never less than a line or two
-EXTRAS_SHARE = 0.3
+EXTRAS_SHARE = 0.25
 MIN_EXTRAS_PX = 60
 
 MISSING_FOLDER = (
