@@ -19,6 +19,9 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.bidi import first_strong_direction
+from reader.ui.i18n import add_arabic, t
+
+add_arabic({"OK": "حسناً"})
 
 # ZWNJ and ZWJ shape Persian and Arabic words (format characters that a name may rightly hold)
 
@@ -59,6 +62,8 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("plainWarning")
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # Qt's own "OK" stays English without Qt's translation files
+    box.button(QMessageBox.StandardButton.Ok).setText(t("OK"))
     box.exec()
 
 

@@ -76,3 +76,30 @@ def test_one_arabic_term_for_entities() -> None:
     assert all("كيان" in v for k, v in table.items() if "entit" in k.lower()), [
         v for k, v in table.items() if "entit" in k.lower() and "كيان" not in v
     ]
+
+
+def test_message_boxes_are_in_arabic_too(qtbot, make_window, tmp_path, monkeypatch):
+    """The modal boxes (a folder that cannot be opened, clearing the cache, what could not be
+    cleared): each is walked as it opens, then closed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.cache_dialog import Cleared, confirm_clear, report_errors
+
+    window = make_window(language="ar")
+    seen: list[str] = []
+
+    # what the boxes quote is data: the path asked for, the system's error for a file
+    quoted = (str(tmp_path / "missing"), "a.db: Permission denied")
+
+    def walk_instead_of_exec(box: QMessageBox) -> int:
+        for where, text in widget_strings(box):
+            if text and untranslated(text, also_allowed=quoted):
+                seen.append(f"{box.objectName()} {where}: {text!r}")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", walk_instead_of_exec)
+    window.open_folder(tmp_path / "missing")
+    confirm_clear(window, 0)
+    confirm_clear(window, 123_456)
+    report_errors(window, Cleared(0, ("a.db: Permission denied",)))
+    assert seen == [], "\n".join(seen)
