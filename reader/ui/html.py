@@ -323,7 +323,7 @@ def _entity_list(article: Article, options: RenderOptions) -> str:
             for text, count in shown
         ]
         if len(items) > len(shown):
-            entries.append(f"+{len(items) - len(shown)}")
+            entries.append(html.escape(isolated(f"+{len(items) - len(shown)}")))  # not "9+"
         label = html.escape(t(KIND_LABELS.get(kind, "Other")))
         # one line of names per type, led by the type's name in its own colour; the names keep
         # their own direction (mostly Arabic)
