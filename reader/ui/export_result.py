@@ -35,9 +35,12 @@ def export_articles(
     with path.open("wb") as handle:
         out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
         if fmt == "csv":
-            out.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))
+            extra = any(article.extra for article in articles)
+            header = csv_header(with_entities=with_entities, with_extra=extra)
+            out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                out.write(csv_line(csv_row(article, with_entities=with_entities)))
+                row = csv_row(article, with_entities=with_entities, with_extra=extra)
+                out.write(csv_line(row))
         else:
             for article in articles:
                 out.write(jsonl_line(article, with_entities=with_entities))
