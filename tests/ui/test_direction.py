@@ -71,3 +71,19 @@ def test_arabic_titles_and_facet_values_are_laid_out_right_to_left(
         )
         assert texts.get(source) == expected, source
     assert texts.get("أخبار") == Qt.LayoutDirection.RightToLeft
+
+
+def test_a_titles_tooltip_keeps_its_direction(qtbot, make_window, tmp_path):
+    from reader.ui.article_model import Roles
+
+    window = make_window()
+    open_and_wait(qtbot, window, write_folder(tmp_path / "news", ARTICLES))
+    tips = {
+        window.model.index(r).data(Roles.TITLE): window.model.index(r).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for r in range(window.model.rowCount())
+    }
+    # an Arabic title embedded right to left (RLE … PDF) in the English interface's tooltip
+    assert tips['خامنئي : اسرائيل "ورم سرطاني"'] == '\u202bخامنئي : اسرائيل "ورم سرطاني"\u202c'
+    assert tips["Elections in Tunisia"] == "\u202aElections in Tunisia\u202c"
