@@ -111,14 +111,6 @@ class Settings:
         self._q.setValue("window/splitter", value)
 
     @property
-    def reading_splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/reading_splitter")
-
-    @reading_splitter_state.setter
-    def reading_splitter_state(self, value: QByteArray) -> None:
-        self._q.setValue("window/reading_splitter", value)
-
-    @property
     def sort_key(self) -> str:
         return self._str("list/sort", "date_desc")
 
