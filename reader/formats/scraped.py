@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.formats.dates import parse_date
+from reader.formats.debris import drop_debris, url_of_line
 from reader.formats.scraped_lines import (
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
@@ -339,7 +340,11 @@ def _is_colon_marker(line: str) -> bool:
 
 
 def _parse(text: str, *, article_id: str, path: str) -> Article:
-    lines = unglue_lines(clean_lines(text))
+    # script, ad and share lines (debris.py) go first, so none can pass for a title or a paragraph
+    lines = unglue_lines(drop_debris(clean_lines(text)))
+    url = url_of_line(lines[0]) if lines else None
+    if url is not None:  # the page's address printed above it
+        lines = lines[1:]
     title, rest = split_title(lines)
     problems: list[str] = []
     if not title:
@@ -396,6 +401,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
         body="\n".join(parts.body),
         date=date,
         source=source,
+        url=url,
         tags=tuple(tags),
         related=related,
         appended=split_appended(appended_lines),
