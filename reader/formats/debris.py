@@ -104,7 +104,11 @@ def is_share_line(line: str) -> bool:
         return True
     if len(without_urls) > _SHARE_MAX_CHARS:
         return False
-    words = _WORD.findall(normalize(without_urls))
+    # "وتلغرام": the conjunction و glued to a network's name
+    words = [
+        word[1:] if word.startswith("و") and word not in _SHARE_ANCHORS else word
+        for word in _WORD.findall(normalize(without_urls))
+    ]
     return (
         0 < len(words) <= _SHARE_MAX_WORDS
         and any(word in _SHARE_ANCHORS for word in words)
