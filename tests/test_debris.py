@@ -167,6 +167,11 @@ def test_title_from_text_is_the_first_arabic_sentence_cut_at_a_word() -> None:
     assert long.endswith(" …")
     assert len(long.split()) == 16  # fifteen words and the ellipsis
     assert PARAGRAPH_1.startswith(long[:-2])
+    # a cut never leaves a dangling conjunction or preposition at the end
+    words = [f"كلمة{n}" for n in range(14)]
+    assert title_from_text([" ".join([*words, "و", "أخرى", "كثيرة"])], arabic=True) == (
+        " ".join(words) + " …"
+    )
 
 
 def test_url_line_page_gets_url_title_from_file_name_and_no_script(tmp_path: Path) -> None:

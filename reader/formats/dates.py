@@ -209,6 +209,7 @@ _DATE_LINE_WORDS = (
 )
 _LINE_WORDS = frozenset(_DATE_LINE_WORDS.split())
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _DATE_LINE_MAX_CHARS = 90
 
 
@@ -242,7 +243,7 @@ def _from_hijri(year: int, month: int, day: int) -> dt.date | None:
 def date_line_date(line: str) -> dt.date | None:
     """The date of a line that holds a date and nothing else (a label before it allowed), or
     ``None`` for any other line: a sentence that mentions a date is body text, not a date line."""
-    if len(line) > _DATE_LINE_MAX_CHARS or not any(c.isdigit() for c in line):
+    if len(line) > _DATE_LINE_MAX_CHARS or _DIGIT.search(line) is None:
         return None
     folded = normalize(line.replace("\u00a0", " "))
     label = _LINE_LABEL.match(folded)

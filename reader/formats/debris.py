@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reader.formats.tags import READ_ALSO
 from reader.text.normalize import normalize
@@ -73,6 +73,11 @@ _CLAUSE_ENDS = ("،", ",", "؛", ";", ":")
 _CLOSERS = " \"'»”’)]"
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 _NAME_SPLIT = re.compile(r"[\s_\-+]+")
+_DANGLING_WORDS = """
+و في من على عن إلى مع بين أن إن ما لا أو ثم التي الذي الذين حتى منذ عند لدى ب ل ك
+the of and a an to in on for with by
+"""
+_DANGLING = frozenset(normalize(word) for word in _DANGLING_WORDS.split())
 
 
 def has_arabic(text: str) -> bool:
@@ -97,10 +102,11 @@ def is_script_line(line: str) -> bool:
 def is_share_line(line: str) -> bool:
     """Only share/follow/ad words (``شارك الخبر``, ``تابعونا على فيسبوك``, ``Share on Facebook``),
     or a "read also" label followed by nothing but links."""
-    if len(line) > _SHARE_MAX_CHARS * 3:
-        return False
-    without_urls = _URL_ANYWHERE.sub(" ", line)
-    if without_urls != line and _READ_ALSO_LINK.match(without_urls):
+    linked = "http" in line or "www." in line
+    if len(line) > (_SHARE_MAX_CHARS * 3 if linked else _SHARE_MAX_CHARS):
+        return False  # most lines stop here: a paragraph is longer than any button label
+    without_urls = _URL_ANYWHERE.sub(" ", line) if linked else line
+    if linked and _READ_ALSO_LINK.match(without_urls):
         return True
     if len(without_urls) > _SHARE_MAX_CHARS:
         return False
@@ -139,8 +145,11 @@ def clean_body(body: str) -> str:
 def _script_cut(line: str) -> str:
     if not has_arabic(line) and _js_punctuation_only(line):
         return ""
+    # Code always holds one of these characters and Latin letters: most text lines stop here.
+    if not ("(" in line or "=" in line or "<" in line or "{" in line or ";" in line):
+        return line
     if _ASCII_LETTER.search(line) is None:
-        return line  # every script keyword is in Latin letters: most Arabic lines stop here
+        return line
     if _MARKUP_ONLY.match(line) and not has_arabic(line):
         return ""
     match = _SCRIPT.search(line)
@@ -244,17 +253,23 @@ def _is_id(word: str) -> bool:
     return not has_arabic(word) and (any(c.isdigit() for c in word) or "." in word)
 
 
-def title_from_text(lines: Iterable[str], *, arabic: bool) -> str:
+def title_from_text(lines: Sequence[str], *, arabic: bool | None = None) -> str:
     """The first sentence of the first line that can head the article, at most 15 words and
     120 characters, cut at a word boundary (`` …`` when cut). In an Arabic article Latin-only
-    lines (bylines, site names) and URL lines are passed over."""
+    lines (bylines, site names) and URL lines are passed over. ``arabic=None``: the lines say
+    (counted only when a line without Arabic letters comes first, which is rare)."""
     fallback = ""
     for line in lines:
         if not line.strip():
             continue
         fallback = fallback or line
-        if url_of_line(line) is not None or (arabic and not has_arabic(line)):
+        if url_of_line(line) is not None:
             continue
+        if not has_arabic(line):
+            if arabic is None:
+                arabic = mostly_arabic(" ".join(lines[:40]))
+            if arabic:
+                continue
         return first_sentence(line)
     return first_sentence(fallback) if fallback else ""
 
@@ -272,5 +287,9 @@ def first_sentence(line: str) -> str:
     if len(title) > _TITLE_MAX_CHARS:  # one word longer than a title: a URL or a run of letters
         title, cut = title[:_TITLE_MAX_CHARS], True
     if cut:
-        return title.rstrip(" ،,؛;:") + " …"
+        words = title.split()
+        # a title cut after "و" or "من" reads as broken: end it on the word before
+        while len(words) > 1 and normalize(words[-1]) in _DANGLING:
+            words.pop()
+        return " ".join(words).rstrip(" ،,؛;:") + " …"
     return title[:-1] if ends_with_full_stop(title) else title

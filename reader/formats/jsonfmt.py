@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import clean_body, mostly_arabic, title_from_text
+from reader.formats.debris import clean_body, title_from_text
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -270,7 +270,7 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
         problems.append("body is the summary: the article has no text field")
     if not title:
         # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
-        title = title_from_text(body.split("\n"), arabic=mostly_arabic(body))
+        title = title_from_text(body.split("\n"))
         problems.append("no title: made from the first words of the text")
     return (
         Article(

@@ -23,6 +23,7 @@ from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
     clean_line,
     ends_with_full_stop,
+    has_arabic,
     is_latin_only,
     mostly_arabic,
     reads_as_headline,
@@ -147,7 +148,8 @@ def _title(
     if markdown and (_HEADING.match(first) or underlined):
         title = _HEADING.sub("", first).strip().rstrip("#").strip() or first
         return title, _after_setext(lines[start + 1 :], markdown), None
-    arabic = mostly_arabic(" ".join(line for line in lines[start : start + 40] if line))
+    # a first line with Arabic letters is neither a byline nor passed over: no need to count
+    arabic = has_arabic(first) or mostly_arabic(" ".join(lines[start : start + 40]))
     candidate = start
     following = [i for i, line in enumerate(lines) if line and i > start][:2]
     for i in following:
@@ -155,9 +157,12 @@ def _title(
             break
         candidate = i
     line = lines[candidate]
-    from_name = title_from_filename(rel_path)
+    headline = reads_as_headline(line, arabic=arabic)
+    from_name = (
+        None if headline and not ends_with_full_stop(line) else title_from_filename(rel_path)
+    )
     # With a headline in the file name, a first line that closes a sentence is the first paragraph.
-    if reads_as_headline(line, arabic=arabic) and not (from_name and ends_with_full_stop(line)):
+    if headline and not from_name:
         rest = lines[start:candidate] + _after_setext(lines[candidate + 1 :], markdown)
         return line, rest, None
     if from_name:
