@@ -35,6 +35,7 @@ _SCRIPT = re.compile(
     re.IGNORECASE,
 )
 _JS_PUNCTUATION = frozenset("{}()[];=<>|&$'\",.:!+*/\\")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _MARKUP_ONLY = re.compile(r"^(?:\s*<[^<>]{0,300}>)+\s*$")
 _URL = r"(?:https?://|www\.)[^\s<>\"]+"
 _URL_LINE = re.compile(
@@ -155,14 +156,14 @@ def _script_cut(line: str) -> str:
     match = _SCRIPT.search(line)
     if match is None:
         return line
+    # Arabic only inside quotes is a string literal of the code (an ad label, a headline).
+    if not has_arabic(_QUOTED.sub("", line)):
+        return ""
     # A paragraph with the ad slot's code glued after it: keep the paragraph.
     head, tail = line[: match.start()].rstrip(" ;(\t"), line[match.start() :]
-    if has_arabic(head) and not has_arabic(tail):
+    if has_arabic(head) and not has_arabic(_QUOTED.sub("", tail)):
         return head
-    arabic = len(_ARABIC_LETTER.findall(line))
-    if arabic * 2 < len(_LATIN_LETTER.findall(line)) + arabic:
-        return ""  # mostly code; Arabic in it is a string literal (an ad label, a headline)
-    # Code in the middle of Arabic text cannot be cut out safely: the line stays whole.
+    # Text around the code (an article quoting a tag) cannot be cut apart safely: kept whole.
     return line
 
 
