@@ -307,3 +307,17 @@ def test_export_carries_categories_urls_and_file_name_titles(tmp_path: Path) -> 
     assert (
         done.stderr.decode("utf-8").splitlines()[-1] == "5 articles from 5 files, 0 files skipped"
     )
+
+
+def test_trec_body_loses_its_ad_lines(tmp_path: Path) -> None:
+    doc = (
+        "<DOC>\n<DOCNO>HS-1</DOCNO>\n<TITLE>مقتل شخصين في حادث سير</TITLE>\n"
+        "<TIME>2018-07-15</TIME>\n<TEXT>\n"
+        f"{GOOGLETAG}\n{PARAGRAPH_1}\n{ADSBYGOOGLE}\n{PARAGRAPH_2}\nتابعونا على فيسبوك\n"
+        "</TEXT>\n</DOC>\n"
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(doc, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.title == "مقتل شخصين في حادث سير"
+    assert article.body == PARAGRAPH_1 + "\n" + PARAGRAPH_2
