@@ -81,6 +81,13 @@ _CASES = [
     ),
     (
         "a.txt",
+        f"عنوان\nسطر أ\nسطر ب\n{ADSBYGOOGLE}\nسطر ج\nسطر د\n",
+        "عنوان",
+        "سطر أ\nسطر ب\nسطر ج\nسطر د",
+        (),
+    ),
+    (
+        "a.txt",
         "Hespress\nBreaking: a story in English\nBody line.",
         "Hespress",
         "Breaking: a story in English\nBody line.",
@@ -100,6 +107,7 @@ _CASES = [
         "headline-line-and-file-name",
         "paragraph-first-headline-in-file-name",
         "ad-and-share-lines-everywhere",
+        "ad-line-does-not-make-one-line-paragraphs-hard-wrapped",
         "english-article-keeps-first-line",
     ],
 )

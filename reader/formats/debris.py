@@ -293,4 +293,4 @@ def first_sentence(line: str) -> str:
         while len(words) > 1 and normalize(words[-1]) in _DANGLING:
             words.pop()
         return " ".join(words).rstrip(" ،,؛;:") + " …"
-    return title[:-1] if ends_with_full_stop(title) else title
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title

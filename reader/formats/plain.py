@@ -66,10 +66,9 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         if match is not None:
             meta = _front_matter(match.group(1))
             text = text[match.end() :]
-    # script, ad and share lines become blank lines: they separate paragraphs, never join them
-    lines = [clean_line(_WS.sub(" ", line).strip()) for line in text.split("\n")]
+    lines = _clean_lines(text, markdown=markdown)
     raw_date = meta.get("date")
-    head = _read_head(lines, want_url=not meta.get("url"), want_date=not raw_date)
+    head, lines = _read_head(lines, want_url=not meta.get("url"), want_date=not raw_date)
     start = next((i for i, line in enumerate(lines) if line), None)
     if start is None and not meta.get("title"):
         return None
@@ -114,8 +113,23 @@ class _Head:
     date: dt.date | None = None
 
 
-def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> _Head:
-    """The page's URL line and date line among the first lines, blanked in ``lines``.
+def _clean_lines(text: str, *, markdown: bool) -> list[str]:
+    """The lines of ``text`` without script, ad and share lines (``debris.clean_line``).
+
+    In Markdown such a line leaves a blank line, so the paragraphs around it are not joined; in
+    a ``.txt`` it goes, so the shape the hard-wrap test sees is the text's own.
+    """
+    lines = []
+    for raw in text.split("\n"):
+        line = _WS.sub(" ", raw).strip()
+        kept = clean_line(line)
+        if kept or not line or markdown:
+            lines.append(kept)
+    return lines
+
+
+def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> tuple[_Head, list[str]]:
+    """The page's URL line and date line among the first lines, and the lines without them.
 
     Scrapers print them above or under the headline (issue 16); further down, a line holding a
     date or a link is the article's own text and stays.
@@ -124,13 +138,18 @@ def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> _Head:
     date: dt.date | None = None
     head = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
     if len(head) < 2:
-        return _Head()  # a lone line is the text itself, whatever it holds
+        return _Head(), lines  # a lone line is the text itself, whatever it holds
+    taken: set[int] = set()
     for i in head:
         if want_url and url is None and (found := url_of_line(lines[i])) is not None:
-            url, lines[i] = found, ""
+            url = found
+            taken.add(i)
         elif want_date and (day := date_line_date(lines[i])) is not None:
-            date, lines[i] = date or day, ""
-    return _Head(url, date)
+            date = date or day
+            taken.add(i)
+    if not taken:
+        return _Head(), lines
+    return _Head(url, date), [line for i, line in enumerate(lines) if i not in taken]
 
 
 def _title(
