@@ -13,6 +13,7 @@ import pytest
 from reader.formats import parse_file
 from reader.formats.debris import (
     clean_line,
+    drop_debris,
     reads_as_headline,
     title_from_filename,
     title_from_text,
@@ -321,3 +322,27 @@ def test_trec_body_loses_its_ad_lines(tmp_path: Path) -> None:
     (article,) = parse_file(path, tmp_path).articles
     assert article.title == "مقتل شخصين في حادث سير"
     assert article.body == PARAGRAPH_1 + "\n" + PARAGRAPH_2
+
+
+def test_a_script_block_goes_whole_and_ends_where_text_resumes() -> None:
+    lines = [
+        "<script>",
+        "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({",
+        "'gtm.start': new Date().getTime(),",
+        "event: 'gtm.js'",
+        "});",
+        "})(window,document,'script','dataLayer','GTM-XXXX');",
+        "</script>",
+        PARAGRAPH_1,
+        "googletag.cmd.push(function() {",
+        "",
+        "googletag.pubads().enableSingleRequest();",
+        "googletag.enableServices();",
+        "English prose after an unclosed block is text, not code.",
+        PARAGRAPH_2,
+    ]
+    assert drop_debris(lines) == [
+        PARAGRAPH_1,
+        "English prose after an unclosed block is text, not code.",
+        PARAGRAPH_2,
+    ]

@@ -64,6 +64,7 @@ _SHARE_ANCHORS = frozenset(normalize(word) for word in _ANCHOR_WORDS.split())
 _SHARE_FILLER = frozenset(normalize(word) for word in _FILLER_WORDS.split())
 _WORD = re.compile(r"[^\W_]+")
 _SHARE_MAX_CHARS = 100
+_BLOCK_MAX_LINES = 200
 _SHARE_MAX_WORDS = 10
 
 HEADLINE_MAX_WORDS = 25
@@ -133,9 +134,48 @@ def clean_line(line: str) -> str:
     return _script_cut(line)
 
 
+def clean_lines(lines: Iterable[str]) -> list[str]:
+    """``clean_line`` of every line, and "" for the lines of a code block a debris line opened:
+    a ``<script>`` until ``</script>``, or a ``function() {`` until its braces close. Inside a
+    block a line without Arabic text and with code punctuation (``'gtm.start': new
+    Date().getTime(),``) or only a few words is code; any other line ends the block, so a stray
+    brace never swallows the article."""
+    out: list[str] = []
+    depth = 0  # braces a dropped line left open
+    in_script = False
+    left = 0  # lines a block may still run, in case its end was lost
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        if (depth or in_script) and left and _inside_code(line):
+            out.append("")
+            depth = max(0, depth + line.count("{") - line.count("}"))
+            in_script = in_script and "</script" not in line.lower()
+            left -= 1
+            continue
+        kept = clean_line(line)
+        out.append(kept)
+        depth, in_script, left = 0, False, _BLOCK_MAX_LINES
+        if not kept:  # a debris line: does a block of code start here?
+            depth = max(0, line.count("{") - line.count("}"))
+            lower = line.lower()
+            opened = lower.rfind("<script")
+            in_script = opened >= 0 and "</script" not in lower[opened:]
+    return out
+
+
+def _inside_code(line: str) -> bool:
+    # No Arabic outside string literals, and code punctuation or a fragment of a few words:
+    # a sentence of prose (an English article) ends the block.
+    if has_arabic(_QUOTED.sub("", line)):
+        return False
+    return any(c in line for c in "{}()[];=<>") or len(line.split()) <= 3
+
+
 def drop_debris(lines: Iterable[str]) -> list[str]:
-    """The lines that are not debris (see ``clean_line``); blank lines are dropped too."""
-    return [kept for line in lines if (kept := clean_line(line))]
+    """The lines that are not debris (see ``clean_lines``); blank lines are dropped too."""
+    return [kept for kept in clean_lines(lines) if kept]
 
 
 def clean_body(body: str) -> str:

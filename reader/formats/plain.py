@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
-    clean_line,
+    clean_lines,
     ends_with_full_stop,
     has_arabic,
     is_latin_only,
@@ -114,18 +114,14 @@ class _Head:
 
 
 def _clean_lines(text: str, *, markdown: bool) -> list[str]:
-    """The lines of ``text`` without script, ad and share lines (``debris.clean_line``).
+    """The lines of ``text`` without script, ad and share lines (``debris.clean_lines``).
 
     In Markdown such a line leaves a blank line, so the paragraphs around it are not joined; in
     a ``.txt`` it goes, so the shape the hard-wrap test sees is the text's own.
     """
-    lines = []
-    for raw in text.split("\n"):
-        line = _WS.sub(" ", raw).strip()
-        kept = clean_line(line)
-        if kept or not line or markdown:
-            lines.append(kept)
-    return lines
+    lines = [_WS.sub(" ", raw).strip() for raw in text.split("\n")]
+    cleaned = clean_lines(lines)
+    return [kept for line, kept in zip(lines, cleaned, strict=True) if kept or not line or markdown]
 
 
 def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> tuple[_Head, list[str]]:
