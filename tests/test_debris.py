@@ -14,6 +14,7 @@ from reader.formats import parse_file
 from reader.formats.debris import (
     clean_line,
     drop_debris,
+    file_name_wins,
     reads_as_headline,
     title_from_filename,
     title_from_text,
@@ -346,3 +347,43 @@ def test_a_script_block_goes_whole_and_ends_where_text_resumes() -> None:
         "English prose after an unclosed block is text, not code.",
         PARAGRAPH_2,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "alone", "wins"),
+    [
+        ("مقتل شخصين في حادث سير", False, False),  # the headline line itself
+        ("مقتل شخصين في حادث سير مروع بالطريق السيار", False, False),  # the name was cut short
+        ("لقي شخصان مصرعهما في حادث سير.", False, True),  # a sentence: the first paragraph
+        ("حادث مروع", False, False),  # short, no full stop, text follows: a headline
+        ("حادث مروع", True, True),  # the only line: the body would be empty
+        (" ".join(["لقي شخصان مصرعهما في حادث سير وقع صباح اليوم"] * 2), False, True),
+    ],
+)
+def test_file_name_headline_against_the_first_line(line: str, alone: bool, wins: bool) -> None:
+    assert file_name_wins(line, "مقتل شخصين في حادث سير", alone=alone) is wins
+
+
+def test_scraped_page_with_a_hijri_date_line_and_a_paragraph_first(tmp_path: Path) -> None:
+    page = "\n".join(
+        [
+            HESPRESS_URL,
+            "15 رمضان 1444 هـ",
+            GOOGLETAG,
+            PARAGRAPH_1,
+            PARAGRAPH_2,
+            "اقرأ أيضا",
+            "خبر آخر",
+        ]
+    )
+    path = tmp_path / HESPRESS_NAME
+    path.write_text(page, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert (article.title, article.url, str(article.date)) == (
+        "مقتل شخصين في حادث سير",
+        HESPRESS_URL,
+        "2023-04-06",
+    )
+    assert article.body == PARAGRAPH_1 + "\n" + PARAGRAPH_2
+    assert article.related == ("خبر آخر",)
+    assert "no headline line: title from the file name" in article.problems

@@ -70,6 +70,7 @@ _SHARE_MAX_WORDS = 10
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 15
+_SHORT_HEADLINE_WORDS = 12
 _TITLE_MAX_CHARS = 120
 _CLAUSE_ENDS = ("،", ",", "؛", ";", ":")
 _CLOSERS = " \"'»”’)]"
@@ -287,6 +288,28 @@ def title_from_filename(rel_path: str) -> str | None:
     if sum(1 for word in words if has_arabic(word)) < 2:
         return None
     return " ".join(words)
+
+
+def file_name_wins(line: str, named: str, *, alone: bool) -> bool:
+    """With ``named`` (a headline from the file name) at hand, is the headline-shaped first
+    ``line`` a paragraph after all?
+
+    The scraper named the file after the headline, so a headline line in the text opens with
+    the name's words. Any other line is a paragraph when it closes a sentence or is the only
+    text (a one-paragraph article would lose its body), and a line of more than twelve words
+    only counts as the headline when it shares nearly all its words with the name (a lead
+    sentence repeats the headline's words too, and is longer).
+    """
+    name_words = _WORD.findall(normalize(named))
+    line_words = _WORD.findall(normalize(line))
+    if line_words[: len(name_words)] == name_words:  # the name may be cut short
+        return False
+    if alone or ends_with_full_stop(line):
+        return True
+    if len(line_words) <= _SHORT_HEADLINE_WORDS:
+        return False
+    shared = len(set(name_words) & set(line_words))
+    return shared * 5 < len(name_words) * 4 or len(line_words) > len(name_words) + 2
 
 
 def _is_id(word: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
     clean_lines,
-    ends_with_full_stop,
+    file_name_wins,
     has_arabic,
     is_latin_only,
     mostly_arabic,
@@ -153,8 +153,9 @@ def _title(
 ) -> tuple[str, list[str], str | None]:
     """Title, the lines left for the body, and a note when no line of the text is the title.
 
-    A headline-shaped first line is the title (a Markdown heading always is). Else the file name,
-    when it reads as a headline; else the first sentence, and the body keeps every line. In an
+    A headline-shaped first line is the title (a Markdown heading always is), unless the file
+    name holds another headline (``debris.file_name_wins``); else the file name, when it reads as
+    a headline; else the first sentence, and the body keeps every line. In an
     Arabic article a Latin-only line (a byline or site name) is never the title: up to two of them
     above the headline are passed over and stay in the body.
     """
@@ -172,12 +173,11 @@ def _title(
             break
         candidate = i
     line = lines[candidate]
-    headline = reads_as_headline(line, arabic=arabic)
-    from_name = (
-        None if headline and not ends_with_full_stop(line) else title_from_filename(rel_path)
-    )
-    # With a headline in the file name, a first line that closes a sentence is the first paragraph.
-    if headline and not from_name:
+    from_name = title_from_filename(rel_path)
+    alone = not any(lines[candidate + 1 :])
+    if reads_as_headline(line, arabic=arabic) and not (
+        from_name and file_name_wins(line, from_name, alone=alone)
+    ):
         rest = lines[start:candidate] + _after_setext(lines[candidate + 1 :], markdown)
         return line, rest, None
     if from_name:
