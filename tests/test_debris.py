@@ -387,3 +387,15 @@ def test_scraped_page_with_a_hijri_date_line_and_a_paragraph_first(tmp_path: Pat
     assert article.body == PARAGRAPH_1 + "\n" + PARAGRAPH_2
     assert article.related == ("خبر آخر",)
     assert "no headline line: title from the file name" in article.problems
+
+
+def test_scraped_page_without_a_title_line_takes_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / HESPRESS_NAME
+    path.write_text(f"تاريخ النشر: 2023-12-07\n{PARAGRAPH_1}\nالمصدر: هسبريس\n", encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert (article.title, article.body, str(article.date)) == (
+        "مقتل شخصين في حادث سير",
+        PARAGRAPH_1,
+        "2023-12-07",
+    )
+    assert "no title line" not in article.problems

@@ -367,9 +367,11 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     url, lead_date, lines = _head_debris(lines)
     title, rest = split_title(lines)
     problems: list[str] = []
-    named = title_from_filename(path) if title else None
-    if named and (not is_headline(title) or file_name_wins(title, named, alone=not rest)):
-        # the first line is a paragraph and the file name holds the headline (issue 16)
+    named = title_from_filename(path)
+    if named and (
+        not title or not is_headline(title) or file_name_wins(title, named, alone=not rest)
+    ):
+        # no headline line, or the first line is a paragraph: the file name holds the headline
         title, rest = named, lines
         problems.append("no headline line: title from the file name")
     if not title:
