@@ -399,3 +399,10 @@ def test_scraped_page_without_a_title_line_takes_the_file_name(tmp_path: Path) -
         "2023-12-07",
     )
     assert "no title line" not in article.problems
+
+
+def test_every_share_word_alone_is_a_share_line() -> None:
+    # the cheap substring test before folding must let every listed word through
+    from reader.formats.debris import _ANCHOR_WORDS
+
+    assert [word for word in _ANCHOR_WORDS.split() if clean_line(word)] == []

@@ -60,6 +60,13 @@ _FILLER_WORDS = """
 news plus on via this article story page link with your friend friends to a the us it pin save
 copy نسخ x
 """
+# a cheap test before the words are folded: every anchor word holds one of these pieces
+_SHARE_HINT = re.compile(
+    "شارك|تابع|share|tweet|follow|whatsapp|واتس|فيس|facebook|تويتر|twitter|غرام|جرام|قرام|telegram"
+    "|instagram|يوتيوب|youtube|linkedin|لينكد|pinterest|messenger|ماسنجر|email|print|طباع|رسال|رسل"
+    "|غرد|reddit|علان|advert|sponsor",
+    re.IGNORECASE,
+)
 _SHARE_ANCHORS = frozenset(normalize(word) for word in _ANCHOR_WORDS.split())
 _SHARE_FILLER = frozenset(normalize(word) for word in _FILLER_WORDS.split())
 _WORD = re.compile(r"[^\W_]+")
@@ -111,7 +118,7 @@ def is_share_line(line: str) -> bool:
     without_urls = _URL_ANYWHERE.sub(" ", line) if linked else line
     if linked and _READ_ALSO_LINK.match(without_urls):
         return True
-    if len(without_urls) > _SHARE_MAX_CHARS:
+    if len(without_urls) > _SHARE_MAX_CHARS or _SHARE_HINT.search(without_urls) is None:
         return False
     # "وتلغرام": the conjunction و glued to a network's name
     words = [
