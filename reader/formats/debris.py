@@ -21,6 +21,15 @@ from collections.abc import Iterable, Sequence
 from reader.formats.tags import READ_ALSO
 from reader.text.normalize import normalize
 
+# The notes an article carries when its title was made up rather than read from a headline line;
+# a metadata sidecar's title replaces such a title (formats/sidecar.py), never a real headline.
+TITLE_FROM_FILE_NAME = "no headline line: title from the file name"
+TITLE_FROM_FIRST_SENTENCE = "no headline line: title made from the first sentence"
+TITLE_FROM_FIRST_WORDS = "no title: made from the first words of the text"
+DERIVED_TITLE_NOTES = frozenset(
+    {TITLE_FROM_FILE_NAME, TITLE_FROM_FIRST_SENTENCE, TITLE_FROM_FIRST_WORDS}
+)
+
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import clean_body, title_from_text
+from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -271,7 +271,7 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
     if not title:
         # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
         title = title_from_text(body.split("\n"))
-        problems.append("no title: made from the first words of the text")
+        problems.append(TITLE_FROM_FIRST_WORDS)
     return (
         Article(
             id=article_id,

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
+    TITLE_FROM_FILE_NAME,
+    TITLE_FROM_FIRST_SENTENCE,
     clean_lines,
     file_name_wins,
     has_arabic,
@@ -181,9 +183,9 @@ def _title(
         rest = lines[start:candidate] + _after_setext(lines[candidate + 1 :], markdown)
         return line, rest, None
     if from_name:
-        return from_name, lines[start:], "no headline line: title from the file name"
+        return from_name, lines[start:], TITLE_FROM_FILE_NAME
     title = title_from_text(lines[start:], arabic=arabic)
-    return title, lines[start:], "no headline line: title made from the first sentence"
+    return title, lines[start:], TITLE_FROM_FIRST_SENTENCE
 
 
 def _after_setext(rest: list[str], markdown: bool) -> list[str]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
 from reader.formats.debris import (
+    TITLE_FROM_FILE_NAME,
     drop_debris,
     file_name_wins,
     title_from_filename,
@@ -373,7 +374,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     ):
         # no headline line, or the first line is a paragraph: the file name holds the headline
         title, rest = named, lines
-        problems.append("no headline line: title from the file name")
+        problems.append(TITLE_FROM_FILE_NAME)
     if not title:
         problems.append("no title line")
 
