@@ -19,6 +19,7 @@ import json
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -51,6 +52,16 @@ def _folder_key(folder: Path) -> str:
         return str(Path(folder).absolute())
 
 
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """Where the user was in a folder: the article shown, how far it was scrolled, and how far
+    the list was scrolled (pixels), so reopening the folder puts them back there."""
+
+    article_id: str | None = None
+    article_scroll: int = 0
+    list_scroll: int = 0
+
+
 class _Damaged(Exception):
     """The state file exists but cannot be used; the message says why."""
 
@@ -65,6 +76,7 @@ class UserState:
         self.folder = Path(folder)
         self._read: set[str] = set()
         self._starred: set[str] = set()
+        self._view = ViewState()
         self.note: str | None = None
         self.dirty = False
         # the file could not be used nor moved aside: never write over it
@@ -97,7 +109,12 @@ class UserState:
         except (ValueError, KeyError, TypeError) as err:
             self._set_aside(f"{type(err).__name__}: {err}")
             return
-        self._read, self._starred = read, starred
+        try:
+            view = _decode_view(data)
+        except (ValueError, TypeError) as err:  # damage in the view section is damage too
+            self._set_aside(f"{type(err).__name__}: {err}")
+            return
+        self._read, self._starred, self._view = read, starred, view
 
     def _set_aside(self, reason: str, *, damaged: bool = True) -> None:
         """The file cannot be used: keep it as ``<name>.damaged`` and start empty, with a note.
@@ -152,6 +169,15 @@ class UserState:
                 self.dirty = True
 
     @property
+    def view(self) -> ViewState:
+        return self._view
+
+    def set_view(self, view: ViewState) -> None:
+        if view != self._view:
+            self._view = view
+            self.dirty = True
+
+    @property
     def starred_ids(self) -> frozenset[str]:
         return frozenset(self._starred)
 
@@ -173,6 +199,12 @@ class UserState:
             "read": sorted(self._read),
             "starred": sorted(self._starred),
         }
+        if self._view != ViewState():
+            payload["view"] = {
+                "article": self._view.article_id,
+                "article_scroll": self._view.article_scroll,
+                "list_scroll": self._view.list_scroll,
+            }
         # a lone surrogate (a folder name that is not UTF-8) has no UTF-8; "backslashreplace"
         # writes it as the JSON escape \udcff, which reads back as the same string
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8", "backslashreplace")
@@ -219,6 +251,28 @@ def _decode(data: bytes) -> tuple[set[str], set[str]]:
     if not all(isinstance(x, str) for x in (*read, *starred)):
         raise TypeError("an id is not a string")
     return set(read), set(starred)
+
+
+def _decode_view(data: bytes) -> ViewState:
+    """The optional "view" section (older files have none); raises on a malformed one."""
+    if b'"view"' not in data:
+        return ViewState()
+    value = json.loads(data.decode("utf-8")).get("view")
+    if value is None:
+        return ViewState()
+    if not isinstance(value, dict):
+        raise TypeError("view is not an object")
+    article, article_scroll, list_scroll = (
+        value.get("article"),
+        value.get("article_scroll", 0),
+        value.get("list_scroll", 0),
+    )
+    if not (article is None or isinstance(article, str)):
+        raise TypeError("view.article is not a string")
+    for number in (article_scroll, list_scroll):
+        if type(number) is not int or number < 0:
+            raise ValueError("a view scroll position is not a whole number of pixels")
+    return ViewState(article, article_scroll, list_scroll)
 
 
 def _free_name(path: Path) -> Path:
