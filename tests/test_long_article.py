@@ -10,20 +10,29 @@ from pathlib import Path
 import pytest
 
 from reader.entities import recogniser as recogniser_module
+from reader.formats.jsonfmt import parse_json
 from reader.formats.plain import parse_plain
 
 SENTENCE = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا مستعدة للحوار"
 
 
-def test_a_long_plain_line_is_read_with_a_few_copies_of_its_memory() -> None:
+@pytest.mark.parametrize("layout", ["plain", "json lines"])
+def test_a_long_line_is_read_with_a_few_copies_of_its_memory(layout: str) -> None:
     """The whitespace of a line was collapsed by one re.sub, which holds a string per space
     until it joins them: 21 bytes a character of a one-line article, now 6."""
     body = " ".join([SENTENCE] * 15_000)  # 1 M characters, no newline
-    text = "مقال طويل\n\n" + body.replace(" ", "  ", 100) + "\n"
+    spaced = body.replace(" ", "  ", 100)
+    if layout == "plain":
+        text = "مقال طويل\n\n" + spaced + "\n"
+    else:
+        text = json.dumps({"title": "مقال طويل", "body": spaced}, ensure_ascii=False) + "\n"
     tracemalloc.start()
     try:
         base = tracemalloc.get_traced_memory()[0]
-        article = parse_plain(text, rel_path="long.txt")
+        if layout == "plain":
+            article = parse_plain(text, rel_path="long.txt")
+        else:
+            (article,) = parse_json(text, rel_path="long.jsonl", lines=True).articles
         peak = tracemalloc.get_traced_memory()[1] - base
     finally:
         tracemalloc.stop()

@@ -47,7 +47,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         if match is not None:
             meta = _front_matter(match.group(1))
             text = text[match.end() :]
-    lines = [_collapse_spaces(line) for line in text.split("\n")]
+    lines = [collapse_spaces(line) for line in text.split("\n")]
     start = next((i for i, line in enumerate(lines) if line), None)
     if start is None and not meta.get("title"):
         return None
@@ -90,7 +90,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     )
 
 
-def _collapse_spaces(line: str) -> str:
+def collapse_spaces(line: str) -> str:
     """The line with each run of spaces as one space, stripped. A long line is done a slice at a
     time, each slice ending before a non-space: re.sub holds a new string per match until it
     joins them, ~80 bytes a space, 440 MB for a 60 MB one-line article (issue 17)."""
