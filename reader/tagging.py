@@ -6,9 +6,10 @@
 ``tag_files``, and their spans are stored in the cache file by file as they come back.
 
 The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
-about half the time with two worker processes. Each worker lowers its priority and loads the
-recogniser once (the pool initializer); work travels as plain strings and comes back as plain
-tuples, the cheapest things to pickle. Results are yielded in input order so the caller can store
+about half the time with two worker processes. Each worker lowers its priority, arranges to end
+with the process that started it (``reader.workers``) and loads the recogniser once (the pool
+initializer); work travels as plain strings and comes back as plain tuples, the cheapest things
+to pickle. Results are yielded in input order so the caller can store
 them file by file.
 
 Without a recogniser (``tag_files(..., None)``, the window) nothing is tagged in the calling
