@@ -33,7 +33,7 @@ def tree(tmp_path: Path) -> Path:
     _article(root / "README.md", "the collection's readme")
     _article(root / "LICENSE", "licence text")
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    (root / "page.html").write_text("<html></html>", encoding="utf-8")
+    (root / "style.css").write_text("body { direction: rtl; }", encoding="utf-8")
     return root
 
 

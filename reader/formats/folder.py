@@ -29,11 +29,12 @@ from reader.model import Article, LoadProblem
 if TYPE_CHECKING:
     from reader.index.prepare import PreparedChunk, WorkerVocab
 
-# What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
+# What a folder of articles holds; anything else (images, PDFs, office documents) is ignored.
 # Files without an extension are read too: some scrapers save pages that way.
 ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
     | {".xml", ".trec", ".sgml", ".sgm", ""}
+    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom"}
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(

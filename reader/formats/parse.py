@@ -10,10 +10,12 @@ from pathlib import Path
 
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
+from reader.formats.html import looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.trec import parse_trec
+from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
 
 # Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
@@ -129,7 +131,12 @@ def _failed(rel: str, reason: str) -> ParseResult:
 def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
     layout = detect_layout(text, suffix)
     if layout is Layout.MARKUP:
-        return _failed(rel, "XML or HTML without TREC <DOC> documents: not an article layout")
+        found = (
+            parse_html(text, rel_path=rel)
+            if looks_html(text, suffix)
+            else parse_xml_news(text, rel_path=rel)
+        )
+        return ParseResult(found.articles, found.problems)
     if layout is Layout.TREC:
         trec = parse_trec(text, rel_path=rel)
         return ParseResult(trec.articles, trec.problems)
