@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import socket
 import subprocess
@@ -213,6 +214,14 @@ def test_page_without_text_is_a_named_problem(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == [
         "app.html: a web page without article text (the page may load its text with JavaScript)"
     ]
+
+
+def test_gzip_saved_page_without_gz_name(tmp_path: Path) -> None:
+    """A scraper that stored the HTTP body with its Content-Encoding: gzip still on."""
+    path = tmp_path / "page.html"
+    path.write_bytes(gzip.compress(PAGE.read_bytes()))
+    (article,) = parse_file(path, tmp_path).articles
+    _check_news_page(article)
 
 
 def test_nothing_touches_the_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

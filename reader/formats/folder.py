@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
     | {".xml", ".trec", ".sgml", ".sgm", ""}
-    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom"}
+    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(

@@ -8,6 +8,13 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.formats.compressed import (
+    CompressedProblem,
+    compression,
+    decompress,
+    inner_suffix,
+    suffix_kind,
+)
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.html import looks_html, parse_html
@@ -58,7 +65,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     try:
-        result = _parse_text(decoded.text, rel=rel, suffix=path.suffix.lower())
+        # page.html.gz is read as a page: the name inside the compression decides the layout
+        result = _parse_text(decoded.text, rel=rel, suffix=inner_suffix(path))
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -105,6 +113,16 @@ def _read(path: Path) -> bytes:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB); skipped without reading"
         )
     with path.open("rb") as handle:
+        kind = compression(handle.read(10))
+        handle.seek(0)
+        if kind is not None:
+            try:
+                return decompress(handle, kind, limit=MAX_FILE_BYTES, name=path)
+            except CompressedProblem as exc:
+                raise _Refused(str(exc)) from None
+        named = suffix_kind(path)
+        if named is not None:
+            raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
         # read at most one byte past the limit: the file may have grown since stat()
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
