@@ -256,7 +256,7 @@ def test_billion_laughs_is_not_expanded(tmp_path: Path) -> None:
     [
         ("<TimeML><TEXT>x</TEXT></TimeML>", ".txt"),
         ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', ""),
-        ("<feed><entry>", ".rss"),
+        ("<channel><item>", ".rss"),
         ("<TimeML>", ".tml"),
     ],
 )
