@@ -8,6 +8,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,20 @@ def test_arabic_date_shown_on_the_page_and_saved_from_url(tmp_path: Path) -> Non
     assert article.url == "https://www.example.com/news/2021/lebanon"
     assert article.body.startswith("شهدت العاصمة اللبنانية")
     assert article.body.endswith("بإعادة التيار تدريجياً.")
+
+
+def test_page_opening_with_many_comments_is_detected_in_linear_time(tmp_path: Path) -> None:
+    """CMS banners: a comment may not swallow the next one (the old pattern backtracked
+    exponentially, ~1 s at 22 comments, doubling with each one more)."""
+    page = "<!-- cache: hit -->\n" * 24 + PAGE.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    assert detect_layout(page, ".txt") is Layout.MARKUP
+    assert html_reader.looks_html(page, ".txt")
+    assert time.perf_counter() - start < 0.5
+    path = tmp_path / "cached.txt"
+    path.write_text(page, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    _check_news_page(article)
 
 
 def test_short_brief_is_kept(tmp_path: Path) -> None:

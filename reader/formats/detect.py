@@ -32,7 +32,7 @@ class Layout(Enum):
 # XML news readers, never as text, which would show its tags to the reader. Browsers put a
 # "saved from url" comment before the page.
 _MARKUP = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:\?xml|!doctype|html|head|body|rss|feed|rdf:rdf|timeml|urlset)\b",
+    r"^\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:\?xml|!doctype|html|head|body|rss|feed|rdf:rdf|timeml|urlset)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _MARKUP_SUFFIXES = frozenset({".xml", ".sgml", ".sgm", ".tml", ".rss", ".atom"})

@@ -34,7 +34,7 @@ _TAG = re.compile(
 )
 # The first element of a file, past an XML declaration, comments and a doctype.
 _FIRST_ELEMENT = re.compile(
-    r"\s*(?:<\?[^>]*>\s*|<!--.*?-->\s*|<!doctype\s+(?P<doctype>[\w:.-]+)[^>]*>\s*)*"
+    r"\s*(?:<\?[^>]*>\s*|<!--(?:(?!-->).)*-->\s*|<!doctype\s+(?P<doctype>[\w:.-]+)[^>]*>\s*)*"
     r"<(?P<name>[\w:.-]+)",
     re.IGNORECASE | re.DOTALL,
 )
