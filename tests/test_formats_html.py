@@ -84,6 +84,14 @@ def test_html_under_other_names(tmp_path: Path, name: str) -> None:
     _check_news_page(article)
 
 
+def test_feed_saved_as_html_is_read_as_a_feed(tmp_path: Path) -> None:
+    feed = PAGE.parent / "feed_rss.xml"
+    (tmp_path / "feed.html").write_bytes(feed.read_bytes())
+    articles = parse_file(tmp_path / "feed.html", tmp_path).articles
+    assert [a.id for a in articles] == ["feed.html#1", "feed.html#2"]
+    assert articles[0].title == "البنك المركزي يرفع سعر الفائدة نصف نقطة"
+
+
 def test_html_suffixes_are_scanned() -> None:
     for name in ("a.html", "a.HTM", "a.xhtml", "a.shtml"):
         assert is_article_name(name)

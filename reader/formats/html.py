@@ -39,6 +39,7 @@ _FIRST_ELEMENT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PAGE_ROOTS = frozenset({"html", "head", "body"})
+_XML_NEWS_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "timeml"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # where a browser or SingleFile wrote the page's address: "<!-- saved from url=(0044)https://..."
 _SAVED_FROM = re.compile(
@@ -79,15 +80,16 @@ def has_tags(text: str) -> bool:
 
 
 def looks_html(text: str, suffix: str) -> bool:
-    """A web page rather than XML: named so, or an ``<html>``/``<head>``/``<body>`` first element,
-    or an HTML doctype."""
-    if suffix in HTML_SUFFIXES:
-        return True
+    """A web page rather than XML: an ``<html>``/``<head>``/``<body>`` first element, an HTML
+    doctype, or a page's name (unless a feed or TimeML is inside: a feed saved as .html)."""
     match = _FIRST_ELEMENT.match(text, 0, 65536)
     if match is None:
-        return False
+        return suffix in HTML_SUFFIXES
     doctype = (match["doctype"] or "").lower()
-    return doctype == "html" or match["name"].lower() in _PAGE_ROOTS
+    name = match["name"].lower()
+    if doctype == "html" or name in _PAGE_ROOTS:
+        return True
+    return suffix in HTML_SUFFIXES and name not in _XML_NEWS_ROOTS
 
 
 def parse_html(text: str, *, rel_path: str) -> HtmlResult:
