@@ -164,7 +164,8 @@ class FolderCache:
     def _connect(self, root: Path) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            (self.directory / "folder.txt").write_text(str(Path(root).resolve()), "utf-8")
+            # the path's own bytes: a folder name that is not UTF-8 (surrogateescape) has no text
+            (self.directory / "folder.txt").write_bytes(os.fsencode(Path(root).resolve()))
             (self.directory / _STAMP).touch()
         except OSError as exc:
             self.writable = False
@@ -368,7 +369,22 @@ class FolderCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
             self.writable = False
+            if self._gone(exc):
+                # SQLite says "attempt to write a readonly database" when the file was deleted
+                # under it: say what happened, and stop using what is left of it
+                self._close()
+                self.notes.append(
+                    "cache not updated: its folder was removed or became read-only;"
+                    " continuing without the cache"
+                )
+                return
             self.notes.append(f"cache not updated ({exc}); this folder is read in full next time")
+
+    def _gone(self, exc: sqlite3.Error) -> bool:
+        """Whether a failed write means the cache's folder or file was removed or made
+        read-only (not a full disk or a lock)."""
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        return code == sqlite3.SQLITE_READONLY or not (self.directory / _DB_NAME).is_file()
 
     @property
     def snapshot_dir(self) -> Path:

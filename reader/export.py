@@ -2,7 +2,8 @@
 
 The JSON record is the contract researchers script against; its keys and their order are fixed.
 ``entities`` keys appear only for annotated articles, so an export made without the recogniser
-does not claim that an article names nothing.
+does not claim that an article names nothing; ``extra`` (the columns of a CSV export the reader
+has no field for) only for articles that have some.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def article_record(article: Article, *, with_entities: bool = False) -> dict[str
     if with_entities:
         record["entities"] = _entities(article.entities, article.body)
     record["problems"] = list(article.problems)
+    if article.extra:
+        record["extra"] = dict(article.extra)
     return record
 
 
@@ -79,15 +82,20 @@ def jsonl_line(article: Article, *, with_entities: bool = False) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def csv_header(*, with_entities: bool = False) -> list[str]:
-    return [*CSV_COLUMNS, "entities"] if with_entities else list(CSV_COLUMNS)
+def csv_header(*, with_entities: bool = False, with_extra: bool = False) -> list[str]:
+    """The columns; ``extra`` last, and only when an exported article has extra fields."""
+    columns = [*CSV_COLUMNS, "entities"] if with_entities else list(CSV_COLUMNS)
+    return [*columns, "extra"] if with_extra else columns
 
 
-def csv_row(article: Article, *, with_entities: bool = False) -> list[str]:
+def csv_row(
+    article: Article, *, with_entities: bool = False, with_extra: bool = False
+) -> list[str]:
     """One CSV row in ``csv_header`` order; lists joined with ``CSV_LIST_SEPARATOR``.
 
     CSV is for spreadsheets: the appended articles keep only their titles here (JSON Lines has
-    them whole), entities are written ``text (TYPE)``.
+    them whole), entities are written ``text (TYPE)``, the extra fields as a JSON object (their
+    values may hold any separator).
     """
     join = CSV_LIST_SEPARATOR.join
     row = [
@@ -106,6 +114,8 @@ def csv_row(article: Article, *, with_entities: bool = False) -> list[str]:
     ]
     if with_entities:
         row.append(join(f"{article.body[s.start : s.end]} ({s.kind})" for s in article.entities))
+    if with_extra:
+        row.append(json.dumps(dict(article.extra), ensure_ascii=False) if article.extra else "")
     return row
 
 

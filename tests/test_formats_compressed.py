@@ -83,6 +83,16 @@ def test_inner_name_decides_the_layout(tmp_path: Path) -> None:
     assert (note.title, note.body) == ("Title", "line one line two")
 
 
+def test_gzip_of_a_csv_table(tmp_path: Path) -> None:
+    table = "title,text,date\nعنوان أ,نص أ,2023-01-02\nعنوان ب,نص ب,2023-01-03\n"
+    (tmp_path / "table.csv.gz").write_bytes(gzip.compress(table.encode("utf-8")))
+    articles = read_folder(tmp_path).articles
+    assert [(a.id, a.title, a.body, a.date) for a in articles] == [
+        ("table.csv.gz#1", "عنوان أ", "نص أ", dt.date(2023, 1, 2)),
+        ("table.csv.gz#2", "عنوان ب", "نص ب", dt.date(2023, 1, 3)),
+    ]
+
+
 def test_windows_1256_inside_gzip(tmp_path: Path) -> None:
     (tmp_path / "old.txt.gz").write_bytes(gzip.compress(TEXT.encode("cp1256")))
     (article,) = parse_file(tmp_path / "old.txt.gz", tmp_path).articles
@@ -209,5 +219,5 @@ def test_export_command_reads_compressed_files(tmp_path: Path) -> None:
         "broken.txt.gz: corrupt gzip file: the data ends before the end of the compressed stream "
         "(truncated download?)",
         f"zeros.txt.gz: {BOMB}",
-        "3 articles from 2 files, 2 files skipped",
+        "3 articles from 2 files, 2 files skipped: .gz ×2",
     ]

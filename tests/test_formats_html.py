@@ -302,5 +302,5 @@ def test_export_command_reads_the_page(tmp_path: Path) -> None:
     err = done.stderr.decode("utf-8").splitlines()
     assert err == [
         "empty.html: a web page without article text (the page may load its text with JavaScript)",
-        "1 articles from 1 files, 1 files skipped",
+        "1 articles from 1 files, 1 files skipped: .html ×1",
     ]

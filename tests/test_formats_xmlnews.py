@@ -285,5 +285,5 @@ def test_export_command_reads_feeds_and_names_the_rest(tmp_path: Path) -> None:
     assert "<EVENT" not in records[0]["body"]
     assert done.stderr.decode("utf-8").splitlines() == [
         "sitemap.xml: XML of an unknown kind (<urlset> root element): not an article layout",
-        "3 articles from 2 files, 1 files skipped",
+        "3 articles from 2 files, 1 files skipped: .xml ×1",
     ]

@@ -13,8 +13,8 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
 
+from reader.commands.output import Output, tell
 from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
 
@@ -42,28 +42,33 @@ def _run(args: argparse.Namespace) -> int:
             Path(args.folder), entities=False, use_cache=not getattr(args, "no_cache", False)
         )
     except FolderError as exc:
-        print(f"export: {exc}", file=sys.stderr)
+        tell("export", exc)
         return 2
     for problem in library.problems:
         print(problem, file=sys.stderr)
     for note in library.notes:
-        print(f"export: {note}", file=sys.stderr)
+        tell("export", note)
     articles = list(library.articles.values())
     try:
         articles, with_entities = _select(articles, args, tagged=library.has_entities)
     except _Unavailable as exc:
-        print(f"export: {exc}", file=sys.stderr)
+        tell("export", exc)
         return 2
-    _write(articles, args.format, with_entities, sys.stdout.buffer)
+    out = Output(sys.stdout.buffer)
+    _write(articles, args.format, with_entities, out)
+    if note := out.note():
+        tell("export", note)
     print(_summary(library), file=sys.stderr)
     return 0
 
 
 def _summary(library) -> str:
     """The one-line summary of the command-line contract (files that gave articles, skipped)."""
+    from reader.formats.folder import summary_line
+
     read = {a.path or a.id.split("#", 1)[0] for a in library.articles.values()}
-    skipped = len({p.path for p in library.problems} - read)
-    return f"{len(library.articles)} articles from {len(read)} files, {skipped} files skipped"
+    skipped = {p.path for p in library.problems} - read
+    return summary_line(len(library.articles), len(read), skipped)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -109,7 +114,7 @@ def _annotate(articles: list[Article], *, required: bool) -> tuple[list[Article]
     if recogniser is None:
         if required:
             raise _Unavailable(f"--entity needs the entity recogniser: {reason}")
-        print(f"export: entities left out: {reason}", file=sys.stderr)
+        tell("export", f"entities left out: {reason}")
         return articles, False
     return annotate(articles, recogniser), True
 
@@ -123,22 +128,26 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     filters = Filters(include_entities=frozenset(("*", e) for e in entities))
     result = index.search(query, filters)
     if result.error:
-        print(f"export: --query: {result.error}", file=sys.stderr)
+        tell("export", f"--query: {result.error}")
     wanted = set(result.ids)
     return [a for a in articles if a.id in wanted]
 
 
-def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: BinaryIO) -> None:
+def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: Output) -> None:
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
         if fmt == "csv":
-            out.write((CSV_BOM + csv_line(csv_header(with_entities=with_entities))).encode())
+            articles = list(articles)
+            extra = any(article.extra for article in articles)
+            header = csv_header(with_entities=with_entities, with_extra=extra)
+            out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                out.write(csv_line(csv_row(article, with_entities=with_entities)).encode())
+                row = csv_row(article, with_entities=with_entities, with_extra=extra)
+                out.write(csv_line(row), article.id)
                 out.flush()
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities).encode())
+                out.write(jsonl_line(article, with_entities=with_entities), article.id)
                 out.flush()
         out.flush()
     except BrokenPipeError:

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from reader.commands.output import Output, tell
+
 
 def read_sentences(lines: Iterable[str]) -> Iterator[list[str]]:
     sentence: list[str] = []
@@ -40,20 +42,23 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
     try:
         recogniser = load_recogniser()
     except RecogniserUnavailable as exc:
-        print(f"ner: {exc}", file=sys.stderr)
+        tell("ner", exc)
         return 1
+    writer = Output(out)
     block: list[list[str]] = []
     for sentence in read_sentences(source):
         block.append(sentence)
         if len(block) == BLOCK:
-            _write(recogniser.tag_tokens(block), block, out)
+            _write(recogniser.tag_tokens(block), block, writer)
             block = []
     if block:
-        _write(recogniser.tag_tokens(block), block, out)
+        _write(recogniser.tag_tokens(block), block, writer)
+    if note := writer.note():
+        tell("ner", note)
     return 0
 
 
-def _write(tagged: list[list[str]], sentences: list[list[str]], out: TextIO) -> None:
+def _write(tagged: list[list[str]], sentences: list[list[str]], out: Output) -> None:
     for sentence, tags in zip(sentences, tagged, strict=True):
         out.write("".join(f"{tok} {tag}\n" for tok, tag in zip(sentence, tags, strict=True)))
         out.write("\n")

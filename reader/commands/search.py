@@ -19,8 +19,9 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
+from reader.commands.output import Output, tell
 from reader.index import SearchResult
 from reader.model import Article
 from reader.warm import WarmFolder
@@ -35,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.formats.folder import FolderError
 
     if args.query is None and not args.queries:
-        print("search: give a QUERY or --queries FILE", file=sys.stderr)
+        tell("search", "give a QUERY or --queries FILE")
         return 2
     try:
         queries = list(_queries(args))
     except OSError as exc:
-        print(f"search: {args.queries}: {exc.strerror or exc}", file=sys.stderr)
+        tell("search", f"{args.queries}: {exc.strerror or exc}")
         return 2
     # entity recognition costs time; only a query that filters by entity needs it
     needs_entities = any(f in q for q in queries for f in _ENTITY_FIELDS)
@@ -48,30 +49,34 @@ def run(args: argparse.Namespace) -> int:
     try:
         folder, answers, notes = _answer(args, queries, needs_entities, limit)
     except FolderError as exc:
-        print(f"search: {exc}", file=sys.stderr)
+        tell("search", exc)
         return 2
     for problem in folder.problems:
         print(problem, file=sys.stderr)
     print(folder.summary(), file=sys.stderr)
     for note in notes:
-        print(f"search: {note}", file=sys.stderr)
+        tell("search", note)
     if not getattr(args, "no_cache", False):
-        print(f"search: {cache_line(folder)}", file=sys.stderr)
+        tell("search", cache_line(folder))
     if needs_entities and getattr(folder, "entity_status", None):
-        print(f"search: entity: filters unavailable: {folder.entity_status}", file=sys.stderr)
+        tell("search", f"entity: filters unavailable: {folder.entity_status}")
     fmt = args.format or ("jsonl" if args.queries else "text")
+    sys.stdout.flush()
+    out = Output(sys.stdout.buffer)
     try:
         for query, result, hits in answers:
             if result.error:
-                print(f"search: {query!r}: {result.error}", file=sys.stderr)
+                tell("search", f"{query!r}: {result.error}")
             if fmt == "jsonl":
-                _write_jsonl(sys.stdout, query, hits)
+                _write_jsonl(out, query, hits)
             else:
-                _write_text(sys.stdout, query, result, hits, limit)
-            sys.stdout.flush()
+                _write_text(out, query, result, hits, limit)
+            out.flush()
     except BrokenPipeError:
         # `| head` closed the pipe: stop quietly, and keep Python from complaining at exit
         sys.stdout = None  # type: ignore[assignment]
+    if note := out.note():
+        tell("search", note)
     return 0
 
 
@@ -143,20 +148,28 @@ def _queries(args: argparse.Namespace) -> Iterator[str]:
             yield line.strip()
 
 
-def _write_jsonl(out: TextIO, query: str, hits: list[_Hit]) -> None:
+def _write_jsonl(out: Output, query: str, hits: list[_Hit]) -> None:
+    # cleaned field by field, so the note names the article that held a lone surrogate
     results = [
-        {"id": a.id, "title": a.title, "url": a.url, "score": score, "snippet": snippet}
+        {
+            "id": out.clean(a.id, a.id),
+            "title": out.clean(a.title, a.id),
+            "url": out.clean(a.url, a.id) if a.url is not None else None,
+            "score": score,
+            "snippet": out.clean(snippet, a.id),
+        }
         for _, score, a, snippet in hits
     ]
-    out.write(json.dumps({"query": query, "results": results}, ensure_ascii=False) + "\n")
+    record = {"query": out.clean(query, query), "results": results}
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _write_text(
-    out: TextIO, query: str, result: SearchResult, hits: list[_Hit], limit: int
+    out: Output, query: str, result: SearchResult, hits: list[_Hit], limit: int
 ) -> None:
     shown = min(limit, result.total)
-    out.write(f"{result.total} articles match «{query}» (showing {shown})\n")
+    out.write(f"{result.total} articles match «{query}» (showing {shown})\n", query)
     for rank, score, a, snippet in hits:
-        out.write(f"{rank:>3}  {score:8.3f}  {a.id}  {a.title}\n")
+        out.write(f"{rank:>3}  {score:8.3f}  {a.id}  {a.title}\n", a.id)
         if snippet:
-            out.write(f"     {snippet}\n")
+            out.write(f"     {snippet}\n", a.id)

@@ -15,6 +15,7 @@ from reader.formats.compressed import (
     inner_suffix,
     suffix_kind,
 )
+from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.html import looks_html, parse_html
@@ -37,6 +38,10 @@ class ParseResult:
     # the disk cache's row for this file (``cache_rows.pack_articles``) when a parse worker
     # made it: the loading process stores it as is (see formats/folder.py ``_pack``)
     packed: bytes | None = field(default=None, compare=False, repr=False)
+    # a metadata table naming files of its folder: no articles of its own, and no problem for
+    # that (reader/formats/sidecar.py reads it again to join it onto those files' articles).
+    # Not kept by the cache's rows: only parse_file itself relies on it.
+    sidecar: bool = field(default=False, compare=False)
 
 
 def relative_id(path: Path, root: Path) -> str:
@@ -66,7 +71,7 @@ def parse_file(path: Path, root: Path) -> ParseResult:
         return _failed(rel, _reason(exc))
     try:
         # page.html.gz is read as a page: the name inside the compression decides the layout
-        result = _parse_text(decoded.text, rel=rel, suffix=inner_suffix(path))
+        result = _parse_text(decoded.text, rel=rel, suffix=inner_suffix(path), here=path.parent)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -76,7 +81,7 @@ def parse_file(path: Path, root: Path) -> ParseResult:
         )
     articles = tuple(_flag_empty(a) for a in articles)
     problems = result.problems
-    if not articles and not problems:
+    if not articles and not problems and not result.sidecar:
         problems = (LoadProblem(rel, "no article found in the file"),)
     return ParseResult(articles, problems)
 
@@ -146,8 +151,12 @@ def _failed(rel: str, reason: str) -> ParseResult:
     return ParseResult((), (LoadProblem(rel, reason),))
 
 
-def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
+def _parse_text(text: str, *, rel: str, suffix: str, here: Path | None = None) -> ParseResult:
     layout = detect_layout(text, suffix)
+    if layout is Layout.CSV:
+        names_file = (lambda value: names_file_in(here, value)) if here is not None else None
+        table = parse_csv(text, rel_path=rel, suffix=suffix, names_file=names_file)
+        return ParseResult(table.articles, table.problems, sidecar=table.sidecar)
     if layout is Layout.MARKUP:
         found = (
             parse_html(text, rel_path=rel)

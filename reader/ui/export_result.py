@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.commands.output import Output
 from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
 from reader.library import Library
 from reader.model import Article
@@ -31,12 +32,16 @@ def export_articles(
     path: Path, fmt: str, articles: Sequence[Article], *, with_entities: bool
 ) -> int:
     """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("wb") as handle:
+        out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
         if fmt == "csv":
-            handle.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))
+            extra = any(article.extra for article in articles)
+            header = csv_header(with_entities=with_entities, with_extra=extra)
+            out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                handle.write(csv_line(csv_row(article, with_entities=with_entities)))
+                row = csv_row(article, with_entities=with_entities, with_extra=extra)
+                out.write(csv_line(row))
         else:
             for article in articles:
-                handle.write(jsonl_line(article, with_entities=with_entities))
+                out.write(jsonl_line(article, with_entities=with_entities))
     return len(articles)

@@ -46,7 +46,9 @@ FirstSearch = tuple[str, Filters | None, dict[str, object]]
 
 
 class FolderLoader(QObject):
-    started = Signal(str)  # folder
+    # the folder as a Python str: Signal(str) goes through QString, which drops the lone
+    # surrogates of a path that is not UTF-8 and so names another folder
+    started = Signal(object)
     progress = Signal(object)  # LoadProgress
     batch = Signal(object)  # list[Article], while stage 1 parses
     loaded = Signal(object)  # Library without entities (searchable)
