@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
+from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -258,7 +259,7 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
     problems: list[str] = []
-    body = _paragraphs(_get(item, "body"))
+    body = clean_body(_paragraphs(_get(item, "body")))
     title = _text(_get(item, "title"))
     if not body:
         summary = _paragraphs(_get(item, "summary"))
@@ -268,9 +269,9 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
         body = summary
         problems.append("body is the summary: the article has no text field")
     if not title:
-        words = body.split("\n", 1)[0].split()
-        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-        problems.append("no title: made from the first words of the text")
+        # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
+        title = title_from_text(body.split("\n"))
+        problems.append(TITLE_FROM_FIRST_WORDS)
     return (
         Article(
             id=article_id,

@@ -22,6 +22,7 @@ from reader.formats.html import looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
+from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
@@ -80,6 +81,11 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
         )
     articles = tuple(_flag_empty(a) for a in articles)
+    section = folder_category(rel)
+    if section is not None:  # a file that names its own category keeps it
+        articles = tuple(
+            a if a.category else dataclasses.replace(a, category=section) for a in articles
+        )
     problems = result.problems
     if not articles and not problems and not result.sidecar:
         problems = (LoadProblem(rel, "no article found in the file"),)
