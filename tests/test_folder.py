@@ -229,3 +229,12 @@ def test_a_broken_pool_falls_back_to_this_process(
         _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
     result = read_folder(tmp_path, workers=2)
     assert [a.id for a in result.articles] == [f"{i:03}.txt" for i in range(30)]
+
+
+def test_saved_pages_weigh_more_than_text_files_when_choosing_a_pool() -> None:
+    # a few hundred saved pages cost as much to parse as thousands of text files
+    pages = [f"p{i}.html" for i in range(60)]
+    texts = [f"t{i}.txt" for i in range(60)]
+    assert folder_module._parse_weight(texts) == 60
+    assert folder_module._parse_weight(pages) == 60 * folder_module.PAGE_WEIGHT
+    assert folder_module._parse_weight(pages) >= folder_module.PARALLEL_MIN_FILES
