@@ -27,6 +27,7 @@ from reader.formats.parse import ParseResult, parse_file, printable_path, relati
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
+from reader.workers import init_worker, worker_args
 
 if TYPE_CHECKING:
     from reader.index.prepare import PreparedChunk, WorkerVocab
@@ -38,6 +39,7 @@ ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
     | {".xml", ".trec", ".sgml", ".sgm", ""}
     | {".csv", ".tsv"}
+    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(
@@ -48,6 +50,9 @@ NOT_ARTICLES = re.compile(
 # Jawhara corpus) and starting a pool of "spawn" workers costs a few hundred milliseconds.
 PARALLEL_MIN_FILES = 2000
 CHUNK_FILES = 256
+# what a saved web page costs to parse, in text files (tests/benchmarks/bench_html.py)
+PAGE_WEIGHT = 40
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 # With a pool, the first files are parsed here while the workers start (a "spawn" worker takes
 # ~0.3 s to start, seconds on a busy machine), so the list shows its first rows at once.
 HEAD_FILES = 32
@@ -455,7 +460,7 @@ def _parse_chunks(
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     count = workers if workers is not None else idle_cpus()
     count = min(count, len(chunks))
-    if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
+    if count <= 1 or _parse_weight(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
             yield len(chunk), _parse_chunk_here(chunk, root), None
         return
@@ -466,13 +471,24 @@ def _parse_chunks(
     yield from _parse_in_pool(chunks, root, stop, count, prepare)
 
 
+def _parse_weight(paths: list[Path | str]) -> int:
+    """The folder's parsing cost in text files: a saved web page costs as much as ~40 of them
+    (main-text extraction, ~10 ms a page), so a few hundred pages are worth a pool too."""
+    if len(paths) >= PARALLEL_MIN_FILES:
+        return len(paths)
+    pages = sum(1 for path in paths if str(path).lower().endswith(_PAGE_SUFFIXES))
+    return len(paths) + pages * (PAGE_WEIGHT - 1)
+
+
 def _parse_in_pool(
     chunks: list[list[Path | str]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
 ) -> Generator[_Chunk, None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    executor = ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=init_worker, initargs=worker_args()
+    )
     work = _parse_chunk_analysed if prepare else _parse_chunk_plain
     done = 0  # chunks handed to the caller
     try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.formats.dates import parse_date
 from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
+from reader.formats.plain import collapse_spaces
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -217,7 +218,7 @@ def _paragraphs(value: Any) -> str:
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     if "&" in text:
         text = html.unescape(text)
-    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+    return "\n".join(collapse_spaces(line) for line in text.split("\n") if line.strip())
 
 
 def _tags(value: Any) -> tuple[str, ...]:
