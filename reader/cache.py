@@ -95,43 +95,6 @@ def code_key(*parts: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def entity_model_key() -> str:
-    """A key of the entity model files (their bytes) and the recogniser's code, so a retrained
-    model or a changed recogniser invalidates spans (and only spans).
-
-    Hashing the ~9 MB of model and gazetteer files takes ~75 ms, so the digest is reused while
-    the files' sizes and modification times stay the same.
-    """
-    from reader.entities import paths
-
-    # every file of the model and gazetteer folders: a new list (mined names, say) counts too
-    files = [
-        file
-        for folder in (paths.MODELS, paths.GAZETTEERS)
-        for file in (sorted(folder.iterdir()) if folder.is_dir() else [])
-        if file.is_file()
-    ]
-    signature = []
-    for file in files:
-        try:
-            info = file.stat()
-            signature.append((str(file), info.st_size, info.st_mtime_ns))
-        except OSError:
-            signature.append((str(file), -1, -1))
-    return _model_digest(tuple(signature))
-
-
-@lru_cache(maxsize=4)
-def _model_digest(signature: tuple[tuple[str, int, int], ...]) -> str:
-    digest = hashlib.sha1(f"{ANALYSIS_VERSION}:{code_key('entities', 'text')}".encode())
-    for name, size, _ in signature:
-        try:
-            digest.update(Path(name).read_bytes())
-        except OSError:
-            digest.update(f"missing:{name}:{size}".encode())
-    return digest.hexdigest()[:20]
-
-
 # ------------------------------------------------------------------------------- the cache
 @dataclass(slots=True)
 class FolderCache:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,13 +34,14 @@ from reader.loading import (
     open_cache,
     read_files,
 )
-from reader.model import Article, LoadProblem
-from reader.tagging import annotate_files, cached_spans
+from reader.model import Article, ChangeSet, LoadProblem
+from reader.tagging import annotate_files, cached_spans, default_recogniser, entity_recogniser
 from reader.title_links import TitleLinks
 
 if TYPE_CHECKING:
     from reader.cache import FolderCache
     from reader.entities import Recogniser
+    from reader.entities.identity import Identities
     from reader.index import Filters, Index, SearchResult
 
 __all__ = [
@@ -65,21 +65,6 @@ def _no_progress(_: LoadProgress) -> None:
 
 def _never() -> bool:
     return False
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
-    """What ``Library.apply_changes`` did, by article id."""
-
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    # (old id, new id): a file renamed (or moved) with the same articles in it
-    renamed: tuple[tuple[str, str], ...] = ()
-    problems: tuple[LoadProblem, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.updated or self.problems)
 
 
 @dataclass(slots=True)
@@ -144,6 +129,15 @@ class Library:
         self._primed = (query, filters, kwargs, self.index.generation, result)
 
     @property
+    def identities(self) -> Identities | None:
+        """The folder's entity identities, once worked out (the index names its entity facets
+        with them; the reading pane and export name entities with them)."""
+        from reader.entities.identity import Identities
+
+        found = self.index.identities
+        return found if isinstance(found, Identities) else None
+
+    @property
     def has_entities(self) -> bool:
         return self.entity_status is None
 
@@ -173,24 +167,6 @@ class Library:
 
 def _read_paths(articles: Iterable[Article]) -> set[str]:
     return {a.path or a.id.split("#", 1)[0] for a in articles}
-
-
-@lru_cache(maxsize=1)
-def default_recogniser() -> Recogniser:
-    """The bundled entity model, loaded once per process. Raises RecogniserUnavailable."""
-    from reader.entities import load_recogniser
-
-    return load_recogniser()
-
-
-def entity_recogniser() -> tuple[Recogniser | None, str | None]:
-    """(recogniser, None) or (None, the reason entity highlighting is unavailable)."""
-    from reader.entities import RecogniserUnavailable
-
-    try:
-        return default_recogniser(), None
-    except RecogniserUnavailable as exc:
-        return None, str(exc)
 
 
 def annotate(

@@ -34,7 +34,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reader.formats.folder import is_article_name, not_read_reason
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
@@ -48,13 +48,34 @@ from reader.loading import (
     parse_some,
     relative,
 )
-from reader.model import Article, LoadProblem
+from reader.model import Article, ChangeSet, LoadProblem
 from reader.tagging import annotate_files, cached_spans, with_spans
 
 if TYPE_CHECKING:
     from reader.cache import FileKey, Parsed
     from reader.index import Index
-    from reader.library import ChangeSet, Library
+    from reader.title_links import TitleLinks
+
+
+class LoadedFolder(Protocol):
+    """What live changes read and write of an open folder (``reader.library.Library`` is one):
+    named here so this module needs nothing from the library above it."""
+
+    root: Path
+    articles: dict[str, Article]
+    problems: list[LoadProblem]
+    index: Index
+    files_seen: int
+    notes: list[str]
+    files: dict[str, FileInfo]
+    use_cache: bool
+    workers: int | None
+
+    @property
+    def has_entities(self) -> bool: ...
+
+    @property
+    def built_title_links(self) -> TitleLinks | None: ...
 
 
 def _quiet(_: LoadProgress) -> None:
@@ -99,7 +120,7 @@ class PreparedChanges:
 
 
 def prepare_changes(
-    library: Library,
+    library: LoadedFolder,
     added_or_changed: Iterable[Path | str],
     removed: Iterable[Path | str],
     *,
@@ -174,7 +195,7 @@ class Commit:
     """
 
     def __init__(
-        self, library: Library, prepared: PreparedChanges, *, compact: bool = True
+        self, library: LoadedFolder, prepared: PreparedChanges, *, compact: bool = True
     ) -> None:
         self.library = library
         self.prepared = prepared
@@ -285,8 +306,6 @@ class Commit:
         return self._result
 
     def _finish(self) -> ChangeSet:
-        from reader.library import ChangeSet
-
         library, prepared = self.library, self.prepared
         for rel in self._gone:
             library.files.pop(rel, None)
@@ -314,7 +333,7 @@ class Commit:
         )
 
 
-def commit_changes(library: Library, prepared: PreparedChanges) -> ChangeSet:
+def commit_changes(library: LoadedFolder, prepared: PreparedChanges) -> ChangeSet:
     """All of ``prepared`` applied at once."""
     return Commit(library, prepared).run()
 
@@ -327,7 +346,7 @@ class SpanCommit:
     replaces its facet values in the index (``Index.add``), no postings are rebuilt.
     """
 
-    def __init__(self, library: Library, tagged: Sequence[Article]) -> None:
+    def __init__(self, library: LoadedFolder, tagged: Sequence[Article]) -> None:
         self.library = library
         self._tagged = list(tagged)
         self._pos = 0
@@ -355,7 +374,7 @@ class SpanCommit:
 
 
 def apply_changes(
-    library: Library,
+    library: LoadedFolder,
     added_or_changed: Iterable[Path | str],
     removed: Iterable[Path | str],
     *,
@@ -388,7 +407,9 @@ def compacted_index(
         index.add_many(articles[start : start + COMPACT_STEP])
     _flush(index)
     # the live folder's entity identities, worked out again over what it holds now
-    index.ensure_identities()
+    from reader.entities.identity import build_with_values
+
+    index.ensure_identities(build_with_values)
     return index
 
 
@@ -401,7 +422,7 @@ class Compaction:
     while that thread changes it), ``build`` anywhere, ``swap`` on the owning thread.
     """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: LoadedFolder) -> None:
         index = library.index
         self.library = library
         # weak: a dropped attempt must not keep a replaced index (mostly dead postings) alive
@@ -487,7 +508,7 @@ def _sort_paths(
 
 
 def _sidecar_tables(
-    library: Library,
+    library: LoadedFolder,
     present: list[str],
     parsed: dict[str, tuple[FileKey | None, Parsed]],
     gone: set[str],

@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
-from reader.formats.folder import idle_cpus, parse_files, parse_files_prepared, scan_entries
+from reader.cache import FileKey, FileSpans, FolderCache, Parsed
+from reader.entity_key import entity_model_key
+from reader.formats.folder import (
+    ChunkAnalysis,
+    idle_cpus,
+    parse_files,
+    parse_files_prepared,
+    scan_entries,
+)
 from reader.formats.parse import printable_path, relative_id
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
@@ -30,7 +37,7 @@ from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
     from reader.index import Index
-    from reader.index.prepare import VocabMaps
+    from reader.index.prepare import PreparedChunk, VocabMaps
 
 # how many articles pass between two progress reports / cancellation checks
 STEP = 200
@@ -298,6 +305,14 @@ def _new_vocab_maps() -> VocabMaps:
     return VocabMaps()
 
 
+def _index_analysis() -> ChunkAnalysis[PreparedChunk]:
+    """The index's analysis of each chunk, done in the parse workers where the texts are."""
+    from reader.index.memory import prepare_in_worker
+    from reader.index.prepare import with_texts
+
+    return ChunkAnalysis(prepare_in_worker, with_texts)
+
+
 def _new_index() -> Index:
     from reader.index import Index
 
@@ -318,7 +333,9 @@ def _parse_missing(
         return
     pos = 0
     paths = [p for _, p in missing]
-    chunks = parse_files_prepared(paths, root, should_stop=stop, workers=run.workers)
+    chunks = parse_files_prepared(
+        paths, root, _index_analysis(), should_stop=stop, workers=run.workers
+    )
     vocabs = _new_vocab_maps()
     try:
         for size, results, prepared in chunks:
@@ -427,7 +444,9 @@ def index_for(
         save_patched=save_patched,
     )
     if with_entities:
-        index.ensure_identities()
+        from reader.entities.identity import build_with_values
+
+        index.ensure_identities(build_with_values)
     return index, how
 
 
@@ -515,7 +534,10 @@ def _save(
     if not cache.writable:
         return
     if ekey is not None:
-        index.ensure_identities()  # the snapshot keeps them: a warm reopen needs no pass
+        from reader.entities.identity import build_with_values
+
+        # the snapshot keeps them: a warm reopen needs no pass
+        index.ensure_identities(build_with_values)
     note = snapshot.save(cache.snapshot_dir, index, keys, ekey, digest)
     if note:
         cache.notes.append(note)

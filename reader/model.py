@@ -183,3 +183,19 @@ class LoadProblem:
     def __str__(self) -> str:
         # one line that shows what the name holds, whatever bytes it has (reader/printable.py)
         return f"{printable(self.path)}: {printable(self.reason)}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What applying file changes to a loaded folder did (``Library.apply_changes``), by
+    article id: plain data shared by the core and the window."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    # (old id, new id): a file renamed (or moved) with the same articles in it
+    renamed: tuple[tuple[str, str], ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.updated or self.problems)

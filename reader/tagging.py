@@ -26,11 +26,17 @@ import multiprocessing
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from reader.cache import FileSpans, FolderCache, entity_model_key
+from reader.cache import FileSpans, FolderCache
+from reader.entity_key import entity_model_key
 from reader.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
 from reader.model import Article, Span, packed
 from reader.workers import init_worker, worker_args
+
+if TYPE_CHECKING:
+    from reader.entities import Recogniser
 
 # articles per task: big enough that pickling and scheduling are noise (~0.5 s of tagging),
 # small enough that Cancel is honoured quickly and progress moves smoothly
@@ -246,7 +252,6 @@ def annotate_files(
     ``workers_only`` (the window): nothing is tagged, nor the model loaded, in this process (see
     the module's docstring); the workers say when the model is unavailable.
     """
-    from reader import library  # looked up at call time: tests substitute a recogniser
     from reader.entities import RecogniserUnavailable
 
     by_id = {a.id: a for a in articles}
@@ -267,7 +272,7 @@ def annotate_files(
     if todo:
         recogniser = None
         if not workers_only:
-            recogniser, status = library.entity_recogniser()
+            recogniser, status = entity_recogniser()  # looked up at call time: tests substitute one
             if recogniser is None:
                 return articles, status
         work = [(groups[n][0], [by_id[i] for i in groups[n][1]]) for n in todo]
@@ -330,15 +335,13 @@ def _tag(
 ) -> list[FileSpans]:
     """The spans of each group of ``work`` in order, stored in the cache file by file as they
     come; ``done`` of ``total`` articles had theirs already (for progress)."""
-    from reader import library
-
     cache, report, stop = run.cache, run.report, run.stop
     if recogniser is None:
         count = run.workers if run.workers is not None else BACKGROUND_WORKERS
     else:
         # workers load the shipped model themselves: a substituted recogniser runs here
         try:
-            is_default = recogniser is library.default_recogniser()
+            is_default = recogniser is default_recogniser()
         except Exception:
             is_default = False
         count = workers_for(run.workers) if is_default else 1
@@ -358,3 +361,21 @@ def _tag(
     if stop() or len(out) < len(work):
         raise LoadCancelled
     return out
+
+
+@lru_cache(maxsize=1)
+def default_recogniser() -> Recogniser:
+    """The bundled entity model, loaded once per process. Raises RecogniserUnavailable."""
+    from reader.entities import load_recogniser
+
+    return load_recogniser()
+
+
+def entity_recogniser() -> tuple[Recogniser | None, str | None]:
+    """(recogniser, None) or (None, the reason entity highlighting is unavailable)."""
+    from reader.entities import RecogniserUnavailable
+
+    try:
+        return default_recogniser(), None
+    except RecogniserUnavailable as exc:
+        return None, str(exc)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from cache_damage import garbage_db, garbage_snapshot, other_version, refused_writes
 
-import reader.cache as cache_module
 from reader.cache import (
     FolderCache,
     cache_root,
@@ -219,6 +218,7 @@ def test_a_new_entity_model_invalidates_spans_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.library
+    import reader.tagging
 
     folder = _write_folder(tmp_path / "news")
     calls: list[str] = []
@@ -229,14 +229,14 @@ def test_a_new_entity_model_invalidates_spans_only(
             at = text.find("غزة")
             return [Span(at, at + 3, "LOC")] if at >= 0 else []
 
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (Finder(), None))
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (Finder(), None))
     first = load_library(folder, entities=True)
     tagged = len(calls)
     assert tagged == 3 and first.has_entities
     second = load_library(folder, entities=True)
     assert len(calls) == tagged  # spans from the cache
     assert second.articles == first.articles
-    monkeypatch.setattr(cache_module, "entity_model_key", lambda: "retrained")
+    monkeypatch.setattr("reader.entity_key.entity_model_key", lambda: "retrained")
     monkeypatch.setattr("reader.loading.entity_model_key", lambda: "retrained")
     third = load_library(folder, entities=True)
     assert len(calls) == 2 * tagged  # tagged again

@@ -13,7 +13,14 @@ from collections import Counter
 
 import pytest
 
-from reader.entities.identity import Identities, build_identities, is_junk, name_key, trim
+from reader.entities.identity import (
+    Identities,
+    build_identities,
+    build_with_values,
+    is_junk,
+    name_key,
+    trim,
+)
 from reader.export import article_record, jsonl_line
 from reader.index import Index
 from reader.model import Article, Span
@@ -57,7 +64,7 @@ def facet(index: Index, kind: str) -> dict[str, int]:
 def indexed(articles: list[Article]) -> Index:
     index = Index()
     index.add_many(articles)
-    index.ensure_identities()
+    index.ensure_identities(build_with_values)
     return index
 
 

@@ -284,12 +284,13 @@ def test_command_entity_filter_annotates_and_emits_entities(
     ids: list[str],
 ) -> None:
     import reader.library
+    import reader.tagging
     from reader.cli import main
 
     (tmp_path / "a.txt").write_text("خبر أول\nقال بوتين إن الاتفاق قريب.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("خبر ثان\nلا أسماء هنا.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("خبر ثالث\nوصل بوتين إلى موسكو.\n", encoding="utf-8")
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_NameFinder(), None))
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
     args = ["export", str(tmp_path)]
     for entity in entities:
         args += ["--entity", entity]

@@ -405,9 +405,10 @@ def test_entity_spans_fit_the_body_the_sidecar_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.library
+    import reader.tagging
 
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_NameFinder(), None))
-    monkeypatch.setattr(reader.library, "default_recogniser", lambda: None)
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
+    monkeypatch.setattr(reader.tagging, "default_recogniser", lambda: None)
     folder = _sidecar_folder(tmp_path / "site")
 
     def spans_fit(library: reader.library.Library) -> None:

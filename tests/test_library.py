@@ -176,9 +176,10 @@ def test_entities_come_from_the_cache_on_reopen_and_new_files_are_tagged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.library
+    import reader.tagging
 
     finder = _Finder()
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (finder, None))
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (finder, None))
     folder = _folder(tmp_path)
     stage1 = load_library(folder, entities=False)
     assert not stage1.has_entities
@@ -209,7 +210,7 @@ def test_cancel_stops_every_stage(
 ) -> None:
     import reader.library
 
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_Finder(), None))
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_Finder(), None))
     folder = _folder(tmp_path)
     seen: list[str] = []
 
@@ -388,7 +389,7 @@ def test_entities_added_later_share_the_index_and_answer_as_a_build(
 ) -> None:
     import reader.library
 
-    monkeypatch.setattr(reader.library, "entity_recogniser", lambda: (_Finder(), None))
+    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_Finder(), None))
     folder = _folder(tmp_path)
     stage2 = with_entities(load_library(folder, entities=False))
     assert stage2.stats["index"] == "derived"

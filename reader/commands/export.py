@@ -114,7 +114,8 @@ def _annotate(articles: list[Article], *, required: bool) -> tuple[list[Article]
     Without a usable model the export still runs (the records then have no ``entities`` key) and
     stderr says why; only ``--entity`` cannot do without it.
     """
-    from reader.library import annotate, entity_recogniser
+    from reader.library import annotate
+    from reader.tagging import entity_recogniser
 
     recogniser, reason = entity_recogniser()
     if recogniser is None:
@@ -144,8 +145,8 @@ def _identities(library: Library, articles: list[Article]) -> Identities:
     cache), else those of the exported articles, the ones tagged here."""
     from reader.entities.identity import build_identities
 
-    if library.has_entities and library.index.identities is not None:
-        return library.index.identities
+    if library.has_entities and library.identities is not None:
+        return library.identities
     return build_identities([(a.body, a.entities) for a in articles])
 
 

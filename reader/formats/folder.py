@@ -8,8 +8,8 @@ both paths).
 
 from __future__ import annotations
 
-import dataclasses
 import errno
+import functools
 import multiprocessing
 import os
 import re
@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Generic, TypeVar
 
 from reader.cache_rows import pack_articles, unpack_articles
 from reader.formats.parse import ParseResult, parse_file, printable_path, relative_id
@@ -29,8 +29,19 @@ from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 from reader.workers import init_worker, worker_args
 
-if TYPE_CHECKING:
-    from reader.index.prepare import PreparedChunk, WorkerVocab
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ChunkAnalysis(Generic[T]):
+    """Work the caller wants done on each chunk's articles inside the parse workers, where the
+    texts already are (the loader passes the index's analysis): ``in_worker`` runs there on the
+    parsed articles, ``in_parent`` gets its answer back with the articles rebuilt in this process.
+    Both must be module-level functions, so the pool can send them to its processes."""
+
+    in_worker: Callable[[list[Article]], T]
+    in_parent: Callable[[T, list[Article]], T]
+
 
 # What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
 # ("not an article format"). Files without an extension are read too: some scrapers save pages
@@ -311,7 +322,7 @@ def read_folder(
     articles: list[Article] = []
     sidecars: list[str] = []
     done = 0
-    chunks = _parse_chunks(paths, root, stop, workers, prepare=False)
+    chunks = _parse_chunks(paths, root, stop, workers, analysis=None)
     for chunk_size, results, _ in chunks:
         batch: list[Article] = []
         for path, result in zip(paths[done : done + chunk_size], results, strict=True):
@@ -385,21 +396,12 @@ def _parse_chunk_plain(paths: list[Path | str], root: Path) -> tuple[_Packed, No
     return _parse_chunk_packed(paths, root), None
 
 
-# the vocabulary of this worker process's index analysis, kept across its chunks
-_WORKER_VOCAB: WorkerVocab | None = None
-
-
-def _parse_chunk_analysed(paths: list[Path | str], root: Path) -> tuple[_Packed, PreparedChunk]:
-    """A chunk parsed, and its articles analysed for the index (the texts are not sent twice)."""
-    global _WORKER_VOCAB  # noqa: PLW0603 (one per worker process, by design)
-    from reader.index import Index
-    from reader.index.prepare import WorkerVocab
-
-    if _WORKER_VOCAB is None:
-        _WORKER_VOCAB = WorkerVocab()
+def _parse_chunk_analysed(
+    paths: list[Path | str], root: Path, analysis: ChunkAnalysis[Any]
+) -> tuple[_Packed, Any]:
+    """A chunk parsed, and its articles analysed by ``analysis`` (the texts are not sent twice)."""
     results = _parse_chunk(paths, root)
-    prepared = Index.prepare([a for r in results for a in r.articles], _WORKER_VOCAB)
-    return _pack(results), dataclasses.replace(prepared, texts=())
+    return _pack(results), analysis.in_worker([a for r in results for a in r.articles])
 
 
 def _parse_chunk_here(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
@@ -425,7 +427,7 @@ def parse_files(
     The library uses this for the files its disk cache does not hold. Closing the generator (or
     ``should_stop()`` turning true) shuts the pool down, cancelling chunks not yet started.
     """
-    chunks = _parse_chunks(paths, root, should_stop or _never, workers, prepare=False)
+    chunks = _parse_chunks(paths, root, should_stop or _never, workers, analysis=None)
     try:
         for size, results, _ in chunks:
             yield size, results
@@ -436,17 +438,18 @@ def parse_files(
 def parse_files_prepared(
     paths: list[Path | str],
     root: Path,
+    analysis: ChunkAnalysis[T],
     *,
     should_stop: Callable[[], bool] | None = None,
     workers: int | None = None,
-) -> Generator[tuple[int, list[ParseResult], PreparedChunk | None], None, None]:
-    """``parse_files``, and the workers also do the index's analysis of each chunk's articles
-    (``Index.prepare``): ``(files, results, analysis)``, the analysis None for a chunk parsed in
-    this process (the head chunk, or every chunk without a pool)."""
-    return _parse_chunks(paths, root, should_stop or _never, workers, prepare=True)
+) -> Generator[tuple[int, list[ParseResult], T | None], None, None]:
+    """``parse_files``, and the workers also run ``analysis`` on each chunk's articles:
+    ``(files, results, answer)``, the answer None for a chunk parsed in this process (the head
+    chunk, or every chunk without a pool)."""
+    return _parse_chunks(paths, root, should_stop or _never, workers, analysis=analysis)
 
 
-_Chunk = tuple[int, list[ParseResult], "PreparedChunk | None"]
+_Chunk = tuple[int, list[ParseResult], Any]
 
 
 def _parse_chunks(
@@ -455,7 +458,7 @@ def _parse_chunks(
     stop: Callable[[], bool],
     workers: int | None,
     *,
-    prepare: bool,
+    analysis: ChunkAnalysis[Any] | None,
 ) -> Generator[_Chunk, None, None]:
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     count = workers if workers is not None else idle_cpus()
@@ -468,7 +471,7 @@ def _parse_chunks(
     chunks = [paths[:HEAD_FILES]] + [
         rest[i : i + CHUNK_FILES] for i in range(0, len(rest), CHUNK_FILES)
     ]
-    yield from _parse_in_pool(chunks, root, stop, count, prepare)
+    yield from _parse_in_pool(chunks, root, stop, count, analysis)
 
 
 def _parse_weight(paths: list[Path | str]) -> int:
@@ -481,7 +484,11 @@ def _parse_weight(paths: list[Path | str]) -> int:
 
 
 def _parse_in_pool(
-    chunks: list[list[Path | str]], root: Path, stop: Callable[[], bool], count: int, prepare: bool
+    chunks: list[list[Path | str]],
+    root: Path,
+    stop: Callable[[], bool],
+    count: int,
+    analysis: ChunkAnalysis[Any] | None,
 ) -> Generator[_Chunk, None, None]:
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
@@ -489,12 +496,16 @@ def _parse_in_pool(
     executor = ProcessPoolExecutor(
         max_workers=count, mp_context=context, initializer=init_worker, initargs=worker_args()
     )
-    work = _parse_chunk_analysed if prepare else _parse_chunk_plain
+    work: Callable[[list[Path | str], Path], tuple[_Packed, Any]] = (
+        functools.partial(_parse_chunk_analysed, analysis=analysis)
+        if analysis is not None
+        else _parse_chunk_plain
+    )
     done = 0  # chunks handed to the caller
     try:
         # Keep only a few chunks in flight so a stop request is honoured quickly and memory
         # holds at most a few chunks of parsed articles that nobody has collected yet.
-        pending: list[Future[tuple[_Packed, PreparedChunk | None]]] = []
+        pending: list[Future[tuple[_Packed, Any]]] = []
         for chunk in chunks[1 : 1 + count * 3]:
             pending.append(executor.submit(work, chunk, root))
         done = 1
@@ -503,10 +514,8 @@ def _parse_in_pool(
             packed, prepared = pending.pop(0).result()
             results = _unpack(packed)
             del packed
-            if prepared is not None:
-                from reader.index.prepare import with_texts
-
-                prepared = with_texts(prepared, [a for r in results for a in r.articles])
+            if analysis is not None and prepared is not None:
+                prepared = analysis.in_parent(prepared, [a for r in results for a in r.articles])
             following = done + len(pending) + 1
             if not stop() and following < len(chunks):
                 pending.append(executor.submit(work, chunks[following], root))

@@ -23,6 +23,7 @@ from pyroaring import BitMap
 from reader.index.facets import FacetField
 from reader.index.forward import ForwardIndex
 from reader.index.postings import PostingStore
+from reader.index.prepare import same_text
 from reader.model import Article
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
     """``index`` over ``articles``, which must be its live articles with the same texts (other
     entity spans or display fields allowed), else None (the caller builds)."""
-    from reader.index.memory import Index, _same_text
-
     # nothing here changes ``index``: it may be in use on another thread
     generation = index._generation
     if index._mutating or len(articles) != len(index._live):
@@ -46,12 +45,13 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
         if doc is None or taken[doc]:  # unknown, or a repeated id
             return None
         old = slots[doc]
-        if old is None or (old is not article and not _same_text(old, article)):
+        if old is None or (old is not article and not same_text(old, article)):
             return None
         taken[doc] = 1
         slots[doc] = article
-    new = Index.__new__(Index)
-    state = {name: _copied(value) for name, value in vars(index).items()}
+    kind = type(index)
+    new = kind.__new__(kind)
+    state = {name: _copied(value) for name, value in vars(index).items() if name != "_identities"}
     state["_articles"] = slots
     state["_np_cache"] = {}
     # other spans: the folder's identities are worked out again (``Index.ensure_identities``)
@@ -87,10 +87,8 @@ def _copied(value: object) -> object:
         forward._starts = array("q", value._starts)
         forward._bounds = None
         return forward
-    from reader.entities.identity import Identities
-
-    if value is None or isinstance(value, (str, int, float, np.ndarray, Identities)):
-        return value  # identities are never changed in place (a new set replaces them)
+    if value is None or isinstance(value, (str, int, float, np.ndarray)):
+        return value
     if callable(value):
         return value
     raise TypeError(f"do not know how to share an index attribute of type {type(value)!r}")

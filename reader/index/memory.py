@@ -10,6 +10,7 @@ owner compacts it elsewhere: the window builds the compacted index on a thread).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 from array import array
@@ -27,16 +28,34 @@ from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
 from reader.index.postings import PostingStore
 from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
-from reader.index.prepare import PreparedChunk, VocabMaps, WorkerVocab, add_prepared, prepare
+from reader.index.prepare import (
+    PreparedChunk,
+    VocabMaps,
+    WorkerVocab,
+    add_prepared,
+    prepare,
+    same_text,
+)
 from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
 from reader.index.scoring import add_bm25, descending_score_key, stable_order
-from reader.index.types import FACET_FIELDS, FacetValue, Filters, SearchResult, SortOrder
+from reader.index.types import (
+    FACET_FIELDS,
+    EntityNames,
+    FacetValue,
+    Filters,
+    SearchResult,
+    SortOrder,
+)
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.text import normalize
 from reader.text.stem import make_stemmer, strip_clitic
 
 if TYPE_CHECKING:
-    from reader.entities.identity import Identities
+    # reader.entities.identity.build_with_values, handed in by the loader (see apply_identities)
+    IdentityBuilder = Callable[
+        [Iterable[tuple[str, Sequence[Span]]], Callable[[str], int]],
+        tuple[EntityNames, list[dict[str, list[str]]]],
+    ]
 
 TITLE_BOOST = 3.0
 # The title is also scored as a field of its own (BM25 with its own length normalisation, by
@@ -87,7 +106,9 @@ class Index:
 
     # Version of the attribute layout. reader/index/persist.py pickles ``vars(index)``: bump this
     # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
-    STATE_VERSION = 7
+    STATE_VERSION = 8
+    # what apply_identities was given, so compaction can work the identities out again
+    _identity_builder: IdentityBuilder | None = None
 
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
@@ -121,7 +142,7 @@ class Index:
         self._mutating = 0
         # the folder's entity identities (``apply_identities``): the entity facets hold their
         # canonical names; stale once an article's spans were indexed since
-        self._identities: Identities | None = None
+        self._identities: EntityNames | None = None
         self._identities_stale = False
 
     # ----------------------------------------------------------------- adding and removing
@@ -132,7 +153,7 @@ class Index:
         old = self._docnum.get(article.id)
         if old is not None:
             previous = self._articles[old]
-            if previous is not None and _same_text(previous, article):
+            if previous is not None and same_text(previous, article):
                 # only entities (or other display fields) changed: keep the postings
                 self._articles[old] = article
                 self._set_facets(old, article, replace=True)
@@ -247,26 +268,26 @@ class Index:
         return values
 
     @property
-    def identities(self) -> Identities | None:
+    def identities(self) -> EntityNames | None:
         """The folder's entity identities (None before ``apply_identities``)."""
         return self._identities
 
-    def ensure_identities(self) -> None:
+    def ensure_identities(self, build: IdentityBuilder) -> None:
         """``apply_identities`` unless the facets already follow the folder's identities."""
         if self._identities_stale or (self._identities is None and self._has_entities()):
-            self.apply_identities()
+            self.apply_identities(build)
 
     def _has_entities(self) -> bool:
         return any(a is not None and a.entities for a in self._articles)
 
     @_mutation
-    def apply_identities(self) -> None:
-        """Work out the folder's entity identities (``reader.entities.identity``) from the live
-        articles and rebuild the entity facets on them: once per load, after the entity stage.
-        Articles added later (live folders) are named with these identities as they come."""
-        from reader.entities.identity import build_with_values
-
+    def apply_identities(self, build: IdentityBuilder) -> None:
+        """Work out the folder's entity identities with ``build`` (the caller passes
+        ``reader.entities.identity.build_with_values``: the index does not import the entity
+        layer) from the live articles and rebuild the entity facets on them: once per load, after
+        the entity stage. Articles added later (live folders) are named with these identities."""
         self._flush()
+        self._identity_builder = build
         terms, surface = self._terms, self._surface_postings
 
         def word_df(word: str) -> int:
@@ -275,7 +296,7 @@ class Index:
 
         docs = [doc for doc, a in enumerate(self._articles) if a is not None]
         articles = self._articles
-        identities, values = build_with_values(
+        identities, values = build(
             ((articles[doc].body, articles[doc].entities) for doc in docs),  # type: ignore[union-attr]
             word_df,
         )
@@ -327,12 +348,12 @@ class Index:
         """Rebuild from the live articles, so dead postings stop costing memory and time."""
         live = self.live_articles()
         counters = self._generation, self._mutating
-        named = self._identities is not None
+        build = self._identity_builder if self._identities is not None else None
         self.__init__(self.stemmer)  # type: ignore[misc]
         self._generation, self._mutating = counters
         self.add_many(live)
-        if named:  # the folder has changed enough to work its identities out again
-            self.apply_identities()
+        if build is not None:  # the folder has changed enough to work its identities out again
+            self.apply_identities(build)
 
     @property
     def generation(self) -> int:
@@ -619,13 +640,15 @@ class Index:
         return facet.all_counts(self._live) if facet is not None else ()
 
 
-def _same_text(a: Article, b: Article) -> bool:
-    """Whether two versions of an article index the same (only entities or display fields differ)."""
-    return (a.title, a.body, a.tags, a.date, a.source, a.category) == (
-        b.title,
-        b.body,
-        b.tags,
-        b.date,
-        b.source,
-        b.category,
-    )
+# the vocabulary of this parse worker's index analysis, kept across its chunks
+_WORKER_VOCAB: WorkerVocab | None = None
+
+
+def prepare_in_worker(articles: list[Article]) -> PreparedChunk:
+    """``Index.prepare`` as a parse worker runs it (``reader.formats.folder.ChunkAnalysis``): one
+    vocabulary for all its chunks, and the texts left out (the parent has them already and
+    records them with ``reader.index.prepare.with_texts``)."""
+    global _WORKER_VOCAB  # noqa: PLW0603 (one per worker process, by design)
+    if _WORKER_VOCAB is None:
+        _WORKER_VOCAB = WorkerVocab()
+    return dataclasses.replace(Index.prepare(articles, _WORKER_VOCAB), texts=())

@@ -251,3 +251,15 @@ def _global_ids(index: Index, vocab: tuple[str, ...]) -> np.ndarray:
     for pos in np.flatnonzero(found < 0).tolist():
         found[pos] = new_term(vocab[pos])
     return found
+
+
+def same_text(a: Article, b: Article) -> bool:
+    """Whether two versions of an article index the same (only entities or display fields differ)."""
+    return (a.title, a.body, a.tags, a.date, a.source, a.category) == (
+        b.title,
+        b.body,
+        b.tags,
+        b.date,
+        b.source,
+        b.category,
+    )

@@ -16,59 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from reader.index.types import Filters
+# the query's plain data lives with the index's other types (types imports nothing from here)
+from reader.index.types import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.text import tokenize
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One query word: as typed, and its normalised form."""
-
-    text: str
-    norm: str
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A sequence of words that must be adjacent (one word: a plain word).
-
-    ``exact`` is True for quoted input: the words match by normalised surface form only, no stem.
-    """
-
-    words: tuple[Term, ...]
-    exact: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """Alternatives joined by OR; the clause matches when any alternative does."""
-
-    alternatives: tuple[Phrase, ...]
-    negated: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
-    """A parsed query. ``clauses`` are ANDed; ``filters`` holds tag:/source:/entity:/since:/until:."""
-
-    text: str = ""
-    clauses: tuple[Clause, ...] = ()
-    filters: Filters = field(default_factory=Filters)
-    error: str | None = None
-
-    @property
-    def has_words(self) -> bool:
-        """True when some positive clause has words (then results are ranked by relevance)."""
-        return any(not c.negated for c in self.clauses)
-
-    def highlight_terms(self) -> frozenset[str]:
-        """Normalised forms of the words to highlight (those of positive clauses)."""
-        return frozenset(
-            w.norm for c in self.clauses if not c.negated for p in c.alternatives for w in p.words
-        )
-
 
 # Field names, Latin and Arabic (an Arabic keyboard user should not have to switch layouts).
 _FIELDS: dict[str, str] = {

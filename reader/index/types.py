@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
-    from reader.index.query import ParsedQuery
     from reader.model import Article, Span
 
 # The facet fields a SearchResult carries, in display order. Entity kinds are reader.model.ENTITY_KINDS.
@@ -39,6 +38,57 @@ class Filters:
 
     def is_empty(self) -> bool:
         return self == Filters()
+
+
+# The parsed query (reader.index.query builds it): plain data the index and the window read.
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query word: as typed, and its normalised form."""
+
+    text: str
+    norm: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sequence of words that must be adjacent (one word: a plain word).
+
+    ``exact`` is True for quoted input: the words match by normalised surface form only, no stem.
+    """
+
+    words: tuple[Term, ...]
+    exact: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Alternatives joined by OR; the clause matches when any alternative does."""
+
+    alternatives: tuple[Phrase, ...]
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A parsed query. ``clauses`` are ANDed; ``filters`` holds tag:/source:/entity:/since:/until:."""
+
+    text: str = ""
+    clauses: tuple[Clause, ...] = ()
+    filters: Filters = field(default_factory=Filters)
+    error: str | None = None
+
+    @property
+    def has_words(self) -> bool:
+        """True when some positive clause has words (then results are ranked by relevance)."""
+        return any(not c.negated for c in self.clauses)
+
+    def highlight_terms(self) -> frozenset[str]:
+        """Normalised forms of the words to highlight (those of positive clauses)."""
+        return frozenset(
+            w.norm for c in self.clauses if not c.negated for p in c.alternatives for w in p.words
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +151,23 @@ class SearchIndex(Protocol):
         self, article: Article, query: ParsedQuery | str, width: int = 160
     ) -> tuple[str, list[Span]]: ...
     def facet_values(self, field: str) -> tuple[FacetValue, ...]: ...
+
+
+class NamedEntity(Protocol):
+    """One entity as the folder's identities name it (``reader.entities.identity.Entity``)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+class EntityNames(Protocol):
+    """What the index reads of the folder's entity identities (``reader.entities.identity
+    .Identities`` is one): the index names facet values with them without importing the entity
+    package, which sits beside it, not under it."""
+
+    def entities(self, text: str, spans: Iterable[Span]) -> Sequence[NamedEntity]: ...
+
+    def aliases(self, kind: str) -> dict[str, str]: ...

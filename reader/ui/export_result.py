@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def export_result(path: Path, fmt: str, library: Library, ids: Sequence[str]) -> int:
     """Write the articles ``ids`` of ``library`` to ``path``; returns how many were written."""
     articles = current_articles(library, ids)
-    identities = library.index.identities if library.has_entities else None
+    identities = library.identities if library.has_entities else None
     return export_articles(
         path, fmt, articles, with_entities=library.has_entities, identities=identities
     )

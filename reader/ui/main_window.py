@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
         # taken here, on the thread that owns the library: a live folder changes it meanwhile
         articles = current_articles(library, self.results.ids)
         with_entities = library.has_entities
-        identities = library.index.identities if with_entities else None
+        identities = library.identities if with_entities else None
 
         def job(_hooks: TaskHooks) -> int:
             return export_articles(

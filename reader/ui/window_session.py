@@ -429,8 +429,7 @@ class Session(QObject):
 
     def _identities(self) -> Identities | None:
         """The folder's entity identities (names in the reading pane, variants in tooltips)."""
-        index = self.library.index if self.library is not None else None
-        return index.identities if index is not None else None
+        return self.library.identities if self.library is not None else None
 
     def _related_links(self, article: Article) -> dict[str, str]:
         """Related headline -> id of the article in this folder with that title."""

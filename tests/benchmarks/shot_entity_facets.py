@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from reader.entities.identity import build_with_values  # noqa: E402
 from reader.index import Index  # noqa: E402
 from reader.model import ENTITY_KINDS, Article, Span  # noqa: E402
 from reader.ui.facets import EntityFacet  # noqa: E402
@@ -56,7 +57,7 @@ def main() -> None:
         index = Index()
         index.add_many(folder)
         if when == "after":
-            index.ensure_identities()
+            index.ensure_identities(build_with_values)
         result = index.search("")
         facet = EntityFacet()
         facet.set_identities(index.identities)
