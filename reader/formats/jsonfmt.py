@@ -2,6 +2,10 @@
 
 Field names differ from scraper to scraper; ``_ALIASES`` lists the names accepted for each field,
 first match wins. Bodies may be a string, a list of paragraphs, or HTML.
+
+Hostile values cost their own item (or field), never the file: a number too long for Python's
+``int`` and a value nested deeper than the parser's recursion are read as ``_Unreadable`` and
+named in the item's problems; a field nested absurdly deep is left out with a note.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,10 +75,37 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
+# Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
+# file, an article list, an article, a field (deeper than that a value is left out whole).
+_SPLIT_DEPTH = 3
+# Fields nested deeper than this (lists of lists of ...) are left out with a note.
+_MAX_FIELD_DEPTH = 32
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+_MEMBER_KEY = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*")\s*:')
 
 
 class NotJson(ValueError):
     """The text is not JSON nor JSON Lines; ``str(exc)`` says where it breaks."""
+
+
+class _Unreadable:
+    """A JSON value we could not read (``what`` says why): it stands in for the value so the rest
+    of its item, line or file still loads."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+class _LineError(str):
+    """A line of a JSON Lines file that holds no object: the reason, in the item's place."""
+
+    __slots__ = ()
+
+
+class _TooDeep(Exception):
+    """A field nested deeper than ``_MAX_FIELD_DEPTH``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +120,16 @@ def looks_json(text: str) -> bool:
 
 def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     """Articles of a JSON or JSON Lines file. Raises ``NotJson`` when it is neither."""
-    items = _items(text, lines=lines)
-    problems: list[LoadProblem] = []
+    notes: list[str] = []
+    items = _items(text, lines=lines, notes=notes)
+    problems = [LoadProblem(rel_path, note) for note in notes]
     several = len(items) > 1
     articles: list[Article] = []
     for number, item in items:
         article_id = f"{rel_path}#{number}" if several else rel_path
         where = f"item {number}: " if several else ""
-        if isinstance(item, str):  # the line-level error recorded by _items
-            problems.append(LoadProblem(rel_path, item))
+        if isinstance(item, _LineError):  # the line-level error recorded by _items
+            problems.append(LoadProblem(rel_path, str(item)))
             continue
         article, reason = _article(item, article_id=article_id, rel_path=rel_path)
         if article is None:
@@ -107,13 +139,12 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     return JsonResult(tuple(articles), tuple(problems))
 
 
-def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
-    """(number, object-or-error-string) pairs, numbered from 1 in file order."""
+def _items(text: str, *, lines: bool, notes: list[str]) -> list[tuple[int, Any]]:
+    """(number, object-or-error-string) pairs, numbered from 1 in file order; ``notes`` gets
+    what concerns the whole file."""
     if not lines:
         try:
-            data = json.loads(text)
-        except RecursionError:
-            raise NotJson("JSON nested too deeply to read") from None
+            data = _load(text, notes=notes)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
             if not _is_object_line(first):
@@ -121,6 +152,8 @@ def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
                     f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
                 ) from None
         else:
+            if isinstance(data, _Unreadable):
+                raise NotJson(f"JSON holds {data.what}, no article objects")
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
@@ -130,9 +163,79 @@ def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
 
 def _is_object_line(line: str) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+        return isinstance(_load(line), dict)
+    except ValueError:
         return False
+
+
+def _load(text: str, depth: int = 0, notes: list[str] | None = None) -> Any:
+    """``json.loads``, except that what Python cannot read becomes ``_Unreadable``: a number
+    longer than ``int`` converts (4,300 digits), a value nested deeper than the recursion limit
+    (the members of a file, an article list or an article that is too deep are read one by one,
+    so only the deep one is lost). Raises ``json.JSONDecodeError`` for text that is not JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        pass
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer too long to convert: read the others, keep that one out
+        try:
+            return json.loads(text, parse_int=_int)
+        except RecursionError:
+            pass
+    if depth >= _SPLIT_DEPTH:
+        return _Unreadable("a value nested too deeply to read")
+    split = _members(text)
+    if split is None:
+        return _Unreadable("a value nested too deeply to read")
+    if notes is not None:
+        notes.append("JSON nested too deeply to read at once: its items were read one by one")
+    opener, members = split
+    if opener == "[":
+        return [_load(member, depth + 1) for member in members]
+    value: dict[str, Any] = {}
+    for member in members:
+        key = _MEMBER_KEY.match(member)
+        if key is None:
+            raise json.JSONDecodeError("expected a quoted key", member, 0)
+        value[json.loads(key.group(1))] = _load(member[key.end() :], depth + 1)
+    return value
+
+
+def _int(digits: str) -> int | _Unreadable:
+    try:
+        return int(digits)
+    except ValueError:
+        return _Unreadable(f"a number of {len(digits.lstrip('-')):,} digits")
+
+
+def _members(text: str) -> tuple[str, list[str]] | None:
+    """The members of the JSON array or object ``text`` as source slices (an object's with their
+    keys), found by counting brackets outside strings; None when it is neither."""
+    text = text.strip()
+    if not text or text[0] not in "[{":
+        return None
+    members: list[str] = []
+    depth = 0
+    start = 1
+    for token in _TOKEN.finditer(text):
+        char = token.group()[0]
+        if char == '"':
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                last = text[start : token.start()]
+                if last.strip():
+                    members.append(last)
+                return (text[0], members) if not text[token.end() :].strip() else None
+        elif depth == 1:  # a comma between two members
+            members.append(text[start : token.start()])
+            start = token.end()
+    return None
 
 
 def _json_lines(text: str) -> list[tuple[int, Any]]:
@@ -144,12 +247,17 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
             continue
         count += 1
         try:
-            value = json.loads(line)
+            value = _load(line, depth=1)  # a line is one article: its fields are read one by one
         except json.JSONDecodeError as exc:
-            items.append((count, f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"))
+            error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
+            items.append((count, _LineError(error)))
+            continue
+        if isinstance(value, _Unreadable):
+            items.append((count, _LineError(f"line {line_no}: {value.what}; left out")))
             continue
         if not isinstance(value, dict):
-            items.append((count, f"line {line_no}: not a JSON object but {type(value).__name__}"))
+            error = f"line {line_no}: not a JSON object but {type(value).__name__}"
+            items.append((count, _LineError(error)))
             continue
         items.append((count, value))
     if not any(isinstance(v, dict) for _, v in items):
@@ -179,7 +287,7 @@ def _has_any(item: dict[str, Any], field: str) -> bool:
 
 
 def _present(value: Any) -> bool:
-    return value is not None and value not in ("", [], {})
+    return value is not None and not isinstance(value, _Unreadable) and value not in ("", [], {})
 
 
 def _get(item: dict[str, Any], field: str) -> Any:
@@ -190,27 +298,34 @@ def _get(item: dict[str, Any], field: str) -> Any:
     return None
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, depth: int = 0) -> str:
     """A string field that scrapers sometimes wrap: {"name": ...}, [..], numbers."""
-    if value is None:
+    if value is None or isinstance(value, _Unreadable):
         return ""
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
         value = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), "")
+        if isinstance(value, dict):
+            return _text(value, depth + 1)
     if isinstance(value, list):
-        return ", ".join(t for t in (_text(v) for v in value) if t)
+        return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
     text = html.unescape(str(value)) if "&" in str(value) else str(value)
     return _WS.sub(" ", text.replace("\n", " ")).strip()
 
 
-def _paragraphs(value: Any) -> str:
-    if value is None:
+def _paragraphs(value: Any, depth: int = 0) -> str:
+    if value is None or isinstance(value, _Unreadable):
         return ""
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
     if isinstance(value, list):
-        parts: Iterator[str] = (_paragraphs(v) for v in value)
+        parts: Iterator[str] = (_paragraphs(v, depth + 1) for v in value)
         return "\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        return _paragraphs(next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), ""))
+        inner = next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), "")
+        return _paragraphs(inner, depth + 1)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     if _LOOKS_HTML.search(text):
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
@@ -219,18 +334,46 @@ def _paragraphs(value: Any) -> str:
     return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n") if line.strip())
 
 
-def _tags(value: Any) -> tuple[str, ...]:
+def _tags(value: Any, problems: list[str]) -> tuple[str, ...]:
+    """Tag names from a string ("a, b"), a list of names or of {"name": ...} objects, or an
+    object whose values are the names; numbers (tag ids) are not names."""
     if value is None:
         return ()
-    raw = value if isinstance(value, list) else _TAG_SPLIT.split(str(value))
+    if isinstance(value, bool | int | float):
+        problems.append(
+            f"tags field holds {type(value).__name__} {value!r}, not tag names; left out"
+        )
+        return ()
+    raw: list[str] = []
+    if isinstance(value, str):
+        raw = _TAG_SPLIT.split(value)
+    else:
+        _tag_names(value, raw, 0)
     tags: list[str] = []
     for tag in raw:
-        if isinstance(tag, int | float):  # tag ids (WordPress), not tag names
-            continue
         text = _text(tag)
         if text and text not in tags:
             tags.append(text)
     return tuple(tags)
+
+
+def _tag_names(value: Any, out: list[str], depth: int) -> None:
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _tag_names(item, out, depth + 1)
+    elif isinstance(value, dict):
+        inner = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), None)
+        if inner is not None:
+            _tag_names(inner, out, depth + 1)
+        else:  # {"1": "سياسة", "2": "اقتصاد"}: the values are the names (links are not)
+            for item in value.values():
+                if not (isinstance(item, str) and "://" in item):
+                    _tag_names(item, out, depth + 1)
+    # numbers in a list are tag ids (WordPress), not names; unreadable values are noted per item
 
 
 def _date(value: Any, problems: list[str]) -> dt.date | None:
@@ -254,14 +397,39 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
     return date
 
 
+def _unreadable_fields(item: dict[str, Any]) -> list[str]:
+    """Notes for the values of ``item`` (its fields and their members, two levels) that could
+    not be read; they are left out."""
+    notes: list[str] = []
+    for key, value in item.items():
+        inner = (
+            value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        )
+        for found in (value, *inner):
+            if isinstance(found, _Unreadable):
+                notes.append(f"field {key!r}: {found.what}; left out")
+                break
+    return notes
+
+
 def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | None, str]:
+    if isinstance(item, _Unreadable):
+        return None, f"{item.what}; left out"
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
-    problems: list[str] = []
-    body = _paragraphs(_get(item, "body"))
-    title = _text(_get(item, "title"))
+    problems: list[str] = _unreadable_fields(item)
+
+    def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
+        try:
+            return read(_get(item, name))
+        except _TooDeep:
+            problems.append(f"{name} nested more than {_MAX_FIELD_DEPTH} levels deep; left out")
+            return empty
+
+    body = field("body", _paragraphs)
+    title = field("title", _text)
     if not body:
-        summary = _paragraphs(_get(item, "summary"))
+        summary = field("summary", _paragraphs)
         if not summary:
             keys = ", ".join(list(item)[:8])
             return None, f"no article text (no content/body/text field with text; keys: {keys})"
@@ -276,12 +444,12 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
             id=article_id,
             title=title,
             body=body,
-            date=_date(_get(item, "date"), problems),
-            source=_text(_get(item, "source")) or None,
-            url=_text(_get(item, "url")) or None,
-            author=_text(_get(item, "author")) or None,
-            category=_text(_get(item, "category")) or None,
-            tags=_tags(_get(item, "tags")),
+            date=field("date", lambda value: _date(value, problems), None),
+            source=field("source", _text) or None,
+            url=field("url", _text) or None,
+            author=field("author", _text) or None,
+            category=field("category", _text) or None,
+            tags=field("tags", lambda value: _tags(value, problems), ()),
             problems=tuple(problems),
             path=rel_path,
         ),
