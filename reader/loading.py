@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
 from reader.formats.folder import idle_cpus, parse_files, parse_files_prepared, scan_entries
+from reader.formats.ids import IdClaims, unique_rels
 from reader.formats.parse import printable_path, relative_id
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
@@ -209,7 +210,9 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     _parse_missing(run, missing, keys, parsed, total, index=index)
     if cache is not None:
         cache.prune()  # rows of files deleted since the last time
-    articles, files = _in_folder_order(rels, keys, parsed, problems)
+    articles, files, renamed = _in_folder_order(rels, keys, parsed, problems)
+    if renamed:
+        index = None  # built from the ids before their clashes were broken: index_for builds it
     retagged: dict[str, tuple[str, ...]] = {}
     if articles:
         # tags split one word each by the scraper are joined back where the folder shows how
@@ -240,15 +243,16 @@ def _in_folder_order(
     keys: dict[str, FileKey | None],
     parsed: dict[str, Parsed],
     problems: list[LoadProblem],
-) -> tuple[list[Article], dict[str, FileInfo]]:
-    """The articles of every file in folder order, and the files; their problems go on
-    ``problems``."""
+) -> tuple[list[Article], dict[str, FileInfo], bool]:
+    """The articles of every file in folder order with their ids made unique (``IdClaims``),
+    the files, and whether an id had to change; their problems go on ``problems``."""
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
+    settle = (claims := IdClaims()).settle
     # runs once per file (100,000 times on a big reopen): no generator per file, and the
     # usual one-article file and empty problems take the short way
     for rel in rels:
-        file_articles, file_problems = parsed[rel]
+        file_articles, file_problems = settle(rel, *parsed[rel])
         articles.extend(file_articles)
         if file_problems:
             problems.extend(file_problems)
@@ -257,7 +261,7 @@ def _in_folder_order(
         else:
             ids = tuple([a.id for a in file_articles])
         files[rel] = FileInfo(keys[rel], ids)
-    return articles, files
+    return articles, files, claims.renamed
 
 
 def scan(root: Path, stop: StopFn) -> Scanned:
@@ -268,7 +272,8 @@ def scan(root: Path, stop: StopFn) -> Scanned:
     if stop():
         raise LoadCancelled
     raws = [raw for raw, _ in entries]
-    rels = [printable_path(raw) for raw in raws]
+    # two names that differ only in bytes that are not UTF-8 print alike: made unique
+    rels = unique_rels([printable_path(raw) for raw in raws])
     # by printable path: a file name that is not UTF-8 has another one (building a second dict
     # of 100,000 keys when none has was 0.04 s of a warm reopen)
     keys = found if rels == raws else dict(zip(rels, map(found.__getitem__, raws), strict=True))

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cache_rows import pack_articles, unpack_articles
-from reader.formats.parse import ParseResult, parse_file, printable_path
+from reader.formats.ids import IdClaims, unique_rels
+from reader.formats.parse import ParseResult, parse_file, printable_path, relative_id
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
@@ -259,6 +260,8 @@ def read_folder(
     root = Path(root)
     stop = should_stop or _never
     paths, problems = scan_folder(root, should_stop=stop)
+    rels = unique_rels([relative_id(path, root) for path in paths])
+    claims = IdClaims()  # ids made unique in folder order, as a library load makes them
     total = len(paths)
     if on_progress is not None:
         on_progress(0, total)
@@ -266,11 +269,12 @@ def read_folder(
     done = 0
     chunks = _parse_chunks(paths, root, stop, workers, prepare=False)
     for chunk_size, results, _ in chunks:
-        done += chunk_size
         batch: list[Article] = []
-        for result in results:
-            batch.extend(result.articles)
-            problems.extend(result.problems)
+        for rel, result in zip(rels[done : done + chunk_size], results, strict=True):
+            file_articles, file_problems = claims.settle(rel, result.articles, result.problems)
+            batch.extend(file_articles)
+            problems.extend(file_problems)
+        done += chunk_size
         articles.extend(batch)
         if on_batch is not None and batch:
             on_batch(batch)
