@@ -76,8 +76,8 @@ _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
 # Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
-# file, an article list, an article, a field (deeper than that a value is left out whole).
-_SPLIT_DEPTH = 3
+# file, an article list, an article, a field and its members (deeper, a value is left out whole).
+_SPLIT_DEPTH = 4
 # Fields nested deeper than this (lists of lists of ...) are left out with a note.
 _MAX_FIELD_DEPTH = 32
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
@@ -246,8 +246,10 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         count += 1
+        deep: list[str] = []
         try:
-            value = _load(line, depth=1)  # a line is one article: its fields are read one by one
+            # a line is one article: if too deep, its fields are read one by one
+            value = _load(line, depth=1, notes=deep)
         except json.JSONDecodeError as exc:
             error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
             items.append((count, _LineError(error)))
@@ -256,7 +258,12 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
             items.append((count, _LineError(f"line {line_no}: {value.what}; left out")))
             continue
         if not isinstance(value, dict):
-            error = f"line {line_no}: not a JSON object but {type(value).__name__}"
+            what = (
+                "nested too deeply to read"
+                if deep
+                else f"not a JSON object but {type(value).__name__}"
+            )
+            error = f"line {line_no}: {what}"
             items.append((count, _LineError(error)))
             continue
         items.append((count, value))
@@ -398,17 +405,19 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
 
 
 def _unreadable_fields(item: dict[str, Any]) -> list[str]:
-    """Notes for the values of ``item`` (its fields and their members, two levels) that could
-    not be read; they are left out."""
+    """Notes for the fields of ``item`` that hold a value that could not be read (anywhere in
+    the levels ``_load`` splits); such values are left out."""
     notes: list[str] = []
     for key, value in item.items():
-        inner = (
-            value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-        )
-        for found in (value, *inner):
+        stack = [(value, 0)]
+        while stack:
+            found, depth = stack.pop()
             if isinstance(found, _Unreadable):
                 notes.append(f"field {key!r}: {found.what}; left out")
                 break
+            if depth < _SPLIT_DEPTH and isinstance(found, list | dict):
+                members = found.values() if isinstance(found, dict) else found
+                stack.extend((member, depth + 1) for member in members)
     return notes
 
 
