@@ -120,7 +120,8 @@ def _decode_text(data: bytes, repairs: list[str]) -> Decoded:
     controls = _count_controls(utf8, text)
     if controls > max(8, min(len(text), 65536) // 100):
         raise NotText(f"binary file ({controls} control characters), not text")
-    text = _drop_controls(utf8, text, repairs)
+    if controls or len(text if utf8 is None else utf8) > 65536:  # none in a whole small file
+        text = _drop_controls(utf8, text, repairs)
     return Decoded(text, encoding, replaced, tuple(repairs))
 
 
