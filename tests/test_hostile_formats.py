@@ -279,3 +279,25 @@ def test_tags_given_as_objects_numbers_or_nested_lists(
     assert article.tags == expected
     assert article.problems == ((note,) if note else ())
     assert not any("{" in tag or "[" in tag for tag in article.tags)
+
+
+def test_line_separators_inside_json_strings_do_not_break_the_file(tmp_path: Path) -> None:
+    """Found by the fuzzing suite: U+2028, U+2029 and U+0085 are allowed raw in JSON strings,
+    and reading them as newlines broke the JSON Lines line (and the whole JSON file)."""
+    items = [
+        {"title": "عنوان\u2028أول", "body": "فقرة أولى\u2028فقرة ثانية"},
+        {"title": "ثان", "body": "نص\x85ثان", "author": {"\x85": None}},
+        {"title": "ثالث", "body": "نص\u2029ثالث"},
+    ]
+    lines = "\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    result = parse_file(_write(tmp_path, "feed.jsonl", lines.encode()), tmp_path)
+    assert result.problems == ()
+    got = [(a.title, a.body) for a in result.articles]
+    assert got == [
+        ("عنوان أول", "فقرة أولى\nفقرة ثانية"),
+        ("ثان", "نص\nثان"),
+        ("ثالث", "نص\nثالث"),
+    ]
+    whole = json.dumps(items, ensure_ascii=False).encode()
+    result = parse_file(_write(tmp_path, "feed.json", whole), tmp_path)
+    assert [(a.title, a.body) for a in result.articles] == got

@@ -55,6 +55,7 @@ _PLAUSIBLE = re.compile(
     r"[\t\n\r\x20-\x7e\u00a0-\u024f\u0600-\u06ff\u0750-\u077f\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
 )
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_CARRIAGE_RETURNS = re.compile(r"\r\n?")
 _NUL_REASON = "binary file (contains NUL bytes), not text"
 # More NULs than this share of the bytes is no stray debris but a binary (or UTF-32) file.
 _MAX_NUL_SHARE = 0.25
@@ -113,7 +114,12 @@ def _decode_text(data: bytes, repairs: list[str]) -> Decoded:
         replaced = text.count("\ufffd")
     text = text.lstrip("\ufeff")
     # substring tests run at memory speed; the regex only when there is something to replace
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON may hold U+2028, U+2029 and U+0085 inside its strings, where a newline is not
+        # allowed: the JSON reader breaks lines there itself (only CR is JSON whitespace)
+        if "\r" in text:
+            text = _CARRIAGE_RETURNS.sub("\n", text)
+    elif "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     if not _LETTER.search(text):
         raise NotText(f"no Arabic or Latin letters (read as {encoding})")

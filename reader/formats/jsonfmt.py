@@ -75,6 +75,8 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
+# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON)
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 # Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
 # file, an article list, an article, a field and its members (deeper, a value is left out whole).
 _SPLIT_DEPTH = 4
@@ -319,7 +321,7 @@ def _text(value: Any, depth: int = 0) -> str:
     if isinstance(value, list):
         return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
     text = html.unescape(str(value)) if "&" in str(value) else str(value)
-    return _WS.sub(" ", text.replace("\n", " ")).strip()
+    return _WS.sub(" ", _LINE_BREAKS.sub(" ", text)).strip()
 
 
 def _paragraphs(value: Any, depth: int = 0) -> str:
@@ -333,7 +335,9 @@ def _paragraphs(value: Any, depth: int = 0) -> str:
     if isinstance(value, dict):
         inner = next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), "")
         return _paragraphs(inner, depth + 1)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAKS.sub("\n", text)
     if _LOOKS_HTML.search(text):
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     if "&" in text:
