@@ -373,6 +373,10 @@ def test_folder_exported_with_entities(files: list[tuple[bytes, bytes]]) -> None
     "by the output-encoding work, not here"
 )
 @FUZZ
-@given(files=st.lists(st.tuples(file_names, json_files(lone=True)), max_size=4))
+@given(
+    files=st.lists(
+        st.tuples(file_names, json_files(lone=True)), max_size=4, unique_by=lambda f: f[0]
+    )
+)
 def test_folder_with_lone_surrogates_in_json(files: list[tuple[bytes, bytes]]) -> None:
     _check_folder(files, lone=True)
