@@ -110,6 +110,15 @@ class _TooDeep(Exception):
     """A field nested deeper than ``_MAX_FIELD_DEPTH``."""
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What reading one file met: notes about the whole file, and whether any value had to be
+    read the slow way (only then can an item hold an ``_Unreadable``)."""
+
+    notes: list[str]
+    slow: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class JsonResult:
     articles: tuple[Article, ...]
@@ -122,9 +131,9 @@ def looks_json(text: str) -> bool:
 
 def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     """Articles of a JSON or JSON Lines file. Raises ``NotJson`` when it is neither."""
-    notes: list[str] = []
-    items = _items(text, lines=lines, notes=notes)
-    problems = [LoadProblem(rel_path, note) for note in notes]
+    reading = _Reading([])
+    items = _items(text, lines=lines, reading=reading)
+    problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
     articles: list[Article] = []
     for number, item in items:
@@ -133,7 +142,9 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
         if isinstance(item, _LineError):  # the line-level error recorded by _items
             problems.append(LoadProblem(rel_path, str(item)))
             continue
-        article, reason = _article(item, article_id=article_id, rel_path=rel_path)
+        article, reason = _article(
+            item, article_id=article_id, rel_path=rel_path, slow=reading.slow
+        )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
         else:
@@ -141,12 +152,11 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     return JsonResult(tuple(articles), tuple(problems))
 
 
-def _items(text: str, *, lines: bool, notes: list[str]) -> list[tuple[int, Any]]:
-    """(number, object-or-error-string) pairs, numbered from 1 in file order; ``notes`` gets
-    what concerns the whole file."""
+def _items(text: str, *, lines: bool, reading: _Reading) -> list[tuple[int, Any]]:
+    """(number, object-or-error-string) pairs, numbered from 1 in file order."""
     if not lines:
         try:
-            data = _load(text, notes=notes)
+            data = _load(text, reading, top=True)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
             if not _is_object_line(first):
@@ -160,17 +170,17 @@ def _items(text: str, *, lines: bool, notes: list[str]) -> list[tuple[int, Any]]
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
             return list(enumerate(found, start=1))
-    return _json_lines(text)
+    return _json_lines(text, reading)
 
 
 def _is_object_line(line: str) -> bool:
     try:
-        return isinstance(_load(line), dict)
+        return isinstance(_load(line, _Reading([])), dict)
     except ValueError:
         return False
 
 
-def _load(text: str, depth: int = 0, notes: list[str] | None = None) -> Any:
+def _load(text: str, reading: _Reading, depth: int = 0, *, top: bool = False) -> Any:
     """``json.loads``, except that what Python cannot read becomes ``_Unreadable``: a number
     longer than ``int`` converts (4,300 digits), a value nested deeper than the recursion limit
     (the members of a file, an article list or an article that is too deep are read one by one,
@@ -182,26 +192,30 @@ def _load(text: str, depth: int = 0, notes: list[str] | None = None) -> Any:
     except json.JSONDecodeError:
         raise
     except ValueError:  # an integer too long to convert: read the others, keep that one out
+        reading.slow = True
         try:
             return json.loads(text, parse_int=_int)
         except RecursionError:
             pass
+    reading.slow = True
     if depth >= _SPLIT_DEPTH:
         return _Unreadable("a value nested too deeply to read")
     split = _members(text)
     if split is None:
         return _Unreadable("a value nested too deeply to read")
-    if notes is not None:
-        notes.append("JSON nested too deeply to read at once: its items were read one by one")
+    if top:
+        reading.notes.append(
+            "JSON nested too deeply to read at once: its items were read one by one"
+        )
     opener, members = split
     if opener == "[":
-        return [_load(member, depth + 1) for member in members]
+        return [_load(member, reading, depth + 1) for member in members]
     value: dict[str, Any] = {}
     for member in members:
         key = _MEMBER_KEY.match(member)
         if key is None:
             raise json.JSONDecodeError("expected a quoted key", member, 0)
-        value[json.loads(key.group(1))] = _load(member[key.end() :], depth + 1)
+        value[json.loads(key.group(1))] = _load(member[key.end() :], reading, depth + 1)
     return value
 
 
@@ -240,7 +254,7 @@ def _members(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def _json_lines(text: str) -> list[tuple[int, Any]]:
+def _json_lines(text: str, reading: _Reading) -> list[tuple[int, Any]]:
     """JSON Lines: a bad line is kept as an error string so the others still load."""
     items: list[tuple[int, Any]] = []
     count = 0
@@ -248,18 +262,20 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         count += 1
-        deep: list[str] = []
+        line_reading = _Reading([])
         try:
             # a line is one article: if too deep, its fields are read one by one
-            value = _load(line, depth=1, notes=deep)
+            value = _load(line, line_reading, 1, top=True)
         except json.JSONDecodeError as exc:
             error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
             items.append((count, _LineError(error)))
             continue
+        reading.slow = reading.slow or line_reading.slow
         if isinstance(value, _Unreadable):
             items.append((count, _LineError(f"line {line_no}: {value.what}; left out")))
             continue
         if not isinstance(value, dict):
+            deep = bool(line_reading.notes)
             what = (
                 "nested too deeply to read"
                 if deep
@@ -321,7 +337,9 @@ def _text(value: Any, depth: int = 0) -> str:
     if isinstance(value, list):
         return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
     text = html.unescape(str(value)) if "&" in str(value) else str(value)
-    return _WS.sub(" ", _LINE_BREAKS.sub(" ", text)).strip()
+    if not text.isprintable():  # line breaks are not printable (nor are tabs)
+        text = _LINE_BREAKS.sub(" ", text)
+    return _WS.sub(" ", text).strip()
 
 
 def _paragraphs(value: Any, depth: int = 0) -> str:
@@ -425,12 +443,14 @@ def _unreadable_fields(item: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | None, str]:
+def _article(
+    item: Any, *, article_id: str, rel_path: str, slow: bool = False
+) -> tuple[Article | None, str]:
     if isinstance(item, _Unreadable):
         return None, f"{item.what}; left out"
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
-    problems: list[str] = _unreadable_fields(item)
+    problems: list[str] = _unreadable_fields(item) if slow else []
 
     def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
         try:
