@@ -74,8 +74,13 @@ class IdClaims:
         # the usual case, kept cheap: it runs once per file of a 100,000-file folder
         if len(articles) == 1 and not problems:
             only = articles[0]
-            if only.path in (rel, "") and not self.taken(only.id):
-                given.add(only.id)
+            article_id = only.id
+            if (
+                article_id not in given
+                and (only.path == rel or not only.path)
+                and (self._elsewhere is None or not self._elsewhere(article_id))
+            ):
+                given.add(article_id)
                 return tuple(articles), ()
         out: list[Article] = []
         notes: list[LoadProblem] = []
