@@ -329,8 +329,14 @@ def file_name_wins(line: str, named: str, *, alone: bool) -> bool:
 
 
 def _is_id(word: str) -> bool:
-    # a number, a hash or a site name (``hespress.com``): never part of a headline's wording
+    # a number, a hash or a site name (``hespress.com``): never part of a headline's wording,
+    # but a year is ("أبرز أحداث الجمعة 10 فيفري 2017")
+    if _YEAR.fullmatch(word):
+        return False
     return not has_arabic(word) and (any(c.isdigit() for c in word) or "." in word)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def title_from_text(lines: Sequence[str], *, arabic: bool | None = None) -> str:
