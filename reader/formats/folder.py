@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from reader.cache_rows import pack_articles, unpack_articles
+from reader.formats.ids import IdClaims, unique_rels
 from reader.formats.parse import ParseResult, parse_file, printable_path, relative_id
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
@@ -316,6 +317,8 @@ def read_folder(
     root = Path(root)
     stop = should_stop or _never
     paths, problems = scan_folder(root, should_stop=stop)
+    rels = unique_rels([relative_id(path, root) for path in paths])
+    claims = IdClaims()  # ids made unique in folder order, as a library load makes them
     total = len(paths)
     if on_progress is not None:
         on_progress(0, total)
@@ -325,9 +328,12 @@ def read_folder(
     chunks = _parse_chunks(paths, root, stop, workers, analysis=None)
     for chunk_size, results, _ in chunks:
         batch: list[Article] = []
-        for path, result in zip(paths[done : done + chunk_size], results, strict=True):
-            batch.extend(result.articles)
-            problems.extend(result.problems)
+        for path, rel, result in zip(
+            paths[done : done + chunk_size], rels[done : done + chunk_size], results, strict=True
+        ):
+            file_articles, file_problems = claims.settle(rel, result.articles, result.problems)
+            batch.extend(file_articles)
+            problems.extend(file_problems)
             if not result.articles and is_candidate(path.name):
                 sidecars.append(relative_id(path, root))
         done += chunk_size

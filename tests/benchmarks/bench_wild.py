@@ -23,6 +23,7 @@ import argparse
 import bz2
 import csv
 import datetime as dt
+import email.utils
 import gzip
 import io
 import json
@@ -125,12 +126,10 @@ def read_sources(corpus: Path, wanted: int) -> list[Source]:
         fields = dict(_TAG.findall(path.read_text(encoding="utf-8", errors="replace")))
         text = fields.get("TEXT", "").strip()
         title = fields.get("TITLE", "").strip()
-        when = fields.get("TIME", "")[:10]
         if not text or not title or "\n" in title:
             continue
-        try:
-            day = dt.date.fromisoformat(when)
-        except ValueError:
+        day = _day(fields.get("TIME", "").strip())
+        if day is None:
             continue
         paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
         found.append(
@@ -145,6 +144,18 @@ def read_sources(corpus: Path, wanted: int) -> list[Source]:
         if len(found) >= wanted:
             break
     return found
+
+
+def _day(text: str) -> dt.date | None:
+    """The corpus's dates: ISO (``2017-01-26T08:31:00+01:00``) or RFC 2822 (``Sun, 15 Jul 2018``)."""
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
 
 
 def _slug(title: str) -> str:
