@@ -255,8 +255,8 @@ class FolderCache:
         if self._db is None:
             return
         # the spans' column only when they are wanted: 0.04 s of reading 100,000 rows
-        spans = "entities" if entity_key is not None else "NULL"
-        columns = f"rel, size, mtime_ns, parsed, entity_key, {spans}"
+        spans_column = "entities" if entity_key is not None else "NULL"
+        columns = f"rel, size, mtime_ns, parsed, entity_key, {spans_column}"
         try:
             if few and len(wanted) <= _LOOKUP_MAX:  # by primary key
                 rows: Iterable[tuple] = (
@@ -321,7 +321,7 @@ class FolderCache:
     def forget(self, rels: Iterable[str]) -> None:
         self._write("DELETE FROM files WHERE rel = ?", [(r,) for r in rels])
 
-    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+    def _write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
         if self._db is None or not self.writable or not rows:
             return
         try:

@@ -264,7 +264,7 @@ def _load(
             root=root,
             articles={},
             problems=read.problems,
-            index=None,  # type: ignore[arg-type]  (set below)
+            index=None,  # type: ignore[arg-type]  # set below, once the articles are read
             files_seen=len(read.files),
             notes=[],
             files=read.files,
@@ -416,7 +416,7 @@ def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> No
     from reader import snapshot
 
     digest = cache.snapshot_digest
-    if snapshot.manifest_digest(cache.snapshot_dir) == digest:
+    if digest is None or snapshot.manifest_digest(cache.snapshot_dir) == digest:
         return
     if any(info.key is None for info in read.files.values()):
         return  # a file that could not be stat'ed is read every time

@@ -390,11 +390,11 @@ def parse_some(
     to_cache = []
     pos = 0
     for size, results in parse_files([root / rel for rel in todo], root, workers=1):
-        for rel, result in zip(todo[pos : pos + size], results, strict=True):
-            out[rel] = (keys[rel], (result.articles, result.problems))
+        for rel, read in zip(todo[pos : pos + size], results, strict=True):
+            out[rel] = (keys[rel], (read.articles, read.problems))
             key = keys[rel]
             if key is not None:
-                to_cache.append((rel, key, result.packed or out[rel][1]))
+                to_cache.append((rel, key, read.packed or out[rel][1]))
         pos += size
     if cache is not None:
         cache.put_parsed(to_cache)

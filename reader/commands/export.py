@@ -62,8 +62,8 @@ def _run(args: argparse.Namespace) -> int:
     out = Output(sys.stdout.buffer)
     identities = _identities(library, articles) if with_entities else None
     _write(articles, args.format, with_entities, out, identities)
-    if note := out.note():
-        tell("export", note)
+    if ending := out.note():
+        tell("export", ending)
     print(_summary(library), file=sys.stderr)
     return 0
 

@@ -48,7 +48,7 @@ class Output:
             text = self.clean(text, where)
             data = text.encode("utf-8")
         if self._text:
-            self._stream.write(text)  # type: ignore[arg-type]
+            self._stream.write(text)  # type: ignore[call-overload]
         else:
             self._stream.write(data)  # type: ignore[arg-type]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
         tell("search", note)
     if not getattr(args, "no_cache", False):
         tell("search", cache_line(folder))
-    if needs_entities and getattr(folder, "entity_status", None):
-        tell("search", f"entity: filters unavailable: {folder.entity_status}")
+    if needs_entities and (status := getattr(folder, "entity_status", None)):
+        tell("search", f"entity: filters unavailable: {status}")
     fmt = args.format or ("jsonl" if args.queries else "text")
     sys.stdout.flush()
     out = Output(sys.stdout.buffer)
@@ -74,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
             out.flush()
     except BrokenPipeError:
         # `| head` closed the pipe: stop quietly, and keep Python from complaining at exit
-        sys.stdout = None  # type: ignore[assignment]
-    if note := out.note():
-        tell("search", note)
+        sys.stdout = None
+    if ending := out.note():
+        tell("search", ending)
     return 0
 
 
@@ -131,10 +131,15 @@ def _hits(folder: Library | WarmFolder, query: str, limit: int) -> _Answer:
     return query, result, hits
 
 
+def _count(stats: Mapping[str, object], key: str) -> int:
+    value = stats.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
 def cache_line(folder: Library | WarmFolder) -> str:
     """How much the disk cache answered (stderr), e.g. "cache: 100 of 100 files, index loaded"."""
     stats = folder.stats
-    files = int(stats.get("cached_files", 0)) + int(stats.get("parsed_files", 0))
+    files = _count(stats, "cached_files") + _count(stats, "parsed_files")
     return f"cache: {stats.get('cached_files', 0)} of {files} files, index {stats.get('index')}"
 
 

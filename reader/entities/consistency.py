@@ -239,7 +239,7 @@ def keep_full_names(
         # a name of two words or more has an I- or E- word: most sentences have none, and are
         # not converted (this runs on every sentence the recogniser tags)
         if "I-PERS" not in sentence_first and "E-PERS" not in sentence_first:
-            out.append(sentence_tags)
+            out.append(list(sentence_tags))
             continue
         fixed = list(sentence_tags)
         for start, end, kind in entity_chunks(to_bio(sentence_first)):

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from reader.entities import paths
 from reader.model import ENTITY_KINDS, PackedSpans, Span
@@ -259,7 +260,8 @@ _MISSING = object()
 # a span's text -> (first, end) of its name inside it, and the name's key; None: no name
 _Clean = tuple[int, int, str] | None
 # a span's text -> (first, end, key, surface, type or None) once clitics and junk are judged
-_Resolved = tuple[int, int, str, str, str | None] | None
+_Found = tuple[int, int, str, str, str | None]
+_Resolved = _Found | None
 # (start, end, kind, key, surface) of a mention in its text
 Mention = tuple[int, int, str, str, str]
 
@@ -358,7 +360,9 @@ class Identities:
             if info is None:
                 out.append(None)
                 continue
-            first, last, key, surface, fixed = info  # type: ignore[misc]
+            first, last, key, surface, fixed = cast(
+                _Found, info
+            )  # not _MISSING, not None: checked above
             out.append((start + first, start + last, fixed or kind, key, surface))
         return out
 
@@ -737,9 +741,9 @@ def _gather(
     for kind, key in forms:
         target = links.get((kind, key), key) if " " not in key else key
         members[(kind, target)].add((kind, key))
-    for target, sources in article_forms.items():
-        members[target].add(target)
-        members[target].update(sources)  # variants for the tooltip; they keep their own identity
+    for named, sources in article_forms.items():
+        members[named].add(named)
+        members[named].update(sources)  # variants for the tooltip; they keep their own identity
     identities: dict[_Name, Identity] = {}
     for (kind, target), group in members.items():
         variants: Counter[str] = Counter()

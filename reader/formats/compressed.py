@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import zlib
 from pathlib import PurePath
@@ -93,7 +94,7 @@ def _is_tar(data: bytearray) -> bool:
     return data[_TAR_MAGIC_AT : _TAR_MAGIC_AT + 5] == b"ustar"
 
 
-def _open(handle: BinaryIO, kind: str) -> BinaryIO:
+def _open(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
     if kind == "gzip":
         return gzip.GzipFile(fileobj=handle, mode="rb")
     if kind == "bzip2":

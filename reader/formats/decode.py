@@ -280,8 +280,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         return None
     # a few stray NULs in a single-byte file can fall on one parity too; read as UTF-16 its bytes
     # make CJK and other far-off characters, not the Arabic and Latin text of a news folder
-    sample = text[:65536]
-    if len(_PLAUSIBLE.findall(sample)) < 0.9 * len(sample):
+    head = text[:65536]
+    if len(_PLAUSIBLE.findall(head)) < 0.9 * len(head):
         return None
     return text, encoding
 

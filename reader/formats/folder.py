@@ -390,7 +390,7 @@ def _parse_chunk(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
 _Packed = list[bytes]
 
 
-def _parse_chunk_packed(paths: list[Path | str], root: Path) -> _Packed:
+def _parse_chunk_packed(paths: Sequence[Path | str], root: Path) -> _Packed:
     return _pack(_parse_chunk(paths, root))
 
 
@@ -398,12 +398,12 @@ def _pack(results: list[ParseResult]) -> _Packed:
     return [pack_articles((result.articles, result.problems)) for result in results]
 
 
-def _parse_chunk_plain(paths: list[Path | str], root: Path) -> tuple[_Packed, None]:
+def _parse_chunk_plain(paths: Sequence[Path | str], root: Path) -> tuple[_Packed, None]:
     return _parse_chunk_packed(paths, root), None
 
 
 def _parse_chunk_analysed(
-    paths: list[Path | str], root: Path, analysis: ChunkAnalysis[Any]
+    paths: Sequence[Path | str], root: Path, analysis: ChunkAnalysis[Any]
 ) -> tuple[_Packed, Any]:
     """A chunk parsed, and its articles analysed by ``analysis`` (the texts are not sent twice)."""
     results = _parse_chunk(paths, root)
@@ -422,7 +422,7 @@ def _unpack(packed: _Packed) -> list[ParseResult]:
 
 
 def parse_files(
-    paths: list[Path | str],
+    paths: Sequence[Path | str],
     root: Path,
     *,
     should_stop: Callable[[], bool] | None = None,
@@ -442,7 +442,7 @@ def parse_files(
 
 
 def parse_files_prepared(
-    paths: list[Path | str],
+    paths: Sequence[Path | str],
     root: Path,
     analysis: ChunkAnalysis[T],
     *,
@@ -459,7 +459,7 @@ _Chunk = tuple[int, list[ParseResult], Any]
 
 
 def _parse_chunks(
-    paths: list[Path | str],
+    paths: Sequence[Path | str],
     root: Path,
     stop: Callable[[], bool],
     workers: int | None,
@@ -480,7 +480,7 @@ def _parse_chunks(
     yield from _parse_in_pool(chunks, root, stop, count, analysis)
 
 
-def _parse_weight(paths: list[Path | str]) -> int:
+def _parse_weight(paths: Sequence[Path | str]) -> int:
     """The folder's parsing cost in text files: a saved web page costs as much as ~40 of them
     (main-text extraction, ~10 ms a page), so a few hundred pages are worth a pool too."""
     if len(paths) >= PARALLEL_MIN_FILES:
@@ -490,7 +490,7 @@ def _parse_weight(paths: list[Path | str]) -> int:
 
 
 def _parse_in_pool(
-    chunks: list[list[Path | str]],
+    chunks: list[Sequence[Path | str]],
     root: Path,
     stop: Callable[[], bool],
     count: int,
@@ -502,7 +502,7 @@ def _parse_in_pool(
     executor = ProcessPoolExecutor(
         max_workers=count, mp_context=context, initializer=init_worker, initargs=worker_args()
     )
-    work: Callable[[list[Path | str], Path], tuple[_Packed, Any]] = (
+    work: Callable[[Sequence[Path | str], Path], tuple[_Packed, Any]] = (
         functools.partial(_parse_chunk_analysed, analysis=analysis)
         if analysis is not None
         else _parse_chunk_plain

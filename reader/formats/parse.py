@@ -175,14 +175,14 @@ def _parse_text(text: str, *, rel: str, suffix: str, here: Path | None = None) -
         return ParseResult(trec.articles, trec.problems)
     if layout is Layout.JSON:
         try:
-            found = parse_json(text, rel_path=rel, lines=suffix in JSON_LINES_SUFFIXES)
+            json_found = parse_json(text, rel_path=rel, lines=suffix in JSON_LINES_SUFFIXES)
         except NotJson as exc:
             if suffix in JSON_SUFFIXES:
                 return _failed(rel, str(exc))
             # a text file that only starts like JSON ("[Photo] ...", "{{template}}"): read as text
             layout = detect_layout(text, suffix, allow_json=False)
         else:
-            return ParseResult(found.articles, found.problems)
+            return ParseResult(json_found.articles, json_found.problems)
     if layout is Layout.SCRAPED:
         return ParseResult((parse_scraped(text, article_id=rel, path=rel),), ())
     article = parse_plain(text, rel_path=rel, markdown=layout is Layout.MARKDOWN)

@@ -23,6 +23,7 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.formats.csvfmt import (
     CSV_SUFFIXES,
@@ -161,8 +162,8 @@ def join_sidecars(sidecars: Sequence[Sidecar], articles: Sequence[Article]) -> l
             metas.setdefault(rel, meta)
     out: list[Article] = []
     for article in articles:
-        meta = metas.get(article.path or article.id.split("#", 1)[0])
-        out.append(article if meta is None else joined(article, meta))
+        found = metas.get(article.path or article.id.split("#", 1)[0])
+        out.append(article if found is None else joined(article, found))
     return out
 
 
@@ -173,7 +174,7 @@ def joined(article: Article, meta: Meta) -> Article:
     or when it is the text's first paragraph (a page saved without its headline, which the plain
     text reader took for one): that paragraph goes back to the body.
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Article fields of several types, by name
     problems = list(article.problems)
     if meta.title and meta.title != article.title:
         title = article.title.strip()

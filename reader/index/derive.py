@@ -62,9 +62,9 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
         return None  # changed while it was copied: the caller builds
     state["_generation"] = state["_mutating"] = 0
     vars(new).update(state)
-    for doc, article in enumerate(slots):
-        if article is not None:
-            new._set_facets(doc, article, replace=False)
+    for doc, slot in enumerate(slots):
+        if slot is not None:
+            new._set_facets(doc, slot, replace=False)
     return new
 
 

@@ -246,8 +246,8 @@ class FacetField:
         chosen = np.flatnonzero(counts > 0)  # ~5x faster than on the counts themselves
         if len(chosen) > limit:
             chosen = _top(chosen, counts[chosen], max(limit, 0))
-            extra = {self._vid(v) for v in keep}
-            extra = {v for v in extra if v is not None and counts[v] > 0} - set(chosen.tolist())
+            kept = {self._vid(v) for v in keep}
+            extra = {v for v in kept if v is not None and counts[v] > 0} - set(chosen.tolist())
             if extra:
                 chosen = np.concatenate([chosen, np.fromiter(extra, dtype=np.int64)])
         hits = counts[chosen]

@@ -116,7 +116,7 @@ class ForwardIndex:
             # matching by token id: gather only the low byte of each token (a quarter of the
             # bytes to copy), find where the phrase's low bytes line up, then check those few
             # places on the full ids
-            low = memoryview(self._low_bytes(tokens))
+            low = self._low_bytes(tokens).data
             runs = np.frombuffer(b"".join([low[a:b] for a, b in pairs]), dtype=np.uint8)
             where = _phrase_starts(runs, [[i & 0xFF for i in ids] for ids in phrase], None)
             at = np.searchsorted(ends, where, side="right")
@@ -124,7 +124,7 @@ class ForwardIndex:
             keep = _phrase_holds(tokens, place, phrase)
             where, at = where[keep], at[keep]
         else:
-            ids = memoryview(tokens)
+            ids = tokens.data
             runs = np.frombuffer(b"".join([ids[a:b] for a, b in pairs]), dtype=np.int32)
             where = _phrase_starts(runs, phrase, mapping)
             at = np.searchsorted(ends, where, side="right")

@@ -16,7 +16,7 @@ import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from pyroaring import BitMap
@@ -173,12 +173,14 @@ class Index:
         title_tf.pop("\n", None)
         length = float(sum(tf.values())) + sum(title_tf.values()) * (TITLE_BOOST - 1)
         for word, count in title_tf.items():
-            tf[word] += count * (TITLE_BOOST - 1)  # once already counted in ``words``
+            # once already counted in ``words``; the counts become float weights (typeshed's
+            # Counter holds ints only)
+            tf[word] += count * (TITLE_BOOST - 1)  # type: ignore[assignment]
         # one C-level pass for the known words; only new words take the slow path
         tids = list(map(self._terms.get, tf))
         if None in tids:
             tids = [self._new_term(w) if t is None else t for w, t in zip(tf, tids, strict=True)]
-        self._p_term.extend(tids)
+        self._p_term.extend(cast("list[int]", tids))  # every None was replaced just above
         self._p_doc.extend([doc] * len(tids))
         self._p_tf.fromlist(list(tf.values()))
         self._forward.add(doc, list(map(self._terms.__getitem__, words)))
@@ -444,8 +446,8 @@ class Index:
         for clause in pq.clauses:
             if not found:
                 break
-            docs = self._clause_docs(clause, keys)
-            found = found - docs if clause.negated else found & docs
+            matched = self._clause_docs(clause, keys)
+            found = found - matched if clause.negated else found & matched
         docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
         if pq.has_words and sort == "relevance":
             scores = self._scores(pq, keys)[docs]

@@ -25,6 +25,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -149,7 +150,7 @@ def _read_buffers(directory: Path) -> list[memoryview]:
     instead of ~200 (measured at 100k)."""
     sizes = np.load(directory / "sizes.npy")
     total = int(sizes.sum())
-    blob = memoryview(np.empty(total, dtype=np.uint8))
+    blob = np.empty(total, dtype=np.uint8).data
     with (directory / _BUFFERS).open("rb", buffering=0) as handle:
         done = 0
         while done < total:
@@ -238,13 +239,14 @@ def _detach(root: tuple[dict, dict]) -> tuple[tuple[dict, dict], list[tuple[_Whe
 
 
 def _attach(root: tuple[dict, dict], path: _Where, value: dict | list) -> None:
+    # a path is (0 or 1, key) or (1, "_facets", field name, attribute name): see _detach
     top, key, *rest = path
-    holder = root[top]  # type: ignore[index]
+    holder = root[cast(int, top)]
     if not rest:
         holder[key] = value
         return
     name, attr = rest
-    setattr(holder[key][name], attr, value)
+    setattr(holder[key][name], cast(str, attr), value)
 
 
 def _chunks(size: int) -> int:

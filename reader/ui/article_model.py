@@ -64,7 +64,10 @@ def sort_ids(ids: Sequence[str], lookup: Lookup, key: str) -> tuple[str, ...]:
         return tuple(sorted(ids, key=lambda i: ((a := article(i)) is None, a.title if a else "")))
     if key == "source":
         return tuple(
-            sorted(ids, key=lambda i: ((a := article(i)) is None or not a.source, a.source or ""))
+            sorted(
+                ids,
+                key=lambda i: ((a := article(i)) is None or not a.source, (a and a.source) or ""),
+            )
         )
     raise ValueError(f"unknown sort key {key!r}")
 

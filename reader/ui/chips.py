@@ -80,9 +80,11 @@ class FlowLayout(QLayout):
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         x, y, row_h = rect.x(), rect.y(), 0
-        rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.isRightToLeft()
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x + hint.width() > rect.right() + 1 and x > rect.x():

@@ -80,6 +80,7 @@ class EmptyState(QWidget):
         self.details.setVisible(False)
         self.button = QPushButton()
         self.button.setObjectName("emptyAction")
+        self._action = ""
         self.button.clicked.connect(lambda: self.action_requested.emit(self._action))
         self.problems_button = QPushButton()
         self.problems_button.setObjectName("emptyShowProblems")

@@ -21,10 +21,21 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QRect,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -215,7 +226,9 @@ class FacetDelegate(QStyledItemDelegate):
     MARK_W = 14
     BUTTON_W = 18
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> object:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         # Arabic UI fonts have tall ascent/descent already; little extra padding keeps lists dense
         size.setHeight(option.fontMetrics.height())
@@ -230,7 +243,12 @@ class FacetDelegate(QStyledItemDelegate):
         )
         return QStyle.visualRect(direction, option_rect, r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
@@ -359,7 +377,7 @@ class FacetListView(QListView):
             return None
         return model.row_entry(index.row())
 
-    def mouseReleaseEvent(self, event: object) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
         super().mouseReleaseEvent(event)
         entry = self._entry(index)
@@ -376,13 +394,18 @@ class FacetListView(QListView):
         entry = self._entry(index)
         if entry is None or entry[2] == "-":
             return False
-        rect = self.itemDelegate().exclude_button_rect(
-            self.visualRect(index), self.layoutDirection()
-        )
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, FacetDelegate):
+            return False
+        rect = delegate.exclude_button_rect(self.visualRect(index), self.layoutDirection())
         return rect.contains(pos)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.on_exclude_button(event.pos()):
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and self.on_exclude_button(event.pos())
+        ):
             QToolTip.showText(event.globalPos(), t("Exclude this value"), self)
             return True
         return super().viewportEvent(event)
@@ -397,7 +420,7 @@ class FacetListView(QListView):
         else:
             super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: object) -> None:
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
         entry = self._entry(index)
         if entry is None:

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -387,7 +387,7 @@ def swatch_icon(fill: QColor, border: QColor, size: int = 12) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(border, 1))
     painter.setBrush(fill)
-    painter.drawRoundedRect(0.5, 0.5, size - 1, size - 1, 2.5, 2.5)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2.5, 2.5)
     painter.end()
     return QIcon(pixmap)
 

@@ -91,9 +91,11 @@ class FilterState:
         return replace(self, include_tags=inc, exclude_tags=exc)
 
     def set_tags_mode(self, mode: str) -> FilterState:
-        if mode not in ("and", "or"):
-            raise ValueError(f"tags mode must be 'and' or 'or', not {mode!r}")
-        return replace(self, tags_mode=mode)
+        if mode == "and":
+            return replace(self, tags_mode="and")
+        if mode == "or":
+            return replace(self, tags_mode="or")
+        raise ValueError(f"tags mode must be 'and' or 'or', not {mode!r}")
 
     # --- sources -------------------------------------------------------------------------------
     def toggle_include_source(self, source: str) -> FilterState:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -36,7 +36,7 @@ def legend_icon(fill: QColor, border: QColor, *, filled: bool, size: int = 12) -
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(border, 1.2))
     painter.setBrush(fill if filled else Qt.GlobalColor.transparent)
-    painter.drawRoundedRect(0.5, 0.5, size - 1, size - 1, 2.5, 2.5)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2.5, 2.5)
     painter.end()
     return QIcon(pixmap)
 

@@ -398,15 +398,15 @@ class LiveFolder(QObject):
             else:
                 removed[key] = (article.id, now, article.body)
         for article_id in change.added:
-            article = library.articles.get(article_id)
-            if article is None or article_id in paired_new:
+            new = library.articles.get(article_id)
+            if new is None or article_id in paired_new:
                 continue
-            key = (article.title, len(article.body))
+            key = (new.title, len(new.body))
             hit = removed.pop(key, None)
-            if hit is not None and hit[2] == article.body:
+            if hit is not None and hit[2] == new.body:
                 late.append((hit[0], article_id))
             else:
-                added[key] = (article_id, now, article.body)
+                added[key] = (article_id, now, new.body)
         return tuple(late)
 
     # ------------------------------------------------------------------ 4. compaction (thread)

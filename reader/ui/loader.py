@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from reader.index import Filters
 from reader.library import Library, LoadProgress, load_library, with_entities
@@ -135,14 +135,14 @@ class FolderLoader(QObject):
     def _current(self, task: Task) -> bool:
         return task is self._task and not task.cancel_requested
 
-    def _forward(self, task: Task, signal: Signal, value: object) -> None:
+    def _forward(self, task: Task, signal: SignalInstance, value: object) -> None:
         if self._current(task):
-            signal.emit(value)  # type: ignore[attr-defined]
+            signal.emit(value)
 
-    def _end(self, task: Task, signal: Signal, *value: object) -> None:
+    def _end(self, task: Task, signal: SignalInstance, *value: object) -> None:
         if task is self._task:
             self._task = None
-            signal.emit(*value)  # type: ignore[attr-defined]
+            signal.emit(*value)
             self.idle.emit()
 
     def _on_loaded(self, library: Library) -> None:

@@ -53,7 +53,9 @@ class Actions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
 
-        def act(shortcuts: list[QKeySequence | str] | None = None) -> QAction:
+        def act(
+            shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+        ) -> QAction:
             action = QAction(parent)
             if shortcuts:
                 action.setShortcuts([QKeySequence(s) for s in shortcuts])

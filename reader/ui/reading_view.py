@@ -83,7 +83,7 @@ class LinkBrowser(QTextBrowser):
         else:
             QToolTip.hideText()
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Nothing from outside the app: articles are text, and the network is never touched.
 
         An empty answer, not None: on None the document falls back to reading a local file

@@ -75,7 +75,9 @@ class Settings:
         value = self._q.value("folders/recent", [])
         if isinstance(value, str):  # QSettings returns a one-item list as a plain string
             value = [value]
-        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT] if value else []
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
 
     def add_recent_folder(self, folder: str) -> None:
         recent = [folder, *(f for f in self.recent_folders if f != folder)][:MAX_RECENT]

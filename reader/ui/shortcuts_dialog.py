@@ -73,8 +73,10 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([t("Key"), t("Action")])
         for row, (keys, what) in enumerate(SHORTCUTS):
             # keys read left to right in the Arabic interface too ("Ctrl+=", not "=+Ctrl")
-            self.table.item(row, 0).setText(f"\u202a{keys}\u202c")
-            self.table.item(row, 1).setText(t(what))
+            for column, text in ((0, f"\u202a{keys}\u202c"), (1, t(what))):
+                item = self.table.item(row, column)
+                if item is not None:  # every cell is made with the table
+                    item.setText(text)
         self.table.resizeColumnsToContents()
         if self._close is not None:
             self._close.setText(t("Close"))

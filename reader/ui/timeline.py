@@ -16,7 +16,18 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
 
 from reader.ui.i18n import add_arabic, t
@@ -153,7 +164,7 @@ class TimelineWidget(QWidget):
         self._cursor = self._anchor = None  # bar indexes mean other dates now
         self.update()
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_clear_button()
         super().resizeEvent(event)
 
@@ -208,7 +219,7 @@ class TimelineWidget(QWidget):
         """Left/Right (Home/End) move a cursor over the bars, with Shift they stretch a selection,
         Enter applies it; Escape drops a pending selection, or else clears the range."""
         key = event.key()
-        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        moves = {int(Qt.Key.Key_Left): -1, int(Qt.Key.Key_Right): 1}
         if self._bins and key in (*moves, Qt.Key.Key_Home, Qt.Key.Key_End):
             last = len(self._bins) - 1
             start = self._cursor if self._cursor is not None else self._first_in_range()
@@ -252,13 +263,13 @@ class TimelineWidget(QWidget):
                 return i
         return len(self._bins) - 1  # the most recent bar
 
-    def focusOutEvent(self, event: object) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self._cursor = self._anchor = None
         self.update()
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = event.pos()
             text = self.tooltip_at(pos)
             if text:
@@ -270,9 +281,10 @@ class TimelineWidget(QWidget):
 
     def tooltip_at(self, pos: QPoint) -> str:
         """'March 2018: 1,204 articles' for the bar under ``pos`` (empty when there is none)."""
-        if not self._bins or not self.plot_rect().adjusted(0, -20, 0, 20).contains(pos):
+        at = self.bin_at(pos.x())
+        if at is None or not self.plot_rect().adjusted(0, -20, 0, 20).contains(pos):
             return ""
-        b = self._bins[self.bin_at(pos.x())]
+        b = self._bins[at]
         return f"{self.period_label(b)}: {article_count(b.count)}"
 
     def period_label(self, b: Bin) -> str:
