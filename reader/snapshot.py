@@ -12,8 +12,11 @@ A load of the whole folder that finds the snapshot right for its files adds a ma
 (``FolderManifest``): what the command line needs besides the index to answer from the cache
 alone (``reader.warm``). Saving a snapshot replaces its directory, the manifest with it.
 
-Anything wrong with a snapshot (missing, truncated, another version) means "no snapshot": the
-index is built from the articles as if it never existed.
+Anything wrong with a snapshot's files (missing, truncated, foreign bytes, another version)
+means "no snapshot": the index is built from the articles as if it never existed, and the reason
+is logged (logger ``reader.snapshot``, level INFO; the user is not told, the folder is complete
+either way). Only the errors reading such files raises are caught (``UNREADABLE``): a bug in the
+code still surfaces instead of passing as a silent rebuild.
 """
 
 from __future__ import annotations
@@ -21,18 +24,37 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import logging
 import pickle
 import shutil
 import zlib
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from reader.cache import ANALYSIS_VERSION, FileKey, code_key
 from reader.index import Index
 from reader.index.persist import load_bare_index, load_index, save_index
 from reader.model import Article, LoadProblem
+
+# What reading a missing, truncated or foreign snapshot raises: the OS (missing, unreadable),
+# pickle (UnpicklingError, EOFError when cut short, and the AttributeError, ImportError,
+# IndexError and KeyError its documentation names for foreign data), numpy and
+# reader.index.persist (ValueError).
+UNREADABLE: tuple[type[Exception], ...] = (
+    OSError,
+    EOFError,
+    ValueError,
+    pickle.UnpicklingError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+)
+
+_log = logging.getLogger(__name__)
 
 _META = "meta.pickle"
 _FILES = "files.pickle"
@@ -42,15 +64,31 @@ _FORMAT = 2
 _READABLE = (1, 2)
 
 
+class IndexOrigin(StrEnum):
+    """Where a loaded folder's index came from (``Library.stats["index"]``, the command line's
+    "cache:" line). A str, so it prints and compares as its value."""
+
+    BUILT = "built"  # from the articles
+    DERIVED = "derived"  # the postings of the index in memory shared, the facets rebuilt
+    LOADED = "loaded"  # the snapshot, as saved
+    PATCHED = "patched"  # the snapshot, with the changed files' articles removed and re-added
+
+
 @dataclass(frozen=True, slots=True)
 class SnapshotUse:
-    """How the index was obtained: loaded as is, loaded and patched, or built."""
+    """How the snapshot served: loaded as is, or loaded and patched."""
 
-    how: str  # "loaded" | "patched" | "built"
+    how: IndexOrigin
     readded: int = 0
     removed: int = 0
     # the entity model key the snapshot was saved with (None: saved without entities)
     entity_key: str | None = None
+
+
+def _unusable(what: str, directory: Path, exc: Exception) -> None:
+    """Record why a snapshot file was not used (a missing one is the usual first open)."""
+    level = logging.DEBUG if isinstance(exc, FileNotFoundError) else logging.INFO
+    _log.log(level, "%s in %s not used (%s: %s)", what, directory, type(exc).__name__, exc)
 
 
 def _index_code() -> str:
@@ -149,14 +187,15 @@ def load(
         if meta.get("files_digest") == digest:
             # a manifest for these files: a load of them found the snapshot right, tags included
             if manifest_digest(directory) == digest and len(live) == len(by_id):
-                return index, SnapshotUse("loaded", entity_key=saved_with)
+                return index, SnapshotUse(IndexOrigin.LOADED, entity_key=saved_with)
             stale: set[str] = set()
             fresh: set[str] = set()
         else:
             old_files = _files(directory, meta)
             stale = {rel for rel, key in old_files.items() if files.get(rel) != key}
             fresh = {rel for rel, key in files.items() if old_files.get(rel) != key}
-    except Exception:  # a truncated or foreign snapshot is simply not used
+    except UNREADABLE as exc:  # a truncated or foreign snapshot is not used: the index is built
+        _unusable("index snapshot", directory, exc)
         return None
     removed = 0
     for article_id, (rel, tags) in live.items():
@@ -175,8 +214,10 @@ def load(
     )
     index.add_many(readd)
     if not stale and not fresh and not readd and not removed:
-        return index, SnapshotUse("loaded", entity_key=saved_with)
-    return index, SnapshotUse("patched", readded=len(readd), removed=removed, entity_key=saved_with)
+        return index, SnapshotUse(IndexOrigin.LOADED, entity_key=saved_with)
+    return index, SnapshotUse(
+        IndexOrigin.PATCHED, readded=len(readd), removed=removed, entity_key=saved_with
+    )
 
 
 def _meta(directory: Path) -> dict | None:
@@ -202,7 +243,8 @@ def saved_digest(directory: Path) -> str | None:
     """The files digest of the snapshot on disk (None: none usable, or saved by format 1)."""
     try:
         meta = _meta(directory)
-    except Exception:
+    except UNREADABLE as exc:
+        _unusable("snapshot meta", directory, exc)
         return None
     return None if meta is None else meta.get("files_digest")
 
@@ -213,7 +255,8 @@ def holds(directory: Path, entity_key: str | None, digest: str) -> bool:
     index of the same articles again would only rewrite it (and drop its manifest)."""
     try:
         meta = _meta(directory)
-    except Exception:
+    except UNREADABLE as exc:
+        _unusable("snapshot meta", directory, exc)
         return False
     return (
         meta is not None
@@ -249,7 +292,8 @@ def load_manifest(directory: Path) -> FolderManifest | None:
         return FolderManifest(
             digest, count, tuple(LoadProblem(p, r) for p, r in problems), unread, retagged
         )
-    except Exception:  # missing or damaged: the folder is loaded in full
+    except UNREADABLE as exc:  # missing or damaged: the folder is loaded in full
+        _unusable("snapshot manifest", directory, exc)
         return None
 
 
@@ -258,7 +302,8 @@ def manifest_digest(directory: Path) -> str | None:
     try:
         with (directory / _MANIFEST).open("rb") as handle:
             return pickle.load(handle)
-    except Exception:
+    except UNREADABLE as exc:
+        _unusable("snapshot manifest", directory, exc)
         return None
 
 
@@ -278,6 +323,7 @@ def load_unchanged(
         return None
     try:
         index, doc_files = load_bare_index(directory)
-    except Exception:  # a truncated or foreign snapshot is simply not used
+    except UNREADABLE as exc:  # a truncated or foreign snapshot is not used
+        _unusable("index snapshot", directory, exc)
         return None
     return index, doc_files, manifest
