@@ -35,7 +35,13 @@ from reader.loading import (
     read_files,
 )
 from reader.model import Article, ChangeSet, LoadProblem
-from reader.tagging import annotate_files, cached_spans, default_recogniser, entity_recogniser
+from reader.tagging import (
+    NOT_COMPUTED,
+    annotate_files,
+    cached_spans,
+    default_recogniser,
+    entity_recogniser,
+)
 from reader.title_links import TitleLinks
 
 if TYPE_CHECKING:
@@ -75,7 +81,7 @@ class Library:
     index: Index
     files_seen: int = 0
     # None when entities were found; otherwise why not (shown to the user)
-    entity_status: str | None = "entities not computed"
+    entity_status: str | None = NOT_COMPUTED
     # things the user should know that are not about one file (the cache was rebuilt, ...)
     notes: list[str] = field(default_factory=list)
     # every file read: relative path -> its key and article ids (for live updates)
@@ -127,6 +133,11 @@ class Library:
         turn that shows the loaded folder (where the GUI thread must stay under 100 ms)."""
         result = self.index.search(query, filters, **kwargs)  # type: ignore[arg-type]
         self._primed = (query, filters, kwargs, self.index.generation, result)
+
+    @property
+    def entities_computed(self) -> bool:
+        """Whether the entity stage has run (found entities, or said why there are none)."""
+        return self.entity_status != NOT_COMPUTED
 
     @property
     def identities(self) -> Identities | None:
@@ -274,7 +285,7 @@ def _load(
             sidecars=read.sidecars,
         )
         articles = read.articles
-        status: str | None = "entities not computed"
+        status: str | None = NOT_COMPUTED
         if entities or (read.articles and read.spans_missing == 0):
             articles, status = annotate_files(
                 run,

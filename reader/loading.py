@@ -39,6 +39,7 @@ from reader.model import Article, LoadProblem
 if TYPE_CHECKING:
     from reader.index import Index
     from reader.index.prepare import PreparedChunk, VocabMaps
+    from reader.snapshot import IndexOrigin
 
 # how many articles pass between two progress reports / cancellation checks
 STEP = 200
@@ -435,7 +436,7 @@ def index_for(
     built: Index | None = None,
     previous: Index | None = None,
     save_patched: bool = False,
-) -> tuple[Index, str]:
+) -> tuple[Index, IndexOrigin]:
     """The index of ``articles`` (see ``_index_for``), its entity facets by the folder's
     identities (``Index.ensure_identities``): every load with entities comes through here."""
     index, how = _index_for(
@@ -467,7 +468,7 @@ def _index_for(
     built: Index | None = None,
     previous: Index | None = None,
     save_patched: bool = False,
-) -> tuple[Index, str]:
+) -> tuple[Index, IndexOrigin]:
     """The index of ``articles``: ``built`` (the one ``read_files`` made), else derived from
     ``previous`` (the index of the same texts without entities: its postings are shared), else
     from the snapshot when one fits, else built. A built or derived index is saved as the
@@ -486,7 +487,7 @@ def _index_for(
         progress(LoadProgress("index", len(articles), len(articles)))
         if cache is not None and articles:
             _save(cache, built, keys, ekey, digest)
-        return built, "built"
+        return built, snapshot.IndexOrigin.BUILT
     # the same texts as an index in memory: share its postings (a snapshot load would be a
     # second copy of them: 2.1 GB peak instead of ~1.4 at 100k, measured by bench_scale's warm phase)
     derived = previous.with_articles(articles) if previous is not None else None
@@ -498,7 +499,7 @@ def _index_for(
         # command line's manifest lost with it.
         if cache is not None and articles and not snapshot.holds(cache.snapshot_dir, ekey, digest):
             _save(cache, derived, keys, ekey, digest)
-        return derived, "derived"
+        return derived, snapshot.IndexOrigin.DERIVED
     if cache is not None and cache.available:
         progress(LoadProgress("index", 0, len(articles)))
         # The other kind of snapshot serves too. One saved with entities, for a load without
@@ -515,21 +516,21 @@ def _index_for(
                 )
                 _save(cache, index, keys, ekey, digest)
                 progress(LoadProgress("index", len(articles), len(articles)))
-                return index, "derived"
+                return index, snapshot.IndexOrigin.DERIVED
             progress(LoadProgress("index", len(articles), len(articles)))
-            if use.how == "loaded":
+            if use.how is snapshot.IndexOrigin.LOADED:
                 cache.snapshot_digest = digest
             # a big patch is saved, so the next open does not redo it (a small one is cheaper
             # to redo than writing the snapshot again)
             big = use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100)
-            if use.how == "patched" and (big or save_patched):
+            if use.how is snapshot.IndexOrigin.PATCHED and (big or save_patched):
                 # under this load's key: a patched article's facets have no entities yet
                 _save(cache, index, keys, ekey, digest)
             return index, use.how
     index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
     if cache is not None and articles:
         _save(cache, index, keys, ekey, digest)
-    return index, "built"
+    return index, snapshot.IndexOrigin.BUILT
 
 
 def _save(

@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from reader.cache import FileSpans, FolderCache
 from reader.entity_key import entity_model_key
@@ -37,6 +37,10 @@ from reader.workers import init_worker, worker_args
 
 if TYPE_CHECKING:
     from reader.entities import Recogniser
+
+# The entity status of a folder whose entity stage has not run yet (``Library.entity_status``:
+# None once entities were found, else why there are none).
+NOT_COMPUTED: Final = "entities not computed"
 
 # articles per task: big enough that pickling and scheduling are noise (~0.5 s of tagging),
 # small enough that Cancel is honoured quickly and progress moves smoothly
@@ -263,7 +267,7 @@ def annotate_files(
             found[n] = file_spans
     todo = [n for n in range(len(groups)) if n not in found]
     if todo and not tag_missing:
-        return articles, "entities not computed"
+        return articles, NOT_COMPUTED
     total = len(articles)
     cached = sum(len(groups[n][1]) for n in found)
     # said at once: starting the workers and loading the model take seconds (11 s measured on

@@ -134,7 +134,7 @@ def open_warm(
         files_seen=len(keys),
         articles_count=manifest.articles,
         skipped=skipped,
-        stats={"cached_files": len(keys), "parsed_files": 0, "index": "loaded"},
+        stats={"cached_files": len(keys), "parsed_files": 0, "index": snapshot.IndexOrigin.LOADED},
         _cache=cache,
         _scanned=scanned,
         _doc_files=doc_files,

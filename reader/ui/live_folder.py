@@ -39,7 +39,7 @@ import contextlib
 import dataclasses
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -308,10 +308,14 @@ class LiveFolder(QObject):
             self._reading = False
             self._ready = prepared
 
-        self._run(Task(job, "live-prepare"), done, "_reading")
+        def dropped() -> None:
+            self._reading = False
 
-    def _run(self, task: Task, on_finished: object, flag: str) -> None:
-        """Start ``task``; its result goes to ``on_finished`` unless the work was dropped."""
+        self._run(Task(job, "live-prepare"), done, dropped)
+
+    def _run(self, task: Task, on_finished: object, on_ended: Callable[[], None]) -> None:
+        """Start ``task``; its result goes to ``on_finished`` unless the work was dropped, and
+        ``on_ended`` clears the stage's busy flag when it fails or is cancelled."""
         generation = self._generation
         self._tasks.append(task)
 
@@ -322,7 +326,7 @@ class LiveFolder(QObject):
 
         def ended(*_: object) -> None:
             if generation == self._generation:
-                setattr(self, flag, False)
+                on_ended()
                 self._next()
 
         task.finished.connect(finished)
@@ -437,7 +441,11 @@ class LiveFolder(QObject):
         task = Task(job, "live-compact")
         self._compacting, self._compaction = True, task
         task.failed.connect(failed)  # before ``_run``'s handler, which tries again
-        self._run(task, done, "_compacting")
+
+        def dropped() -> None:
+            self._compacting = False
+
+        self._run(task, done, dropped)
 
     # ------------------------------------------------------------------ 3. entities (processes)
     def _tag(self, library: Library) -> None:
@@ -465,7 +473,10 @@ class LiveFolder(QObject):
             self._tagging = False
             self._spans_ready.extend(tagged)
 
-        self._run(Task(job, "live-entities"), done, "_tagging")
+        def dropped() -> None:
+            self._tagging = False
+
+        self._run(Task(job, "live-entities"), done, dropped)
 
 
 def _files_of(library: Library, articles: Sequence[Article]) -> dict[str, FileInfo]:

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         if not self._finding_entities:
             return False
         library = self.session.library
-        return library is None or library.entity_status == "entities not computed"
+        return library is None or not library.entities_computed
 
     # ------------------------------------------------------------------ folders
     def choose_folder(self) -> None:

@@ -170,11 +170,7 @@ class Session(QObject):
         notes = (
             [printable(self.user_state.note)] if self.user_state and self.user_state.note else []
         )
-        if (
-            library.articles
-            and library.entity_status
-            and library.entity_status != "entities not computed"
-        ):
+        if library.articles and library.entity_status and library.entities_computed:
             notes.append(
                 t("Entities unavailable: {reason}").format(reason=printable(library.entity_status))
             )
