@@ -1,4 +1,4 @@
-"""The command-line contract (ARCHITECTURE.md). Researchers script these; keep them stable.
+"""The command-line contract (see the README). Researchers script these; keep them stable.
 
     python main.py [FOLDER]                                  the app
     python main.py FOLDER --screenshot OUT.png [--query Q] [--select N] [--size WxH]

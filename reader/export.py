@@ -1,4 +1,4 @@
-"""Articles as the export formats of the command line: JSON records (ARCHITECTURE.md) and CSV rows.
+"""Articles as the export formats of the command line: JSON records and CSV rows.
 
 The JSON record is the contract researchers script against; its keys and their order are fixed.
 ``entities`` keys appear only for annotated articles, so an export made without the recogniser
@@ -153,7 +153,7 @@ def csv_line(values: Iterable[str]) -> str:
 class FieldFilter:
     """The export filters that need no index: tags (all of them), source, date range.
 
-    Tags and sources match after Arabic normalisation (ARCHITECTURE.md), so ``غزة`` selects the
+    Tags and sources match after Arabic normalisation (``reader.text.normalize``), so ``غزة`` selects the
     articles tagged ``غزه``. Date bounds are inclusive; an undated article never passes one.
     """
 

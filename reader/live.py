@@ -484,8 +484,8 @@ def _flush(index: Index) -> None:
 
     The index does it lazily before the next search; a GUI that re-searches right after the
     commit would pay both in one event-loop turn. Once per commit, not per slice: each flush has
-    a fixed cost, and per slice a 1,000-file commit into 31,500 articles spent 1.1 s of GUI time
-    instead of 0.3 s (measured on the multi-source corpus, 2-core sandbox, before be840aa).
+    a fixed cost, which per slice multiplied the GUI time of a big commit (docs/PERFORMANCE.md,
+    "GUI stalls").
     """
     flush = getattr(index, "_flush", None)  # private: a search would do it anyway
     if flush is not None:

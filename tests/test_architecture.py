@@ -1,4 +1,4 @@
-"""The core must not import Qt (STYLE.md principle 1): it is tested and scripted without a display."""
+"""The core must not import Qt (docs/ARCHITECTURE.md): it is tested and scripted without a display."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A thin layer: read the folder (``reader.library.load_library``, through the disk cache), filter,
 serialise (``reader.export``). Problems go to stderr as ``path: reason`` with a one-line summary; the exit
-code is 0 when the folder could be read at all, 2 when it could not (ARCHITECTURE.md).
+code is 0 when the folder could be read at all, 2 when it could not.
 """
 
 from __future__ import annotations

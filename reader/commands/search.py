@@ -3,7 +3,7 @@
 Text output (the default for one QUERY): a count line, then per result its rank, score, id,
 title and a snippet around the best match. JSON Lines (the default for ``--queries``): one line
 per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``
-(ARCHITECTURE.md). Problems go to stderr as ``path: reason`` with the one-line summary; a
+Problems go to stderr as ``path: reason`` with the one-line summary; a
 malformed query is answered (best reading) and its message goes to stderr too. The disk cache
 (``reader.cache``) answers for a folder seen before: files and the index snapshot are read back
 instead of rebuilt, and an unchanged folder is answered from the snapshot alone, the hits'

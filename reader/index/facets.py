@@ -1,7 +1,7 @@
 """Facet fields (tags, source, category, month, entities by kind): filters and counts.
 
 Each value keeps a roaring bitmap of its documents, so a filter is one bitmap operation
-(PERFORMANCE.md: "filters and facets belong in bitmaps"). Counting a field over the current
+(docs/PERFORMANCE.md: counting facets over bitmaps is nearly free). Counting a field over the current
 result uses (doc, value) pair arrays instead: one vectorised gather and a bincount cost the same
 whether the field has 20 values (sources) or 100,000 (entity names), where a loop of bitmap
 intersections would grow with the number of values.

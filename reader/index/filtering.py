@@ -1,6 +1,6 @@
 """Panel and query filters as bitmap operations, and the per-day timeline of a result.
 
-Filters are small predicates over bitmaps, combined (STYLE.md): tags by AND or OR as the user
+Filters are small predicates over bitmaps, combined: tags by AND or OR as the user
 chose, several sources by OR (an article has one source), entities each required (or excluded),
 dates as an inclusive range over the articles' day numbers. Values match in normalised form.
 """

@@ -1,7 +1,7 @@
-"""The in-memory index: roaring-bitmap postings and facets, numpy BM25 (PERFORMANCE.md).
+"""The in-memory index: roaring-bitmap postings and facets, numpy BM25 (docs/PERFORMANCE.md).
 
 Each token of an article is indexed twice: by its normalised surface form and by its light stem
-(ARCHITECTURE.md). A query word matches either; the surface form adds a bonus so exact forms rank
+(``reader.text``). A query word matches either; the surface form adds a bonus so exact forms rank
 first. Title words count TITLE_BOOST times (a simplified BM25F: boosted tf and length), tags
 once, body once; the title is also scored as a field of its own. Articles get increasing doc numbers that are never reused; removing one only
 clears it from the live bitmap, and the index compacts itself when too many are dead (unless its
@@ -76,7 +76,7 @@ MAX_READING_SHARE = 0.2
 FLUSH_PAIRS = 1 << 21
 # the index is rebuilt from its live articles once more than this many are dead and the dead
 # outnumber the live: dead postings cost memory and search time, a rebuild costs ~0.3 ms per
-# live article (PERFORMANCE.md), so it is paid at most once per halving
+# live article, so it is paid at most once per halving
 COMPACT_MIN_DEAD = 1000
 
 

@@ -1,7 +1,7 @@
 """Postings of one vocabulary: term id → (doc numbers, weighted term frequencies), in numpy arrays.
 
 Per-term arrays scored with numpy are what beat a per-document dict index on common words and on
-memory (PERFORMANCE.md). Postings live in immutable *segments* in CSR form (one offsets array,
+memory (docs/PERFORMANCE.md). Postings live in immutable *segments* in CSR form (one offsets array,
 one docs array, one tf array); new documents arrive as a block that becomes a new segment, and
 small segments are merged into bigger ones geometrically (as Lucene does), so adding one article
 stays cheap and a full build costs O(n log n). Doc numbers only grow, so within a term the

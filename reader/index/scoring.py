@@ -2,7 +2,7 @@
 BM25 and Beyond", 2009), the standard parameters k1 = 1.2, b = 0.75.
 
 Scoring a term is a handful of vectorised operations over its postings, whatever their number:
-PERFORMANCE.md measured a per-document Python loop at ~1.2 µs per matching document.
+a per-document Python loop costs ~1.2 µs per matching document (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ SortOrder = Literal["relevance", "newest", "oldest"]
 class Filters:
     """What the user picked in the side panels; every value is matched after normalisation.
 
-    Tags, sources and entities are compared in their normalised form (ARCHITECTURE.md), so
+    Tags, sources and entities are compared in their normalised form (``reader.text.normalize``), so
     ``"غزة"`` picks the same articles as ``"غزه"``. Entities are ``(kind, text)`` pairs with
     ``kind`` one of PERS/LOC/ORG/MISC, or ``"*"`` for any kind. ``since``/``until`` are inclusive;
     an article without a date never passes a date filter.
@@ -125,7 +125,7 @@ class SearchResult:
 
 
 class SearchIndex(Protocol):
-    """What the rest of the app needs from an index (ARCHITECTURE.md, "Beyond one machine").
+    """What the rest of the app needs from an index (so another engine, a remote one, could stand in).
 
     ``reader.index.Index`` is the in-memory implementation; a client of a search cluster fed with
     the same analysis could stand in for it without the UI or the commands noticing.

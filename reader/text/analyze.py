@@ -3,7 +3,7 @@
 ``terms(text)`` equals ``[t.norm for t in tokenize(text)]`` (a test pins it) but normalises the
 whole text once with chained ``str.replace`` and then splits it, instead of normalising token by
 token: on the 88 MB multi-source corpus that is the difference between ~0.3 s and several seconds
-(PERFORMANCE.md). Offsets are only needed for highlights, which tokenise one article on demand.
+(docs/PERFORMANCE.md). Offsets are only needed for highlights, which tokenise one article on demand.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Facet panels (FEATURES.md, Datashare-style): a titled list of values with counts over the current result.
+"""Facet panels (Datashare-style): a titled list of values with counts over the current result.
 
 Click (or Enter) includes a value, the context menu, the hover button or Delete excludes it, and acting on a
 value that is already included or excluded clears it. Selected values are pinned to the top and kept even

@@ -4,7 +4,7 @@ Kept free of Qt so it is tested as plain string work. Everything that comes from
 passed through ``html.escape``: a scraped ``<img src=…>`` or ``<script>`` must show as text, never
 become markup. Entity and search-match highlights are the same mechanism (spans with a kind); where
 they overlap the text is cut at every span boundary, so a match inside an entity keeps the
-entity's background and adds the match underline (UI.md).
+entity's background and adds the match underline (docs/UI.md).
 
 Links use private schemes the view interprets (``entity:KIND:text``, ``tag:value``,
 ``article:id``, ``action:name``); values are percent-encoded so any text survives the round trip.

@@ -1,6 +1,6 @@
 """The entity legend: one swatch per type, named, that doubles as the show/hide toggle for that type.
 
-Colour is never the only signal (UI.md): each swatch carries the type's name, and a hidden type shows
+Colour is never the only signal (docs/UI.md): each swatch carries the type's name, and a hidden type shows
 an empty swatch and dimmed text as well as a changed colour.
 """
 

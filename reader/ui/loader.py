@@ -32,13 +32,12 @@ SCAN_GATE_TIMEOUT = 30.0
 # How long a thread running Python may keep the GIL from one that waits for it (CPython's
 # default: 5 ms). The GUI thread lets the GIL go on every call into Qt and waits to get it back;
 # while a load runs Python on its thread, each of those waits could last the whole interval, and
-# a slot making a few dozen Qt calls took tens of ms longer (measured at 100,000 articles: the
-# turn that shows a loaded folder froze 83-95 ms with 5 ms, 73-78 ms with 1 ms).
+# a slot making a few dozen Qt calls took tens of ms longer. 1 ms shortens the turn that shows a
+# loaded folder (figures in docs/PERFORMANCE.md, "GUI stalls").
 GIL_SWITCH_INTERVAL_S = 0.001
 
 # A big folder's entity stage waits this long before it starts, so the window paints the loaded
-# folder without this thread taking the GIL from it (at 100,000 articles the turn that shows it
-# froze 58-76 ms with the stage starting at once, 38-46 ms with it 0.3 s later).
+# folder without this thread taking the GIL from it (docs/PERFORMANCE.md, "GUI stalls").
 SHOW_FIRST_ARTICLES = 20_000
 SHOW_FIRST_S = 0.3
 

@@ -250,7 +250,7 @@ class ReadingView(LinkBrowser):
             block = block.next()
 
     def _fit_measure(self) -> None:
-        """Keep lines near 70 characters (UI.md): on a wide pane the side margins grow."""
+        """Keep lines near 70 characters (docs/UI.md): on a wide pane the side margins grow."""
         em = BODY_FONT_PX * self.options.zoom / 100
         widest = MEASURE_EM * em
         side = max(12.0, (self.viewport().width() - widest) / 2)

@@ -1,4 +1,4 @@
-"""Everything the app remembers between runs, declared once with its default (STYLE.md principle 8).
+"""Everything the app remembers between runs, declared once with its default.
 
 A small typed wrapper over QSettings: the rest of the UI reads ``settings.zoom``, never a string
 key, so a typo cannot silently create a second setting. Values are validated on the way in,

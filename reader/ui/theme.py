@@ -1,4 +1,4 @@
-"""Colours and fonts of the interface (shared/docs/UI.md). One table, used by every widget."""
+"""Colours and fonts of the interface (docs/UI.md). One table, used by every widget."""
 
 from __future__ import annotations
 

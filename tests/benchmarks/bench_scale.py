@@ -23,7 +23,7 @@ memory (ru_maxrss) is its own:
    open), run on its own because it takes minutes.
 
 The files are freshly written, so the page cache holds them: "cold" means an empty disk cache,
-not cold disk reads (PERFORMANCE.md: reading 100k files cold costs ~12 s more).
+not cold disk reads (docs/PERFORMANCE.md: reading 100k files cold costs ~12 s more).
 
 Measured (2026-11-29, fourth session, this 2-core sandbox, no other job running; 99,949 articles
 from 100,000 files = the two ANT corpora copied; runs on this VM vary by up to ~30%):

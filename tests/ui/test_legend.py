@@ -38,7 +38,7 @@ def test_clicking_a_swatch_toggles_its_type(qtbot, legend, kind) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == [kind, False]
     assert legend.visible_kinds() == frozenset(ENTITY_KINDS) - {kind}
-    assert button.font().strikeOut()  # not colour alone (UI.md)
+    assert button.font().strikeOut()  # not colour alone (docs/UI.md)
     with qtbot.waitSignal(legend.toggled) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == [kind, True]
