@@ -2,7 +2,8 @@
 
 The JSON record is the contract researchers script against; its keys and their order are fixed.
 ``entities`` keys appear only for annotated articles, so an export made without the recogniser
-does not claim that an article names nothing.
+does not claim that an article names nothing. The reader's own marks (``starred``, ``read``,
+``my_tags``, ``note``: issue 18) come last, when the folder's user state is given.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Article, Span
 from reader.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from reader.state import UserState
 
 # joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
 CSV_LIST_SEPARATOR = " | "
@@ -34,6 +38,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "appended",
     "problems",
 )
+# the reader's own marks, after the article's fields (and after "entities" in JSON)
+MARK_COLUMNS: tuple[str, ...] = ("starred", "read", "my_tags", "note")
 # Excel opens a CSV file in the machine's legacy code page (Windows-1256 or 1252) unless the file
 # starts with a UTF-8 byte-order mark; without it every Arabic letter turns into mojibake.
 CSV_BOM = "\ufeff"
@@ -46,7 +52,19 @@ def _entities(spans: Sequence[Span], text: str) -> list[dict[str, Any]]:
     ]
 
 
-def article_record(article: Article, *, with_entities: bool = False) -> dict[str, Any]:
+def mark_fields(article_id: str, state: UserState) -> dict[str, Any]:
+    """The reader's own marks of one article: starred, read, own tags, note (None when none)."""
+    return {
+        "starred": state.is_starred(article_id),
+        "read": state.is_read(article_id),
+        "my_tags": list(state.my_tags(article_id)),
+        "note": state.article_note(article_id) or None,
+    }
+
+
+def article_record(
+    article: Article, *, with_entities: bool = False, state: UserState | None = None
+) -> dict[str, Any]:
     """The JSON object of one exported article, keys in the documented order."""
     appended: list[dict[str, Any]] = []
     for extra in article.appended:
@@ -70,20 +88,27 @@ def article_record(article: Article, *, with_entities: bool = False) -> dict[str
     if with_entities:
         record["entities"] = _entities(article.entities, article.body)
     record["problems"] = list(article.problems)
+    if state is not None:
+        record.update(mark_fields(article.id, state))
     return record
 
 
-def jsonl_line(article: Article, *, with_entities: bool = False) -> str:
+def jsonl_line(
+    article: Article, *, with_entities: bool = False, state: UserState | None = None
+) -> str:
     """One line of JSON Lines, newline included; Arabic written as itself, not as \\u escapes."""
-    record = article_record(article, with_entities=with_entities)
+    record = article_record(article, with_entities=with_entities, state=state)
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def csv_header(*, with_entities: bool = False) -> list[str]:
-    return [*CSV_COLUMNS, "entities"] if with_entities else list(CSV_COLUMNS)
+def csv_header(*, with_entities: bool = False, with_marks: bool = False) -> list[str]:
+    marks = list(MARK_COLUMNS) if with_marks else []
+    return [*CSV_COLUMNS, *marks, "entities"] if with_entities else [*CSV_COLUMNS, *marks]
 
 
-def csv_row(article: Article, *, with_entities: bool = False) -> list[str]:
+def csv_row(
+    article: Article, *, with_entities: bool = False, state: UserState | None = None
+) -> list[str]:
     """One CSV row in ``csv_header`` order; lists joined with ``CSV_LIST_SEPARATOR``.
 
     CSV is for spreadsheets: the appended articles keep only their titles here (JSON Lines has
@@ -104,6 +129,14 @@ def csv_row(article: Article, *, with_entities: bool = False) -> list[str]:
         join(extra.title for extra in article.appended),
         join(article.problems),
     ]
+    if state is not None:
+        marks = mark_fields(article.id, state)
+        row += [
+            "yes" if marks["starred"] else "",
+            "yes" if marks["read"] else "",
+            join(marks["my_tags"]),
+            marks["note"] or "",
+        ]
     if with_entities:
         row.append(join(f"{article.body[s.start : s.end]} ({s.kind})" for s in article.entities))
     return row

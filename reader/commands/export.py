@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.commands.output import Output, tell
 from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
+from reader.state import UserState, state_path
 
 
 class _Unavailable(Exception):
@@ -55,7 +56,14 @@ def _run(args: argparse.Namespace) -> int:
         tell("export", exc)
         return 2
     out = Output(sys.stdout.buffer)
-    _write(articles, args.format, with_entities, out)
+    # the reader's marks from the window, when the folder has any (so a folder never opened in
+    # the window exports as before); read-only: a damaged state file is only reported
+    state = None
+    if state_path(Path(args.folder)).exists():
+        state = UserState(Path(args.folder), readonly=True)
+        if state.note:
+            tell("export", state.note)
+    _write(articles, args.format, with_entities, out, state)
     if note := out.note():
         tell("export", note)
     print(_summary(library), file=sys.stderr)
@@ -131,17 +139,26 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     return [a for a in articles if a.id in wanted]
 
 
-def _write(articles: Iterable[Article], fmt: str, with_entities: bool, out: Output) -> None:
+def _write(
+    articles: Iterable[Article],
+    fmt: str,
+    with_entities: bool,
+    out: Output,
+    state: UserState | None,
+) -> None:
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
         if fmt == "csv":
-            out.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))
+            header = csv_header(with_entities=with_entities, with_marks=state is not None)
+            out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                out.write(csv_line(csv_row(article, with_entities=with_entities)), article.id)
+                row = csv_row(article, with_entities=with_entities, state=state)
+                out.write(csv_line(row), article.id)
                 out.flush()
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities), article.id)
+                line = jsonl_line(article, with_entities=with_entities, state=state)
+                out.write(line, article.id)
                 out.flush()
         out.flush()
     except BrokenPipeError:

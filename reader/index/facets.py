@@ -156,6 +156,18 @@ class FacetField:
             self._shown[vid] = shown
         return shown
 
+    def documents(self) -> BitMap:
+        """Every document holding some value of this field."""
+        starts = self._pairs().starts
+        return BitMap(np.flatnonzero(starts[1:] > starts[:-1]).astype(np.uint32))
+
+    def missing(self, docs: np.ndarray) -> int:
+        """How many of ``docs`` (sorted doc numbers) hold no value of this field."""
+        starts = self._pairs().starts
+        counted = len(starts) - 1
+        inside = docs[: np.searchsorted(docs, counted)]
+        return len(docs) - int(np.count_nonzero(starts[inside + 1] > starts[inside]))
+
     def all_counts(self, live: BitMap) -> tuple[FacetValue, ...]:
         """Every value held by a live document, with its count, most frequent first."""
         counts = [(bm.intersection_cardinality(live), vid) for vid, bm in enumerate(self._bitmaps)]
@@ -198,9 +210,19 @@ class FacetField:
         True, most frequent first (ties: the value seen first), at most ``limit`` (plus the
         ``keep`` values that occur). ``docs``, when given, is ``np.flatnonzero(in_result)``:
         the caller counts several fields over one result."""
+        return self.counts_and_total(in_result, limit, keep, docs)[0]
+
+    def counts_and_total(
+        self,
+        in_result: np.ndarray,
+        limit: int,
+        keep: Iterable[str] = (),
+        docs: np.ndarray | None = None,
+    ) -> tuple[tuple[FacetValue, ...], int]:
+        """``counts``, and how many values have a non-zero count (the "200 of 4,941" header)."""
         pairs = self._pairs()
         if len(pairs.values) == 0:
-            return ()
+            return (), 0
         counted = len(pairs.starts) - 1  # documents past this hold no value
         if docs is None:
             docs = np.flatnonzero(in_result)
@@ -221,6 +243,7 @@ class FacetField:
         else:
             counts = _count_by_value(pairs, in_result, docs, counted)
         chosen = np.flatnonzero(counts > 0)  # ~5x faster than on the counts themselves
+        distinct = len(chosen)
         if len(chosen) > limit:
             chosen = _top(chosen, counts[chosen], max(limit, 0))
             extra = {self._keys.get(facet_key(v)) for v in keep}
@@ -231,12 +254,13 @@ class FacetField:
         order = np.lexsort((chosen, -hits))
         # display forms from the cache without a call per value (~850 values a query at 100k)
         shown, display = self._shown, self.display
-        return tuple(
+        values = tuple(
             [
                 FacetValue(shown.get(v) or display(v), c)
                 for v, c in zip(chosen[order].tolist(), hits[order].tolist(), strict=True)
             ]
         )
+        return values, distinct
 
     def __len__(self) -> int:
         return len(self._forms)

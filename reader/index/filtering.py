@@ -15,7 +15,7 @@ import numpy as np
 from pyroaring import BitMap
 
 from reader.index.facets import FacetField
-from reader.index.types import Filters
+from reader.index.types import NONE_VALUE, Filters
 from reader.model import ENTITY_KINDS
 
 UNDATED = -1  # the day number of an article without a date
@@ -26,16 +26,21 @@ def apply_filters(
 ) -> BitMap:
     """``docs`` narrowed by ``f``; ``days`` holds each document's date ordinal (UNDATED if none)."""
     tags = facets["tag"]
+    live = BitMap(docs)  # what "(none)" is counted against
     if f.include_tags:
-        maps = [tags.bitmap(t) for t in f.include_tags]
+        maps = [value_docs(tags, t, live) for t in f.include_tags]
         docs &= BitMap.intersection(*maps) if f.tags_mode == "and" else BitMap.union(*maps)
     if f.exclude_tags:
-        docs -= BitMap.union(*(tags.bitmap(t) for t in f.exclude_tags))
-    sources = facets["source"]
-    if f.include_sources:
-        docs &= BitMap.union(*(sources.bitmap(s) for s in f.include_sources))
-    if f.exclude_sources:
-        docs -= BitMap.union(*(sources.bitmap(s) for s in f.exclude_sources))
+        docs -= BitMap.union(*(value_docs(tags, t, live) for t in f.exclude_tags))
+    for name, include, exclude in (
+        ("source", f.include_sources, f.exclude_sources),
+        ("category", f.include_categories, f.exclude_categories),
+    ):
+        # an article has one source and one section: several values are alternatives
+        if include:
+            docs &= BitMap.union(*(value_docs(facets[name], v, live) for v in include))
+        if exclude:
+            docs -= BitMap.union(*(value_docs(facets[name], v, live) for v in exclude))
     for kind, text in f.include_entities:
         docs &= entity_docs(facets, kind, text)
     for kind, text in f.exclude_entities:
@@ -46,6 +51,13 @@ def apply_filters(
         # an undated article (UNDATED < every ordinal) never passes a date filter
         docs &= BitMap(np.flatnonzero((days >= lo) & (days <= hi)).astype(np.uint32))
     return docs
+
+
+def value_docs(field: FacetField, value: str, live: BitMap) -> BitMap:
+    """Documents holding a value of a field; ``NONE_VALUE``: the live ones holding none."""
+    if value == NONE_VALUE:
+        return live - field.documents()
+    return field.bitmap(value)
 
 
 def entity_docs(facets: Mapping[str, FacetField], kind: str, text: str) -> BitMap:

@@ -13,12 +13,15 @@ from reader.commands.output import Output
 from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
 from reader.library import Library
 from reader.model import Article
+from reader.state import UserState
 
 
-def export_result(path: Path, fmt: str, library: Library, ids: Sequence[str]) -> int:
+def export_result(
+    path: Path, fmt: str, library: Library, ids: Sequence[str], state: UserState | None = None
+) -> int:
     """Write the articles ``ids`` of ``library`` to ``path``; returns how many were written."""
     articles = current_articles(library, ids)
-    return export_articles(path, fmt, articles, with_entities=library.has_entities)
+    return export_articles(path, fmt, articles, with_entities=library.has_entities, state=state)
 
 
 def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
@@ -29,16 +32,24 @@ def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
 
 
 def export_articles(
-    path: Path, fmt: str, articles: Sequence[Article], *, with_entities: bool
+    path: Path,
+    fmt: str,
+    articles: Sequence[Article],
+    *,
+    with_entities: bool,
+    state: UserState | None = None,
 ) -> int:
-    """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written."""
+    """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written.
+    ``state``: the folder's user state, whose marks (starred, read, own tags, note) are added."""
+    marks = state is not None
     with path.open("wb") as handle:
         out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
         if fmt == "csv":
-            out.write(CSV_BOM + csv_line(csv_header(with_entities=with_entities)))
+            header = csv_header(with_entities=with_entities, with_marks=marks)
+            out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                out.write(csv_line(csv_row(article, with_entities=with_entities)))
+                out.write(csv_line(csv_row(article, with_entities=with_entities, state=state)))
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities))
+                out.write(jsonl_line(article, with_entities=with_entities, state=state))
     return len(articles)

@@ -459,9 +459,10 @@ class MainWindow(QMainWindow):
         # taken here, on the thread that owns the library: a live folder changes it meanwhile
         articles = current_articles(library, self.results.ids)
         with_entities = library.has_entities
+        state = self.session.user_state.snapshot() if self.session.user_state else None
 
         def job(_hooks: TaskHooks) -> int:
-            return export_articles(path, fmt, articles, with_entities=with_entities)
+            return export_articles(path, fmt, articles, with_entities=with_entities, state=state)
 
         task = Task(job, "export")
         self.export_task = task
