@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel,
 
 from reader.model import Article, Span
 from reader.state import UserState
+from reader.ui.plain import tooltip_text
 
 Lookup = Callable[[str], Article | None]
 SnippetFn = Callable[[Article], tuple[str, Sequence[Span]]]
@@ -209,8 +210,10 @@ class ArticleListModel(QStringListModel):
         article = self._lookup(article_id)
         if article is None:
             return article_id if role == Qt.ItemDataRole.DisplayRole else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Roles.TITLE):
-            return article.title or article_id
+        if role in (Qt.ItemDataRole.DisplayRole, Roles.TITLE):
+            return article.title or article_id  # painted as plain text by the delegate
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(article.title or article_id)
         if role == Roles.DATE:
             return article.date
         if role == Roles.SOURCE:

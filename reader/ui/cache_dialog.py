@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.cache import cache_size, clear_cache
+from reader.printable import printable
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import make_plain, tooltip_text
 from reader.ui.worker import Task
 
 add_arabic(
@@ -163,12 +165,13 @@ def report_errors(parent: QWidget, cleared: Cleared) -> None:
     """Tell the user what could not be deleted (a permission, a file in use), in a dialog."""
     box = QMessageBox(parent)
     box.setObjectName("clearCacheErrors")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the lines name files on disk
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t("Clear Cache"))
     box.setText(cleared_text(cleared))
     # every line in the box itself: Qt's "Show Details…" button has no Arabic without its
     # translation files
-    lines = list(cleared.errors[:MAX_ERROR_LINES])
+    lines = [printable(line) for line in cleared.errors[:MAX_ERROR_LINES]]
     if len(cleared.errors) > MAX_ERROR_LINES:
         lines.append(t("… and {n:,} more").format(n=len(cleared.errors) - MAX_ERROR_LINES))
     box.setInformativeText("\n".join(lines))
@@ -189,6 +192,7 @@ class CacheNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cacheNote")
+        make_plain(self)  # notes quote errors that name files
         self._notes: tuple[str, ...] = ()
         self._cleared: Cleared | None = None
         self.setVisible(False)
@@ -210,7 +214,7 @@ class CacheNote(QLabel):
     def retranslate(self) -> None:
         if self._cleared is not None:
             self.setText(cleared_text(self._cleared))
-            self.setToolTip("\n".join(self._cleared.errors))
+            self.setToolTip(tooltip_text("\n".join(printable(e) for e in self._cleared.errors)))
         else:
             self.setText(" · ".join(dict.fromkeys(note_text(n) for n in self._notes)))
             tip = [
@@ -218,7 +222,8 @@ class CacheNote(QLabel):
                     "The folder was read correctly from its files; the cache only makes reopening faster."
                 )
             ]
-            self.setToolTip("\n".join([*self._notes, "", *tip]) if self._notes else "")
+            notes = [printable(note) for note in self._notes]
+            self.setToolTip(tooltip_text("\n".join([*notes, "", *tip])) if notes else "")
         self.setVisible(bool(self.text()))
 
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QLayoutItem,
     QSizePolicy,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.filter_state import FilterState
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import plain_label
 from reader.ui.theme import ENTITY_COLOURS
 
 add_arabic(
@@ -123,8 +123,7 @@ class Chip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)  # symmetric: margins do not mirror in RTL
         layout.setSpacing(2)
-        self.label = QLabel(label, self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # values come from articles: never markup
+        self.label = plain_label(label, self)  # values come from articles: never markup
         self.label.setMaximumWidth(260)
         self.button = QToolButton(self)
         self.button.setObjectName("chipRemove")

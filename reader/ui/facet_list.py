@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from reader.text.normalize import normalize
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import tooltip_text
 from reader.ui.timeline_bins import article_count
 
 if TYPE_CHECKING:
@@ -183,7 +184,9 @@ class FacetListModel(QAbstractListModel):
             return state
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             status = {"+": f" ({t('included')})", "-": f" ({t('excluded')})"}.get(state, "")
-            return f"{value}: {article_count(count)}{status}"
+            text = f"{value}: {article_count(count)}{status}"
+            # a screen reader reads text; a tooltip would render a value that looks like HTML
+            return tooltip_text(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.FontRole and state:
             font = QFont()
             font.setBold(state == "+")

@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListView,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from reader.ui.article_delegate import ArticleDelegate
 from reader.ui.article_model import ArticleListModel
 from reader.ui.empty_state import EmptyState
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import plain_label
 
 add_arabic(
     {
@@ -54,7 +54,7 @@ class ArticleListView(QListView):
 class ArticleListPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = QLabel()
+        self.header = plain_label()
         self.header.setObjectName("listHeader")
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("sortBox")

@@ -20,10 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolBar,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader.index import SearchResult
 from reader.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
+from reader.printable import printable
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
 from reader.ui.cache_dialog import CacheClearing, CacheNote
@@ -45,7 +44,8 @@ from reader.ui.legend import EntityLegend
 from reader.ui.list_panel import ArticleListPanel
 from reader.ui.loader import FolderLoader
 from reader.ui.menus import Actions
-from reader.ui.problems import ProblemsPanel
+from reader.ui.plain import plain_label, tooltip_text, warn
+from reader.ui.problems import ProblemsPanel, extension_summary
 from reader.ui.reading_view import ReadingView
 from reader.ui.results import ResultsController
 from reader.ui.settings import ZOOM_STEP, Settings
@@ -68,6 +68,7 @@ add_arabic(
         "Export Current Result": "تصدير النتيجة الحالية",
         "Exported {n:,} articles to {path}": "صُدِّر {n:,} مقالاً إلى {path}",
         "Export failed: {error}": "فشل التصدير: {error}",
+        "{skipped}: {kinds}. Click to see each file and why.": "{skipped}: {kinds}. انقر لترى كل ملف وسببه.",
     }
 )
 
@@ -170,7 +171,8 @@ class MainWindow(QMainWindow):
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setFlat(True)
         self.problems_button.setVisible(False)
-        self.status_note = QLabel()
+        # notes name files and quote errors and queries: plain text
+        self.status_note = plain_label()
         self.status_note.setObjectName("statusNote")
         self.cache_note = CacheNote()
         self.legend = EntityLegend()
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
         """The slot behind File › Open Folder, recent folders, drag and drop and the command line."""
         path = Path(folder).expanduser()
         if not path.is_dir():
-            QMessageBox.warning(self, t("Could not open the folder"), f"{path}")
+            warn(self, t("Could not open the folder"), printable(str(path)))
             return
         self.settings.add_recent_folder(str(path.resolve()))
         self.cache_clearing.wait()  # a load during a clearing would read half a cache
@@ -415,6 +417,8 @@ class MainWindow(QMainWindow):
     def _empty_action(self, action: str) -> None:
         if action == "open":
             self.choose_folder()
+        elif action == "problems":
+            self.show_problems()
         elif action in ("clear", "clear-filters"):
             self.search_box.clear()
             self.results.set_state(self.results.state.clear())
@@ -432,6 +436,16 @@ class MainWindow(QMainWindow):
         self.problems_panel.set_problems(problems)
         skipped = len({p.path for p in problems})
         self.problems_button.setText(skipped_label(skipped))
+        # which kinds of file were skipped, by extension: ".pdf ×2, .docx ×1"
+        self.problems_button.setToolTip(
+            tooltip_text(
+                t("{skipped}: {kinds}. Click to see each file and why.").format(
+                    skipped=skipped_label(skipped), kinds=extension_summary(problems)
+                )
+            )
+            if skipped
+            else ""
+        )
         self.problems_button.setVisible(skipped > 0)
 
     def show_shortcuts(self) -> None:
@@ -468,7 +482,7 @@ class MainWindow(QMainWindow):
         self.export_task = task
         task.finished.connect(
             lambda n: self.status_note.setText(
-                t("Exported {n:,} articles to {path}").format(n=n, path=path)
+                t("Exported {n:,} articles to {path}").format(n=n, path=printable(str(path)))
             )
         )
         task.failed.connect(

@@ -6,7 +6,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from reader.printable import printable
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import menu_text
 
 add_arabic(
     {
@@ -149,7 +151,7 @@ class Actions(QObject):
             none.setEnabled(False)
             return
         for folder in folders:
-            action = menu.addAction(folder)
+            action = menu.addAction(menu_text(printable(folder)))  # "&" in a name is no mnemonic
             action.triggered.connect(lambda _=False, f=folder: open_recent(f))  # type: ignore[operator]
         menu.addSeparator()
         menu.addAction(self.clear_recent)

@@ -6,7 +6,9 @@ selected rows, or all of them, as ``path: reason`` lines, the same form the comm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import PurePosixPath
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +34,8 @@ from PySide6.QtWidgets import (
 from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
 from reader.printable import printable
-from reader.ui.i18n import add_arabic, t
+from reader.ui.i18n import add_arabic, current_language, t
+from reader.ui.plain import tooltip_text
 
 add_arabic(
     {
@@ -46,10 +49,36 @@ add_arabic(
         "{n} file could not be read.": "تعذّرت قراءة ملف واحد.",
         "{n} files could not be read.": "تعذّرت قراءة {n} ملفات.",
         "Copy the selected rows, or all rows, as text": "نسخ الصفوف المحددة، أو كل الصفوف، نصًّا",
+        "no extension": "بلا امتداد",
     }
 )
 
 COLUMNS = ("File", "Reason")
+
+
+def by_extension(problems: Iterable[LoadProblem]) -> list[tuple[str, int]]:
+    """(extension, files) of the skipped files, most files first: ``[(".pdf", 2), (".docx", 1)]``.
+
+    A file counts once however many problems it has (a JSON Lines file with two bad lines)."""
+    counts = Counter(
+        PurePosixPath(printable(path).replace("\\", "/")).suffix.lower()
+        for path in dict.fromkeys(p.path for p in problems)
+    )
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def extension_summary(problems: Iterable[LoadProblem]) -> str:
+    """The skipped files by extension, ".pdf ×2, .docx ×1" (status bar, empty folder)."""
+    text = ", ".join(f"{ext or t('no extension')} ×{n:,}" for ext, n in by_extension(problems))
+    # in an Arabic sentence the list keeps its order (LRE … PDF): ".txt ×13, .md ×1", not
+    # "txt ×13, .md ×1."
+    return f"\u202a{text}\u202c" if text and current_language() == "ar" else text
+
+
+def path_text(path: str) -> str:
+    """A path as shown in a list: control characters visible, LRMs around "/" keeping Arabic
+    folder names in path order (to be embedded left to right, LRE … PDF)."""
+    return printable(path).replace("/", "\u200e/\u200e")
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -79,16 +108,17 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
         problem = self._problems[index.row()]
+        # names come from disk and reasons may quote the file: newlines and bidi overrides shown
         text = printable(problem.path if index.column() == 0 else problem.reason)
         # a path reads left to right in either interface (its Arabic folder names stay in order), and
         # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:  # LRMs around "/" keep Arabic folder names in path order
-                text = text.replace("/", "\u200e/\u200e")
+            if index.column() == 0:
+                return f"\u202a{path_text(problem.path)}\u202c"
             return f"\u202a{text}\u202c" if ltr else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text
+            return tooltip_text(text)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignLeft if ltr else Qt.AlignmentFlag.AlignRight
             return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)

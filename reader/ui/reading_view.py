@@ -15,10 +15,12 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QImage,
     QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -32,6 +34,7 @@ from reader.ui.html import (
     parse_anchor,
 )
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import tooltip_text
 from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
 
 add_arabic(
@@ -71,22 +74,30 @@ class LinkBrowser(QTextBrowser):
             QToolTip.hideText()
 
     def loadResource(self, kind: int, name: QUrl) -> object:
-        """Nothing from outside the app: articles are text, and the network is never touched."""
-        return None
+        """Nothing from outside the app: articles are text, and the network is never touched.
+
+        An empty answer, not None: on None the document falls back to reading a local file
+        itself, so an ``<img src="/path">`` that reached the HTML would show that file."""
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return QImage()
+        return ""
 
 
 def tooltip_for(href: str) -> str:
+    """What clicking the link does; the names in it come from the article (``tooltip_text``)."""
     scheme, parts = parse_anchor(href)
     if scheme == "entity":
         kind = t(KIND_LABELS.get(parts[0], "Other"))
-        return t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
-    if scheme == "tag":
-        return t("Filter by tag: {tag}").format(tag=parts[0])
-    if scheme == "source":
-        return t("Filter by source: {source}").format(source=parts[0])
-    if scheme in ("http", "https"):
-        return t("Open: {url}").format(url=href)
-    return ""
+        text = t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
+    elif scheme == "tag":
+        text = t("Filter by tag: {tag}").format(tag=parts[0])
+    elif scheme == "source":
+        text = t("Filter by source: {source}").format(source=parts[0])
+    elif scheme in ("http", "https"):
+        text = t("Open: {url}").format(url=href)
+    else:
+        text = ""
+    return tooltip_text(text)
 
 
 class ReadingView(LinkBrowser):

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, Q
 from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
 
 from reader.ui.i18n import add_arabic, t
+from reader.ui.plain import tooltip_text
 from reader.ui.timeline_bins import (
     DAY_SPAN_MAX,
     MONTH_SPAN_MAX,
@@ -256,7 +257,7 @@ class TimelineWidget(QWidget):
             pos = event.pos()
             text = self.tooltip_at(pos)
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), tooltip_text(text), self)
             else:
                 QToolTip.hideText()
             return True

@@ -18,10 +18,12 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer
 from reader.index import SearchResult
 from reader.library import ChangeSet, Library
 from reader.model import Article
+from reader.printable import printable
 from reader.state import UserState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 from reader.ui.live_folder import LiveFolder
+from reader.ui.plain import window_title
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -107,10 +109,10 @@ class Session(QObject):
         w.model.set_state(self.user_state)
         w.model.set_ids((), lookup=self._pending.get)
         w.list_stack.setCurrentWidget(w.list_view)
-        w.reading_view.show_message(t("Loading…"), str(self.folder))
-        w.status_note.setText(self.user_state.note or "")
+        w.reading_view.show_message(t("Loading…"), printable(str(self.folder)))
+        w.status_note.setText(printable(self.user_state.note or ""))
         self._set_header("{n:,} articles so far…", n=0)
-        w.setWindowTitle(f"{self.folder.name} — {t('Arabic News Reader')}")
+        w.setWindowTitle(window_title(f"{printable(self.folder.name)} — {t('Arabic News Reader')}"))
 
     def batch_arrived(self, articles: list[Article]) -> None:
         """Articles parsed so far: queued, then shown by ``flush_pending`` (throttled)."""
@@ -151,17 +153,21 @@ class Session(QObject):
         w = self.w
         w.model.set_lookup(library.articles.get)
         w.set_problems(list(library.problems))
-        notes = [self.user_state.note] if self.user_state and self.user_state.note else []
+        notes = (
+            [printable(self.user_state.note)] if self.user_state and self.user_state.note else []
+        )
         if (
             library.articles
             and library.entity_status
             and library.entity_status != "entities not computed"
         ):
-            notes.append(t("Entities unavailable: {reason}").format(reason=library.entity_status))
+            notes.append(
+                t("Entities unavailable: {reason}").format(reason=printable(library.entity_status))
+            )
         if self.live.unwatched:
             notes.append(
                 t("Changes to the folder are not followed: {reason}").format(
-                    reason=self.live.unwatched
+                    reason=printable(self.live.unwatched)
                 )
             )
         self._notes = notes
@@ -170,7 +176,7 @@ class Session(QObject):
 
     def load_failed(self, message: str) -> None:
         self.load_cancelled()
-        self.w.status_note.setText(f"{t('Could not open the folder')}: {message}")
+        self.w.status_note.setText(f"{t('Could not open the folder')}: {printable(message)}")
 
     def load_cancelled(self) -> None:
         if self._previous is None:  # cancelled while finding entities: the loaded library stays
@@ -300,6 +306,7 @@ class Session(QObject):
         state = w.results.state
         if self.library is not None and not self.library.articles:
             w.empty_state.set_message("This folder holds no article that could be read.", "open")
+            w.empty_state.set_problems(self.library.problems)
         elif state.query.strip():
             w.empty_state.set_message(
                 "No article matches «{query}». Remove a filter or check the spelling.",
@@ -385,4 +392,4 @@ class Session(QObject):
         try:
             state.save()
         except OSError as err:
-            self.w.status_note.setText(f"{state.path}: {err}")
+            self.w.status_note.setText(printable(f"{state.path}: {err}"))
