@@ -42,9 +42,9 @@ def apply_filters(
         if exclude:
             docs -= BitMap.union(*(value_docs(facets[name], v, live) for v in exclude))
     for kind, text in f.include_entities:
-        docs &= entity_docs(facets, kind, text)
+        docs &= entity_docs(facets, kind, text, live)
     for kind, text in f.exclude_entities:
-        docs -= entity_docs(facets, kind, text)
+        docs -= entity_docs(facets, kind, text, live)
     if f.since is not None or f.until is not None:
         lo = f.since.toordinal() if f.since else 0
         hi = f.until.toordinal() if f.until else np.iinfo(np.int32).max
@@ -60,8 +60,14 @@ def value_docs(field: FacetField, value: str, live: BitMap) -> BitMap:
     return field.bitmap(value)
 
 
-def entity_docs(facets: Mapping[str, FacetField], kind: str, text: str) -> BitMap:
-    """Documents naming an entity; ``kind`` "*" (or any unknown kind) means any kind."""
+def entity_docs(
+    facets: Mapping[str, FacetField], kind: str, text: str, live: BitMap | None = None
+) -> BitMap:
+    """Documents naming an entity; ``kind`` "*" (or any unknown kind) means any kind;
+    ``NONE_VALUE``: the ``live`` documents naming none of that kind."""
+    if text == NONE_VALUE and live is not None:
+        kinds = (kind,) if kind in ENTITY_KINDS else ENTITY_KINDS
+        return live - BitMap.union(*(facets[k].documents() for k in kinds))
     if kind in ENTITY_KINDS:
         return facets[kind].bitmap(text)
     return BitMap.union(*(facets[k].bitmap(text) for k in ENTITY_KINDS))

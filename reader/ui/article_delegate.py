@@ -112,7 +112,11 @@ class ArticleDelegate(QStyledItemDelegate):
 
         meta = " · ".join(
             part
-            for part in (short_date(index.data(Roles.DATE)), index.data(Roles.SOURCE) or "")
+            for part in (
+                short_date(index.data(Roles.DATE)),
+                index.data(Roles.SOURCE) or "",
+                index.data(Roles.MARKS) or "",
+            )
             if part
         )
         small = QFont(option.font)

@@ -35,6 +35,8 @@ from reader.printable import printable
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
 from reader.ui.cache_dialog import CacheClearing, CacheNote
+from reader.ui.case_box import CaseBox
+from reader.ui.case_wiring import CaseController
 from reader.ui.chips import FilterChips
 from reader.ui.export_result import current_articles, export_articles
 from reader.ui.filter_state import FilterState
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self._build()
         self._connect()
+        self.case = CaseController(self)
         self.apply_settings()
 
     # ------------------------------------------------------------------ construction
@@ -108,9 +111,13 @@ class MainWindow(QMainWindow):
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.reading_view)
         self.reading_split.addWidget(self.reading_view.extras)
+        # the reader's own tags and note on the article (issue 18)
+        self.case_box = CaseBox()
+        self.reading_split.addWidget(self.case_box)
         self.reading_split.setStretchFactor(0, 3)
         self.reading_split.setStretchFactor(1, 2)
-        self.reading_split.setSizes([560, 300])
+        self.reading_split.setStretchFactor(2, 1)
+        self.reading_split.setSizes([520, 240, 120])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -281,6 +288,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(st.splitter_state)
         if st.reading_splitter_state is not None:
             self.reading_split.restoreState(st.reading_splitter_state)
+            sizes = self.reading_split.sizes()
+            if sizes[-1] == 0:  # a layout saved before the note box existed
+                self.reading_split.setSizes([*sizes[:-1], 120])
         (self.actions_.theme_dark if st.theme == "dark" else self.actions_.theme_light).setChecked(
             True
         )

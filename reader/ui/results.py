@@ -7,9 +7,13 @@ no widget; the window listens to ``results_changed`` and updates the list, facet
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.index import Filters, SearchResult
+from reader.index.marks import Marks
 from reader.library import Library
 from reader.model import Article
 from reader.ui.article_model import sort_ids
@@ -18,6 +22,8 @@ from reader.ui.filter_state import FilterState
 DEBOUNCE_MS = 250
 # the sort selector's choices -> the index's own orders (title/source are sorted here)
 _INDEX_SORT = {"date_desc": "newest", "date_asc": "oldest", "relevance": "relevance"}
+# a query naming the reader's marks (is:, mytag:, note: and their Arabic forms)
+_MARK_FIELDS = re.compile(r"(?:^|[\s-])(?:is|هو|mytags?|وسمي|notes?|ملاحظة):", re.IGNORECASE)
 
 
 class ResultsController(QObject):
@@ -34,6 +40,8 @@ class ResultsController(QObject):
         self._auto_relevance = False
         self.result: SearchResult | None = None
         self.ids: tuple[str, ...] = ()
+        # the open folder's marks (stars, read, own tags, notes), set by the window's session
+        self.marks: Callable[[], Marks | None] = lambda: None
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -81,6 +89,20 @@ class ResultsController(QObject):
             self.sort_key = key
             self.search_now()
 
+    def marks_changed(self, *, note: bool = False) -> None:
+        """The reader starred, read, tagged or (``note``) wrote a note: search again when the
+        current result depends on it (a view, an own-tag filter, is:/mytag:/note:, or words,
+        which also search notes)."""
+        state = self.state
+        if (
+            state.view != "all"
+            or state.include_my_tags
+            or state.exclude_my_tags
+            or _MARK_FIELDS.search(state.query)
+            or (note and state.query.strip())
+        ):
+            self.search_now()
+
     @property
     def searching(self) -> bool:
         """True when the query has words, so the list shows snippets and relevance makes sense."""
@@ -107,7 +129,7 @@ class ResultsController(QObject):
         return (
             self.state.query,
             self.state.to_filters(),
-            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance")},
+            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance"), "marks": self.marks()},
         )
 
     def _shown_sort(self) -> str:

@@ -1,0 +1,32 @@
+"""Matching facet values against what the reader types in a facet's filter box (issue 18).
+
+The same Arabic folding as search (reader.text.normalize: alef forms, ة/ه, ى/ي, marks), plus
+ؤ/ئ and a lone ء dropped, so a name is found typed without any hamza; each typed word may carry a
+clitic the value does not (بتونس finds تونس). Words match inside the value, in any order, so
+typing a part of a long name finds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from reader.text.normalize import normalize
+from reader.text.stem import fold_hamza, strip_clitic
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_value(text: str) -> str:
+    """The form a value and a typed text are compared in."""
+    return " ".join(fold_hamza(normalize(text)).replace("ء", "").split())
+
+
+def value_matcher(typed: str) -> Callable[[str], bool]:
+    """A predicate over folded values (``fold_value``): True when every typed word, or one of
+    its clitic-free readings, occurs in the value. Empty input matches everything."""
+    readings = [(word, *strip_clitic(word)) for word in fold_value(typed).split()]
+
+    def matches(folded: str) -> bool:
+        return all(any(r in folded for r in forms) for forms in readings)
+
+    return matches
