@@ -110,9 +110,10 @@ class CaseController(QObject):
         article_id = w.case_box.article_id
         if article_id is not None:
             w.model.marks_changed(article_id)
-        w.results.marks_changed(note=kind == "note")
-        if kind == "tags":
-            self.refresh_view_counts()
+        if kind == "tags":  # the My tags facet counts them: always search again
+            w.results.search_now()
+        else:
+            w.results.marks_changed(note=True)
 
     # ------------------------------------------------------------------ counts
     def _result_shown(self, result: SearchResult | None) -> None:

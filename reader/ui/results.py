@@ -129,8 +129,28 @@ class ResultsController(QObject):
         return (
             self.state.query,
             self.state.to_filters(),
-            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance"), "marks": self.marks()},
+            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance"), **self._marks_option()},
         )
+
+    def _marks_option(self) -> dict[str, object]:
+        """The marks, when this search reads them: a view, own-tag filters or fields, words (which
+        also search notes) or own tags to count. Left out otherwise, so opening an article (a
+        new read mark, a new snapshot) does not make the search run ahead on the loading thread
+        differ from the window's."""
+        marks = self.marks()
+        if marks is None:
+            return {}
+        state, query = self.state, self.state.query
+        if (
+            state.view != "all"
+            or state.include_my_tags
+            or state.exclude_my_tags
+            or _MARK_FIELDS.search(query)
+            or (query.strip() and len(marks.notes))
+            or marks.my_tags
+        ):
+            return {"marks": marks}
+        return {}
 
     def _shown_sort(self) -> str:
         if self.sort_key == "relevance" and not self.state.query.strip():
