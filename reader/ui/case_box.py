@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -65,8 +65,11 @@ class CaseBox(QWidget):
         row.addWidget(self._label)
         row.addLayout(self._tags_row)
         row.addWidget(self.tag_input, 1)
-        self.note_edit = QPlainTextEdit()
+        # a QTextEdit taking plain text only: QPlainTextEdit lays every paragraph out from the
+        # left, so an Arabic paragraph would not sit on the right
+        self.note_edit = QTextEdit()
         self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAcceptRichText(False)
         option = self.note_edit.document().defaultTextOption()
         # each paragraph takes the direction of its first strong letter
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)

@@ -72,7 +72,10 @@ class CaseViewsModel(QAbstractListModel):
             key, query, count, new = self._searches[row - len(views)]
             kind, label = "search", key
         if role == Qt.ItemDataRole.DisplayRole:
-            text = label if count is None else f"{label}  ({count:,})"
+            # the name isolated (FSI … PDI): an Arabic name in an English line, or the other way
+            # round, would otherwise pull the count and "new" into its own direction
+            text = f"\u2068{label}\u2069"
+            text = text if count is None else f"{text}  ({count:,})"
             return f"{text} · {t('{n:,} new').format(n=new)}" if new else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(t("Saved search: {query}").format(query=query)) if query else None

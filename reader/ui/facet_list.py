@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.index.types import NONE_VALUE
 from reader.index.value_match import fold_value, value_matcher
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
@@ -209,7 +210,7 @@ class FacetListModel(QAbstractListModel):
             return None
         value, count, state = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return value
+            return t(value) if value == NONE_VALUE else value  # "(none)" in the UI's language
         if role == COUNT_ROLE:
             return count
         if role == STATE_ROLE:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.index import FacetValue
+from reader.index.types import NONE_VALUE
 from reader.index.value_match import fold_value, value_matcher
 from reader.ui.i18n import add_arabic, t
 
@@ -96,7 +97,9 @@ class FacetTableModel(QAbstractTableModel):
             return None
         value, count, _key = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return value if index.column() == 0 else f"{count:,}"
+            if index.column() == 1:
+                return f"{count:,}"
+            return t(value) if value == NONE_VALUE else value
         if role == Qt.ItemDataRole.UserRole:
             return value if index.column() == 0 else count
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

@@ -12,6 +12,7 @@ The user state: 500 starred, 60,000 read, 25 own tags over 2,000 articles, 200 n
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import statistics
@@ -38,16 +39,16 @@ def _word(rng: random.Random) -> str:
 def build(n: int, seed: int = 7) -> list[Article]:
     rng = random.Random(seed)
     vocab = [_word(rng) for _ in range(30_000)]
-    weights = [1 / (i + 1) for i in range(len(vocab))]
+    weights = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocab))))
     names = [f"{_word(rng)} {_word(rng)}" for _ in range(47_000)]
-    name_weights = [1 / (i + 1) ** 0.8 for i in range(len(names))]
+    name_weights = list(itertools.accumulate(1 / (i + 1) ** 0.8 for i in range(len(names))))
     tags = [_word(rng) for _ in range(3_000)]
     sections = [_word(rng) for _ in range(12)]
     sources = [_word(rng) for _ in range(40)]
     articles = []
     for i in range(n):
-        words = rng.choices(vocab, weights, k=120)
-        people = rng.choices(names, name_weights, k=3)
+        words = rng.choices(vocab, cum_weights=weights, k=120)
+        people = rng.choices(names, cum_weights=name_weights, k=3)
         body = " ".join(words) + " قال " + " و ".join(people) + "."
         spans = []
         start = body.index(" قال ") + 5
@@ -57,7 +58,7 @@ def build(n: int, seed: int = 7) -> list[Article]:
         articles.append(
             Article(
                 id=f"{i:06d}.txt",
-                title=" ".join(rng.choices(vocab, weights, k=8)),
+                title=" ".join(rng.choices(vocab, cum_weights=weights, k=8)),
                 body=body,
                 date=None,
                 source=rng.choice(sources),
