@@ -18,7 +18,7 @@ from reader.index.types import Filters
 _SET_FIELDS = tuple(
     f.name for f in fields(Filters) if f.name not in ("tags_mode", "since", "until")
 )
-SORTS = frozenset({"relevance", "date_desc", "date_asc", "title", "source"})
+SORTS = frozenset({"relevance", "date_desc", "date_asc", "title", "source", "starred"})
 
 
 @dataclass(frozen=True, slots=True)

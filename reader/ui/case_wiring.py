@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from reader.casefile import CaseFileError, export_case, import_case
@@ -70,6 +70,9 @@ class CaseController(QObject):
         w.model.user_flags_changed.connect(self.refresh_view_counts)
         a.star.triggered.connect(lambda: QTimer.singleShot(0, w.results.marks_changed))
         a.my_tag.triggered.connect(self.focus_my_tag)
+        # the list's context menu: star, read, own tag for the row clicked (it becomes current)
+        w.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        w.list_view.addActions([a.star, a.toggle_read, a.my_tag])
         a.save_search.triggered.connect(self.ask_save_search)
         a.export_case.triggered.connect(self.ask_export_case)
         a.import_case.triggered.connect(self.ask_import_case)

@@ -27,6 +27,7 @@ add_arabic(
         "Title": "العنوان",
         "Source": "المصدر",
         "Relevance": "الصلة",
+        "Starred first": "المميزة أولاً",
     }
 )
 
@@ -36,6 +37,7 @@ SORT_CHOICES = (
     ("title", "Title"),
     ("source", "Source"),
     ("relevance", "Relevance"),
+    ("starred", "Starred first"),
 )
 
 

@@ -96,6 +96,7 @@ class ResultsController(QObject):
         state = self.state
         if (
             state.view != "all"
+            or self.sort_key == "starred"
             or state.include_my_tags
             or state.exclude_my_tags
             or _MARK_FIELDS.search(state.query)
@@ -120,6 +121,11 @@ class ResultsController(QObject):
         ids = result.ids
         if self._shown_sort() in ("title", "source"):
             ids = sort_ids(ids, self.lookup, self._shown_sort())
+        elif self._shown_sort() == "starred":
+            # the starred ones first, each part in the index's order (best match or newest)
+            marks = self.marks()
+            starred = marks.starred if marks is not None else frozenset()
+            ids = [i for i in ids if i in starred] + [i for i in ids if i not in starred]
         self.result, self.ids = result, tuple(ids)
         self.results_changed.emit(result)
 

@@ -55,6 +55,7 @@ _ORDER_LABELS = {
     "title": "Title",
     "source": "Source",
     "relevance": "Relevance",
+    "starred": "Starred first",
 }
 
 
