@@ -48,6 +48,8 @@ class _Pairs:
     # (intp: numpy gathers with int32 indices ~2.5x slower, converting them first)
     by_value: np.ndarray
     bounds: np.ndarray
+    # per document: holds at least one value (the "(none)" count is the result minus these)
+    has_value: np.ndarray
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,15 +160,13 @@ class FacetField:
 
     def documents(self) -> BitMap:
         """Every document holding some value of this field."""
-        starts = self._pairs().starts
-        return BitMap(np.flatnonzero(starts[1:] > starts[:-1]).astype(np.uint32))
+        return BitMap(np.flatnonzero(self._pairs().has_value).astype(np.uint32))
 
     def missing(self, docs: np.ndarray) -> int:
         """How many of ``docs`` (sorted doc numbers) hold no value of this field."""
-        starts = self._pairs().starts
-        counted = len(starts) - 1
-        inside = docs[: np.searchsorted(docs, counted)]
-        return len(docs) - int(np.count_nonzero(starts[inside + 1] > starts[inside]))
+        has_value = self._pairs().has_value
+        inside = docs[: np.searchsorted(docs, len(has_value))]
+        return len(docs) - int(np.count_nonzero(has_value[inside]))
 
     def all_counts(self, live: BitMap) -> tuple[FacetValue, ...]:
         """Every value held by a live document, with its count, most frequent first."""
@@ -196,6 +196,7 @@ class FacetField:
                 totals=totals,
                 by_value=doc[_grouping(val, len(totals))].astype(np.intp),
                 bounds=bounds,
+                has_value=per_doc > 0,
             )
         return self._np
 
