@@ -263,6 +263,22 @@ class FacetField:
         )
         return values, distinct
 
+    def table(self, in_result: np.ndarray, docs: np.ndarray) -> tuple[list[str], list[int]]:
+        """Every value with a non-zero count over the result, most frequent first (ties: the
+        value seen first), as parallel lists of display forms and counts."""
+        pairs = self._pairs()
+        if len(pairs.values) == 0:
+            return [], []
+        counted = len(pairs.starts) - 1
+        docs = docs[: np.searchsorted(docs, counted)]
+        counts = np.bincount(_gather(pairs, docs), minlength=len(self._forms))
+        chosen = np.flatnonzero(counts > 0)
+        hits = counts[chosen]
+        order = np.lexsort((chosen, -hits))
+        shown, display = self._shown, self.display
+        names = [shown.get(v) or display(v) for v in chosen[order].tolist()]
+        return names, hits[order].tolist()
+
     def __len__(self) -> int:
         return len(self._forms)
 

@@ -238,10 +238,26 @@ class CaseController(QObject):
             values = (*values, FacetValue(NONE_VALUE, missing))
         return values
 
+    def all_table(self, field: str) -> tuple[list[str], list[int]]:
+        """``all_values`` as parallel lists (no object per value: 40,000 names)."""
+        library, result = self.w.session.library, self.w.results.result
+        if library is None or result is None:
+            return [], []
+        if field == MY_TAG_FIELD:
+            mine = result.facets.get(MY_TAG_FIELD, ())
+            return [v.value for v in mine], [v.count for v in mine]
+        names, counts = library.index.facet_table(field, result.ids)
+        missing = result.missing.get(field, 0)
+        if missing and names:  # at its place in the most-frequent-first order
+            at = next((i for i, c in enumerate(counts) if c < missing), len(counts))
+            names.insert(at, NONE_VALUE)
+            counts.insert(at, missing)
+        return names, counts
+
     def show_all(self, field: str, panel: FacetPanel, title: str) -> ShowAllDialog:
         if self.show_all_dialog is not None:
             self.show_all_dialog.close()
-        dialog = ShowAllDialog(t(title), self.all_values(field), self.w)
+        dialog = ShowAllDialog(t(title), self.all_table(field), self.w)
         dialog.value_chosen.connect(panel.include_requested.emit)
         self.show_all_dialog = dialog
         dialog.show()
