@@ -179,6 +179,15 @@ def test_saved_search_count_grows_with_the_folder(qtbot, make_window, live_folde
     assert window.search_box.text() == "غزة"
     qtbot.waitUntil(lambda: "new" not in case_row(window, "غزة هذا الأسبوع").data(), timeout=3000)
     assert UserState(live_folder).saved_search("غزة هذا الأسبوع").query == "غزة"
+    # rename and delete, as the row's context menu asks
+    panel = window.sidebar.case_panel
+    assert panel.menu_for(case_row(window, "غزة هذا الأسبوع")) is not None
+    assert panel.menu_for(case_row(window, "starred")) is None
+    panel.rename_requested.emit("غزة هذا الأسبوع", "Gaza")
+    assert window.sidebar.case_panel.model.search_names() == ["Gaza"]
+    panel.delete_requested.emit("Gaza")
+    assert window.sidebar.case_panel.model.search_names() == []
+    assert UserState(live_folder).searches == ()
 
 
 RARE = "أحمد المؤمن"
