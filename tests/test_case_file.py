@@ -417,3 +417,13 @@ def test_a_case_file_that_is_not_a_regular_file_is_refused(
 ) -> None:
     with pytest.raises(CaseFileError, match="not a regular file"):
         import_case(state, tmp_path)
+
+
+def test_matching_ids_are_the_search_ids_unordered(index: Index, state: UserState) -> None:
+    state.set_article_note("b.txt", "يذكر غزة")
+    marks = state.marks()
+    for query in ("غزة", "is:unread", 'mytag:"follow up"', "", "-is:starred note:صفاقس"):
+        expected = sorted(index.search(query, marks=marks).ids)
+        assert sorted(index.matching_ids(query, marks=marks)) == expected, query
+    panel = Filters(include_categories=frozenset({"رياضة"}))
+    assert index.matching_ids("", panel) == ["b.txt"]

@@ -360,27 +360,8 @@ class Index:
         """
         started = time.perf_counter()
         pq = query if isinstance(query, ParsedQuery) else parse_query(query)
-        self._flush()
-        found = BitMap(self._live)
-        for f in (filters, pq.filters):
-            if f is not None and not f.is_empty():
-                found = apply_filters(found, f, self._facets, self._array("day"))
-                found = apply_marks(
-                    found,
-                    f,
-                    marks,
-                    live=self._live,
-                    bitmap=self._mark_bitmap(marks),
-                    note_docs=self._note_docs(marks),
-                )
-        filtered = found
         keys: dict[tuple[str, bool], list[tuple[PostingStore, int, float]]] = {}
-        for clause in pq.clauses:
-            if not found:
-                break
-            docs = self._clause_docs(clause, keys)
-            found = found - docs if clause.negated else found & docs
-        noted = self._noted(pq, marks, filtered, found, keys)
+        found, noted = self._matching(pq, filters, marks, keys)
         docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
         if pq.has_words and sort == "relevance":
             scores = self._scores(pq, keys)[docs]
@@ -427,6 +408,45 @@ class Index:
             if noted
             else frozenset(),
         )
+
+    def _matching(
+        self, pq: ParsedQuery, filters: Filters | None, marks: Marks | None, keys: dict
+    ) -> tuple[BitMap, BitMap]:
+        """(documents the query and filters match, documents found only through a note)."""
+        self._flush()
+        found = BitMap(self._live)
+        for f in (filters, pq.filters):
+            if f is not None and not f.is_empty():
+                found = apply_filters(found, f, self._facets, self._array("day"))
+                found = apply_marks(
+                    found,
+                    f,
+                    marks,
+                    live=self._live,
+                    bitmap=self._mark_bitmap(marks),
+                    note_docs=self._note_docs(marks),
+                )
+        filtered = found
+        for clause in pq.clauses:
+            if not found:
+                break
+            docs = self._clause_docs(clause, keys)
+            found = found - docs if clause.negated else found & docs
+        return found, self._noted(pq, marks, filtered, found, keys)
+
+    def matching_ids(
+        self,
+        query: str | ParsedQuery = "",
+        filters: Filters | None = None,
+        *,
+        marks: Marks | None = None,
+    ) -> list[str]:
+        """The ids ``search`` would return, unordered, without ranking, facets or timeline: a
+        saved search's count, taken again whenever the folder changes."""
+        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+        found, noted = self._matching(pq, filters, marks, {})
+        docs = np.frombuffer((found | noted).to_array(), dtype=np.uint32)
+        return self._array("ids")[docs].tolist()
 
     def _mark_bitmap(
         self, marks: Marks | None

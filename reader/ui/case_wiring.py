@@ -50,6 +50,7 @@ class CaseController(QObject):
         self.w = window
         self.show_all_dialog: ShowAllDialog | None = None
         self._pending: list[SavedSearch] = []
+        self._counted: tuple | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_next)
@@ -141,12 +142,22 @@ class CaseController(QObject):
         w.sidebar.case_panel.model.set_counts(counts, w.results.state.view)
 
     def refresh_search_counts(self) -> None:
-        state = self.state
+        state, library = self.state, self.w.session.library
         searches = list(state.searches) if state is not None else []
         model = self.w.sidebar.case_panel.model
         if [s.name for s in searches] != model.search_names():
             model.set_searches([(s.name, s.query) for s in searches])
             self.w.sidebar.case_panel._fit()
+        # counted again only when the folder, the marks or the searches changed (not per query)
+        key = (
+            id(library.index) if library else None,
+            library.index.generation if library else None,
+            state.marks() if state else None,
+            tuple(searches),
+        )
+        if key == self._counted:
+            return
+        self._counted = key
         self._pending = searches
         if searches:
             self._count_timer.start()
@@ -157,11 +168,9 @@ class CaseController(QObject):
             self._count_timer.stop()
             return
         search = self._pending.pop(0)
-        result = library.index.search(
-            search.query, search.filters, sort="newest", marks=state.marks(), facet_limit=0
-        )
+        ids = library.index.matching_ids(search.query, search.filters, marks=state.marks())
         self.w.sidebar.case_panel.model.set_search_count(
-            search.name, result.total, search.new_count(result.ids)
+            search.name, len(ids), search.new_count(ids)
         )
         if not self._pending:
             self._count_timer.stop()
