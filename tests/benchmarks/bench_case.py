@@ -143,6 +143,9 @@ def main() -> int:
 
         times = timed(star_then_search, args.repeat)
         print(f"star one + is:unread (new snapshot): p95 {p95(times):.1f} ms")
+        for query in ("is:unread", rng.choice(words), 'mytag:"ملف 3" is:unread'):
+            times = timed(lambda q=query: index.matching_ids(q, marks=marks), args.repeat)
+            print(f"saved search count {query!r}: p95 {p95(times):.1f} ms (GUI, one per turn)")
         # the filters' own step: the id sets as bitmaps (built once per snapshot) and applied
         from reader.index.marks import MarkBitmaps
 
