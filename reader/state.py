@@ -77,6 +77,8 @@ class UserState:
         self._searches: dict[str, SavedSearch] = {}
         # the snapshot the index filters with, made again only after a change
         self._marks: Marks | None = None
+        self._frozen_read: frozenset[str] | None = None
+        self._frozen_starred: frozenset[str] | None = None
         self._readonly = readonly
         self.note: str | None = None
         self.dirty = False
@@ -152,14 +154,20 @@ class UserState:
     def _set(self, bucket: set[str], article_id: str, value: bool) -> None:
         if value and article_id not in bucket:
             bucket.add(article_id)
-            self._changed()
+            self._changed(bucket)
         elif not value and article_id in bucket:
             bucket.discard(article_id)
-            self._changed()
+            self._changed(bucket)
 
-    def _changed(self) -> None:
+    def _changed(self, bucket: set[str] | None = None) -> None:
+        """Something changed; ``bucket``: only that id set (the others keep their frozen copy,
+        so the index keeps their bitmaps)."""
         self.dirty = True
         self._marks = None
+        if bucket is None or bucket is self._read:
+            self._frozen_read = None
+        if bucket is None or bucket is self._starred:
+            self._frozen_starred = None
 
     # ---- own tags -------------------------------------------------------------------------
     def my_tags(self, article_id: str) -> tuple[str, ...]:
@@ -272,9 +280,13 @@ class UserState:
                     key = facet_key(tag)
                     names.setdefault(key, tag)
                     by_key.setdefault(key, set()).add(article_id)
+            if self._frozen_read is None:
+                self._frozen_read = frozenset(self._read)
+            if self._frozen_starred is None:
+                self._frozen_starred = frozenset(self._starred)
             self._marks = Marks(
-                starred=frozenset(self._starred),
-                read=frozenset(self._read),
+                starred=self._frozen_starred,
+                read=self._frozen_read,
                 my_tags={k: frozenset(v) for k, v in by_key.items()},
                 my_tag_names=names,
                 notes=NoteIndex(self._notes),

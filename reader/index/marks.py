@@ -76,29 +76,28 @@ class Marks:
 
 
 class MarkBitmaps:
-    """Id sets of a ``Marks`` as bitmaps of one index's doc numbers, cached until either changes."""
+    """Id sets of a ``Marks`` as bitmaps of one index's doc numbers. Each is cached with the set
+    it was built from and the index generation: the state hands out a new set only for the mark
+    that changed, so opening an article (a new read set) leaves the stars' bitmap alone."""
 
     def __init__(self) -> None:
-        self._key: tuple[int, int] | None = None
-        self._marks: Marks | None = None
-        self._cache: dict[str, BitMap] = {}
+        self._cache: dict[str, tuple[frozenset[str], int, BitMap]] = {}
 
     def bitmap(
         self,
-        marks: Marks,
         generation: int,
         what: str,
-        ids: Callable[[], Iterable[str]],
+        ids: Callable[[], frozenset[str]],
         docnum: Mapping[str, int],
     ) -> BitMap:
-        if self._marks is not marks or self._key != (id(marks), generation):
-            self._marks, self._key, self._cache = marks, (id(marks), generation), {}
-        found = self._cache.get(what)
-        if found is None:
-            get = docnum.get
-            docs = [d for d in map(get, ids()) if d is not None]
-            found = BitMap(np.asarray(docs, dtype=np.uint32)) if docs else BitMap()
-            self._cache[what] = found
+        source = ids()
+        hit = self._cache.get(what)
+        if hit is not None and hit[0] is source and hit[1] == generation:
+            return hit[2]
+        get = docnum.get
+        docs = [d for d in map(get, source) if d is not None]
+        found = BitMap(np.asarray(docs, dtype=np.uint32)) if docs else BitMap()
+        self._cache[what] = (source, generation, found)
         return found
 
 
@@ -108,7 +107,7 @@ def apply_marks(
     marks: Marks | None,
     *,
     live: BitMap,
-    bitmap: Callable[[str, Callable[[], Iterable[str]]], BitMap],
+    bitmap: Callable[[str, Callable[[], frozenset[str]]], BitMap],
     note_docs: Callable[[tuple[str, ...]], BitMap],
 ) -> BitMap:
     """``docs`` narrowed by the is:, mytag: and note: parts of ``f``. Without marks (the command
@@ -140,7 +139,7 @@ def apply_marks(
 
 
 def my_tag_counts(
-    marks: Marks, in_result: BitMap, bitmap: Callable[[str, Callable[[], Iterable[str]]], BitMap]
+    marks: Marks, in_result: BitMap, bitmap: Callable[[str, Callable[[], frozenset[str]]], BitMap]
 ) -> tuple[FacetValue, ...]:
     """The own-tags facet over a result: one bitmap intersection per tag (a reader has tens)."""
     counts = []

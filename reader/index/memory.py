@@ -450,17 +450,17 @@ class Index:
 
     def _mark_bitmap(
         self, marks: Marks | None
-    ) -> Callable[[str, Callable[[], Iterable[str]]], BitMap]:
+    ) -> Callable[[str, Callable[[], frozenset[str]]], BitMap]:
         """The bitmap of one of the marks' id sets (cached per marks snapshot and generation)."""
         # kept beside the index, not in it: a snapshot pickles ``vars(index)``
         cache = _MARK_CACHES.get(self)
         if cache is None:
             cache = _MARK_CACHES[self] = MarkBitmaps()
 
-        def bitmap(what: str, ids: Callable[[], Iterable[str]]) -> BitMap:
+        def bitmap(what: str, ids: Callable[[], frozenset[str]]) -> BitMap:
             if marks is None:
                 return BitMap()
-            return cache.bitmap(marks, self._generation, what, ids, self._docnum)
+            return cache.bitmap(self._generation, what, ids, self._docnum)
 
         return bitmap
 

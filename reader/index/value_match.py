@@ -8,7 +8,7 @@ typing a part of a long name finds it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reader.text.normalize import normalize
@@ -21,10 +21,32 @@ def fold_value(text: str) -> str:
     return " ".join(fold_hamza(normalize(text)).replace("ء", "").split())
 
 
+def fold_values(values: Sequence[str]) -> list[str]:
+    """``fold_value`` of many values at once: one pass of the folds over the values joined by
+    newlines (facet values hold none), ~10x faster than value by value for 40,000 names."""
+    if not values or any("\n" in v for v in values):
+        return [fold_value(v) for v in values]
+    lines = fold_hamza(normalize("\n".join(values))).replace("ء", "").split("\n")
+    if len(lines) != len(values):  # a compatibility fold changed the lines: one by one
+        return [fold_value(v) for v in values]
+    return [" ".join(line.split()) for line in lines]
+
+
 def value_matcher(typed: str) -> Callable[[str], bool]:
     """A predicate over folded values (``fold_value``): True when every typed word, or one of
     its clitic-free readings, occurs in the value. Empty input matches everything."""
     readings = [(word, *strip_clitic(word)) for word in fold_value(typed).split()]
+    # the common cases without a generator per value (40,000 names are tested per key typed)
+    if not readings:
+        return lambda folded: True
+    if len(readings) == 1:
+        forms = readings[0]
+        if len(forms) == 1:
+            word = forms[0]
+            return lambda folded: word in folded
+        if len(forms) == 2:
+            a, b = forms
+            return lambda folded: a in folded or b in folded
 
     def matches(folded: str) -> bool:
         return all(any(r in folded for r in forms) for forms in readings)

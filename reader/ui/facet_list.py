@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.index.types import NONE_VALUE
-from reader.index.value_match import fold_value, value_matcher
+from reader.index.value_match import fold_value, fold_values, value_matcher
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
 from reader.ui.timeline_bins import article_count
@@ -169,13 +169,9 @@ class FacetListModel(QAbstractListModel):
             rest = [(v.value, v.count, "") for v in self._values if v.value not in selected]
             self._all = self._pinned + rest
             folded = self._folded
-            keys = []
-            for value, _count, _state in self._all:
-                key = folded.get(value)
-                if key is None:
-                    key = folded[value] = fold_value(value)
-                keys.append(key)
-            self._keys = keys
+            new = [v for v, _c, _s in self._all if v not in folded]
+            folded.update(zip(new, fold_values(new), strict=True))
+            self._keys = [folded[v] for v, _c, _s in self._all]
             self._narrowed = []
         return self._all
 

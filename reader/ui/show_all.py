@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.index import FacetValue
 from reader.index.types import NONE_VALUE
-from reader.index.value_match import fold_value, value_matcher
+from reader.index.value_match import fold_values, value_matcher
 from reader.ui.i18n import add_arabic, t
 
 add_arabic(
@@ -54,6 +54,7 @@ class FacetTableModel(QAbstractTableModel):
         self._rows: list[tuple[str, int, str]] = []
         self._sort = (1, Qt.SortOrder.DescendingOrder)
         self._needle = ""
+        self._folded = True
 
     def set_values(self, values: Sequence[FacetValue]) -> None:
         self.set_table([v.value for v in values], [v.count for v in values])
@@ -62,9 +63,18 @@ class FacetTableModel(QAbstractTableModel):
         """Values most frequent first, as the index lists them (that order is kept while the
         sort is by count, descending: no sort of 40,000 rows when the dialog opens)."""
         self.beginResetModel()
-        self._all = list(zip(names, counts, map(fold_value, names), strict=True))
+        # folded keys are made when first needed (a filter, the sort by name): opening the
+        # list of 40,000 names costs only the rows
+        self._all = list(zip(names, counts, [""] * len(names), strict=True))
+        self._folded = False
         self._apply(presorted=True)
         self.endResetModel()
+
+    def _fold(self) -> None:
+        if not self._folded:
+            keys = fold_values([r[0] for r in self._all])
+            self._all = [(v, c, k) for (v, c, _), k in zip(self._all, keys, strict=True)]
+            self._folded = True
 
     def set_filter_text(self, text: str) -> None:
         self.beginResetModel()
@@ -73,9 +83,11 @@ class FacetTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _apply(self, *, presorted: bool = False) -> None:
+        column, order = self._sort
+        if self._needle or column == 0 or not presorted:
+            self._fold()
         matches = value_matcher(self._needle)
         rows = [r for r in self._all if matches(r[2])] if self._needle else list(self._all)
-        column, order = self._sort
         reverse = order == Qt.SortOrder.DescendingOrder
         if presorted and column == 1 and reverse:
             self._rows = rows
