@@ -45,6 +45,7 @@ def pack_articles(parsed: Parsed) -> bytes:
                 tuple((x.title, x.body.encode(_WIDE, "surrogatepass")) for x in a.appended),
                 a.problems,
                 a.path,
+                a.extra,
             )
             for a in articles
         ),
@@ -77,6 +78,7 @@ def unpack_articles(blob: bytes) -> Parsed:
                 (),
                 problems,
                 path,
+                extra,
             )
             for (
                 i,
@@ -92,6 +94,7 @@ def unpack_articles(blob: bytes) -> Parsed:
                 appended,
                 problems,
                 path,
+                extra,
             ) in plain_articles
         ]
     )

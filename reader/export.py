@@ -2,7 +2,8 @@
 
 The JSON record is the contract researchers script against; its keys and their order are fixed.
 ``entities`` keys appear only for annotated articles, so an export made without the recogniser
-does not claim that an article names nothing. The reader's own marks (``starred``, ``read``,
+does not claim that an article names nothing; ``extra`` (the columns of a CSV export the reader
+has no field for) only for articles that have some. The reader's own marks (``starred``, ``read``,
 ``my_tags``, ``note``: issue 18) come last, when the folder's user state is given.
 """
 
@@ -88,6 +89,8 @@ def article_record(
     if with_entities:
         record["entities"] = _entities(article.entities, article.body)
     record["problems"] = list(article.problems)
+    if article.extra:
+        record["extra"] = dict(article.extra)
     if state is not None:
         record.update(mark_fields(article.id, state))
     return record
@@ -101,18 +104,28 @@ def jsonl_line(
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def csv_header(*, with_entities: bool = False, with_marks: bool = False) -> list[str]:
+def csv_header(
+    *, with_entities: bool = False, with_extra: bool = False, with_marks: bool = False
+) -> list[str]:
+    """The columns: the reader's marks after the article's fields, ``extra`` last and only when
+    an exported article has extra fields."""
     marks = list(MARK_COLUMNS) if with_marks else []
-    return [*CSV_COLUMNS, *marks, "entities"] if with_entities else [*CSV_COLUMNS, *marks]
+    columns = [*CSV_COLUMNS, *marks, "entities"] if with_entities else [*CSV_COLUMNS, *marks]
+    return [*columns, "extra"] if with_extra else columns
 
 
 def csv_row(
-    article: Article, *, with_entities: bool = False, state: UserState | None = None
+    article: Article,
+    *,
+    with_entities: bool = False,
+    with_extra: bool = False,
+    state: UserState | None = None,
 ) -> list[str]:
     """One CSV row in ``csv_header`` order; lists joined with ``CSV_LIST_SEPARATOR``.
 
     CSV is for spreadsheets: the appended articles keep only their titles here (JSON Lines has
-    them whole), entities are written ``text (TYPE)``.
+    them whole), entities are written ``text (TYPE)``, the extra fields as a JSON object (their
+    values may hold any separator).
     """
     join = CSV_LIST_SEPARATOR.join
     row = [
@@ -139,6 +152,8 @@ def csv_row(
         ]
     if with_entities:
         row.append(join(f"{article.body[s.start : s.end]} ({s.kind})" for s in article.entities))
+    if with_extra:
+        row.append(json.dumps(dict(article.extra), ensure_ascii=False) if article.extra else "")
     return row
 
 

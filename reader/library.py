@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.formats.folder import summary_line
 from reader.loading import (
     FileInfo,
     LoadCancelled,
@@ -98,6 +99,9 @@ class Library:
     stats: dict[str, object] = field(default_factory=dict)
     use_cache: bool = True
     workers: int | None = None
+    # metadata sidecars joined onto the articles: such a folder's index is not kept as a snapshot
+    # (a page's indexed title or date would go stale when its sidecar changes, the page not)
+    sidecars: tuple[str, ...] = ()
     # (query, filters, options, index generation, result) of a search run ahead (prime_search)
     _primed: tuple | None = field(default=None, init=False, repr=False, compare=False)
     # built on first use (``title_links``), then kept up to date by live changes
@@ -165,12 +169,6 @@ class Library:
         from reader.live import apply_changes
 
         return apply_changes(self, added_or_changed, removed, entities=entities)
-
-
-def summary_line(articles: int, files: int, skipped: set[str] | int) -> str:
-    """ "N articles from M files, K files skipped" (the command-line contract)."""
-    count = skipped if isinstance(skipped, int) else len(skipped)
-    return f"{articles} articles from {files} files, {count} files skipped"
 
 
 def _read_paths(articles: Iterable[Article]) -> set[str]:
@@ -297,6 +295,7 @@ def _load(
             stats={"cached_files": read.cached_files, "parsed_files": read.parsed_files},
             use_cache=use_cache,
             workers=workers,
+            sidecars=read.sidecars,
         )
         articles = read.articles
         status: str | None = "entities not computed"
@@ -311,7 +310,7 @@ def _load(
         library.entity_status = status
         library.articles = {a.id: a for a in articles}
         library.index, how = index_for(
-            cache,
+            None if read.sidecars else cache,
             articles,
             read.files,
             with_entities=status is None,
@@ -363,7 +362,7 @@ def with_entities(
         if status is not None:
             return dataclasses.replace(library, entity_status=status)
         index, how = index_for(
-            cache,
+            None if library.sidecars else cache,
             articles,
             library.files,
             with_entities=True,

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.formats.folder import is_article_name
+from reader.formats.folder import is_article_name, not_read_reason
+from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
 from reader.loading import (
     FileInfo,
@@ -51,6 +52,7 @@ from reader.model import Article, LoadProblem
 from reader.tagging import annotate_files, cached_spans, with_spans
 
 if TYPE_CHECKING:
+    from reader.cache import FileKey, Parsed
     from reader.index import Index
     from reader.library import ChangeSet, Library
 
@@ -84,6 +86,8 @@ class PreparedChanges:
     # True when the articles carry entity spans
     tagged: bool = False
     notes: tuple[str, ...] = ()
+    # files written that are in no article format: named, as the scan of a full load names them
+    skipped: tuple[LoadProblem, ...] = ()
 
     @property
     def articles(self) -> list[Article]:
@@ -91,7 +95,7 @@ class PreparedChanges:
 
     @property
     def paths(self) -> frozenset[str]:
-        return self.gone | frozenset(self.read)
+        return self.gone | frozenset(self.read) | frozenset(p.path for p in self.skipped)
 
 
 def prepare_changes(
@@ -111,18 +115,34 @@ def prepare_changes(
     (default: when the library has entities); a GUI passes False and tags in worker processes.
     """
     root = library.root
-    present, gone = _sort_paths(root, added_or_changed, removed)
+    present, gone, skipped = _sort_paths(root, added_or_changed, removed)
     cache = open_cache(root, library.use_cache, None)
     notes: list[str] = []
     try:
         parsed = parse_some(root, present, cache)
+        tables = _sidecar_tables(library, present, parsed, gone)
+        if tables:
+            # an edited sidecar: the files it names now are read again (through the cache) and
+            # joined with it
+            named = _named_by(root, [rel for rel in present if rel in tables], parsed)
+            parsed.update(parse_some(root, named, cache))
+            present.extend(named)
         fresh = [a for rel in present for a in parsed[rel][1][0]]
+        reshaped: frozenset[str] = frozenset()
+        if fresh and tables:
+            join = apply_sidecars(root, tables, fresh)
+            fresh, reshaped = join.articles, join.reshaped
         if fresh:
             others = list(library.articles.values()) if evidence is None else evidence
             fresh = _recover_tags(others, fresh)
         tag = library.has_entities if entities is None else entities
+        # a file whose body the sidecar changed has no key: its cached spans are of another body
         files = {
-            rel: FileInfo(parsed[rel][0], tuple(a.id for a in parsed[rel][1][0])) for rel in present
+            rel: FileInfo(
+                None if rel in reshaped else parsed[rel][0],
+                tuple(a.id for a in parsed[rel][1][0]),
+            )
+            for rel in present
         }
         tagged = False
         if tag and fresh:
@@ -140,7 +160,7 @@ def prepare_changes(
         rel: FileRead(files[rel], tuple(by_id[i] for i in files[rel].ids), tuple(parsed[rel][1][1]))
         for rel in present
     }
-    return PreparedChanges(root, read, frozenset(gone), tagged, tuple(notes))
+    return PreparedChanges(root, read, frozenset(gone), tagged, tuple(notes), tuple(skipped))
 
 
 class Commit:
@@ -160,7 +180,8 @@ class Commit:
         self.prepared = prepared
         self.compact = compact
         gone = _expand_folders(set(prepared.gone), library.files)
-        self._touched = gone | set(prepared.read)
+        # the paths as named too: a file only the scan's problems know (a .pdf) is no folder
+        self._touched = gone | prepared.paths
         self._gone = gone
         old_ids = [
             i for rel in self._touched if rel in library.files for i in library.files[rel].ids
@@ -270,7 +291,7 @@ class Commit:
         for rel in self._gone:
             library.files.pop(rel, None)
         library.files.update({rel: f.info for rel, f in prepared.read.items()})
-        new_problems = [p for f in prepared.read.values() for p in f.problems]
+        new_problems = [*prepared.skipped, *(p for f in prepared.read.values() for p in f.problems)]
         library.problems = [p for p in library.problems if p.path not in self._touched]
         library.problems.extend(new_problems)
         library.files_seen = len(library.files)
@@ -436,14 +457,21 @@ def _same_text(a: Article, b: Article) -> bool:
 
 def _sort_paths(
     root: Path, added_or_changed: Iterable[Path | str], removed: Iterable[Path | str]
-) -> tuple[list[str], set[str]]:
-    """(files to read, files gone) as relative ids; names that are not articles are dropped."""
+) -> tuple[list[str], set[str], list[LoadProblem]]:
+    """(files to read, files gone, files in no article format) as relative ids; hidden names are
+    dropped, and a collection's README or LICENSE."""
     gone = {relative(root, p) for p in removed}
     present: list[str] = []
+    skipped: dict[str, LoadProblem] = {}
     for p in added_or_changed:
         rel = relative(root, p)
         name = rel.rsplit("/", 1)[-1]
-        if any(part.startswith(".") for part in rel.split("/")) or not is_article_name(name):
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if not is_article_name(name):
+            reason = not_read_reason(name)
+            if reason is not None and (root / rel).is_file():
+                skipped[rel] = LoadProblem(rel, reason)
             continue
         if (root / rel).is_file():
             present.append(rel)
@@ -452,7 +480,41 @@ def _sort_paths(
             gone.add(rel)
     present = list(dict.fromkeys(present))
     gone -= set(present)
-    return present, gone
+    gone -= set(skipped)
+    return present, gone, list(skipped.values())
+
+
+def _sidecar_tables(
+    library: Library,
+    present: list[str],
+    parsed: dict[str, tuple[FileKey | None, Parsed]],
+    gone: set[str],
+) -> list[str]:
+    """The folder's tables without articles (metadata sidecars, maybe) once these changes are
+    made: the library's, less those gone or changed into article tables, and the new ones."""
+    # list() copies the dict in one step of the interpreter: this may run on a worker thread
+    known = [rel for rel, info in list(library.files.items()) if not info.ids and is_candidate(rel)]
+    tables = [rel for rel in known if rel not in gone and rel not in parsed]
+    tables += [rel for rel in present if not parsed[rel][1][0] and is_candidate(rel)]
+    return tables
+
+
+def _named_by(
+    root: Path, sidecars: list[str], parsed: dict[str, tuple[FileKey | None, Parsed]]
+) -> list[str]:
+    """The article files the given sidecars name that are not read already."""
+    named: list[str] = []
+    for rel in sidecars:
+        sidecar = read_sidecar(root, rel)
+        if sidecar is None:
+            continue
+        for file in sidecar.files:
+            hidden = any(part.startswith(".") for part in file.split("/"))
+            if file in parsed or file in named or hidden or file.startswith("../"):
+                continue
+            if is_article_name(file.rsplit("/", 1)[-1]):
+                named.append(file)
+    return named
 
 
 def _expand_folders(gone: set[str], files: dict[str, FileInfo]) -> set[str]:

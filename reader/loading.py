@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
 from reader.formats.folder import idle_cpus, parse_files, parse_files_prepared, scan_entries
 from reader.formats.parse import printable_path, relative_id
+from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
@@ -77,6 +78,8 @@ class ReadResult:
     scan_problems: int = 0
     # article id -> its tags after the folder-wide tag pass, for the articles it changed
     retagged: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the metadata sidecars joined onto the articles (reader/formats/sidecar.py)
+    sidecars: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +212,19 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     _parse_missing(run, missing, keys, parsed, total, index=index)
     if cache is not None:
         cache.prune()  # rows of files deleted since the last time
-    articles, files = _in_folder_order(rels, keys, parsed, problems)
+    articles, files, sidecars = _in_folder_order(rels, keys, parsed, problems)
     retagged: dict[str, tuple[str, ...]] = {}
     if articles:
+        if sidecars:
+            # metadata tables beside the pages: their title, date, url go onto the pages' articles
+            # (an index built while parsing takes the changed articles in ``index_for``)
+            join = apply_sidecars(root, sidecars, articles)
+            articles, sidecars = join.articles, list(join.sidecars)
+            problems.extend(join.problems)
+            for rel in join.reshaped:
+                # no key: its entity spans are neither taken from the cache nor stored there
+                files[rel] = FileInfo(None, files[rel].ids)
+                spans.pop(rel, None)
         # tags split one word each by the scraper are joined back where the folder shows how
         parsed_articles = articles
         articles = recover_multiword_tags(articles)
@@ -232,6 +245,7 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         index,
         scan_problems,
         retagged,
+        tuple(sidecars),
     )
 
 
@@ -240,11 +254,12 @@ def _in_folder_order(
     keys: dict[str, FileKey | None],
     parsed: dict[str, Parsed],
     problems: list[LoadProblem],
-) -> tuple[list[Article], dict[str, FileInfo]]:
-    """The articles of every file in folder order, and the files; their problems go on
-    ``problems``."""
+) -> tuple[list[Article], dict[str, FileInfo], list[str]]:
+    """The articles of every file in folder order, the files, and the tables among them that gave
+    no article (sidecars, maybe); their problems go on ``problems``."""
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
+    sidecars: list[str] = []
     # runs once per file (100,000 times on a big reopen): no generator per file, and the
     # usual one-article file and empty problems take the short way
     for rel in rels:
@@ -256,8 +271,10 @@ def _in_folder_order(
             ids: tuple[str, ...] = (file_articles[0].id,)
         else:
             ids = tuple([a.id for a in file_articles])
+            if not ids and is_candidate(rel):
+                sidecars.append(rel)
         files[rel] = FileInfo(keys[rel], ids)
-    return articles, files
+    return articles, files, sidecars
 
 
 def scan(root: Path, stop: StopFn) -> Scanned:

@@ -141,8 +141,8 @@ class Article:
     """One article as read from a file.
 
     ``id`` is the path relative to the opened folder, with ``#N`` for the N-th article of a
-    container file (JSON array, JSONL, a TREC file with several ``<DOC>``). ``body`` holds the
-    paragraphs joined by ``"\\n"``; entity spans are offsets into it.
+    container file (JSON array, JSONL, a TREC file with several ``<DOC>``, a CSV table's N-th row).
+    ``body`` holds the paragraphs joined by ``"\\n"``; entity spans are offsets into it.
     """
 
     id: str
@@ -161,6 +161,8 @@ class Article:
     problems: tuple[str, ...] = ()
     # file the article came from, relative to the folder (the id without "#N")
     path: str = field(default="", compare=False)
+    # (column, value) pairs a table (CSV) had beyond the fields above, in column order
+    extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         _pack_entities(self)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cache import FolderCache, folder_dir
-from reader.library import summary_line
+from reader.formats.folder import summary_line
 from reader.loading import Scanned
 from reader.model import Article, LoadProblem
 
@@ -38,7 +38,8 @@ class WarmFolder:
     problems: list[LoadProblem]
     files_seen: int
     articles_count: int
-    skipped: int
+    # the paths of the files that gave no article
+    skipped: set[str]
     stats: dict[str, object]
     _cache: FolderCache
     _scanned: Scanned
@@ -125,7 +126,7 @@ def open_warm(
     index, doc_files, manifest = loaded
     problems = list(scanned.problems) + list(manifest.problems)
     # the scan's problems are about entries that are not article files: none gave an article
-    skipped = len({p.path for p in scanned.problems} | set(manifest.unread))
+    skipped = {p.path for p in scanned.problems} | set(manifest.unread)
     return WarmFolder(
         root=root,
         index=index,

@@ -170,7 +170,7 @@ def test_command_exports_jsonl_with_problems_and_summary(folder: Path) -> None:
             assert r["body"][e["start"] : e["end"]] == e["text"]
     err = done.stderr.decode("utf-8").splitlines()
     assert err[0].startswith("bad.json: invalid JSON")
-    assert err[-1] == "3 articles from 2 files, 1 files skipped"
+    assert err[-1] == "3 articles from 2 files, 1 files skipped: .json ×1"
 
 
 def test_command_without_entities_leaves_the_key_out(folder: Path) -> None:

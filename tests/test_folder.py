@@ -11,6 +11,13 @@ import pytest
 from reader.formats import folder as folder_module
 from reader.formats import read_folder, scan_folder
 from reader.formats.folder import FolderError
+from reader.model import LoadProblem
+
+
+def _read_problems(problems: list[LoadProblem] | tuple[LoadProblem, ...]) -> list[LoadProblem]:
+    """The problems other than the files the scan leaves out for their format (the fixture's
+    photo and page: tests/test_scan_skipped.py is about those)."""
+    return [p for p in problems if not p.reason.startswith("not an article format")]
 
 
 def _article(path: Path, title: str, body: str = "نص الخبر.") -> None:
@@ -45,7 +52,12 @@ def test_scan_lists_article_files_sorted_and_skips_the_rest(tree: Path) -> None:
         "sub/c.md",
         "sub/deeper/d.json",
     ]
-    assert problems == []
+    # what is not read is named (issue 16); the collection's README and LICENSE stay unnamed
+    assert [str(p) for p in problems if p.path == "photo.jpg"] == [
+        "photo.jpg: not an article format (.jpg)"
+    ]
+    assert all(p.reason.startswith("not an article format") for p in problems)
+    assert not {"README.md", "LICENSE", ".x.txt"} & {p.path for p in problems}
 
 
 def test_symlinks_loops_and_dangling_links(tree: Path) -> None:
@@ -71,7 +83,7 @@ def test_fifo_is_reported_not_opened(tree: Path) -> None:
     os.mkfifo(tree / "pipe.txt")
     paths, problems = scan_folder(tree)
     assert all(p.name != "pipe.txt" for p in paths)
-    assert [str(p) for p in problems] == [
+    assert [str(p) for p in _read_problems(problems)] == [
         "pipe.txt: not a regular file (pipe, device or socket); skipped"
     ]
 
@@ -89,7 +101,9 @@ def test_unreadable_subfolder_is_reported(tree: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(folder_module.os, "scandir", scandir)
     paths, problems = scan_folder(tree)
     assert [p.name for p in paths] == ["a.txt", "b.txt"]
-    assert [str(p) for p in problems] == ["sub: cannot read folder: Permission denied"]
+    assert [str(p) for p in _read_problems(problems)] == [
+        "sub: cannot read folder: Permission denied"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -141,11 +155,13 @@ def test_read_folder_reports_progress_batches_and_problems(tree: Path) -> None:
         on_batch=lambda b: batches.append([a.id for a in b]),
     )
     assert [a.id for a in result.articles] == ["a.txt", "b.txt", "sub/c.md", "sub/deeper/d.json"]
-    assert [str(p) for p in result.problems] == ["empty.txt: empty file"]
+    assert [str(p) for p in _read_problems(result.problems)] == ["empty.txt: empty file"]
     assert result.files_seen == 5
     assert progress[0] == (0, 5) and progress[-1] == (5, 5)
     assert [i for b in batches for i in b] == [a.id for a in result.articles]
-    assert result.summary() == "4 articles from 4 files, 1 files skipped"
+    skipped = len(result.problems)  # empty.txt, and photo.jpg (page.html until it is read)
+    assert result.summary().startswith(f"4 articles from 4 files, {skipped} files skipped: ")
+    assert ".jpg ×1" in result.summary() and ".txt ×1" in result.summary()
 
 
 def test_should_stop_ends_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

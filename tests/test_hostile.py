@@ -108,7 +108,9 @@ def test_hostile_folder_exports_and_names_every_bad_file(tmp_path: Path) -> None
     assert by_id["good_1256.txt"]["problems"] == ["decoded as windows-1256"]
     assert by_id["good_utf16.txt"]["problems"] == ["decoded as utf-16-le"]
     skipped = len(EXPECTED_PROBLEMS) - 1  # lines.jsonl lost a line, not the file
-    assert lines[-1] == f"7 articles from 6 files, {skipped} files skipped"
+    assert lines[-1] == (
+        f"7 articles from 6 files, {skipped} files skipped: .txt ×10, .json ×3, .md ×1, (none) ×1"
+    )
 
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -331,7 +331,7 @@ def test_newline_and_bidi_override_in_file_names_are_escaped_on_stderr(tmp_path:
     assert "bell\\x07\\x1b[31m.md: empty file" in lines
     assert not any(line.startswith("lines.txt") for line in lines)
     assert "\u202e" not in stderr and "\x1b" not in stderr and "\x07" not in stderr
-    assert lines[-1] == "1 articles from 1 files, 3 files skipped"
+    assert lines[-1] == "1 articles from 1 files, 3 files skipped: .json ×1, .md ×1, .txt ×1"
 
 
 def test_load_problem_shows_controls_bidi_marks_and_undecodable_bytes_escaped() -> None:

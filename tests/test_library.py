@@ -143,7 +143,10 @@ def test_apply_changes_skips_hidden_and_non_article_files(tmp_path: Path) -> Non
     image = folder / "photo.png"
     image.write_bytes(b"\x89PNG")
     change = library.apply_changes([hidden, image])
-    assert not change and len(library) == 3
+    assert len(library) == 3
+    assert (change.added, change.removed, change.updated) == ((), (), ())
+    # the image is named, as the scan of a full load names it (issue 16); the hidden file is not
+    assert [str(p) for p in change.problems] == ["photo.png: not an article format (.png)"]
 
 
 def test_a_bad_new_file_is_a_problem_not_an_article(tmp_path: Path) -> None:

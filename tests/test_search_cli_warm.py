@@ -104,7 +104,7 @@ def test_an_unchanged_folder_is_answered_from_the_cache_with_the_same_output(
     assert "search: cache: 5 of 5 files, index loaded" in second.err
     assert "bad.json:" in second.err and "gone.txt:" in second.err
     summary = [line for line in first.err.splitlines() if " articles from " in line]
-    assert summary == ["5 articles from 5 files, 2 files skipped"], first.err
+    assert summary == ["5 articles from 5 files, 2 files skipped: .json ×1, .txt ×1"], first.err
 
 
 def test_fetched_articles_are_those_of_a_full_load(tmp_path: Path) -> None:

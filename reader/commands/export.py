@@ -72,9 +72,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _summary(library) -> str:
     """The one-line summary of the command-line contract (files that gave articles, skipped)."""
+    from reader.formats.folder import summary_line
+
     read = {a.path or a.id.split("#", 1)[0] for a in library.articles.values()}
-    skipped = len({p.path for p in library.problems} - read)
-    return f"{len(library.articles)} articles from {len(read)} files, {skipped} files skipped"
+    skipped = {p.path for p in library.problems} - read
+    return summary_line(len(library.articles), len(read), skipped)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -149,10 +151,14 @@ def _write(
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
         if fmt == "csv":
-            header = csv_header(with_entities=with_entities, with_marks=state is not None)
+            articles = list(articles)
+            extra = any(article.extra for article in articles)
+            header = csv_header(
+                with_entities=with_entities, with_extra=extra, with_marks=state is not None
+            )
             out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                row = csv_row(article, with_entities=with_entities, state=state)
+                row = csv_row(article, with_entities=with_entities, with_extra=extra, state=state)
                 out.write(csv_line(row), article.id)
                 out.flush()
         else:

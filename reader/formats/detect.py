@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited
 from reader.formats.jsonfmt import looks_json
 from reader.formats.scraped import looks_scraped
 from reader.formats.trec import looks_trec
@@ -25,6 +26,7 @@ class Layout(Enum):
     MARKDOWN = "markdown"
     PLAIN = "plain"
     MARKUP = "markup"  # XML or HTML that is not TREC: not an article layout we read
+    CSV = "csv"  # a delimited table, one article a row (.csv, .tsv, or a text file that is one)
 
 
 # XML/HTML that is not TREC-style (an RSS feed, a saved web page): reading its tags as the text
@@ -38,12 +40,16 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
 
     ``allow_json=False`` asks again for a text file that starts like JSON but is not.
     """
+    if suffix in CSV_SUFFIXES:
+        return Layout.CSV
     if looks_trec(text):
         return Layout.TREC
     if _MARKUP.match(text) or (suffix in _MARKUP_SUFFIXES and text.lstrip().startswith("<")):
         return Layout.MARKUP
     if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
         return Layout.JSON
+    if looks_delimited(text):
+        return Layout.CSV
     if looks_scraped(text):
         return Layout.SCRAPED
     if suffix in MARKDOWN_SUFFIXES:

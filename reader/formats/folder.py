@@ -14,7 +14,8 @@ import multiprocessing
 import os
 import re
 import stat
-from collections.abc import Callable, Generator, Sequence
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,18 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cache_rows import pack_articles, unpack_articles
-from reader.formats.parse import ParseResult, parse_file, printable_path
+from reader.formats.parse import ParseResult, parse_file, printable_path, relative_id
+from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
     from reader.index.prepare import PreparedChunk, WorkerVocab
 
-# What a folder of articles holds; anything else (images, PDFs, HTML pages) is ignored silently.
-# Files without an extension are read too: some scrapers save pages that way.
+# What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
+# ("not an article format"). Files without an extension are read too: some scrapers save pages
+# that way.
 ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
     | {".xml", ".trec", ".sgml", ".sgm", ""}
+    | {".csv", ".tsv"}
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(
@@ -70,16 +74,37 @@ class FolderResult:
 
     def summary(self) -> str:
         """The one-line summary of the command-line contract."""
-        read = len({a.path for a in self.articles})
-        return (
-            f"{len(self.articles)} articles from {read} files, {self.files_skipped} files skipped"
-        )
+        read = {a.path for a in self.articles}
+        skipped = {p.path for p in self.problems} - read
+        return summary_line(len(self.articles), len(read), skipped)
+
+
+def summary_line(articles: int, files: int, skipped: Iterable[str]) -> str:
+    """ "N articles from M files, K files skipped", and when K > 0 the skipped files by extension,
+    most first: ": .pdf ×2, .docx ×1" ("(none)" for names without one)."""
+    by_suffix = Counter(_suffix(path.rsplit("/", 1)[-1]) or "(none)" for path in set(skipped))
+    line = f"{articles} articles from {files} files, {by_suffix.total()} files skipped"
+    if not by_suffix:
+        return line
+    groups = sorted(by_suffix.items(), key=lambda item: (-item[1], item[0] == "(none)", item[0]))
+    return line + ": " + ", ".join(f"{suffix} ×{count}" for suffix, count in groups)
+
+
+def _suffix(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return "." + ext.lower() if dot and stem else ""
 
 
 def is_article_name(name: str) -> bool:
-    stem, dot, ext = name.rpartition(".")
-    suffix = "." + ext.lower() if dot and stem else ""
-    return suffix in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
+    return _suffix(name) in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
+
+
+def not_read_reason(name: str) -> str | None:
+    """Why the scan leaves a file out, for the problems list; None for a collection's own
+    documentation (README, LICENSE), which is left out without a word."""
+    if NOT_ARTICLES.match(name):
+        return None
+    return f"not an article format ({_suffix(name)})"
 
 
 def scan_folder(
@@ -141,8 +166,14 @@ def scan_entries(
             where = prefix.rstrip("/") or "."
             problems.append(LoadProblem(where, f"cannot read folder: {exc.strerror or exc}"))
     found.sort()
+    # in folder order too, not the walk's (which is the file system's)
+    problems.sort(key=_by_path)
     problems = [LoadProblem(printable_path(p.path), p.reason) for p in problems]
     return found, problems
+
+
+def _by_path(problem: LoadProblem) -> str:
+    return problem.path
 
 
 @dataclass(slots=True)
@@ -205,6 +236,8 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
                 found.append((rel, path))
                 if keys is not None:
                     keys[rel] = _key(entry)
+            else:
+                _skip(rel, name, problems)
             return
         else:
             target = entry.stat(follow_symlinks=False)
@@ -213,6 +246,8 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
         problems.append(LoadProblem(rel, f"cannot read: {exc.strerror or exc}"))
         return
     if not is_article_name(name):
+        if stat.S_ISREG(mode):
+            _skip(rel, name, problems)
         return
     if stat.S_ISREG(mode):
         found.append((rel, path))
@@ -221,6 +256,12 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
     else:
         # a FIFO would block the reader forever; sockets and devices are not articles either
         problems.append(LoadProblem(rel, "not a regular file (pipe, device or socket); skipped"))
+
+
+def _skip(rel: str, name: str, problems: list[LoadProblem]) -> None:
+    reason = not_read_reason(name)
+    if reason is not None:
+        problems.append(LoadProblem(rel, reason))
 
 
 def _key(entry: os.DirEntry[str]) -> FileKey | None:
@@ -263,14 +304,17 @@ def read_folder(
     if on_progress is not None:
         on_progress(0, total)
     articles: list[Article] = []
+    sidecars: list[str] = []
     done = 0
     chunks = _parse_chunks(paths, root, stop, workers, prepare=False)
     for chunk_size, results, _ in chunks:
-        done += chunk_size
         batch: list[Article] = []
-        for result in results:
+        for path, result in zip(paths[done : done + chunk_size], results, strict=True):
             batch.extend(result.articles)
             problems.extend(result.problems)
+            if not result.articles and is_candidate(path.name):
+                sidecars.append(relative_id(path, root))
+        done += chunk_size
         articles.extend(batch)
         if on_batch is not None and batch:
             on_batch(batch)
@@ -279,6 +323,10 @@ def read_folder(
         if stop():
             chunks.close()  # shuts the pool down now, cancelling chunks not yet started
             break
+    if sidecars:
+        joined = apply_sidecars(root, sidecars, articles)
+        articles = joined.articles
+        problems.extend(joined.problems)
     if articles:
         # tags split one word each by the scraper are joined back where the folder shows how
         articles = list(recover_multiword_tags(articles))

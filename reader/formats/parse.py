@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.jsonfmt import NotJson, parse_json
@@ -28,6 +29,10 @@ class ParseResult:
     # the disk cache's row for this file (``cache_rows.pack_articles``) when a parse worker
     # made it: the loading process stores it as is (see formats/folder.py ``_pack``)
     packed: bytes | None = field(default=None, compare=False, repr=False)
+    # a metadata table naming files of its folder: no articles of its own, and no problem for
+    # that (reader/formats/sidecar.py reads it again to join it onto those files' articles).
+    # Not kept by the cache's rows: only parse_file itself relies on it.
+    sidecar: bool = field(default=False, compare=False)
 
 
 def relative_id(path: Path, root: Path) -> str:
@@ -56,7 +61,7 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     try:
-        result = _parse_text(decoded.text, rel=rel, suffix=path.suffix.lower())
+        result = _parse_text(decoded.text, rel=rel, suffix=path.suffix.lower(), here=path.parent)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -66,7 +71,7 @@ def parse_file(path: Path, root: Path) -> ParseResult:
         )
     articles = tuple(_flag_empty(a) for a in articles)
     problems = result.problems
-    if not articles and not problems:
+    if not articles and not problems and not result.sidecar:
         problems = (LoadProblem(rel, "no article found in the file"),)
     return ParseResult(articles, problems)
 
@@ -126,8 +131,12 @@ def _failed(rel: str, reason: str) -> ParseResult:
     return ParseResult((), (LoadProblem(rel, reason),))
 
 
-def _parse_text(text: str, *, rel: str, suffix: str) -> ParseResult:
+def _parse_text(text: str, *, rel: str, suffix: str, here: Path | None = None) -> ParseResult:
     layout = detect_layout(text, suffix)
+    if layout is Layout.CSV:
+        names_file = (lambda value: names_file_in(here, value)) if here is not None else None
+        table = parse_csv(text, rel_path=rel, suffix=suffix, names_file=names_file)
+        return ParseResult(table.articles, table.problems, sidecar=table.sidecar)
     if layout is Layout.MARKUP:
         return _failed(rel, "XML or HTML without TREC <DOC> documents: not an article layout")
     if layout is Layout.TREC:

@@ -45,10 +45,12 @@ def export_articles(
     with path.open("wb") as handle:
         out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
         if fmt == "csv":
-            header = csv_header(with_entities=with_entities, with_marks=marks)
+            extra = any(article.extra for article in articles)
+            header = csv_header(with_entities=with_entities, with_extra=extra, with_marks=marks)
             out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                out.write(csv_line(csv_row(article, with_entities=with_entities, state=state)))
+                row = csv_row(article, with_entities=with_entities, with_extra=extra, state=state)
+                out.write(csv_line(row))
         else:
             for article in articles:
                 out.write(jsonl_line(article, with_entities=with_entities, state=state))

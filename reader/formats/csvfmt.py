@@ -1,0 +1,391 @@
+"""CSV and TSV exports: one article per row, its fields found by the header's column names.
+
+Scrapers name their columns in English or Arabic, in any case, with underscores or spaces
+("date_published", "Article Text", "العنوان"): a header name is folded (``_fold``) and matched
+against ``_EXACT`` first, then, for the fields still unmatched, by the pieces in ``_PIECES``
+("publish_date" holds "date"). Columns that map to no field are kept on the article as
+``extra`` (name, value) pairs, so nothing the scraper wrote is lost.
+
+The delimiter is counted in the header line (, ; tab |); ``csv.Sniffer`` is asked only on a tie,
+because on Arabic prose it often picks a letter or a space. Bodies may span lines inside quotes.
+
+A table without a text column may be a metadata sidecar: a column naming files of the folder,
+with their title, date, url... (``reader.formats.sidecar`` joins it onto those files' articles).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from reader.formats.dates import parse_date
+from reader.formats.jsonfmt import _paragraphs, _text
+from reader.model import Article, LoadProblem
+
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+# what a sidecar's bare page name ("0001") may stand for, tried in this order
+_PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
+_DELIMITERS = (",", ";", "\t", "|")
+# A body may be a whole long article (the csv module's default limit is 128 KiB); the file
+# itself is already limited by parse.MAX_FILE_BYTES, so a field never needs more than this.
+_FIELD_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
+
+# field -> folded header names that mean it (``_fold``: lower case, no spaces, "_", "-" or ".")
+_EXACT: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "subject", "heading", "عنوان", "العنوان"),
+    "body": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "articletext",
+        "articlebody",
+        "fulltext",
+        "maintext",
+        "story",
+        "نص",
+        "النص",
+        "المحتوى",
+        "محتوى",
+        "المقال",
+        "متن",
+    ),
+    "date": (
+        "date",
+        "published",
+        "datepublished",
+        "publishdate",
+        "publisheddate",
+        "publishedat",
+        "pubdate",
+        "time",
+        "timestamp",
+        "datetime",
+        "createdat",
+        "تاريخ",
+        "التاريخ",
+    ),
+    "url": ("url", "link", "href", "permalink", "sourceurl", "articleurl", "رابط", "الرابط"),
+    "source": (
+        "source",
+        "site",
+        "website",
+        "publisher",
+        "outlet",
+        "sourcename",
+        "newspaper",
+        "مصدر",
+        "المصدر",
+        "موقع",
+        "الموقع",
+        "الجريدة",
+    ),
+    "category": ("category", "section", "categories", "cat", "قسم", "القسم", "تصنيف", "التصنيف"),
+    "tags": ("tags", "tag", "keywords", "labels", "الكلمات", "كلمات", "وسوم", "الوسوم"),
+    "author": ("author", "authors", "writer", "byline", "الكاتب", "كاتب", "المؤلف"),
+    "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسمالملف", "ملف"),
+}
+# pieces of a folded name, for the fields no exact name matched; tried in this order, so
+# "source_url" is a url and "article_title" a title before anything else claims them
+_PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("url", ("url", "link", "رابط")),
+    ("date", ("date", "published", "تاريخ")),
+    ("title", ("title", "headline", "عنوان")),
+    ("body", ("text", "body", "content", "article", "story", "نص", "محتوى", "مقال")),
+    ("author", ("author", "writer", "byline", "كاتب", "مؤلف")),
+    ("category", ("categor", "section", "قسم", "تصنيف")),
+    ("tags", ("tag", "keyword", "كلمات", "وسوم")),
+    ("source", ("source", "site", "publisher", "مصدر", "موقع")),
+    ("file", ("filename", "filepath", "ملف")),
+)
+# a name ending so counts or numbers something ("article_id", "text_length"): not that field
+_NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)$")
+_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
+_TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which column holds each field, the unmapped columns (index, name) and every name."""
+
+    fields: dict[str, int]
+    extras: tuple[tuple[int, str], ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A delimited file read into rows: the header, the data rows as ``(number, line, cells)``
+    (numbered from 1, blank lines not counted) and the reason reading stopped early, if it did."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, int, tuple[str, ...]], ...]
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CsvResult:
+    articles: tuple[Article, ...]
+    problems: tuple[LoadProblem, ...]
+    # the table names files of its folder instead of holding articles: see reader/formats/sidecar.py
+    sidecar: bool = False
+
+
+def _fold(name: str) -> str:
+    return _FOLD.sub("", name).lower()
+
+
+def map_columns(header: tuple[str, ...]) -> Columns:
+    """The field of each header name (exact names first, then pieces of names)."""
+    folded = [_fold(name) for name in header]
+    fields: dict[str, int] = {}
+    for field, names in _EXACT.items():
+        # the aliases in their order: "date" wins over "time" wherever the columns stand
+        found = (folded.index(n) for n in names if n in folded)
+        i = next((i for i in found if i not in fields.values()), None)
+        if i is not None:
+            fields[field] = i
+    for field, pieces in _PIECES:
+        if field in fields:
+            continue
+        for i, name in enumerate(folded):
+            if i in fields.values() or _NOT_A_FIELD.search(name):
+                continue
+            if any(piece in name for piece in pieces):
+                fields[field] = i
+                break
+    # a file-name column of an article table is data of its own, kept with the extras
+    mapped = {i for field, i in fields.items() if field != "file"}
+    extras: list[tuple[int, str]] = []
+    taken: set[str] = set()
+    for i, name in enumerate(header):
+        if i in mapped:
+            continue
+        label = name.strip() or f"column {i + 1}"
+        if label in taken:  # a repeated header name: both values are kept
+            label = f"{label} (column {i + 1})"
+        taken.add(label)
+        extras.append((i, label))
+    return Columns(fields, tuple(extras), tuple(header))
+
+
+def looks_delimited(text: str) -> bool:
+    """Is a text file (not named .csv/.tsv) clearly a table of articles? Its first line must be a
+    header of short names, split by one delimiter, naming a text column and another known field
+    exactly, and a row must follow."""
+    head = text[:2000].lstrip("\n")  # sliced first: this runs on every text file
+    line, newline, rest = head.partition("\n")
+    if not newline or not rest.strip() or len(line) > 500:
+        return False
+    delimiter = _counted_delimiter(line)
+    if delimiter is None:
+        return False
+    names = [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
+    if len(names) < 2 or any(len(name) > 40 for name in names):
+        return False
+    folded = {_fold(name) for name in names}
+    exact = {field for field, known in _EXACT.items() if folded & set(known)}
+    return "body" in exact and len(exact) >= 2
+
+
+def _counted_delimiter(line: str) -> str | None:
+    """The one delimiter the header line holds most of, None on a tie or when it has none."""
+    counts = {d: line.count(d) for d in _DELIMITERS}
+    best = max(counts.values())
+    winners = [d for d, n in counts.items() if n == best]
+    return winners[0] if best and len(winners) == 1 else None
+
+
+def _delimiter(text: str, suffix: str) -> str:
+    first = next((line for line in text.split("\n", 50) if line.strip()), "")
+    if suffix == ".tsv" and "\t" in first:
+        return "\t"
+    counted = _counted_delimiter(first)
+    if counted is not None:
+        return counted
+    try:
+        sniffed = csv.Sniffer().sniff(text[:16384], delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = ""
+    if sniffed in _DELIMITERS:
+        return sniffed
+    return "\t" if suffix == ".tsv" else ","
+
+
+def read_table(text: str, suffix: str, *, max_rows: int | None = None) -> Table:
+    """The header and rows of a delimited ``text`` (decoded, "\\n" newlines); with ``max_rows``,
+    no more rows than that."""
+    delimiter = _delimiter(text, suffix)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[int, int, tuple[str, ...]]] = []
+    error = None
+    line = 0
+    try:
+        for cells in reader:
+            if not cells or not any(cell.strip() for cell in cells):
+                line = reader.line_num
+                continue
+            if header is None:
+                header = tuple(cell.replace("\ufeff", "").strip() for cell in cells)
+            elif max_rows is not None and len(rows) >= max_rows:
+                break
+            else:
+                rows.append((len(rows) + 1, line + 1, tuple(cells)))
+            line = reader.line_num
+    except csv.Error as exc:
+        error = f"CSV error at line {reader.line_num}: {exc}; the rest of the file is not read"
+    return Table(header or (), tuple(rows), error)
+
+
+def parse_csv(
+    text: str, *, rel_path: str, suffix: str, names_file: Callable[[str], bool] | None = None
+) -> CsvResult:
+    """The articles of a CSV/TSV table, one a row. ``names_file(value)``: whether a cell names a
+    file of the table's folder (then a table without a text column is a metadata sidecar)."""
+    table = read_table(text, suffix)
+    problems: list[LoadProblem] = []
+    if not table.header:
+        return CsvResult((), (LoadProblem(rel_path, table.error or "empty CSV file"),))
+    columns = map_columns(table.header)
+    if "body" not in columns.fields:
+        if names_file is not None and file_column(table, columns, names_file) is not None:
+            tail = (LoadProblem(rel_path, table.error),) if table.error else ()
+            return CsvResult((), tail, sidecar=True)
+        shown = ", ".join(name[:40] or "(empty)" for name in table.header[:12])
+        more = f" and {len(table.header) - 12} more" if len(table.header) > 12 else ""
+        problems.append(
+            LoadProblem(rel_path, f"CSV without a text column: columns are {shown}{more}")
+        )
+        if table.error:
+            problems.append(LoadProblem(rel_path, table.error))
+        return CsvResult((), tuple(problems))
+    several = len(table.rows) > 1
+    articles: list[Article] = []
+    for number, line, cells in table.rows:
+        article_id = f"{rel_path}#{number}" if several else rel_path
+        article, reason = _article(cells, columns, article_id=article_id, rel_path=rel_path)
+        if article is None:
+            problems.append(LoadProblem(rel_path, f"row {number} (line {line}): {reason}"))
+        else:
+            articles.append(article)
+    if table.error:
+        problems.append(LoadProblem(rel_path, table.error))
+    if not table.rows and not table.error:
+        problems.append(LoadProblem(rel_path, "CSV with a header and no rows"))
+    return CsvResult(tuple(articles), tuple(problems))
+
+
+def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool]) -> int | None:
+    """The column whose cells name files of the folder (at least half of its first 20 filled
+    cells), a column called so first; None when there is none."""
+    order = list(range(len(table.header)))
+    named = columns.fields.get("file")
+    if named is not None:
+        order.remove(named)
+        order.insert(0, named)
+    for i in order:
+        values = (cells[i].strip() for _, _, cells in table.rows if i < len(cells))
+        sample = list(islice((v for v in values if v), 20))
+        if sample and sum(1 for v in sample if names_file(v)) * 2 >= len(sample):
+            return i
+    return None
+
+
+def names_file_in(folder: Path, value: str) -> bool:
+    """Whether a cell names a file of ``folder`` (see ``named_file``)."""
+    return named_file(folder, value) is not None
+
+
+def named_file(folder: Path, value: str) -> str | None:
+    """The file of ``folder`` a cell names: relative to it or absolute, "/" or "\\" separated, or
+    a bare name the page's file has with an extension added ("0001" for 0001.txt: tables that
+    name pages by their id); None when there is no such file."""
+    name = value.strip().replace("\\", "/")
+    if not name or "://" in name or len(name) > 1000 or "\n" in name:
+        return None
+    bare = "." not in name.rsplit("/", 1)[-1]
+    for candidate in (name, *(name + s for s in _PAGE_SUFFIXES if bare)):
+        try:
+            if (folder / candidate).is_file():
+                return candidate
+        except (OSError, ValueError):  # a name too long for the system, or holding a NUL
+            return None
+    return None
+
+
+def cell(cells: tuple[str, ...], columns: Columns, field: str) -> str:
+    i = columns.fields.get(field)
+    return cells[i] if i is not None and i < len(cells) else ""
+
+
+def _article(
+    cells: tuple[str, ...], columns: Columns, *, article_id: str, rel_path: str
+) -> tuple[Article | None, str]:
+    body = _paragraphs(cell(cells, columns, "body"))
+    if not body:
+        name = columns.names[columns.fields["body"]] or "text"
+        return None, f"no text in the {name!r} column"
+    problems: list[str] = []
+    title = _text(cell(cells, columns, "title"))
+    if not title:
+        words = body.split("\n", 1)[0].split()
+        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        problems.append("no title: made from the first words of the text")
+    width = len(columns.names)
+    filled = len(cells) - next((n for n, c in enumerate(reversed(cells)) if c.strip()), len(cells))
+    if filled > width or len(cells) < width:
+        problems.append(f"the row has {len(cells)} fields where the header has {width}")
+    return (
+        Article(
+            id=article_id,
+            title=title,
+            body=body,
+            date=row_date(cell(cells, columns, "date"), problems),
+            source=_text(cell(cells, columns, "source")) or None,
+            url=_text(cell(cells, columns, "url")) or None,
+            author=_text(cell(cells, columns, "author")) or None,
+            category=_text(cell(cells, columns, "category")) or None,
+            tags=_tags(cell(cells, columns, "tags")),
+            problems=tuple(problems),
+            path=rel_path,
+            extra=tuple(_extras(cells, columns)),
+        ),
+        "",
+    )
+
+
+def _extras(cells: tuple[str, ...], columns: Columns) -> Iterator[tuple[str, str]]:
+    """The unmapped columns' filled cells, and any cell past the header's last column."""
+    for i, name in columns.extras:
+        if i < len(cells) and cells[i].strip():
+            yield name, cells[i].strip()
+    for i in range(len(columns.names), len(cells)):
+        if cells[i].strip():
+            yield f"column {i + 1}", cells[i].strip()
+
+
+def row_date(value: str, problems: list[str]) -> dt.date | None:
+    """A cell's date (any form ``parse_date`` reads, or Unix time); unreadable ones are noted."""
+    text = value.strip()
+    if not text:
+        return None
+    if _EPOCH.match(text):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+    date = parse_date(text)
+    if date is None:
+        problems.append(f"unreadable date: {text[:60]!r}")
+    return date
+
+
+def _tags(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in (_text(x) for x in _TAG_SPLIT.split(value)) if t))

@@ -1,0 +1,120 @@
+"""Nothing skipped in silence (issue 16): every file the scan leaves out is named with its reason,
+and the summary line counts the skipped files by extension."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.formats.folder import is_article_name, scan_entries, summary_line
+from reader.library import load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _export(folder: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "export", str(folder), "--no-entities"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def _unsupported(root: Path) -> Path:
+    root.mkdir()
+    (root / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (root / "scans").mkdir()
+    (root / "scans" / "page 2.PDF").write_bytes(b"%PDF-1.7\n")
+    (root / "letter.docx").write_bytes(b"PK\x03\x04\x14\x00")
+    return root
+
+
+def test_a_folder_of_unsupported_files_names_each_and_groups_the_summary(tmp_path: Path) -> None:
+    done = _export(_unsupported(tmp_path / "docs"))
+    assert done.returncode == 0
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8").splitlines() == [
+        "letter.docx: not an article format (.docx)",
+        "report.pdf: not an article format (.pdf)",
+        "scans/page 2.PDF: not an article format (.pdf)",
+        "0 articles from 0 files, 3 files skipped: .pdf ×2, .docx ×1",
+    ]
+
+
+def test_skipped_files_next_to_articles(tmp_path: Path) -> None:
+    root = _unsupported(tmp_path / "news")
+    (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (root / "blob").write_bytes(b"\x00\x01\x02\x03" * 10)  # no extension: read, and refused
+    # not named: hidden files and folders, the collection's own documentation
+    (root / ".DS_Store").write_bytes(b"\x00\x00")
+    (root / ".git").mkdir()
+    (root / ".git" / "index").write_bytes(b"DIRC")
+    (root / "README.md").write_text("# the collection\n", encoding="utf-8")
+    (root / "LICENSE").write_text("licence\n", encoding="utf-8")
+    done = _export(root)
+    err = done.stderr.decode("utf-8").splitlines()
+    assert "photo.jpg: not an article format (.jpg)" in err
+    assert any(line.startswith("blob: ") for line in err)
+    assert not any(
+        line.startswith((".DS_Store", ".git", "README.md", "LICENSE")) for line in err[:-1]
+    )
+    assert err[-1] == (
+        "1 articles from 1 files, 5 files skipped: .pdf ×2, .docx ×1, .jpg ×1, (none) ×1"
+    )
+
+
+def test_the_library_summary_and_the_scan_agree(tmp_path: Path) -> None:
+    root = _unsupported(tmp_path / "news")
+    (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
+    found, problems = scan_entries(root)
+    assert [rel for rel, _ in found] == ["a.txt"]
+    assert sorted(p.path for p in problems) == ["letter.docx", "report.pdf", "scans/page 2.PDF"]
+    library = load_library(root, entities=False)
+    assert library.summary() == "1 articles from 1 files, 3 files skipped: .pdf ×2, .docx ×1"
+
+
+@pytest.mark.parametrize(
+    ("skipped", "line"),
+    [
+        ([], "4 articles from 2 files, 0 files skipped"),
+        (["a.pdf"], "4 articles from 2 files, 1 files skipped: .pdf ×1"),
+        (
+            ["x/b.docx", "a.pdf", "c.PDF", "noext", "d.tar.gz", ".hidden"],
+            "4 articles from 2 files, 6 files skipped: .pdf ×2, (none) ×2, .docx ×1, .gz ×1",
+        ),
+    ],
+)
+def test_summary_line(skipped: list[str], line: str) -> None:
+    assert summary_line(4, 2, skipped) == line
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [("a.csv", True), ("a.TSV", True), ("a.txt", True), ("noext", True), ("a.pdf", False)],
+)
+def test_tables_are_article_files(name: str, read: bool) -> None:
+    assert is_article_name(name) is read
+
+
+def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
+    library = load_library(root, entities=False)
+    assert library.summary() == "1 articles from 1 files, 0 files skipped"
+    (root / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    (root / "README.md").write_text("# about\n", encoding="utf-8")
+    changes = library.apply_changes([root / "scan.pdf", root / "README.md"], entities=False)
+    assert [str(p) for p in changes.problems] == ["scan.pdf: not an article format (.pdf)"]
+    assert library.summary() == "1 articles from 1 files, 1 files skipped: .pdf ×1"
+    # as a full load of the folder as it is now says
+    assert load_library(root, entities=False).summary() == library.summary()
+    (root / "scan.pdf").unlink()
+    library.apply_changes([], [root / "scan.pdf"], entities=False)
+    assert library.problems == []
+    assert library.summary() == "1 articles from 1 files, 0 files skipped"
