@@ -8,11 +8,14 @@ typing a part of a long name finds it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reader.text.normalize import normalize
 from reader.text.stem import fold_hamza, strip_clitic
+
+_SPACES = re.compile(r"[^\S\n]+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -24,12 +27,15 @@ def fold_value(text: str) -> str:
 def fold_values(values: Sequence[str]) -> list[str]:
     """``fold_value`` of many values at once: one pass of the folds over the values joined by
     newlines (facet values hold none), ~10x faster than value by value for 40,000 names."""
-    if not values or any("\n" in v for v in values):
+    joined = "\n".join(values)
+    if not values or joined.count("\n") != len(values) - 1:
         return [fold_value(v) for v in values]
-    lines = fold_hamza(normalize("\n".join(values))).replace("ء", "").split("\n")
+    # facet values have single spaces already; a dropped mark may leave two
+    folded = _SPACES.sub(" ", fold_hamza(normalize(joined)).replace("ء", ""))
+    lines = folded.split("\n")
     if len(lines) != len(values):  # a compatibility fold changed the lines: one by one
         return [fold_value(v) for v in values]
-    return [" ".join(line.split()) for line in lines]
+    return lines
 
 
 def value_matcher(typed: str) -> Callable[[str], bool]:
