@@ -79,6 +79,8 @@ class UserState:
         self._marks: Marks | None = None
         self._frozen_read: frozenset[str] | None = None
         self._frozen_starred: frozenset[str] | None = None
+        self._tag_maps: tuple[dict[str, frozenset[str]], dict[str, str]] | None = None
+        self._note_index: NoteIndex | None = None
         self._readonly = readonly
         self.note: str | None = None
         self.dirty = False
@@ -159,15 +161,22 @@ class UserState:
             bucket.discard(article_id)
             self._changed(bucket)
 
-    def _changed(self, bucket: set[str] | None = None) -> None:
-        """Something changed; ``bucket``: only that id set (the others keep their frozen copy,
-        so the index keeps their bitmaps)."""
+    def _changed(self, what: set[str] | str | None = None) -> None:
+        """Something changed: ``what`` is the read or starred set, "tags", "notes" or "searches"
+        (None: anything). The parts that did not change keep their frozen copies, so the index
+        keeps their bitmaps and the notes are not tokenised again."""
         self.dirty = True
+        if what == "searches":
+            return  # not part of the marks
         self._marks = None
-        if bucket is None or bucket is self._read:
+        if what is None or what is self._read:
             self._frozen_read = None
-        if bucket is None or bucket is self._starred:
+        if what is None or what is self._starred:
             self._frozen_starred = None
+        if what is None or what == "tags":
+            self._tag_maps = None
+        if what is None or what == "notes":
+            self._note_index = None
 
     # ---- own tags -------------------------------------------------------------------------
     def my_tags(self, article_id: str) -> tuple[str, ...]:
@@ -189,7 +198,7 @@ class UserState:
             self._my_tags[article_id] = new
         else:
             self._my_tags.pop(article_id, None)
-        self._changed()
+        self._changed("tags")
 
     def add_my_tag(self, article_id: str, tag: str) -> None:
         self.set_my_tags(article_id, (*self.my_tags(article_id), tag))
@@ -221,7 +230,7 @@ class UserState:
             self._notes[article_id] = text
         else:
             self._notes.pop(article_id, None)
-        self._changed()
+        self._changed("notes")
 
     @property
     def noted_ids(self) -> frozenset[str]:
@@ -240,7 +249,7 @@ class UserState:
         """Add a saved search, or replace the one of that name."""
         if self._searches.get(search.name) != search:
             self._searches[search.name] = search
-            self._changed()
+            self._changed("searches")
 
     def rename_search(self, old: str, new: str) -> bool:
         """False when there is no ``old`` or ``new`` is taken or blank."""
@@ -252,12 +261,12 @@ class UserState:
             self._searches[new] = SavedSearch(
                 new, search.query, search.filters, search.sort, search.seen
             )
-            self._changed()
+            self._changed("searches")
         return True
 
     def delete_search(self, name: str) -> None:
         if self._searches.pop(name, None) is not None:
-            self._changed()
+            self._changed("searches")
 
     def snapshot(self) -> UserState:
         """A copy for another thread (an export in the background); it never saves."""
@@ -273,13 +282,17 @@ class UserState:
     def marks(self) -> Marks:
         """A snapshot for ``Index.search(marks=...)``; the same object until something changes."""
         if self._marks is None:
-            by_key: dict[str, set[str]] = {}
-            names: dict[str, str] = {}
-            for article_id, tags in self._my_tags.items():
-                for tag in tags:
-                    key = facet_key(tag)
-                    names.setdefault(key, tag)
-                    by_key.setdefault(key, set()).add(article_id)
+            if self._tag_maps is None:
+                by_key: dict[str, set[str]] = {}
+                names: dict[str, str] = {}
+                for article_id, tags in self._my_tags.items():
+                    for tag in tags:
+                        key = facet_key(tag)
+                        names.setdefault(key, tag)
+                        by_key.setdefault(key, set()).add(article_id)
+                self._tag_maps = ({k: frozenset(v) for k, v in by_key.items()}, names)
+            if self._note_index is None:
+                self._note_index = NoteIndex(self._notes)
             if self._frozen_read is None:
                 self._frozen_read = frozenset(self._read)
             if self._frozen_starred is None:
@@ -287,9 +300,9 @@ class UserState:
             self._marks = Marks(
                 starred=self._frozen_starred,
                 read=self._frozen_read,
-                my_tags={k: frozenset(v) for k, v in by_key.items()},
-                my_tag_names=names,
-                notes=NoteIndex(self._notes),
+                my_tags=self._tag_maps[0],
+                my_tag_names=self._tag_maps[1],
+                notes=self._note_index,
             )
         return self._marks
 

@@ -3,8 +3,8 @@
 The user state (reader/state.py) hands the index a ``Marks`` snapshot; the index turns its id sets
 into bitmaps of doc numbers. Stars and own tags are small sets, so their bitmap is built from the
 ids; "unread" is every live document minus the read bitmap, never a set of 100,000 unread ids.
-Bitmaps are cached per snapshot object and index generation: the state makes a new snapshot only
-when something changed, so typing a query reuses them.
+Bitmaps are cached per id set and the index's doc numbering: the state hands out a new set only
+for the mark that changed, so typing a query reuses them.
 
 Notes are few and short: ``NoteIndex`` keeps each note's normalised words and matches a query word
 by form, stem or clitic-stripped stem, the way the article index does, without BM25 (note matches
@@ -77,15 +77,16 @@ class Marks:
 
 class MarkBitmaps:
     """Id sets of a ``Marks`` as bitmaps of one index's doc numbers. Each is cached with the set
-    it was built from and the index generation: the state hands out a new set only for the mark
-    that changed, so opening an article (a new read set) leaves the stars' bitmap alone."""
+    it was built from and the index's numbering (``generation``): the state hands out a new set
+    only for the mark that changed, so opening an article (a new read set) leaves the stars'
+    bitmap alone."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[frozenset[str], int, BitMap]] = {}
+        self._cache: dict[str, tuple[frozenset[str], object, BitMap]] = {}
 
     def bitmap(
         self,
-        generation: int,
+        generation: object,
         what: str,
         ids: Callable[[], frozenset[str]],
         docnum: Mapping[str, int],

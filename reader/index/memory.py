@@ -393,8 +393,12 @@ class Index:
             facets[MY_TAG_FIELD] = mine
             distinct[MY_TAG_FIELD] = len(mine)
         ids = self._array("ids")
+        result_ids = tuple(ids[ranked].tolist())
+        # kept beside the index for ``facet_table`` over this result (Show all), which would
+        # otherwise map 100,000 ids back to doc numbers
+        _RESULT_DOCS[self] = (result_ids, docs)
         return SearchResult(
-            ids=tuple(ids[ranked].tolist()),
+            ids=result_ids,
             scores=scores[order],
             total=len(ranked),
             facets=facets,
@@ -460,7 +464,9 @@ class Index:
         def bitmap(what: str, ids: Callable[[], frozenset[str]]) -> BitMap:
             if marks is None:
                 return BitMap()
-            return cache.bitmap(self._generation, what, ids, self._docnum)
+            # doc numbers only change when articles are added (or all, by a compaction, which
+            # makes a new id list); the generation also moves with every flush of a search
+            return cache.bitmap((id(self._ids), len(self._ids)), what, ids, self._docnum)
 
         return bitmap
 
@@ -623,9 +629,13 @@ class Index:
         if facet is None:
             return [], []
         self._flush()
-        get = self._docnum.get
-        docs = np.array([d for d in map(get, ids) if d is not None], dtype=np.int64)
-        docs.sort()
+        last = _RESULT_DOCS.get(self)
+        if last is not None and last[0] is ids:
+            docs = last[1]
+        else:
+            get = self._docnum.get
+            docs = np.array([d for d in map(get, ids) if d is not None], dtype=np.int64)
+            docs.sort()
         in_result = np.zeros(len(self._ids), dtype=np.bool_)
         in_result[docs] = True
         return facet.table(in_result, docs)
@@ -685,6 +695,10 @@ class Index:
 
 
 _MARK_CACHES: weakref.WeakKeyDictionary[Index, MarkBitmaps] = weakref.WeakKeyDictionary()
+# the ids and sorted doc numbers of each index's latest result
+_RESULT_DOCS: weakref.WeakKeyDictionary[Index, tuple[tuple[str, ...], np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _same_text(a: Article, b: Article) -> bool:

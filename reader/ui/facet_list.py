@@ -125,11 +125,29 @@ class FacetListModel(QAbstractListModel):
     def set_full_values(self, values: Sequence[FacetValue]) -> None:
         """Every value of the facet over the current result (asked for when the filter box is
         used on a capped facet): the filter then reaches the rare ones too."""
+        self.set_full_table([v.value for v in values], [v.count for v in values])
+
+    def set_full_table(self, names: Sequence[str], counts: Sequence[int]) -> None:
+        """``set_full_values`` from the index's parallel lists (40,000 names: no object each;
+        only the head, listed while the filter is empty, is made of FacetValues)."""
+        from reader.index import FacetValue
+
+        selected = self._selected
+        head = MAX_LISTED + len(selected)
         self.beginResetModel()
         try:
-            self._values, self._all, self._capped = values, None, False
-            pinned_only = {v for v, _c, _s in self._pinned} - {v.value for v in values}
-            self._total = len(values) + len(pinned_only)
+            self._values = [
+                FacetValue(n, c) for n, c in zip(names[:head], counts[:head], strict=True)
+            ]
+            rest = [(n, c, "") for n, c in zip(names, counts, strict=True) if n not in selected]
+            self._all, self._capped = self._pinned + rest, False
+            folded = self._folded
+            new = [row[0] for row in self._all if row[0] not in folded]
+            folded.update(zip(new, fold_values(new), strict=True))
+            self._keys = [folded[row[0]] for row in self._all]
+            self._narrowed = []
+            pinned_only = {v for v, _c, _s in self._pinned} - set(names)
+            self._total = len(names) + len(pinned_only)
             self._rows, self._matches = self._matching(refine=False)
         finally:
             self.endResetModel()

@@ -69,7 +69,8 @@ class FacetPanel(QWidget):
     show_all_requested = Signal()
     # every value over the current result, asked for when the filter box is used on a capped
     # facet (the window sets it on the instance: the index counts them on demand)
-    all_values: Callable[[], Sequence[FacetValue]] | None = None
+    # (names, counts), most frequent first
+    all_values: Callable[[], tuple[Sequence[str], Sequence[int]]] | None = None
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,7 +212,7 @@ class FacetPanel(QWidget):
 
     def _on_filter_text(self, text: str) -> None:
         if text.strip() and self._model.capped and self.all_values is not None:
-            self._model.set_full_values(self.all_values())
+            self._model.set_full_table(*self.all_values())
         self._model.set_filter_text(text)
         self._refresh_empty()
         self._fit_height()
