@@ -21,7 +21,8 @@ KIND = "arabic-news-reader case file"
 
 def case_bytes(state: UserState) -> bytes:
     """The case file of a state."""
-    payload = {k: v for k, v in state.to_json().items() if k != "folder"}
+    # the folder's path and where its window was scrolled belong to this machine
+    payload = {k: v for k, v in state.to_json().items() if k not in ("folder", "view")}
     payload["kind"] = KIND
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     # a lone surrogate (an id from a file name that is not UTF-8) as its JSON escape

@@ -2,6 +2,7 @@
 
     python main.py [FOLDER]                                  the app
     python main.py FOLDER --screenshot OUT.png [--query Q] [--select N] [--size WxH]
+                          [--theme light|dark] [--language en|ar]
     python main.py export FOLDER [--format jsonl|csv] [--query Q] [--tag T]... [--entity E]...
                                  [--source S] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
     python main.py search FOLDER (QUERY | --queries FILE) [--limit N] [--format text|jsonl]
@@ -92,6 +93,8 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--query", help="search query to apply (with --screenshot)")
     parser.add_argument("--select", type=int, metavar="N", help="select the N-th listed article")
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1400x900")
+    parser.add_argument("--theme", choices=("light", "dark"), help="the colour theme")
+    parser.add_argument("--language", choices=("en", "ar"), help="the interface language")
     _add_cache_flag(parser)
     return parser
 

@@ -20,6 +20,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -56,6 +57,16 @@ def _folder_key(folder: Path) -> str:
         return str(Path(folder).absolute())
 
 
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """Where the user was in a folder: the article shown, how far it was scrolled, and how far
+    the list was scrolled (pixels), so reopening the folder puts them back there."""
+
+    article_id: str | None = None
+    article_scroll: int = 0
+    list_scroll: int = 0
+
+
 class _Damaged(Exception):
     """The state file exists but cannot be used; the message says why."""
 
@@ -82,6 +93,7 @@ class UserState:
         self._tag_maps: tuple[dict[str, frozenset[str]], dict[str, str]] | None = None
         self._note_index: NoteIndex | None = None
         self._readonly = readonly
+        self._view = ViewState()
         self.note: str | None = None
         self.dirty = False
         # the file could not be used nor moved aside: never write over it
@@ -114,7 +126,12 @@ class UserState:
         except (ValueError, KeyError, TypeError) as err:
             self._set_aside(f"{type(err).__name__}: {err}")
             return
-        self._read, self._starred = read, starred
+        try:
+            view = _decode_view(data)
+        except (ValueError, TypeError) as err:  # damage in the view section is damage too
+            self._set_aside(f"{type(err).__name__}: {err}")
+            return
+        self._read, self._starred, self._view = read, starred, view
         self._my_tags, self._notes, self._searches = my_tags, notes, searches
 
     def _set_aside(self, reason: str, *, damaged: bool = True) -> None:
@@ -328,6 +345,15 @@ class UserState:
                 self._notes[new_id] = note
 
     @property
+    def view(self) -> ViewState:
+        return self._view
+
+    def set_view(self, view: ViewState) -> None:
+        if view != self._view:
+            self._view = view
+            self.dirty = True
+
+    @property
     def starred_ids(self) -> frozenset[str]:
         return frozenset(self._starred)
 
@@ -360,7 +386,7 @@ class UserState:
 
     def to_json(self) -> dict:
         """Everything this state holds as a JSON-ready dict, lists sorted (same state, same bytes)."""
-        return {
+        payload: dict = {
             "format": _FORMAT,
             "folder": _folder_key(self.folder),
             "read": sorted(self._read),
@@ -369,6 +395,13 @@ class UserState:
             "notes": dict(sorted(self._notes.items())),
             "searches": {s.name: s.to_json() for s in self.searches},
         }
+        if self._view != ViewState():
+            payload["view"] = {
+                "article": self._view.article_id,
+                "article_scroll": self._view.article_scroll,
+                "list_scroll": self._view.list_scroll,
+            }
+        return payload
 
     def replace_with(self, data: bytes) -> None:
         """Take the marks, tags, notes and searches of a state's (or case file's) bytes; raises
@@ -435,6 +468,28 @@ def _decode(
     saved = {name: SavedSearch.from_json(name, v) for name, v in searches.items()}
     tagged = {i: tuple(tags) for i, tags in my_tags.items() if tags}
     return set(read), set(starred), tagged, dict(notes), saved
+
+
+def _decode_view(data: bytes) -> ViewState:
+    """The optional "view" section (older files have none); raises on a malformed one."""
+    if b'"view"' not in data:
+        return ViewState()
+    value = json.loads(data.decode("utf-8")).get("view")
+    if value is None:
+        return ViewState()
+    if not isinstance(value, dict):
+        raise TypeError("view is not an object")
+    article, article_scroll, list_scroll = (
+        value.get("article"),
+        value.get("article_scroll", 0),
+        value.get("list_scroll", 0),
+    )
+    if not (article is None or isinstance(article, str)):
+        raise TypeError("view.article is not a string")
+    for number in (article_scroll, list_scroll):
+        if type(number) is not int or number < 0:
+            raise ValueError("a view scroll position is not a whole number of pixels")
+    return ViewState(article, article_scroll, list_scroll)
 
 
 def _free_name(path: Path) -> Path:

@@ -6,9 +6,10 @@
 ``tag_files``, and their spans are stored in the cache file by file as they come back.
 
 The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
-about half the time with two worker processes. Each worker lowers its priority and loads the
-recogniser once (the pool initializer); work travels as plain strings and comes back as plain
-tuples, the cheapest things to pickle. Results are yielded in input order so the caller can store
+about half the time with two worker processes. Each worker lowers its priority, arranges to end
+with the process that started it (``reader.workers``) and loads the recogniser once (the pool
+initializer); work travels as plain strings and comes back as plain tuples, the cheapest things
+to pickle. Results are yielded in input order so the caller can store
 them file by file.
 
 Without a recogniser (``tag_files(..., None)``, the window) nothing is tagged in the calling
@@ -20,10 +21,8 @@ thread. The model is then loaded by the workers only, and one that cannot be loa
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import multiprocessing
-import os
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from reader.cache import FileSpans, FolderCache, entity_model_key
 from reader.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
 from reader.model import Article, Span, packed
+from reader.workers import init_worker, worker_args
 
 # articles per task: big enough that pickling and scheduling are noise (~0.5 s of tagging),
 # small enough that Cancel is honoured quickly and progress moves smoothly
@@ -56,13 +56,11 @@ _worker_recogniser = None
 _worker_problem = "entity model not loaded"
 
 
-def _init_worker() -> None:
+def _init_worker(parent_pid: int | None = None, niceness: int = NICENESS) -> None:
     global _worker_recogniser, _worker_problem  # noqa: PLW0603 (one recogniser per worker process)
     from reader.entities import RecogniserUnavailable, load_recogniser
 
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):  # best effort: a refusal changes nothing else
-            os.nice(NICENESS)
+    init_worker(parent_pid, niceness)  # ends with its parent, answers SIGTERM, niced
     try:
         _worker_recogniser = load_recogniser()
     except RecogniserUnavailable as exc:
@@ -182,7 +180,10 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
     # deadlock the child (as in reader/formats/folder.py)
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)) or 1, mp_context=context, initializer=_init_worker
+        max_workers=min(workers, len(chunks)) or 1,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=worker_args(NICENESS),
     )
     done = 0
     finished = False

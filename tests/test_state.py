@@ -65,3 +65,46 @@ def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
     state.save()
     leftovers = [p.name for p in state.path.parent.iterdir() if p.name != state.path.name]
     assert leftovers == []
+
+
+def test_where_the_user_was_survives_a_restart(tmp_path: Path) -> None:
+    from reader.state import ViewState
+
+    state = UserState(tmp_path)
+    state.set_read("a.json#1")
+    assert state.view == ViewState()
+    state.set_view(ViewState("a.json#1", 340, 1200))
+    assert state.dirty
+    state.save()
+    again = UserState(tmp_path)
+    assert again.view == ViewState("a.json#1", 340, 1200)
+    assert again.is_read("a.json#1") and again.note is None
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        '"here"',
+        '{"article": 7}',
+        '{"article": "a", "article_scroll": -1}',
+        '{"article": "a", "list_scroll": 1.5}',
+        '{"article": "a", "list_scroll": true}',
+    ],
+)
+def test_a_damaged_view_section_is_damage(tmp_path: Path, view: str) -> None:
+    path = state_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'{{"read": ["x"], "starred": [], "view": {view}}}', encoding="utf-8")
+    state = UserState(tmp_path)
+    assert state.note is not None and "damaged" in state.note
+    assert not state.is_read("x")  # set aside whole, as any other damage
+    assert path.with_name(path.name + ".damaged").exists()
+
+
+def test_a_file_without_a_view_section_reads_as_before(tmp_path: Path) -> None:
+    path = state_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"format": 1, "read": ["x"], "starred": ["y"]}', encoding="utf-8")
+    state = UserState(tmp_path)
+    assert state.note is None and state.is_read("x") and state.is_starred("y")
+    assert state.view.article_id is None

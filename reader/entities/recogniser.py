@@ -26,13 +26,22 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
-from reader.text import normalize_token, tokenize
+from reader.text import normalize_token
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
+from reader.text.tokenize import iter_tokens
 
 # The CRF saw sentences of ANERcorp, which end at . ! ? ; long paragraphs without them are cut so
 # one run-on line does not become one huge sequence.
 _SENTENCE_END = frozenset(".!?؟")
 MAX_SENTENCE = 120
+# A run of punctuation (a line of "=" or "،") is cut too, so no sentence grows with the text; far
+# above what news puts between two words, so no article's sentences change.
+MAX_PUNCTUATION_RUN = 1000
+# Texts longer than this are tagged a window of whole sentences at a time, each window a document
+# of its own for the second pass: the tagger's memory (~160 bytes a character while a document is
+# tagged) then grows with the window, not with the text. Five times the longest article of the ANT
+# corpora (38 KB), so an article is one window and tagged as a whole.
+WINDOW_CHARS = 100_000
 _DROPPED = frozenset(MARKS + TATWEEL + INVISIBLES)
 _PROCLITICS = frozenset("وفبلك")
 
@@ -81,12 +90,17 @@ class Recogniser:
     def find_entities(self, text: str, keywords: Iterable[str] = ()) -> list[Span]:
         """Entity spans over ``reader.text.tokenize`` offsets; leading proclitics left outside.
         ``keywords``: the article's tags, which complete a person's name the model cut short
-        (``consistency.complete_names_from_keywords``)."""
+        (``consistency.complete_names_from_keywords``). A text longer than ``WINDOW_CHARS`` is
+        tagged in windows of whole sentences (``sentence_windows``)."""
+        words = keyword_words(keywords)
+        spans: list[Span] = []
+        for sentences in sentence_windows(text, WINDOW_CHARS):
+            spans += self._window_entities(sentences, words)
+        return spans
+
+    def _window_entities(self, sentences: list[list[Unit]], keywords: frozenset[str]) -> list[Span]:
         found: list[tuple[list[Unit], str]] = []
-        sentences = list(split_sentences(text))
-        tagged = self._tag_document(
-            [[u[0] for u in units] for units in sentences], keyword_words(keywords)
-        )
+        tagged = self._tag_document([[u[0] for u in units] for units in sentences], keywords)
         for units, tags in zip(sentences, tagged, strict=True):
             for first, last, kind in entity_chunks(tags):
                 words = [u for u in units[first:last] if u[3]]
@@ -139,18 +153,33 @@ class Recogniser:
 Unit = tuple[str, int, int, bool]  # text, start, end, is a word token (not punctuation)
 
 
+def sentence_windows(text: str, size: int) -> Iterator[list[list[Unit]]]:
+    """``split_sentences(text)`` in consecutive groups spanning at most ``size`` characters (or one
+    sentence, when a sentence is longer): a window ends where a sentence does, so no window boundary
+    falls inside a word or a name the sentence splitting keeps whole. Offsets stay the text's."""
+    window: list[list[Unit]] = []
+    for units in split_sentences(text):
+        if window and units[-1][2] - window[0][0][1] > size:
+            yield window
+            window = []
+        window.append(units)
+    if window:
+        yield window
+
+
 def split_sentences(text: str) -> Iterator[list[Unit]]:
-    """Word tokens plus the punctuation between them, cut into sentences."""
+    """Word tokens plus the punctuation between them, cut into sentences (lazily: a long text is
+    never held as a list of tokens)."""
     units: list[Unit] = []
     pos = 0
-    for tok in tokenize(text):
+    for tok in iter_tokens(text):
         if tok.start > pos:
             gap = text[pos : tok.start]
             if not gap.isspace():
                 for offset, ch in enumerate(gap):
                     if not ch.isspace():
                         units.append((ch, pos + offset, pos + offset + 1, False))
-                        if ch in _SENTENCE_END and units:
+                        if (ch in _SENTENCE_END or len(units) >= MAX_PUNCTUATION_RUN) and units:
                             yield units
                             units = []
             if "\n" in gap and units:
@@ -164,6 +193,9 @@ def split_sentences(text: str) -> Iterator[list[Unit]]:
     for offset, ch in enumerate(text[pos:]):
         if not ch.isspace():
             units.append((ch, pos + offset, pos + offset + 1, False))
+            if len(units) >= MAX_PUNCTUATION_RUN:
+                yield units
+                units = []
     if units:
         yield units
 

@@ -25,6 +25,7 @@ from itertools import islice
 from pathlib import Path
 
 from reader.formats.dates import parse_date
+from reader.formats.debris import TITLE_FROM_FIRST_WORDS
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.model import Article, LoadProblem
 
@@ -339,7 +340,7 @@ def _article(
     if not title:
         words = body.split("\n", 1)[0].split()
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-        problems.append("no title: made from the first words of the text")
+        problems.append(TITLE_FROM_FIRST_WORDS)
     width = len(columns.names)
     filled = len(cells) - next((n for n, c in enumerate(reversed(cells)) if c.strip()), len(cells))
     if filled > width or len(cells) < width:

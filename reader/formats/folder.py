@@ -27,6 +27,7 @@ from reader.formats.parse import ParseResult, parse_file, printable_path, relati
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
+from reader.workers import init_worker, worker_args
 
 if TYPE_CHECKING:
     from reader.index.prepare import PreparedChunk, WorkerVocab
@@ -472,7 +473,9 @@ def _parse_in_pool(
     # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
     # runs threads (Qt's among them) can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    executor = ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=init_worker, initargs=worker_args()
+    )
     work = _parse_chunk_analysed if prepare else _parse_chunk_plain
     done = 0  # chunks handed to the caller
     try:

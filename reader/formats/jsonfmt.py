@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
+from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
+from reader.formats.plain import collapse_spaces
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -216,7 +218,7 @@ def _paragraphs(value: Any) -> str:
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     if "&" in text:
         text = html.unescape(text)
-    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+    return "\n".join(collapse_spaces(line) for line in text.split("\n") if line.strip())
 
 
 def _tags(value: Any) -> tuple[str, ...]:
@@ -258,7 +260,7 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
     problems: list[str] = []
-    body = _paragraphs(_get(item, "body"))
+    body = clean_body(_paragraphs(_get(item, "body")))
     title = _text(_get(item, "title"))
     if not body:
         summary = _paragraphs(_get(item, "summary"))
@@ -268,9 +270,9 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
         body = summary
         problems.append("body is the summary: the article has no text field")
     if not title:
-        words = body.split("\n", 1)[0].split()
-        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-        problems.append("no title: made from the first words of the text")
+        # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
+        title = title_from_text(body.split("\n"))
+        problems.append(TITLE_FROM_FIRST_WORDS)
     return (
         Article(
             id=article_id,

@@ -14,6 +14,7 @@ from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, de
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
+from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
 from reader.model import Article, LoadProblem
 
@@ -70,6 +71,11 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
         )
     articles = tuple(_flag_empty(a) for a in articles)
+    section = folder_category(rel)
+    if section is not None:  # a file that names its own category keeps it
+        articles = tuple(
+            a if a.category else dataclasses.replace(a, category=section) for a in articles
+        )
     problems = result.problems
     if not articles and not problems and not result.sidecar:
         problems = (LoadProblem(rel, "no article found in the file"),)

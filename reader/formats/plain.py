@@ -1,4 +1,9 @@
-"""Plain text and Markdown: the first non-empty line is the title, the rest is the body.
+"""Plain text and Markdown: the headline line is the title, the rest is the body.
+
+Files from the wild (issue 16) open with debris: the page's URL on a line (the article's ``url``), a
+date line (its ``date``), script and ad code (dropped, see ``debris.py``). The title is the first
+line left when it reads as a headline; else the headline the file name holds; else the first
+sentence.
 
 A ``.txt`` keeps one paragraph per non-empty line (how scrapers write them), unless it is
 hard-wrapped like an e-mail: short lines in blank-line-separated blocks. Markdown wraps a paragraph
@@ -10,9 +15,24 @@ title, date, tags and the rest; those fields are read from it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
-from reader.formats.dates import parse_date
+from reader.formats.dates import date_line_date, parse_date
+from reader.formats.debris import (
+    TITLE_FROM_FILE_NAME,
+    TITLE_FROM_FIRST_SENTENCE,
+    clean_lines,
+    file_name_wins,
+    has_arabic,
+    is_latin_only,
+    mostly_arabic,
+    reads_as_headline,
+    title_from_filename,
+    title_from_text,
+    url_of_line,
+)
 from reader.model import Article
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,6 +56,9 @@ _FRONT_KEYS = {
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
+# how many of the first lines may hold the page's URL and date (title, URL, date, byline, ...)
+_HEAD_LINES = 6
+_SLICE = 1 << 16  # characters
 
 
 def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article | None:
@@ -46,29 +69,27 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         if match is not None:
             meta = _front_matter(match.group(1))
             text = text[match.end() :]
-    lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
+    lines = _clean_lines(text, markdown=markdown)
+    raw_date = meta.get("date")
+    head, lines = _read_head(lines, want_url=not meta.get("url"), want_date=not raw_date)
     start = next((i for i, line in enumerate(lines) if line), None)
     if start is None and not meta.get("title"):
         return None
+    problems: list[str] = []
     if isinstance(meta.get("title"), str) and meta["title"]:
         title, rest = str(meta["title"]), lines
     else:
         assert start is not None
-        title = lines[start]
-        if markdown:
-            title = _HEADING.sub("", title).strip().rstrip("#").strip() or title
-        rest = lines[start + 1 :]
-        if markdown and rest and _SETEXT.match(rest[0]):  # Title\n=====
-            rest = rest[1:]
+        title, rest, note = _title(lines, start, rel_path=rel_path, markdown=markdown)
+        if note:
+            problems.append(note)
     if markdown or _hard_wrapped(rest):
         body = _markdown_paragraphs(rest)
     else:
         body = "\n".join(line for line in rest if line)
-    problems: list[str] = []
     if not body:
         problems.append("no body text: the file holds only a title line")
-    raw_date = meta.get("date")
-    date = parse_date(raw_date) if isinstance(raw_date, str) and raw_date else None
+    date = parse_date(raw_date) if isinstance(raw_date, str) and raw_date else head.date
     if raw_date and date is None:
         problems.append(f"unreadable date: {raw_date!r}")
     tags = meta.get("tags", [])
@@ -78,7 +99,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         body=body,
         date=date,
         source=_one(meta.get("source")),
-        url=_one(meta.get("url")),
+        url=_one(meta.get("url")) or head.url,
         author=_one(meta.get("author")),
         category=_one(meta.get("category")),
         tags=tuple(tags)
@@ -87,6 +108,109 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         problems=tuple(problems),
         path=rel_path,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    url: str | None = None
+    date: dt.date | None = None
+
+
+def _clean_lines(text: str, *, markdown: bool) -> list[str]:
+    """The lines of ``text`` without script, ad and share lines (``debris.clean_lines``).
+
+    In Markdown such a line leaves a blank line, so the paragraphs around it are not joined; in
+    a ``.txt`` it goes, so the shape the hard-wrap test sees is the text's own.
+    """
+    lines = [collapse_spaces(raw) for raw in text.split("\n")]
+    cleaned = clean_lines(lines)
+    return [kept for line, kept in zip(lines, cleaned, strict=True) if kept or not line or markdown]
+
+
+def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> tuple[_Head, list[str]]:
+    """The page's URL line and date line among the first lines, and the lines without them.
+
+    Scrapers print them above or under the headline (issue 16); further down, a line holding a
+    date or a link is the article's own text and stays.
+    """
+    url: str | None = None
+    date: dt.date | None = None
+    head = [i for i, line in enumerate(lines) if line][:_HEAD_LINES]
+    if len(head) < 2:
+        return _Head(), lines  # a lone line is the text itself, whatever it holds
+    taken: set[int] = set()
+    for i in head:
+        if want_url and url is None and (found := url_of_line(lines[i])) is not None:
+            url = found
+            taken.add(i)
+        elif want_date and (day := date_line_date(lines[i])) is not None:
+            date = date or day
+            taken.add(i)
+    if not taken:
+        return _Head(), lines
+    return _Head(url, date), [line for i, line in enumerate(lines) if i not in taken]
+
+
+def _title(
+    lines: list[str], start: int, *, rel_path: str, markdown: bool
+) -> tuple[str, list[str], str | None]:
+    """Title, the lines left for the body, and a note when no line of the text is the title.
+
+    A headline-shaped first line is the title (a Markdown heading always is), unless the file
+    name holds another headline (``debris.file_name_wins``); else the file name, when it reads as
+    a headline; else the first sentence, and the body keeps every line. In an
+    Arabic article a Latin-only line (a byline or site name) is never the title: up to two of them
+    above the headline are passed over and stay in the body.
+    """
+    first = lines[start]
+    underlined = start + 1 < len(lines) and _SETEXT.match(lines[start + 1]) is not None
+    if markdown and (_HEADING.match(first) or underlined):
+        title = _HEADING.sub("", first).strip().rstrip("#").strip() or first
+        return title, _after_setext(lines[start + 1 :], markdown), None
+    # a first line with Arabic letters is neither a byline nor passed over: no need to count
+    arabic = has_arabic(first) or mostly_arabic(" ".join(lines[start : start + 40]))
+    candidate = start
+    following = [i for i, line in enumerate(lines) if line and i > start][:2]
+    for i in following:
+        if not (arabic and is_latin_only(lines[candidate])):
+            break
+        candidate = i
+    line = lines[candidate]
+    from_name = title_from_filename(rel_path)
+    alone = not any(lines[candidate + 1 :])
+    if reads_as_headline(line, arabic=arabic) and not (
+        from_name and file_name_wins(line, from_name, alone=alone)
+    ):
+        rest = lines[start:candidate] + _after_setext(lines[candidate + 1 :], markdown)
+        return line, rest, None
+    if from_name:
+        return from_name, lines[start:], TITLE_FROM_FILE_NAME
+    title = title_from_text(lines[start:], arabic=arabic)
+    return title, lines[start:], TITLE_FROM_FIRST_SENTENCE
+
+
+def _after_setext(rest: list[str], markdown: bool) -> list[str]:
+    if markdown and rest and _SETEXT.match(rest[0]):  # Title\n=====
+        return rest[1:]
+    return rest
+
+
+def collapse_spaces(line: str) -> str:
+    """The line with each run of spaces as one space, stripped. A long line is done a slice at a
+    time, each slice ending before a non-space: re.sub holds a new string per match until it
+    joins them, ~80 bytes a space, 440 MB for a 60 MB one-line article (issue 17)."""
+    if len(line) <= _SLICE:
+        return _WS.sub(" ", line).strip()
+    parts = []
+    start = 0
+    while start < len(line):
+        end = min(start + _SLICE, len(line))
+        run = _WS.match(line, end)
+        if run is not None:
+            end = run.end()  # a run of spaces stays in one slice
+        parts.append(_WS.sub(" ", line[start:end]))
+        start = end
+    return "".join(parts).strip()
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

@@ -22,9 +22,17 @@ inline ones, ends with a colon and is followed by a headline and a paragraph cou
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from reader.formats.dates import parse_date
+from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
+from reader.formats.debris import (
+    TITLE_FROM_FILE_NAME,
+    drop_debris,
+    file_name_wins,
+    title_from_filename,
+    url_of_line,
+)
 from reader.formats.scraped_lines import (
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
@@ -338,10 +346,35 @@ def _is_colon_marker(line: str) -> bool:
     return line.endswith((":", "：")) and is_marker(line)
 
 
+def _head_debris(lines: list[str]) -> tuple[str | None, dt.date | None, list[str]]:
+    """The page's URL line and an unlabelled date line above the title (``15 رمضان 1433 هـ``, a
+    Hijri date too), and the lines without them. A labelled date line is ``split_body``'s."""
+    url: str | None = None
+    date: dt.date | None = None
+    while len(lines) > 1:
+        if url is None and (found := url_of_line(lines[0])) is not None:
+            url = found
+        elif date is None and not is_meta_line(lines[0]) and (day := date_line_date(lines[0])):
+            date = day
+        else:
+            break
+        lines = lines[1:]
+    return url, date, lines
+
+
 def _parse(text: str, *, article_id: str, path: str) -> Article:
-    lines = unglue_lines(clean_lines(text))
+    # script, ad and share lines (debris.py) go first, so none can pass for a title or a paragraph
+    lines = unglue_lines(drop_debris(clean_lines(text)))
+    url, lead_date, lines = _head_debris(lines)
     title, rest = split_title(lines)
     problems: list[str] = []
+    named = title_from_filename(path)
+    if named and (
+        not title or not is_headline(title) or file_name_wins(title, named, alone=not rest)
+    ):
+        # no headline line, or the first line is a paragraph: the file name holds the headline
+        title, rest = named, lines
+        problems.append(TITLE_FROM_FILE_NAME)
     if not title:
         problems.append("no title line")
 
@@ -381,11 +414,12 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     related = parts.related + footer_related
     if source is None:
         source = next(filter(None, map(parse_source_line, parts.stray_sources)), None)
-    date = None
+    date = lead_date
     if parts.date_text is None:
-        problems.append("no date line")
+        if date is None:
+            problems.append("no date line")
     else:
-        date = parse_date(parts.date_text)
+        date = parse_date(parts.date_text) or parse_hijri_date(parts.date_text)
         if date is None:
             problems.append(f"date not understood: {parts.date_text}")
     if not parts.body:
@@ -396,6 +430,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
         body="\n".join(parts.body),
         date=date,
         source=source,
+        url=url,
         tags=tuple(tags),
         related=related,
         appended=split_appended(appended_lines),

@@ -34,13 +34,12 @@ from reader.formats.csvfmt import (
     read_table,
     row_date,
 )
+from reader.formats.debris import DERIVED_TITLE_NOTES
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.jsonfmt import _text
 from reader.formats.parse import MAX_FILE_BYTES, relative_id
 from reader.model import Article, LoadProblem
 
-# the problem a parser notes when it made the title from the text (jsonfmt, csvfmt)
-_DERIVED_TITLE = "no title: made from the first words of the text"
 _SENTENCE_ENDS = (".", "!", "?", "؟")
 _CSV_ENDINGS = tuple(CSV_SUFFIXES)
 
@@ -178,8 +177,9 @@ def joined(article: Article, meta: Meta) -> Article:
     problems = list(article.problems)
     if meta.title and meta.title != article.title:
         title = article.title.strip()
-        if _DERIVED_TITLE in problems:
-            problems.remove(_DERIVED_TITLE)
+        derived = DERIVED_TITLE_NOTES.intersection(problems)
+        if derived:
+            problems = [p for p in problems if p not in derived]
             changes["title"] = meta.title
         elif not title:
             changes["title"] = meta.title

@@ -14,6 +14,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from reader.formats.dates import parse_date
+from reader.formats.debris import clean_body
 from reader.model import Article, LoadProblem
 
 # tag name -> field; aliases from other TREC/CLEF collections (HEADLINE, DATE, BODY).
@@ -120,7 +121,7 @@ def _article(
     fields: dict[str, str], *, article_id: str, rel_path: str
 ) -> tuple[Article | None, str]:
     problems: list[str] = []
-    body = _paragraphs(fields.get("text"))
+    body = clean_body(_paragraphs(fields.get("text")))
     if not body:
         abstract = _paragraphs(fields.get("abstract"))
         if not abstract:

@@ -6,6 +6,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 DEFAULT_SIZE = (1400, 900)
@@ -34,7 +39,6 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.appearance import apply_ui_font, load_fonts
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,18 +50,47 @@ def run_app(args: argparse.Namespace) -> int:
     folder = choose_folder(getattr(args, "folder", None), settings.last_folder)
     if not folder.is_dir():
         print(f"{folder}: not a folder", file=sys.stderr)
-        return 2
+        if screenshot:
+            return 2
+    if screenshot:
+        # a screenshot in another look does not change what the user chose in the View menu
+        kept = (settings.theme, settings.language)
+        window = start_window(settings, folder, args, open_now=False)
+        try:
+            return _screenshot(app, window, folder, args)
+        finally:
+            settings.theme, settings.language = kept
+    start_window(settings, folder, args)
+    return app.exec()
+
+
+def start_window(
+    settings: Settings, folder: Path, args: argparse.Namespace, *, open_now: bool = True
+) -> MainWindow:
+    """The window, shown, with ``folder`` opening; a folder that does not exist is said in the
+    window (the user can open another from there) rather than ending the app."""
+    from reader.ui.main_window import MainWindow
+
     window = MainWindow(settings, use_cache=not getattr(args, "no_cache", False))
+    theme, language = getattr(args, "theme", None), getattr(args, "language", None)
+    if theme:
+        window.set_theme(theme)
+    if language:
+        window.set_language(language)
+    screenshot = getattr(args, "screenshot", None)
     size = getattr(args, "size", None) or (DEFAULT_SIZE if screenshot else None)
     if size:
         window.resize(*size)
     elif settings.geometry is None:
         window.resize(*DEFAULT_SIZE)
     window.show()
-    if screenshot:
-        return _screenshot(app, window, folder, args)
-    window.open_folder(folder)
-    return app.exec()
+    if not open_now:
+        return window
+    if folder.is_dir():
+        window.open_folder(folder)
+    else:
+        window.show_missing_folder(folder)
+    return window
 
 
 def _screenshot(app: object, window: object, folder: Path, args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel,
 
 from reader.model import Article, Span
 from reader.state import UserState
-from reader.ui.plain import tooltip_text
+from reader.ui.plain import isolated, tooltip_text
 
 Lookup = Callable[[str], Article | None]
 SnippetFn = Callable[[Article], tuple[str, Sequence[Span]]]
@@ -230,7 +230,9 @@ class ArticleListModel(QStringListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Roles.TITLE):
             return article.title or article_id  # painted as plain text by the delegate
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(article.title or article_id)
+            # embedded in its own direction: an Arabic title's closing quote or "!" stays at its
+            # end in the English interface's tooltip too
+            return tooltip_text(isolated(article.title or article_id))
         if role == Roles.DATE:
             return article.date
         if role == Roles.SOURCE:

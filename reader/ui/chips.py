@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reader.ui.filter_state import FilterState
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import plain_label
-from reader.ui.theme import ENTITY_COLOURS
+from reader.ui.theme import ENTITY_COLOURS, Swatch
 
 add_arabic(
     {
@@ -123,6 +123,7 @@ class Chip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)  # symmetric: margins do not mirror in RTL
         layout.setSpacing(2)
+        self._swatch: Swatch | None = None
         self.label = plain_label(label, self)  # values come from articles: never markup
         self.label.setMaximumWidth(260)
         self.button = QToolButton(self)
@@ -134,12 +135,49 @@ class Chip(QFrame):
         layout.addWidget(self.label)
         layout.addWidget(self.button)
 
-    def set_colours(self, background: str, text: str, border: str) -> None:
-        self.setStyleSheet(
-            f"QFrame#filterChip {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 11px; }} QLabel {{ color: {text}; background: transparent; }}"
+    def set_colours(self, swatch: Swatch | None) -> None:
+        """An entity's own colours, or (None) the palette's button colours, which follow a
+        theme switch by themselves (a style sheet would keep the colours it was given)."""
+        self._swatch = swatch
+        if swatch is None:
+            self.label.setPalette(QPalette())
+            self.label.setAttribute(Qt.WidgetAttribute.WA_SetPalette, False)
+        else:
+            palette = self.label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(swatch.text))
+            self.label.setPalette(palette)
+        self._repaint_icon()
+        self.update()
+
+    def colours(self) -> tuple[QColor, QColor, QColor]:
+        """(background, text, border) of the chip now."""
+        if self._swatch is not None:
+            text = QColor(self._swatch.text)
+            return QColor(self._swatch.background), text, text
+        palette = self.palette()
+        return (
+            palette.color(QPalette.ColorRole.Button),
+            palette.color(QPalette.ColorRole.ButtonText),
+            palette.color(QPalette.ColorRole.Mid),
         )
-        self.button.setIcon(cross_icon(QColor(text)))
+
+    def _repaint_icon(self) -> None:
+        self.button.setIcon(cross_icon(self.colours()[1]))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        background, _text, border = self.colours()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(background)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.drawRoundedRect(rect, 11, 11)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._repaint_icon()
+        super().changeEvent(event)
 
 
 class FilterChips(QWidget):
@@ -198,18 +236,12 @@ class FilterChips(QWidget):
             self.set_filters(self._state)
 
     def _paint_chips(self) -> None:
-        dark = self._theme == "dark"
         for chip in self._chips:
             key = chip.key
+            swatch = None
             if isinstance(key, tuple) and len(key) == 4 and key[0] == "entity":
                 swatch = ENTITY_COLOURS[self._theme].get(str(key[2]))
-                if swatch is not None:
-                    chip.set_colours(swatch.background, swatch.text, swatch.text)
-                    continue
-            if dark:
-                chip.set_colours("#374151", "#f3f4f6", "#4b5563")
-            else:
-                chip.set_colours("#e5e7eb", "#111827", "#d1d5db")
+            chip.set_colours(swatch)
 
     def hasHeightForWidth(self) -> bool:
         return True

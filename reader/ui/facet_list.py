@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.bidi import first_strong_direction
 from reader.index.types import NONE_VALUE
 from reader.index.value_match import fold_value, fold_values, value_matcher
 from reader.ui.i18n import add_arabic, t
@@ -285,11 +286,10 @@ class FacetDelegate(QStyledItemDelegate):
         state = index.data(STATE_ROLE) or ""
         count = index.data(COUNT_ROLE) or 0
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
         pal = opt.palette
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         dim = QColor(fg)
-        dim.setAlphaF(0.6)
+        dim.setAlphaF(0.75)  # quieter, and still 4.5:1 on the row in both themes
         rect = opt.rect.adjusted(4, 0, -4, 0)
         painter.save()
         try:
@@ -308,7 +308,8 @@ class FacetDelegate(QStyledItemDelegate):
             # the count (and, on hover, the exclude button) at the trailing end
             fm = opt.fontMetrics
             count_text = f"{count:,}"
-            trailing = self.BUTTON_W if hovered and state != "-" else 0
+            # the exclude button is always there (not only on hover), so it can be found
+            trailing = self.BUTTON_W if state != "-" else 0
             count_w = fm.horizontalAdvance(count_text) + 6
             count_rect = QStyle.visualRect(
                 direction,
@@ -334,7 +335,18 @@ class FacetDelegate(QStyledItemDelegate):
             painter.setFont(opt.font)
             elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, value_rect.width())
             align = QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeft)
-            painter.drawText(value_rect, align | Qt.AlignmentFlag.AlignVCenter, elided)
+            # the value is laid out in its own direction (an Arabic name right to left in the
+            # English interface too), at the interface's leading side
+            painter.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if first_strong_direction(text) == "rtl"
+                else Qt.LayoutDirection.LeftToRight
+            )
+            painter.drawText(
+                value_rect,
+                align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter,
+                elided,
+            )
         finally:
             painter.restore()
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.model import ENTITY_KINDS
 from reader.ui.facet_list import COUNT_ROLE, MAX_LISTED, STATE_ROLE, FacetListModel, FacetListView
+from reader.ui.flat_button import FlatToolButton
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS
 
@@ -52,6 +53,7 @@ add_arabic(
         "{shown} of {total}": "{shown} من {total}",
         "Show all": "عرض الكل",
         "Every value of this facet, with counts": "كل قيم هذا الوجه مع أعدادها",
+        "Finding entities…": "جارٍ استخراج الكيانات…",
     }
 )
 
@@ -75,13 +77,11 @@ class FacetPanel(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._header = QToolButton(self)
+        # a section heading, not a push button: no sunken frame while expanded
+        self._header = FlatToolButton(self)
         self._header.setObjectName("facetHeader")
         self._header.setCheckable(True)
         self._header.setChecked(True)
-        self._header.setAutoRaise(True)
-        # a section heading, not a push button: no sunken frame while expanded
-        self._header.setStyleSheet("QToolButton { border: none; padding: 2px 0px; }")
         self._header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._header.toggled.connect(self._set_expanded)
         header_font = self._header.font()
@@ -114,6 +114,7 @@ class FacetPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
         self._empty.setVisible(False)
+        self._pending = ""  # what an empty list says while its values are still being found
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
@@ -224,9 +225,10 @@ class FacetPanel(QWidget):
         expanded = self._header.isChecked()
         if rows == 0:
             filtered = self._model.total_values() > 0
-            self._empty.setText(
-                t("No value matches the filter") if filtered else t("Nothing in this result")
-            )
+            if filtered:
+                self._empty.setText(t("No value matches the filter"))
+            else:
+                self._empty.setText(t(self._pending or "Nothing in this result"))
         elif matches > rows:
             self._empty.setText(
                 t("The {shown} most frequent of {total}; type above to find others.").format(
@@ -235,6 +237,11 @@ class FacetPanel(QWidget):
             )
         self._empty.setVisible(expanded and (rows == 0 or matches > rows))
         self._view.setVisible(expanded and rows > 0)
+
+    def set_pending(self, text: str) -> None:
+        """``text`` (English source) replaces "Nothing in this result" until set to ""."""
+        self._pending = text
+        self._refresh_empty()
 
     def _set_expanded(self, expanded: bool) -> None:
         self._filter.setVisible(expanded and self._model.total_values() > FILTER_BOX_THRESHOLD)
@@ -384,6 +391,10 @@ class EntityFacet(QWidget):
 
     def panel(self, kind: str) -> FacetPanel:
         return self._panels[kind]
+
+    def set_pending(self, pending: bool) -> None:
+        for panel in self._panels.values():
+            panel.set_pending("Finding entities…" if pending else "")
 
     def set_theme(self, name: str) -> None:
         colours = ENTITY_COLOURS.get(name, ENTITY_COLOURS["light"])

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.model import ENTITY_KINDS
+from reader.ui.flat_button import FlatToolButton
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS, ENTITY_LABELS
 
@@ -26,9 +27,6 @@ add_arabic(
         "Show or hide the highlights of this type": "إظهار تمييز هذا النوع أو إخفاؤه",
     }
 )
-
-# a flat label, not a pushed-in button: the swatch and the text show the state
-_BUTTON_STYLE = "QToolButton { border: none; padding: 1px 4px; }"
 
 
 def legend_icon(fill: QColor, border: QColor, *, filled: bool, size: int = 12) -> QIcon:
@@ -58,13 +56,13 @@ class EntityLegend(QWidget):
         layout.addWidget(self._caption)
         self._buttons: dict[str, QToolButton] = {}
         for kind in ENTITY_KINDS:
-            button = QToolButton(self)
+            # a flat label, not a pushed-in button: the swatch and the text show the state
+            button = FlatToolButton(self)
             button.setObjectName(f"legend_{kind}")
             button.setCheckable(True)
             button.setChecked(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setStyleSheet(_BUTTON_STYLE)
             button.toggled.connect(lambda on, k=kind: self._on_toggled(k, on))
             layout.addWidget(button)
             self._buttons[kind] = button

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QListView,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -58,8 +59,13 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.header = plain_label()
         self.header.setObjectName("listHeader")
+        # the count gives way to the sort box when the column is narrow
+        self.header.setMinimumWidth(0)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("sortBox")
+        # as wide as its longest choice in the current language and font, never "Newest fi"
+        self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, _label in SORT_CHOICES:
             self.sort_box.addItem("", key)
         self.model = ArticleListModel(self)

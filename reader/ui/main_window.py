@@ -38,6 +38,8 @@ from reader.ui.cache_dialog import CacheClearing, CacheNote
 from reader.ui.case_box import CaseBox
 from reader.ui.case_wiring import CaseController
 from reader.ui.chips import FilterChips
+from reader.ui.export_dialog import FORMATS as EXPORT_FORMATS
+from reader.ui.export_dialog import chosen_file, suggested_path
 from reader.ui.export_result import current_articles, export_articles
 from reader.ui.filter_state import FilterState
 from reader.ui.html import RenderOptions
@@ -46,7 +48,7 @@ from reader.ui.legend import EntityLegend
 from reader.ui.list_panel import ArticleListPanel
 from reader.ui.loader import FolderLoader
 from reader.ui.menus import Actions
-from reader.ui.plain import plain_label, tooltip_text, warn
+from reader.ui.plain import isolated, plain_label, tooltip_text, warn
 from reader.ui.problems import ProblemsPanel, extension_summary
 from reader.ui.reading_view import ReadingView
 from reader.ui.results import ResultsController
@@ -61,10 +63,20 @@ from reader.ui.worker import Task, TaskHooks
 # algorithm into something unreadable
 SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, tag:…, source:…, entity:…)'
 
+# the panel under the article (related headlines, entities) takes at most this share of the pane
+# unless the user drags it taller, and never less than a line or two
+EXTRAS_SHARE = 0.25
+MIN_EXTRAS_PX = 60
+
+MISSING_FOLDER = (
+    "There is no folder {path}. Open one with File › Open Folder… (Ctrl+O) or drop it here."
+)
+
 add_arabic(
     {
+        MISSING_FOLDER: "لا يوجد مجلد {path}. افتح مجلداً من ملف › فتح مجلد… (Ctrl+O) أو أسقطه هنا.",
         "Arabic News Reader": "قارئ الأخبار العربية",
-        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص)",
+        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص، وسم:…، مصدر:…، كيان:…)",
         "Could not open the folder": "تعذّر فتح المجلد",
         "Open Folder": "فتح مجلد",
         "Export Current Result": "تصدير النتيجة الحالية",
@@ -86,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.loader = FolderLoader(self, entities=entities, use_cache=use_cache)
+        self._finding_entities = False  # a load whose entity stage is still to come or running
         self.results = ResultsController(self)
         self.results.sort_key = self.settings.sort_key
         self.session = Session(self)
@@ -111,18 +124,28 @@ class MainWindow(QMainWindow):
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.reading_view)
         self.reading_split.addWidget(self.reading_view.extras)
-        # the reader's own tags and note on the article (issue 18)
-        self.case_box = CaseBox()
-        self.reading_split.addWidget(self.case_box)
-        self.reading_split.setStretchFactor(0, 3)
-        self.reading_split.setStretchFactor(1, 2)
-        self.reading_split.setStretchFactor(2, 1)
-        self.reading_split.setSizes([520, 240, 120])
+        # the article takes what the window gains; the panel under it is as tall as its content
+        # (at most EXTRAS_SHARE of the pane, or the height the user dragged it to) and folds away
+        self.reading_split.setStretchFactor(0, 1)
+        self.reading_split.setStretchFactor(1, 0)
+        self.reading_split.setCollapsible(0, False)
+        self.reading_split.setCollapsible(1, True)
+        self.reading_split.setSizes([700, 160])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.reading_split)
+        # under the article and its panel: the reader's own tags and note (issue 18)
+        self.case_box = CaseBox()
+        self.reading_column = QSplitter(Qt.Orientation.Vertical)
+        self.reading_column.setObjectName("readingColumn")
+        self.reading_column.addWidget(self.reading_split)
+        self.reading_column.addWidget(self.case_box)
+        self.reading_column.setStretchFactor(0, 1)
+        self.reading_column.setStretchFactor(1, 0)
+        self.reading_column.setCollapsible(0, False)
+        self.reading_column.setSizes([760, 120])
+        self.splitter.addWidget(self.reading_column)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
@@ -206,6 +229,9 @@ class MainWindow(QMainWindow):
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
         a.lang_ar.triggered.connect(lambda: self.set_language("ar"))
         a.show_problems.triggered.connect(self.show_problems)
+        a.entity_panel.toggled.connect(self._show_extras)
+        self.reading_split.splitterMoved.connect(self._extras_dragged)
+        self.article_shown.connect(lambda _id: self.fit_extras())
         a.next_article.triggered.connect(lambda: self.move_selection(1))
         a.previous_article.triggered.connect(lambda: self.move_selection(-1))
         a.star.triggered.connect(s.toggle_star)
@@ -234,6 +260,10 @@ class MainWindow(QMainWindow):
 
     def _connect_loading(self) -> None:
         s = self.session
+        # before the session's reaction, which asks whether entities are still to come
+        self.loader.started.connect(
+            lambda _f: setattr(self, "_finding_entities", self.loader.entities)
+        )
         self.loader.started.connect(s.load_started)
         self.loader.progress.connect(self._progress)
         self.loader.batch.connect(s.batch_arrived)
@@ -243,6 +273,7 @@ class MainWindow(QMainWindow):
         self.loader.cancelled.connect(s.load_cancelled)
         self.loader.started.connect(lambda _f: self.load_status.begin())
         self.loader.idle.connect(self.load_status.finish)
+        self.loader.idle.connect(self._entities_settled)
         self.loader.started.connect(lambda _f: self.cache_clearing.set_loading(True))
         self.loader.idle.connect(lambda: self.cache_clearing.set_loading(False))
         self.loader.loaded.connect(lambda lib: self.cache_note.set_notes(lib.notes))
@@ -267,6 +298,7 @@ class MainWindow(QMainWindow):
             lambda k, v: self.apply_filters(self.results.state.toggle_include_entity(k, v))
         )
         rv.article_requested.connect(s.show_article_by_id)
+        rv.next_requested.connect(lambda: self.move_selection(1))
         rv.action_requested.connect(self._empty_action)
         self.sidebar.transition.connect(lambda step: self.apply_filters(step(self.results.state)))
         self.chips.remove_requested.connect(
@@ -286,11 +318,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(st.geometry)
         if st.splitter_state is not None:
             self.splitter.restoreState(st.splitter_state)
-        if st.reading_splitter_state is not None:
-            self.reading_split.restoreState(st.reading_splitter_state)
-            sizes = self.reading_split.sizes()
-            if sizes[-1] == 0:  # a layout saved before the note box existed
-                self.reading_split.setSizes([*sizes[:-1], 120])
+        self.actions_.entity_panel.setChecked(not st.extras_collapsed)
         (self.actions_.theme_dark if st.theme == "dark" else self.actions_.theme_light).setChecked(
             True
         )
@@ -300,12 +328,15 @@ class MainWindow(QMainWindow):
         self.set_theme(st.theme)  # palette, D2's widgets, the list delegate, the reading pane
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("Arabic News Reader"))
+        self.setWindowTitle(self.session.window_title())
         self.search_box.setPlaceholderText(t(SEARCH_HINT))
         self.actions_.retranslate()
         self.actions_.populate(self.menuBar())
-        for widget in self.findChildren(QWidget):
-            if widget is not self and hasattr(widget, "retranslate"):
+        dialogs = (
+            [self.problems_panel, self.shortcuts_dialog] if hasattr(self, "problems_panel") else []
+        )
+        for widget in dict.fromkeys([*self.findChildren(QWidget), *dialogs]):
+            if widget is not None and widget is not self and hasattr(widget, "retranslate"):
                 widget.retranslate()
         self.session.retranslate()
 
@@ -341,8 +372,16 @@ class MainWindow(QMainWindow):
                 language=self.settings.language,
                 visible_kinds=self.legend.visible_kinds(),
                 active_tags=self.results.state.include_tags,
+                entities_pending=self.entities_pending(),
             )
         )
+
+    def entities_pending(self) -> bool:
+        """True while the entity stage has yet to cover the open folder's articles."""
+        if not self._finding_entities:
+            return False
+        library = self.session.library
+        return library is None or library.entity_status == "entities not computed"
 
     # ------------------------------------------------------------------ folders
     def choose_folder(self) -> None:
@@ -359,6 +398,15 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_folder(str(path.resolve()))
         self.cache_clearing.wait()  # a load during a clearing would read half a cache
         self.loader.open(path.resolve())
+
+    def show_missing_folder(self, folder: Path) -> None:
+        """A folder asked for (on the command line) that is not there: said in the window, which
+        stays open so another can be chosen."""
+        self.empty_state.set_message(MISSING_FOLDER, "open", path=isolated(printable(str(folder))))
+        self.list_stack.setCurrentWidget(self.empty_state)
+        self.reading_view.show_message(
+            t("Could not open the folder"), self.empty_state.label.text()
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_folder(event) is not None:
@@ -434,6 +482,44 @@ class MainWindow(QMainWindow):
             self.results.set_state(self.results.state.clear())
             self.results.set_query("")
 
+    def _entities_settled(self) -> None:
+        """Loading ended (or was cancelled): no entity surface says "Finding entities…" now."""
+        self._finding_entities = False
+        self.sidebar.entities_pending(False)
+        if self.reading_view.options.entities_pending:
+            self.refresh_reading_options()
+
+    # ------------------------------------------------------------------ the panel under the article
+    def fit_extras(self) -> None:
+        """Size the entity panel to its content (capped), or fold it when the user hid it."""
+        total = sum(self.reading_split.sizes())
+        if total <= 0:
+            return
+        if self.settings.extras_collapsed:
+            self.reading_split.setSizes([total, 0])
+            return
+        extras = self.reading_view.extras
+        content = round(extras.document().size().height()) + 2 * extras.frameWidth() + 4
+        cap = self.settings.extras_height or round(total * EXTRAS_SHARE)
+        height = max(MIN_EXTRAS_PX, min(content, cap))
+        self.reading_split.blockSignals(True)
+        self.reading_split.setSizes([total - height, height])
+        self.reading_split.blockSignals(False)
+
+    def _show_extras(self, shown: bool) -> None:
+        self.settings.extras_collapsed = not shown
+        self.fit_extras()
+
+    def _extras_dragged(self, _pos: int, _index: int) -> None:
+        """A drag of the handle: the height is remembered; dragged shut, the panel is hidden."""
+        height = self.reading_split.sizes()[1]
+        if height == 0:
+            self.actions_.entity_panel.setChecked(False)
+        else:
+            self.settings.extras_height = height
+            if not self.actions_.entity_panel.isChecked():
+                self.actions_.entity_panel.setChecked(True)
+
     # ------------------------------------------------------------------ panels
     def _progress(self, progress: LoadProgress) -> None:
         self.load_status.show_progress(progress)
@@ -467,13 +553,15 @@ class MainWindow(QMainWindow):
     def choose_export(self) -> None:
         if self.session.library is None:
             return
+        suggested = suggested_path(self.session.folder, self.settings.last_export_dir)
         path, chosen = QFileDialog.getSaveFileName(
-            self, t("Export Current Result"), "", "JSON Lines (*.jsonl);;CSV (*.csv)"
+            self, t("Export Current Result"), str(suggested), ";;".join(EXPORT_FORMATS.values())
         )
         if not path:
             return
-        fmt = "csv" if path.endswith(".csv") or "CSV" in chosen else "jsonl"
-        self.export_to(Path(path), fmt)
+        target, fmt = chosen_file(path, chosen)
+        self.settings.last_export_dir = str(target.parent)
+        self.export_to(target, fmt)
 
     def export_to(self, path: Path, fmt: str) -> None:
         """Write the current result in the background (100,000 articles take seconds)."""
@@ -504,7 +592,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
-        self.settings.reading_splitter_state = self.reading_split.saveState()
         self.settings.sync()
         self.loader.shutdown()
         if self.export_task is not None:

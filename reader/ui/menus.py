@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from reader.printable import printable
-from reader.ui.i18n import add_arabic, t
+from reader.ui.i18n import add_arabic, current_language, t
 from reader.ui.plain import menu_text
 
 add_arabic(
@@ -31,6 +31,10 @@ add_arabic(
         "&Dark Theme": "سمة &داكنة",
         "&Language": "&اللغة",
         "Show &Problems": "عرض ال&مشكلات",
+        "&Entity Panel": "لوحة ال&كيانات",
+        "Show the related headlines and the entities under the article": (
+            "إظهار العناوين ذات الصلة والكيانات تحت المقال"
+        ),
         "&Article": "&مقال",
         "&Next Article": "المقال ال&تالي",
         "&Previous Article": "المقال ال&سابق",
@@ -81,6 +85,9 @@ class Actions(QObject):
             a.setCheckable(True)
             self.languages.addAction(a)
         self.show_problems = act()
+        self.entity_panel = act(["Ctrl+Shift+E"])
+        self.entity_panel.setCheckable(True)
+        self.entity_panel.setChecked(True)
         self.next_article = act(["J"])
         self.previous_article = act(["K"])
         self.star = act(["S"])
@@ -93,6 +100,7 @@ class Actions(QObject):
         self.shortcuts = act(["F1", "?"])
         self.recent_menu = QMenu()
         self.clear_recent = QAction(parent)
+        self._menus: dict[str, QMenu] = {}  # made once by ``populate``, retitled on a switch
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -111,6 +119,10 @@ class Actions(QObject):
         self.lang_en.setText("English")
         self.lang_ar.setText("العربية")
         self.show_problems.setText(t("Show &Problems"))
+        self.entity_panel.setText(t("&Entity Panel"))
+        self.entity_panel.setStatusTip(
+            t("Show the related headlines and the entities under the article")
+        )
         self.next_article.setText(t("&Next Article"))
         self.previous_article.setText(t("&Previous Article"))
         self.star.setText(t("&Star"))
@@ -123,10 +135,22 @@ class Actions(QObject):
         self.shortcuts.setText(t("&Keyboard Shortcuts"))
         self.recent_menu.setTitle(t("Open &Recent"))
         self.clear_recent.setText(t("Clear Recent"))
+        for action in vars(self).values():
+            if isinstance(action, QAction):
+                show_keys_left_to_right(action)
+        if self._menus:
+            self._title_menus()
+
+    def _title_menus(self) -> None:
+        for source, menu in self._menus.items():
+            menu.setTitle(t(source))
 
     def populate(self, bar: QMenuBar) -> None:
-        """(Re)build the menus; the actions survive, so shortcuts and connections stay."""
-        bar.clear()
+        """Build the menus once; a language switch only retitles them (menus rebuilt would
+        leave the old ones, in the old language, behind as children of the bar)."""
+        if self._menus:
+            self._title_menus()
+            return
         file_menu = bar.addMenu(t("&File"))
         file_menu.addAction(self.open_folder)
         file_menu.addMenu(self.recent_menu)
@@ -148,6 +172,7 @@ class Actions(QObject):
         lang.addAction(self.lang_en)
         lang.addAction(self.lang_ar)
         view.addSeparator()
+        view.addAction(self.entity_panel)
         view.addAction(self.show_problems)
         article = bar.addMenu(t("&Article"))
         for a in (self.next_article, self.previous_article, self.star, self.toggle_read):
@@ -158,6 +183,13 @@ class Actions(QObject):
         article.addAction(self.save_search)
         help_menu = bar.addMenu(t("&Help"))
         help_menu.addAction(self.shortcuts)
+        self._menus = {
+            "&File": file_menu,
+            "&View": view,
+            "&Language": lang,
+            "&Article": article,
+            "&Help": help_menu,
+        }
 
     def fill_recent(self, folders: list[str], open_recent: object) -> None:
         menu = self.recent_menu
@@ -171,3 +203,13 @@ class Actions(QObject):
             action.triggered.connect(lambda _=False, f=folder: open_recent(f))  # type: ignore[operator]
         menu.addSeparator()
         menu.addAction(self.clear_recent)
+
+
+def show_keys_left_to_right(action: QAction) -> None:
+    """In the Arabic interface a menu would draw "Ctrl+=" as "=+Ctrl": the key is given as the
+    text after a tab (which QMenu shows in place of the shortcut), embedded left to right."""
+    text = action.text().split("\t", 1)[0]
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if keys and current_language() == "ar":
+        text = f"{text}\t\u202a{keys}\u202c"
+    action.setText(text)

@@ -18,6 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from reader.bidi import first_strong_direction
+from reader.ui.i18n import add_arabic, t
+
+add_arabic({"OK": "حسناً"})
+
 # ZWNJ and ZWJ shape Persian and Arabic words (format characters that a name may rightly hold)
 
 
@@ -57,4 +62,17 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("plainWarning")
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # Qt's own "OK" stays English without Qt's translation files
+    box.button(QMessageBox.StandardButton.Ok).setText(t("OK"))
     box.exec()
+
+
+def isolated(text: str) -> str:
+    """``text`` embedded in its own direction (LRE or RLE … PDF): a path, a date or a count
+    keeps its order inside a sentence of the other direction ("7 December 2023" stays so in a
+    right-to-left line, not "December 2023 7"). Embeddings, not the newer isolates: Qt's text
+    layout ignores FSI/LRI."""
+    if not text:
+        return text
+    opening = "\u202b" if first_strong_direction(text, "ltr") == "rtl" else "\u202a"
+    return f"{opening}{text}\u202c"

@@ -54,6 +54,7 @@ add_arabic(
 )
 
 COLUMNS = ("File", "Reason")
+WRAPPED_ROWS = 2_000
 
 
 def by_extension(problems: Iterable[LoadProblem]) -> list[tuple[str, int]]:
@@ -115,7 +116,9 @@ class ProblemsModel(QAbstractTableModel):
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return f"\u202a{path_text(problem.path)}\u202c"
+                # a zero-width space after each "/" lets a long path wrap between its folders
+                wrappable = path_text(problem.path).replace("/", "/\u200b")
+                return f"\u202a{wrappable}\u202c"
             return f"\u202a{text}\u202c" if ltr else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(text)
@@ -166,11 +169,15 @@ class ProblemsPanel(QDialog):
         self._table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file name visible
+        # whole names and reasons, wrapped onto more lines rather than cut with "…" (the rows
+        # grow to fit; see _size_columns); the tooltip shows each cell too
+        self._table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._table.setWordWrap(True)
         self._table.verticalHeader().setVisible(False)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         self._copy = QPushButton(self)
         self._copy.setObjectName("copyProblems")
         self._copy.clicked.connect(self.copy_to_clipboard)
@@ -209,6 +216,13 @@ class ProblemsPanel(QDialog):
         self._sized = True
         self._table.resizeColumnToContents(0)
         self._table.setColumnWidth(0, min(self._table.columnWidth(0), self.width() // 2))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text; measured for the first WRAPPED_ROWS only (every
+        row measured would stall on a folder with thousands of skipped files)."""
+        if self._model.rowCount() <= WRAPPED_ROWS and self.isVisible():
+            self._table.resizeRowsToContents()
 
     def model(self) -> ProblemsModel:
         return self._model

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
@@ -35,6 +36,7 @@ from reader.ui.html import (
 )
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
+from reader.ui.scroll_restore import ScrollRestore
 from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
 
 add_arabic(
@@ -113,10 +115,12 @@ class ReadingView(LinkBrowser):
     entity_clicked = Signal(str, str)  # kind, text
     article_requested = Signal(str)  # id
     action_requested = Signal(str)  # e.g. "clear-filters"
+    next_requested = Signal()  # Space at the end of the article
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        self.scroll_restore = ScrollRestore(self.verticalScrollBar())
         self.link_clicked.connect(self._on_anchor)
         self.extras = LinkBrowser()
         self.extras.setObjectName("articleExtras")
@@ -182,7 +186,30 @@ class ReadingView(LinkBrowser):
         self._colour_match_underlines()
         self._fit_measure()
         # re-rendering the same article (zoom, theme) keeps the reading position
+        if not same:
+            self.scroll_restore.cancel()
         self.verticalScrollBar().setValue(scroll if same else 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space reads on a page at a time and, at the end of the article, goes to the next one
+        (as RSS readers do); Shift+Space goes back a page."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_Space and modifiers in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
+            bar = self.verticalScrollBar()
+            # a line of the page before stays in sight, so the reader keeps their place
+            step = max(1, bar.pageStep() - bar.singleStep())
+            if modifiers == Qt.KeyboardModifier.ShiftModifier:
+                bar.setValue(bar.value() - step)
+            elif bar.value() >= bar.maximum():
+                self.next_requested.emit()
+            else:
+                bar.setValue(bar.value() + step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _colour_match_underlines(self) -> None:
         """Qt's HTML has no text-decoration-color: give match underlines their colour, thicker."""

@@ -105,6 +105,11 @@ class ResultsController(QObject):
             self.search_now()
 
     @property
+    def auto_relevance(self) -> bool:
+        """True while the order is relevance because a query switched to it."""
+        return self._auto_relevance
+
+    @property
     def searching(self) -> bool:
         """True when the query has words, so the list shows snippets and relevance makes sense."""
         return bool(self.result and self.result.query and self.state.query.strip())

@@ -111,20 +111,42 @@ class Settings:
         self._q.setValue("window/splitter", value)
 
     @property
-    def reading_splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/reading_splitter")
-
-    @reading_splitter_state.setter
-    def reading_splitter_state(self, value: QByteArray) -> None:
-        self._q.setValue("window/reading_splitter", value)
-
-    @property
     def sort_key(self) -> str:
         return self._str("list/sort", "date_desc")
 
     @sort_key.setter
     def sort_key(self, value: str) -> None:
         self._q.setValue("list/sort", value)
+
+    @property
+    def last_export_dir(self) -> str:
+        return self._str("folders/last_export", "")
+
+    @last_export_dir.setter
+    def last_export_dir(self, value: str) -> None:
+        self._q.setValue("folders/last_export", value)
+
+    @property
+    def extras_collapsed(self) -> bool:
+        """The reading pane's entity panel folded to its heading."""
+        return self._str("window/extras_collapsed", "false") == "true"
+
+    @extras_collapsed.setter
+    def extras_collapsed(self, value: bool) -> None:
+        self._q.setValue("window/extras_collapsed", "true" if value else "false")
+
+    @property
+    def extras_height(self) -> int:
+        """The height the user gave the entity panel by dragging (0: fitted to its content)."""
+        try:
+            value = int(self._q.value("window/extras_height", 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 0
+        return max(0, value)
+
+    @extras_height.setter
+    def extras_height(self, value: int) -> None:
+        self._q.setValue("window/extras_height", max(0, int(value)))
 
     def sync(self) -> None:
         self._q.sync()

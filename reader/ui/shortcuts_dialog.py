@@ -30,6 +30,7 @@ add_arabic(
         "Zoom in / out / reset": "تكبير / تصغير / إعادة الحجم",
         "Export the current result": "تصدير النتيجة الحالية",
         "This help": "هذه المساعدة",
+        "Close": "إغلاق",
     }
 )
 
@@ -53,20 +54,31 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(t("Keyboard shortcuts"))
         table = QTableWidget(len(SHORTCUTS), 2, self)
-        table.setHorizontalHeaderLabels([t("Key"), t("Action")])
-        for row, (keys, what) in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(t(what)))
+        for row in range(len(SHORTCUTS)):
+            table.setItem(row, 0, QTableWidgetItem())
+            table.setItem(row, 1, QTableWidgetItem())
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.resizeColumnsToContents()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self._close = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
+        self.retranslate()
         self.resize(520, 420)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([t("Key"), t("Action")])
+        for row, (keys, what) in enumerate(SHORTCUTS):
+            # keys read left to right in the Arabic interface too ("Ctrl+=", not "=+Ctrl")
+            self.table.item(row, 0).setText(f"\u202a{keys}\u202c")
+            self.table.item(row, 1).setText(t(what))
+        self.table.resizeColumnsToContents()
+        if self._close is not None:
+            self._close.setText(t("Close"))

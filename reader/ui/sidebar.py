@@ -130,6 +130,10 @@ class FilterSidebar(QScrollArea):
         self.entity_facet.set_values({}, frozenset(), frozenset())
         self.timeline.set_counts(())
 
+    def entities_pending(self, pending: bool) -> None:
+        """The entity lists say "Finding entities…" until the entity stage has run."""
+        self.entity_facet.set_pending(pending)
+
     def retranslate(self) -> None:
         self.tag_facet.set_title(t("Tags"))
         self.source_facet.set_title(t("Sources"))

@@ -32,6 +32,8 @@ MATCH_COLOURS: dict[str, Swatch] = {
     "light": Swatch("#fde047", "#000000"),
     "dark": Swatch("#a16207", "#ffffff"),
 }
+# quieter text in the reading pane (headings, the date line): 4.5:1 or more on its page
+SECONDARY_TEXT = {"light": "#4b5563", "dark": "#9ca3af"}
 ENTITY_LABELS = {"PERS": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
 
 BODY_FONT_FAMILY = "Noto Naskh Arabic"

@@ -44,6 +44,11 @@ add_arabic(
 DRAG_THRESHOLD = 4  # pixels a press must move to count as a range drag, not a click
 
 
+# a bar is never wider than this: one day (or a few) is a bar over its date, not a slab filling
+# the whole timeline
+MAX_BAR_PX = 24.0
+
+
 class TimelineWidget(QWidget):
     """Bars of article counts; drag to pick a date range, double-click or the × button to clear it."""
 
@@ -311,9 +316,9 @@ class TimelineWidget(QWidget):
             h = max(1.0, plot.height() * b.count / top)
             inside = not has_range or self._in_range(b)
             colour = accent if inside else faded
-            painter.fillRect(
-                QRectF(plot.left() + i * step, plot.bottom() - h, max(1.0, step - gap), h), colour
-            )
+            width = min(max(1.0, step - gap), MAX_BAR_PX)
+            x = plot.left() + i * step + (step - width) / 2
+            painter.fillRect(QRectF(x, plot.bottom() - h, width, h), colour)
         painter.setPen(dim)
         painter.drawLine(
             int(plot.left()), int(plot.bottom()), int(plot.right()), int(plot.bottom())

@@ -19,11 +19,12 @@ from reader.index import SearchResult
 from reader.library import ChangeSet, Library
 from reader.model import Article
 from reader.printable import printable
-from reader.state import UserState
+from reader.state import UserState, ViewState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 from reader.ui.live_folder import LiveFolder
 from reader.ui.plain import window_title
+from reader.ui.scroll_restore import ScrollRestore
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -41,6 +42,7 @@ add_arabic(
         "Entities unavailable: {reason}": "الكيانات غير متاحة: {reason}",
         "Query: {error}": "الاستعلام: {error}",
         "{n:,} articles": "{n:,} مقال",
+        "1 article": "مقال واحد",
         "This article was removed from the folder.": "حُذف هذا المقال من المجلد.",
         "Changes to the folder are not followed: {reason}": "لا تُتابَع تغييرات المجلد: {reason}",
     }
@@ -88,6 +90,10 @@ class Session(QObject):
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False
         self._follow: str | None = None
+        # True from a folder's library arriving until its first result is shown: that result
+        # opens on the article read last time, else on the first row of the current order
+        self._opening = False
+        self._list_scroll: ScrollRestore | None = None  # made once the window has its list
 
     # ------------------------------------------------------------------ loading
     def load_started(self, folder: str) -> None:
@@ -105,15 +111,21 @@ class Session(QObject):
         self._pending = {}
         self._queued = []
         self._flush_timer.stop()
+        self._opening = False
+        self.list_scroll.cancel()
         self.user_state = UserState(self.folder)
         w = self.w
         w.model.set_state(self.user_state)
         w.model.set_ids((), lookup=self._pending.get)
         w.list_stack.setCurrentWidget(w.list_view)
+        # nothing of the previous folder stays beside the new list while it loads
+        w.sidebar.clear()
+        w.set_problems([])
+        w.refresh_reading_options()
         w.reading_view.show_message(t("Loading…"), printable(str(self.folder)))
         w.status_note.setText(printable(self.user_state.note or ""))
         self._set_header("{n:,} articles so far…", n=0)
-        w.setWindowTitle(window_title(f"{printable(self.folder.name)} — {t('Arabic News Reader')}"))
+        w.setWindowTitle(self.window_title())
 
     def batch_arrived(self, articles: list[Article]) -> None:
         """Articles parsed so far: queued, then shown by ``flush_pending`` (throttled)."""
@@ -142,6 +154,7 @@ class Session(QObject):
         self._pending = {}
         self._queued = []
         self._flush_timer.stop()
+        self._opening = True
         self._install(library)
         self.live.set_library(library)
 
@@ -173,6 +186,9 @@ class Session(QObject):
             )
         self._notes = notes
         w.status_note.setText(" · ".join(notes))
+        if w.reading_view.options.entities_pending != w.entities_pending():
+            w.refresh_reading_options()
+        w.sidebar.entities_pending(w.entities_pending())
         w.results.set_library(library)
 
     def load_failed(self, message: str) -> None:
@@ -261,11 +277,13 @@ class Session(QObject):
         if w.reading_view.options.active_tags != state.include_tags:
             w.refresh_reading_options()
         w.chips.set_filters(state)
-        order = controller.sort_key
-        if order == "relevance" and not controller.searching:
-            order = "date_desc"
-        template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
-        self._set_header(template, n=result.total, order=_ORDER_LABELS[order])
+        # the sort box shows the order; the header names it only when a query chose it, to say
+        # why the list is no longer newest first
+        if controller.auto_relevance and controller.searching:
+            template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
+        else:
+            template = "1 article" if result.total == 1 else "{n:,} articles"
+        self._set_header(template, n=result.total, order=_ORDER_LABELS["relevance"])
         notes = list(self._notes)
         if result.error:
             notes.insert(0, t("Query: {error}").format(error=result.error))
@@ -274,6 +292,10 @@ class Session(QObject):
             self._show_empty()
             return
         w.list_stack.setCurrentWidget(w.list_view)
+        if self._opening:
+            self._opening = False
+            self._open_where_left()
+            return
         row = w.model.row_of(keep) if keep is not None else -1
         if self._live_refresh and keep is not None:
             self._keep_after_live_change(keep, row)
@@ -282,6 +304,43 @@ class Session(QObject):
             w.select_row(row)
         else:
             w.select_row(0)
+
+    @property
+    def list_scroll(self) -> ScrollRestore:
+        if self._list_scroll is None:
+            self._list_scroll = ScrollRestore(self.w.list_view.verticalScrollBar())
+        return self._list_scroll
+
+    def _open_where_left(self) -> None:
+        """A folder's first full result: the article read last time in this folder, scrolled as
+        it was, with the list scrolled as it was; else the first row of the current order."""
+        w = self.w
+        view = self.user_state.view if self.user_state is not None else ViewState()
+        row = w.model.row_of(view.article_id) if view.article_id is not None else -1
+        self.current = None  # the article shown while loading may be another one
+        w.select_row(max(row, 0))
+        index = w.current_index()
+        if self.current is None and index.isValid():
+            # the row was current already (no currentChanged): it is the article shown
+            self.current_changed(index, index)
+        if row < 0:
+            w.list_view.scrollToTop()
+            return
+        self.list_scroll.restore(view.list_scroll)
+        w.reading_view.scroll_restore.restore(view.article_scroll)
+
+    def record_view(self) -> None:
+        """Remember where the user is in this folder (saved with the read and star marks)."""
+        state, library = self.user_state, self.library
+        if state is None or library is None or self._opening or self.current is None:
+            return
+        state.set_view(
+            ViewState(
+                self.current.id,
+                self.w.reading_view.verticalScrollBar().value(),
+                self.w.list_view.verticalScrollBar().value(),
+            )
+        )
 
     def _keep_after_live_change(self, keep: str, row: int) -> None:
         """After a live change: the article shown stays (re-rendered only when its file changed);
@@ -333,6 +392,12 @@ class Session(QObject):
             return
         shown = {k: t(v) if k == "order" and isinstance(v, str) else v for k, v in values.items()}
         self.w.list_header.setText(t(template).format(**shown))
+
+    def window_title(self) -> str:
+        """ "<folder> — Arabic News Reader", in the current language (kept on a switch)."""
+        if self.folder is None:
+            return t("Arabic News Reader")
+        return window_title(f"{printable(self.folder.name)} — {t('Arabic News Reader')}")
 
     def retranslate(self) -> None:
         self._render_header()
@@ -387,6 +452,7 @@ class Session(QObject):
             self.w.model.set_read(row, not self.w.current_index().data(Roles.READ))
 
     def save_state(self) -> None:
+        self.record_view()
         state = self.user_state
         if state is None or not state.dirty:
             return

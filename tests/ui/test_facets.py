@@ -329,3 +329,25 @@ def test_the_exclude_button_is_found_only_where_it_is_drawn(panel) -> None:
     assert not view.on_exclude_button(row_point(panel, "روسيا"))
     panel.set_values(TAGS, set(), {"روسيا"})  # an excluded value has no exclude button
     assert not view.on_exclude_button(row_point(panel, "روسيا", "button"))
+
+
+def test_the_exclude_button_shows_without_hovering(panel, monkeypatch) -> None:
+    """Every row not excluded already shows its exclude button (a hover-only button could not be
+    found, nor reached without a mouse)."""
+    from PySide6.QtGui import QPainter
+
+    drawn: list[object] = []
+    original = QPainter.drawEllipse
+    monkeypatch.setattr(
+        QPainter, "drawEllipse", lambda p, *a: (drawn.append(a), original(p, *a))[1]
+    )
+    view = panel.view()
+    view.viewport().grab()  # no mouse over any row
+    model = view.model()
+    shown = [
+        r
+        for r in range(model.rowCount())
+        if view.viewport().rect().intersects(view.visualRect(model.index(r, 0)))
+    ]
+    excluded = [r for r in shown if model.index(r, 0).data(STATE_ROLE) == "-"]
+    assert shown and len(drawn) == len(shown) - len(excluded)

@@ -84,8 +84,10 @@ def test_match_inside_an_entity_shows_both() -> None:
     # the whole entity "فلاديمير بوتين", the match only "بوتين"
     text = "قال فلاديمير بوتين اليوم"
     out = _hl(text, entities=[Span(4, 18, "PERS")], matches=[Span(13, 18, "MATCH")])
-    assert out.count("#dbeafe") == 2  # both pieces keep the entity background
-    assert "text-decoration:underline" in out  # and the matched piece is underlined
+    # the rest of the entity keeps its colour; the matched piece is painted as a match (issue 19:
+    # an underline alone was too faint), underlined, and is still the entity's link
+    assert out.count("#dbeafe") == 1 and "#fde047" in out
+    assert "text-decoration:underline" in out
     assert out.count("<a ") == 2
 
 
@@ -176,3 +178,23 @@ def test_tags_the_list_is_filtered_on_stand_out() -> None:
 
 def test_a_lone_extras_column_takes_the_whole_width() -> None:
     assert 'width="100%" valign="top"' in extras_html(Article(id="x", title="t", body="b"))
+
+
+def test_the_meta_line_stands_on_the_articles_side_in_either_interface() -> None:
+    arabic = Article(
+        id="a#1", title="عنوان عربي", body="نص.", date=dt.date(2017, 3, 27), source="جوهرة"
+    )
+    english = Article(id="b#1", title="A title", body="Text.", date=dt.date(2017, 3, 27))
+    for language in ("en", "ar"):
+        options = RenderOptions(language=language)
+        assert '<p dir="rtl" style="color:' in article_html(arabic, options=options)
+        assert '<p dir="ltr" style="color:' in article_html(english, options=options)
+    # the date keeps its order on a right-to-left line: embedded in its own direction
+    assert "\u202a27 March 2017\u202c" in article_html(arabic)
+    assert "\u202b27 مارس 2017\u202c" in article_html(arabic, options=RenderOptions(language="ar"))
+
+
+def test_entity_surfaces_say_finding_until_the_stage_ran() -> None:
+    article = Article(id="a#1", title="عنوان", body="نص.")
+    assert "Finding entities…" in extras_html(article, options=RenderOptions(entities_pending=True))
+    assert "No entities found" in extras_html(article)

@@ -124,3 +124,22 @@ def test_path_column_fits_the_longest_path_once_shown(qtbot, shown_before: bool)
     width = widget.table().columnWidth(0)
     assert width > start
     assert width <= widget.width() // 2
+
+
+def test_long_names_and_reasons_wrap_instead_of_being_cut(qtbot) -> None:
+    widget = ProblemsPanel()
+    qtbot.addWidget(widget)
+    long_path = "/".join(["أرشيف الأخبار", "2017", "مارس", "قسم الاقتصاد والأعمال"]) + "/مقال.json"
+    reason = "invalid JSON at line 3, column 14: expecting ',' delimiter " * 3
+    widget.set_problems([LoadProblem(long_path, reason.strip())])
+    widget.resize(600, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    table = widget.table()
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone and table.wordWrap()
+    line = table.fontMetrics().height()
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= 2 * line)  # the reason takes several lines
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) == header.ResizeMode.Interactive  # the user can widen it
+    tip = table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == long_path

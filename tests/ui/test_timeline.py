@@ -243,3 +243,19 @@ def test_axis_labels_never_collide(counts, step, labels) -> None:
     assert [label for _, label in ticks] == labels
     for (i, a), (j, _) in itertools.pairwise(ticks):
         assert (j - i) * step >= width(a) or len(ticks) == 1
+
+
+def test_one_day_is_a_bar_not_a_slab(qtbot) -> None:
+    widget = TimelineWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 110)
+    widget.set_counts(days(START, 1, 4))
+    image = widget.grab().toImage()
+    accent = widget.palette().color(widget.palette().ColorRole.Link)
+    plot = widget.plot_rect()
+    row = int(plot.bottom()) - 3  # a line through the bar, just above the axis
+    filled = [x for x in range(image.width()) if image.pixelColor(x, row) == accent]
+    assert filled, "the day's bar is drawn"
+    assert len(filled) <= 30  # about a bar's width over the day, not the whole plot
+    middle = (filled[0] + filled[-1]) / 2
+    assert abs(middle - plot.center().x()) < 3  # centred over its date

@@ -1,0 +1,161 @@
+"""Plain text and Markdown from the wild (issue 16): which line is the title, what the head holds,
+what leaves the body (reader/formats/plain.py with debris.py and dates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.formats import parse_file
+
+GOOGLETAG = "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });"
+ADSBYGOOGLE = "(adsbygoogle = window.adsbygoogle || []).push({});"
+LONG = (
+    "أعلنت وزارة الصحة اليوم عن تسجيل حالات جديدة في عدد من المدن الكبرى بعد ارتفاع ملحوظ في "
+    "الأسابيع الأخيرة، ودعت المواطنين إلى الالتزام بالتدابير الوقائية. وأضافت أن الوضع تحت السيطرة."
+)
+LONG_TITLE = "أعلنت وزارة الصحة اليوم عن تسجيل حالات جديدة في عدد من المدن الكبرى بعد ارتفاع …"
+
+
+def _parse(tmp_path: Path, name: str, text: str, encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    (article,) = parse_file(path, tmp_path).articles
+    return article
+
+
+# (file name, text, title, body, problems)
+_CASES = [
+    (
+        "a.txt",
+        "AHDATH.INFO\nعنوان الخبر الرئيسي\nنص الخبر.",
+        "عنوان الخبر الرئيسي",
+        "AHDATH.INFO\nنص الخبر.",
+        (),
+    ),
+    (
+        "a.txt",
+        f"By Reuters\n{LONG}\nفقرة ثانية.",
+        LONG_TITLE,
+        f"By Reuters\n{LONG}\nفقرة ثانية.",
+        ("no headline line: title made from the first sentence",),
+    ),
+    (
+        "12345.txt",
+        f"{LONG}\nفقرة ثانية.",
+        LONG_TITLE,
+        f"{LONG}\nفقرة ثانية.",
+        ("no headline line: title made from the first sentence",),
+    ),
+    (
+        "a.txt",
+        "قال الوزير إن الحكومة ستعمل. وأضاف أنها ستنجح\nفقرة.",
+        "قال الوزير إن الحكومة ستعمل",
+        "قال الوزير إن الحكومة ستعمل. وأضاف أنها ستنجح\nفقرة.",
+        ("no headline line: title made from the first sentence",),
+    ),
+    (
+        "site.net__ارتفاع_أسعار_المحروقات.txt",
+        "ارتفاع أسعار المحروقات!\nنص الخبر.",
+        "ارتفاع أسعار المحروقات!",
+        "نص الخبر.",
+        (),
+    ),
+    (
+        "site.net__ارتفاع_أسعار_المحروقات.txt",
+        "عرفت أسعار المحروقات ارتفاعا جديدا.\nنص الخبر.",
+        "ارتفاع أسعار المحروقات",
+        "عرفت أسعار المحروقات ارتفاعا جديدا.\nنص الخبر.",
+        ("no headline line: title from the file name",),
+    ),
+    (
+        "a.txt",
+        f"{GOOGLETAG}\n{ADSBYGOOGLE}\nعنوان الخبر\n{ADSBYGOOGLE}\nنص الخبر.\n{GOOGLETAG}\n"
+        "});\nشارك\nتابعونا على فيسبوك",
+        "عنوان الخبر",
+        "نص الخبر.",
+        (),
+    ),
+    (
+        "a.txt",
+        f"عنوان\nسطر أ\nسطر ب\n{ADSBYGOOGLE}\nسطر ج\nسطر د\n",
+        "عنوان",
+        "سطر أ\nسطر ب\nسطر ج\nسطر د",
+        (),
+    ),
+    (
+        "a.txt",
+        "Hespress\nBreaking: a story in English\nBody line.",
+        "Hespress",
+        "Breaking: a story in English\nBody line.",
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [(name, text, expected) for name, text, *expected in _CASES],
+    ids=[
+        "latin-byline-above-headline",
+        "latin-byline-then-paragraph",
+        "paragraph-first-id-file-name",
+        "two-sentences-first-line",
+        "headline-line-and-file-name",
+        "paragraph-first-headline-in-file-name",
+        "ad-and-share-lines-everywhere",
+        "ad-line-does-not-make-one-line-paragraphs-hard-wrapped",
+        "english-article-keeps-first-line",
+    ],
+)
+def test_title_and_body(tmp_path: Path, name: str, text: str, expected: list[object]) -> None:
+    """``expected`` is [title, body, problems]."""
+    article = _parse(tmp_path, name, text)
+    assert [article.title, article.body, article.problems] == expected
+
+
+def test_windows_1256_crlf_corpus_with_section_folders(tmp_path: Path) -> None:
+    text = "\r\n".join(
+        [
+            "http://www.example.tn/ar/article/5512",
+            "تونس: انطلاق الموسم السياحي",
+            "26 جويلية 2012",
+            GOOGLETAG,
+            "انطلق الموسم السياحي في تونس وسط توقعات بارتفاع عدد الزوار.",
+            "وأكد وزير السياحة أن الاستعدادات اكتملت.",
+            "",
+        ]
+    )
+    article = _parse(tmp_path, "اقتصاد/5512.txt", text, encoding="cp1256")
+    assert article.id == "اقتصاد/5512.txt"
+    assert article.title == "تونس: انطلاق الموسم السياحي"
+    assert article.date == dt.date(2012, 7, 26)
+    assert article.url == "http://www.example.tn/ar/article/5512"
+    assert article.category == "اقتصاد"
+    assert article.body == (
+        "انطلق الموسم السياحي في تونس وسط توقعات بارتفاع عدد الزوار.\n"
+        "وأكد وزير السياحة أن الاستعدادات اكتملت."
+    )
+    assert article.problems == ("decoded as windows-1256",)
+
+
+def test_markdown_keeps_paragraphs_apart_where_script_stood(tmp_path: Path) -> None:
+    text = f"# عنوان\n\nسطر أول\nتتمة الفقرة\n{ADSBYGOOGLE}\nفقرة ثانية\n"
+    article = _parse(tmp_path, "a.md", text)
+    assert (article.title, article.body) == ("عنوان", "سطر أول تتمة الفقرة\nفقرة ثانية")
+
+
+def test_a_file_of_script_code_only_is_named_with_its_reason(tmp_path: Path) -> None:
+    path = tmp_path / "ad.txt"
+    path.write_text(f"{GOOGLETAG}\n{ADSBYGOOGLE}\n}});\n", encoding="utf-8")
+    result = parse_file(path, tmp_path)
+    assert result.articles == ()
+    assert [str(p) for p in result.problems] == ["ad.txt: no text in the file"]
+
+
+def test_a_lone_url_line_is_not_lost(tmp_path: Path) -> None:
+    article = _parse(tmp_path, "link.txt", "https://example.org/a\n")
+    assert (article.title, article.url) == ("https://example.org/a", None)
