@@ -19,7 +19,7 @@ from PySide6.QtGui import QContextMenuEvent, QFont
 from PySide6.QtWidgets import QInputDialog, QLabel, QListView, QMenu, QVBoxLayout, QWidget
 
 from reader.ui.i18n import add_arabic, t
-from reader.ui.plain import isolated, tooltip_text
+from reader.ui.plain import tooltip_text
 
 add_arabic(
     {
@@ -72,9 +72,11 @@ class CaseViewsModel(QAbstractListModel):
             key, query, count, new = self._searches[row - len(views)]
             kind, label = "search", key
         if role == Qt.ItemDataRole.DisplayRole:
-            # the name embedded in its own direction: an Arabic name in an English line, or the
-            # other way round, would otherwise pull the count and "new" into its own direction
-            text = isolated(label)
+            # the name isolated (FSI … PDI): an Arabic name in an English line, or the other way
+            # round, would otherwise pull the count and "new" into its own direction. Not an
+            # embedding (plain.isolated): the digits after one still take the name's direction
+            # ("1 · (2) غزة new"), where this item view lays isolates out as meant.
+            text = f"\u2068{label}\u2069"
             text = text if count is None else f"{text}  ({count:,})"
             return f"{text} · {t('{n:,} new').format(n=new)}" if new else text
         if role == Qt.ItemDataRole.ToolTipRole:
