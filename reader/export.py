@@ -21,6 +21,7 @@ from reader.model import Article, Span
 from reader.text.normalize import normalize
 
 if TYPE_CHECKING:
+    from reader.entities.identity import Identities
     from reader.state import UserState
 
 # joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
@@ -46,10 +47,25 @@ MARK_COLUMNS: tuple[str, ...] = ("starred", "read", "my_tags", "note")
 CSV_BOM = "\ufeff"
 
 
-def _entities(spans: Sequence[Span], text: str) -> list[dict[str, Any]]:
+def _entities(
+    spans: Sequence[Span], text: str, identities: Identities | None
+) -> list[dict[str, Any]]:
+    # ``canonical``: the name of the span's identity in the folder (reader.entities.identity),
+    # null for a span that names nothing (a function word, a fragment)
+    if identities is None:
+        from reader.entities.identity import Identities
+
+        identities = Identities.empty()
+    named = identities.resolve(text, spans)
     return [
-        {"start": s.start, "end": s.end, "type": s.kind, "text": text[s.start : s.end]}
-        for s in spans
+        {
+            "start": s.start,
+            "end": s.end,
+            "type": s.kind,
+            "text": text[s.start : s.end],
+            "canonical": e.name if e is not None else None,
+        }
+        for s, e in zip(spans, named, strict=True)
     ]
 
 
@@ -64,14 +80,20 @@ def mark_fields(article_id: str, state: UserState) -> dict[str, Any]:
 
 
 def article_record(
-    article: Article, *, with_entities: bool = False, state: UserState | None = None
+    article: Article,
+    *,
+    with_entities: bool = False,
+    identities: Identities | None = None,
+    state: UserState | None = None,
 ) -> dict[str, Any]:
-    """The JSON object of one exported article, keys in the documented order."""
+    """The JSON object of one exported article, keys in the documented order. ``identities``:
+    the folder's, naming each entity span (without: each span's own cleaned text). ``state``:
+    the folder's user state, whose marks come last."""
     appended: list[dict[str, Any]] = []
     for extra in article.appended:
         item: dict[str, Any] = {"title": extra.title, "body": extra.body}
         if with_entities:
-            item["entities"] = _entities(extra.entities, extra.body)
+            item["entities"] = _entities(extra.entities, extra.body, identities)
         appended.append(item)
     record: dict[str, Any] = {
         "id": article.id,
@@ -87,7 +109,7 @@ def article_record(
         "appended": appended,
     }
     if with_entities:
-        record["entities"] = _entities(article.entities, article.body)
+        record["entities"] = _entities(article.entities, article.body, identities)
     record["problems"] = list(article.problems)
     if article.extra:
         record["extra"] = dict(article.extra)
@@ -97,10 +119,16 @@ def article_record(
 
 
 def jsonl_line(
-    article: Article, *, with_entities: bool = False, state: UserState | None = None
+    article: Article,
+    *,
+    with_entities: bool = False,
+    identities: Identities | None = None,
+    state: UserState | None = None,
 ) -> str:
     """One line of JSON Lines, newline included; Arabic written as itself, not as \\u escapes."""
-    record = article_record(article, with_entities=with_entities, state=state)
+    record = article_record(
+        article, with_entities=with_entities, identities=identities, state=state
+    )
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import is_article_name, not_read_reason
+from reader.formats.ids import IdClaims
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
 from reader.loading import (
@@ -127,6 +128,11 @@ def prepare_changes(
             named = _named_by(root, [rel for rel in present if rel in tables], parsed)
             parsed.update(parse_some(root, named, cache))
             present.extend(named)
+        # ids unique among these files (by_id below, the tagging), settled in folder order as a
+        # load settles them; the commit settles them against the library's other articles
+        claims = IdClaims()
+        settled = {rel: claims.settle(rel, *parsed[rel][1]) for rel in sorted(present)}
+        parsed = {rel: (parsed[rel][0], settled[rel]) for rel in present}
         fresh = [a for rel in present for a in parsed[rel][1][0]]
         reshaped: frozenset[str] = frozenset()
         if fresh and tables:
@@ -187,7 +193,8 @@ class Commit:
             i for rel in self._touched if rel in library.files for i in library.files[rel].ids
         ]
         self._old = {i: library.articles[i] for i in old_ids if i in library.articles}
-        fresh = prepared.articles
+        self._read = _settled(prepared.read, library.articles, set(old_ids))
+        fresh = [a for f in self._read.values() for a in f.articles]
         # ids whose entity spans were carried over from the same text already in the library
         self.carried: set[str] = set()
         if not prepared.tagged:
@@ -290,8 +297,8 @@ class Commit:
         library, prepared = self.library, self.prepared
         for rel in self._gone:
             library.files.pop(rel, None)
-        library.files.update({rel: f.info for rel, f in prepared.read.items()})
-        new_problems = [*prepared.skipped, *(p for f in prepared.read.values() for p in f.problems)]
+        library.files.update({rel: f.info for rel, f in self._read.items()})
+        new_problems = [*prepared.skipped, *(p for f in self._read.values() for p in f.problems)]
         library.problems = [p for p in library.problems if p.path not in self._touched]
         library.problems.extend(new_problems)
         library.files_seen = len(library.files)
@@ -312,6 +319,23 @@ class Commit:
             ),
             problems=tuple(new_problems),
         )
+
+
+def _settled(
+    read: dict[str, FileRead], articles: dict[str, Article], replaced: set[str]
+) -> dict[str, FileRead]:
+    """The files read, their ids made unique against the library's other articles (those of
+    the files being re-read are replaced, so their ids are free)."""
+    claims = IdClaims(lambda i: i in articles and i not in replaced)
+    out: dict[str, FileRead] = {}
+    for rel in sorted(read):  # folder order, as a load settles them
+        file = read[rel]
+        settled, problems = claims.settle(rel, file.articles, file.problems)
+        info = file.info
+        if settled != file.articles or problems != file.problems:
+            info = FileInfo(info.key, tuple(a.id for a in settled))
+        out[rel] = FileRead(info, settled, problems)
+    return {rel: out[rel] for rel in read}
 
 
 def commit_changes(library: Library, prepared: PreparedChanges) -> ChangeSet:
@@ -387,6 +411,8 @@ def compacted_index(
             raise LoadCancelled
         index.add_many(articles[start : start + COMPACT_STEP])
     _flush(index)
+    # the live folder's entity identities, worked out again over what it holds now
+    index.ensure_identities()
     return index
 
 

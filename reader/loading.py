@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader.cache import FileKey, FileSpans, FolderCache, Parsed, entity_model_key
 from reader.formats.folder import idle_cpus, parse_files, parse_files_prepared, scan_entries
+from reader.formats.ids import IdClaims, unique_rels
 from reader.formats.parse import printable_path, relative_id
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
@@ -212,7 +213,9 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
     _parse_missing(run, missing, keys, parsed, total, index=index)
     if cache is not None:
         cache.prune()  # rows of files deleted since the last time
-    articles, files, sidecars = _in_folder_order(rels, keys, parsed, problems)
+    articles, files, sidecars, renamed = _in_folder_order(rels, keys, parsed, problems)
+    if renamed:
+        index = None  # built from the ids before their clashes were broken: index_for builds it
     retagged: dict[str, tuple[str, ...]] = {}
     if articles:
         if sidecars:
@@ -254,16 +257,18 @@ def _in_folder_order(
     keys: dict[str, FileKey | None],
     parsed: dict[str, Parsed],
     problems: list[LoadProblem],
-) -> tuple[list[Article], dict[str, FileInfo], list[str]]:
-    """The articles of every file in folder order, the files, and the tables among them that gave
-    no article (sidecars, maybe); their problems go on ``problems``."""
+) -> tuple[list[Article], dict[str, FileInfo], list[str], bool]:
+    """The articles of every file in folder order with their ids made unique (``IdClaims``),
+    the files, the tables among them that gave no article (sidecars, maybe), and whether an id
+    had to change; their problems go on ``problems``."""
     articles: list[Article] = []
     files: dict[str, FileInfo] = {}
     sidecars: list[str] = []
+    settle = (claims := IdClaims()).settle
     # runs once per file (100,000 times on a big reopen): no generator per file, and the
     # usual one-article file and empty problems take the short way
     for rel in rels:
-        file_articles, file_problems = parsed[rel]
+        file_articles, file_problems = settle(rel, *parsed[rel])
         articles.extend(file_articles)
         if file_problems:
             problems.extend(file_problems)
@@ -274,7 +279,7 @@ def _in_folder_order(
             if not ids and is_candidate(rel):
                 sidecars.append(rel)
         files[rel] = FileInfo(keys[rel], ids)
-    return articles, files, sidecars
+    return articles, files, sidecars, claims.renamed
 
 
 def scan(root: Path, stop: StopFn) -> Scanned:
@@ -285,7 +290,8 @@ def scan(root: Path, stop: StopFn) -> Scanned:
     if stop():
         raise LoadCancelled
     raws = [raw for raw, _ in entries]
-    rels = [printable_path(raw) for raw in raws]
+    # two names that differ only in bytes that are not UTF-8 print alike: made unique
+    rels = unique_rels([printable_path(raw) for raw in raws])
     # by printable path: a file name that is not UTF-8 has another one (building a second dict
     # of 100,000 keys when none has was 0.04 s of a warm reopen)
     keys = found if rels == raws else dict(zip(rels, map(found.__getitem__, raws), strict=True))
@@ -413,6 +419,36 @@ def index_for(
     previous: Index | None = None,
     save_patched: bool = False,
 ) -> tuple[Index, str]:
+    """The index of ``articles`` (see ``_index_for``), its entity facets by the folder's
+    identities (``Index.ensure_identities``): every load with entities comes through here."""
+    index, how = _index_for(
+        cache,
+        articles,
+        files,
+        with_entities=with_entities,
+        progress=progress,
+        stop=stop,
+        built=built,
+        previous=previous,
+        save_patched=save_patched,
+    )
+    if with_entities:
+        index.ensure_identities()
+    return index, how
+
+
+def _index_for(
+    cache: FolderCache | None,
+    articles: list[Article],
+    files: dict[str, FileInfo],
+    *,
+    with_entities: bool,
+    progress: ProgressFn,
+    stop: StopFn,
+    built: Index | None = None,
+    previous: Index | None = None,
+    save_patched: bool = False,
+) -> tuple[Index, str]:
     """The index of ``articles``: ``built`` (the one ``read_files`` made), else derived from
     ``previous`` (the index of the same texts without entities: its postings are shared), else
     from the snapshot when one fits, else built. A built or derived index is saved as the
@@ -484,6 +520,8 @@ def _save(
 
     if not cache.writable:
         return
+    if ekey is not None:
+        index.ensure_identities()  # the snapshot keeps them: a warm reopen needs no pass
     note = snapshot.save(cache.snapshot_dir, index, keys, ekey, digest)
     if note:
         cache.notes.append(note)

@@ -69,6 +69,11 @@ class PackedSpans(Sequence[Span]):
     def __len__(self) -> int:
         return len(self._data) // 12
 
+    def triples(self) -> Iterator[tuple[int, int, str]]:
+        """(start, end, kind) of each span, without making Span objects (a folder-wide pass)."""
+        values = self._values()
+        return zip(values[0::3], values[1::3], map(_KINDS.__getitem__, values[2::3]), strict=True)
+
     @overload
     def __getitem__(self, index: int) -> Span: ...
     @overload

@@ -406,3 +406,20 @@ def test_every_share_word_alone_is_a_share_line() -> None:
     from reader.formats.debris import _ANCHOR_WORDS
 
     assert [word for word in _ANCHOR_WORDS.split() if clean_line(word)] == []
+
+
+def test_a_year_at_either_end_of_a_file_name_stays_in_its_headline() -> None:
+    assert (
+        title_from_filename("site.tn__أبرز_أحداث_الجمعة_10_فيفري_2017.txt")
+        == "أبرز أحداث الجمعة 10 فيفري 2017"
+    )
+    assert title_from_filename("2018_سنة_إصلاح_الصناديق.txt") == "2018 سنة إصلاح الصناديق"
+    # ids and hashes still go
+    assert title_from_filename("000123_مقتل_شخصين_في_حادث_123456.txt") == "مقتل شخصين في حادث"
+
+
+def test_a_count_opening_a_file_name_stays_in_its_headline() -> None:
+    assert title_from_filename("site__19_قتيلا_باشتباكات_في_بورما.txt") == (
+        "19 قتيلا باشتباكات في بورما"
+    )
+    assert title_from_filename("site__مقتل_30_في_صعدة_ومقتل_30.txt") == "مقتل 30 في صعدة ومقتل 30"

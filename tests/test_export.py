@@ -74,12 +74,13 @@ def test_record_has_the_documented_keys_in_order() -> None:
 def test_entities_only_when_annotated() -> None:
     record = article_record(ARTICLE, with_entities=True)
     assert list(record) == [*KEYS[:-1], "entities", "problems"]
+    # each span with its identity's name (issue 20); نص, two letters, names nothing
     assert record["entities"] == [
-        {"start": PUTIN, "end": PUTIN + 5, "type": "PERS", "text": "بوتين"},
-        {"start": MOSCOW, "end": MOSCOW + 5, "type": "LOC", "text": "موسكو"},
+        {"start": PUTIN, "end": PUTIN + 5, "type": "PERS", "text": "بوتين", "canonical": "بوتين"},
+        {"start": MOSCOW, "end": MOSCOW + 5, "type": "LOC", "text": "موسكو", "canonical": "موسكو"},
     ]
     assert record["appended"][0]["entities"] == [
-        {"start": 0, "end": 2, "type": "MISC", "text": "نص"}
+        {"start": 0, "end": 2, "type": "MISC", "text": "نص", "canonical": None}
     ]
 
 

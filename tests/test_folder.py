@@ -16,7 +16,7 @@ from reader.model import LoadProblem
 
 def _read_problems(problems: list[LoadProblem] | tuple[LoadProblem, ...]) -> list[LoadProblem]:
     """The problems other than the files the scan leaves out for their format (the fixture's
-    photo and page: tests/test_scan_skipped.py is about those)."""
+    photo and stylesheet: tests/test_scan_skipped.py is about those)."""
     return [p for p in problems if not p.reason.startswith("not an article format")]
 
 
@@ -40,7 +40,7 @@ def tree(tmp_path: Path) -> Path:
     _article(root / "README.md", "the collection's readme")
     _article(root / "LICENSE", "licence text")
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    (root / "page.html").write_text("<html></html>", encoding="utf-8")
+    (root / "style.css").write_text("body { direction: rtl; }", encoding="utf-8")
     return root
 
 
@@ -159,7 +159,7 @@ def test_read_folder_reports_progress_batches_and_problems(tree: Path) -> None:
     assert result.files_seen == 5
     assert progress[0] == (0, 5) and progress[-1] == (5, 5)
     assert [i for b in batches for i in b] == [a.id for a in result.articles]
-    skipped = len(result.problems)  # empty.txt, and photo.jpg (page.html until it is read)
+    skipped = len(result.problems)  # empty.txt, photo.jpg and style.css
     assert result.summary().startswith(f"4 articles from 4 files, {skipped} files skipped: ")
     assert ".jpg ×1" in result.summary() and ".txt ×1" in result.summary()
 
@@ -229,3 +229,12 @@ def test_a_broken_pool_falls_back_to_this_process(
         _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
     result = read_folder(tmp_path, workers=2)
     assert [a.id for a in result.articles] == [f"{i:03}.txt" for i in range(30)]
+
+
+def test_saved_pages_weigh_more_than_text_files_when_choosing_a_pool() -> None:
+    # a few hundred saved pages cost as much to parse as thousands of text files
+    pages = [f"p{i}.html" for i in range(60)]
+    texts = [f"t{i}.txt" for i in range(60)]
+    assert folder_module._parse_weight(texts) == 60
+    assert folder_module._parse_weight(pages) == 60 * folder_module.PAGE_WEIGHT
+    assert folder_module._parse_weight(pages) >= folder_module.PARALLEL_MIN_FILES

@@ -13,11 +13,16 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.output import Output, tell
 from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
 from reader.state import UserState, state_path
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
+    from reader.library import Library
 
 
 class _Unavailable(Exception):
@@ -63,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
         state = UserState(Path(args.folder), readonly=True)
         if state.note:
             tell("export", state.note)
-    _write(articles, args.format, with_entities, out, state)
+    identities = _identities(library, articles) if with_entities else None
+    _write(articles, args.format, with_entities, out, identities, state=state)
     if note := out.note():
         tell("export", note)
     print(_summary(library), file=sys.stderr)
@@ -141,12 +147,24 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     return [a for a in articles if a.id in wanted]
 
 
+def _identities(library: Library, articles: list[Article]) -> Identities:
+    """The folder's entity identities (worked out with its index when its spans came from the
+    cache), else those of the exported articles, the ones tagged here."""
+    from reader.entities.identity import build_identities
+
+    if library.has_entities and library.index.identities is not None:
+        return library.index.identities
+    return build_identities([(a.body, a.entities) for a in articles])
+
+
 def _write(
     articles: Iterable[Article],
     fmt: str,
     with_entities: bool,
     out: Output,
-    state: UserState | None,
+    identities: Identities | None = None,
+    *,
+    state: UserState | None = None,
 ) -> None:
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
@@ -163,7 +181,9 @@ def _write(
                 out.flush()
         else:
             for article in articles:
-                line = jsonl_line(article, with_entities=with_entities, state=state)
+                line = jsonl_line(
+                    article, with_entities=with_entities, identities=identities, state=state
+                )
                 out.write(line, article.id)
                 out.flush()
         out.flush()

@@ -329,8 +329,14 @@ def file_name_wins(line: str, named: str, *, alone: bool) -> bool:
 
 
 def _is_id(word: str) -> bool:
-    # a number, a hash or a site name (``hespress.com``): never part of a headline's wording
+    # a long or zero-padded number, a hash or a site name (``hespress.com``) is never part of a
+    # headline's wording; a count or a year is ("19 قتيلا …", "… 10 فيفري 2017")
+    if _HEADLINE_NUMBER.fullmatch(word):
+        return False
     return not has_arabic(word) and (any(c.isdigit() for c in word) or "." in word)
+
+
+_HEADLINE_NUMBER = re.compile(r"[1-9]\d{0,3}|[١-٩][٠-٩]{0,3}")
 
 
 def title_from_text(lines: Sequence[str], *, arabic: bool | None = None) -> str:

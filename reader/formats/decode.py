@@ -1,9 +1,12 @@
 """Bytes -> text: find the encoding, refuse what is not text, normalise newlines.
 
 Order of evidence (strongest first): a byte-order mark; NUL bytes (UTF-16 without a BOM shows a
-NUL in every other byte of ASCII text, anything else with NULs is binary); strict UTF-8 (a
-non-UTF-8 file almost never decodes as UTF-8 by chance); then charset-normalizer, checked against
-Windows-1256 because short Arabic texts are where statistical detectors guess worst.
+NUL in every other byte of ASCII text; otherwise a few stray NULs, as old Windows tools leave at
+the end of a file, are dropped, and a file is binary only when the rest is not text either);
+strict UTF-8 (a non-UTF-8 file almost never decodes as UTF-8 by chance), line by line when some
+lines are UTF-8 and others are not (a legacy paragraph pasted into a UTF-8 file); then
+charset-normalizer, checked against Windows-1256 because short Arabic texts are where statistical
+detectors guess worst. Whatever had to be mended to read the text is said in ``Decoded.note``.
 """
 
 from __future__ import annotations
@@ -46,7 +49,19 @@ _WESTERN = re.compile(
 # C0 controls other than tab, newline, carriage return and form feed: text files do not have them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_ASCII_BYTES = bytes(range(0x80))
+# what the text of an Arabic or Western news file is made of (to check a UTF-16 guess)
+_PLAUSIBLE = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u024f\u0600-\u06ff\u0750-\u077f\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
+)
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_CARRIAGE_RETURNS = re.compile(r"\r\n?")
+_NUL_REASON = "binary file (contains NUL bytes), not text"
+# More NULs than this share of the bytes is no stray debris but a binary (or UTF-32) file.
+_MAX_NUL_SHARE = 0.25
+# A line of a UTF-8 file counts as UTF-8 with a broken byte (not as another encoding) when it has
+# this many well-formed non-ASCII characters per invalid byte.
+_GOOD_PER_BAD = 4
 
 
 class NotText(ValueError):
@@ -58,15 +73,20 @@ class Decoded:
     text: str  # "\n" newlines, no BOM
     encoding: str  # Python codec name, "utf-8" for plain UTF-8 (with or without BOM)
     replaced: int = 0  # invalid bytes replaced by U+FFFD (a UTF-8 file with a few broken bytes)
+    # what else had to be mended to read the text (NULs dropped, a cut last character, ...)
+    repairs: tuple[str, ...] = ()
 
     @property
     def note(self) -> str | None:
         """What to tell the user about the encoding; None for clean UTF-8, the expected case."""
+        notes = list(self.repairs)
         if self.replaced:
-            return f"{self.replaced} invalid {self.encoding} byte sequence(s) replaced by \ufffd"
-        if self.encoding == "utf-8":
-            return None
-        return f"decoded as {self.encoding}"
+            notes.insert(
+                0, f"{self.replaced} invalid {self.encoding} byte sequence(s) replaced by \ufffd"
+            )
+        elif self.encoding != "utf-8":
+            notes.insert(0, f"decoded as {self.encoding}")
+        return "; ".join(notes) or None
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -76,21 +96,51 @@ def decode_bytes(data: bytes) -> Decoded:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise NotText(f"binary file ({kind}), not text")
-    text, encoding = _decode(data)
+    repairs: list[str] = []
+    try:
+        return _decode_text(data, repairs)
+    except NotText:
+        if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+            # the NULs were dropped and the rest is no text either: the NULs are the reason
+            raise NotText(_NUL_REASON) from None
+        raise
+
+
+def _decode_text(data: bytes, repairs: list[str]) -> Decoded:
+    text, encoding, utf8 = _decode(data, repairs)
     replaced = 0
     if encoding == "utf-8+damaged":
         encoding = "utf-8"
         replaced = text.count("\ufffd")
     text = text.lstrip("\ufeff")
     # substring tests run at memory speed; the regex only when there is something to replace
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON may hold U+2028, U+2029 and U+0085 inside its strings, where a newline is not
+        # allowed: the JSON reader breaks lines there itself (only CR is JSON whitespace)
+        if "\r" in text:
+            text = _CARRIAGE_RETURNS.sub("\n", text)
+    elif "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     if not _LETTER.search(text):
         raise NotText(f"no Arabic or Latin letters (read as {encoding})")
-    controls = _count_controls(data if encoding == "utf-8" else None, text)
+    controls = _count_controls(utf8, text)
     if controls > max(8, min(len(text), 65536) // 100):
         raise NotText(f"binary file ({controls} control characters), not text")
-    return Decoded(text, encoding, replaced)
+    if controls or len(text if utf8 is None else utf8) > 65536:  # none in a whole small file
+        text = _drop_controls(utf8, text, repairs)
+    return Decoded(text, encoding, replaced, tuple(repairs))
+
+
+def _drop_controls(utf8: bytes | None, text: str, repairs: list[str]) -> str:
+    """A few stray control characters (a DOS end-of-file mark, a NUL) are debris, not text."""
+    if utf8 is not None:
+        if len(utf8.translate(None, _CONTROL_BYTES)) == len(utf8):
+            return text
+    elif not _CONTROL.search(text):
+        return text
+    kept = _CONTROL.sub("", text)
+    repairs.append(f"{len(text) - len(kept)} control character(s) dropped")
+    return kept
 
 
 def _count_controls(utf8: bytes | None, text: str) -> int:
@@ -102,31 +152,108 @@ def _count_controls(utf8: bytes | None, text: str) -> int:
     return len(_CONTROL.findall(text, 0, 65536))
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, repairs: list[str]) -> tuple[str, str, bytes | None]:
+    """(text, codec, the bytes when they are the text's plain UTF-8); ``repairs`` gets notes."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise NotText(
-                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
-                ) from None
+            return _with_bom(data[len(bom) :], encoding, repairs), encoding, None
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
-            raise NotText("binary file (contains NUL bytes), not text")
-        return utf16
+        if utf16 is not None:
+            return (*utf16, None)
+        # stray NULs (old Windows tools end a file with one): dropped, the rest read as text
+        nuls = data.count(0)
+        if nuls > len(data) * _MAX_NUL_SHARE:
+            raise NotText(_NUL_REASON)
+        data = data.replace(b"\x00", b"")
+        repairs.append(f"{nuls} NUL byte(s) dropped")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", data
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data, repairs)
+    if mixed is not None:
+        return mixed, "utf-8+damaged", None
     # A UTF-8 file with a few broken bytes (a scraper cut a letter in half) must stay UTF-8:
     # read as Windows-1256 its Arabic would turn into a plausible-looking mojibake of Arabic
     # letters. A real legacy file breaks UTF-8 on nearly every non-ASCII byte.
     lenient = data.decode("utf-8", errors="replace")
     if lenient.count("\ufffd") <= 2 + len(data) // 1000:
-        return lenient, "utf-8+damaged"
-    return _legacy(data)
+        return lenient, "utf-8+damaged", None
+    return (*_legacy(data), None)
+
+
+def _with_bom(body: bytes, encoding: str, repairs: list[str]) -> str:
+    """The text after a byte-order mark. A UTF-16/32 file cut in the middle of its last
+    character (an odd length) keeps everything before it."""
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        unit = 4 if "32" in encoding else 2 if "16" in encoding else 0
+        if unit and exc.start >= len(body) - unit:
+            try:
+                text = body[: exc.start].decode(encoding)
+            except UnicodeDecodeError:
+                pass
+            else:
+                cut = len(body) - exc.start
+                repairs.append(f"the file ends inside a character: its last {cut} byte(s) dropped")
+                return text
+        raise NotText(
+            f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+        ) from None
+
+
+def _mixed_lines(data: bytes, repairs: list[str]) -> str | None:
+    """A UTF-8 file with lines in another encoding (a Windows-1256 paragraph pasted in): the
+    UTF-8 lines as UTF-8, the others decoded together as whatever encoding fits them. None when
+    no line is clearly UTF-8 (at least three non-ASCII characters) or none is clearly not."""
+    lines = data.split(b"\n")
+    strong = False
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(text) <= len(line) - 3:  # three multi-byte characters or more
+            strong = True
+            break
+    if not strong:
+        return None
+    texts: list[str | None] = []
+    legacy: list[bytes] = []
+    for line in lines:
+        if line.isascii():
+            texts.append(line.decode("ascii"))
+            continue
+        lenient = line.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        # well-formed non-ASCII characters: every character that is not an ASCII byte
+        high = len(line.translate(None, _ASCII_BYTES))
+        good = len(lenient) - (len(line) - high) - bad
+        if bad == 0 or good >= _GOOD_PER_BAD * bad:
+            texts.append(lenient)  # UTF-8 (perhaps with a broken byte, counted as replaced)
+        else:
+            texts.append(None)
+            legacy.append(line)
+    if sum(len(line) for line in legacy) < 4:
+        return None
+    try:
+        other, encoding = _legacy(b"\n".join(legacy))
+    except NotText:
+        return None
+    decoded = iter(other.split("\n"))
+    if other.count("\n") != len(legacy) - 1:
+        return None
+    out = [text if text is not None else next(decoded) for text in texts]
+    non_empty = sum(1 for line in lines if line.strip())
+    repairs.append(
+        f"mixed encodings: {len(legacy)} of {non_empty} lines decoded as {encoding}, "
+        "the rest as utf-8"
+    )
+    return "\n".join(out)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -150,6 +277,11 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     except UnicodeDecodeError:
         return None
     if "\x00" in text or not _LETTER.search(text):
+        return None
+    # a few stray NULs in a single-byte file can fall on one parity too; read as UTF-16 its bytes
+    # make CJK and other far-off characters, not the Arabic and Latin text of a news folder
+    sample = text[:65536]
+    if len(_PLAUSIBLE.findall(sample)) < 0.9 * len(sample):
         return None
     return text, encoding
 

@@ -10,6 +10,7 @@ import re
 from enum import Enum
 
 from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited
+from reader.formats.html import HTML_SUFFIXES, has_tags
 from reader.formats.jsonfmt import looks_json
 from reader.formats.scraped import looks_scraped
 from reader.formats.trec import looks_trec
@@ -25,14 +26,18 @@ class Layout(Enum):
     SCRAPED = "scraped"
     MARKDOWN = "markdown"
     PLAIN = "plain"
-    MARKUP = "markup"  # XML or HTML that is not TREC: not an article layout we read
+    MARKUP = "markup"  # XML or HTML that is not TREC: a saved page, a feed, other XML news
     CSV = "csv"  # a delimited table, one article a row (.csv, .tsv, or a text file that is one)
 
 
-# XML/HTML that is not TREC-style (an RSS feed, a saved web page): reading its tags as the text
-# of an article would show markup to the reader, so it is reported instead.
-_MARKUP = re.compile(r"^\s*<(?:\?xml|!doctype|html|rss|feed|urlset)\b", re.IGNORECASE)
-_MARKUP_SUFFIXES = frozenset({".xml", ".sgml", ".sgm"})
+# XML/HTML that is not TREC-style (a saved web page, an RSS feed, TimeML): read by the HTML and
+# XML news readers, never as text, which would show its tags to the reader. Browsers put a
+# "saved from url" comment before the page.
+_MARKUP = re.compile(
+    r"^\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:\?xml|!doctype|html|head|body|rss|feed|rdf:rdf|timeml|urlset)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKUP_SUFFIXES = frozenset({".xml", ".sgml", ".sgm", ".tml", ".rss", ".atom"})
 
 
 def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
@@ -44,7 +49,12 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
         return Layout.CSV
     if looks_trec(text):
         return Layout.TREC
-    if _MARKUP.match(text) or (suffix in _MARKUP_SUFFIXES and text.lstrip().startswith("<")):
+    if _MARKUP.match(text, 0, 65536) or (
+        suffix in _MARKUP_SUFFIXES and text.lstrip().startswith("<")
+    ):
+        return Layout.MARKUP
+    # a page saved as .html may be plain text inside: then it is read as text below
+    if suffix in HTML_SUFFIXES and has_tags(text):
         return Layout.MARKUP
     if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
         return Layout.JSON

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cache_rows import pack_articles, unpack_articles
+from reader.formats.ids import IdClaims, unique_rels
 from reader.formats.parse import ParseResult, parse_file, printable_path, relative_id
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
@@ -39,6 +40,7 @@ ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
     | {".xml", ".trec", ".sgml", ".sgm", ""}
     | {".csv", ".tsv"}
+    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(
@@ -49,6 +51,9 @@ NOT_ARTICLES = re.compile(
 # Jawhara corpus) and starting a pool of "spawn" workers costs a few hundred milliseconds.
 PARALLEL_MIN_FILES = 2000
 CHUNK_FILES = 256
+# what a saved web page costs to parse, in text files (tests/benchmarks/bench_html.py)
+PAGE_WEIGHT = 40
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 # With a pool, the first files are parsed here while the workers start (a "spawn" worker takes
 # ~0.3 s to start, seconds on a busy machine), so the list shows its first rows at once.
 HEAD_FILES = 32
@@ -301,6 +306,8 @@ def read_folder(
     root = Path(root)
     stop = should_stop or _never
     paths, problems = scan_folder(root, should_stop=stop)
+    rels = unique_rels([relative_id(path, root) for path in paths])
+    claims = IdClaims()  # ids made unique in folder order, as a library load makes them
     total = len(paths)
     if on_progress is not None:
         on_progress(0, total)
@@ -310,9 +317,12 @@ def read_folder(
     chunks = _parse_chunks(paths, root, stop, workers, prepare=False)
     for chunk_size, results, _ in chunks:
         batch: list[Article] = []
-        for path, result in zip(paths[done : done + chunk_size], results, strict=True):
-            batch.extend(result.articles)
-            problems.extend(result.problems)
+        for path, rel, result in zip(
+            paths[done : done + chunk_size], rels[done : done + chunk_size], results, strict=True
+        ):
+            file_articles, file_problems = claims.settle(rel, result.articles, result.problems)
+            batch.extend(file_articles)
+            problems.extend(file_problems)
             if not result.articles and is_candidate(path.name):
                 sidecars.append(relative_id(path, root))
         done += chunk_size
@@ -456,7 +466,7 @@ def _parse_chunks(
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     count = workers if workers is not None else idle_cpus()
     count = min(count, len(chunks))
-    if count <= 1 or len(paths) < PARALLEL_MIN_FILES:
+    if count <= 1 or _parse_weight(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
             yield len(chunk), _parse_chunk_here(chunk, root), None
         return
@@ -465,6 +475,15 @@ def _parse_chunks(
         rest[i : i + CHUNK_FILES] for i in range(0, len(rest), CHUNK_FILES)
     ]
     yield from _parse_in_pool(chunks, root, stop, count, prepare)
+
+
+def _parse_weight(paths: list[Path | str]) -> int:
+    """The folder's parsing cost in text files: a saved web page costs as much as ~40 of them
+    (main-text extraction, ~10 ms a page), so a few hundred pages are worth a pool too."""
+    if len(paths) >= PARALLEL_MIN_FILES:
+        return len(paths)
+    pages = sum(1 for path in paths if str(path).lower().endswith(_PAGE_SUFFIXES))
+    return len(paths) + pages * (PAGE_WEIGHT - 1)
 
 
 def _parse_in_pool(

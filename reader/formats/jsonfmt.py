@@ -2,6 +2,10 @@
 
 Field names differ from scraper to scraper; ``_ALIASES`` lists the names accepted for each field,
 first match wins. Bodies may be a string, a list of paragraphs, or HTML.
+
+Hostile values cost their own item (or field), never the file: a number too long for Python's
+``int`` and a value nested deeper than the parser's recursion are read as ``_Unreadable`` and
+named in the item's problems; a field nested absurdly deep is left out with a note.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,10 +77,48 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
+# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON)
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+# Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
+# file, an article list, an article, a field and its members (deeper, a value is left out whole).
+_SPLIT_DEPTH = 4
+# Fields nested deeper than this (lists of lists of ...) are left out with a note.
+_MAX_FIELD_DEPTH = 32
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+_MEMBER_KEY = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*")\s*:')
 
 
 class NotJson(ValueError):
     """The text is not JSON nor JSON Lines; ``str(exc)`` says where it breaks."""
+
+
+class _Unreadable:
+    """A JSON value we could not read (``what`` says why): it stands in for the value so the rest
+    of its item, line or file still loads."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+class _LineError(str):
+    """A line of a JSON Lines file that holds no object: the reason, in the item's place."""
+
+    __slots__ = ()
+
+
+class _TooDeep(Exception):
+    """A field nested deeper than ``_MAX_FIELD_DEPTH``."""
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What reading one file met: notes about the whole file, and whether any value had to be
+    read the slow way (only then can an item hold an ``_Unreadable``)."""
+
+    notes: list[str]
+    slow: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +133,20 @@ def looks_json(text: str) -> bool:
 
 def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     """Articles of a JSON or JSON Lines file. Raises ``NotJson`` when it is neither."""
-    items = _items(text, lines=lines)
-    problems: list[LoadProblem] = []
+    reading = _Reading([])
+    items = _items(text, lines=lines, reading=reading)
+    problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
     articles: list[Article] = []
     for number, item in items:
         article_id = f"{rel_path}#{number}" if several else rel_path
         where = f"item {number}: " if several else ""
-        if isinstance(item, str):  # the line-level error recorded by _items
-            problems.append(LoadProblem(rel_path, item))
+        if isinstance(item, _LineError):  # the line-level error recorded by _items
+            problems.append(LoadProblem(rel_path, str(item)))
             continue
-        article, reason = _article(item, article_id=article_id, rel_path=rel_path)
+        article, reason = _article(
+            item, article_id=article_id, rel_path=rel_path, slow=reading.slow
+        )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
         else:
@@ -109,13 +154,11 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     return JsonResult(tuple(articles), tuple(problems))
 
 
-def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
+def _items(text: str, *, lines: bool, reading: _Reading) -> list[tuple[int, Any]]:
     """(number, object-or-error-string) pairs, numbered from 1 in file order."""
     if not lines:
         try:
-            data = json.loads(text)
-        except RecursionError:
-            raise NotJson("JSON nested too deeply to read") from None
+            data = _load(text, reading, top=True)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
             if not _is_object_line(first):
@@ -123,21 +166,97 @@ def _items(text: str, *, lines: bool) -> list[tuple[int, Any]]:
                     f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
                 ) from None
         else:
+            if isinstance(data, _Unreadable):
+                raise NotJson(f"JSON holds {data.what}, no article objects")
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
             return list(enumerate(found, start=1))
-    return _json_lines(text)
+    return _json_lines(text, reading)
 
 
 def _is_object_line(line: str) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+        return isinstance(_load(line, _Reading([])), dict)
+    except ValueError:
         return False
 
 
-def _json_lines(text: str) -> list[tuple[int, Any]]:
+def _load(text: str, reading: _Reading, depth: int = 0, *, top: bool = False) -> Any:
+    """``json.loads``, except that what Python cannot read becomes ``_Unreadable``: a number
+    longer than ``int`` converts (4,300 digits), a value nested deeper than the recursion limit
+    (the members of a file, an article list or an article that is too deep are read one by one,
+    so only the deep one is lost). Raises ``json.JSONDecodeError`` for text that is not JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        pass
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer too long to convert: read the others, keep that one out
+        reading.slow = True
+        try:
+            return json.loads(text, parse_int=_int)
+        except RecursionError:
+            pass
+    reading.slow = True
+    if depth >= _SPLIT_DEPTH:
+        return _Unreadable("a value nested too deeply to read")
+    split = _members(text)
+    if split is None:
+        return _Unreadable("a value nested too deeply to read")
+    if top:
+        reading.notes.append(
+            "JSON nested too deeply to read at once: its items were read one by one"
+        )
+    opener, members = split
+    if opener == "[":
+        return [_load(member, reading, depth + 1) for member in members]
+    value: dict[str, Any] = {}
+    for member in members:
+        key = _MEMBER_KEY.match(member)
+        if key is None:
+            raise json.JSONDecodeError("expected a quoted key", member, 0)
+        value[json.loads(key.group(1))] = _load(member[key.end() :], reading, depth + 1)
+    return value
+
+
+def _int(digits: str) -> int | _Unreadable:
+    try:
+        return int(digits)
+    except ValueError:
+        return _Unreadable(f"a number of {len(digits.lstrip('-')):,} digits")
+
+
+def _members(text: str) -> tuple[str, list[str]] | None:
+    """The members of the JSON array or object ``text`` as source slices (an object's with their
+    keys), found by counting brackets outside strings; None when it is neither."""
+    text = text.strip()
+    if not text or text[0] not in "[{":
+        return None
+    members: list[str] = []
+    depth = 0
+    start = 1
+    for token in _TOKEN.finditer(text):
+        char = token.group()[0]
+        if char == '"':
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                last = text[start : token.start()]
+                if last.strip():
+                    members.append(last)
+                return (text[0], members) if not text[token.end() :].strip() else None
+        elif depth == 1:  # a comma between two members
+            members.append(text[start : token.start()])
+            start = token.end()
+    return None
+
+
+def _json_lines(text: str, reading: _Reading) -> list[tuple[int, Any]]:
     """JSON Lines: a bad line is kept as an error string so the others still load."""
     items: list[tuple[int, Any]] = []
     count = 0
@@ -145,13 +264,27 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         count += 1
+        line_reading = _Reading([])
         try:
-            value = json.loads(line)
+            # a line is one article: if too deep, its fields are read one by one
+            value = _load(line, line_reading, 1, top=True)
         except json.JSONDecodeError as exc:
-            items.append((count, f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"))
+            error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
+            items.append((count, _LineError(error)))
+            continue
+        reading.slow = reading.slow or line_reading.slow
+        if isinstance(value, _Unreadable):
+            items.append((count, _LineError(f"line {line_no}: {value.what}; left out")))
             continue
         if not isinstance(value, dict):
-            items.append((count, f"line {line_no}: not a JSON object but {type(value).__name__}"))
+            deep = bool(line_reading.notes)
+            what = (
+                "nested too deeply to read"
+                if deep
+                else f"not a JSON object but {type(value).__name__}"
+            )
+            error = f"line {line_no}: {what}"
+            items.append((count, _LineError(error)))
             continue
         items.append((count, value))
     if not any(isinstance(v, dict) for _, v in items):
@@ -181,7 +314,7 @@ def _has_any(item: dict[str, Any], field: str) -> bool:
 
 
 def _present(value: Any) -> bool:
-    return value is not None and value not in ("", [], {})
+    return value is not None and not isinstance(value, _Unreadable) and value not in ("", [], {})
 
 
 def _get(item: dict[str, Any], field: str) -> Any:
@@ -192,28 +325,39 @@ def _get(item: dict[str, Any], field: str) -> Any:
     return None
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, depth: int = 0) -> str:
     """A string field that scrapers sometimes wrap: {"name": ...}, [..], numbers."""
-    if value is None:
+    if value is None or isinstance(value, _Unreadable):
         return ""
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
         value = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), "")
+        if isinstance(value, dict):
+            return _text(value, depth + 1)
     if isinstance(value, list):
-        return ", ".join(t for t in (_text(v) for v in value) if t)
+        return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
     text = html.unescape(str(value)) if "&" in str(value) else str(value)
-    return _WS.sub(" ", text.replace("\n", " ")).strip()
+    if not text.isprintable():  # line breaks are not printable (nor are tabs)
+        text = _LINE_BREAKS.sub(" ", text)
+    return _WS.sub(" ", text).strip()
 
 
-def _paragraphs(value: Any) -> str:
-    if value is None:
+def _paragraphs(value: Any, depth: int = 0) -> str:
+    if value is None or isinstance(value, _Unreadable):
         return ""
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
     if isinstance(value, list):
-        parts: Iterator[str] = (_paragraphs(v) for v in value)
+        parts: Iterator[str] = (_paragraphs(v, depth + 1) for v in value)
         return "\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        return _paragraphs(next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), ""))
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+        inner = next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), "")
+        return _paragraphs(inner, depth + 1)
+    text = str(value)
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAKS.sub("\n", text)
     if _LOOKS_HTML.search(text):
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     if "&" in text:
@@ -221,18 +365,46 @@ def _paragraphs(value: Any) -> str:
     return "\n".join(collapse_spaces(line) for line in text.split("\n") if line.strip())
 
 
-def _tags(value: Any) -> tuple[str, ...]:
+def _tags(value: Any, problems: list[str]) -> tuple[str, ...]:
+    """Tag names from a string ("a, b"), a list of names or of {"name": ...} objects, or an
+    object whose values are the names; numbers (tag ids) are not names."""
     if value is None:
         return ()
-    raw = value if isinstance(value, list) else _TAG_SPLIT.split(str(value))
+    if isinstance(value, bool | int | float):
+        problems.append(
+            f"tags field holds {type(value).__name__} {value!r}, not tag names; left out"
+        )
+        return ()
+    raw: list[str] = []
+    if isinstance(value, str):
+        raw = _TAG_SPLIT.split(value)
+    else:
+        _tag_names(value, raw, 0)
     tags: list[str] = []
     for tag in raw:
-        if isinstance(tag, int | float):  # tag ids (WordPress), not tag names
-            continue
         text = _text(tag)
         if text and text not in tags:
             tags.append(text)
     return tuple(tags)
+
+
+def _tag_names(value: Any, out: list[str], depth: int) -> None:
+    if depth > _MAX_FIELD_DEPTH:
+        raise _TooDeep
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _tag_names(item, out, depth + 1)
+    elif isinstance(value, dict):
+        inner = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), None)
+        if inner is not None:
+            _tag_names(inner, out, depth + 1)
+        else:  # {"1": "سياسة", "2": "اقتصاد"}: the values are the names (links are not)
+            for item in value.values():
+                if not (isinstance(item, str) and "://" in item):
+                    _tag_names(item, out, depth + 1)
+    # numbers in a list are tag ids (WordPress), not names; unreadable values are noted per item
 
 
 def _date(value: Any, problems: list[str]) -> dt.date | None:
@@ -256,14 +428,43 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
     return date
 
 
-def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | None, str]:
+def _unreadable_fields(item: dict[str, Any]) -> list[str]:
+    """Notes for the fields of ``item`` that hold a value that could not be read (anywhere in
+    the levels ``_load`` splits); such values are left out."""
+    notes: list[str] = []
+    for key, value in item.items():
+        stack = [(value, 0)]
+        while stack:
+            found, depth = stack.pop()
+            if isinstance(found, _Unreadable):
+                notes.append(f"field {key!r}: {found.what}; left out")
+                break
+            if depth < _SPLIT_DEPTH and isinstance(found, list | dict):
+                members = found.values() if isinstance(found, dict) else found
+                stack.extend((member, depth + 1) for member in members)
+    return notes
+
+
+def _article(
+    item: Any, *, article_id: str, rel_path: str, slow: bool = False
+) -> tuple[Article | None, str]:
+    if isinstance(item, _Unreadable):
+        return None, f"{item.what}; left out"
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
-    problems: list[str] = []
-    body = clean_body(_paragraphs(_get(item, "body")))
-    title = _text(_get(item, "title"))
+    problems: list[str] = _unreadable_fields(item) if slow else []
+
+    def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
+        try:
+            return read(_get(item, name))
+        except _TooDeep:
+            problems.append(f"{name} nested more than {_MAX_FIELD_DEPTH} levels deep; left out")
+            return empty
+
+    body = clean_body(field("body", _paragraphs))
+    title = field("title", _text)
     if not body:
-        summary = _paragraphs(_get(item, "summary"))
+        summary = field("summary", _paragraphs)
         if not summary:
             keys = ", ".join(list(item)[:8])
             return None, f"no article text (no content/body/text field with text; keys: {keys})"
@@ -278,12 +479,12 @@ def _article(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | No
             id=article_id,
             title=title,
             body=body,
-            date=_date(_get(item, "date"), problems),
-            source=_text(_get(item, "source")) or None,
-            url=_text(_get(item, "url")) or None,
-            author=_text(_get(item, "author")) or None,
-            category=_text(_get(item, "category")) or None,
-            tags=_tags(_get(item, "tags")),
+            date=field("date", lambda value: _date(value, problems), None),
+            source=field("source", _text) or None,
+            url=field("url", _text) or None,
+            author=field("author", _text) or None,
+            category=field("category", _text) or None,
+            tags=field("tags", lambda value: _tags(value, problems), ()),
             problems=tuple(problems),
             path=rel_path,
         ),

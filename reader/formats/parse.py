@@ -8,14 +8,23 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.formats.compressed import (
+    CompressedProblem,
+    compression,
+    decompress,
+    inner_suffix,
+    suffix_kind,
+)
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
+from reader.formats.html import looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
+from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
 
 # Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
@@ -62,7 +71,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     try:
-        result = _parse_text(decoded.text, rel=rel, suffix=path.suffix.lower(), here=path.parent)
+        # page.html.gz is read as a page: the name inside the compression decides the layout
+        result = _parse_text(decoded.text, rel=rel, suffix=inner_suffix(path), here=path.parent)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -114,6 +124,16 @@ def _read(path: Path) -> bytes:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB); skipped without reading"
         )
     with path.open("rb") as handle:
+        kind = compression(handle.read(10))
+        handle.seek(0)
+        if kind is not None:
+            try:
+                return decompress(handle, kind, limit=MAX_FILE_BYTES, name=path)
+            except CompressedProblem as exc:
+                raise _Refused(str(exc)) from None
+        named = suffix_kind(path)
+        if named is not None:
+            raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
         # read at most one byte past the limit: the file may have grown since stat()
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -144,7 +164,12 @@ def _parse_text(text: str, *, rel: str, suffix: str, here: Path | None = None) -
         table = parse_csv(text, rel_path=rel, suffix=suffix, names_file=names_file)
         return ParseResult(table.articles, table.problems, sidecar=table.sidecar)
     if layout is Layout.MARKUP:
-        return _failed(rel, "XML or HTML without TREC <DOC> documents: not an article layout")
+        found = (
+            parse_html(text, rel_path=rel)
+            if looks_html(text, suffix)
+            else parse_xml_news(text, rel_path=rel)
+        )
+        return ParseResult(found.articles, found.problems)
     if layout is Layout.TREC:
         trec = parse_trec(text, rel_path=rel)
         return ParseResult(trec.articles, trec.problems)

@@ -42,7 +42,8 @@ _TAG = re.compile(r"<(/?)(" + "|".join(_FIELDS) + r"|DOC)\s*>", re.IGNORECASE)
 _DOC_START = re.compile(r"<DOC\s*>", re.IGNORECASE)
 # an XML declaration or comments may come first
 _LOOKS_TREC = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:DOC|DOCNO)\s*>", re.IGNORECASE | re.DOTALL
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:DOC|DOCNO)\s*>",
+    re.IGNORECASE | re.DOTALL,
 )
 _WS = re.compile(r"\s+")
 # ANT DOCNOs end with the publication day: JA-economy-32-20170125

@@ -54,6 +54,8 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
     state = {name: _copied(value) for name, value in vars(index).items()}
     state["_articles"] = slots
     state["_np_cache"] = {}
+    # other spans: the folder's identities are worked out again (``Index.ensure_identities``)
+    state["_identities"] = None
     facets = {name: FacetField(name) for name in index._facets}
     state["_facets"] = facets
     if index._mutating or index._generation != generation:
@@ -85,6 +87,10 @@ def _copied(value: object) -> object:
         forward._starts = array("q", value._starts)
         forward._bounds = None
         return forward
-    if isinstance(value, (str, int, float, np.ndarray)) or callable(value):
+    from reader.entities.identity import Identities
+
+    if value is None or isinstance(value, (str, int, float, np.ndarray, Identities)):
+        return value  # identities are never changed in place (a new set replaces them)
+    if callable(value):
         return value
     raise TypeError(f"do not know how to share an index attribute of type {type(value)!r}")

@@ -25,6 +25,7 @@ from pyroaring import BitMap
 
 from reader.index.types import FacetValue
 from reader.text import normalize
+from reader.text.stem import fold_hamza
 
 # The cost model of the three ways to count, measured at 100k articles (PERS: 356k pairs, 47k
 # values) on a 2-core sandbox. Gathering a result's pairs costs per document (its range) and per
@@ -83,6 +84,8 @@ class FacetField:
         self._np: _Pairs | None = None
         # display forms by value id, computed when first shown (a min over the forms' counter)
         self._shown: dict[int, str] = {}
+        # other spellings of a value -> its key: an entity's variants (``set_aliases``)
+        self._aliases: dict[str, str] = {}
 
     def add(self, doc: int, values: Iterable[str]) -> None:
         """Record the values of a (new or emptied) document; repeats within one document count once."""
@@ -144,9 +147,29 @@ class FacetField:
         # count after a load, in ~20 ms for every field: not worth their room in a snapshot
         return {**vars(self), "_np": None, "_shown": {}}
 
+    def set_aliases(self, aliases: dict[str, str]) -> None:
+        """Let each variant (a spelling, a form with a clitic, a one-word name) find the value
+        it is shown as: ``{variant: value}``."""
+        self._aliases = {
+            facet_key(variant): facet_key(value)
+            for variant, value in aliases.items()
+            if facet_key(variant) != facet_key(value)
+        }
+
+    def _vid(self, value: str) -> int | None:
+        key = facet_key(value)
+        vid = self._keys.get(key)
+        if vid is None:
+            aliases = getattr(self, "_aliases", {})
+            # the identities fold ؤ/ئ as the search's stems do (name_key)
+            alias = aliases.get(key) or aliases.get(fold_hamza(key))
+            vid = self._keys.get(alias) if alias is not None else None
+        return vid
+
     def bitmap(self, value: str) -> BitMap:
-        """Documents holding a value (matched by its normalised key); empty when unknown."""
-        vid = self._keys.get(facet_key(value))
+        """Documents holding a value (matched by its normalised key, or as a variant of one);
+        empty when unknown."""
+        vid = self._vid(value)
         return self._bitmaps[vid] if vid is not None else BitMap()
 
     def display(self, vid: int) -> str:
@@ -247,7 +270,7 @@ class FacetField:
         distinct = len(chosen)
         if len(chosen) > limit:
             chosen = _top(chosen, counts[chosen], max(limit, 0))
-            extra = {self._keys.get(facet_key(v)) for v in keep}
+            extra = {self._vid(v) for v in keep}
             extra = {v for v in extra if v is not None and counts[v] > 0} - set(chosen.tolist())
             if extra:
                 chosen = np.concatenate([chosen, np.fromiter(extra, dtype=np.int64)])

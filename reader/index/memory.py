@@ -16,6 +16,7 @@ import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from pyroaring import BitMap
@@ -42,6 +43,9 @@ from reader.index.types import (
 from reader.model import ENTITY_KINDS, Article, Span
 from reader.text import normalize
 from reader.text.stem import make_stemmer, strip_clitic
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 TITLE_BOOST = 3.0
 # The title is also scored as a field of its own (BM25 with its own length normalisation, by
@@ -92,7 +96,7 @@ class Index:
 
     # Version of the attribute layout. reader/index/persist.py pickles ``vars(index)``: bump this
     # whenever attributes or their meaning change, so a snapshot of an older layout is rebuilt.
-    STATE_VERSION = 6
+    STATE_VERSION = 7
 
     def __init__(self, stemmer: str = "light10") -> None:
         """``stemmer``: "light10" (default, chosen by tests/benchmarks/bench_search.py), "snowball" or "none"."""
@@ -124,6 +128,10 @@ class Index:
         # taken while a change ran
         self._generation = 0
         self._mutating = 0
+        # the folder's entity identities (``apply_identities``): the entity facets hold their
+        # canonical names; stale once an article's spans were indexed since
+        self._identities: Identities | None = None
+        self._identities_stale = False
 
     # ----------------------------------------------------------------- adding and removing
     @_mutation
@@ -225,15 +233,70 @@ class Index:
             "category": [article.category] if article.category else [],
             "month": [article.date.strftime("%Y-%m")] if article.date else [],
         }
-        for kind in ENTITY_KINDS:
-            values[kind] = []
-        for span in article.entities:
-            if span.kind in values and 0 <= span.start < span.end <= len(article.body):
-                values[span.kind].append(article.body[span.start : span.end])
+        values.update(self._entity_values(article))
         for name, field in self._facets.items():
             if replace:
                 field.remove(doc)
             field.add(doc, values[name])
+
+    def _entity_values(self, article: Article) -> dict[str, list[str]]:
+        """An article's entity facet values: its identities' names once the folder's are known."""
+        values: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS}
+        if not article.entities:
+            return values
+        identities = self._identities
+        if identities is not None:
+            for entity in identities.entities(article.body, article.entities):
+                values[entity.kind].append(entity.name)
+            return values
+        self._identities_stale = True
+        for span in article.entities:
+            if span.kind in values and 0 <= span.start < span.end <= len(article.body):
+                values[span.kind].append(article.body[span.start : span.end])
+        return values
+
+    @property
+    def identities(self) -> Identities | None:
+        """The folder's entity identities (None before ``apply_identities``)."""
+        return self._identities
+
+    def ensure_identities(self) -> None:
+        """``apply_identities`` unless the facets already follow the folder's identities."""
+        if self._identities_stale or (self._identities is None and self._has_entities()):
+            self.apply_identities()
+
+    def _has_entities(self) -> bool:
+        return any(a is not None and a.entities for a in self._articles)
+
+    @_mutation
+    def apply_identities(self) -> None:
+        """Work out the folder's entity identities (``reader.entities.identity``) from the live
+        articles and rebuild the entity facets on them: once per load, after the entity stage.
+        Articles added later (live folders) are named with these identities as they come."""
+        from reader.entities.identity import build_with_values
+
+        self._flush()
+        terms, surface = self._terms, self._surface_postings
+
+        def word_df(word: str) -> int:
+            tid = terms.get(word)
+            return surface.df(tid) if tid is not None else 0
+
+        docs = [doc for doc, a in enumerate(self._articles) if a is not None]
+        articles = self._articles
+        identities, values = build_with_values(
+            ((articles[doc].body, articles[doc].entities) for doc in docs),  # type: ignore[union-attr]
+            word_df,
+        )
+        self._identities = identities
+        fields = {kind: FacetField(kind) for kind in ENTITY_KINDS}
+        self._facets.update(fields)
+        for doc, named in zip(docs, values, strict=True):
+            for kind, names in named.items():
+                fields[kind].add(doc, names)
+        for kind in ENTITY_KINDS:
+            self._facets[kind].set_aliases(identities.aliases(kind))
+        self._identities_stale = False
 
     def add_many(self, articles: Iterable[Article]) -> None:
         """``add`` for each article."""
@@ -273,9 +336,12 @@ class Index:
         """Rebuild from the live articles, so dead postings stop costing memory and time."""
         live = self.live_articles()
         counters = self._generation, self._mutating
+        named = self._identities is not None
         self.__init__(self.stemmer)  # type: ignore[misc]
         self._generation, self._mutating = counters
         self.add_many(live)
+        if named:  # the folder has changed enough to work its identities out again
+            self.apply_identities()
 
     @property
     def generation(self) -> int:

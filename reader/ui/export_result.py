@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.output import Output
 from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
@@ -15,13 +16,24 @@ from reader.library import Library
 from reader.model import Article
 from reader.state import UserState
 
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
+
 
 def export_result(
     path: Path, fmt: str, library: Library, ids: Sequence[str], state: UserState | None = None
 ) -> int:
     """Write the articles ``ids`` of ``library`` to ``path``; returns how many were written."""
     articles = current_articles(library, ids)
-    return export_articles(path, fmt, articles, with_entities=library.has_entities, state=state)
+    identities = library.index.identities if library.has_entities else None
+    return export_articles(
+        path,
+        fmt,
+        articles,
+        with_entities=library.has_entities,
+        identities=identities,
+        state=state,
+    )
 
 
 def current_articles(library: Library, ids: Sequence[str]) -> list[Article]:
@@ -37,10 +49,12 @@ def export_articles(
     articles: Sequence[Article],
     *,
     with_entities: bool,
+    identities: Identities | None = None,
     state: UserState | None = None,
 ) -> int:
     """Write ``articles`` to ``path`` as JSON Lines or CSV; returns how many were written.
-    ``state``: the folder's user state, whose marks (starred, read, own tags, note) are added."""
+    ``identities``: the folder's, giving each entity span its canonical name. ``state``: the
+    folder's user state, whose marks (starred, read, own tags, note) are added."""
     marks = state is not None
     with path.open("wb") as handle:
         out = Output(handle)  # a lone surrogate (a cut emoji) is written as U+FFFD, not raised
@@ -53,5 +67,8 @@ def export_articles(
                 out.write(csv_line(row))
         else:
             for article in articles:
-                out.write(jsonl_line(article, with_entities=with_entities, state=state))
+                line = jsonl_line(
+                    article, with_entities=with_entities, identities=identities, state=state
+                )
+                out.write(line)
     return len(articles)

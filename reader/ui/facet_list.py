@@ -9,7 +9,7 @@ intentions, "activate" (include, or clear a selected value) and "exclude"; Facet
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,7 @@ add_arabic(
         "Exclude this value": "استبعاد هذه القيمة",
         "included": "مُضمَّن",
         "excluded": "مُستبعَد",
+        "Also written: {variants}": "يُكتب أيضاً: {variants}",
     }
 )
 
@@ -87,6 +88,8 @@ class FacetListModel(QAbstractListModel):
         ] = []  # indexes into _all matching _needle (for the next keystroke)
         self._folded: dict[str, str] = {}  # value -> normalised form, kept across results
         self._capped = False
+        # an entity value -> its spellings in the folder (its tooltip lists the others)
+        self.variants: Callable[[str], Sequence[str]] | None = None
 
     def set_values(
         self,
@@ -233,6 +236,7 @@ class FacetListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             status = {"+": f" ({t('included')})", "-": f" ({t('excluded')})"}.get(state, "")
             text = f"{value}: {article_count(count)}{status}"
+            text += variants_line(self.variants, value)
             # a screen reader reads text; a tooltip would render a value that looks like HTML
             return tooltip_text(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.FontRole and state:
@@ -360,6 +364,19 @@ class FacetDelegate(QStyledItemDelegate):
         box.moveCenter(rect.center())
         painter.drawEllipse(box)
         painter.drawLine(box.left() + 3, box.center().y(), box.right() - 3, box.center().y())
+
+
+# variants listed in a tooltip: enough to recognise the name, never a wall of text
+VARIANTS_SHOWN = 8
+
+
+def variants_line(lookup: Callable[[str], Sequence[str]] | None, name: str) -> str:
+    """A new line naming the other spellings of an entity in the folder (empty when none)."""
+    others = [v for v in lookup(name) if v != name] if lookup is not None else []
+    if not others:
+        return ""
+    shown = "، ".join(others[:VARIANTS_SHOWN]) + ("…" if len(others) > VARIANTS_SHOWN else "")
+    return "\n" + t("Also written: {variants}").format(variants=shown)
 
 
 def _pt(x: float, y: float) -> QPointF:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
@@ -34,6 +35,7 @@ from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS
 
 if TYPE_CHECKING:
+    from reader.entities.identity import Identities
     from reader.index import FacetValue
 
 add_arabic(
@@ -369,6 +371,13 @@ class EntityFacet(QWidget):
             layout.addWidget(panel)
             self._panels[kind] = panel
         self.set_theme("light")
+
+    def set_identities(self, identities: Identities | None) -> None:
+        """The folder's entity identities: each value's tooltip lists its other spellings."""
+        for kind, panel in self._panels.items():
+            panel._model.variants = (
+                None if identities is None else partial(identities.variants, kind)
+            )
 
     def set_values(
         self,

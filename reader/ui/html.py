@@ -18,6 +18,7 @@ import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from reader.bidi import first_strong_direction
@@ -31,6 +32,9 @@ from reader.ui.theme import (
     MATCH_COLOURS,
     SECONDARY_TEXT,
 )
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 add_arabic(
     {
@@ -138,8 +142,10 @@ def highlight(
     entities: Sequence[Span],
     matches: Sequence[Span],
     options: RenderOptions,
+    names: Mapping[int, str] | None = None,
 ) -> str:
-    """Escaped HTML of ``text[start:end]`` with entity and match spans (offsets into ``text``)."""
+    """Escaped HTML of ``text[start:end]`` with entity and match spans (offsets into ``text``);
+    ``names``: the canonical name of the entity starting at each offset (its link filters by it)."""
     ents = [
         s
         for s in entities
@@ -168,8 +174,12 @@ def highlight(
             else:
                 style = f"background-color:{swatch.background}; color:{swatch.text}; "
                 style += "text-decoration:none"
-            href = anchor("entity", entity.kind, text[entity.start : entity.end])
+            surface = text[entity.start : entity.end]
+            name = names.get(entity.start, surface) if names else surface
+            href = anchor("entity", entity.kind, name)
             title = html.escape(t(KIND_LABELS.get(entity.kind, "Other")))
+            if name != surface:
+                title += f": {html.escape(name)}"
             out.append(f'<a href="{href}" title="{title}" style="{style}">{piece}</a>')
         elif is_match:
             style = f"background-color:{match.background}; color:{match.text}; text-decoration:underline"
@@ -180,23 +190,49 @@ def highlight(
 
 
 def _paragraphs_html(
-    text: str, entities: Sequence[Span], matches: Sequence[Span], options: RenderOptions
+    text: str,
+    entities: Sequence[Span],
+    matches: Sequence[Span],
+    options: RenderOptions,
+    identities: Identities | None = None,
 ) -> str:
+    entities, names = named_spans(text, entities, identities)
     parts = []
     for start, end in paragraph_ranges(text):
         direction = first_strong_direction(text[start:end])
         body = highlight(
-            text, start=start, end=end, entities=entities, matches=matches, options=options
+            text,
+            start=start,
+            end=end,
+            entities=entities,
+            matches=matches,
+            options=options,
+            names=names,
         )
         parts.append(f'<p dir="{direction}" align="justify" style="line-height:135%">{body}</p>')
     return "\n".join(parts)
 
 
-def entity_counts(article: Article) -> dict[str, list[tuple[str, int]]]:
-    """Per kind, the entity texts of the body with how often each occurs, most frequent first."""
+def named_spans(
+    text: str, spans: Sequence[Span], identities: Identities | None
+) -> tuple[Sequence[Span], dict[int, str]]:
+    """The entity spans to show and the canonical name of each (by start): by the folder's
+    identities when known (clitics and punctuation outside, junk gone), else as tagged."""
+    if identities is None or not spans:
+        return spans, {}
+    entities = identities.entities(text, spans)
+    return [Span(e.start, e.end, e.kind) for e in entities], {e.start: e.name for e in entities}
+
+
+def entity_counts(
+    article: Article, identities: Identities | None = None
+) -> dict[str, list[tuple[str, int]]]:
+    """Per kind, the entities of the body (their canonical names when the folder's identities
+    are given) with how often each occurs, most frequent first."""
     counters: dict[str, Counter[str]] = {}
-    for span in article.entities:
-        surface = article.body[span.start : span.end].strip()
+    spans, names = named_spans(article.body, article.entities, identities)
+    for span in spans:
+        surface = names.get(span.start) or article.body[span.start : span.end].strip()
         if surface:
             counters.setdefault(span.kind, Counter())[surface] += 1
     return {
@@ -287,7 +323,9 @@ def _related(related: Sequence[str], links: Mapping[str, str], options: RenderOp
     return _section(t("Read also"), options, rule=False) + "\n".join(items)
 
 
-def _appended(article: Article, options: RenderOptions) -> str:
+def _appended(
+    article: Article, options: RenderOptions, identities: Identities | None = None
+) -> str:
     if not article.appended:
         return ""
     parts = [_section(t("Appended by the source page"), options, rule=False)]
@@ -298,12 +336,14 @@ def _appended(article: Article, options: RenderOptions) -> str:
                 f'<h3 dir="{direction}" style="font-size:{_px(options, 1.15)}px">'
                 f"{html.escape(extra.title)}</h3>"
             )
-        parts.append(_paragraphs_html(extra.body, extra.entities, (), options))
+        parts.append(_paragraphs_html(extra.body, extra.entities, (), options, identities))
     return "\n".join(parts)
 
 
-def _entity_list(article: Article, options: RenderOptions) -> str:
-    counts = entity_counts(article)
+def _entity_list(
+    article: Article, options: RenderOptions, identities: Identities | None = None
+) -> str:
+    counts = entity_counts(article, identities)
     parts = [_section(t("Entities in this article"), options, rule=False)]
     if not counts:
         ui_dir = "rtl" if options.language == "ar" else "ltr"
@@ -345,8 +385,10 @@ def article_html(
     title_matches: Sequence[Span] = (),
     body_matches: Sequence[Span] = (),
     options: RenderOptions | None = None,
+    identities: Identities | None = None,
 ) -> str:
-    """The article itself: headline, metadata line, tag chips, body (see ``extras_html``)."""
+    """The article itself: headline, metadata line, tag chips, body (see ``extras_html``);
+    entities as the folder's ``identities`` name them, when given."""
     options = options or RenderOptions()
     title_dir = first_strong_direction(article.title)
     headline = highlight(
@@ -364,7 +406,7 @@ def article_html(
             f"{headline}</h1>",
             _meta_line(article, options),
             _tag_chips(article.tags, options),
-            _paragraphs_html(article.body, article.entities, body_matches, options),
+            _paragraphs_html(article.body, article.entities, body_matches, options, identities),
             "</body></html>",
         ]
     )
@@ -375,6 +417,7 @@ def extras_html(
     *,
     related_links: Mapping[str, str] | None = None,
     options: RenderOptions | None = None,
+    identities: Identities | None = None,
 ) -> str:
     """What comes with the article but is not its text, side by side under it: the "Read also"
     headlines, the articles the source page appended (its own column, tinted, so it is never
@@ -386,8 +429,8 @@ def extras_html(
     if article.related:
         cells.append((25, "", _related(article.related, related_links or {}, small)))
     if article.appended:
-        cells.append((38, tint, _appended(article, small)))
-    cells.append((37, "", _entity_list(article, small)))
+        cells.append((38, tint, _appended(article, small, identities)))
+    cells.append((37, "", _entity_list(article, small, identities)))
     if options.language == "ar":
         cells.reverse()  # the first column stands on the right in the Arabic interface
     share = sum(width for width, _, _ in cells)  # the columns present fill the whole width

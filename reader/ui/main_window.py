@@ -571,10 +571,18 @@ class MainWindow(QMainWindow):
         # taken here, on the thread that owns the library: a live folder changes it meanwhile
         articles = current_articles(library, self.results.ids)
         with_entities = library.has_entities
+        identities = library.index.identities if with_entities else None
         state = self.session.user_state.snapshot() if self.session.user_state else None
 
         def job(_hooks: TaskHooks) -> int:
-            return export_articles(path, fmt, articles, with_entities=with_entities, state=state)
+            return export_articles(
+                path,
+                fmt,
+                articles,
+                with_entities=with_entities,
+                identities=identities,
+                state=state,
+            )
 
         task = Task(job, "export")
         self.export_task = task

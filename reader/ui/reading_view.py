@@ -9,6 +9,8 @@ make the app touch the network or the disk.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Article, Span
+from reader.ui.facet_list import variants_line
 from reader.ui.html import (
     KIND_LABELS,
     RenderOptions,
@@ -38,6 +41,9 @@ from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
 from reader.ui.scroll_restore import ScrollRestore
 from reader.ui.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 add_arabic(
     {
@@ -66,11 +72,13 @@ class LinkBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setMouseTracking(True)
         self.anchorClicked.connect(self.link_clicked)
+        # the folder's entity identities: an entity link's tooltip lists the name's variants
+        self.identities: Identities | None = None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         href = self.anchorAt(event.position().toPoint())
-        tip = tooltip_for(href) if href else ""
+        tip = tooltip_for(href, self.identities) if href else ""
         if tip:
             QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
         else:
@@ -86,12 +94,15 @@ class LinkBrowser(QTextBrowser):
         return ""
 
 
-def tooltip_for(href: str) -> str:
-    """What clicking the link does; the names in it come from the article (``tooltip_text``)."""
+def tooltip_for(href: str, identities: Identities | None = None) -> str:
+    """What clicking the link does, and an entity's other spellings in the folder; the names in
+    it come from the article (``tooltip_text``)."""
     scheme, parts = parse_anchor(href)
     if scheme == "entity":
         kind = t(KIND_LABELS.get(parts[0], "Other"))
         text = t("{kind}: {text} — click to filter").format(kind=kind, text=parts[1])
+        if identities is not None:
+            text += variants_line(partial(identities.variants, parts[0]), parts[1])
     elif scheme == "tag":
         text = t("Filter by tag: {tag}").format(tag=parts[0])
     elif scheme == "source":
@@ -139,10 +150,12 @@ class ReadingView(LinkBrowser):
         title_matches: Sequence[Span] = (),
         body_matches: Sequence[Span] = (),
         related_links: Mapping[str, str] | None = None,
+        identities: Identities | None = None,
     ) -> None:
         related = related_links or {}
         if (
             article is self.article
+            and identities is self.identities
             and list(title_matches) == list(self._title_matches)
             and list(body_matches) == list(self._body_matches)
             and related == self._related
@@ -152,6 +165,7 @@ class ReadingView(LinkBrowser):
             # the article the list showed while loading)
             return
         self.article = article
+        self.identities = self.extras.identities = identities
         self._title_matches, self._body_matches = title_matches, body_matches
         self._related = related
         self._render()
@@ -177,10 +191,16 @@ class ReadingView(LinkBrowser):
                 title_matches=self._title_matches,
                 body_matches=self._body_matches,
                 options=self.options,
+                identities=self.identities,
             )
         )
         self.extras.setHtml(
-            extras_html(self.article, related_links=self._related, options=self.options)
+            extras_html(
+                self.article,
+                related_links=self._related,
+                options=self.options,
+                identities=self.identities,
+            )
         )
         self.document().setProperty("article_id", self.article.id)
         self._colour_match_underlines()
@@ -275,4 +295,4 @@ class ReadingView(LinkBrowser):
             QDesktopServices.openUrl(url)
 
     def tooltip_for(self, href: str) -> str:
-        return tooltip_for(href)
+        return tooltip_for(href, self.identities)

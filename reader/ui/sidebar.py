@@ -9,6 +9,7 @@ the current state is at that moment, so a click can never act on a stale copy.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
@@ -21,6 +22,9 @@ from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
 from reader.ui.filter_state import FilterState
 from reader.ui.i18n import add_arabic, t
 from reader.ui.timeline import TimelineWidget
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
 
 add_arabic({"Tags": "الوسوم", "Sources": "المصادر", "My tags": "وسومي", "Sections": "الأقسام"})
 
@@ -90,8 +94,11 @@ class FilterSidebar(QScrollArea):
         section.cleared.connect(lambda v: e(lambda s: s.clear_category(v)))
         self.case_panel.view_requested.connect(lambda v: e(lambda s: s.set_view(v)))
 
-    def show_result(self, result: SearchResult, state: FilterState) -> None:
-        """Counts of the current result; active filters shown checked or struck through."""
+    def show_result(
+        self, result: SearchResult, state: FilterState, identities: Identities | None = None
+    ) -> None:
+        """Counts of the current result; active filters shown checked or struck through;
+        ``identities``: the folder's, whose variants the entity values' tooltips list."""
         facets = {name: with_none(result, name) for name in result.facets}
         distinct = result.distinct
         self.tag_facet.set_values(
@@ -113,6 +120,7 @@ class FilterSidebar(QScrollArea):
         self.my_tag_facet.set_values(
             result.facets.get(MY_TAG_FIELD, ()), state.include_my_tags, state.exclude_my_tags
         )
+        self.entity_facet.set_identities(identities)
         self.entity_facet.set_values(
             {k: facets.get(k, ()) for k in ENTITY_KINDS},
             state.include_entities,

@@ -27,6 +27,7 @@ from reader.ui.plain import window_title
 from reader.ui.scroll_restore import ScrollRestore
 
 if TYPE_CHECKING:
+    from reader.entities.identity import Identities
     from reader.ui.main_window import MainWindow
 
 add_arabic(
@@ -273,7 +274,7 @@ class Session(QObject):
             keep = self._follow  # the article shown was renamed or moved: it stays shown
         w.model.set_ids(controller.ids, lookup=self.library.articles.get, snippet_fn=snippet_fn)
         state = controller.state
-        w.sidebar.show_result(result, state)
+        w.sidebar.show_result(result, state, self._identities())
         if w.reading_view.options.active_tags != state.include_tags:
             w.refresh_reading_options()
         w.chips.set_filters(state)
@@ -422,8 +423,15 @@ class Session(QObject):
         result = w.results.result
         if self.library is not None and result is not None and w.results.searching:
             title_spans, body_spans = self.library.index.highlights(article, result.query)
-        w.reading_view.show_article(article, title_spans, body_spans, self._related_links(article))
+        w.reading_view.show_article(
+            article, title_spans, body_spans, self._related_links(article), self._identities()
+        )
         w.article_shown.emit(article.id)
+
+    def _identities(self) -> Identities | None:
+        """The folder's entity identities (names in the reading pane, variants in tooltips)."""
+        index = self.library.index if self.library is not None else None
+        return index.identities if index is not None else None
 
     def _related_links(self, article: Article) -> dict[str, str]:
         """Related headline -> id of the article in this folder with that title."""

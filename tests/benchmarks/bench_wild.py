@@ -23,6 +23,7 @@ import argparse
 import bz2
 import csv
 import datetime as dt
+import email.utils
 import gzip
 import io
 import json
@@ -34,6 +35,7 @@ import tarfile
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,12 +126,10 @@ def read_sources(corpus: Path, wanted: int) -> list[Source]:
         fields = dict(_TAG.findall(path.read_text(encoding="utf-8", errors="replace")))
         text = fields.get("TEXT", "").strip()
         title = fields.get("TITLE", "").strip()
-        when = fields.get("TIME", "")[:10]
         if not text or not title or "\n" in title:
             continue
-        try:
-            day = dt.date.fromisoformat(when)
-        except ValueError:
+        day = _day(fields.get("TIME", "").strip())
+        if day is None:
             continue
         paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
         found.append(
@@ -144,6 +144,18 @@ def read_sources(corpus: Path, wanted: int) -> list[Source]:
         if len(found) >= wanted:
             break
     return found
+
+
+def _day(text: str) -> dt.date | None:
+    """The corpus's dates: ISO (``2017-01-26T08:31:00+01:00``) or RFC 2822 (``Sun, 15 Jul 2018``)."""
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
 
 
 def _slug(title: str) -> str:
@@ -214,18 +226,19 @@ def write_shapes(sources: list[Source], root: Path, per: int) -> dict[str, Expec
     # 3. saved HTML pages with boilerplate, and 4. HTML files holding plain text
     (root / "html").mkdir()
     for i, s in enumerate(chunks[2]):
-        body = "\n".join(f"<p>{p}</p>" for p in s.paragraphs)
+        body = "\n".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)
+        title = escape(s.title)
         page = (
             '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-            f"<title>{s.title} | جوهرة أف أم</title>"
-            f'<meta property="og:title" content="{s.title}">'
+            f"<title>{title} | جوهرة أف أم</title>"
+            f'<meta property="og:title" content="{title}">'
             f'<meta property="article:published_time" content="{s.date.isoformat()}T09:00:00+01:00">'
             '<meta property="og:site_name" content="Jawhara FM">'
             f"<script>{AD_LINES[0]}</script></head><body>"
             '<header><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/s">رياضة</a></li>'
             '<li><a href="/p">سياسة</a></li></ul></nav></header>'
             '<div class="cookie">نستخدم ملفات تعريف الارتباط لتحسين تجربتك. موافق</div>'
-            f"<article><h1>{s.title}</h1><time>{s.date.isoformat()}</time>{body}"
+            f"<article><h1>{title}</h1><time>{s.date.isoformat()}</time>{body}"
             '<div class="share">شارك على فيسبوك تويتر واتساب</div></article>'
             f"<script>{AD_LINES[1]}</script>"
             "<footer>جميع الحقوق محفوظة © جوهرة أف أم</footer></body></html>"
@@ -241,13 +254,13 @@ def write_shapes(sources: list[Source], root: Path, per: int) -> dict[str, Expec
     # 5. TimeML
     (root / "tml").mkdir()
     for i, s in enumerate(chunks[4]):
-        text = "\n".join(s.paragraphs)
+        text = escape("\n".join(s.paragraphs), quote=False)
         doc = (
             '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n'
             f"<DOCID>tml{i}</DOCID>\n"
             f'<DCT><TIMEX3 tid="t0" type="DATE" value="{s.date.isoformat()}" '
             f'functionInDocument="CREATION_TIME">{s.date.isoformat()}</TIMEX3></DCT>\n'
-            f"<TITLE>{s.title}</TITLE>\n<TEXT>\n{text}\n</TEXT>\n</TimeML>\n"
+            f"<TITLE>{escape(s.title, quote=False)}</TITLE>\n<TEXT>\n{text}\n</TEXT>\n</TimeML>\n"
         )
         (root / "tml" / f"doc{i:04d}.tml").write_text(doc, encoding="utf-8")
         expected[f"tml/doc{i:04d}.tml"] = Expected(s.title, s.date)

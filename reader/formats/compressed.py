@@ -1,0 +1,109 @@
+"""Compressed article files (``page.html.gz``, ``feed.json.bz2``, ``docs.txt.xz``): unpacked in
+chunks, with the size limit applied to what comes out, and the inner name deciding the layout.
+
+The kind is read from the first bytes, not the name: a ``.gz`` that is not gzip is corrupt, and a
+page a scraper saved with its HTTP ``Content-Encoding: gzip`` still on (``page.html`` holding
+gzip) is read too. What will not decompress is a named problem, never a crash.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import zlib
+from pathlib import PurePath
+from typing import BinaryIO
+
+COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
+_NAMES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
+# one megabyte at a time: memory stays at the limit plus one chunk, whatever the ratio
+_CHUNK = 1024 * 1024
+_TAR_MAGIC_AT = 257
+
+
+class CompressedProblem(Exception):
+    """A compressed file we cannot or will not unpack; ``str(exc)`` is the reason for the user."""
+
+
+def compression(head: bytes) -> str | None:
+    """``"gzip"``, ``"bzip2"`` or ``"xz"`` when ``head`` (a file's first bytes) starts so."""
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return "xz"
+    # "BZh" and a block size digit, then a block or the end-of-stream magic: text that merely
+    # starts with "BZh" is not taken for bzip2
+    if (
+        head[:3] == b"BZh"
+        and head[3:4] in b"123456789"
+        and head[4:10] in (b"1AY&SY", b"\x17rE8P\x90")
+    ):
+        return "bzip2"
+    return None
+
+
+def inner_suffix(path: PurePath) -> str:
+    """The suffix that decides the layout: ``.html`` for ``page.html.gz``, ``""`` for ``x.gz``."""
+    suffix = path.suffix.lower()
+    if suffix not in COMPRESSED_SUFFIXES:
+        return suffix
+    stem = PurePath(path.stem)
+    return stem.suffix.lower() if stem.stem else ""
+
+
+def suffix_kind(path: PurePath) -> str | None:
+    """The compression a file's name promises (``.gz`` -> gzip), None for other names."""
+    return _NAMES.get(path.suffix.lower())
+
+
+def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> bytes:
+    """The unpacked bytes of ``handle`` (positioned at its start), read a chunk at a time.
+
+    Raises ``CompressedProblem`` past ``limit`` bytes (a decompression bomb stops there, having
+    held no more than the limit), for corrupt or truncated data, and for a tar archive inside.
+    """
+    if inner_suffix(name) == ".tar":
+        raise CompressedProblem(_TAR)
+    stream = _open(handle, kind)
+    buffer = bytearray()
+    try:
+        while chunk := stream.read(_CHUNK):
+            buffer += chunk
+            if len(buffer) > limit:
+                raise CompressedProblem(
+                    f"decompressed size exceeds the {limit // (1024 * 1024)} MB limit "
+                    "(possible decompression bomb)"
+                )
+            if len(buffer) - len(chunk) <= _TAR_MAGIC_AT < len(buffer) and _is_tar(buffer):
+                raise CompressedProblem(_TAR)
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+        raise CompressedProblem(f"corrupt {kind} file: {_why(exc)}") from None
+    finally:
+        stream.close()
+    if not buffer:
+        raise CompressedProblem(f"empty {kind} file: nothing inside")
+    return bytes(buffer)
+
+
+_TAR = "a tar archive (several files in one): unpack it to read its articles"
+
+
+def _is_tar(data: bytearray) -> bool:
+    return data[_TAR_MAGIC_AT : _TAR_MAGIC_AT + 5] == b"ustar"
+
+
+def _open(handle: BinaryIO, kind: str) -> BinaryIO:
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=handle, mode="rb")
+    if kind == "bzip2":
+        return bz2.BZ2File(handle, mode="rb")
+    return lzma.LZMAFile(handle, mode="rb")
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the data ends before the end of the compressed stream (truncated download?)"
+    text = str(exc) or type(exc).__name__
+    # zlib's "Error -3 while decompressing data: invalid block type": the reason is the end
+    return text.rsplit("decompressing data: ", 1)[-1][:200]

