@@ -305,8 +305,10 @@ def read_folder(
     """
     root = Path(root)
     stop = should_stop or _never
-    paths, problems = scan_folder(root, should_stop=stop)
-    rels = unique_rels([relative_id(path, root) for path in paths])
+    entries, problems = scan_entries(root, should_stop=stop)
+    paths = [Path(path) for _, path in entries]
+    # the scan's relative paths are the ids relative_id would make, without a Path each
+    rels = unique_rels([printable_path(rel) for rel, _ in entries])
     claims = IdClaims()  # ids made unique in folder order, as a library load makes them
     total = len(paths)
     if on_progress is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import stat
 from dataclasses import dataclass, field
@@ -124,20 +125,19 @@ def _read(path: Path) -> bytes:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB); skipped without reading"
         )
     with path.open("rb") as handle:
-        kind = compression(handle.read(10))
-        handle.seek(0)
-        if kind is not None:
-            try:
-                return decompress(handle, kind, limit=MAX_FILE_BYTES, name=path)
-            except CompressedProblem as exc:
-                raise _Refused(str(exc)) from None
-        named = suffix_kind(path)
-        if named is not None:
-            raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
         # read at most one byte past the limit: the file may have grown since stat()
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise _Refused("file too large (grew while reading); skipped")
+    kind = compression(data[:10])
+    if kind is not None:
+        try:
+            return decompress(io.BytesIO(data), kind, limit=MAX_FILE_BYTES, name=path)
+        except CompressedProblem as exc:
+            raise _Refused(str(exc)) from None
+    named = suffix_kind(path)
+    if named is not None:
+        raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
     return data
 
 
