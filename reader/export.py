@@ -3,7 +3,8 @@
 The JSON record is the contract researchers script against; its keys and their order are fixed.
 ``entities`` keys appear only for annotated articles, so an export made without the recogniser
 does not claim that an article names nothing; ``extra`` (the columns of a CSV export the reader
-has no field for) only for articles that have some.
+has no field for) only for articles that have some. The reader's own marks (``starred``, ``read``,
+``my_tags``, ``note``: issue 18) come last, when the folder's user state is given.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reader.text.normalize import normalize
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities
+    from reader.state import UserState
 
 # joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
 CSV_LIST_SEPARATOR = " | "
@@ -38,6 +40,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "appended",
     "problems",
 )
+# the reader's own marks, after the article's fields (and after "entities" in JSON)
+MARK_COLUMNS: tuple[str, ...] = ("starred", "read", "my_tags", "note")
 # Excel opens a CSV file in the machine's legacy code page (Windows-1256 or 1252) unless the file
 # starts with a UTF-8 byte-order mark; without it every Arabic letter turns into mojibake.
 CSV_BOM = "\ufeff"
@@ -65,11 +69,26 @@ def _entities(
     ]
 
 
+def mark_fields(article_id: str, state: UserState) -> dict[str, Any]:
+    """The reader's own marks of one article: starred, read, own tags, note (None when none)."""
+    return {
+        "starred": state.is_starred(article_id),
+        "read": state.is_read(article_id),
+        "my_tags": list(state.my_tags(article_id)),
+        "note": state.article_note(article_id) or None,
+    }
+
+
 def article_record(
-    article: Article, *, with_entities: bool = False, identities: Identities | None = None
+    article: Article,
+    *,
+    with_entities: bool = False,
+    identities: Identities | None = None,
+    state: UserState | None = None,
 ) -> dict[str, Any]:
     """The JSON object of one exported article, keys in the documented order. ``identities``:
-    the folder's, naming each entity span (without: each span's own cleaned text)."""
+    the folder's, naming each entity span (without: each span's own cleaned text). ``state``:
+    the folder's user state, whose marks come last."""
     appended: list[dict[str, Any]] = []
     for extra in article.appended:
         item: dict[str, Any] = {"title": extra.title, "body": extra.body}
@@ -94,25 +113,41 @@ def article_record(
     record["problems"] = list(article.problems)
     if article.extra:
         record["extra"] = dict(article.extra)
+    if state is not None:
+        record.update(mark_fields(article.id, state))
     return record
 
 
 def jsonl_line(
-    article: Article, *, with_entities: bool = False, identities: Identities | None = None
+    article: Article,
+    *,
+    with_entities: bool = False,
+    identities: Identities | None = None,
+    state: UserState | None = None,
 ) -> str:
     """One line of JSON Lines, newline included; Arabic written as itself, not as \\u escapes."""
-    record = article_record(article, with_entities=with_entities, identities=identities)
+    record = article_record(
+        article, with_entities=with_entities, identities=identities, state=state
+    )
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def csv_header(*, with_entities: bool = False, with_extra: bool = False) -> list[str]:
-    """The columns; ``extra`` last, and only when an exported article has extra fields."""
-    columns = [*CSV_COLUMNS, "entities"] if with_entities else list(CSV_COLUMNS)
+def csv_header(
+    *, with_entities: bool = False, with_extra: bool = False, with_marks: bool = False
+) -> list[str]:
+    """The columns: the reader's marks after the article's fields, ``extra`` last and only when
+    an exported article has extra fields."""
+    marks = list(MARK_COLUMNS) if with_marks else []
+    columns = [*CSV_COLUMNS, *marks, "entities"] if with_entities else [*CSV_COLUMNS, *marks]
     return [*columns, "extra"] if with_extra else columns
 
 
 def csv_row(
-    article: Article, *, with_entities: bool = False, with_extra: bool = False
+    article: Article,
+    *,
+    with_entities: bool = False,
+    with_extra: bool = False,
+    state: UserState | None = None,
 ) -> list[str]:
     """One CSV row in ``csv_header`` order; lists joined with ``CSV_LIST_SEPARATOR``.
 
@@ -135,6 +170,14 @@ def csv_row(
         join(extra.title for extra in article.appended),
         join(article.problems),
     ]
+    if state is not None:
+        marks = mark_fields(article.id, state)
+        row += [
+            "yes" if marks["starred"] else "",
+            "yes" if marks["read"] else "",
+            join(marks["my_tags"]),
+            marks["note"] or "",
+        ]
     if with_entities:
         row.append(join(f"{article.body[s.start : s.end]} ({s.kind})" for s in article.entities))
     if with_extra:

@@ -39,3 +39,18 @@ def test_core_imports_without_qt() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_every_top_level_module_has_a_layer() -> None:
+    """The layer contract (pyproject.toml, checked by lint-imports) constrains only the modules it
+    names: a new module of ``reader`` must be given its place there."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(reader.__file__).parent.parent / "pyproject.toml").read_text())
+    layers = next(
+        c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
+    )
+    named = {name.strip() for layer in layers for name in layer.replace(":", "|").split("|")}
+    modules = {f"reader.{info.name}" for info in pkgutil.iter_modules(reader.__path__)}
+    assert modules - named == set()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reader.commands.output import Output, tell
 from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
+from reader.state import UserState, state_path
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities
@@ -60,8 +61,15 @@ def _run(args: argparse.Namespace) -> int:
         tell("export", exc)
         return 2
     out = Output(sys.stdout.buffer)
+    # the reader's marks from the window, when the folder has any (so a folder never opened in
+    # the window exports as before); read-only: a damaged state file is only reported
+    state = None
+    if state_path(Path(args.folder)).exists():
+        state = UserState(Path(args.folder), readonly=True)
+        if state.note:
+            tell("export", state.note)
     identities = _identities(library, articles) if with_entities else None
-    _write(articles, args.format, with_entities, out, identities)
+    _write(articles, args.format, with_entities, out, identities, state=state)
     if ending := out.note():
         tell("export", ending)
     print(_summary(library), file=sys.stderr)
@@ -156,21 +164,27 @@ def _write(
     with_entities: bool,
     out: Output,
     identities: Identities | None = None,
+    *,
+    state: UserState | None = None,
 ) -> None:
     """Write and flush line by line, so ``export … | head`` shows output at once and ends cleanly."""
     try:
         if fmt == "csv":
             articles = list(articles)
             extra = any(article.extra for article in articles)
-            header = csv_header(with_entities=with_entities, with_extra=extra)
+            header = csv_header(
+                with_entities=with_entities, with_extra=extra, with_marks=state is not None
+            )
             out.write(CSV_BOM + csv_line(header))
             for article in articles:
-                row = csv_row(article, with_entities=with_entities, with_extra=extra)
+                row = csv_row(article, with_entities=with_entities, with_extra=extra, state=state)
                 out.write(csv_line(row), article.id)
                 out.flush()
         else:
             for article in articles:
-                line = jsonl_line(article, with_entities=with_entities, identities=identities)
+                line = jsonl_line(
+                    article, with_entities=with_entities, identities=identities, state=state
+                )
                 out.write(line, article.id)
                 out.flush()
         out.flush()

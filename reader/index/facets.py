@@ -49,6 +49,8 @@ class _Pairs:
     # (intp: numpy gathers with int32 indices ~2.5x slower, converting them first)
     by_value: np.ndarray
     bounds: np.ndarray
+    # per document: holds at least one value (the "(none)" count is the result minus these)
+    has_value: np.ndarray
 
 
 @lru_cache(maxsize=1 << 16)
@@ -179,6 +181,16 @@ class FacetField:
             self._shown[vid] = shown
         return shown
 
+    def documents(self) -> BitMap:
+        """Every document holding some value of this field."""
+        return BitMap(np.flatnonzero(self._pairs().has_value).astype(np.uint32))
+
+    def missing(self, docs: np.ndarray) -> int:
+        """How many of ``docs`` (sorted doc numbers) hold no value of this field."""
+        has_value = self._pairs().has_value
+        inside = docs[: np.searchsorted(docs, len(has_value))]
+        return len(docs) - int(np.count_nonzero(has_value[inside]))
+
     def all_counts(self, live: BitMap) -> tuple[FacetValue, ...]:
         """Every value held by a live document, with its count, most frequent first."""
         counts = [(bm.intersection_cardinality(live), vid) for vid, bm in enumerate(self._bitmaps)]
@@ -207,6 +219,7 @@ class FacetField:
                 totals=totals,
                 by_value=doc[_grouping(val, len(totals))].astype(np.intp),
                 bounds=bounds,
+                has_value=per_doc > 0,
             )
         return self._np
 
@@ -221,9 +234,19 @@ class FacetField:
         True, most frequent first (ties: the value seen first), at most ``limit`` (plus the
         ``keep`` values that occur). ``docs``, when given, is ``np.flatnonzero(in_result)``:
         the caller counts several fields over one result."""
+        return self.counts_and_total(in_result, limit, keep, docs)[0]
+
+    def counts_and_total(
+        self,
+        in_result: np.ndarray,
+        limit: int,
+        keep: Iterable[str] = (),
+        docs: np.ndarray | None = None,
+    ) -> tuple[tuple[FacetValue, ...], int]:
+        """``counts``, and how many values have a non-zero count (the "200 of 4,941" header)."""
         pairs = self._pairs()
         if len(pairs.values) == 0:
-            return ()
+            return (), 0
         counted = len(pairs.starts) - 1  # documents past this hold no value
         if docs is None:
             docs = np.flatnonzero(in_result)
@@ -244,6 +267,7 @@ class FacetField:
         else:
             counts = _count_by_value(pairs, in_result, docs, counted)
         chosen = np.flatnonzero(counts > 0)  # ~5x faster than on the counts themselves
+        distinct = len(chosen)
         if len(chosen) > limit:
             chosen = _top(chosen, counts[chosen], max(limit, 0))
             kept = {self._vid(v) for v in keep}
@@ -254,12 +278,29 @@ class FacetField:
         order = np.lexsort((chosen, -hits))
         # display forms from the cache without a call per value (~850 values a query at 100k)
         shown, display = self._shown, self.display
-        return tuple(
+        values = tuple(
             [
                 FacetValue(shown.get(v) or display(v), c)
                 for v, c in zip(chosen[order].tolist(), hits[order].tolist(), strict=True)
             ]
         )
+        return values, distinct
+
+    def table(self, in_result: np.ndarray, docs: np.ndarray) -> tuple[list[str], list[int]]:
+        """Every value with a non-zero count over the result, most frequent first (ties: the
+        value seen first), as parallel lists of display forms and counts."""
+        pairs = self._pairs()
+        if len(pairs.values) == 0:
+            return [], []
+        counted = len(pairs.starts) - 1
+        docs = docs[: np.searchsorted(docs, counted)]
+        counts = np.bincount(_gather(pairs, docs), minlength=len(self._forms))
+        chosen = np.flatnonzero(counts > 0)
+        hits = counts[chosen]
+        order = np.lexsort((chosen, -hits))
+        shown, display = self._shown, self.display
+        names = [shown.get(v) or display(v) for v in chosen[order].tolist()]
+        return names, hits[order].tolist()
 
     def __len__(self) -> int:
         return len(self._forms)

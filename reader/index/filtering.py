@@ -15,7 +15,7 @@ import numpy as np
 from pyroaring import BitMap
 
 from reader.index.facets import FacetField
-from reader.index.types import Filters
+from reader.index.types import NONE_VALUE, Filters
 from reader.model import ENTITY_KINDS
 
 UNDATED = -1  # the day number of an article without a date
@@ -26,20 +26,25 @@ def apply_filters(
 ) -> BitMap:
     """``docs`` narrowed by ``f``; ``days`` holds each document's date ordinal (UNDATED if none)."""
     tags = facets["tag"]
+    live = BitMap(docs)  # what "(none)" is counted against
     if f.include_tags:
-        maps = [tags.bitmap(t) for t in f.include_tags]
+        maps = [value_docs(tags, t, live) for t in f.include_tags]
         docs &= BitMap.intersection(*maps) if f.tags_mode == "and" else BitMap.union(*maps)
     if f.exclude_tags:
-        docs -= BitMap.union(*(tags.bitmap(t) for t in f.exclude_tags))
-    sources = facets["source"]
-    if f.include_sources:
-        docs &= BitMap.union(*(sources.bitmap(s) for s in f.include_sources))
-    if f.exclude_sources:
-        docs -= BitMap.union(*(sources.bitmap(s) for s in f.exclude_sources))
+        docs -= BitMap.union(*(value_docs(tags, t, live) for t in f.exclude_tags))
+    for name, include, exclude in (
+        ("source", f.include_sources, f.exclude_sources),
+        ("category", f.include_categories, f.exclude_categories),
+    ):
+        # an article has one source and one section: several values are alternatives
+        if include:
+            docs &= BitMap.union(*(value_docs(facets[name], v, live) for v in include))
+        if exclude:
+            docs -= BitMap.union(*(value_docs(facets[name], v, live) for v in exclude))
     for kind, text in f.include_entities:
-        docs &= entity_docs(facets, kind, text)
+        docs &= entity_docs(facets, kind, text, live)
     for kind, text in f.exclude_entities:
-        docs -= entity_docs(facets, kind, text)
+        docs -= entity_docs(facets, kind, text, live)
     if f.since is not None or f.until is not None:
         lo = f.since.toordinal() if f.since else 0
         hi = f.until.toordinal() if f.until else np.iinfo(np.int32).max
@@ -48,8 +53,21 @@ def apply_filters(
     return docs
 
 
-def entity_docs(facets: Mapping[str, FacetField], kind: str, text: str) -> BitMap:
-    """Documents naming an entity; ``kind`` "*" (or any unknown kind) means any kind."""
+def value_docs(field: FacetField, value: str, live: BitMap) -> BitMap:
+    """Documents holding a value of a field; ``NONE_VALUE``: the live ones holding none."""
+    if value == NONE_VALUE:
+        return live - field.documents()
+    return field.bitmap(value)
+
+
+def entity_docs(
+    facets: Mapping[str, FacetField], kind: str, text: str, live: BitMap | None = None
+) -> BitMap:
+    """Documents naming an entity; ``kind`` "*" (or any unknown kind) means any kind;
+    ``NONE_VALUE``: the ``live`` documents naming none of that kind."""
+    if text == NONE_VALUE and live is not None:
+        kinds = (kind,) if kind in ENTITY_KINDS else ENTITY_KINDS
+        return live - BitMap.union(*(facets[k].documents() for k in kinds))
     if kind in ENTITY_KINDS:
         return facets[kind].bitmap(text)
     return BitMap.union(*(facets[k].bitmap(text) for k in ENTITY_KINDS))

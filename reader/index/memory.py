@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
+import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,7 @@ from reader.index.facets import FacetField
 from reader.index.filtering import UNDATED, apply_filters, timeline
 from reader.index.forward import SEPARATOR, ForwardIndex
 from reader.index.highlight import Matcher, make_snippet, match_spans
+from reader.index.marks import MarkBitmaps, Marks, apply_marks, my_tag_counts
 from reader.index.postings import PostingStore
 from reader.index.prepare import SEQUENCE_RE as _SEQUENCE_RE
 from reader.index.prepare import (
@@ -40,6 +42,7 @@ from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
 from reader.index.scoring import add_bm25, descending_score_key, stable_order
 from reader.index.types import (
     FACET_FIELDS,
+    MY_TAG_FIELD,
     EntityNames,
     FacetValue,
     Filters,
@@ -430,24 +433,18 @@ class Index:
         *,
         sort: SortOrder = "relevance",
         facet_limit: int = 200,
+        marks: Marks | None = None,
     ) -> SearchResult:
         """Run a query (search-box text or parsed) under the panel filters; never raises.
 
-        The empty query with no filters returns every article, newest first.
+        The empty query with no filters returns every article, newest first. ``marks``: the
+        reader's stars, read marks, own tags and notes (is:, mytag:, note:, the "mytag" facet);
+        plain words then also find notes, listed after the text matches (``note_ids``).
         """
         started = time.perf_counter()
         pq = query if isinstance(query, ParsedQuery) else parse_query(query)
-        self._flush()
-        found = BitMap(self._live)
-        for f in (filters, pq.filters):
-            if f is not None and not f.is_empty():
-                found = apply_filters(found, f, self._facets, self._array("day"))
         keys: dict[tuple[str, bool], list[tuple[PostingStore, int, float]]] = {}
-        for clause in pq.clauses:
-            if not found:
-                break
-            matched = self._clause_docs(clause, keys)
-            found = found - matched if clause.negated else found & matched
+        found, noted = self._matching(pq, filters, marks, keys)
         docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
         if pq.has_words and sort == "relevance":
             scores = self._scores(pq, keys)[docs]
@@ -461,18 +458,128 @@ class Index:
                 # undated (-1) sort after every date
                 order = stable_order(np.int64(np.iinfo(np.int32).max) - day)
         ranked = docs[order]
+        if noted:
+            # found through a note only: after the text matches, newest first, score 0
+            extra = np.frombuffer(noted.to_array(), dtype=np.uint32).astype(np.int64)
+            extra = extra[
+                stable_order(np.int64(np.iinfo(np.int32).max) - self._array("day")[extra])
+            ]
+            ranked = np.concatenate([ranked, extra])
+            scores = np.concatenate([scores[order], np.zeros(len(extra), dtype=scores.dtype)])
+            order = np.arange(len(ranked))
+            docs = np.sort(ranked)
         in_result = np.zeros(len(self._ids), dtype=np.bool_)
         in_result[docs] = True
+        facets, distinct = self._facet_counts(in_result, facet_limit, filters, pq.filters)
+        if marks is not None:
+            mine = my_tag_counts(marks, BitMap(docs.astype(np.uint32)), self._mark_bitmap(marks))
+            facets[MY_TAG_FIELD] = mine
+            distinct[MY_TAG_FIELD] = len(mine)
+        ids = self._array("ids")
+        result_ids = tuple(ids[ranked].tolist())
+        # kept beside the index for ``facet_table`` over this result (Show all), which would
+        # otherwise map 100,000 ids back to doc numbers
+        _RESULT_DOCS[self] = (result_ids, docs)
         return SearchResult(
-            ids=tuple(self._array("ids")[ranked].tolist()),
+            ids=result_ids,
             scores=scores[order],
             total=len(ranked),
-            facets=self._facet_counts(in_result, facet_limit, filters, pq.filters),
+            facets=facets,
             timeline=timeline(self._array("day")[docs]),
             query=pq,
             error=pq.error,
             elapsed=time.perf_counter() - started,
+            missing={name: field.missing(docs) for name, field in self._facets.items()},
+            distinct=distinct,
+            note_ids=frozenset(ids[np.frombuffer(noted.to_array(), dtype=np.uint32)].tolist())
+            if noted
+            else frozenset(),
         )
+
+    def _matching(
+        self, pq: ParsedQuery, filters: Filters | None, marks: Marks | None, keys: dict
+    ) -> tuple[BitMap, BitMap]:
+        """(documents the query and filters match, documents found only through a note)."""
+        self._flush()
+        found = BitMap(self._live)
+        for f in (filters, pq.filters):
+            if f is not None and not f.is_empty():
+                found = apply_filters(found, f, self._facets, self._array("day"))
+                found = apply_marks(
+                    found,
+                    f,
+                    marks,
+                    live=self._live,
+                    bitmap=self._mark_bitmap(marks),
+                    note_docs=self._note_docs(marks),
+                )
+        filtered = found
+        for clause in pq.clauses:
+            if not found:
+                break
+            docs = self._clause_docs(clause, keys)
+            found = found - docs if clause.negated else found & docs
+        return found, self._noted(pq, marks, filtered, found, keys)
+
+    def matching_ids(
+        self,
+        query: str | ParsedQuery = "",
+        filters: Filters | None = None,
+        *,
+        marks: Marks | None = None,
+    ) -> list[str]:
+        """The ids ``search`` would return, unordered, without ranking, facets or timeline: a
+        saved search's count, taken again whenever the folder changes."""
+        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+        found, noted = self._matching(pq, filters, marks, {})
+        docs = np.frombuffer((found | noted).to_array(), dtype=np.uint32)
+        return self._array("ids")[docs].tolist()
+
+    def _mark_bitmap(
+        self, marks: Marks | None
+    ) -> Callable[[str, Callable[[], frozenset[str]]], BitMap]:
+        """The bitmap of one of the marks' id sets (cached per marks snapshot and generation)."""
+        # kept beside the index, not in it: a snapshot pickles ``vars(index)``
+        cache = _MARK_CACHES.get(self)
+        if cache is None:
+            cache = _MARK_CACHES[self] = MarkBitmaps()
+
+        def bitmap(what: str, ids: Callable[[], frozenset[str]]) -> BitMap:
+            if marks is None:
+                return BitMap()
+            # doc numbers only change when articles are added (or all, by a compaction, which
+            # makes a new id list); the generation also moves with every flush of a search
+            return cache.bitmap((id(self._ids), len(self._ids)), what, ids, self._docnum)
+
+        return bitmap
+
+    def _note_docs(self, marks: Marks | None) -> Callable[[tuple[str, ...]], BitMap]:
+        def docs(words: tuple[str, ...]) -> BitMap:
+            if marks is None:
+                return BitMap()
+            found = marks.notes.matching(words, self._stem)
+            return BitMap([self._docnum[i] for i in found if i in self._docnum])
+
+        return docs
+
+    def _noted(
+        self, pq: ParsedQuery, marks: Marks | None, filtered: BitMap, found: BitMap, keys: dict
+    ) -> BitMap:
+        """Documents whose note holds the query's words but whose text does not: every positive
+        clause met by the note (an alternative's words all in it), no negated clause by the text."""
+        if marks is None or not len(marks.notes) or not pq.has_words:
+            return BitMap()
+        noted = BitMap(filtered)
+        note_docs = self._note_docs(marks)
+        for clause in pq.clauses:
+            if not noted:
+                break
+            if clause.negated:
+                noted -= self._clause_docs(clause, keys)
+                continue
+            alts = [note_docs(tuple(w.norm for w in alt.words)) for alt in clause.alternatives]
+            noted &= BitMap.union(*alts)
+        return noted - found
 
     def _word_keys(self, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
         """The postings a query word reads, with their weight in the score."""
@@ -572,21 +679,49 @@ class Index:
 
     def _facet_counts(
         self, in_result: np.ndarray, limit: int, *active: Filters | None
-    ) -> dict[str, tuple[FacetValue, ...]]:
+    ) -> tuple[dict[str, tuple[FacetValue, ...]], dict[str, int]]:
         keep: dict[str, set[str]] = {name: set() for name in FACET_FIELDS}
         for f in active:
             if f is None:
                 continue
             keep["tag"] |= f.include_tags | f.exclude_tags
             keep["source"] |= f.include_sources | f.exclude_sources
+            keep["category"] |= f.include_categories | f.exclude_categories
             for kind, text in f.include_entities | f.exclude_entities:
                 for k in ENTITY_KINDS if kind not in ENTITY_KINDS else (kind,):
                     keep[k].add(text)
         docs = np.flatnonzero(in_result)  # once for every field
-        return {
-            name: field.counts(in_result, limit, keep[name], docs)
-            for name, field in self._facets.items()
-        }
+        facets: dict[str, tuple[FacetValue, ...]] = {}
+        distinct: dict[str, int] = {}
+        for name, field in self._facets.items():
+            facets[name], distinct[name] = field.counts_and_total(
+                in_result, limit, keep[name], docs
+            )
+        return facets, distinct
+
+    def facet_counts(self, field: str, ids: Iterable[str]) -> tuple[FacetValue, ...]:
+        """Every value of one facet with its count over the articles ``ids`` (a result's ids),
+        most frequent first. Unknown names give ()."""
+        names, counts = self.facet_table(field, ids)
+        return tuple(map(FacetValue, names, counts))
+
+    def facet_table(self, field: str, ids: Iterable[str]) -> tuple[list[str], list[int]]:
+        """``facet_counts`` as two parallel lists (the "Show all" list of 40,000 names: no
+        object per value)."""
+        facet = self._facets.get(field)
+        if facet is None:
+            return [], []
+        self._flush()
+        last = _RESULT_DOCS.get(self)
+        if last is not None and last[0] is ids:
+            docs = last[1]
+        else:
+            get = self._docnum.get
+            docs = np.array([d for d in map(get, ids) if d is not None], dtype=np.int64)
+            docs.sort()
+        in_result = np.zeros(len(self._ids), dtype=np.bool_)
+        in_result[docs] = True
+        return facet.table(in_result, docs)
 
     # ------------------------------------------------------------------- highlights, facets
     def _matcher(self, query: ParsedQuery | str) -> Matcher:
@@ -654,3 +789,10 @@ def prepare_in_worker(articles: list[Article]) -> PreparedChunk:
     if _WORKER_VOCAB is None:
         _WORKER_VOCAB = WorkerVocab()
     return dataclasses.replace(Index.prepare(articles, _WORKER_VOCAB), texts=())
+
+
+_MARK_CACHES: weakref.WeakKeyDictionary[Index, MarkBitmaps] = weakref.WeakKeyDictionary()
+# the ids and sorted doc numbers of each index's latest result
+_RESULT_DOCS: weakref.WeakKeyDictionary[Index, tuple[tuple[str, ...], np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)

@@ -6,9 +6,15 @@ a OR b               either (binds tighter than the implicit AND: ``a OR b c`` =
 -word  -"phrase"     must not match
 tag:X  tag:"X Y"     source:X  entity:X   (also -tag:X, -source:X, -entity:X)
 since:YYYY-MM-DD  until:YYYY-MM-DD   (also YYYY-MM and YYYY: the first / last day of it)
+category:X           the section field; category:"(none)" the articles without one
+is:starred  is:unread  is:read       the reader's marks (issue 18)
+mytag:X              the reader's own tags
+note:X  note:"X Y"   the reader's notes holding every word (by form or stem, in any order)
 كوفيد-19             a chunk that splits into several words is a phrase of them
 
-Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى:), OR also as ``|``, quotes also « » “ ”.
+Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى: قسم: وسمي: ملاحظة: هو:), and the marks as
+هو:مميز (starred), هو:غير_مقروء (unread), هو:مقروء (read): "هو" ("it is") reads as "is:" does.
+OR also as ``|``, quotes also « » “ ”. Every field can be negated: -is:read is is:unread.
 A word may carry a clitic the article does not (بغزة finds غزة); the index decides, by frequency.
 """
 
@@ -38,6 +44,33 @@ _FIELDS: dict[str, str] = {
     "until": "until",
     "to": "until",
     "حتى": "until",
+    "category": "category",
+    "section": "category",
+    "قسم": "category",
+    "is": "is",
+    "هو": "is",
+    "mytag": "mytag",
+    "mytags": "mytag",
+    "وسمي": "mytag",
+    "note": "note",
+    "notes": "note",
+    "ملاحظة": "note",
+}
+# the values of is:, Latin and Arabic (masculine and feminine: "خبر مميز", "مقالة مميزة")
+_MARKS: dict[str, str] = {
+    "starred": "starred",
+    "star": "starred",
+    "مميز": "starred",
+    "مميزة": "starred",
+    "unread": "unread",
+    "new": "unread",
+    "غير_مقروء": "unread",
+    "غير_مقروءة": "unread",
+    "غير مقروء": "unread",
+    "غير مقروءة": "unread",
+    "read": "read",
+    "مقروء": "read",
+    "مقروءة": "read",
 }
 _FIELD_RE = re.compile(r"(\w+):", re.UNICODE)
 _OR = frozenset({"OR", "|", "||"})
@@ -191,6 +224,8 @@ def _add_field(filt: Filters, item: _Item, errors: list[str]) -> Filters:
         if item.negated:
             return replace(filt, exclude_entities=filt.exclude_entities | {("*", value)})
         return replace(filt, include_entities=filt.include_entities | {("*", value)})
+    if item.kind in ("category", "is", "mytag", "note"):
+        return _add_own_field(filt, item.kind, value, item.negated, errors)
     if item.negated:
         errors.append(f"-{item.kind}: is not supported; use since: and until:")
     day = _date(value, end=item.kind == "until", errors=errors, name=item.kind)
@@ -199,3 +234,34 @@ def _add_field(filt: Filters, item: _Item, errors: list[str]) -> Filters:
     if item.kind == "since":
         return replace(filt, since=day if filt.since is None else max(filt.since, day))
     return replace(filt, until=day if filt.until is None else min(filt.until, day))
+
+
+def _add_own_field(
+    filt: Filters, kind: str, value: str, negated: bool, errors: list[str]
+) -> Filters:
+    """category:, is:, mytag: and note: (issue 18), each maybe negated."""
+    if kind == "category":
+        if negated:
+            return replace(filt, exclude_categories=filt.exclude_categories | {value})
+        return replace(filt, include_categories=filt.include_categories | {value})
+    if kind == "mytag":
+        if negated:
+            return replace(filt, exclude_my_tags=filt.exclude_my_tags | {value})
+        return replace(filt, include_my_tags=filt.include_my_tags | {value})
+    if kind == "note":
+        words = tuple(t.norm for t in tokenize(value) if t.norm)
+        if not words:
+            errors.append(f"nothing to search for in note:{value!r}")
+            return filt
+        if negated:
+            return replace(filt, exclude_note_words=filt.exclude_note_words | {words})
+        return replace(filt, note_words=filt.note_words | {words})
+    mark = _MARKS.get(value.lower())
+    if mark is None:
+        errors.append(f"is: expects starred, unread or read, not {value!r}")
+        return filt
+    if negated:  # -is:read is is:unread, and the other way round
+        mark = {"read": "unread", "unread": "read"}.get(mark, mark)
+        if mark == "starred":
+            return replace(filt, exclude_marks=filt.exclude_marks | {mark})
+    return replace(filt, include_marks=filt.include_marks | {mark})

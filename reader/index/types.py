@@ -8,10 +8,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
+    from reader.index.marks import Marks
     from reader.model import Article, Span
 
 # The facet fields a SearchResult carries, in display order. Entity kinds are reader.model.ENTITY_KINDS.
 FACET_FIELDS: tuple[str, ...] = ("tag", "source", "category", "month", "PERS", "LOC", "ORG", "MISC")
+# the own-tags facet: in ``SearchResult.facets`` when the search was given the reader's marks
+MY_TAG_FIELD = "mytag"
+# the value standing for "articles without this field", so a facet's counts add up to the result
+NONE_VALUE = "(none)"
 
 SortOrder = Literal["relevance", "newest", "oldest"]
 
@@ -35,6 +40,17 @@ class Filters:
     exclude_entities: frozenset[tuple[str, str]] = frozenset()
     since: dt.date | None = None
     until: dt.date | None = None
+    # the section field (Article.category); NONE_VALUE picks the articles without one
+    include_categories: frozenset[str] = frozenset()
+    exclude_categories: frozenset[str] = frozenset()
+    # the reader's own marks (issue 18), answered from a ``Marks`` passed to ``search``:
+    # "starred" / "unread" / "read", own tags, and notes holding all the words of an entry
+    include_marks: frozenset[str] = frozenset()
+    exclude_marks: frozenset[str] = frozenset()
+    include_my_tags: frozenset[str] = frozenset()
+    exclude_my_tags: frozenset[str] = frozenset()
+    note_words: frozenset[tuple[str, ...]] = frozenset()
+    exclude_note_words: frozenset[tuple[str, ...]] = frozenset()
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -122,6 +138,12 @@ class SearchResult:
     error: str | None = None
     # seconds spent in Index.search, for the status bar and the benchmark
     elapsed: float = field(default=0.0, compare=False)
+    # per facet field: how many articles of the result hold no value of it (the "(none)" value)
+    missing: Mapping[str, int] = field(default_factory=dict, compare=False)
+    # per facet field: how many distinct values have a non-zero count (``facets`` may hold fewer)
+    distinct: Mapping[str, int] = field(default_factory=dict, compare=False)
+    # the ids found only through the reader's notes, listed after the text matches
+    note_ids: frozenset[str] = field(default_factory=frozenset, compare=False)
 
 
 class SearchIndex(Protocol):
@@ -143,6 +165,7 @@ class SearchIndex(Protocol):
         *,
         sort: SortOrder = "relevance",
         facet_limit: int = 200,
+        marks: Marks | None = None,
     ) -> SearchResult: ...
     def highlights(
         self, article: Article, query: ParsedQuery | str

@@ -124,6 +124,7 @@ class ArticleDelegate(QStyledItemDelegate):
             for part in (
                 isolated(short_date(index.data(Roles.DATE))),
                 index.data(Roles.SOURCE) or "",
+                isolated(index.data(Roles.MARKS) or ""),
             )
             if part
         )

@@ -37,6 +37,8 @@ class Roles:
     READ = Qt.ItemDataRole.UserRole + 5
     STARRED = Qt.ItemDataRole.UserRole + 6
     TITLE = Qt.ItemDataRole.UserRole + 7
+    # the reader's note mark and own tags, "✎ · tag, tag" ("" when neither; issue 18)
+    MARKS = Qt.ItemDataRole.UserRole + 8
 
 
 def sort_ids(ids: Sequence[str], lookup: Lookup, key: str) -> tuple[str, ...]:
@@ -181,6 +183,19 @@ class ArticleListModel(QStringListModel):
         self._flags_changed(row, row)
         self.user_flags_changed.emit()
 
+    def _marks(self, article_id: str) -> str:
+        state = self._state
+        if state is None:
+            return ""
+        note = "✎" if state.article_note(article_id) else ""
+        return " · ".join(part for part in (note, "، ".join(state.my_tags(article_id))) if part)
+
+    def marks_changed(self, article_id: str) -> None:
+        """An own tag or the note of an article changed: repaint its row."""
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row), [Roles.MARKS])
+
     def _flags_changed(self, first: int, last: int) -> None:
         if last >= first >= 0:
             self.dataChanged.emit(self.index(first), self.index(last), [Roles.READ, Roles.STARRED])
@@ -201,6 +216,8 @@ class ArticleListModel(QStringListModel):
             return self._state is not None and self._state.is_read(article_id)
         if role == Roles.STARRED:
             return self._state is not None and self._state.is_starred(article_id)
+        if role == Roles.MARKS:
+            return self._marks(article_id)
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

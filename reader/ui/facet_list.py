@@ -2,7 +2,7 @@
 
 The model holds the values of one facet over the current result and their include/exclude state, and
 filters itself on the normalised text of the filter box: typing ``ايران`` finds ``إيران`` (the same
-folding as search, reader.text.normalize). The view turns mouse and keyboard gestures into two
+folding as search, reader.index.value_match: hamza, ة/ه, ى/ي, a clitic on a typed word). The view turns mouse and keyboard gestures into two
 intentions, "activate" (include, or clear a selected value) and "exclude"; FacetPanel
 (reader/ui/facets.py) maps them to its signals.
 """
@@ -48,7 +48,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.bidi import first_strong_direction
-from reader.text.normalize import normalize
+from reader.index.types import NONE_VALUE
+from reader.index.value_match import fold_value, fold_values, value_matcher
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
 from reader.ui.timeline_bins import article_count
@@ -97,12 +98,19 @@ class FacetListModel(QAbstractListModel):
             int
         ] = []  # indexes into _all matching _needle (for the next keystroke)
         self._folded: dict[str, str] = {}  # value -> normalised form, kept across results
+        self._capped = False
         # an entity value -> its spellings in the folder (its tooltip lists the others)
         self.variants: Callable[[str], Sequence[str]] | None = None
 
     def set_values(
-        self, values: Sequence[FacetValue], included: AbstractSet[str], excluded: AbstractSet[str]
+        self,
+        values: Sequence[FacetValue],
+        included: AbstractSet[str],
+        excluded: AbstractSet[str],
+        distinct: int | None = None,
     ) -> None:
+        """``distinct``: how many values the facet has over the result when ``values`` holds only
+        the most frequent (the index's facet limit); the filter box then asks for all of them."""
         selected = frozenset(included) | frozenset(excluded)
         counts = {v.value: v.count for v in values if v.value in selected} if selected else {}
 
@@ -117,16 +125,59 @@ class FacetListModel(QAbstractListModel):
             self._values, self._pinned, self._selected = values, pinned, selected
             self._all = None
             self._total = len(values) + len(pinned) - len(counts)
+            self._capped = distinct is not None and distinct > len(values)
+            if self._capped:
+                self._total += (distinct or 0) - len(values)
+            self._rows, self._matches = self._matching(refine=False)
+        finally:
+            self.endResetModel()
+
+    @property
+    def capped(self) -> bool:
+        """True while only the most frequent values are held (``set_full_values`` adds the rest)."""
+        return self._capped
+
+    def set_full_values(self, values: Sequence[FacetValue]) -> None:
+        """Every value of the facet over the current result (asked for when the filter box is
+        used on a capped facet): the filter then reaches the rare ones too."""
+        self.set_full_table([v.value for v in values], [v.count for v in values])
+
+    def set_full_table(self, names: Sequence[str], counts: Sequence[int]) -> None:
+        """``set_full_values`` from the index's parallel lists (40,000 names: no object each;
+        only the head, listed while the filter is empty, is made of FacetValues)."""
+        from reader.index import FacetValue
+
+        selected = self._selected
+        head = MAX_LISTED + len(selected)
+        self.beginResetModel()
+        try:
+            self._values = [
+                FacetValue(n, c) for n, c in zip(names[:head], counts[:head], strict=True)
+            ]
+            rest = [(n, c, "") for n, c in zip(names, counts, strict=True) if n not in selected]
+            self._all, self._capped = self._pinned + rest, False
+            folded = self._folded
+            new = [row[0] for row in self._all if row[0] not in folded]
+            folded.update(zip(new, fold_values(new), strict=True))
+            self._keys = [folded[row[0]] for row in self._all]
+            self._narrowed = []
+            pinned_only = {v for v, _c, _s in self._pinned} - set(names)
+            self._total = len(names) + len(pinned_only)
             self._rows, self._matches = self._matching(refine=False)
         finally:
             self.endResetModel()
 
     def set_filter_text(self, text: str) -> None:
-        needle = normalize(text.strip())
+        needle = fold_value(text.strip())
         if needle == self._needle:
             return
-        # typing one more letter only narrows the previous matches
-        refine = bool(self._needle) and needle.startswith(self._needle)
+        # one more letter only narrows the previous matches, unless it makes a clitic reading
+        refine = (
+            bool(self._needle)
+            and needle.startswith(self._needle)
+            and " " not in needle
+            and len(needle) < 4
+        )
         self.beginResetModel()
         try:
             self._needle = needle
@@ -151,13 +202,9 @@ class FacetListModel(QAbstractListModel):
             rest = [(v.value, v.count, "") for v in self._values if v.value not in selected]
             self._all = self._pinned + rest
             folded = self._folded
-            keys = []
-            for value, _count, _state in self._all:
-                key = folded.get(value)
-                if key is None:
-                    key = folded[value] = normalize(value)
-                keys.append(key)
-            self._keys = keys
+            new = [v for v, _c, _s in self._all if v not in folded]
+            folded.update(zip(new, fold_values(new), strict=True))
+            self._keys = [folded[v] for v, _c, _s in self._all]
             self._narrowed = []
         return self._all
 
@@ -165,10 +212,10 @@ class FacetListModel(QAbstractListModel):
         if not self._needle:
             return self._head(), self._total
         rows = self._full()
-        keys, needle = self._keys, self._needle
+        keys, matches = self._keys, value_matcher(self._needle)
         candidates = self._narrowed if refine and self._narrowed else range(len(rows))
         # selected values stay visible whatever the filter says, like the pinned rows
-        hits = [i for i in candidates if rows[i][2] or needle in keys[i]]
+        hits = [i for i in candidates if rows[i][2] or matches(keys[i])]
         self._narrowed = hits
         return [rows[i] for i in hits[:MAX_LISTED]], len(hits)
 
@@ -192,7 +239,7 @@ class FacetListModel(QAbstractListModel):
             return None
         value, count, state = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return value
+            return t(value) if value == NONE_VALUE else value  # "(none)" in the UI's language
         if role == COUNT_ROLE:
             return count
         if role == STATE_ROLE:

@@ -10,7 +10,7 @@ The list itself (model, delegate, view) is in reader/ui/facet_list.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
@@ -52,6 +52,9 @@ add_arabic(
         "Places": "أماكن",
         "Organisations": "منظمات",
         "Other": "أخرى",
+        "{shown} of {total}": "{shown} من {total}",
+        "Show all": "عرض الكل",
+        "Every value of this facet, with counts": "كل قيم هذا الوجه مع أعدادها",
         "Finding entities…": "جارٍ استخراج الكيانات…",
     }
 )
@@ -67,6 +70,11 @@ class FacetPanel(QWidget):
     include_requested = Signal(str)
     exclude_requested = Signal(str)
     cleared = Signal(str)
+    show_all_requested = Signal()
+    # every value over the current result, asked for when the filter box is used on a capped
+    # facet (the window sets it on the instance: the index counts them on demand)
+    # (names, counts), most frequent first
+    all_values: Callable[[], tuple[Sequence[str], Sequence[int]]] | None = None
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +100,7 @@ class FacetPanel(QWidget):
         self._header_row.addWidget(self._header)
         self._header_row.addStretch(1)
         self._header_row.addWidget(self._size_label)
+        self._show_all = self._show_all_button()
 
         self._filter = QLineEdit(self)
         self._filter.setObjectName("facetFilter")
@@ -121,17 +130,37 @@ class FacetPanel(QWidget):
         self._update_arrow()
         self._fit_height()
 
+    def _show_all_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("facetShowAll")
+        button.setAutoRaise(True)
+        button.setVisible(False)
+        button.clicked.connect(self.show_all_requested.emit)
+        self._header_row.addWidget(button)
+        return button
+
     # --- public API ----------------------------------------------------------------------------
     def set_values(
         self,
         values: Sequence[FacetValue],
         included: AbstractSet[str],
         excluded: AbstractSet[str],
+        distinct: int | None = None,
     ) -> None:
-        """Show ``values`` (counts over the current result, most frequent first) and the selection."""
-        self._model.set_values(values, included, excluded)
+        """Show ``values`` (counts over the current result, most frequent first) and the selection.
+        ``distinct``: how many values the facet has over the result when ``values`` is capped."""
+        self._model.set_values(values, included, excluded, distinct)
         total = self._model.total_values()
-        self._size_label.setText(f"{total:,}" if total else "")
+        listed = len(values)
+        if distinct is not None and distinct > listed:
+            self._size_label.setText(
+                t("{shown} of {total}").format(shown=f"{listed:,}", total=f"{distinct:,}")
+            )
+        else:
+            self._size_label.setText(f"{total:,}" if total else "")
+        self._show_all.setVisible(total > 0)
+        if self._filter.text().strip():
+            self._on_filter_text(self._filter.text())
         self._filter.setVisible(total > FILTER_BOX_THRESHOLD and self._header.isChecked())
         self._refresh_empty()
         self._fit_height()
@@ -147,6 +176,8 @@ class FacetPanel(QWidget):
     def retranslate(self) -> None:
         """Re-apply the interface strings after a language switch (the title is the caller's)."""
         self._filter.setPlaceholderText(t("Filter values…"))
+        self._show_all.setText(t("Show all"))
+        self._show_all.setToolTip(t("Every value of this facet, with counts"))
         self._view.setToolTip("")
         self._refresh_empty()
 
@@ -183,6 +214,8 @@ class FacetPanel(QWidget):
             self.exclude_requested.emit(value)
 
     def _on_filter_text(self, text: str) -> None:
+        if text.strip() and self._model.capped and self.all_values is not None:
+            self._model.set_full_table(*self.all_values())
         self._model.set_filter_text(text)
         self._refresh_empty()
         self._fit_height()
@@ -280,8 +313,9 @@ class TagFacet(FacetPanel):
         values: Sequence[FacetValue],
         included: AbstractSet[str],
         excluded: AbstractSet[str],
+        distinct: int | None = None,
     ) -> None:
-        super().set_values(values, included, excluded)
+        super().set_values(values, included, excluded, distinct)
         # all/any only means something once two tags are included; hidden before, to keep it quiet
         self._show_mode_switch(len(included) >= 2)
 
@@ -350,6 +384,7 @@ class EntityFacet(QWidget):
         facets: Mapping[str, Sequence[FacetValue]],
         included: AbstractSet[tuple[str, str]],
         excluded: AbstractSet[tuple[str, str]],
+        distinct: Mapping[str, int] | None = None,
     ) -> None:
         """``facets`` maps a kind (PERS, LOC, ORG, MISC) to its values; other keys are ignored."""
         for kind, panel in self._panels.items():
@@ -357,7 +392,11 @@ class EntityFacet(QWidget):
                 facets.get(kind, ()),
                 {v for k, v in included if k == kind},
                 {v for k, v in excluded if k == kind},
+                (distinct or {}).get(kind),
             )
+
+    def panels(self) -> Mapping[str, FacetPanel]:
+        return self._panels
 
     def panel(self, kind: str) -> FacetPanel:
         return self._panels[kind]

@@ -9,6 +9,9 @@ Chip keys are small hashable tuples; ``FilterChips`` hands them back untouched t
 
     ("tag", "+", value)  ("tag", "-", value)  ("source", "+"|"-", value)
     ("entity", "+"|"-", kind, value)          ("range",)
+    ("category", "+"|"-", value)  ("mytag", "+"|"-", value)  ("view",)
+
+``view`` is the sidebar's one-click view of the reader's marks: "all", "starred" or "unread".
 """
 
 from __future__ import annotations
@@ -37,8 +40,14 @@ add_arabic(
         "Place": "مكان",
         "Organisation": "منظمة",
         "Other": "أخرى",
+        "section": "القسم",
+        "my tag": "وسمي",
+        "Starred": "المميزة",
+        "Unread": "غير المقروءة",
     }
 )
+VIEWS = ("all", "starred", "unread")
+VIEW_KEY: ChipKey = ("view",)
 
 _EMPTY: frozenset = frozenset()
 
@@ -72,6 +81,11 @@ class FilterState:
     exclude_entities: frozenset[tuple[str, str]] = _EMPTY
     since: dt.date | None = None
     until: dt.date | None = None
+    include_categories: frozenset[str] = _EMPTY
+    exclude_categories: frozenset[str] = _EMPTY
+    include_my_tags: frozenset[str] = _EMPTY
+    exclude_my_tags: frozenset[str] = _EMPTY
+    view: str = "all"
 
     # --- query -------------------------------------------------------------------------------
     def with_query(self, query: str) -> FilterState:
@@ -123,6 +137,36 @@ class FilterState:
         inc, exc = _cleared(self.include_entities, self.exclude_entities, (kind, value))
         return replace(self, include_entities=inc, exclude_entities=exc)
 
+    # --- sections and own tags (issue 18) ------------------------------------------------------
+    def toggle_include_category(self, value: str) -> FilterState:
+        inc, exc = _toggled(self.include_categories, self.exclude_categories, value)
+        return replace(self, include_categories=inc, exclude_categories=exc)
+
+    def exclude_category(self, value: str) -> FilterState:
+        inc, exc = _excluded(self.include_categories, self.exclude_categories, value)
+        return replace(self, include_categories=inc, exclude_categories=exc)
+
+    def clear_category(self, value: str) -> FilterState:
+        inc, exc = _cleared(self.include_categories, self.exclude_categories, value)
+        return replace(self, include_categories=inc, exclude_categories=exc)
+
+    def toggle_include_my_tag(self, value: str) -> FilterState:
+        inc, exc = _toggled(self.include_my_tags, self.exclude_my_tags, value)
+        return replace(self, include_my_tags=inc, exclude_my_tags=exc)
+
+    def exclude_my_tag(self, value: str) -> FilterState:
+        inc, exc = _excluded(self.include_my_tags, self.exclude_my_tags, value)
+        return replace(self, include_my_tags=inc, exclude_my_tags=exc)
+
+    def clear_my_tag(self, value: str) -> FilterState:
+        inc, exc = _cleared(self.include_my_tags, self.exclude_my_tags, value)
+        return replace(self, include_my_tags=inc, exclude_my_tags=exc)
+
+    def set_view(self, view: str) -> FilterState:
+        if view not in VIEWS:
+            raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
+        return replace(self, view=view)
+
     # --- dates ---------------------------------------------------------------------------------
     def set_range(self, since: dt.date | None, until: dt.date | None) -> FilterState:
         """A date range, both ends inclusive; ends given in the wrong order are swapped."""
@@ -142,6 +186,12 @@ class FilterState:
                 return self.clear_source(value)
             case ("entity", "+" | "-", str(kind), str(value)):
                 return self.clear_entity(kind, value)
+            case ("category", "+" | "-", str(value)):
+                return self.clear_category(value)
+            case ("mytag", "+" | "-", str(value)):
+                return self.clear_my_tag(value)
+            case ("view",):
+                return self.set_view("all")
         return self
 
     def clear(self) -> FilterState:
@@ -159,6 +209,11 @@ class FilterState:
             or self.exclude_entities
             or self.since
             or self.until
+            or self.include_categories
+            or self.exclude_categories
+            or self.include_my_tags
+            or self.exclude_my_tags
+            or self.view != "all"
         )
 
     def is_empty(self) -> bool:
@@ -176,6 +231,14 @@ class FilterState:
             for kind, value in sorted(pairs):
                 name = t(ENTITY_LABELS.get(kind, kind))
                 out.append((("entity", sign, kind, value), _label(sign, name, value)))
+        for sign, values in (("+", self.include_categories), ("-", self.exclude_categories)):
+            out.extend(
+                (("category", sign, v), _label(sign, t("section"), v)) for v in sorted(values)
+            )
+        for sign, values in (("+", self.include_my_tags), ("-", self.exclude_my_tags)):
+            out.extend((("mytag", sign, v), _label(sign, t("my tag"), v)) for v in sorted(values))
+        if self.view != "all":
+            out.append((VIEW_KEY, t({"starred": "Starred", "unread": "Unread"}[self.view])))
         if self.since or self.until:
             out.append((RANGE_KEY, self.range_label()))
         return out
@@ -205,6 +268,34 @@ class FilterState:
             exclude_entities=self.exclude_entities,
             since=self.since,
             until=self.until,
+            include_categories=self.include_categories,
+            exclude_categories=self.exclude_categories,
+            include_marks=frozenset() if self.view == "all" else frozenset({self.view}),
+            include_my_tags=self.include_my_tags,
+            exclude_my_tags=self.exclude_my_tags,
+        )
+
+    @classmethod
+    def from_filters(cls, query: str, filters: Filters) -> FilterState:
+        """The state a saved search restores (the inverse of ``to_filters``)."""
+        marks = filters.include_marks
+        view = "starred" if "starred" in marks else "unread" if "unread" in marks else "all"
+        return cls(
+            query=query,
+            include_tags=filters.include_tags,
+            exclude_tags=filters.exclude_tags,
+            tags_mode=filters.tags_mode,
+            include_sources=filters.include_sources,
+            exclude_sources=filters.exclude_sources,
+            include_entities=filters.include_entities,
+            exclude_entities=filters.exclude_entities,
+            since=filters.since,
+            until=filters.until,
+            include_categories=filters.include_categories,
+            exclude_categories=filters.exclude_categories,
+            include_my_tags=filters.include_my_tags,
+            exclude_my_tags=filters.exclude_my_tags,
+            view=view,
         )
 
 

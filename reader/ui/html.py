@@ -129,7 +129,7 @@ def parse_anchor(href: str) -> tuple[str, tuple[str, ...]]:
     if scheme == "entity":
         kind, _, value = rest.partition(":")
         return scheme, (unquote(kind), unquote(value))
-    if scheme in ("tag", "article", "action", "source"):
+    if scheme in ("tag", "article", "action", "source", "category"):
         return scheme, (unquote(rest),)
     return scheme, (href,)
 
@@ -268,6 +268,10 @@ def _meta_line(article: Article, options: RenderOptions) -> str:
     if article.source:
         bits.append(
             f'<a href="{anchor("source", article.source)}">{html.escape(article.source)}</a>'
+        )
+    if article.category:  # the section (issue 18): a link that filters by it, like the source
+        bits.append(
+            f'<a href="{anchor("category", article.category)}">{html.escape(article.category)}</a>'
         )
     if article.author:
         bits.append(html.escape(t("by {author}").format(author=article.author)))

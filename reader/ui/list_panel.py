@@ -28,6 +28,7 @@ add_arabic(
         "Title": "العنوان",
         "Source": "المصدر",
         "Relevance": "الصلة",
+        "Starred first": "المميزة أولاً",
     }
 )
 
@@ -37,6 +38,7 @@ SORT_CHOICES = (
     ("title", "Title"),
     ("source", "Source"),
     ("relevance", "Relevance"),
+    ("starred", "Starred first"),
 )
 
 

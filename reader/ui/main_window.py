@@ -35,6 +35,8 @@ from reader.printable import printable
 from reader.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
 from reader.ui.cache_dialog import CacheClearing, CacheNote
+from reader.ui.case_box import CaseBox
+from reader.ui.case_wiring import CaseController
 from reader.ui.chips import FilterChips
 from reader.ui.export_dialog import FORMATS as EXPORT_FORMATS
 from reader.ui.export_dialog import chosen_file, suggested_path
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self._build()
         self._connect()
+        self.case = CaseController(self)
         self.apply_settings()
 
     # ------------------------------------------------------------------ construction
@@ -132,7 +135,17 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.reading_split)
+        # under the article and its panel: the reader's own tags and note (issue 18)
+        self.case_box = CaseBox()
+        self.reading_column = QSplitter(Qt.Orientation.Vertical)
+        self.reading_column.setObjectName("readingColumn")
+        self.reading_column.addWidget(self.reading_split)
+        self.reading_column.addWidget(self.case_box)
+        self.reading_column.setStretchFactor(0, 1)
+        self.reading_column.setStretchFactor(1, 0)
+        self.reading_column.setCollapsible(0, False)
+        self.reading_column.setSizes([760, 120])
+        self.splitter.addWidget(self.reading_column)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
@@ -559,10 +572,16 @@ class MainWindow(QMainWindow):
         articles = current_articles(library, self.results.ids)
         with_entities = library.has_entities
         identities = library.identities if with_entities else None
+        state = self.session.user_state.snapshot() if self.session.user_state else None
 
         def job(_hooks: TaskHooks) -> int:
             return export_articles(
-                path, fmt, articles, with_entities=with_entities, identities=identities
+                path,
+                fmt,
+                articles,
+                with_entities=with_entities,
+                identities=identities,
+                state=state,
             )
 
         task = Task(job, "export")

@@ -43,6 +43,10 @@ add_arabic(
         "&Search": "&بحث",
         "&Help": "&مساعدة",
         "&Keyboard Shortcuts": "اختصارات &لوحة المفاتيح",
+        "Add &My Tag…": "إضافة و&سم خاص…",
+        "Save Searc&h…": "&حفظ البحث…",
+        "Export Case &File…": "تصدير &ملف القضية…",
+        "&Import Case File…": "ا&ستيراد ملف القضية…",
     }
 )
 
@@ -90,6 +94,10 @@ class Actions(QObject):
         self.previous_article = act(["K"])
         self.star = act(["S"])
         self.toggle_read = act(["M"])
+        self.my_tag = act(["T"])
+        self.save_search = act(["Ctrl+Shift+S"])
+        self.export_case = act()
+        self.import_case = act()
         self.focus_search = act([QKeySequence.StandardKey.Find])
         self.shortcuts = act(["F1", "?"])
         self.recent_menu = QMenu()
@@ -121,6 +129,10 @@ class Actions(QObject):
         self.previous_article.setText(t("&Previous Article"))
         self.star.setText(t("&Star"))
         self.toggle_read.setText(t("Toggle &Read"))
+        self.my_tag.setText(t("Add &My Tag…"))
+        self.save_search.setText(t("Save Searc&h…"))
+        self.export_case.setText(t("Export Case &File…"))
+        self.import_case.setText(t("&Import Case File…"))
         self.focus_search.setText(t("&Search"))
         self.shortcuts.setText(t("&Keyboard Shortcuts"))
         self.recent_menu.setTitle(t("Open &Recent"))
@@ -145,6 +157,8 @@ class Actions(QObject):
         file_menu.addAction(self.open_folder)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export)
+        file_menu.addAction(self.export_case)
+        file_menu.addAction(self.import_case)
         file_menu.addSeparator()
         file_menu.addAction(self.clear_cache)
         file_menu.addSeparator()
@@ -165,8 +179,10 @@ class Actions(QObject):
         article = bar.addMenu(t("&Article"))
         for a in (self.next_article, self.previous_article, self.star, self.toggle_read):
             article.addAction(a)
+        article.addAction(self.my_tag)
         article.addSeparator()
         article.addAction(self.focus_search)
+        article.addAction(self.save_search)
         help_menu = bar.addMenu(t("&Help"))
         help_menu.addAction(self.shortcuts)
         self._menus = {

@@ -50,6 +50,7 @@ add_arabic(
         "{kind}: {text} — click to filter": "{kind}: {text} — انقر للتصفية",
         "Filter by tag: {tag}": "تصفية حسب الوسم: {tag}",
         "Filter by source: {source}": "تصفية حسب المصدر: {source}",
+        "Filter by section: {section}": "تصفية حسب القسم: {section}",
         "Open: {url}": "فتح: {url}",
     }
 )
@@ -106,6 +107,8 @@ def tooltip_for(href: str, identities: Identities | None = None) -> str:
         text = t("Filter by tag: {tag}").format(tag=parts[0])
     elif scheme == "source":
         text = t("Filter by source: {source}").format(source=parts[0])
+    elif scheme == "category":
+        text = t("Filter by section: {section}").format(section=parts[0])
     elif scheme in ("http", "https"):
         text = t("Open: {url}").format(url=href)
     else:
@@ -119,6 +122,7 @@ class ReadingView(LinkBrowser):
 
     tag_clicked = Signal(str)
     source_clicked = Signal(str)
+    category_clicked = Signal(str)
     entity_clicked = Signal(str, str)  # kind, text
     article_requested = Signal(str)  # id
     action_requested = Signal(str)  # e.g. "clear-filters"
@@ -278,6 +282,8 @@ class ReadingView(LinkBrowser):
             self.entity_clicked.emit(parts[0], parts[1])
         elif scheme == "tag":
             self.tag_clicked.emit(parts[0])
+        elif scheme == "category":
+            self.category_clicked.emit(parts[0])
         elif scheme == "source":
             self.source_clicked.emit(parts[0])
         elif scheme == "article":

@@ -7,9 +7,13 @@ no widget; the window listens to ``results_changed`` and updates the list, facet
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.index import Filters, SearchResult
+from reader.index.marks import Marks
 from reader.library import Library
 from reader.model import Article
 from reader.ui.article_model import sort_ids
@@ -18,6 +22,8 @@ from reader.ui.filter_state import FilterState
 DEBOUNCE_MS = 250
 # the sort selector's choices -> the index's own orders (title/source are sorted here)
 _INDEX_SORT = {"date_desc": "newest", "date_asc": "oldest", "relevance": "relevance"}
+# a query naming the reader's marks (is:, mytag:, note: and their Arabic forms)
+_MARK_FIELDS = re.compile(r"(?:^|[\s-])(?:is|هو|mytags?|وسمي|notes?|ملاحظة):", re.IGNORECASE)
 
 
 class ResultsController(QObject):
@@ -34,6 +40,8 @@ class ResultsController(QObject):
         self._auto_relevance = False
         self.result: SearchResult | None = None
         self.ids: tuple[str, ...] = ()
+        # the open folder's marks (stars, read, own tags, notes), set by the window's session
+        self.marks: Callable[[], Marks | None] = lambda: None
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -81,6 +89,21 @@ class ResultsController(QObject):
             self.sort_key = key
             self.search_now()
 
+    def marks_changed(self, *, note: bool = False) -> None:
+        """The reader starred, read, tagged or (``note``) wrote a note: search again when the
+        current result depends on it (a view, an own-tag filter, is:/mytag:/note:, or words,
+        which also search notes)."""
+        state = self.state
+        if (
+            state.view != "all"
+            or self.sort_key == "starred"
+            or state.include_my_tags
+            or state.exclude_my_tags
+            or _MARK_FIELDS.search(state.query)
+            or (note and state.query.strip())
+        ):
+            self.search_now()
+
     @property
     def auto_relevance(self) -> bool:
         """True while the order is relevance because a query switched to it."""
@@ -103,6 +126,11 @@ class ResultsController(QObject):
         ids = result.ids
         if self._shown_sort() in ("title", "source"):
             ids = sort_ids(ids, self.lookup, self._shown_sort())
+        elif self._shown_sort() == "starred":
+            # the starred ones first, each part in the index's order (best match or newest)
+            marks = self.marks()
+            starred = marks.starred if marks is not None else frozenset()
+            ids = (*(i for i in ids if i in starred), *(i for i in ids if i not in starred))
         self.result, self.ids = result, tuple(ids)
         self.results_changed.emit(result)
 
@@ -112,8 +140,28 @@ class ResultsController(QObject):
         return (
             self.state.query,
             self.state.to_filters(),
-            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance")},
+            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance"), **self._marks_option()},
         )
+
+    def _marks_option(self) -> dict[str, object]:
+        """The marks, when this search reads them: a view, own-tag filters or fields, words (which
+        also search notes) or own tags to count. Left out otherwise, so opening an article (a
+        new read mark, a new snapshot) does not make the search run ahead on the loading thread
+        differ from the window's."""
+        marks = self.marks()
+        if marks is None:
+            return {}
+        state, query = self.state, self.state.query
+        if (
+            state.view != "all"
+            or state.include_my_tags
+            or state.exclude_my_tags
+            or _MARK_FIELDS.search(query)
+            or (query.strip() and len(marks.notes))
+            or marks.my_tags
+        ):
+            return {"marks": marks}
+        return {}
 
     def _shown_sort(self) -> str:
         if self.sort_key == "relevance" and not self.state.query.strip():

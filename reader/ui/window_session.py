@@ -58,6 +58,7 @@ _ORDER_LABELS = {
     "title": "Title",
     "source": "Source",
     "relevance": "Relevance",
+    "starred": "Starred first",
 }
 
 

@@ -118,7 +118,8 @@ def check_reading_pane(window, article: Article) -> None:
         document = browser.document()
         assert images_in(document) == []
         assert all(
-            href == article.url or href.split(":", 1)[0] in ("entity", "tag", "source", "article")
+            href == article.url
+            or href.split(":", 1)[0] in ("entity", "tag", "source", "category", "article")
             for href in anchors_in(document)
         ), anchors_in(document)
     page = plain_of(window.reading_view.document())

@@ -51,6 +51,8 @@ def texts_to_check(window) -> list[tuple[str, QWidget]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.width() < 4 or widget.height() < 4:
             continue
+        if widget.visibleRegion().isEmpty():  # scrolled out of the sidebar's view: not shown
+            continue
         if isinstance(widget, (QLabel, QAbstractButton)) and widget.text().strip():
             out.append((f"{type(widget).__name__}#{widget.objectName()} {widget.text()!r}", widget))
         elif isinstance(widget, QComboBox):
