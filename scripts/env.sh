@@ -20,8 +20,11 @@ if [ ! -f "$stamp" ] && { [ -n "$EXTRAS" ] || [ ! -f ".venv/.installed-dev-$key"
   # Only the dependencies are installed: main.py runs the package from this folder, so there is
   # nothing to build (and no build-backend warnings on the way).
   .venv/bin/python scripts/requirements.py $EXTRAS > .venv/requirements.txt
-  .venv/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+  # no byte-compiling of every installed module: Python compiles what the app imports
+  .venv/bin/python -m pip install --quiet --quiet --disable-pip-version-check --no-compile \
     -r .venv/requirements.txt
+  # Qt's QML, Quick, Designer and tools are two fifths of PySide6 and never loaded here
+  .venv/bin/python scripts/prune_qt.py
   rm -f .venv/.installed-${EXTRAS:-app}-*
   touch "$stamp"
 fi
