@@ -301,3 +301,13 @@ def test_line_separators_inside_json_strings_do_not_break_the_file(tmp_path: Pat
     whole = json.dumps(items, ensure_ascii=False).encode()
     result = parse_file(_write(tmp_path, "feed.json", whole), tmp_path)
     assert [(a.title, a.body) for a in result.articles] == got
+
+
+def test_json_lines_starting_with_a_bare_value_keep_their_line_separators(tmp_path: Path) -> None:
+    # found by the fuzzing suite: U+0085 inside a key split the line when the file did not
+    # start with "{" or "[" (a JSON Lines line may hold any value)
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b'null\n{"title": "a", "body": "b"}\n{"\xc2\x85": null}')
+    result = parse_file(path, tmp_path)
+    assert [a.body for a in result.articles] == ["b"]
+    assert len(result.articles) + len(result.problems) == 3

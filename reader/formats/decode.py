@@ -89,8 +89,12 @@ class Decoded:
         return "; ".join(notes) or None
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode file contents. Raises ``NotText`` with the reason when they are not readable text."""
+def decode_bytes(data: bytes, *, json: bool = False) -> Decoded:
+    """Decode file contents. Raises ``NotText`` with the reason when they are not readable text.
+
+    ``json``: the file is named as JSON, so U+2028, U+2029 and U+0085 stay what they are (a JSON
+    Lines line may start with any value, not only the ``{`` or ``[`` that tell JSON otherwise).
+    """
     if not data or data.isspace():
         raise NotText("empty file" if not data else "empty file (only whitespace)")
     for magic, kind in _MAGIC:
@@ -98,7 +102,7 @@ def decode_bytes(data: bytes) -> Decoded:
             raise NotText(f"binary file ({kind}), not text")
     repairs: list[str] = []
     try:
-        return _decode_text(data, repairs)
+        return _decode_text(data, repairs, json=json)
     except NotText:
         if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
             # the NULs were dropped and the rest is no text either: the NULs are the reason
@@ -106,7 +110,7 @@ def decode_bytes(data: bytes) -> Decoded:
         raise
 
 
-def _decode_text(data: bytes, repairs: list[str]) -> Decoded:
+def _decode_text(data: bytes, repairs: list[str], *, json: bool = False) -> Decoded:
     text, encoding, utf8 = _decode(data, repairs)
     replaced = 0
     if encoding == "utf-8+damaged":
@@ -114,7 +118,7 @@ def _decode_text(data: bytes, repairs: list[str]) -> Decoded:
         replaced = text.count("\ufffd")
     text = text.lstrip("\ufeff")
     # substring tests run at memory speed; the regex only when there is something to replace
-    if text.lstrip()[:1] in ("{", "["):
+    if json or text.lstrip()[:1] in ("{", "["):
         # JSON may hold U+2028, U+2029 and U+0085 inside its strings, where a newline is not
         # allowed: the JSON reader breaks lines there itself (only CR is JSON whitespace)
         if "\r" in text:

@@ -68,7 +68,7 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     rel = relative_id(path, root)
     try:
         data = _read(path)
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, json=inner_suffix(path) in JSON_SUFFIXES)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     try:
