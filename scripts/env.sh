@@ -23,17 +23,8 @@ if [ ! -f "$stamp" ] && { [ -n "$EXTRAS" ] || [ ! -f ".venv/.installed-dev-$key"
   # no byte-compiling of every installed module: Python compiles what the app imports
   .venv/bin/python -m pip install --quiet --quiet --disable-pip-version-check --no-compile \
     -r .venv/requirements.txt
-  # Qt's QML, Quick, Designer and tools are two fifths of PySide6 and never loaded here. The
-  # tests keep its type stubs for mypy, and bring them back if an app install pruned them.
-  if [ -n "$EXTRAS" ]; then
-    if ! .venv/bin/python -c 'import pathlib, PySide6, sys; sys.exit(not (pathlib.Path(PySide6.__file__).parent / "QtCore.pyi").exists())'; then
-      .venv/bin/python -m pip install --quiet --quiet --disable-pip-version-check --no-compile \
-        --force-reinstall --no-deps "PySide6-Essentials==$(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("PySide6-Essentials"))')"
-    fi
-    .venv/bin/python scripts/prune_qt.py --keep-stubs
-  else
-    .venv/bin/python scripts/prune_qt.py
-  fi
+  # Qt's QML, Quick, Designer and tools are two fifths of PySide6 and never loaded here
+  .venv/bin/python scripts/prune_qt.py
   rm -f .venv/.installed-${EXTRAS:-app}-*
   touch "$stamp"
 fi

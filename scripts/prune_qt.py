@@ -1,5 +1,5 @@
 """Remove the parts of PySide6 the reader never loads: QML and Qt Quick, Designer, Help, the
-Wayland compositor, Lottie, their plugins, the developer tools, type stubs and build metadata.
+Wayland compositor, Lottie, their plugins, the developer tools and build metadata.
 
 PySide6-Essentials is the smallest Qt wheel, yet two fifths of it is QML and tooling; without
 them the app's whole environment fits in well under 300 MB. Nothing the app imports links to a
@@ -79,19 +79,16 @@ def pyside_dir() -> Path | None:
     return Path(PySide6.__file__).parent
 
 
-def doomed(root: Path, *, keep_stubs: bool = False) -> list[Path]:
-    """What to remove; ``keep_stubs``: the type stubs stay (the test command's mypy reads them)."""
-    stubs = set() if keep_stubs else {".pyi"}
+def doomed(root: Path) -> list[Path]:
+    """What to remove. The kept modules' type stubs stay: the test command's mypy reads them."""
     found: list[Path] = []
     lib = root / "Qt" / "lib"
     if lib.is_dir():
         found += [p for p in lib.iterdir() if p.name.startswith(LIBRARIES)]
     found += [p for p in root.iterdir() if p.name.startswith(LIBRARIES)]
     for module in MODULES:
-        found += [p for p in root.glob(f"{module}.*") if p.suffix in {".so", *stubs}]
+        found += [p for p in root.glob(f"{module}.*") if p.suffix in {".so", ".pyi"}]
     found += [root / name for name in (*FOLDERS, *TOOLS) if (root / name).exists()]
-    if not keep_stubs:
-        found += list(root.glob("*.pyi"))  # type stubs: for editors and mypy, not for running
     plugins = root / "Qt" / "plugins"
     found += [plugins / name for name in PLUGINS if (plugins / name).exists()]
     translations = root / "Qt" / "translations"
@@ -104,7 +101,7 @@ def main() -> int:
     root = pyside_dir()
     if root is None:
         return 0
-    targets = doomed(root, keep_stubs="--keep-stubs" in sys.argv[1:])
+    targets = doomed(root)
     if not targets:
         return 0
     removed = {p.name for p in targets if ".so" in p.name}
