@@ -19,7 +19,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from reader.allocator import tune_allocator
+from reader.runtime.allocator import tune_allocator
 
 SUBCOMMANDS = ("export", "search", "ner")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cache import folder_dir
+from reader.storage.cache import folder_dir
 
 
 def garbage_db(folder: Path) -> None:

@@ -1,6 +1,6 @@
 """Entity tagging through the real worker path, with a test's own finder, in the test's process.
 
-``reader.tagging`` sends texts to a pool of worker processes, which would not see a substitute
+``reader.library.tagging`` sends texts to a pool of worker processes, which would not see a substitute
 (a monkeypatch lives in this process only). Here the pool runs each job at once in the calling
 thread and the worker function asks the test's finder: everything around them (chunks, the
 cache, progress, cancel, the models' errors) is the code the window runs.
@@ -17,7 +17,7 @@ from reader.model import Span
 
 
 class InlineExecutor:
-    """Stands in for ``reader.tagging``'s ProcessPoolExecutor: each job runs when submitted. The
+    """Stands in for ``reader.library.tagging``'s ProcessPoolExecutor: each job runs when submitted. The
     initializer is not run (it would lower this process's priority and load the real model)."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -38,7 +38,7 @@ class InlineExecutor:
 def tag_inline(monkeypatch: pytest.MonkeyPatch, find: Callable[[str], Sequence[Span]]) -> list[str]:
     """Tag with ``find`` (a text -> its spans) in the workers' stead; the list returned fills with
     every body tagged, in order."""
-    from reader import tagging
+    from reader.library import tagging
 
     tagged: list[str] = []
 

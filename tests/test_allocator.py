@@ -1,4 +1,4 @@
-"""The allocator tuning keeps a query's temporary arrays mapped between queries (reader.allocator)."""
+"""The allocator tuning keeps a query's temporary arrays mapped between queries (reader.runtime.allocator)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from reader.allocator import lean_memory, tune_allocator
+from reader.runtime.allocator import lean_memory, tune_allocator
 
 
 def _has_mallopt() -> bool:

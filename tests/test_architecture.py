@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import subprocess
 import sys
+
+import pytest
 
 import reader
 
@@ -53,4 +56,24 @@ def test_every_top_level_module_has_a_layer() -> None:
     )
     named = {name.strip() for layer in layers for name in layer.replace(":", "|").split("|")}
     modules = {f"reader.{info.name}" for info in pkgutil.iter_modules(reader.__path__)}
+    assert modules - named == set()
+
+
+@pytest.mark.parametrize("package", ["reader.library", "reader.storage"])
+def test_every_module_of_a_layered_package_has_a_layer(package: str) -> None:
+    """The packages whose stages have a contract of their own: a new module there must be given
+    its step in that contract too, or nothing checks which way its imports run."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(reader.__file__).parent.parent / "pyproject.toml").read_text())
+    layers = next(
+        c["layers"]
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["type"] == "layers" and c.get("containers") == [package]
+    )
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    modules = {
+        info.name for info in pkgutil.iter_modules(importlib.import_module(package).__path__)
+    }
     assert modules - named == set()

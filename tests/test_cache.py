@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from cache_damage import garbage_db, garbage_snapshot, other_version, refused_writes
 
-from reader.cache import (
+from reader.library.library import load_library
+from reader.model import Appended, Article, LoadProblem, Span
+from reader.storage.cache import (
     FolderCache,
     cache_root,
     cache_size,
@@ -22,8 +24,6 @@ from reader.cache import (
     unpack_articles,
     unpack_spans,
 )
-from reader.library import load_library
-from reader.model import Appended, Article, LoadProblem, Span
 
 
 def _write_folder(folder: Path, n: int = 3) -> Path:
@@ -217,8 +217,8 @@ def test_eviction_drops_least_recently_used_folders_first(tmp_path: Path) -> Non
 def test_a_new_entity_model_invalidates_spans_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.library
-    import reader.tagging
+    import reader.library.library
+    import reader.library.tagging
 
     folder = _write_folder(tmp_path / "news")
     calls: list[str] = []
@@ -229,15 +229,15 @@ def test_a_new_entity_model_invalidates_spans_only(
             at = text.find("غزة")
             return [Span(at, at + 3, "LOC")] if at >= 0 else []
 
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (Finder(), None))
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (Finder(), None))
     first = load_library(folder, entities=True)
     tagged = len(calls)
     assert tagged == 3 and first.has_entities
     second = load_library(folder, entities=True)
     assert len(calls) == tagged  # spans from the cache
     assert second.articles == first.articles
-    monkeypatch.setattr("reader.entity_key.entity_model_key", lambda: "retrained")
-    monkeypatch.setattr("reader.loading.entity_model_key", lambda: "retrained")
+    monkeypatch.setattr("reader.storage.entity_key.entity_model_key", lambda: "retrained")
+    monkeypatch.setattr("reader.library.loading.entity_model_key", lambda: "retrained")
     third = load_library(folder, entities=True)
     assert len(calls) == 2 * tagged  # tagged again
     assert third.stats["cached_files"] == 4  # but not parsed again
@@ -282,8 +282,12 @@ def test_search_twice_gives_the_same_output_and_the_second_says_it_used_the_cach
 @pytest.mark.parametrize(
     ("target", "expect_note", "expect_index"),
     [
-        ("reader.cache._version", True, "built"),  # the parsers changed: every row is stale
-        ("reader.snapshot._index_code", False, "built"),  # the index code changed: rebuild it
+        ("reader.storage.cache._version", True, "built"),  # the parsers changed: every row is stale
+        (
+            "reader.storage.snapshot._index_code",
+            False,
+            "built",
+        ),  # the index code changed: rebuild it
     ],
 )
 def test_changed_code_never_answers_from_the_old_cache(

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.casefile import CaseFileError, case_bytes, export_case, import_case
-from reader.export import MARK_COLUMNS, article_record, csv_header, csv_row
 from reader.index import Filters, Index, parse_query
 from reader.index.types import MY_TAG_FIELD, NONE_VALUE
+from reader.library.export import MARK_COLUMNS, article_record, csv_header, csv_row
 from reader.model import Article
-from reader.saved_search import SavedSearch
-from reader.state import UserState, state_path
+from reader.storage.casefile import CaseFileError, case_bytes, export_case, import_case
+from reader.storage.saved_search import SavedSearch
+from reader.storage.state import UserState, state_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,8 +21,8 @@ from reader.entities.identity import (
     name_key,
     trim,
 )
-from reader.export import article_record, jsonl_line
 from reader.index import Index
+from reader.library.export import article_record, jsonl_line
 from reader.model import Article, Span
 
 

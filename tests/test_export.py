@@ -1,4 +1,4 @@
-"""The export record, CSV rows, field filters (reader/export.py) and the command (reader/commands/export.py)."""
+"""The export record, CSV rows, field filters (reader/library/export.py) and the command (reader/commands/export.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pytest
 
-from reader.export import (
+from reader.library.export import (
     CSV_COLUMNS,
     FieldFilter,
     article_record,
@@ -283,14 +283,14 @@ def test_command_entity_filter_annotates_and_emits_entities(
     entities: list[str],
     ids: list[str],
 ) -> None:
-    import reader.library
-    import reader.tagging
+    import reader.library.library
+    import reader.library.tagging
     from reader.cli import main
 
     (tmp_path / "a.txt").write_text("خبر أول\nقال بوتين إن الاتفاق قريب.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("خبر ثان\nلا أسماء هنا.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("خبر ثالث\nوصل بوتين إلى موسكو.\n", encoding="utf-8")
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
     args = ["export", str(tmp_path)]
     for entity in entities:
         args += ["--entity", entity]

@@ -17,7 +17,7 @@ from reader.cache_rows import pack_articles, unpack_articles
 from reader.formats import parse_file, read_folder
 from reader.formats.csvfmt import map_columns
 from reader.formats.detect import Layout, detect_layout
-from reader.library import load_library
+from reader.library.library import load_library
 from reader.model import Article, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -404,14 +404,14 @@ def _find_all(text: str, word: str) -> list[int]:
 def test_entity_spans_fit_the_body_the_sidecar_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.library
-    import reader.tagging
+    import reader.library.library
+    import reader.library.tagging
 
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
-    monkeypatch.setattr(reader.tagging, "default_recogniser", lambda: None)
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (_NameFinder(), None))
+    monkeypatch.setattr(reader.library.tagging, "default_recogniser", lambda: None)
     folder = _sidecar_folder(tmp_path / "site")
 
-    def spans_fit(library: reader.library.Library) -> None:
+    def spans_fit(library: reader.library.library.Library) -> None:
         page = library.articles["pages/001.txt"]
         assert page.entities
         assert {page.body[s.start : s.end] for s in page.entities} <= set(_NameFinder.NAMES)

@@ -261,7 +261,7 @@ def test_nothing_touches_the_network(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_trafilatura_is_imported_on_the_first_page_only() -> None:
     code = (
         "import sys; from pathlib import Path; from reader.formats.parse import parse_file\n"
-        "import reader.formats, reader.library, reader.cli\n"
+        "import reader.formats, reader.library.library, reader.cli\n"
         "assert 'trafilatura' not in sys.modules, 'imported at start-up'\n"
         f"parse_file(Path({str(PAGE)!r}), Path({str(PAGE.parent)!r}))\n"
         "assert 'trafilatura' in sys.modules\n"

@@ -35,7 +35,7 @@ from reader.formats import parse_file
 from reader.formats.folder import ARTICLE_SUFFIXES, is_article_name, summary_line
 from reader.formats.ids import unique_rels
 from reader.formats.parse import printable_path
-from reader.library import load_library
+from reader.library.library import load_library
 from reader.model import Article
 
 pytestmark = pytest.mark.fuzz

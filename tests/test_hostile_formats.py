@@ -17,7 +17,7 @@ import pytest
 
 from reader.commands import export
 from reader.formats import parse_file, read_folder
-from reader.library import load_library
+from reader.library.library import load_library
 
 HUGE = "9" * 5000
 DEEP = "[" * 100_000 + "]" * 100_000

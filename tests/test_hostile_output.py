@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.cache import FolderCache, folder_dir
 from reader.cache_rows import Parsed
 from reader.model import Article, LoadProblem
 from reader.printable import printable
-from reader.state import UserState, state_path
+from reader.storage.cache import FolderCache, folder_dir
+from reader.storage.state import UserState, state_path
 
 ROOT = Path(__file__).resolve().parent.parent
 CUT = "\ud83d"  # the first half of 😀 (U+1F600), what a scraper leaves when it cuts the emoji

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import reader.formats.folder as folder_module
-from reader.library import LoadCancelled, LoadProgress, load_library, with_entities
+from reader.library.library import LoadCancelled, LoadProgress, load_library, with_entities
+from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Span
-from reader.watch import FolderChanges, FolderWatcher
 
 
 def _article(folder: Path, name: str, title: str, body: str) -> Path:
@@ -175,11 +175,11 @@ class _Finder:
 def test_entities_come_from_the_cache_on_reopen_and_new_files_are_tagged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.library
-    import reader.tagging
+    import reader.library.library
+    import reader.library.tagging
 
     finder = _Finder()
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (finder, None))
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (finder, None))
     folder = _folder(tmp_path)
     stage1 = load_library(folder, entities=False)
     assert not stage1.has_entities
@@ -208,9 +208,9 @@ def test_entities_come_from_the_cache_on_reopen_and_new_files_are_tagged(
 def test_cancel_stops_every_stage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
 ) -> None:
-    import reader.library
+    import reader.library.library
 
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_Finder(), None))
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (_Finder(), None))
     folder = _folder(tmp_path)
     seen: list[str] = []
 
@@ -306,9 +306,9 @@ def test_cancel_shuts_the_parsing_pool_down(
 
 @pytest.mark.slow  # two worker processes each load the entity model
 def test_tagging_in_worker_processes_equals_tagging_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader import tagging
     from reader.entities import RecogniserUnavailable
-    from reader.library import default_recogniser
+    from reader.library import tagging
+    from reader.library.library import default_recogniser
     from reader.model import Article
 
     try:
@@ -335,9 +335,9 @@ def test_tagging_in_worker_processes_equals_tagging_here(monkeypatch: pytest.Mon
 def test_a_big_patch_of_the_snapshot_is_saved_a_small_one_redone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: int, then: str
 ) -> None:
-    import reader.loading
+    import reader.library.loading
 
-    monkeypatch.setattr(reader.loading, "RESAVE_MIN", 5)
+    monkeypatch.setattr(reader.library.loading, "RESAVE_MIN", 5)
     folder = _folder(tmp_path)
     load_library(folder, entities=False)
     for i in range(changed):
@@ -361,7 +361,7 @@ def test_the_index_built_while_parsing_in_workers_is_the_plain_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, use_cache: bool
 ) -> None:
     from reader.index import Index
-    from reader.library import build_index
+    from reader.library.library import build_index
 
     prepared_chunks: list[int] = []
     real = Index.add_prepared
@@ -387,9 +387,9 @@ def test_the_index_built_while_parsing_in_workers_is_the_plain_build(
 def test_entities_added_later_share_the_index_and_answer_as_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.library
+    import reader.library.library
 
-    monkeypatch.setattr(reader.tagging, "entity_recogniser", lambda: (_Finder(), None))
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (_Finder(), None))
     folder = _folder(tmp_path)
     stage2 = with_entities(load_library(folder, entities=False))
     assert stage2.stats["index"] == "derived"
@@ -408,7 +408,7 @@ def test_entities_added_later_share_the_index_and_answer_as_a_build(
 def test_gc_paused_restores_collection_after_the_last_load(enabled_before: bool, nested: bool):
     import gc
 
-    from reader.loading import gc_paused
+    from reader.library.loading import gc_paused
 
     was = gc.isenabled()
     try:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import load_library
-from reader.live import Commit, Compaction, SpanCommit, commit_changes, prepare_changes
+from reader.library.library import load_library
+from reader.library.live import Commit, Compaction, SpanCommit, commit_changes, prepare_changes
 from reader.model import Span
-from reader.state import UserState
+from reader.storage.state import UserState
 
 
 def _article(folder: Path, name: str, title: str, body: str) -> Path:
@@ -108,7 +108,7 @@ def test_prepared_changes_apply_to_a_library_built_before_them(folder: Path) -> 
     snapshot = dataclasses.replace(
         old, articles=dict(old.articles), files=dict(old.files), index=old.index
     )
-    from reader.library import build_index
+    from reader.library.library import build_index
 
     snapshot.index = build_index(snapshot.articles.values(), len(snapshot.articles))
     _bump(folder / "a.txt", "عنوان أول\nنص أول\n")
@@ -273,7 +273,7 @@ def _respan(library) -> None:
 
 
 def _replace_index(library) -> None:
-    from reader.library import build_index
+    from reader.library.library import build_index
 
     library.index = build_index(library.articles.values(), len(library.articles))
 
@@ -293,8 +293,8 @@ def test_a_compaction_is_dropped_when_the_index_changed_while_it_was_built(
 
 
 def test_a_compaction_build_stops_when_asked(crowded: Path) -> None:
-    from reader.live import compacted_index
-    from reader.loading import LoadCancelled
+    from reader.library.live import compacted_index
+    from reader.library.loading import LoadCancelled
 
     library = _deferred(crowded)
     articles = library.index.live_articles()

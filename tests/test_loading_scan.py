@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats.folder import scan_entries
-from reader.loading import file_key, scan
+from reader.library.loading import file_key, scan
 
 
 def _tree(root: Path) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats.folder import is_article_name, scan_entries, summary_line
-from reader.library import load_library
+from reader.library.library import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -56,7 +56,7 @@ def test_text_output_has_rank_score_id_title_snippet(
 
 
 def test_highlights_cover_the_original_spelling(seeds_dir: Path) -> None:
-    from reader.library import load_library
+    from reader.library.library import load_library
 
     library = load_library(seeds_dir, entities=False)
     result = library.search("ايران")

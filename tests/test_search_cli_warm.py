@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.cache import folder_dir
 from reader.cli import main
-from reader.library import load_library
-from reader.loading import scan
-from reader.warm import open_warm
+from reader.library.library import load_library
+from reader.library.loading import scan
+from reader.library.warm import open_warm
+from reader.storage.cache import folder_dir
 
 PAGE = "{title}\nتاريخ النشر: {day}nd, March 2024 GMT\n{body}\nكلمات دلالية: {tags}\n"
 QUERIES = [
@@ -82,7 +82,7 @@ def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the folder was loaded in full")
 
-    monkeypatch.setattr("reader.library.load_library", refuse)
+    monkeypatch.setattr("reader.library.library.load_library", refuse)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "text"])
@@ -192,7 +192,7 @@ def test_a_cache_from_other_code_is_a_note_and_the_folder_is_read(
 ) -> None:
     folder, queries = _folder(tmp_path / "news"), _queries(tmp_path)
     first = _run(capsys, folder, queries)
-    monkeypatch.setattr("reader.cache._version", lambda: "changed-code")
+    monkeypatch.setattr("reader.storage.cache._version", lambda: "changed-code")
     second = _run(capsys, folder, queries)
     assert second.out == first.out
     assert "search: cache ignored and rebuilt (cache from another version)" in second.err
@@ -213,6 +213,6 @@ def test_an_entity_query_loads_the_folder(
         called.append(kwargs.get("entities"))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("reader.library.load_library", counted)
+    monkeypatch.setattr("reader.library.library.load_library", counted)
     _run(capsys, folder, queries)
     assert called == [True]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from cache_damage import garbage_snapshot
 
-from reader import snapshot
-from reader.cache import folder_dir
-from reader.library import load_library
+from reader.library.library import load_library
+from reader.storage import snapshot
+from reader.storage.cache import folder_dir
 
 PAGE = "عنوان: {title}\nالمصدر: الجزيرة\n\n{body}\n"
 
@@ -43,12 +43,12 @@ def test_a_damaged_snapshot_is_rebuilt_and_the_reason_logged(
     expected = _titles(folder)
     meta = folder_dir(folder) / "index" / "meta.pickle"
     meta.write_bytes(damage(meta.read_bytes()))
-    with caplog.at_level(logging.INFO, logger="reader.snapshot"):
+    with caplog.at_level(logging.INFO, logger="reader.storage.snapshot"):
         library = load_library(folder, entities=False)
     assert sorted(a.title for a in library.articles.values()) == expected
     assert library.stats["index"] == "built"
     assert library.notes == []  # the user is not told: the folder is complete either way
-    logged = [r.getMessage() for r in caplog.records if r.name == "reader.snapshot"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "reader.storage.snapshot"]
     assert any("not used" in m and error in m for m in logged), logged
 
 
@@ -58,7 +58,7 @@ def test_every_file_of_the_snapshot_garbage_still_gives_the_folder(
     folder = _folder(tmp_path / "news")
     expected = _titles(folder)
     garbage_snapshot(folder)
-    with caplog.at_level(logging.INFO, logger="reader.snapshot"):
+    with caplog.at_level(logging.INFO, logger="reader.storage.snapshot"):
         assert _titles(folder) == expected
     assert any("not used" in r.getMessage() for r in caplog.records)
 

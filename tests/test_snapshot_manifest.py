@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader import snapshot
-from reader.cache import folder_dir
-from reader.library import load_library, with_entities
+from reader.library.library import load_library, with_entities
+from reader.storage import snapshot
+from reader.storage.cache import folder_dir
 
 PAGE = "{title}\nتاريخ النشر: 22nd, March 2024 GMT\n{body}\nكلمات دلالية: {tags}\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.state import UserState, state_path
+from reader.storage.state import UserState, state_path
 
 
 def test_flags_survive_a_restart(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
 
 
 def test_where_the_user_was_survives_a_restart(tmp_path: Path) -> None:
-    from reader.state import ViewState
+    from reader.storage.state import ViewState
 
     state = UserState(tmp_path)
     state.set_read("a.json#1")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from inline_tagging import tag_inline
 
-from reader import tagging
 from reader.entities import RecogniserUnavailable
-from reader.library import (
+from reader.library import tagging
+from reader.library.library import (
     Library,
     LoadCancelled,
     LoadProgress,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import load_library
+from reader.library.library import load_library
+from reader.library.title_links import TitleLinks
 from reader.model import Article
-from reader.title_links import TitleLinks
 
 
 def _article(article_id: str, title: str, related: tuple[str, ...] = ()) -> Article:

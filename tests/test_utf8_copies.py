@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats import folder
-from reader.library import entity_recogniser, load_library, with_entities
+from reader.library.library import entity_recogniser, load_library, with_entities
 from reader.model import Article
 
 

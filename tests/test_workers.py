@@ -2,7 +2,7 @@
 case 11: killed with its app, a folder's entity workers lived on, reparented to init).
 
 Each test starts a small parent process that opens a real pool (the parse pool of
-``reader.formats.folder``, the entity pool of ``reader.tagging``) and waits with it open; the
+``reader.formats.folder``, the entity pool of ``reader.library.tagging``) and waits with it open; the
 test then kills the parent or signals a worker and polls /proc until the workers are gone.
 """
 
@@ -46,7 +46,7 @@ PARENT = textwrap.dedent(
             next(steps)  # the head file, parsed here
             next(steps)  # a worker's file: the workers are up
         elif pool == "tag":
-            from reader import tagging
+            from reader.library import tagging
             from reader.model import Article
 
             body = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا مستعدة. " * 3
@@ -57,7 +57,7 @@ PARENT = textwrap.dedent(
         else:  # a bare pool whose workers only watch their parent (the non-Linux way)
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
-            from reader.workers import watch_parent
+            from reader.runtime.workers import watch_parent
 
             pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("spawn"), initializer=watch_parent

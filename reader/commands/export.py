@@ -1,7 +1,7 @@
 """``main.py export FOLDER``: every article of a folder as JSON Lines or CSV on standard output.
 
-A thin layer: read the folder (``reader.library.load_library``, through the disk cache), filter,
-serialise (``reader.export``). Problems go to stderr as ``path: reason`` with a one-line summary; the exit
+A thin layer: read the folder (``reader.library.library.load_library``, through the disk cache), filter,
+serialise (``reader.library.export``). Problems go to stderr as ``path: reason`` with a one-line summary; the exit
 code is 0 when the folder could be read at all, 2 when it could not.
 """
 
@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.output import Output, tell
-from reader.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
+from reader.library.export import CSV_BOM, FieldFilter, csv_header, csv_line, csv_row, jsonl_line
 from reader.model import Article
-from reader.state import UserState, state_path
+from reader.storage.state import UserState, state_path
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities
-    from reader.library import Library
+    from reader.library.library import Library
 
 
 class _Unavailable(Exception):
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reader.formats import FolderError
-    from reader.library import load_library
+    from reader.library.library import load_library
 
     try:
         # entity spans come along when the cache has them for every file; else only the
@@ -122,8 +122,8 @@ def _annotate(articles: list[Article], *, required: bool) -> tuple[list[Article]
     Without a usable model the export still runs (the records then have no ``entities`` key) and
     stderr says why; only ``--entity`` cannot do without it.
     """
-    from reader.library import annotate
-    from reader.tagging import entity_recogniser
+    from reader.library.library import annotate
+    from reader.library.tagging import entity_recogniser
 
     recogniser, reason = entity_recogniser()
     if recogniser is None:

@@ -5,9 +5,9 @@ title and a snippet around the best match. JSON Lines (the default for ``--queri
 per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``
 Problems go to stderr as ``path: reason`` with the one-line summary; a
 malformed query is answered (best reading) and its message goes to stderr too. The disk cache
-(``reader.cache``) answers for a folder seen before: files and the index snapshot are read back
+(``reader.storage.cache``) answers for a folder seen before: files and the index snapshot are read back
 instead of rebuilt, and an unchanged folder is answered from the snapshot alone, the hits'
-articles read by file (``reader.warm``); ``--no-cache`` reads everything. Stderr says how much the
+articles read by file (``reader.library.warm``); ``--no-cache`` reads everything. Stderr says how much the
 cache answered. Exit code 0 when the folder could be read, 2 when it could not (or the queries
 file cannot be read).
 """
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 
 from reader.commands.output import Output, tell
 from reader.index import SearchResult
+from reader.library.warm import WarmFolder
 from reader.model import Article
-from reader.warm import WarmFolder
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    from reader.library.library import Library
 
 _ENTITY_FIELDS = ("entity:", "كيان:")
 
@@ -89,11 +89,11 @@ def _answer(
 ) -> tuple[Library | WarmFolder, list[_Answer], list[str]]:
     """(the folder, each query with its result and hits, notes about the cache).
 
-    A folder seen before and unchanged is answered from the cache alone (``reader.warm``); if
+    A folder seen before and unchanged is answered from the cache alone (``reader.library.warm``); if
     anything there does not fit, even an article of a hit, the folder is loaded in full."""
-    from reader.library import load_library
-    from reader.loading import scan
-    from reader.warm import open_warm
+    from reader.library.library import load_library
+    from reader.library.loading import scan
+    from reader.library.warm import open_warm
 
     root = Path(args.folder)
     use_cache = not getattr(args, "no_cache", False)

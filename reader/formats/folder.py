@@ -28,7 +28,7 @@ from reader.formats.parse import ParseResult, parse_file, printable_path, relati
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
-from reader.workers import init_worker, worker_args
+from reader.runtime.workers import init_worker, worker_args
 
 T = TypeVar("T")
 

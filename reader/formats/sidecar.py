@@ -5,13 +5,13 @@ them (``file,title,date,url``). Such a table has no text column; a column of it 
 folder (``csvfmt.file_column``). Parsing it gives no article and no problem; once the folder's
 files are parsed, ``apply_sidecars`` reads it again and fills its fields into those files'
 articles. Every path that brings a folder's articles together goes through it:
-``reader.loading.read_files`` (the command line and the window), ``reader.formats.folder.read_folder``
-and live changes (``reader.live``).
+``reader.library.loading.read_files`` (the command line and the window), ``reader.formats.folder.read_folder``
+and live changes (``reader.library.live``).
 
 Cached rows keep each file's own articles and the join is made again on every load (reading the
 folder's tables without articles again: few, and only in folders that have them). What is derived
 from the joined articles must not outlive a sidecar's edit, the pages being unchanged: such a
-folder's index is not kept as a snapshot (``reader.library``), and a page whose body the join
+folder's index is not kept as a snapshot (``reader.library.library``), and a page whose body the join
 changed keeps no entity spans in the cache (``Joined.reshaped``).
 """
 

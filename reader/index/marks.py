@@ -1,6 +1,6 @@
 """What the reader did to articles, as the index sees it: stars, read marks, own tags, notes (issue 18).
 
-The user state (reader/state.py) hands the index a ``Marks`` snapshot; the index turns its id sets
+The user state (reader/storage/state.py) hands the index a ``Marks`` snapshot; the index turns its id sets
 into bitmaps of doc numbers. Stars and own tags are small sets, so their bitmap is built from the
 ids; "unread" is every live document minus the read bitmap, never a set of 100,000 unread ids.
 Bitmaps are cached per id set and the index's doc numbering: the state hands out a new set only

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 from pyroaring import BitMap
 
-from reader.allocator import release_freed_memory
 from reader.index.facets import FacetField
 from reader.index.filtering import UNDATED, apply_filters, timeline
 from reader.index.forward import SEPARATOR, ForwardIndex
@@ -50,6 +49,7 @@ from reader.index.types import (
     SortOrder,
 )
 from reader.model import ENTITY_KINDS, Article, Span
+from reader.runtime.allocator import release_freed_memory
 from reader.text import normalize
 from reader.text.stem import make_stemmer, strip_clitic
 

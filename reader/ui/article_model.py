@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 
 from reader.model import Article, Span
-from reader.state import UserState
+from reader.storage.state import UserState
 from reader.ui.plain import isolated, tooltip_text
 
 Lookup = Callable[[str], Article | None]

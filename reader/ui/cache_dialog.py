@@ -1,6 +1,6 @@
 """The disk cache in the window: File › Clear Cache… and the status-bar note when the cache had trouble.
 
-The cache (``reader.cache``) only makes reopening a folder fast; when it is damaged, from another
+The cache (``reader.storage.cache``) only makes reopening a folder fast; when it is damaged, from another
 version, read-only or full, the folder is still read correctly from its files and the core leaves an
 English note in ``Library.notes``. The window shows each note as a short sentence in the interface
 language, with the note itself in the tooltip, so the user knows why this open was slow and that
@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from reader.cache import cache_size, clear_cache
 from reader.printable import printable
+from reader.storage.cache import cache_size, clear_cache
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import make_plain, tooltip_text
 from reader.ui.worker import Task
@@ -67,7 +67,7 @@ add_arabic(
 MAX_ERROR_LINES = 8
 _UNITS = ("{n} bytes", "{n} KB", "{n} MB", "{n} GB", "{n} TB")
 
-# (how a note of reader/cache.py or reader/snapshot.py begins, what the window says); the first
+# (how a note of reader/storage/cache.py or reader/storage/snapshot.py begins, what the window says); the first
 # match wins, so the more specific beginnings come first. tests/ui/test_cache_menu.py produces
 # each case for real, so a reworded note in the core shows up as a failing test, not a raw note.
 _NOTE_KINDS = (

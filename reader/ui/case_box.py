@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.state import UserState
+from reader.storage.state import UserState
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
 

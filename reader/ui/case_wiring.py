@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from reader.casefile import CaseFileError, export_case, import_case
 from reader.index import SearchResult
 from reader.index.types import MY_TAG_FIELD, NONE_VALUE
 from reader.model import ENTITY_KINDS
-from reader.saved_search import SavedSearch
+from reader.storage.casefile import CaseFileError, export_case, import_case
+from reader.storage.saved_search import SavedSearch
 from reader.ui.facets import ENTITY_TITLES, FacetPanel
 from reader.ui.filter_state import FilterState
 from reader.ui.i18n import add_arabic, t
@@ -26,7 +26,7 @@ from reader.ui.plain import warn
 from reader.ui.show_all import ShowAllDialog
 
 if TYPE_CHECKING:
-    from reader.state import UserState
+    from reader.storage.state import UserState
     from reader.ui.main_window import MainWindow
 
 add_arabic(

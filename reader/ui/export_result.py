@@ -1,6 +1,6 @@
 """File › Export Current Result: the listed articles, in list order, as JSON Lines or CSV.
 
-The records are the command line's (reader.export), so a file exported from the window and one
+The records are the command line's (reader.library.export), so a file exported from the window and one
 from ``main.py export`` are interchangeable.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.output import Output
-from reader.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
-from reader.library import Library
+from reader.library.export import CSV_BOM, csv_header, csv_line, csv_row, jsonl_line
+from reader.library.library import Library
 from reader.model import Article
-from reader.state import UserState
+from reader.storage.state import UserState
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities

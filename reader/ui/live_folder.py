@@ -1,23 +1,23 @@
 """The window follows its folder: files written, changed, renamed or deleted show up by themselves.
 
-``reader.watch.FolderWatcher`` (watchdog; its docstring says why not QFileSystemWatcher) reports
+``reader.library.watch.FolderWatcher`` (watchdog; its docstring says why not QFileSystemWatcher) reports
 coalesced bursts on its own thread; here they only cross to the GUI thread (a queued signal) and
 are queued as relative paths. The work is split so the event loop never waits long:
 
-1. **prepare** (a ``Task`` thread): ``reader.live.prepare_changes`` reads and parses the files
+1. **prepare** (a ``Task`` thread): ``reader.library.live.prepare_changes`` reads and parses the files
    through the cache into plain data. It touches no library state; the tag pass gets a snapshot
    of the articles taken on the GUI thread.
-2. **commit** (GUI thread, in slices): ``reader.live.Commit`` removes and adds articles in the
+2. **commit** (GUI thread, in slices): ``reader.library.live.Commit`` removes and adds articles in the
    index and the library, a slice per event-loop turn (``SLICE_SECONDS``), then ``applied``
    is emitted once and the session searches again (list, facets, timeline, counts).
 3. **entities**, when the library has them: the new articles are listed and searchable first,
-   then tagged in worker processes (``reader.library.tag_articles``, off the GIL; spans taken
+   then tagged in worker processes (``reader.library.library.tag_articles``, off the GIL; spans taken
    from and stored in the cache by file) and their spans committed in slices
    (``entities_applied``).
 
 4. **compaction**, when removals left most of the index dead (``Index.needs_compaction``; a
    commit here never compacts inline: it would re-index every live article in one slice, ~15 s
-   at 100,000): once nothing else waits or runs, ``reader.live.Compaction`` lists the live
+   at 100,000): once nothing else waits or runs, ``reader.library.live.Compaction`` lists the live
    articles on the GUI thread and a ``Task`` builds a fresh index of them; it is swapped in on
    the GUI thread only if the index did not change meanwhile (else dropped, and tried again
    when the folder is quiet; a round that starts cancels it), then ``applied`` is emitted with
@@ -45,17 +45,17 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 from reader.index import Index
-from reader.library import ChangeSet, Library, tag_articles
-from reader.live import Commit, Compaction, PreparedChanges, SpanCommit, prepare_changes
-from reader.loading import FileInfo, relative
+from reader.library.library import ChangeSet, Library, tag_articles
+from reader.library.live import Commit, Compaction, PreparedChanges, SpanCommit, prepare_changes
+from reader.library.loading import FileInfo, relative
+from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Article
 from reader.ui.worker import Task, TaskHooks
-from reader.watch import FolderChanges, FolderWatcher
 
 # the longest a commit slice may hold the GUI thread (Index.add is ~0.3 ms per article, so this
 # is ~50 articles; the 100 ms stall budget leaves room for the re-search and repaint after it)
 SLICE_SECONDS = 0.015
-# quiet time that closes a burst (reader.watch), and the longest a burst is held back
+# quiet time that closes a burst (reader.library.watch), and the longest a burst is held back
 WATCH_WINDOW = 0.3
 WATCH_MAX_DELAY = 1.0
 # how long an unpaired removal or addition may still turn out to be half of a rename
@@ -382,7 +382,7 @@ class LiveFolder(QObject):
         """Renames whose two halves landed in different rounds: a file moved into a new folder
         is often seen first through the folder (a new file), its old name's removal a burst
         later. Unpaired removals and additions are remembered for ``RENAME_MEMORY_S`` and
-        paired by text (title and body, as ``reader.live`` pairs them within a round)."""
+        paired by text (title and body, as ``reader.library.live`` pairs them within a round)."""
         now = time.monotonic()
         added, removed = self._recent_added, self._recent_removed
         for memory in (added, removed):

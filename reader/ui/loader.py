@@ -21,8 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from reader.index import Filters
-from reader.library import Library, LoadProgress, load_library, with_entities
-from reader.loading import gc_paused
+from reader.library.library import Library, LoadProgress, load_library, with_entities
+from reader.library.loading import gc_paused
 from reader.ui.worker import Task, TaskHooks
 
 # the longest a load waits at its ``scan_gate`` (a watch that never says it is ready must not
@@ -168,7 +168,7 @@ class FolderLoader(QObject):
             if len(base.articles) >= SHOW_FIRST_ARTICLES:
                 time.sleep(SHOW_FIRST_S)
             # in worker processes only: tagging in this thread would hold the GIL for long
-            # stretches (reader.tagging)
+            # stretches (reader.library.tagging)
             with gc_paused():
                 tagged = with_entities(
                     base,

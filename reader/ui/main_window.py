@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.index import SearchResult
-from reader.library import Library, LoadProgress
+from reader.library.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
 from reader.printable import printable
-from reader.state import UserState
+from reader.storage.state import UserState
 from reader.ui.appearance import apply_language_direction, apply_theme
 from reader.ui.cache_dialog import CacheClearing, CacheNote
 from reader.ui.case_box import CaseBox

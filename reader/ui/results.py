@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.index import Filters, SearchResult
 from reader.index.marks import Marks
-from reader.library import Library
+from reader.library.library import Library
 from reader.model import Article
 from reader.ui.article_model import sort_ids
 from reader.ui.filter_state import FilterState

@@ -1,6 +1,6 @@
 """The loading part of the status bar: stage, count, time left, a progress bar and Cancel.
 
-A load runs in stages (``reader.loading`` reports them as ``LoadProgress``): scanning the folder,
+A load runs in stages (``reader.library.loading`` reports them as ``LoadProgress``): scanning the folder,
 reading files (from the disk cache and by parsing), indexing, then, in a second task, finding
 entities and indexing them. Each stage gets its own label, count and time-left estimate: the
 stages run at very different speeds, so one estimate across stages would be meaningless.
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from reader.library import LoadProgress
+from reader.library.library import LoadProgress
 from reader.ui.i18n import add_arabic, t
 
 add_arabic(
@@ -40,7 +40,7 @@ add_arabic(
     }
 )
 
-# every stage name reader/loading.py reports (the entity stage included), and the two the
+# every stage name reader/library/loading.py reports (the entity stage included), and the two the
 # loading code may add ("cache": rows answered by the disk cache, "save": the index snapshot)
 STAGE_LABELS = {
     "scan": "Scanning the folder",

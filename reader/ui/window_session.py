@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QTimer
 
 from reader.index import SearchResult
-from reader.library import ChangeSet, Library
+from reader.library.library import ChangeSet, Library
 from reader.model import Article
 from reader.printable import printable
-from reader.state import UserState, ViewState
+from reader.storage.state import UserState, ViewState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
 from reader.ui.live_folder import LiveFolder

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from reader.library import LoadCancelled, LoadProgress
+from reader.library.library import LoadCancelled, LoadProgress
 
 _PROGRESS_INTERVAL_S = 0.05
 

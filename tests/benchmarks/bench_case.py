@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.index import Index  # noqa: E402
 from reader.model import Article, Span  # noqa: E402
-from reader.state import UserState  # noqa: E402
+from reader.storage.state import UserState  # noqa: E402
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 

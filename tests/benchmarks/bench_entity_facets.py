@@ -109,7 +109,7 @@ def counts_with_identities(path: Path) -> dict[str, Counter[str]]:
 def counts_from_folder(folder: Path) -> dict[str, Counter[str]]:
     import numpy as np
 
-    from reader.library import load_library
+    from reader.library.library import load_library
 
     library = load_library(folder)
     if library.entity_status is not None:

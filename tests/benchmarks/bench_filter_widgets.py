@@ -79,7 +79,7 @@ def facet_values(counter: collections.Counter) -> list[FacetValue]:
 
 
 def main() -> int:
-    from reader.allocator import tune_allocator
+    from reader.runtime.allocator import tune_allocator
 
     tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

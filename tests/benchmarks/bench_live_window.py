@@ -77,7 +77,7 @@ def burst_texts(folder: Path, n: int) -> list[str]:
 
 
 def main() -> int:
-    from reader.allocator import tune_allocator
+    from reader.runtime.allocator import tune_allocator
 
     tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -140,7 +140,7 @@ def build_folder(sources: list[Path], dest: Path, articles: int) -> int:
 
 # ------------------------------------------------------------------------------ the phases
 def phase_cold(folder: str, workers: int, entities: bool) -> dict:
-    from reader.library import load_library, with_entities
+    from reader.library.library import load_library, with_entities
 
     start = time.perf_counter()
     first: list[float] = []
@@ -221,7 +221,7 @@ def _describe(f) -> tuple[str, str]:
 
 
 def phase_warm(folder: str) -> dict:
-    from reader.library import load_library
+    from reader.library.library import load_library
 
     start = time.perf_counter()
     first: list[float] = []
@@ -245,7 +245,7 @@ def phase_warm(folder: str) -> dict:
     }
     # the window's second stage: the spans from the cache (tagged only where missing)
     if library.entity_status == "entities not computed":
-        from reader.library import with_entities
+        from reader.library.library import with_entities
 
         library = with_entities(library)
         out["entities_from_cache_s"] = time.perf_counter() - start
@@ -261,7 +261,7 @@ def phase_warm(folder: str) -> dict:
 
 
 def _peer_corpus(folder: str):
-    from reader.library import load_library
+    from reader.library.library import load_library
     from reader.text import normalize
 
     library = load_library(folder, entities=False)
@@ -391,7 +391,7 @@ def phase_tantivy(folder: str) -> dict:
 
 def phase_entities(folder: str, workers: int) -> dict:
     """Entity tagging of the whole folder (opened from the cache), then the tokens it covered."""
-    from reader.library import load_library, with_entities
+    from reader.library.library import load_library, with_entities
     from reader.text import tokenize
 
     library = load_library(folder, entities=False, workers=workers)
@@ -415,7 +415,7 @@ def phase_entities(folder: str, workers: int) -> dict:
 
 
 def phase_parse_workers(folder: str, workers: int) -> dict:
-    from reader.library import LoadProgress, load_library
+    from reader.library.library import LoadProgress, load_library
 
     start = time.perf_counter()
     parsed_at: list[float] = []
@@ -436,8 +436,8 @@ def phase_parse_workers(folder: str, workers: int) -> dict:
 
 
 def phase_tag_workers(folder: str, workers: int, sample: int) -> dict:
-    from reader.library import default_recogniser, load_library
-    from reader.tagging import tag_files
+    from reader.library.library import default_recogniser, load_library
+    from reader.library.tagging import tag_files
     from reader.text import tokenize
 
     library = load_library(folder, entities=False)
@@ -498,7 +498,7 @@ def cli_twice(folder: Path, work: Path, env: dict) -> dict:
 
 
 def main() -> None:
-    from reader.allocator import tune_allocator
+    from reader.runtime.allocator import tune_allocator
 
     tune_allocator()  # as the app does (reader.cli.main)
     ap = argparse.ArgumentParser()

@@ -345,7 +345,7 @@ def fts5(articles: list[Article], kiq: list[tuple[str, str, list[str]]], words: 
 
 
 def main() -> int:
-    from reader.allocator import tune_allocator
+    from reader.runtime.allocator import tune_allocator
 
     tune_allocator()  # as the app does (reader.cli.main)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

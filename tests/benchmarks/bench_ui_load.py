@@ -95,7 +95,7 @@ class TreeMemory(threading.Thread):
 
 
 def main() -> int:
-    from reader.allocator import tune_allocator
+    from reader.runtime.allocator import tune_allocator
 
     tune_allocator()  # as the app does (reader.cli.main)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Article, Span
-from reader.state import UserState
+from reader.storage.state import UserState
 from reader.ui.article_model import INSERT_CHUNK, ArticleListModel, Roles, sort_ids
 
 ARTICLES = {

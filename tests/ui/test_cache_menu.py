@@ -15,9 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 
-import reader.cache as cache_module
-from reader.cache import FolderCache, cache_root, cache_size, folder_dir
-from reader.library import load_library
+import reader.storage.cache as cache_module
+from reader.library.library import load_library
+from reader.storage.cache import FolderCache, cache_root, cache_size, folder_dir
 from reader.ui.article_model import Roles
 from reader.ui.cache_dialog import MAX_ERROR_LINES, Cleared, human_size, note_text
 from reader.ui.i18n import set_language

@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QListView
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, type_text, write_folder
 
-from reader.casefile import case_bytes
 from reader.index import FacetValue
-from reader.state import UserState
+from reader.storage.casefile import case_bytes
+from reader.storage.state import UserState
 from reader.ui.article_model import Roles
 from reader.ui.case_panel import KEY_ROLE, CaseViewsModel
 from reader.ui.show_all import FacetTableModel

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 
 from reader.model import LoadProblem
-from reader.state import UserState, state_path
+from reader.storage.state import UserState, state_path
 from reader.ui.article_model import Roles
 from reader.ui.problems import ProblemsModel
 

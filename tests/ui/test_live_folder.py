@@ -366,8 +366,8 @@ def test_the_watch_is_placed_off_the_gui_thread_before_the_scan(
 ):
     # placing the watches walks the whole tree (0.11 s at 100,000 files): not on the GUI
     # thread; and the scan waits for it, so no file written during the load is missed
-    from reader import loading
-    from reader.watch import FolderWatcher
+    from reader.library import loading
+    from reader.library.watch import FolderWatcher
 
     placing: list[bool] = []  # on the main thread?
     release, placed = threading.Event(), threading.Event()
@@ -402,7 +402,7 @@ def test_the_watch_is_placed_off_the_gui_thread_before_the_scan(
 
 
 def test_a_folder_that_cannot_be_watched_says_so(qtbot, make_window, live_folder, monkeypatch):
-    from reader.watch import FolderWatcher
+    from reader.library.watch import FolderWatcher
 
     def refuse(self) -> None:
         raise OSError(28, "inotify watch limit reached")
@@ -432,7 +432,7 @@ class _Builds:
     """Records the thread of every compacted index built and of every compaction inline."""
 
     def __init__(self, monkeypatch, fail: bool = False, gate: _Gate | None = None) -> None:
-        import reader.live as live_module
+        import reader.library.live as live_module
         from reader.index import Index
 
         self.built: list[threading.Thread] = []

@@ -16,7 +16,7 @@ from ui_fixtures import (
 )
 
 from reader.index import Index
-from reader.library import LoadProgress
+from reader.library.library import LoadProgress
 from reader.ui.article_model import Roles
 from reader.ui.html import anchor
 
@@ -400,7 +400,7 @@ def test_sort_selector_orders_the_list(qtbot, make_window, news_folder, key, fir
 
 
 def test_read_and_star_are_saved_after_a_pause(qtbot, make_window, news_folder):
-    from reader.state import UserState
+    from reader.storage.state import UserState
 
     window = make_window()
     open_and_wait(qtbot, window, news_folder)

@@ -22,7 +22,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
-from reader.library import Library, build_index
+from reader.library.library import Library, build_index
 from reader.model import Appended, Article, LoadProblem, Span
 from reader.printable import printable
 from reader.ui.article_model import Roles

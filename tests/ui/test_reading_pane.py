@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser
 from ui_fixtures import QT_OFFSCREEN_NOISE
 
-from reader.library import Library, build_index
+from reader.library.library import Library, build_index
 from reader.model import Appended, Article, Span
 from reader.ui.article_model import Roles
 from reader.ui.html import anchor

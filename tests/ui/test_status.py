@@ -8,7 +8,7 @@ import pytest
 from inline_tagging import tag_inline
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
-from reader.library import LoadProgress
+from reader.library.library import LoadProgress
 from reader.model import Span
 from reader.ui.i18n import set_language
 from reader.ui.status_panel import STAGE_LABELS, LoadStatus, seconds_left, time_left_text

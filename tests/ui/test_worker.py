@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from reader.library import LoadCancelled, LoadProgress
+from reader.library.library import LoadCancelled, LoadProgress
 from reader.ui.worker import Task, TaskHooks
 
 

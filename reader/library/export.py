@@ -22,7 +22,7 @@ from reader.text.normalize import normalize
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities
-    from reader.state import UserState
+    from reader.storage.state import UserState
 
 # joins list fields in one CSV cell; " | " because commas and "،" occur inside Arabic tags/titles
 CSV_LIST_SEPARATOR = " | "

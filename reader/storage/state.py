@@ -28,7 +28,7 @@ import platformdirs
 from reader.index.facets import facet_key
 from reader.index.marks import Marks, NoteIndex
 from reader.printable import printable
-from reader.saved_search import SavedSearch
+from reader.storage.saved_search import SavedSearch
 
 APP_NAME = "arabic-news-reader"
 # 2 added own tags, notes and saved searches (issue 18); a format 1 file reads as having none

@@ -2,7 +2,7 @@
 
 One folder, one directory under ``platformdirs.user_cache_dir("arabic-news-reader")/folders``
 (named by a hash of the folder's absolute path) holding ``files.sqlite`` (one row per file) and
-the index snapshot (``reader.snapshot``). A row is valid for the file's relative path, size and
+the index snapshot (``reader.storage.snapshot``). A row is valid for the file's relative path, size and
 modification time (ns), for ``ANALYSIS_VERSION`` and for a digest of the parsing code
 (``code_key``); entity spans also carry the entity model's key (a hash of the model files and the
 recogniser's code), so a retrained model invalidates them and only them. The row format is in
@@ -82,7 +82,7 @@ def code_key(*parts: str) -> str:
     Part of every cache key, so a changed parser, analyser or recogniser can never be answered
     by output cached from the old code, even when nobody remembered to bump ANALYSIS_VERSION.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the parts name paths under reader/
     digest = hashlib.sha1()
     for part in parts:
         target = package / part

@@ -2,7 +2,7 @@
 
 ``main.py search`` needs the index and the few articles it shows, not the 100,000 article objects
 a full load builds (unpickling and constructing them was half of a 3 s warm run). When every file
-is as the index snapshot and its manifest (``reader.snapshot.FolderManifest``) recorded (the
+is as the index snapshot and its manifest (``reader.storage.snapshot.FolderManifest``) recorded (the
 same paths, sizes and modification times) and the file cache is of this code, ``open_warm`` loads
 the index alone (its buffers mapped, not read) and the manifest; ``WarmFolder.fetch`` reads the
 hits' articles from their files' cached rows (or, if a row is gone, from the files themselves)
@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cache import FolderCache, folder_dir
 from reader.formats.folder import summary_line
-from reader.loading import Scanned
+from reader.library.loading import Scanned
 from reader.model import Article, LoadProblem
+from reader.storage.cache import FolderCache, folder_dir
 
 if TYPE_CHECKING:
     from reader.index import Index, SearchResult
@@ -105,7 +105,7 @@ def open_warm(
 ) -> tuple[WarmFolder | None, list[str]]:
     """(the folder answered from its cache, or None when it does not fit; notes about the
     cache met on the way, for the caller to show if it loads the folder in full)."""
-    from reader import snapshot
+    from reader.storage import snapshot
 
     keys = scanned.unchanged_keys
     if keys is None or not keys:

@@ -3,8 +3,8 @@
 Loading runs in stages (read and parse the files, find entities, build the index), each reporting
 progress through a plain callback and checking ``should_stop`` between steps, so the command line
 and the GUI's background worker share it. Parsing and entity tagging run in worker processes
-(``reader.formats.folder.parse_files``, ``reader.tagging``); the disk cache (``reader.cache``)
-answers for unchanged files and the index snapshot (``reader.snapshot``) spares the index build.
+(``reader.formats.folder.parse_files``, ``reader.library.tagging``); the disk cache (``reader.storage.cache``)
+answers for unchanged files and the index snapshot (``reader.storage.snapshot``) spares the index build.
 
 A ``Library`` returned by ``load_library``/``with_entities`` is a snapshot the caller swaps in;
 ``Library.apply_changes`` (live folders) updates one in place, on the thread that owns it.
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import summary_line
-from reader.loading import (
+from reader.library.loading import (
     FileInfo,
     LoadCancelled,
     LoadProgress,
@@ -34,21 +34,21 @@ from reader.loading import (
     open_cache,
     read_files,
 )
-from reader.model import Article, ChangeSet, LoadProblem
-from reader.tagging import (
+from reader.library.tagging import (
     NOT_COMPUTED,
     annotate_files,
     cached_spans,
     default_recogniser,
     entity_recogniser,
 )
-from reader.title_links import TitleLinks
+from reader.library.title_links import TitleLinks
+from reader.model import Article, ChangeSet, LoadProblem
 
 if TYPE_CHECKING:
-    from reader.cache import FolderCache
     from reader.entities import Recogniser
     from reader.entities.identity import Identities
     from reader.index import Filters, Index, SearchResult
+    from reader.storage.cache import FolderCache
 
 __all__ = [
     "ChangeSet",
@@ -171,7 +171,7 @@ class Library:
         place. Paths are absolute or relative to the folder; a path that is gone counts as removed.
         ``entities``: tag the new articles (default: when this library has entities).
         """
-        from reader.live import apply_changes
+        from reader.library.live import apply_changes
 
         return apply_changes(self, added_or_changed, removed, entities=entities)
 
@@ -232,12 +232,12 @@ def load_library(
     so an unchanged folder is searchable sooner. ``workers``: processes for parsing and
     tagging (None: one per idle core). Raises ``LoadCancelled`` when ``should_stop`` turns true,
     ``reader.formats.FolderError`` when the folder cannot be read. ``scanned``: the folder as
-    ``reader.loading.scan`` found it just before (not scanned again). ``save_patched``: an
+    ``reader.library.loading.scan`` found it just before (not scanned again). ``save_patched``: an
     index snapshot patched for a few changed files is saved even so (a second or so at 100,000
     articles), so the next open of the unchanged folder can answer from it alone (the command
-    line: ``reader.warm``).
+    line: ``reader.library.warm``).
     """
-    from reader.allocator import lean_memory
+    from reader.runtime.allocator import lean_memory
 
     with lean_memory(), gc_paused():
         return _load(
@@ -329,7 +329,7 @@ def with_entities(
     cached. The given library is left untouched, so a GUI can keep using it until the new one is
     swapped in. When the model cannot be loaded, the same articles come back with
     ``entity_status`` saying why. ``workers_only`` (a GUI's thread): nothing is tagged here, nor
-    the model loaded, however few the articles (``reader.tagging``). Raises ``LoadCancelled``.
+    the model loaded, however few the articles (``reader.library.tagging``). Raises ``LoadCancelled``.
     """
     report = progress or _no_progress
     stop = should_stop or _never
@@ -423,8 +423,8 @@ def _tagged(
 
 def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> None:
     """Next to the snapshot that is this load's index: what else the command line needs to
-    answer from the cache alone when no file changes (``reader.warm``)."""
-    from reader import snapshot
+    answer from the cache alone when no file changes (``reader.library.warm``)."""
+    from reader.storage import snapshot
 
     digest = cache.snapshot_digest
     if digest is None or snapshot.manifest_digest(cache.snapshot_dir) == digest:

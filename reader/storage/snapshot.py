@@ -10,11 +10,11 @@ The files are recorded twice: as a digest in the small meta file (an unchanged f
 without reading back the 100,000 keys) and as the keys themselves (to find which files changed).
 A load of the whole folder that finds the snapshot right for its files adds a manifest
 (``FolderManifest``): what the command line needs besides the index to answer from the cache
-alone (``reader.warm``). Saving a snapshot replaces its directory, the manifest with it.
+alone (``reader.library.warm``). Saving a snapshot replaces its directory, the manifest with it.
 
 Anything wrong with a snapshot's files (missing, truncated, foreign bytes, another version)
 means "no snapshot": the index is built from the articles as if it never existed, and the reason
-is logged (logger ``reader.snapshot``, level INFO; the user is not told, the folder is complete
+is logged (logger ``reader.storage.snapshot``, level INFO; the user is not told, the folder is complete
 either way). Only the errors reading such files raises are caught (``UNREADABLE``): a bug in the
 code still surfaces instead of passing as a silent rebuild.
 """
@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reader.cache import ANALYSIS_VERSION, FileKey, code_key
 from reader.index import Index
 from reader.index.persist import load_bare_index, load_index, save_index
 from reader.model import Article, LoadProblem
+from reader.storage.cache import ANALYSIS_VERSION, FileKey, code_key
 
 # What reading a missing, truncated or foreign snapshot raises: the OS (missing, unreadable),
 # pickle (UnpicklingError, EOFError when cut short, and the AttributeError, ImportError,

@@ -40,7 +40,7 @@ from reader.formats.folder import is_article_name, not_read_reason
 from reader.formats.ids import IdClaims
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
-from reader.loading import (
+from reader.library.loading import (
     FileInfo,
     LoadCancelled,
     LoadProgress,
@@ -49,17 +49,17 @@ from reader.loading import (
     parse_some,
     relative,
 )
+from reader.library.tagging import annotate_files, cached_spans, with_spans
 from reader.model import Article, ChangeSet, LoadProblem
-from reader.tagging import annotate_files, cached_spans, with_spans
 
 if TYPE_CHECKING:
-    from reader.cache import FileKey, Parsed
     from reader.index import Index
-    from reader.title_links import TitleLinks
+    from reader.library.title_links import TitleLinks
+    from reader.storage.cache import FileKey, Parsed
 
 
 class LoadedFolder(Protocol):
-    """What live changes read and write of an open folder (``reader.library.Library`` is one):
+    """What live changes read and write of an open folder (``reader.library.library.Library`` is one):
     named here so this module needs nothing from the library above it."""
 
     root: Path

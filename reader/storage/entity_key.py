@@ -1,6 +1,6 @@
 """The key of the shipped entity model, under which the disk cache stores entity spans.
 
-Apart from ``reader.cache`` so the storage layer needs nothing from the entity package: the cache
+Apart from ``reader.storage.cache`` so the storage layer needs nothing from the entity package: the cache
 stores spans under whatever key it is given, and the loader asks here which key the model has.
 """
 
@@ -10,8 +10,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from reader.cache import ANALYSIS_VERSION, code_key
 from reader.entities import paths
+from reader.storage.cache import ANALYSIS_VERSION, code_key
 
 
 def entity_model_key() -> str:

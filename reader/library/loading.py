@@ -4,7 +4,7 @@
    (caching them), then the folder-wide tag pass. When no file comes from the cache, the index
    is built here too, chunk by chunk as the workers (which also analyse the text for it) hand
    the chunks over, instead of after every file is read.
-2. ``reader.tagging.annotate_files``: entity spans from the cache, the rest tagged in worker
+2. ``reader.library.tagging.annotate_files``: entity spans from the cache, the rest tagged in worker
    processes (cached).
 3. ``index_for``: the index snapshot when one fits (patched for changed files), else a build
    whose result is saved as the next snapshot.
@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cache import FileKey, FileSpans, FolderCache, Parsed
-from reader.entity_key import entity_model_key
 from reader.formats.folder import (
     ChunkAnalysis,
     idle_cpus,
@@ -35,11 +33,13 @@ from reader.formats.parse import printable_path, relative_id
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
+from reader.storage.cache import FileKey, FileSpans, FolderCache, Parsed
+from reader.storage.entity_key import entity_model_key
 
 if TYPE_CHECKING:
     from reader.index import Index
     from reader.index.prepare import PreparedChunk, VocabMaps
-    from reader.snapshot import IndexOrigin
+    from reader.storage.snapshot import IndexOrigin
 
 # how many articles pass between two progress reports / cancellation checks
 STEP = 200
@@ -473,7 +473,7 @@ def _index_for(
     ``previous`` (the index of the same texts without entities: its postings are shared), else
     from the snapshot when one fits, else built. A built or derived index is saved as the
     next snapshot; a patched one when the patch was big, or with ``save_patched``."""
-    from reader import snapshot
+    from reader.storage import snapshot
 
     keys = {rel: info.key for rel, info in files.items() if info.key is not None}
     # once for the snapshot's check, its save and the manifest (``cache.snapshot_digest``)
@@ -536,7 +536,7 @@ def _index_for(
 def _save(
     cache: FolderCache, index: Index, keys: dict[str, FileKey], ekey: str | None, digest: str
 ) -> None:
-    from reader import snapshot
+    from reader.storage import snapshot
 
     if not cache.writable:
         return

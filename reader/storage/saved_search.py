@@ -1,7 +1,7 @@
 """A saved search: a name for a query, its filters, date range and sort (issue 18).
 
-Kept in the folder's user state (reader/state.py) as plain JSON, so it survives restarts and
-travels in a case file (reader/casefile.py). ``seen`` holds the ids the search matched when it was
+Kept in the folder's user state (reader/storage/state.py) as plain JSON, so it survives restarts and
+travels in a case file (reader/storage/casefile.py). ``seen`` holds the ids the search matched when it was
 last opened: in a live folder, the matches not among them are the "new" ones the sidebar counts.
 """
 

@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.state import UserState, read_state_bytes
+from reader.storage.state import UserState, read_state_bytes
 
 KIND = "arabic-news-reader case file"
 

@@ -1,13 +1,13 @@
 """Entity spans for a folder's articles: from the disk cache, else tagged on every core.
 
-``annotate_files`` is the entity stage of every load (``reader.library``: the command line's
+``annotate_files`` is the entity stage of every load (``reader.library.library``: the command line's
 ``load_library``, the window's ``with_entities``, a live folder's ``tag_articles``; and
-``reader.live``): spans of unchanged files come from the cache, the other files' articles go to
+``reader.library.live``): spans of unchanged files come from the cache, the other files' articles go to
 ``tag_files``, and their spans are stored in the cache file by file as they come back.
 
 The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
 about half the time with two worker processes. Each worker lowers its priority, arranges to end
-with the process that started it (``reader.workers``) and loads the recogniser once (the pool
+with the process that started it (``reader.runtime.workers``) and loads the recogniser once (the pool
 initializer); work travels as plain strings and comes back as plain tuples, the cheapest things
 to pickle. Results are yielded in input order so the caller can store
 them file by file.
@@ -29,11 +29,11 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from reader.cache import FileSpans, FolderCache
-from reader.entity_key import entity_model_key
-from reader.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
+from reader.library.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
 from reader.model import Article, Span, packed
-from reader.workers import init_worker, worker_args
+from reader.runtime.workers import init_worker, worker_args
+from reader.storage.cache import FileSpans, FolderCache
+from reader.storage.entity_key import entity_model_key
 
 if TYPE_CHECKING:
     from reader.entities import Recogniser
