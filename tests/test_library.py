@@ -335,9 +335,9 @@ def test_tagging_in_worker_processes_equals_tagging_here(monkeypatch: pytest.Mon
 def test_a_big_patch_of_the_snapshot_is_saved_a_small_one_redone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: int, then: str
 ) -> None:
-    import reader.library.loading
+    import reader.library.indexing
 
-    monkeypatch.setattr(reader.library.loading, "RESAVE_MIN", 5)
+    monkeypatch.setattr(reader.library.indexing, "RESAVE_MIN", 5)
     folder = _folder(tmp_path)
     load_library(folder, entities=False)
     for i in range(changed):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import summary_line
+from reader.library.indexing import build_index_plain, index_for
 from reader.library.loading import (
     FileInfo,
     LoadCancelled,
@@ -28,9 +29,7 @@ from reader.library.loading import (
     ReadResult,
     Scanned,
     StopFn,
-    build_index_plain,
     gc_paused,
-    index_for,
     open_cache,
     read_files,
 )
