@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.library.compaction import Compaction
 from reader.library.library import load_library
-from reader.library.live import Commit, Compaction, SpanCommit, commit_changes, prepare_changes
+from reader.library.live import Commit, SpanCommit, commit_changes, prepare_changes
 from reader.model import Span
 from reader.storage.state import UserState
 
@@ -293,7 +294,7 @@ def test_a_compaction_is_dropped_when_the_index_changed_while_it_was_built(
 
 
 def test_a_compaction_build_stops_when_asked(crowded: Path) -> None:
-    from reader.library.live import compacted_index
+    from reader.library.compaction import compacted_index
     from reader.library.loading import LoadCancelled
 
     library = _deferred(crowded)

@@ -30,6 +30,8 @@ from reader.library.loading import (
     Scanned,
     StopFn,
     gc_paused,
+    never_stop,
+    no_progress,
     open_cache,
     read_files,
 )
@@ -62,14 +64,6 @@ __all__ = [
     "tag_articles",
     "with_entities",
 ]
-
-
-def _no_progress(_: LoadProgress) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
 
 
 @dataclass(slots=True)
@@ -183,8 +177,8 @@ def annotate(
     articles: Sequence[Article],
     recogniser: Recogniser,
     *,
-    progress: ProgressFn = _no_progress,
-    should_stop: StopFn = _never,
+    progress: ProgressFn = no_progress,
+    should_stop: StopFn = never_stop,
 ) -> list[Article]:
     """Articles with their entity spans (body and appended), in the same order, in this process."""
     out: list[Article] = []
@@ -203,8 +197,8 @@ def build_index(
     articles: Iterable[Article],
     total: int,
     *,
-    progress: ProgressFn = _no_progress,
-    should_stop: StopFn = _never,
+    progress: ProgressFn = no_progress,
+    should_stop: StopFn = never_stop,
 ) -> Index:
     """A fresh index of ``articles`` (no snapshot), reporting progress."""
     return build_index_plain(articles, total, progress=progress, should_stop=should_stop)
@@ -241,8 +235,8 @@ def load_library(
     with lean_memory(), gc_paused():
         return _load(
             Path(root),
-            progress or _no_progress,
-            should_stop or _never,
+            progress or no_progress,
+            should_stop or never_stop,
             on_batch,
             entities=entities,
             use_cache=use_cache,
@@ -330,8 +324,8 @@ def with_entities(
     ``entity_status`` saying why. ``workers_only`` (a GUI's thread): nothing is tagged here, nor
     the model loaded, however few the articles (``reader.library.tagging``). Raises ``LoadCancelled``.
     """
-    report = progress or _no_progress
-    stop = should_stop or _never
+    report = progress or no_progress
+    stop = should_stop or never_stop
     if library.has_entities:
         return library
     cache = open_cache(library.root, library.use_cache, None)
@@ -392,8 +386,8 @@ def tag_articles(
             cache,
             list(articles),
             files,
-            report=progress or _no_progress,
-            stop=should_stop or _never,
+            report=progress or no_progress,
+            stop=should_stop or never_stop,
             workers_only=workers_only,
             few=True,
         )

@@ -19,8 +19,7 @@ Two steps, so a GUI can keep its event loop turning:
 Removals can leave most of the index dead; the index then rebuilds itself from its live articles
 (``Index.needs_compaction``), seconds of work at 100,000 articles. ``apply_changes`` lets it do
 so inline; a GUI commits with ``compact=False`` and builds the rebuilt index on a worker thread
-with ``Compaction`` (the live articles are listed on the owning thread), then swaps it in if the
-index did not change meanwhile.
+with ``reader.library.compaction.Compaction``.
 
 ``apply_changes`` (``Library.apply_changes``) is both steps at once. Applying is idempotent: it
 reads the files' current state, so the same paths applied again (to the same library or to one
@@ -30,8 +29,7 @@ built from an older snapshot) end in the same articles.
 from __future__ import annotations
 
 import time
-import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -42,9 +40,9 @@ from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
 from reader.library.loading import (
     FileInfo,
-    LoadCancelled,
-    LoadProgress,
     LoadRun,
+    never_stop,
+    no_progress,
     open_cache,
     parse_some,
     relative,
@@ -77,14 +75,6 @@ class LoadedFolder(Protocol):
 
     @property
     def built_title_links(self) -> TitleLinks | None: ...
-
-
-def _quiet(_: LoadProgress) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +163,7 @@ def prepare_changes(
         }
         tagged = False
         if tag and fresh:
-            run = LoadRun(root, cache, _quiet, _never, library.workers)
+            run = LoadRun(root, cache, no_progress, never_stop, library.workers)
             spans = cached_spans(cache, files, few=True) if cache is not None else {}
             fresh, status = annotate_files(run, fresh, spans, tag_missing=True, files=files)
             tagged = status is None
@@ -197,7 +187,7 @@ class Commit:
     created; nothing is changed until ``step``. Articles are removed first, then added; the
     library's files, problems and notes are updated with the last step. ``compact``: whether the
     index may rebuild itself inside a step when removals leave it mostly dead (seconds at
-    100,000 articles); a GUI passes False and compacts on a thread (``compacted_index``).
+    100,000 articles); a GUI passes False and compacts on a thread (``compaction.compacted_index``).
     """
 
     def __init__(
@@ -291,7 +281,7 @@ class Commit:
         if not self._flushed:
             # a step of its own: the postings of every article added, made searchable
             self._flushed = True
-            _flush(index)
+            flush_postings(index)
             if max_seconds is not None:
                 return False
         if max_seconds is not None and self._pos > first:
@@ -409,77 +399,7 @@ def apply_changes(
     return commit_changes(library, prepared)
 
 
-# articles indexed between two looks at ``should_stop`` while building a compacted index
-COMPACT_STEP = 500
-
-
-def compacted_index(
-    articles: Sequence[Article], stemmer: str, should_stop: Callable[[], bool] = _never
-) -> Index:
-    """A fresh index of ``articles``, its postings flushed (searchable at no further cost).
-
-    ``articles``: ``Index.live_articles()`` of the index to replace, listed on the thread that
-    owns it (this may run on another thread: it reads only the list); in that order, ties rank
-    as they did. Raises ``LoadCancelled`` when ``should_stop`` turns true.
-    """
-    from reader.index import Index
-
-    index = Index(stemmer)
-    for start in range(0, len(articles), COMPACT_STEP):
-        if should_stop():
-            raise LoadCancelled
-        index.add_many(articles[start : start + COMPACT_STEP])
-    _flush(index)
-    # the live folder's entity identities, worked out again over what it holds now
-    from reader.entities.identity import build_with_values
-
-    index.ensure_identities(build_with_values)
-    return index
-
-
-class Compaction:
-    """The library's index rebuilt from its live articles on another thread, swapped in on the
-    thread that owns the library only if the index did not change meanwhile (else dropped: the
-    caller tries again once the changes are over).
-
-    Create it on the owning thread (the articles are listed there: the index may not be read
-    while that thread changes it), ``build`` anywhere, ``swap`` on the owning thread.
-    """
-
-    def __init__(self, library: LoadedFolder) -> None:
-        index = library.index
-        self.library = library
-        # weak: a dropped attempt must not keep a replaced index (mostly dead postings) alive
-        self._index = weakref.ref(index)
-        self._generation = index._generation  # bumped by every change (Index._mutation)
-        self._stemmer = index.stemmer
-        self._articles: list[Article] = index.live_articles()
-        self.size = len(self._articles)
-
-    @property
-    def current(self) -> bool:
-        """The library's index is still the one listed, unchanged since (owning thread)."""
-        index = self.library.index
-        return (
-            index is self._index() and index._generation == self._generation and not index._mutating
-        )
-
-    def build(self, should_stop: Callable[[], bool] = _never) -> Index:
-        """The compacted index (any thread: reads only the list). Raises ``LoadCancelled``."""
-        return compacted_index(self._articles, self._stemmer, should_stop)
-
-    def swap(self, compacted: Index) -> bool:
-        """Install ``compacted`` as the library's index if it is still current (owning thread)."""
-        self._articles = []
-        if not self.current:
-            return False
-        # generations go on increasing across the swap: a reader comparing them sees a change
-        compacted._generation = self._generation + 1
-        self.library.index = compacted
-        return True
-
-
-def _flush(index: Index) -> None:
+def flush_postings(index: Index) -> None:
     """Turn the postings added so far into a segment now, in a step of its own.
 
     The index does it lazily before the next search; a GUI that re-searches right after the

@@ -61,6 +61,16 @@ ProgressFn = Callable[[LoadProgress], None]
 StopFn = Callable[[], bool]
 
 
+def no_progress(_: LoadProgress) -> None:
+    """The ``ProgressFn`` of a caller that shows no progress."""
+    return None
+
+
+def never_stop() -> bool:
+    """The ``StopFn`` of a caller that never cancels."""
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class FileInfo:
     """A file read into the library: its cache key (None when it could not be stat'ed) and ids."""

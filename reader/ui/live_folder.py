@@ -17,7 +17,7 @@ are queued as relative paths. The work is split so the event loop never waits lo
 
 4. **compaction**, when removals left most of the index dead (``Index.needs_compaction``; a
    commit here never compacts inline: it would re-index every live article in one slice, ~15 s
-   at 100,000): once nothing else waits or runs, ``reader.library.live.Compaction`` lists the live
+   at 100,000): once nothing else waits or runs, ``reader.library.compaction.Compaction`` lists the live
    articles on the GUI thread and a ``Task`` builds a fresh index of them; it is swapped in on
    the GUI thread only if the index did not change meanwhile (else dropped, and tried again
    when the folder is quiet; a round that starts cancels it), then ``applied`` is emitted with
@@ -45,8 +45,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 from reader.index import Index
+from reader.library.compaction import Compaction
 from reader.library.library import ChangeSet, Library, tag_articles
-from reader.library.live import Commit, Compaction, PreparedChanges, SpanCommit, prepare_changes
+from reader.library.live import Commit, PreparedChanges, SpanCommit, prepare_changes
 from reader.library.loading import FileInfo, relative
 from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Article

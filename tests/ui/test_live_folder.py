@@ -432,12 +432,12 @@ class _Builds:
     """Records the thread of every compacted index built and of every compaction inline."""
 
     def __init__(self, monkeypatch, fail: bool = False, gate: _Gate | None = None) -> None:
-        import reader.library.live as live_module
+        import reader.library.compaction as compaction_module
         from reader.index import Index
 
         self.built: list[threading.Thread] = []
         self.inline: list[threading.Thread] = []
-        real_build, real_compact = live_module.compacted_index, Index._compact
+        real_build, real_compact = compaction_module.compacted_index, Index._compact
 
         def build(*args, **kwargs):
             self.built.append(threading.current_thread())
@@ -451,7 +451,7 @@ class _Builds:
             self.inline.append(threading.current_thread())
             real_compact(index)
 
-        monkeypatch.setattr(live_module, "compacted_index", build)
+        monkeypatch.setattr(compaction_module, "compacted_index", build)
         monkeypatch.setattr(Index, "_compact", compact)
 
 
