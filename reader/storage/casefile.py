@@ -14,7 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.storage.state import UserState, read_state_bytes
+from reader.storage.state import UserState
+from reader.storage.state_file import read_state_bytes
 
 KIND = "arabic-news-reader case file"
 

@@ -14,61 +14,29 @@ save loses nothing), and ``note`` says so; the window shows it in the status bar
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import stat
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 from reader.index.facets import facet_key
 from reader.index.marks import Marks, NoteIndex
 from reader.printable import printable
 from reader.storage.saved_search import SavedSearch
+from reader.storage.state_file import (
+    FORMAT,
+    Damaged,
+    ViewState,
+    decode,
+    decode_view,
+    folder_key,
+    free_name,
+    read_regular,
+    state_path,
+)
 
-APP_NAME = "arabic-news-reader"
-# 2 added own tags, notes and saved searches (issue 18); a format 1 file reads as having none
-_FORMAT = 2
-# far above any real state (100,000 ids of 60 characters take 6 MB); a bigger file is damage
-_MAX_BYTES = 64 * 1024**2
-
-
-def state_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "state"
-
-
-def state_path(folder: Path) -> Path:
-    """The state file of one folder: named by a hash of its resolved path (paths can be long or odd)."""
-    key = _folder_key(folder)
-    # the path's bytes: the same digest as its UTF-8 for every name that is UTF-8, and one for a
-    # name that is not (surrogateescape) instead of a UnicodeEncodeError
-    digest = hashlib.sha256(os.fsencode(key)).hexdigest()[:24]
-    return state_dir() / f"{digest}.json"
-
-
-def _folder_key(folder: Path) -> str:
-    try:
-        return str(Path(folder).expanduser().resolve())
-    except (OSError, RuntimeError):  # a symbolic link loop, no home directory for "~"
-        return str(Path(folder).absolute())
-
-
-@dataclass(frozen=True, slots=True)
-class ViewState:
-    """Where the user was in a folder: the article shown, how far it was scrolled, and how far
-    the list was scrolled (pixels), so reopening the folder puts them back there."""
-
-    article_id: str | None = None
-    article_scroll: int = 0
-    list_scroll: int = 0
-
-
-class _Damaged(Exception):
-    """The state file exists but cannot be used; the message says why."""
+__all__ = ["UserState", "ViewState", "state_path"]
 
 
 class UserState:
@@ -103,17 +71,17 @@ class UserState:
 
     def _load(self) -> None:
         try:
-            data = _read_regular(self.path)
+            data = read_regular(self.path)
         except FileNotFoundError:
             return
-        except _Damaged as err:
+        except Damaged as err:
             self._set_aside(str(err))
             return
         except OSError as err:  # unreadable: kept aside too, so a save cannot overwrite it
             self._set_aside(f"could not be read: {err.strerror or err}", damaged=False)
             return
         try:
-            read, starred, my_tags, notes, searches = _decode(data)
+            read, starred, my_tags, notes, searches = decode(data)
         except UnicodeDecodeError:  # before ValueError, its base class
             self._set_aside("not UTF-8")
             return
@@ -127,7 +95,7 @@ class UserState:
             self._set_aside(f"{type(err).__name__}: {err}")
             return
         try:
-            view = _decode_view(data)
+            view = decode_view(data)
         except (ValueError, TypeError) as err:  # damage in the view section is damage too
             self._set_aside(f"{type(err).__name__}: {err}")
             return
@@ -146,7 +114,7 @@ class UserState:
             self._kept_in_place = True
             self.note = f"{what}; read as empty"
             return
-        aside = _free_name(self.path.with_name(self.path.name + ".damaged"))
+        aside = free_name(self.path.with_name(self.path.name + ".damaged"))
         try:
             self.path.replace(aside)
         except OSError as err:
@@ -387,8 +355,8 @@ class UserState:
     def to_json(self) -> dict:
         """Everything this state holds as a JSON-ready dict, lists sorted (same state, same bytes)."""
         payload: dict = {
-            "format": _FORMAT,
-            "folder": _folder_key(self.folder),
+            "format": FORMAT,
+            "folder": folder_key(self.folder),
             "read": sorted(self._read),
             "starred": sorted(self._starred),
             "my_tags": {i: list(tags) for i, tags in sorted(self._my_tags.items())},
@@ -406,96 +374,7 @@ class UserState:
     def replace_with(self, data: bytes) -> None:
         """Take the marks, tags, notes and searches of a state's (or case file's) bytes; raises
         ValueError / TypeError / KeyError on anything else and then changes nothing."""
-        read, starred, my_tags, notes, searches = _decode(data)
+        read, starred, my_tags, notes, searches = decode(data)
         self._read, self._starred = read, starred
         self._my_tags, self._notes, self._searches = my_tags, notes, searches
         self._changed()
-
-
-def read_state_bytes(path: Path) -> bytes:
-    """The bytes of a state or case file; OSError, or ValueError for a file that is not a
-    regular file of a sane size."""
-    try:
-        return _read_regular(path)
-    except _Damaged as err:
-        raise ValueError(str(err)) from err
-
-
-def _read_regular(path: Path) -> bytes:
-    """The bytes of ``path`` if it is a regular file of a sane size; else ``_Damaged``.
-
-    Opened without blocking and checked on the open descriptor, so a FIFO put there (or
-    swapped in between a check and the open) is never read from."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Damaged("not a regular file")
-        if info.st_size > _MAX_BYTES:
-            raise _Damaged(f"{info.st_size:,} bytes, more than any saved state")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(_MAX_BYTES + 1)
-    finally:
-        os.close(fd)
-
-
-def _decode(
-    data: bytes,
-) -> tuple[set[str], set[str], dict[str, tuple[str, ...]], dict[str, str], dict[str, SavedSearch]]:
-    """The read and starred ids, own tags, notes and saved searches of a state file's bytes;
-    raises on anything else. A format 1 file has only the ids."""
-    value = json.loads(data.decode("utf-8"))
-    if not isinstance(value, dict):
-        raise TypeError("not a JSON object")
-    read, starred = value["read"], value["starred"]
-    if not (isinstance(read, list) and isinstance(starred, list)):
-        raise TypeError("read/starred are not lists")
-    if not all(isinstance(x, str) for x in (*read, *starred)):
-        raise TypeError("an id is not a string")
-    my_tags, notes, searches = (
-        value.get("my_tags", {}),
-        value.get("notes", {}),
-        value.get("searches", {}),
-    )
-    if not (isinstance(my_tags, dict) and isinstance(notes, dict) and isinstance(searches, dict)):
-        raise TypeError("my_tags/notes/searches are not objects")
-    for tags in my_tags.values():
-        if not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
-            raise TypeError("own tags are not lists of strings")
-    if not all(isinstance(n, str) for n in notes.values()):
-        raise TypeError("a note is not a string")
-    saved = {name: SavedSearch.from_json(name, v) for name, v in searches.items()}
-    tagged = {i: tuple(tags) for i, tags in my_tags.items() if tags}
-    return set(read), set(starred), tagged, dict(notes), saved
-
-
-def _decode_view(data: bytes) -> ViewState:
-    """The optional "view" section (older files have none); raises on a malformed one."""
-    if b'"view"' not in data:
-        return ViewState()
-    value = json.loads(data.decode("utf-8")).get("view")
-    if value is None:
-        return ViewState()
-    if not isinstance(value, dict):
-        raise TypeError("view is not an object")
-    article, article_scroll, list_scroll = (
-        value.get("article"),
-        value.get("article_scroll", 0),
-        value.get("list_scroll", 0),
-    )
-    if not (article is None or isinstance(article, str)):
-        raise TypeError("view.article is not a string")
-    for number in (article_scroll, list_scroll):
-        if type(number) is not int or number < 0:
-            raise ValueError("a view scroll position is not a whole number of pixels")
-    return ViewState(article, article_scroll, list_scroll)
-
-
-def _free_name(path: Path) -> Path:
-    """``path``, or ``path`` with a number when that name is taken (an older damaged file stays)."""
-    candidate, n = path, 1
-    while (candidate.exists() or candidate.is_symlink()) and n < 100:
-        n += 1
-        candidate = path.with_name(f"{path.name}-{n}")
-    return candidate
