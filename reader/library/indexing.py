@@ -125,36 +125,68 @@ def _index_for(
             _save(cache, derived, keys, ekey, digest)
         return derived, snapshot.IndexOrigin.DERIVED
     if cache is not None and cache.available:
-        progress(LoadProgress("index", 0, len(articles)))
-        # The other kind of snapshot serves too. One saved with entities, for a load without
-        # them: its entity facets are the cached spans', and the later entity stage derives the
-        # index again from the articles' spans. One saved without entities, for a load with them:
-        # the postings are shared and only the facets are rebuilt (``with_articles``).
-        other = None if with_entities else entity_model_key()
-        loaded = snapshot.load(cache.snapshot_dir, articles, keys, (ekey, other), digest)
-        if loaded is not None:
-            index, use = loaded
-            if with_entities and use.entity_key != ekey:
-                index = index.with_articles(articles) or build_index_plain(
-                    articles, len(articles), progress=progress, should_stop=stop
-                )
-                _save(cache, index, keys, ekey, digest)
-                progress(LoadProgress("index", len(articles), len(articles)))
-                return index, snapshot.IndexOrigin.DERIVED
-            progress(LoadProgress("index", len(articles), len(articles)))
-            if use.how is snapshot.IndexOrigin.LOADED:
-                cache.snapshot_digest = digest
-            # a big patch is saved, so the next open does not redo it (a small one is cheaper
-            # to redo than writing the snapshot again)
-            big = use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100)
-            if use.how is snapshot.IndexOrigin.PATCHED and (big or save_patched):
-                # under this load's key: a patched article's facets have no entities yet
-                _save(cache, index, keys, ekey, digest)
-            return index, use.how
+        found = _from_snapshot(
+            cache,
+            articles,
+            keys,
+            ekey,
+            digest,
+            with_entities=with_entities,
+            progress=progress,
+            stop=stop,
+            save_patched=save_patched,
+        )
+        if found is not None:
+            return found
     index = build_index_plain(articles, len(articles), progress=progress, should_stop=stop)
     if cache is not None and articles:
         _save(cache, index, keys, ekey, digest)
     return index, snapshot.IndexOrigin.BUILT
+
+
+def _from_snapshot(
+    cache: FolderCache,
+    articles: list[Article],
+    keys: dict[str, FileKey],
+    ekey: str | None,
+    digest: str,
+    *,
+    with_entities: bool,
+    progress: ProgressFn,
+    stop: StopFn,
+    save_patched: bool,
+) -> tuple[Index, IndexOrigin] | None:
+    """The index of ``articles`` from the folder's snapshot (as it is, patched, or derived for
+    this load's entities), saved again when that pays; None when no snapshot fits."""
+    from reader.storage import snapshot
+
+    progress(LoadProgress("index", 0, len(articles)))
+    # The other kind of snapshot serves too. One saved with entities, for a load without
+    # them: its entity facets are the cached spans', and the later entity stage derives the
+    # index again from the articles' spans. One saved without entities, for a load with them:
+    # the postings are shared and only the facets are rebuilt (``with_articles``).
+    other = None if with_entities else entity_model_key()
+    loaded = snapshot.load(cache.snapshot_dir, articles, keys, (ekey, other), digest)
+    if loaded is None:
+        return None
+    index, use = loaded
+    if with_entities and use.entity_key != ekey:
+        index = index.with_articles(articles) or build_index_plain(
+            articles, len(articles), progress=progress, should_stop=stop
+        )
+        _save(cache, index, keys, ekey, digest)
+        progress(LoadProgress("index", len(articles), len(articles)))
+        return index, snapshot.IndexOrigin.DERIVED
+    progress(LoadProgress("index", len(articles), len(articles)))
+    if use.how is snapshot.IndexOrigin.LOADED:
+        cache.snapshot_digest = digest
+    # a big patch is saved, so the next open does not redo it (a small one is cheaper
+    # to redo than writing the snapshot again)
+    big = use.readded + use.removed >= max(RESAVE_MIN, len(articles) // 100)
+    if use.how is snapshot.IndexOrigin.PATCHED and (big or save_patched):
+        # under this load's key: a patched article's facets have no entities yet
+        _save(cache, index, keys, ekey, digest)
+    return index, use.how
 
 
 def _save(
