@@ -48,6 +48,12 @@ class ParseResult:
 
 def relative_id(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with "/" separators (the article id of a one-article file)."""
+    full, base = os.fspath(path), os.fspath(root)
+    if full.startswith(base) and full[len(base) : len(base) + 1] == os.sep:
+        # the usual case, a file the scan found under the root: string slicing, not Path parsing
+        # (relative_to costs ~10 µs, a tenth of parsing a small file)
+        rel_text = full[len(base) + 1 :]
+        return printable_path(rel_text if os.sep == "/" else rel_text.replace(os.sep, "/"))
     try:
         rel = path.relative_to(root)
     except ValueError:
