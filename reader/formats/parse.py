@@ -48,6 +48,12 @@ class ParseResult:
 
 def relative_id(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with "/" separators (the article id of a one-article file)."""
+    full, base = os.fspath(path), os.fspath(root)
+    if full.startswith(base) and full[len(base) : len(base) + 1] == os.sep:
+        # the usual case, a file the scan found under the root: string slicing, not Path parsing
+        # (relative_to costs ~10 µs, a tenth of parsing a small file)
+        rel_text = full[len(base) + 1 :]
+        return printable_path(rel_text if os.sep == "/" else rel_text.replace(os.sep, "/"))
     try:
         rel = path.relative_to(root)
     except ValueError:
@@ -68,12 +74,13 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     rel = relative_id(path, root)
     try:
         data = _read(path)
-        decoded = decode_bytes(data, json=inner_suffix(path) in JSON_SUFFIXES)
+        suffix = inner_suffix(path)
+        decoded = decode_bytes(data, json=suffix in JSON_SUFFIXES)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     try:
         # page.html.gz is read as a page: the name inside the compression decides the layout
-        result = _parse_text(decoded.text, rel=rel, suffix=inner_suffix(path), here=path.parent)
+        result = _parse_text(decoded.text, rel=rel, suffix=suffix, source=path)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -157,10 +164,12 @@ def _failed(rel: str, reason: str) -> ParseResult:
     return ParseResult((), (LoadProblem(rel, reason),))
 
 
-def _parse_text(text: str, *, rel: str, suffix: str, here: Path | None = None) -> ParseResult:
+def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None) -> ParseResult:
     layout = detect_layout(text, suffix)
     if layout is Layout.CSV:
-        names_file = (lambda value: names_file_in(here, value)) if here is not None else None
+        names_file = (
+            (lambda value: names_file_in(source.parent, value)) if source is not None else None
+        )
         table = parse_csv(text, rel_path=rel, suffix=suffix, names_file=names_file)
         return ParseResult(table.articles, table.problems, sidecar=table.sidecar)
     if layout is Layout.MARKUP:

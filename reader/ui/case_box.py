@@ -39,6 +39,10 @@ add_arabic(
 NOTE_SAVE_MS = 400
 
 
+# the tallest the note editor grows before it scrolls
+NOTE_MAX_LINES = 6
+
+
 class CaseBox(QWidget):
     # an own tag or the note changed ("tags" or "note"): the window saves and re-counts
     changed = Signal(str)
@@ -76,6 +80,10 @@ class CaseBox(QWidget):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.note_edit.document().setDefaultTextOption(option)
         self.note_edit.textChanged.connect(self._note_edited)
+        # as tall as its text, one line when empty and at most a few: the article keeps the
+        # height (at 1024x700 a fixed editor left one line of the article showing)
+        self.note_edit.document().documentLayout().documentSizeChanged.connect(self._fit_note)
+        self._fit_note()
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(NOTE_SAVE_MS)
@@ -87,6 +95,13 @@ class CaseBox(QWidget):
         self._loading = False
         self.retranslate()
         self.show_article(None, None)
+
+    def _fit_note(self, *_: object) -> None:
+        edit = self.note_edit
+        line = edit.fontMetrics().lineSpacing()
+        frame = 2 * edit.frameWidth() + int(2 * edit.document().documentMargin())
+        content = int(edit.document().size().height()) + 2 * edit.frameWidth()
+        edit.setFixedHeight(max(line + frame, min(content, NOTE_MAX_LINES * line + frame)))
 
     def retranslate(self) -> None:
         self._label.setText(t("My tags:"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -137,14 +138,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         # under the article and its panel: the reader's own tags and note (issue 18)
         self.case_box = CaseBox()
-        self.reading_column = QSplitter(Qt.Orientation.Vertical)
+        # a layout, not a splitter: the box is as tall as its content (the note editor grows with
+        # its text), and everything else goes to the article
+        self.reading_column = QWidget()
         self.reading_column.setObjectName("readingColumn")
-        self.reading_column.addWidget(self.reading_split)
-        self.reading_column.addWidget(self.case_box)
-        self.reading_column.setStretchFactor(0, 1)
-        self.reading_column.setStretchFactor(1, 0)
-        self.reading_column.setCollapsible(0, False)
-        self.reading_column.setSizes([760, 120])
+        column = QVBoxLayout(self.reading_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reading_split, 1)
+        column.addWidget(self.case_box, 0)
         self.splitter.addWidget(self.reading_column)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
