@@ -177,7 +177,10 @@ class FacetField:
         shown = self._shown.get(vid)
         if shown is None:
             forms = self._forms[vid]
-            shown = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else ""
+            if len(forms) == 1:  # most values: no ranking (Show all names 40,000 of them)
+                shown = next(iter(forms))
+            else:
+                shown = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else ""
             self._shown[vid] = shown
         return shown
 
