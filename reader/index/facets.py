@@ -184,6 +184,13 @@ class FacetField:
             self._shown[vid] = shown
         return shown
 
+    def name_all(self) -> None:
+        """Work out every value's display name now: a loading thread does it, so the first
+        "Show all" of 40,000 names does not do it on the GUI thread."""
+        display = self.display
+        for vid in range(len(self._forms)):
+            display(vid)
+
     def documents(self) -> BitMap:
         """Every document holding some value of this field."""
         return BitMap(np.flatnonzero(self._pairs().has_value).astype(np.uint32))

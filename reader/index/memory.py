@@ -277,6 +277,11 @@ class Index:
         """The folder's entity identities (None before ``apply_identities``)."""
         return self._identities
 
+    def name_facet_values(self) -> None:
+        """Every facet value's display name worked out ahead (``FacetField.name_all``)."""
+        for facet in self._facets.values():
+            facet.name_all()
+
     def ensure_identities(self, build: IdentityBuilder) -> None:
         """``apply_identities`` unless the facets already follow the folder's identities."""
         if self._identities_stale or (self._identities is None and self._has_entities()):

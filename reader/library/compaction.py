@@ -41,6 +41,7 @@ def compacted_index(
     from reader.entities.identity import build_with_values
 
     index.ensure_identities(build_with_values)
+    index.name_facet_values()
     return index
 
 

@@ -78,6 +78,7 @@ def index_for(
         from reader.entities.identity import build_with_values
 
         index.ensure_identities(build_with_values)
+    index.name_facet_values()  # here, off the GUI thread (the first Show all stays quick)
     return index, how
 
 
