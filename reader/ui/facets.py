@@ -89,17 +89,14 @@ class FacetPanel(QWidget):
         header_font = self._header.font()
         header_font.setBold(True)
         self._header.setFont(header_font)
-        self._size_label = QLabel(self)
-        self._size_label.setObjectName("facetSize")
-        self._size_label.setEnabled(False)  # the disabled colour reads as secondary text
+        self._size_label = _size_label(self)
         self._header_row = QHBoxLayout()
         self._header_row.setContentsMargins(0, 0, 0, 0)
         self._swatch = QLabel(self)  # the entity colour; a tool button shows an arrow OR an icon
         self._swatch.setVisible(False)
         self._header_row.addWidget(self._swatch)
         self._header_row.addWidget(self._header)
-        self._header_row.addStretch(1)
-        self._header_row.addWidget(self._size_label)
+        self._header_row.addWidget(self._size_label, 1)  # takes the free space, right-aligned
         self._show_all = self._show_all_button()
 
         self._filter = QLineEdit(self)
@@ -442,3 +439,14 @@ __all__ = [
     "TagFacet",
     "swatch_icon",
 ]
+
+
+def _size_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("facetSize")
+    label.setEnabled(False)  # the disabled colour reads as secondary text
+    # "201 of 6,907" may give way to the title and Show all in a narrow sidebar: the sidebar
+    # never scrolls sideways, which would hide every value's count
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return label

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from reader.index import FacetValue, SearchResult
@@ -65,6 +65,8 @@ class FilterSidebar(QScrollArea):
             layout.addWidget(w)
         layout.addStretch(1)
         self.setWidgetResizable(True)
+        # the column follows the sidebar's width: scrolling sideways would hide the counts
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(column)
         self.setMinimumWidth(220)
         self._connect()
