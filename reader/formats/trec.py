@@ -1,6 +1,6 @@
 """TREC-style documents: ``<DOC><DOCNO>…<URL>…<SRC>…<CAT>…<TITLE>…<TIME>…<AUTHOR>…<ABSTRACT>…<TEXT>…</DOC>``.
 
-The ANT corpora (../shared/corpus) use this layout, one ``<DOC>`` per file; other collections put
+The ANT corpora use this layout, one ``<DOC>`` per file; other collections put
 many in one file. Real files leave tags unclosed or out, so a field runs from its opening tag to the
 next known tag (opening or closing), not to its own closing tag.
 """
