@@ -304,3 +304,20 @@ def test_export_command_reads_the_page(tmp_path: Path) -> None:
         "empty.html: a web page without article text (the page may load its text with JavaScript)",
         "1 articles from 1 files, 1 files skipped: .html ×1",
     ]
+
+
+def test_an_extractor_failure_is_named_and_the_page_still_read(tmp_path, monkeypatch) -> None:
+    import reader.formats.html as html_module
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(html_module, "_trafilatura", lambda: (broken, None))
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><nav>الرئيسية</nav><p>فقرة أولى من نص المقال الطويل هنا.</p></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = parse_file(page, tmp_path).articles
+    assert "فقرة أولى" in article.body
+    assert any("extractor failed (ValueError: boom)" in p for p in article.problems)

@@ -98,7 +98,9 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     if tree is None:
         return _failed(rel_path, "HTML without any element: nothing to read")
     problems: list[str] = []
-    meta = _extract(tree)
+    meta, failure = _extract(tree)
+    if failure:
+        problems.append(failure)
     body = _lines(meta.text or "") if meta is not None else ""
     if not body:
         # no main text: read the page's own text outside its furniture, and say so
@@ -236,11 +238,12 @@ def element_text(element: Any, *, skip: Iterable[str] = _NEVER_TEXT) -> str:
     return "".join(parts)
 
 
-def _extract(tree: HtmlElement) -> Any:
-    """trafilatura's Document for the page (text and metadata), None when it finds no text."""
+def _extract(tree: HtmlElement) -> tuple[Any, str | None]:
+    """trafilatura's Document for the page (text and metadata), None when it finds no text;
+    and what to tell the user when the extractor itself failed."""
     bare_extraction, config = _trafilatura()
     try:
-        return bare_extraction(
+        document = bare_extraction(
             tree,
             with_metadata=True,
             include_comments=False,
@@ -249,8 +252,9 @@ def _extract(tree: HtmlElement) -> Any:
             date_extraction_params=_date_params(),
             config=config,
         )
-    except Exception:  # an extractor bug must cost the main text, not the page
-        return None
+    except Exception as exc:  # an extractor bug must cost the main text, not the page
+        return None, f"the main-text extractor failed ({type(exc).__name__}: {exc})"
+    return document, None
 
 
 def _metadata(tree: HtmlElement) -> Any:
