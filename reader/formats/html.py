@@ -114,7 +114,9 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
             "no main text found by the extractor: the body is the page's text outside "
             "menus, headers and footers"
         )
-        meta = _metadata(tree)
+        meta, failure = _metadata(tree)
+        if failure:
+            problems.append(failure)
     field = _Fields(meta)
     title = field.one("title") or _page_title(tree)
     if not title:
@@ -257,14 +259,15 @@ def _extract(tree: HtmlElement) -> tuple[Any, str | None]:
     return document, None
 
 
-def _metadata(tree: HtmlElement) -> Any:
-    """trafilatura's metadata alone, for a page whose main text it did not find."""
+def _metadata(tree: HtmlElement) -> tuple[Any, str | None]:
+    """trafilatura's metadata alone, for a page whose main text it did not find (and what to
+    tell the user when that failed)."""
     from trafilatura.metadata import extract_metadata
 
     try:
-        return extract_metadata(tree, date_config=_date_params())
-    except Exception:
-        return None
+        return extract_metadata(tree, date_config=_date_params()), None
+    except Exception as exc:  # as in _extract: the page is still read from its own text
+        return None, f"the metadata extractor failed ({type(exc).__name__}: {exc})"
 
 
 @cache
