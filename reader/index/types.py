@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -18,7 +19,28 @@ MY_TAG_FIELD = "mytag"
 # the value standing for "articles without this field", so a facet's counts add up to the result
 NONE_VALUE = "(none)"
 
-SortOrder = Literal["relevance", "newest", "oldest"]
+
+class SortKey(StrEnum):
+    """The order a result is listed in, one name from the settings and saved searches to the
+    index. The index orders by relevance, newest and oldest itself; title, source and starred
+    are applied over its order by the window."""
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    TITLE = "title"
+    SOURCE = "source"
+    RELEVANCE = "relevance"
+    STARRED = "starred"
+
+    @classmethod
+    def _missing_(cls, value: object) -> SortKey | None:
+        # the names settings and saved searches of older versions hold: they still load
+        legacy = {"date_desc": cls.NEWEST, "date_asc": cls.OLDEST}
+        return legacy.get(value) if isinstance(value, str) else None
+
+
+# the orders ``SearchIndex.search`` takes: a SortKey, or the same name as a plain string
+SortOrder = SortKey | Literal["relevance", "newest", "oldest"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from reader.index.types import Filters
+from reader.index.types import Filters, SortKey
 
 # the Filters fields a saved search keeps (the date range is kept apart, as the window shows it)
 _SET_FIELDS = tuple(
     f.name for f in fields(Filters) if f.name not in ("tags_mode", "since", "until")
 )
-SORTS = frozenset({"relevance", "date_desc", "date_asc", "title", "source", "starred"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +25,12 @@ class SavedSearch:
     name: str
     query: str = ""
     filters: Filters = field(default_factory=Filters)
-    sort: str = "date_desc"
+    sort: SortKey = SortKey.NEWEST
     seen: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # an order given by its name (as callers and older versions spell it) becomes the key
+        object.__setattr__(self, "sort", SortKey(self.sort))
 
     @property
     def since(self) -> dt.date | None:
@@ -45,7 +48,11 @@ class SavedSearch:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with sorted lists, so the same search always writes the same bytes."""
         f = self.filters
-        out: dict[str, Any] = {"query": self.query, "sort": self.sort, "tags_mode": f.tags_mode}
+        out: dict[str, Any] = {
+            "query": self.query,
+            "sort": self.sort.value,
+            "tags_mode": f.tags_mode,
+        }
         out["since"] = f.since.isoformat() if f.since else None
         out["until"] = f.until.isoformat() if f.until else None
         for name in _SET_FIELDS:
@@ -60,8 +67,9 @@ class SavedSearch:
         """Raises TypeError / ValueError on anything but what ``to_json`` writes."""
         if not isinstance(data, dict):
             raise TypeError(f"saved search {name!r} is not an object")
-        query, sort = data.get("query", ""), data.get("sort", "date_desc")
-        if not isinstance(query, str) or sort not in SORTS:
+        query = data.get("query", "")
+        sort = _sort(data.get("sort", SortKey.NEWEST.value))
+        if not isinstance(query, str) or sort is None:
             raise TypeError(f"saved search {name!r}: bad query or sort")
         mode = data.get("tags_mode", "and")
         if mode not in ("and", "or"):
@@ -79,6 +87,16 @@ class SavedSearch:
         if not isinstance(seen, list) or not all(isinstance(i, str) for i in seen):
             raise TypeError(f"saved search {name!r}: seen is not a list of ids")
         return cls(name, query, Filters(**values), sort, frozenset(seen))
+
+
+def _sort(value: object) -> SortKey | None:
+    """The stored order (also as an older version named it), or None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return SortKey(value)
+    except ValueError:
+        return None
 
 
 def _item(field_name: str, value: object) -> str | tuple[str, ...]:

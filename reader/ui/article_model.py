@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 
+from reader.index.types import SortKey
 from reader.model import Article, Span
 from reader.storage.state import UserState
 from reader.ui.plain import isolated, tooltip_text
@@ -25,7 +26,6 @@ Lookup = Callable[[str], Article | None]
 SnippetFn = Callable[[Article], tuple[str, Sequence[Span]]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-SORT_KEYS = ("date_desc", "date_asc", "title", "source", "relevance")
 INSERT_CHUNK = 256  # rows per insertRows call while a folder loads (see append_ids)
 
 
@@ -41,30 +41,30 @@ class Roles:
     MARKS = Qt.ItemDataRole.UserRole + 8
 
 
-def sort_ids(ids: Sequence[str], lookup: Lookup, key: str) -> tuple[str, ...]:
+def sort_ids(ids: Sequence[str], lookup: Lookup, key: SortKey) -> tuple[str, ...]:
     """``ids`` in the order the sort selector asks for; ``relevance`` keeps the search's order.
 
     Python's sort is stable, so articles with equal keys keep the index's order.
     """
-    if key == "relevance":
+    if key == SortKey.RELEVANCE:
         return tuple(ids)
 
     def article(i: str) -> Article | None:
         return lookup(i)
 
-    if key in ("date_desc", "date_asc"):
+    if key in (SortKey.NEWEST, SortKey.OLDEST):
         # undated articles go last in both directions
         def date_key(i: str) -> tuple[int, int]:
             a = article(i)
             if a is None or a.date is None:
                 return (1, 0)
             ordinal = a.date.toordinal()
-            return (0, -ordinal if key == "date_desc" else ordinal)
+            return (0, -ordinal if key == SortKey.NEWEST else ordinal)
 
         return tuple(sorted(ids, key=date_key))
-    if key == "title":
+    if key == SortKey.TITLE:
         return tuple(sorted(ids, key=lambda i: ((a := article(i)) is None, a.title if a else "")))
-    if key == "source":
+    if key == SortKey.SOURCE:
         return tuple(
             sorted(
                 ids,

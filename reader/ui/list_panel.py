@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.index.types import SortKey
 from reader.ui.article_delegate import ArticleDelegate
 from reader.ui.article_model import ArticleListModel
 from reader.ui.empty_state import EmptyState
@@ -33,13 +34,14 @@ add_arabic(
 )
 
 SORT_CHOICES = (
-    ("date_desc", "Newest first"),
-    ("date_asc", "Oldest first"),
-    ("title", "Title"),
-    ("source", "Source"),
-    ("relevance", "Relevance"),
-    ("starred", "Starred first"),
+    (SortKey.NEWEST, "Newest first"),
+    (SortKey.OLDEST, "Oldest first"),
+    (SortKey.TITLE, "Title"),
+    (SortKey.SOURCE, "Source"),
+    (SortKey.RELEVANCE, "Relevance"),
+    (SortKey.STARRED, "Starred first"),
 )
+SORT_LABELS = dict(SORT_CHOICES)
 
 
 class ArticleListView(QListView):
@@ -92,9 +94,13 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.stack, 1)
         self.retranslate()
 
-    def set_sort_key(self, key: str) -> None:
+    def set_sort_key(self, key: SortKey) -> None:
         keys = [k for k, _ in SORT_CHOICES]
         self.sort_box.setCurrentIndex(keys.index(key) if key in keys else 0)
+
+    def sort_key_at(self, index: int) -> SortKey | None:
+        """The order of the sort box's ``index``-th choice (None when there is none)."""
+        return SORT_CHOICES[index][0] if 0 <= index < len(SORT_CHOICES) else None
 
     def retranslate(self) -> None:
         for i, (_key, label) in enumerate(SORT_CHOICES):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.index import SearchResult
+from reader.index.types import SortKey
 from reader.library.library import Library, LoadProgress
 from reader.model import Article, LoadProblem
 from reader.printable import printable
@@ -443,12 +444,12 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _sort_changed(self, index: int) -> None:
-        key = self.sort_box.itemData(index)
-        if isinstance(key, str):
+        key = self.list_panel.sort_key_at(index)
+        if key is not None:
             self.settings.sort_key = key
             self.results.set_sort(key)
 
-    def _show_sort(self, key: str) -> None:
+    def _show_sort(self, key: SortKey) -> None:
         """Reflect an automatic change of order without treating it as the user's choice."""
         self.sort_box.blockSignals(True)
         self.list_panel.set_sort_key(key)

@@ -14,14 +14,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.index import Filters, SearchResult
 from reader.index.marks import Marks
+from reader.index.types import SortKey
 from reader.library.library import Library
 from reader.model import Article
 from reader.ui.article_model import sort_ids
 from reader.ui.filter_state import FilterState
 
 DEBOUNCE_MS = 250
-# the sort selector's choices -> the index's own orders (title/source are sorted here)
-_INDEX_SORT = {"date_desc": "newest", "date_asc": "oldest", "relevance": "relevance"}
+# the orders the index gives itself; title, source and starred are sorted here over relevance
+_INDEX_ORDERS = (SortKey.NEWEST, SortKey.OLDEST, SortKey.RELEVANCE)
 # a query naming the reader's marks (is:, mytag:, note: and their Arabic forms)
 _MARK_FIELDS = re.compile(r"(?:^|[\s-])(?:is|هو|mytags?|وسمي|notes?|ملاحظة):", re.IGNORECASE)
 
@@ -29,13 +30,15 @@ _MARK_FIELDS = re.compile(r"(?:^|[\s-])(?:is|هو|mytags?|وسمي|notes?|ملا
 class ResultsController(QObject):
     results_changed = Signal(object)  # SearchResult
     filters_changed = Signal(object)  # FilterState
-    sort_changed = Signal(str)  # the controller switched the order itself (see _follow_query)
+    sort_changed = Signal(
+        object
+    )  # SortKey: the controller switched the order itself (see _follow_query)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
         self.state = FilterState()
-        self.sort_key = "date_desc"
+        self.sort_key = SortKey.NEWEST
         # True while "relevance" was chosen automatically because a query started
         self._auto_relevance = False
         self.result: SearchResult | None = None
@@ -68,11 +71,11 @@ class ResultsController(QObject):
         """Best matches first while searching, newest first again after: a query switches the
         default order to relevance and clearing it switches back, unless the user chose an order."""
         had, has = bool(self.state.query.strip()), bool(text.strip())
-        if not had and has and self.sort_key == "date_desc":
-            self.sort_key, self._auto_relevance = "relevance", True
+        if not had and has and self.sort_key == SortKey.NEWEST:
+            self.sort_key, self._auto_relevance = SortKey.RELEVANCE, True
             self.sort_changed.emit(self.sort_key)
         elif had and not has and self._auto_relevance:
-            self.sort_key, self._auto_relevance = "date_desc", False
+            self.sort_key, self._auto_relevance = SortKey.NEWEST, False
             self.sort_changed.emit(self.sort_key)
 
     def set_state(self, state: FilterState) -> None:
@@ -82,7 +85,7 @@ class ResultsController(QObject):
         self.filters_changed.emit(state)
         self.search_now()
 
-    def set_sort(self, key: str) -> None:
+    def set_sort(self, key: SortKey) -> None:
         """The user's choice in the sort selector."""
         self._auto_relevance = False
         if key != self.sort_key:
@@ -96,7 +99,7 @@ class ResultsController(QObject):
         state = self.state
         if (
             state.view != "all"
-            or self.sort_key == "starred"
+            or self.sort_key == SortKey.STARRED
             or state.include_my_tags
             or state.exclude_my_tags
             or _MARK_FIELDS.search(state.query)
@@ -124,9 +127,10 @@ class ResultsController(QObject):
         query, filters, options = self.search_args()
         result = self.library.search(query, filters, **options)
         ids = result.ids
-        if self._shown_sort() in ("title", "source"):
-            ids = sort_ids(ids, self.lookup, self._shown_sort())
-        elif self._shown_sort() == "starred":
+        shown = self._shown_sort()
+        if shown in (SortKey.TITLE, SortKey.SOURCE):
+            ids = sort_ids(ids, self.lookup, shown)
+        elif shown == SortKey.STARRED:
             # the starred ones first, each part in the index's order (best match or newest)
             marks = self.marks()
             starred = marks.starred if marks is not None else frozenset()
@@ -140,7 +144,7 @@ class ResultsController(QObject):
         return (
             self.state.query,
             self.state.to_filters(),
-            {"sort": _INDEX_SORT.get(self._shown_sort(), "relevance"), **self._marks_option()},
+            {"sort": self._index_sort(), **self._marks_option()},
         )
 
     def _marks_option(self) -> dict[str, object]:
@@ -163,10 +167,14 @@ class ResultsController(QObject):
             return {"marks": marks}
         return {}
 
-    def _shown_sort(self) -> str:
-        if self.sort_key == "relevance" and not self.state.query.strip():
-            return "date_desc"  # relevance means nothing without words; show newest first
+    def _shown_sort(self) -> SortKey:
+        if self.sort_key == SortKey.RELEVANCE and not self.state.query.strip():
+            return SortKey.NEWEST  # relevance means nothing without words; show newest first
         return self.sort_key
+
+    def _index_sort(self) -> SortKey:
+        shown = self._shown_sort()
+        return shown if shown in _INDEX_ORDERS else SortKey.RELEVANCE
 
     def lookup(self, article_id: str) -> Article | None:
         return self.library.articles.get(article_id) if self.library is not None else None

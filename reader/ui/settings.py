@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.index.types import SortKey
 from reader.ui.i18n import LANGUAGES, system_language
 from reader.ui.theme import THEMES
 
@@ -113,12 +114,15 @@ class Settings:
         self._q.setValue("window/splitter", value)
 
     @property
-    def sort_key(self) -> str:
-        return self._str("list/sort", "date_desc")
+    def sort_key(self) -> SortKey:
+        try:
+            return SortKey(self._str("list/sort", SortKey.NEWEST.value))
+        except ValueError:
+            return SortKey.NEWEST  # a name no version wrote: the default order
 
     @sort_key.setter
-    def sort_key(self, value: str) -> None:
-        self._q.setValue("list/sort", value)
+    def sort_key(self, value: SortKey) -> None:
+        self._q.setValue("list/sort", value.value)
 
     @property
     def last_export_dir(self) -> str:

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QTimer
 
 from reader.index import SearchResult
+from reader.index.types import SortKey
 from reader.library.library import ChangeSet, Library
 from reader.model import Article
 from reader.printable import printable
 from reader.storage.state import UserState, ViewState
 from reader.ui.article_model import Roles
 from reader.ui.i18n import add_arabic, t
+from reader.ui.list_panel import SORT_LABELS
 from reader.ui.live_folder import LiveFolder
 from reader.ui.plain import window_title
 from reader.ui.scroll_restore import ScrollRestore
@@ -51,15 +53,6 @@ add_arabic(
 
 # how often rows parsed so far are added to the list while a folder loads
 FLUSH_MS = 400
-
-_ORDER_LABELS = {
-    "date_desc": "Newest first",
-    "date_asc": "Oldest first",
-    "title": "Title",
-    "source": "Source",
-    "relevance": "Relevance",
-    "starred": "Starred first",
-}
 
 
 class Session(QObject):
@@ -280,7 +273,7 @@ class Session(QObject):
             template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
         else:
             template = "1 article" if result.total == 1 else "{n:,} articles"
-        self._set_header(template, n=result.total, order=_ORDER_LABELS["relevance"])
+        self._set_header(template, n=result.total, order=SORT_LABELS[SortKey.RELEVANCE])
         notes = list(self._notes)
         if result.error:
             notes.insert(0, t("Query: {error}").format(error=result.error))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.index.types import SortKey
 from reader.model import Article, Span
 from reader.storage.state import UserState
 from reader.ui.article_model import INSERT_CHUNK, ArticleListModel, Roles, sort_ids
@@ -105,12 +106,12 @@ def test_flags_go_to_the_user_state(qtbot, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
-        ("date_desc", ("b", "d", "a", "c")),
-        ("date_asc", ("a", "d", "b", "c")),
+        (SortKey.NEWEST, ("b", "d", "a", "c")),
+        (SortKey.OLDEST, ("a", "d", "b", "c")),
         ("title", ("c", "b", "a", "d")),  # Latin sorts before Arabic in code-point order
         ("source", ("b", "a", "d", "c")),
         ("relevance", ("a", "b", "c", "d")),
     ],
 )
-def test_sort_ids(key: str, expected: tuple[str, ...]) -> None:
+def test_sort_ids(key: SortKey, expected: tuple[str, ...]) -> None:
     assert sort_ids(list(ARTICLES), ARTICLES.get, key) == expected

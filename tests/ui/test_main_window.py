@@ -16,6 +16,7 @@ from ui_fixtures import (
 )
 
 from reader.index import Index
+from reader.index.types import SortKey
 from reader.library.library import LoadProgress
 from reader.ui.article_model import Roles
 from reader.ui.html import anchor
@@ -385,8 +386,8 @@ def test_loading_shows_progress_with_cancel(qtbot, make_window, tmp_path):
 @pytest.mark.parametrize(
     ("key", "first"),
     [
-        ("date_desc", "إيران وروسيا توقعان اتفاقية"),
-        ("date_asc", "ارتفاع صادرات تونس من التمور"),
+        (SortKey.NEWEST, "إيران وروسيا توقعان اتفاقية"),
+        (SortKey.OLDEST, "ارتفاع صادرات تونس من التمور"),
         ("title", "Elections in Tunisia"),
         ("source", "Elections in Tunisia"),  # "BBC" sorts before the Arabic sources
     ],
@@ -443,14 +444,14 @@ def test_hovering_an_entity_shows_its_type(qtbot, make_window, monkeypatch):
 def test_a_query_orders_by_relevance_until_it_is_cleared(qtbot, make_window, news_folder):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
-    assert window.sort_box.currentData() == "date_desc"
+    assert window.sort_box.currentData() == SortKey.NEWEST
     window.search_box.setText("ترامب")
     window.results.set_query("ترامب")
     assert window.sort_box.currentData() == "relevance"
     assert "Relevance" in window.list_header.text()
-    assert window.settings.sort_key == "date_desc"  # not the user's choice: not remembered
+    assert window.settings.sort_key == SortKey.NEWEST  # not the user's choice: not remembered
     window.results.set_query("")
-    assert window.sort_box.currentData() == "date_desc"
+    assert window.sort_box.currentData() == SortKey.NEWEST
     # an order the user picks is kept while searching
     window.sort_box.setCurrentIndex(window.sort_box.findData("title"))
     window.results.set_query("ترامب")
@@ -476,7 +477,10 @@ def test_no_cache_reads_every_file_again(qtbot, make_window, news_folder):
 
 @pytest.mark.parametrize(
     ("sort", "first"),
-    [("date_desc", "إيران وروسيا توقعان اتفاقية"), ("date_asc", "ارتفاع صادرات تونس من التمور")],
+    [
+        (SortKey.NEWEST, "إيران وروسيا توقعان اتفاقية"),
+        (SortKey.OLDEST, "ارتفاع صادرات تونس من التمور"),
+    ],
 )
 def test_a_loaded_folder_is_searched_on_the_loading_thread_not_the_gui_thread(
     qtbot, make_window, news_folder, monkeypatch, *, sort, first

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from reader.index.types import SortKey
 from reader.ui.settings import MAX_RECENT, ZOOM_MAX, ZOOM_MIN, Settings
 
 
@@ -21,7 +22,7 @@ def test_defaults(settings: Settings) -> None:
     assert settings.language in ("en", "ar")
     assert settings.recent_folders == []
     assert settings.geometry is None
-    assert settings.sort_key == "date_desc"
+    assert settings.sort_key == SortKey.NEWEST
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,22 @@ def test_values_persist_across_instances(tmp_path: Path) -> None:
     second = Settings(QSettings(path, QSettings.Format.IniFormat))
     assert (second.theme, second.zoom, second.language) == ("dark", 130, "ar")
     assert second.recent_folders == ["/only"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("date_desc", SortKey.NEWEST),  # the names older versions stored
+        ("date_asc", SortKey.OLDEST),
+        ("starred", SortKey.STARRED),
+        ("oldest", SortKey.OLDEST),
+        ("sideways", SortKey.NEWEST),
+        (3, SortKey.NEWEST),
+    ],
+)
+def test_the_sort_order_loads_old_names_and_survives_junk(
+    tmp_path: Path, raw: object, expected: SortKey
+) -> None:
+    q = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    q.setValue("list/sort", raw)
+    assert Settings(q).sort_key == expected
