@@ -109,7 +109,7 @@ def _screenshot(app: object, window: object, folder: Path, args: argparse.Namesp
         print(problem, file=sys.stderr)
     query = getattr(args, "query", None)
     if query:
-        window.search_box.setText(query)
+        window.search_bar.box.setText(query)
         window.results.set_query(query)
     select = getattr(args, "select", None)
     if select is not None:

@@ -64,16 +64,16 @@ class CaseController(QObject):
     def _connect(self) -> None:
         w, a = self.w, self.w.actions_
         w.results.marks = lambda: self.state.marks() if self.state is not None else None
-        w.article_shown.connect(lambda i: w.case_box.show_article(i, self.state))
-        w.loader.started.connect(lambda _f: w.case_box.show_article(None, None))
-        w.case_box.changed.connect(self._case_box_changed)
+        w.article_shown.connect(lambda i: w.reading.case_box.show_article(i, self.state))
+        w.loader.started.connect(lambda _f: w.reading.case_box.show_article(None, None))
+        w.reading.case_box.changed.connect(self._case_box_changed)
         w.results.results_changed.connect(self._result_shown)
-        w.model.user_flags_changed.connect(self.refresh_view_counts)
+        w.list_panel.model.user_flags_changed.connect(self.refresh_view_counts)
         a.star.triggered.connect(lambda: QTimer.singleShot(0, w.results.marks_changed))
         a.my_tag.triggered.connect(self.focus_my_tag)
         # the list's context menu: star, read, own tag for the row clicked (it becomes current)
-        w.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        w.list_view.addActions([a.star, a.toggle_read, a.my_tag])
+        w.list_panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        w.list_panel.view.addActions([a.star, a.toggle_read, a.my_tag])
         a.save_search.triggered.connect(self.ask_save_search)
         a.export_case.triggered.connect(self.ask_export_case)
         a.import_case.triggered.connect(self.ask_import_case)
@@ -81,7 +81,7 @@ class CaseController(QObject):
         panel.search_requested.connect(self.open_search)
         panel.rename_requested.connect(self.rename_search)
         panel.delete_requested.connect(self.delete_search)
-        w.reading_view.category_clicked.connect(
+        w.reading.view.category_clicked.connect(
             lambda v: w.apply_filters(w.results.state.toggle_include_category(v))
         )
         for field, facet, title in self._facets():
@@ -104,16 +104,16 @@ class CaseController(QObject):
 
     # ------------------------------------------------------------------ own tags and notes
     def focus_my_tag(self) -> None:
-        box = self.w.case_box
+        box = self.w.reading.case_box
         if box.article_id is not None:
             box.tag_input.setFocus()
 
     def _case_box_changed(self, kind: str) -> None:
         w = self.w
         w.session.save_state()  # at once: a note must survive a crash
-        article_id = w.case_box.article_id
+        article_id = w.reading.case_box.article_id
         if article_id is not None:
-            w.model.marks_changed(article_id)
+            w.list_panel.model.marks_changed(article_id)
         if kind == "tags":  # the My tags facet counts them: always search again
             w.results.search_now()
         else:
@@ -206,9 +206,9 @@ class CaseController(QObject):
         if state is None or search is None:
             return
         w = self.w
-        w.search_box.setText(search.query)
+        w.search_bar.box.setText(search.query)
         w.results.sort_key = search.sort
-        w._show_sort(search.sort)
+        w.list_panel.show_sort(search.sort)
         restored = FilterState.from_filters(search.query, search.filters)
         if restored == w.results.state:
             w.results.search_now()
@@ -276,7 +276,7 @@ class CaseController(QObject):
         except OSError as err:
             warn(self.w, t("Could not export the case file"), f"{path}: {err.strerror or err}")
             return
-        self.w.status_note.setText(t("Case file written to {path}").format(path=path))
+        self.w.status.note.setText(t("Case file written to {path}").format(path=path))
 
     def ask_import_case(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -295,9 +295,9 @@ class CaseController(QObject):
             warn(self.w, t("Could not import the case file"), str(err))
             return False
         self.w.session.save_state()
-        self.w.model.set_state(state)
-        current = self.w.case_box.article_id
-        self.w.case_box.show_article(current, state if current is not None else None)
+        self.w.list_panel.model.set_state(state)
+        current = self.w.reading.case_box.article_id
+        self.w.reading.case_box.show_article(current, state if current is not None else None)
         self.w.results.search_now()
-        self.w.status_note.setText(t("Case file imported from {path}").format(path=path))
+        self.w.status.note.setText(t("Case file imported from {path}").format(path=path))
         return True

@@ -189,7 +189,7 @@ def main() -> int:
         if (
             done[0]
             and window.library.search(MARK).total >= len(texts)
-            and window.model.rowCount() == len(window.library.articles)
+            and window.list_panel.model.rowCount() == len(window.library.articles)
         ):
             done[1] = clock.nsecsElapsed() / 1e6
             loop.quit()
@@ -249,7 +249,9 @@ def main() -> int:
             f"{(tagged_at - done[1]) / 1000:.1f} s after they were listed; longest GUI-thread "
             f"stall meanwhile {late_stall:.0f} ms"
         )
-    print(f"articles now: {len(window.library.articles):,}; listed {window.model.rowCount():,}")
+    print(
+        f"articles now: {len(window.library.articles):,}; listed {window.list_panel.model.rowCount():,}"
+    )
     window.close()
     tmp.cleanup()
     return 0

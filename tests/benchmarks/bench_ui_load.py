@@ -142,8 +142,10 @@ def main() -> int:
     def mark(name: str) -> None:
         marks.setdefault(name, clock.nsecsElapsed() / 1e6)
 
-    window.model.rowsInserted.connect(lambda *_: mark("first rows listed"))
-    window.model.modelReset.connect(lambda: window.model.rowCount() and mark("first rows listed"))
+    window.list_panel.model.rowsInserted.connect(lambda *_: mark("first rows listed"))
+    window.list_panel.model.modelReset.connect(
+        lambda: window.list_panel.model.rowCount() and mark("first rows listed")
+    )
     window.loader.loaded.connect(lambda _lib: mark("searchable (index built)"))
     window.loader.entities_ready.connect(lambda _lib: mark("entities found"))
     timer = QTimer()
@@ -177,7 +179,7 @@ def main() -> int:
     library = window.library
     print(f"folder: {folder}")
     print(
-        f"articles: {len(library.articles) if library else 0:,}; listed: {window.model.rowCount():,}"
+        f"articles: {len(library.articles) if library else 0:,}; listed: {window.list_panel.model.rowCount():,}"
     )
     for name, ms in sorted(marks.items(), key=lambda kv: kv[1]):
         print(f"{name:>28}: {ms / 1000:7.2f} s")
@@ -221,7 +223,7 @@ def measure_big_list(app: object, window: object, rows: int = 100_000) -> None:
         )
         for i in range(rows)
     }
-    model, view = window.model, window.list_view  # type: ignore[attr-defined]
+    model, view = window.list_panel.model, window.list_panel.view  # type: ignore[attr-defined]
     t0 = time.perf_counter()
     model.set_ids(list(articles), articles.get)
     view.scrollToTop()

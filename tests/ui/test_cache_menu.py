@@ -35,7 +35,7 @@ def write_news(folder: Path) -> Path:
 
 
 def listed_titles(window) -> list[str]:
-    model = window.model
+    model = window.list_panel.model
     return sorted(model.index(r).data(Roles.TITLE) for r in range(model.rowCount()))
 
 
@@ -117,7 +117,7 @@ def test_many_errors_are_listed_up_to_a_few_lines(qtbot, make_window, monkeypatc
     assert text == "Part of the cache could not be deleted (2 KB freed)."
     assert lines.splitlines() == [*errors[:MAX_ERROR_LINES], "… and 12 more"]
     assert buttons == "OK"
-    assert window.cache_note.text() == text
+    assert window.status.cache_note.text() == text
 
 
 def test_clear_cache_is_in_the_file_menu(make_window) -> None:
@@ -141,14 +141,14 @@ def test_clear_cache_says_the_size_clears_and_the_folder_stays_open(
     assert text == f"The cache takes {human_size(size)} on disk."
     assert "every file is read again" in info and "stays open" in info
     assert cache_size() == 0 and not folder_dir(folder).exists()
-    assert window.cache_note.isVisible()
-    assert window.cache_note.text() == f"Cache cleared: {human_size(size)} freed"
+    assert window.status.cache_note.isVisible()
+    assert window.status.cache_note.text() == f"Cache cleared: {human_size(size)} freed"
     assert listed_titles(window) == expected_titles(folder)  # still open, still searchable
     assert window.library is not None and window.library.search("غزة").total > 0
     open_and_wait(qtbot, window, folder)  # the next open reads every file again
     assert window.library.stats["cached_files"] == 0
     assert window.library.stats["parsed_files"] == len(window.library.files)
-    assert not window.cache_note.isVisible()
+    assert not window.status.cache_note.isVisible()
 
 
 def test_cancel_in_the_dialog_keeps_the_cache(qtbot, make_window, news_folder: Path) -> None:
@@ -159,7 +159,7 @@ def test_cancel_in_the_dialog_keeps_the_cache(qtbot, make_window, news_folder: P
     window.actions_.clear_cache.trigger()
     assert len(said) == 1
     assert cache_size() == size and folder_dir(news_folder).exists()
-    assert not window.cache_note.isVisible()
+    assert not window.status.cache_note.isVisible()
 
 
 def test_an_empty_cache_says_there_is_nothing_to_clear(qtbot, make_window) -> None:
@@ -180,7 +180,7 @@ def test_the_dialog_speaks_arabic_in_the_arabic_interface(
     assert buttons == "إلغاء | مسح ذاكرة التخزين المؤقت"
     assert text.startswith("تشغل ذاكرة التخزين المؤقت")
     assert "يبقى المجلد المفتوح الآن مفتوحاً" in info
-    assert window.cache_note.text().startswith("مُسحت ذاكرة التخزين المؤقت")
+    assert window.status.cache_note.text().startswith("مُسحت ذاكرة التخزين المؤقت")
 
 
 def test_clear_cache_waits_for_the_load_to_end(qtbot, make_window, news_folder: Path) -> None:
@@ -241,8 +241,8 @@ def test_a_cache_that_cannot_be_deleted_is_a_clear_message_not_a_crash(
     ((text, details, _),) = warning
     assert text.startswith(message)
     assert "Permission denied" in details and str(folder_dir(news_folder)) in details
-    assert window.cache_note.text().startswith(message)
-    assert window.model.rowCount() == 6
+    assert window.status.cache_note.text().startswith(message)
+    assert window.list_panel.model.rowCount() == 6
 
 
 # ------------------------------------------------------------------ a broken cache, seen in the window
@@ -266,15 +266,15 @@ def test_a_damaged_cache_lists_the_right_articles_and_says_so(
     fresh = load_library(folder, entities=False, use_cache=False)
     assert window.library is not None
     assert window.library.search("غزة").total == fresh.search("غزة").total > 0
-    assert window.problems_button.text() == "1 file skipped"
-    assert window.cache_note.text() == note
-    assert window.cache_note.isVisible() is bool(note)
+    assert window.status.problems_button.text() == "1 file skipped"
+    assert window.status.cache_note.text() == note
+    assert window.status.cache_note.isVisible() is bool(note)
     if note:
-        assert window.cache_note.toolTip().startswith("cache ")
+        assert window.status.cache_note.toolTip().startswith("cache ")
     open_and_wait(qtbot, window, folder)  # rebuilt: answered by the cache again, no note
     assert window.library.stats["cached_files"] == len(window.library.files)
     assert listed_titles(window) == expected_titles(folder)
-    assert not window.cache_note.isVisible()
+    assert not window.status.cache_note.isVisible()
 
 
 @contextlib.contextmanager
@@ -313,8 +313,8 @@ def test_a_read_only_cache_lists_the_right_articles_and_says_so(
     assert listed_titles(window) == expected_titles(folder)
     assert "عنوان جديد" in listed_titles(window)
     assert window.library is not None and window.library.stats["cached_files"] > 0
-    assert window.cache_note.text() == "Cache read-only: changes not saved"
-    assert window.cache_note.isVisible()
+    assert window.status.cache_note.text() == "Cache read-only: changes not saved"
+    assert window.status.cache_note.isVisible()
 
 
 def test_a_full_disk_lists_the_right_articles_and_says_so(
@@ -336,7 +336,7 @@ def test_a_full_disk_lists_the_right_articles_and_says_so(
     window = make_window()
     open_and_wait(qtbot, window, folder)
     assert listed_titles(window) == expected_titles(folder)
-    assert window.cache_note.text() == "Cache not updated: disk full or read-only"
+    assert window.status.cache_note.text() == "Cache not updated: disk full or read-only"
 
 
 def test_a_cache_directory_that_cannot_be_created_lists_the_folder_and_says_so(
@@ -348,5 +348,5 @@ def test_a_cache_directory_that_cannot_be_created_lists_the_folder_and_says_so(
     window = make_window(language="ar")
     open_and_wait(qtbot, window, folder)
     assert listed_titles(window) == expected_titles(folder)
-    assert window.cache_note.text() == "لا ذاكرة مؤقتة: قُرئت كل الملفات"
-    assert "cache unavailable" in window.cache_note.toolTip()
+    assert window.status.cache_note.text() == "لا ذاكرة مؤقتة: قُرئت كل الملفات"
+    assert "cache unavailable" in window.status.cache_note.toolTip()

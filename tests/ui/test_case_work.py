@@ -50,7 +50,7 @@ def open_live(qtbot, make_window, folder: Path, **kwargs):
 
 
 def listed(window) -> list[str]:
-    model = window.model
+    model = window.list_panel.model
     return [model.index(r).data(Roles.ID) for r in range(model.rowCount())]
 
 
@@ -79,12 +79,12 @@ def test_star_three_articles_and_list_them(qtbot, make_window, news_folder):
     starred = []
     for row in (0, 2, 4):
         window.select_row(row)
-        qtbot.keyClick(window.list_view, Qt.Key.Key_S)
+        qtbot.keyClick(window.list_panel.view, Qt.Key.Key_S)
         starred.append(window.current_index().data(Roles.ID))
     qtbot.waitUntil(lambda: "(3)" in case_row(window, "starred").data(), timeout=3000)
     click_row(qtbot, window.sidebar.case_panel.view, case_row(window, "starred"))
     qtbot.waitUntil(lambda: sorted(listed(window)) == sorted(starred), timeout=3000)
-    assert all(window.model.index(r).data(Roles.STARRED) for r in range(3))
+    assert all(window.list_panel.model.index(r).data(Roles.STARRED) for r in range(3))
     assert window.results.state.view == "starred"
     # the unread view: every article not opened yet (the starred ones were)
     everything = set(window.library.articles)
@@ -98,16 +98,16 @@ def test_star_three_articles_and_list_them(qtbot, make_window, news_folder):
     click_row(qtbot, window.sidebar.case_panel.view, case_row(window, "all"))
     qtbot.waitUntil(lambda: set(listed(window)) == everything, timeout=3000)
     # the list sorted with the starred first
-    window.sort_box.setCurrentIndex(window.sort_box.findData("starred"))
+    window.list_panel.sort_box.setCurrentIndex(window.list_panel.sort_box.findData("starred"))
     qtbot.waitUntil(lambda: set(listed(window)[:3]) == set(starred), timeout=3000)
-    assert window.sort_box.currentText() == "Starred first"
+    assert window.list_panel.sort_box.currentText() == "Starred first"
 
 
 def test_own_tag_by_keyboard_filtered_and_kept_across_a_rename(qtbot, make_window, live_folder):
     window = open_live(qtbot, make_window, live_folder)
-    window.select_row(window.model.row_of("a.txt"))
-    qtbot.keyClick(window.list_view, Qt.Key.Key_T)
-    box = window.case_box
+    window.select_row(window.list_panel.model.row_of("a.txt"))
+    qtbot.keyClick(window.list_panel.view, Qt.Key.Key_T)
+    box = window.reading.case_box
     qtbot.waitUntil(box.tag_input.hasFocus, timeout=3000)
     type_text(box.tag_input, "ملف غزة")
     qtbot.keyClick(box.tag_input, Qt.Key.Key_Return)
@@ -117,8 +117,8 @@ def test_own_tag_by_keyboard_filtered_and_kept_across_a_rename(qtbot, make_windo
     assert facet.model().row_entry(0)[:2] == ("ملف غزة", 1)
     click_row(qtbot, facet.view(), facet_row(facet, "ملف غزة"))
     qtbot.waitUntil(lambda: listed(window) == ["a.txt"], timeout=3000)
-    assert "✎" not in (window.model.index(0).data(Roles.MARKS) or "")
-    assert "ملف غزة" in window.model.index(0).data(Roles.MARKS)
+    assert "✎" not in (window.list_panel.model.index(0).data(Roles.MARKS) or "")
+    assert "ملف غزة" in window.list_panel.model.index(0).data(Roles.MARKS)
     # the file is renamed on disk: the tag follows it, the filter still finds it
     (live_folder / "moved").mkdir()
     (live_folder / "a.txt").rename(live_folder / "moved" / "a2.txt")
@@ -135,7 +135,7 @@ def test_a_note_survives_a_window_never_closed_and_finds_its_article(
     window.select_row(2)
     article_id = window.current_index().data(Roles.ID)
     title = window.current_article().title
-    note = window.case_box.note_edit
+    note = window.reading.case_box.note_edit
     type_text(note, "اتصل بالمراسل في صفاقس")
     qtbot.keyClick(note, Qt.Key.Key_Return)
     type_text(note, "ask about dates")
@@ -147,27 +147,29 @@ def test_a_note_survives_a_window_never_closed_and_finds_its_article(
     # a second window reads what the first (never closed) left on disk
     again = make_window()
     open_and_wait(qtbot, again, news_folder)
-    again.select_row(again.model.row_of(article_id))
-    assert again.case_box.note_edit.toPlainText() == "اتصل بالمراسل في صفاقس\nask about dates"
+    again.select_row(again.list_panel.model.row_of(article_id))
+    assert (
+        again.reading.case_box.note_edit.toPlainText() == "اتصل بالمراسل في صفاقس\nask about dates"
+    )
     assert "✎" in again.current_index().data(Roles.MARKS)
     # a word of the note finds the article, though its text does not hold it
-    type_text(again.search_box, "صفاقس")
+    type_text(again.search_bar.box, "صفاقس")
     qtbot.waitUntil(lambda: listed(again) == [article_id], timeout=3000)
     assert again.results.result.note_ids == {article_id}
     assert again.current_article().title == title
-    again.search_box.clear()
-    type_text(again.search_box, "ملاحظة:المراسل")
+    again.search_bar.box.clear()
+    type_text(again.search_bar.box, "ملاحظة:المراسل")
     qtbot.waitUntil(lambda: listed(again) == [article_id], timeout=3000)
 
 
 def test_saved_search_count_grows_with_the_folder(qtbot, make_window, live_folder):
     window = open_live(qtbot, make_window, live_folder)
-    type_text(window.search_box, "غزة")
+    type_text(window.search_bar.box, "غزة")
     qtbot.waitUntil(lambda: listed(window) == ["a.txt"], timeout=3000)
     window.case.save_current_search("غزة هذا الأسبوع")
     qtbot.waitUntil(lambda: "(1)" in case_row(window, "غزة هذا الأسبوع").data(), timeout=3000)
     # another search meanwhile; then the folder grows with two matching files
-    window.search_box.clear()
+    window.search_bar.box.clear()
     window.results.set_query("")
     trec(live_folder / "d.txt", "d", "غزة من جديد", "قصف على غزة", "2024-03-04")
     trec(live_folder / "e.txt", "e", "عاجل", "أخبار غزة اليوم", "2024-03-05")
@@ -176,7 +178,7 @@ def test_saved_search_count_grows_with_the_folder(qtbot, make_window, live_folde
     # one click restores it; its matches are then seen
     click_row(qtbot, window.sidebar.case_panel.view, case_row(window, "غزة هذا الأسبوع"))
     qtbot.waitUntil(lambda: sorted(listed(window)) == ["a.txt", "d.txt", "e.txt"], timeout=3000)
-    assert window.search_box.text() == "غزة"
+    assert window.search_bar.box.text() == "غزة"
     qtbot.waitUntil(lambda: "new" not in case_row(window, "غزة هذا الأسبوع").data(), timeout=3000)
     assert UserState(live_folder).saved_search("غزة هذا الأسبوع").query == "غزة"
     # rename and delete, as the row's context menu asks
@@ -215,7 +217,7 @@ def test_a_rare_entity_is_found_through_the_facet_filter_typed_without_hamza(
     folder = write_folder(tmp_path / "people", articles)
     window = make_window(entities=True)
     open_and_wait(qtbot, window, folder, timeout=60_000)
-    panel = window.entity_facet.panel("PERS")
+    panel = window.sidebar.entity_facet.panel("PERS")
     qtbot.waitUntil(lambda: panel.model().total_values() == 211, timeout=10_000)
     assert panel._size_label.text() == "200 of 211"
     assert RARE not in [panel.model().row_entry(r)[0] for r in range(panel.model().rowCount())]
@@ -223,13 +225,13 @@ def test_a_rare_entity_is_found_through_the_facet_filter_typed_without_hamza(
     qtbot.waitUntil(lambda: panel.model().rowCount() == 1, timeout=3000)
     assert panel.model().row_entry(0)[:2] == (RARE, 1)
     click_row(qtbot, panel.view(), panel.model().index(0))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 1, timeout=3000)
     assert window.current_article().title == "خبر نادر"
     # Show all lists every value, sortable by name
     dialog = window.case.show_all("PERS", panel, "People")
     assert dialog.model.rowCount() == 1  # over the current result
-    window.chips.clear_requested.emit()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 421, timeout=3000)
+    window.search_bar.chips.clear_requested.emit()
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 421, timeout=3000)
     dialog = window.case.show_all("PERS", panel, "People")
     assert dialog.model.rowCount() == 211
     dialog.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -255,11 +257,11 @@ def test_section_facet_none_value_and_meta_line(qtbot, make_window, tmp_path):
     assert values == [("sport", 1), ("(none)", 1)]
     click_row(qtbot, facet.view(), facet_row(facet, "(none)"))
     qtbot.waitUntil(lambda: listed(window) == ["b.txt"], timeout=3000)
-    window.chips.clear_requested.emit()
+    window.search_bar.chips.clear_requested.emit()
     qtbot.waitUntil(lambda: len(listed(window)) == 2, timeout=3000)
-    window.select_row(window.model.row_of("a.txt"))
-    assert "sport" in window.reading_view.toPlainText()
-    type_text(window.search_box, "قسم:sport")
+    window.select_row(window.list_panel.model.row_of("a.txt"))
+    assert "sport" in window.reading.view.toPlainText()
+    type_text(window.search_bar.box, "قسم:sport")
     qtbot.waitUntil(lambda: listed(window) == ["a.txt"], timeout=3000)
 
 
@@ -267,8 +269,8 @@ def test_case_file_from_the_window_round_trips(qtbot, make_window, news_folder, 
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
     window.select_row(1)
-    qtbot.keyClick(window.list_view, Qt.Key.Key_S)
-    window.case_box.add_tags("مهم، للمتابعة")
+    qtbot.keyClick(window.list_panel.view, Qt.Key.Key_S)
+    window.reading.case_box.add_tags("مهم، للمتابعة")
     out = tmp_path / "case.json"
     window.case.export_case_to(out)
     data = out.read_bytes()

@@ -53,8 +53,8 @@ def test_arabic_titles_and_facet_values_are_laid_out_right_to_left(
     window = make_window(language=language)
     open_and_wait(qtbot, window, write_folder(tmp_path / "news", ARTICLES))
     drawn.clear()
-    window.list_view.viewport().grab()
-    for facet in (window.tag_facet, window.source_facet):
+    window.list_panel.view.viewport().grab()
+    for facet in (window.sidebar.tag_facet, window.sidebar.source_facet):
         facet.view().viewport().grab()
     texts = dict(drawn)
     for title, source in TITLES:
@@ -79,10 +79,10 @@ def test_a_titles_tooltip_keeps_its_direction(qtbot, make_window, tmp_path):
     window = make_window()
     open_and_wait(qtbot, window, write_folder(tmp_path / "news", ARTICLES))
     tips = {
-        window.model.index(r).data(Roles.TITLE): window.model.index(r).data(
+        window.list_panel.model.index(r).data(Roles.TITLE): window.list_panel.model.index(r).data(
             Qt.ItemDataRole.ToolTipRole
         )
-        for r in range(window.model.rowCount())
+        for r in range(window.list_panel.model.rowCount())
     }
     # an Arabic title embedded right to left (RLE … PDF) in the English interface's tooltip
     assert tips['خامنئي : اسرائيل "ورم سرطاني"'] == '\u202bخامنئي : اسرائيل "ورم سرطاني"\u202c'

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
 def _star_current_and_wait(qtbot, window) -> str:
     article_id = window.current_index().data(Roles.ID)
-    with qtbot.waitSignal(window.save_timer.timeout, timeout=5000):
+    with qtbot.waitSignal(window.session.save_timer.timeout, timeout=5000):
         window.session.toggle_star()
     return article_id
 
@@ -49,7 +49,7 @@ def test_marks_stay_in_their_own_folders_file_when_one_state_file_is_damaged(
     assert _saved(a.resolve())["starred"] == [a_id]
 
     open_and_wait(qtbot, window, b)
-    note = window.status_note.text()
+    note = window.status.note.text()
     assert "saved state is damaged (JSON nested too deeply)" in note, note
     assert window.user_state is not None and window.user_state.path == damaged
     window.select_row(0)
@@ -70,8 +70,8 @@ def test_a_folder_under_a_path_that_is_not_utf8_opens(qtbot, make_window, tmp_pa
     folder = write_folder(Path(os.fsdecode(parent)) / "news")
     window = make_window()
     open_and_wait(qtbot, window, folder)
-    assert window.model.rowCount() == 6
-    assert "Could not open the folder" not in window.status_note.text()
+    assert window.list_panel.model.rowCount() == 6
+    assert "Could not open the folder" not in window.status.note.text()
     window.select_row(0)
     article_id = _star_current_and_wait(qtbot, window)
     assert UserState(folder.resolve()).is_starred(article_id)

@@ -32,10 +32,10 @@ def test_no_untranslated_string_in_the_arabic_interface(qtbot, make_window, tmp_
     open_and_wait(qtbot, window, folder)
     window.set_language("en")
     window.set_language("ar")  # a switch back and forth leaves nothing in English behind
-    window.show_problems()
+    window.status.show_problems()
     window.show_shortcuts()
     window.actions_.fill_recent(window.settings.recent_folders, window.open_folder)
-    window.set_problems([*window.library.problems, LoadProblem("x.docx", "not an article")])
+    window.status.set_problems([*window.library.problems, LoadProblem("x.docx", "not an article")])
     found = []
     roots = [window, *QApplication.topLevelWidgets()]
     assert any(isinstance(w, ShortcutsDialog) for w in roots)

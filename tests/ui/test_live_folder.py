@@ -45,12 +45,12 @@ def live_folder(tmp_path: Path) -> Path:
 
 
 def listed(window) -> list[str]:
-    model = window.model
+    model = window.list_panel.model
     return [model.index(r).data(Roles.ID) for r in range(model.rowCount())]
 
 
 def titles(window) -> list[str]:
-    model = window.model
+    model = window.list_panel.model
     return [model.index(r).data(Roles.TITLE) for r in range(model.rowCount())]
 
 
@@ -67,7 +67,7 @@ def open_live(qtbot, make_window, folder: Path):
 
 
 def select(window, article_id: str) -> None:
-    window.select_row(window.model.row_of(article_id))
+    window.select_row(window.list_panel.model.row_of(article_id))
     assert window.current_article().id == article_id
 
 
@@ -78,11 +78,11 @@ def test_a_thousand_files_written_at_once_are_listed_and_searchable_within_5_s(
     for i in range(1000):
         trec(live_folder / "burst" / f"{i:04d}.txt", f"n{i}", f"عاجل رقم {i}", f"وسم{i} الانتخابات")
     # started right after the last write
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1003, timeout=5000)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 1003, timeout=5000)
     assert window.library.search("الانتخابات").total == 1000
     assert found(window, "وسم537") == ["burst/0537.txt"]
     assert len(set(listed(window))) == 1003
-    assert "1,003 articles" in window.list_header.text()
+    assert "1,003 articles" in window.list_panel.header.text()
     assert {v.value: v.count for v in window.result.facets["source"]}["live"] == 1003
 
 
@@ -94,7 +94,7 @@ def test_a_deleted_file_leaves_the_list_the_search_and_the_pane(qtbot, make_wind
     assert found(window, "غزة") == []
     assert sorted(listed(window)) == ["b.txt", "sub/c.txt"]
     assert window.current_article() is None
-    assert "removed from the folder" in window.reading_view.toPlainText()
+    assert "removed from the folder" in window.reading.view.toPlainText()
 
 
 def test_a_removed_folder_takes_its_articles(qtbot, make_window, live_folder):
@@ -119,7 +119,7 @@ def test_a_modified_file_changes_its_article_in_the_list_and_the_pane(
     assert "خبر عن إيران" not in titles(window)
     assert found(window, "بيروت") == ["b.txt"] and found(window, "إيران") == []
     assert window.current_article().title == "خبر عن بيروت"
-    assert "نص جديد عن بيروت" in window.reading_view.toPlainText()
+    assert "نص جديد عن بيروت" in window.reading.view.toPlainText()
 
 
 def test_an_unrelated_change_keeps_the_article_shown(qtbot, make_window, live_folder):
@@ -146,13 +146,13 @@ def test_a_renamed_file_keeps_its_read_and_star_state(qtbot, make_window, live_f
     )
     assert state.is_starred("moved/a2.txt") and state.is_read("moved/a2.txt")
     assert not state.is_starred("a.txt")
-    row = window.model.row_of("moved/a2.txt")
-    assert window.model.index(row).data(Roles.STARRED)
+    row = window.list_panel.model.row_of("moved/a2.txt")
+    assert window.list_panel.model.index(row).data(Roles.STARRED)
     assert not state.dirty  # saved at once
     # the article shown follows its file to the new name
     assert window.current_article().id == "moved/a2.txt"
     assert window.current_index().data(Roles.ID) == "moved/a2.txt"
-    assert "خبر عن غزة" in window.reading_view.toPlainText()
+    assert "خبر عن غزة" in window.reading.view.toPlainText()
 
 
 def test_a_file_moved_by_copy_then_delete_keeps_its_flags(qtbot, make_window, live_folder):
@@ -197,12 +197,12 @@ def test_a_broken_new_file_is_a_problem_until_it_is_fixed(qtbot, make_window, li
     window = open_live(qtbot, make_window, live_folder)
     bad = live_folder / "bad.json"
     bad.write_text("{oops", encoding="utf-8")
-    qtbot.waitUntil(window.problems_button.isVisible, timeout=5000)
-    assert "1" in window.problems_button.text()
+    qtbot.waitUntil(window.status.problems_button.isVisible, timeout=5000)
+    assert "1" in window.status.problems_button.text()
     bad.write_text('{"title": "عنوان مصلح", "body": "نص مصلح"}', encoding="utf-8")
     os.utime(bad, ns=(10**18, 10**18))
     qtbot.waitUntil(lambda: "bad.json" in listed(window), timeout=5000)
-    assert not window.problems_button.isVisible()
+    assert not window.status.problems_button.isVisible()
 
 
 def test_the_facets_and_filters_follow_new_files(qtbot, make_window, live_folder):
@@ -410,10 +410,10 @@ def test_a_folder_that_cannot_be_watched_says_so(qtbot, make_window, live_folder
     monkeypatch.setattr(FolderWatcher, "start", refuse)
     window = make_window()
     open_and_wait(qtbot, window, live_folder)
-    assert window.model.rowCount() == 3  # the folder itself is open
+    assert window.list_panel.model.rowCount() == 3  # the folder itself is open
     assert not window.session.live.running
-    assert "not followed" in window.status_note.text()
-    assert "inotify watch limit reached" in window.status_note.text()
+    assert "not followed" in window.status.note.text()
+    assert "inotify watch limit reached" in window.status.note.text()
 
 
 # ------------------------------------------------------------------ compaction (issue 6: no stall)
@@ -477,7 +477,7 @@ def test_deleting_most_of_an_open_folder_compacts_the_index_off_the_gui_thread(
     assert sorted(listed(window)) == remaining
     assert found(window, "غزة") == remaining
     assert found(window, "كلمة2999") == ["d29/2999.txt"] and found(window, "كلمة5") == []
-    assert "600 articles" in window.list_header.text()
+    assert "600 articles" in window.list_panel.header.text()
     # the swap went through the re-search of a live change: an empty change, then the result
     assert not seen[-1][0] and sorted(seen[-1][1].ids) == remaining
     assert all(changed for changed, _ in seen[:-1])

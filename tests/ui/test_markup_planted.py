@@ -113,8 +113,8 @@ def sweep(widget: QWidget) -> list[str]:
 
 
 def check_reading_pane(window, article: Article) -> None:
-    window.session.show_article(article)
-    for browser in (window.reading_view, window.reading_view.extras):
+    window.session.shown.show_article(article)
+    for browser in (window.reading.view, window.reading.view.extras):
         document = browser.document()
         assert images_in(document) == []
         assert all(
@@ -122,8 +122,8 @@ def check_reading_pane(window, article: Article) -> None:
             or href.split(":", 1)[0] in ("entity", "tag", "source", "category", "article")
             for href in anchors_in(document)
         ), anchors_in(document)
-    page = plain_of(window.reading_view.document())
-    extras = plain_of(window.reading_view.extras.document())
+    page = plain_of(window.reading.view.document())
+    extras = plain_of(window.reading.view.extras.document())
     assert article.title in page
     for line in article.body.split("\n"):
         assert " ".join(line.split()) in " ".join(page.split())
@@ -141,16 +141,16 @@ def check_reading_pane(window, article: Article) -> None:
     # what hovering its links says
     if article.source:
         assert_literal(
-            window.reading_view.tooltip_for(anchor("source", article.source)), article.source
+            window.reading.view.tooltip_for(anchor("source", article.source)), article.source
         )
     for tag in article.tags:
-        assert_literal(window.reading_view.tooltip_for(anchor("tag", tag)), tag)
+        assert_literal(window.reading.view.tooltip_for(anchor("tag", tag)), tag)
     if article.url and article.url.startswith("https://"):
-        assert_literal(window.reading_view.tooltip_for(article.url), article.url)
+        assert_literal(window.reading.view.tooltip_for(article.url), article.url)
 
 
 def check_list(window, library: Library) -> None:
-    model = window.model
+    model = window.list_panel.model
     assert model.rowCount() == len(library.articles)
     for row in range(model.rowCount()):
         index = model.index(row)
@@ -229,8 +229,8 @@ def test_planted_markup_from_disk_shows_as_text_everywhere(qtbot, make_window, t
     assert LINK in by_file["news.jsonl"].body and LINK in by_file["news.jsonl"].tags
 
     check_list(window, library)
-    check_facet(window.tag_facet, {f"وسم {BOLD}", f"وسم {img(png)}", LINK})
-    check_facet(window.source_facet, {f"مصدر {BOLD} {img(png)}"})
+    check_facet(window.sidebar.tag_facet, {f"وسم {BOLD}", f"وسم {img(png)}", LINK})
+    check_facet(window.sidebar.source_facet, {f"مصدر {BOLD} {img(png)}"})
     for article in library.articles.values():
         check_reading_pane(window, article)
     # the window title shows the folder's name as it is, "[*]" included
@@ -238,19 +238,19 @@ def test_planted_markup_from_disk_shows_as_text_everywhere(qtbot, make_window, t
 
     # a chip for a planted tag
     window.apply_filters(window.results.state.toggle_include_tag(f"وسم {img(png)}"))
-    (chip,) = window.chips.chips()
+    (chip,) = window.search_bar.chips.chips()
     assert chip.label.textFormat() == Qt.TextFormat.PlainText
     assert img(png) in chip.label.text()
     # a query that finds nothing: the empty state quotes it
     window.results.set_query(f"{BOLD} زنجبيل")
-    assert window.list_stack.currentWidget() is window.empty_state
-    assert f"«{BOLD} زنجبيل»" in window.empty_state.label.text()
-    assert window.empty_state.label.textFormat() == Qt.TextFormat.PlainText
+    assert window.list_panel.stack.currentWidget() is window.list_panel.empty_state
+    assert f"«{BOLD} زنجبيل»" in window.list_panel.empty_state.label.text()
+    assert window.list_panel.empty_state.label.textFormat() == Qt.TextFormat.PlainText
 
     # skipped files: counted in the status bar, named (invisible characters shown) in the dialog
-    assert window.problems_button.text() == "3 files skipped"
-    assert_literal(window.problems_button.toolTip(), "3 files skipped: .txt ×2, .md ×1")
-    panel = window.problems_panel
+    assert window.status.problems_button.text() == "3 files skipped"
+    assert_literal(window.status.problems_button.toolTip(), "3 files skipped: .txt ×2, .md ×1")
+    panel = window.status.problems_panel
     model = panel.model()
     shown = {
         model.problem(r).path: (
@@ -336,38 +336,38 @@ def test_planted_markup_in_every_field_and_entity_name(qtbot, make_window, plant
     window = make_window()
     window.session.library_loaded(library)
     check_list(window, library)
-    check_facet(window.tag_facet, {f"وسم {BOLD}", img(png)})
-    check_facet(window.source_facet, {f"مصدر {LINK}", f"مصدر {img(png)}"})
-    check_facet(window.entity_facet.panel("PERS"), {person})
-    check_facet(window.entity_facet.panel("LOC"), {place})
-    check_facet(window.entity_facet.panel("ORG"), {person})
+    check_facet(window.sidebar.tag_facet, {f"وسم {BOLD}", img(png)})
+    check_facet(window.sidebar.source_facet, {f"مصدر {LINK}", f"مصدر {img(png)}"})
+    check_facet(window.sidebar.entity_facet.panel("PERS"), {person})
+    check_facet(window.sidebar.entity_facet.panel("LOC"), {place})
+    check_facet(window.sidebar.entity_facet.panel("ORG"), {person})
     for article in library.articles.values():
         check_reading_pane(window, article)
     first = library.articles["<b>a1<i>.txt"]
-    window.session.show_article(first)
+    window.session.shown.show_article(first)
     # the entity list and the entity links' tooltips
-    extras = plain_of(window.reading_view.extras.document())
+    extras = plain_of(window.reading.view.extras.document())
     assert person in extras and place in extras
     assert_literal(
-        window.reading_view.tooltip_for(anchor("entity", "PERS", person)), f"Person: {person}"
+        window.reading.view.tooltip_for(anchor("entity", "PERS", person)), f"Person: {person}"
     )
     # the related headline with the title of another article links to it, by id
-    assert "article:a3.txt" in anchors_in(window.reading_view.extras.document())
+    assert "article:a3.txt" in anchors_in(window.reading.view.extras.document())
     # entity chips
     window.apply_filters(window.results.state.toggle_include_entity("LOC", place))
-    (chip,) = window.chips.chips()
+    (chip,) = window.search_bar.chips.chips()
     assert chip.label.textFormat() == Qt.TextFormat.PlainText
     assert place in chip.label.text()
     window.apply_filters(window.results.state.clear())
     # the skipped file and its reason
     assert_literal(
-        window.problems_button.toolTip(), "1 file skipped: .json ×1. Click to see each file"
+        window.status.problems_button.toolTip(), "1 file skipped: .json ×1. Click to see each file"
     )
-    model = window.problems_panel.model()
+    model = window.status.problems_panel.model()
     assert_literal(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole), f"{LINK}.json")
     assert_literal(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole), img(png))
     sweep(window)
-    sweep(window.problems_panel)
+    sweep(window.status.problems_panel)
 
 
 def test_a_folder_of_planted_files_with_no_article_lists_them_as_text(qtbot, make_window):
@@ -384,8 +384,8 @@ def test_a_folder_of_planted_files_with_no_article_lists_them_as_text(qtbot, mak
         entity_status=None,
     )
     window.session.library_loaded(library)
-    empty = window.empty_state
-    assert window.list_stack.currentWidget() is empty
+    empty = window.list_panel.empty_state
+    assert window.list_panel.stack.currentWidget() is empty
     assert empty.details.textFormat() == Qt.TextFormat.PlainText
     text = empty.details.text()
     assert "<b>a<i>.pdf: not an article format (.pdf)" in text

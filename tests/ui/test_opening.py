@@ -33,7 +33,10 @@ LONG = [
 
 
 def titles(window) -> list[str]:
-    return [window.model.index(r).data(Roles.TITLE) for r in range(window.model.rowCount())]
+    return [
+        window.list_panel.model.index(r).data(Roles.TITLE)
+        for r in range(window.list_panel.model.rowCount())
+    ]
 
 
 def press_space(widget) -> None:
@@ -52,7 +55,7 @@ def test_a_folder_opens_on_the_first_row_of_the_order(qtbot, make_window, tmp_pa
     open_and_wait(qtbot, window, folder)
     assert window.current_index().row() == 0
     assert window.current_article().title == "مقال طويل رقم 27"  # 2020-01-28, the newest
-    assert window.list_view.verticalScrollBar().value() == 0
+    assert window.list_panel.view.verticalScrollBar().value() == 0
 
 
 def test_reopen_restores_the_article_and_both_scroll_positions(qtbot, make_window, tmp_path):
@@ -61,10 +64,10 @@ def test_reopen_restores_the_article_and_both_scroll_positions(qtbot, make_windo
     open_and_wait(qtbot, window, folder)
     window.select_row(20)
     chosen = window.current_article().id
-    pane = window.reading_view.verticalScrollBar()
+    pane = window.reading.view.verticalScrollBar()
     qtbot.waitUntil(lambda: pane.maximum() > 300)
     pane.setValue(300)
-    listed = window.list_view.verticalScrollBar()
+    listed = window.list_panel.view.verticalScrollBar()
     listed.setValue(listed.maximum() // 2)
     list_pos = listed.value()
     assert list_pos > 0
@@ -74,8 +77,8 @@ def test_reopen_restores_the_article_and_both_scroll_positions(qtbot, make_windo
     open_and_wait(qtbot, again, folder)
     assert again.current_article().id == chosen
     assert again.current_index().row() == 20
-    qtbot.waitUntil(lambda: again.reading_view.verticalScrollBar().value() == 300)
-    qtbot.waitUntil(lambda: again.list_view.verticalScrollBar().value() == list_pos)
+    qtbot.waitUntil(lambda: again.reading.view.verticalScrollBar().value() == 300)
+    qtbot.waitUntil(lambda: again.list_panel.view.verticalScrollBar().value() == list_pos)
 
 
 def test_the_old_folders_facets_and_pane_are_cleared_when_a_new_one_starts(
@@ -83,14 +86,14 @@ def test_the_old_folders_facets_and_pane_are_cleared_when_a_new_one_starts(
 ):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
-    assert window.tag_facet.model().rowCount() > 0 and window.timeline.bins()
+    assert window.sidebar.tag_facet.model().rowCount() > 0 and window.sidebar.timeline.bins()
     seen: dict[str, object] = {}
 
     def at_start(_folder: str) -> None:  # connected after the window's own reaction
-        seen["tags"] = window.tag_facet.model().rowCount()
-        seen["sources"] = window.source_facet.model().rowCount()
-        seen["timeline"] = len(window.timeline.bins())
-        seen["pane"] = window.reading_view.toPlainText()
+        seen["tags"] = window.sidebar.tag_facet.model().rowCount()
+        seen["sources"] = window.sidebar.source_facet.model().rowCount()
+        seen["timeline"] = len(window.sidebar.timeline.bins())
+        seen["pane"] = window.reading.view.toPlainText()
 
     window.loader.started.connect(at_start)
     other = write_folder(tmp_path / "other", LONG[:2])
@@ -104,15 +107,15 @@ def test_entity_surfaces_say_finding_entities_until_the_stage_ran(qtbot, make_wi
     seen: dict[str, str] = {}
 
     def at_loaded(_library) -> None:  # stage 1 done, entities not found yet
-        seen["extras"] = window.reading_view.extras.toPlainText()
-        seen["facet"] = window.entity_facet.panel("PERS")._empty.text()
+        seen["extras"] = window.reading.view.extras.toPlainText()
+        seen["facet"] = window.sidebar.entity_facet.panel("PERS")._empty.text()
 
     window.loader.loaded.connect(at_loaded)
     open_and_wait(qtbot, window, news_folder, timeout=120_000)
     assert "Finding entities…" in seen["extras"]
     assert "No entities found" not in seen["extras"]
     assert seen["facet"] == "Finding entities…"
-    assert "Finding entities…" not in window.reading_view.extras.toPlainText()
+    assert "Finding entities…" not in window.reading.view.extras.toPlainText()
 
 
 def test_space_reads_on_and_goes_to_the_next_article_at_the_end(qtbot, make_window, tmp_path):
@@ -120,7 +123,7 @@ def test_space_reads_on_and_goes_to_the_next_article_at_the_end(qtbot, make_wind
     window = make_window()
     open_and_wait(qtbot, window, folder)
     first = window.current_article().title
-    pane = window.reading_view
+    pane = window.reading.view
     pane.setFocus()
     bar = pane.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -149,17 +152,17 @@ def test_export_dialog_suggests_a_named_file_and_adds_the_extension(
         return str(target / "result"), "JSON Lines (*.jsonl)"  # typed without an extension
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
-    window.choose_export()
+    window.exporter.choose()
     suggested = Path(asked["directory"])
     assert suggested.name == f"news-{dt.date.today().isoformat()}.jsonl"
     assert suggested.parent != Path(__file__).resolve().parents[2] / "seeds"
     assert suggested.parent.is_dir()
-    qtbot.waitUntil(lambda: "Exported 6 articles" in window.status_note.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Exported 6 articles" in window.status.note.text(), timeout=10_000)
     assert (target / "result.jsonl").is_file() and not (target / "result").exists()
     # the next export opens where this one went
-    window.choose_export()
+    window.exporter.choose()
     assert Path(asked["directory"]).parent == target
-    window.export_task.wait(5000)
+    window.exporter.task.wait(5000)
 
 
 def test_export_file_names() -> None:
@@ -179,11 +182,11 @@ def test_a_missing_folder_argument_opens_the_window_and_says_so(qtbot, tmp_path,
     qtbot.addWidget(window)
     try:
         assert window.isVisible()
-        assert window.list_stack.currentWidget() is window.empty_state
-        message = window.empty_state.label.text()
+        assert window.list_panel.stack.currentWidget() is window.list_panel.empty_state
+        message = window.list_panel.empty_state.label.text()
         assert "There is no folder" in message and "no such folder" in message
-        assert window.empty_state.button.isVisible()  # "Open Folder…" is offered
-        assert "Could not open the folder" in window.reading_view.toPlainText()
+        assert window.list_panel.empty_state.button.isVisible()  # "Open Folder…" is offered
+        assert "Could not open the folder" in window.reading.view.toPlainText()
         assert not window.loader.busy and window.library is None
     finally:
         window.close()

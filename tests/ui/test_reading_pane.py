@@ -61,11 +61,14 @@ def tagged_library(tmp_path: Path) -> Library:
 def test_clicking_an_entity_filters_to_articles_naming_it(qtbot, make_window, tagged_library):
     window = make_window()
     window.session.library_loaded(tagged_library)  # the slot the loader's `loaded` signal calls
-    window.session.show_article_by_id("a1.txt")
-    html = window.reading_view.toHtml()
-    assert "بوتين" in window.reading_view.toPlainText()
-    window.reading_view._on_anchor(QUrl(anchor("entity", "PERS", "بوتين")))
-    ids = {window.model.index(r).data(Roles.ID) for r in range(window.model.rowCount())}
+    window.session.shown.show_article_by_id("a1.txt")
+    html = window.reading.view.toHtml()
+    assert "بوتين" in window.reading.view.toPlainText()
+    window.reading.view._on_anchor(QUrl(anchor("entity", "PERS", "بوتين")))
+    ids = {
+        window.list_panel.model.index(r).data(Roles.ID)
+        for r in range(window.list_panel.model.rowCount())
+    }
     assert ids == {"a1.txt", "a2.txt"}
     assert window.results.state.include_entities == frozenset({("PERS", "بوتين")})
     assert html  # rendered before the click
@@ -73,20 +76,20 @@ def test_clicking_an_entity_filters_to_articles_naming_it(qtbot, make_window, ta
 
 def test_entity_tooltip_names_the_type(qtbot, make_window):
     window = make_window()
-    tip = window.reading_view.tooltip_for(anchor("entity", "LOC", "موسكو"))
+    tip = window.reading.view.tooltip_for(anchor("entity", "LOC", "موسكو"))
     assert tip.startswith("Place: موسكو")
 
 
 def test_related_headline_links_to_the_article_with_that_title(qtbot, make_window, tagged_library):
     window = make_window()
     window.session.library_loaded(tagged_library)
-    window.session.show_article_by_id("a3.txt")
+    window.session.shown.show_article_by_id("a3.txt")
     extras = window.findChild(QTextBrowser, "articleExtras")
-    assert extras is window.reading_view.extras
+    assert extras is window.reading.view.extras
     text = extras.toPlainText()
     assert "Read also" in text and "Appended by the source page" in text
     assert "خبر ملحق" in text
-    assert "خبر ملحق" not in window.reading_view.toPlainText()
+    assert "خبر ملحق" not in window.reading.view.toPlainText()
     with qtbot.waitSignal(window.article_shown) as shown:
         extras.link_clicked.emit(QUrl(anchor("article", "a1.txt")))
     assert shown.args == ["a1.txt"]
@@ -95,23 +98,23 @@ def test_related_headline_links_to_the_article_with_that_title(qtbot, make_windo
 def test_zoom_changes_the_font_size(qtbot, make_window, tagged_library):
     window = make_window()
     window.session.library_loaded(tagged_library)
-    before = window.reading_view.document().defaultFont().pixelSize()
+    before = window.reading.view.document().defaultFont().pixelSize()
     window.actions_.zoom_in.trigger()
     window.actions_.zoom_in.trigger()
-    assert window.reading_view.document().defaultFont().pixelSize() > before
+    assert window.reading.view.document().defaultFont().pixelSize() > before
     window.actions_.zoom_reset.trigger()
-    assert window.reading_view.document().defaultFont().pixelSize() == before
+    assert window.reading.view.document().defaultFont().pixelSize() == before
 
 
 def test_dark_theme_renders_dark_entity_colours(qtbot, make_window, tagged_library):
     window = make_window()
     window.session.library_loaded(tagged_library)
-    window.session.show_article_by_id("a1.txt")
+    window.session.shown.show_article_by_id("a1.txt")
     window.actions_.theme_dark.trigger()
     assert window.settings.theme == "dark"
-    assert "#1e3a8a" in window.reading_view.toHtml().lower()  # person background, dark theme
+    assert "#1e3a8a" in window.reading.view.toHtml().lower()  # person background, dark theme
     window.actions_.theme_light.trigger()
-    assert "#dbeafe" in window.reading_view.toHtml().lower()
+    assert "#dbeafe" in window.reading.view.toHtml().lower()
 
 
 @pytest.mark.parametrize(("width", "wide"), [(600, False), (1800, True)])

@@ -88,17 +88,20 @@ def test_empty_state_in_arabic(qtbot) -> None:
 
 def test_status_bar_groups_the_skipped_files_by_extension(qtbot, make_window) -> None:
     window = make_window()
-    window.set_problems(
+    window.status.set_problems(
         [
             LoadProblem("a.pdf", "not an article format (.pdf)"),
             LoadProblem("b.pdf", "not an article format (.pdf)"),
             LoadProblem("c.docx", "not an article format (.docx)"),
         ]
     )
-    assert window.problems_button.text() == "3 files skipped"
-    assert window.problems_button.toolTip().startswith("3 files skipped: .pdf ×2, .docx ×1.")
-    window.set_problems([])
-    assert not window.problems_button.isVisible() and window.problems_button.toolTip() == ""
+    assert window.status.problems_button.text() == "3 files skipped"
+    assert window.status.problems_button.toolTip().startswith("3 files skipped: .pdf ×2, .docx ×1.")
+    window.status.set_problems([])
+    assert (
+        not window.status.problems_button.isVisible()
+        and window.status.problems_button.toolTip() == ""
+    )
 
 
 def test_a_folder_that_gave_no_article_says_which_files_and_why(
@@ -112,8 +115,8 @@ def test_a_folder_that_gave_no_article_says_which_files_and_why(
     (folder / "d.txt").write_bytes(b"")
     window = make_window()
     open_and_wait(qtbot, window, folder)
-    empty = window.empty_state
-    assert window.list_stack.currentWidget() is empty
+    empty = window.list_panel.empty_state
+    assert window.list_panel.stack.currentWidget() is empty
     assert empty.label.text() == "This folder holds no article that could be read."
     text = empty.details.text()
     assert "d.txt: empty file" in text
@@ -124,8 +127,8 @@ def test_a_folder_that_gave_no_article_says_which_files_and_why(
     for problem in problems[:LISTED_PROBLEMS]:
         assert f"{problem.path}: {problem.reason}" in text
     qtbot.mouseClick(empty.problems_button, Qt.MouseButton.LeftButton)
-    assert window.problems_panel.isVisible()
-    assert window.problems_panel.model().rowCount() == len(problems)
+    assert window.status.problems_panel.isVisible()
+    assert window.status.problems_panel.model().rowCount() == len(problems)
 
 
 def test_extension_summary_keeps_its_order_in_an_arabic_sentence() -> None:

@@ -41,7 +41,7 @@ def fake_entities(monkeypatch: pytest.MonkeyPatch) -> None:
 def record_status(window) -> list[tuple[str, str, str]]:
     """(stage, count, bar value/maximum) as the user sees them after each progress report."""
     seen: list[tuple[str, str, str]] = []
-    status = window.load_status
+    status = window.status.load_status
 
     def note(_progress: LoadProgress) -> None:
         assert status.isVisible()
@@ -163,8 +163,8 @@ def test_a_load_shows_each_stage_with_counts_then_hides(qtbot, make_window, tmp_
     assert parse_counts[0] == f"0 / {FILES} files"
     assert parse_counts[-1] == f"{FILES} / {FILES} files"
     assert (f"{FILES}/{FILES}") in [bar for stage, _, bar in seen if stage == "Indexing"]
-    assert not window.load_status.isVisible()
-    assert window.model.rowCount() == FILES
+    assert not window.status.load_status.isVisible()
+    assert window.list_panel.model.rowCount() == FILES
 
 
 def test_the_entity_stage_is_shown_after_the_list_is_usable(
@@ -176,7 +176,7 @@ def test_the_entity_stage_is_shown_after_the_list_is_usable(
     rows_when_entities_started: list[int] = []
     window.loader.progress.connect(
         lambda p: (
-            rows_when_entities_started.append(window.model.rowCount())
+            rows_when_entities_started.append(window.list_panel.model.rowCount())
             if p.stage == "entities"
             else None
         )
@@ -211,29 +211,29 @@ def test_cancel_works_in_every_stage(
 
     def cancel_at(progress: LoadProgress) -> None:
         if progress.stage == stage and not clicked:
-            window.load_status.cancel_button.click()
-            clicked.append(window.load_status.stage_label.text())
+            window.status.load_status.cancel_button.click()
+            clicked.append(window.status.load_status.stage_label.text())
 
     window.loader.progress.connect(cancel_at)
     with qtbot.waitSignal(window.loader.idle, timeout=30_000):
         window.open_folder(folder)
     assert clicked == ["Cancelling…"]
-    assert not window.load_status.isVisible()
-    assert window.load_status.cancel_button.isEnabled()  # ready for the next load
+    assert not window.status.load_status.isVisible()
+    assert window.status.load_status.cancel_button.isEnabled()  # ready for the next load
     assert window.library is not None
     if stage == "entities":
         assert window.library.root == folder.resolve()
-        assert window.model.rowCount() == FILES
+        assert window.list_panel.model.rowCount() == FILES
         assert not window.library.has_entities
         assert window.library.search("الخبر").total == FILES
     else:
         assert window.library.root == news_folder.resolve()
-        assert window.model.rowCount() == 6
+        assert window.list_panel.model.rowCount() == 6
         assert window.library.has_entities
-        assert window.status_note.text() == "Loading cancelled."
+        assert window.status.note.text() == "Loading cancelled."
     # and the next load runs to the end
     open_and_wait(qtbot, window, folder)
-    assert window.model.rowCount() == FILES
+    assert window.list_panel.model.rowCount() == FILES
     assert window.library.has_entities
 
 
@@ -245,14 +245,14 @@ def test_opening_another_folder_while_cancelling_shows_the_new_load(
     window = make_window()
     folder = write_small_files(tmp_path / "many")
     window.open_folder(folder)
-    window.load_status.cancel_button.click()
-    assert window.load_status.stage_label.text() == "Cancelling…"
+    window.status.load_status.cancel_button.click()
+    assert window.status.load_status.stage_label.text() == "Cancelling…"
     seen = record_status(window)
     open_and_wait(qtbot, window, news_folder)
     assert "Reading files" in [stage for stage, _, _ in seen]
-    assert window.load_status.cancel_button.isEnabled()
-    assert not window.load_status.isVisible()
-    assert window.model.rowCount() == 6
+    assert window.status.load_status.cancel_button.isEnabled()
+    assert not window.status.load_status.isVisible()
+    assert window.list_panel.model.rowCount() == 6
 
 
 def test_every_stage_the_loading_code_reports_has_a_label() -> None:

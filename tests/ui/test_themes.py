@@ -87,9 +87,9 @@ def low_contrast(window) -> list[str]:
             failures.append(f"{name}: {ratio:.2f}")
     # list rows: each row's title line and its quieter second line, measured apart
     for view_name, view in [
-        ("article list", window.list_view),
-        ("tags", window.tag_facet.view()),
-        ("sources", window.source_facet.view()),
+        ("article list", window.list_panel.view),
+        ("tags", window.sidebar.tag_facet.view()),
+        ("sources", window.sidebar.source_facet.view()),
     ]:
         model = view.model()
         for row in range(model.rowCount()):
@@ -103,7 +103,7 @@ def low_contrast(window) -> list[str]:
                         rect.x(), rect.y() + rect.height() // 2, rect.width(), rect.height() // 2
                     ),
                 ]
-                if view is window.list_view
+                if view is window.list_panel.view
                 else [rect]
             )
             for part in halves:
@@ -122,13 +122,13 @@ def test_light_dark_light_every_text_reads_at_aa(qtbot, make_window, news_folder
     for theme in ("light", "dark", "light"):
         window.set_theme(theme)
         assert low_contrast(window) == [], theme
-        box = window.sort_box
+        box = window.list_panel.sort_box
         assert box.width() >= box.sizeHint().width(), f"sort box cut in {theme}"
 
 
 def test_the_header_does_not_repeat_the_sort_box(qtbot, make_window, news_folder):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
-    assert window.sort_box.currentText() == "Newest first"
-    assert "Newest first" not in window.list_header.text()
-    assert window.list_header.text() == "6 articles"
+    assert window.list_panel.sort_box.currentText() == "Newest first"
+    assert "Newest first" not in window.list_panel.header.text()
+    assert window.list_panel.header.text() == "6 articles"
