@@ -122,6 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"reader.commands.{args.command}")
         return int(module.run(args))
     args = build_app_parser().parse_args(args_list)
-    from reader.ui.app import run_app
+    from reader.ui.window.app import run_app
 
     return int(run_app(args))

@@ -24,11 +24,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.bidi import first_strong_direction
-from reader.ui.article_model import ArticleListModel, Roles
+from reader.ui.common.i18n import current_language
+from reader.ui.common.plain import isolated
+from reader.ui.common.theme import MATCH_COLOURS
 from reader.ui.html import readable_date
-from reader.ui.i18n import current_language
-from reader.ui.plain import isolated
-from reader.ui.theme import MATCH_COLOURS
+from reader.ui.list.article_model import ArticleListModel, Roles
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _PAD = 6

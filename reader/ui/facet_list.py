@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 from reader.bidi import first_strong_direction
 from reader.index.types import NONE_VALUE
 from reader.index.value_match import fold_value, fold_values, value_matcher
-from reader.ui.i18n import add_arabic, t
-from reader.ui.plain import tooltip_text
+from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.plain import tooltip_text
 from reader.ui.timeline_bins import article_count
 
 if TYPE_CHECKING:

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import ENTITY_KINDS
+from reader.ui.common.flat_button import FlatToolButton
+from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.theme import ENTITY_COLOURS
 from reader.ui.facet_list import COUNT_ROLE, MAX_LISTED, STATE_ROLE, FacetListModel, FacetListView
-from reader.ui.flat_button import FlatToolButton
-from reader.ui.i18n import add_arabic, t
-from reader.ui.theme import ENTITY_COLOURS
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities

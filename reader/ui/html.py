@@ -23,9 +23,9 @@ from urllib.parse import quote, unquote
 
 from reader.bidi import first_strong_direction
 from reader.model import ENTITY_KINDS, Article, Span
-from reader.ui.i18n import add_arabic, t
-from reader.ui.plain import isolated
-from reader.ui.theme import (
+from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.plain import isolated
+from reader.ui.common.theme import (
     BODY_FONT_FAMILY,
     BODY_FONT_PX,
     ENTITY_COLOURS,

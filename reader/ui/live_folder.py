@@ -51,7 +51,7 @@ from reader.library.live import Commit, PreparedChanges, SpanCommit, prepare_cha
 from reader.library.loading import FileInfo, relative
 from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Article
-from reader.ui.worker import Task, TaskHooks
+from reader.ui.background.worker import Task, TaskHooks
 
 # the longest a commit slice may hold the GUI thread (Index.add is ~0.3 ms per article, so this
 # is ~50 articles; the 100 ms stall budget leaves room for the re-search and repaint after it)

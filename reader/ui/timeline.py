@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
 
-from reader.ui.i18n import add_arabic, t
-from reader.ui.plain import tooltip_text
+from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.plain import tooltip_text
 from reader.ui.timeline_bins import (
     DAY_SPAN_MAX,
     MONTH_SPAN_MAX,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
 
-from reader.ui.i18n import add_arabic, current_language, t
+from reader.ui.common.i18n import add_arabic, current_language, t
 
 add_arabic({"articles": "مقالات", "1 article": "مقال واحد"})
 

@@ -175,7 +175,7 @@ def _gui(table, state: UserState, index: Index, everything) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.facet_list import FacetListModel
-    from reader.ui.show_all import FacetTableModel
+    from reader.ui.filters.show_all import FacetTableModel
 
     app = QApplication.instance() or QApplication([])
     from reader.index import FacetValue

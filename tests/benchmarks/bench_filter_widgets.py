@@ -37,10 +37,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reader.formats import read_folder  # noqa: E402
 from reader.index import FacetValue  # noqa: E402
 from reader.text import tokenize  # noqa: E402
-from reader.ui.appearance import apply_theme, apply_ui_font, load_fonts  # noqa: E402
-from reader.ui.chips import FilterChips  # noqa: E402
+from reader.ui.common.appearance import apply_theme, apply_ui_font, load_fonts  # noqa: E402
 from reader.ui.facets import EntityFacet, TagFacet  # noqa: E402
-from reader.ui.filter_state import FilterState  # noqa: E402
+from reader.ui.filters.chips import FilterChips  # noqa: E402
+from reader.ui.filters.filter_state import FilterState  # noqa: E402
 from reader.ui.timeline import TimelineWidget  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"

@@ -104,8 +104,8 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.common.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     app = QApplication([])
     settings = Settings(QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat))

@@ -106,9 +106,9 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.appearance import apply_ui_font, load_fonts
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.common.appearance import apply_ui_font, load_fonts
+    from reader.ui.common.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     app = QApplication([])
     load_fonts()

@@ -15,9 +15,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from ui_fixtures import write_folder
 
-from reader.ui.i18n import set_language
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import Settings
+from reader.ui.common.i18n import set_language
+from reader.ui.common.settings import Settings
+from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

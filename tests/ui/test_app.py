@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.app import SEEDS, choose_folder
+from reader.ui.window.app import SEEDS, choose_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 

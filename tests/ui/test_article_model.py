@@ -11,7 +11,7 @@ import pytest
 from reader.index.types import SortKey
 from reader.model import Article, Span
 from reader.storage.state import UserState
-from reader.ui.article_model import INSERT_CHUNK, ArticleListModel, Roles, sort_ids
+from reader.ui.list.article_model import INSERT_CHUNK, ArticleListModel, Roles, sort_ids
 
 ARTICLES = {
     a.id: a

@@ -18,9 +18,9 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 import reader.storage.cache as cache_module
 from reader.library.library import load_library
 from reader.storage.cache import FolderCache, cache_root, cache_size, folder_dir
-from reader.ui.article_model import Roles
-from reader.ui.cache_dialog import MAX_ERROR_LINES, Cleared, human_size, note_text
-from reader.ui.i18n import set_language
+from reader.ui.common.i18n import set_language
+from reader.ui.list.article_model import Roles
+from reader.ui.status.cache_dialog import MAX_ERROR_LINES, Cleared, human_size, note_text
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -107,9 +107,9 @@ def test_many_errors_are_listed_up_to_a_few_lines(qtbot, make_window, monkeypatc
     window = make_window()
     errors = tuple(f"cache: cannot delete /x/{i}: Permission denied" for i in range(20))
     monkeypatch.setattr(
-        "reader.ui.cache_dialog.clear_now", lambda: Cleared(freed=2048, errors=errors)
+        "reader.ui.status.cache_dialog.clear_now", lambda: Cleared(freed=2048, errors=errors)
     )
-    monkeypatch.setattr("reader.ui.cache_dialog.cache_size", lambda: 4096)
+    monkeypatch.setattr("reader.ui.status.cache_dialog.cache_size", lambda: 4096)
     answer_dialog(qtbot, "clearCacheDialog", "confirmClearCache")
     warning = answer_dialog(qtbot, "clearCacheErrors", None)
     clear_and_wait(qtbot, window)

@@ -16,9 +16,9 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, type_text, write_fold
 from reader.index import FacetValue
 from reader.storage.casefile import case_bytes
 from reader.storage.state import UserState
-from reader.ui.article_model import Roles
-from reader.ui.case_panel import KEY_ROLE, CaseViewsModel
-from reader.ui.show_all import FacetTableModel
+from reader.ui.filters.case_panel import KEY_ROLE, CaseViewsModel
+from reader.ui.filters.show_all import FacetTableModel
+from reader.ui.list.article_model import Roles
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.ui.chips import FilterChips
-from reader.ui.filter_state import RANGE_KEY, FilterState
-from reader.ui.theme import ENTITY_COLOURS
+from reader.ui.common.theme import ENTITY_COLOURS
+from reader.ui.filters.chips import FilterChips
+from reader.ui.filters.filter_state import RANGE_KEY, FilterState
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -95,7 +95,7 @@ def test_right_to_left_puts_the_first_chip_at_the_right(qtbot, chips) -> None:
 
 
 def test_retranslate_relabels_the_chips(chips) -> None:
-    from reader.ui.i18n import set_language
+    from reader.ui.common.i18n import set_language
 
     set_language("ar")
     try:

@@ -74,7 +74,7 @@ def test_arabic_titles_and_facet_values_are_laid_out_right_to_left(
 
 
 def test_a_titles_tooltip_keeps_its_direction(qtbot, make_window, tmp_path):
-    from reader.ui.article_model import Roles
+    from reader.ui.list.article_model import Roles
 
     window = make_window()
     open_and_wait(qtbot, window, write_folder(tmp_path / "news", ARTICLES))

@@ -14,7 +14,7 @@ from reader.index import FacetValue
 from reader.model import Article, Span
 from reader.ui.facets import EntityFacet
 from reader.ui.html import article_html, entity_counts, extras_html
-from reader.ui.reading_view import ReadingView, tooltip_for
+from reader.ui.reading.reading_view import ReadingView, tooltip_for
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -104,7 +104,7 @@ def test_entity_facet_tooltip_lists_the_variants(qtbot) -> None:
 def test_window_export_gives_canonical_names(tmp_path) -> None:
     import json
 
-    from reader.ui.export_result import export_articles
+    from reader.ui.window.export_result import export_articles
 
     target = tmp_path / "out.jsonl"
     export_articles(target, "jsonl", [ARTICLE], with_entities=True, identities=IDENTITIES)

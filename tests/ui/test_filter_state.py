@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from reader.index import Filters
-from reader.ui.filter_state import RANGE_KEY, FilterState
-from reader.ui.i18n import set_language
+from reader.ui.common.i18n import set_language
+from reader.ui.filters.filter_state import RANGE_KEY, FilterState
 
 D1, D2 = dt.date(2018, 3, 1), dt.date(2018, 5, 31)
 

@@ -13,8 +13,8 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 
 from reader.model import LoadProblem
 from reader.storage.state import UserState, state_path
-from reader.ui.article_model import Roles
-from reader.ui.problems import ProblemsModel
+from reader.ui.list.article_model import Roles
+from reader.ui.status.problems import ProblemsModel
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -93,7 +93,7 @@ def test_window_export_writes_a_cut_emoji_as_fffd_and_every_article_after_it(
     tmp_path: Path,
 ) -> None:
     from reader.model import Article
-    from reader.ui.export_result import export_articles
+    from reader.ui.window.export_result import export_articles
 
     articles = [
         Article("a.json#1", "عنوان \ud83d مقطوع", "نص \ud83d", source="الجزيرة"),

@@ -7,14 +7,20 @@ import importlib
 from pathlib import Path
 
 import reader.ui
-from reader.ui.i18n import arabic_table
+from reader.ui.common.i18n import arabic_table
 
 UI_DIR = Path(reader.ui.__file__).parent
 
 
+def module_name(path: Path) -> str:
+    """reader/ui/list/list_panel.py -> reader.ui.list.list_panel (a package for __init__.py)."""
+    parts = path.relative_to(UI_DIR).with_suffix("").parts
+    return ".".join(("reader.ui", *(p for p in parts if p != "__init__")))
+
+
 def t_literals() -> dict[str, str]:
     found: dict[str, str] = {}
-    for path in sorted(UI_DIR.glob("*.py")):
+    for path in sorted(UI_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
@@ -30,8 +36,8 @@ def t_literals() -> dict[str, str]:
 
 
 def test_every_t_literal_has_an_arabic_entry() -> None:
-    for path in sorted(UI_DIR.glob("*.py")):
-        importlib.import_module(f"reader.ui.{path.stem}")
+    for path in sorted(UI_DIR.rglob("*.py")):
+        importlib.import_module(module_name(path))
     table = arabic_table()
     literals = t_literals()
     assert len(literals) > 50
@@ -44,8 +50,8 @@ def test_translations_use_only_known_placeholders() -> None:
     invent one, which would raise KeyError at format time."""
     import re
 
-    for path in sorted(UI_DIR.glob("*.py")):
-        importlib.import_module(f"reader.ui.{path.stem}")
+    for path in sorted(UI_DIR.rglob("*.py")):
+        importlib.import_module(module_name(path))
     for english, arabic in arabic_table().items():
         names = re.compile(r"\{(\w*)[^}]*\}")
         assert set(names.findall(arabic)) <= set(names.findall(english)), english

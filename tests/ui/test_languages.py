@@ -9,7 +9,7 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 from ui_walk import untranslated, widget_strings
 
 from reader.model import LoadProblem
-from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -64,13 +64,13 @@ def test_menu_shortcuts_read_left_to_right_in_arabic(qtbot, make_window):
 
 def test_one_arabic_term_for_entities() -> None:
     import importlib
-    from pathlib import Path
+    import pkgutil
 
     import reader.ui
-    from reader.ui.i18n import arabic_table
+    from reader.ui.common.i18n import arabic_table
 
-    for path in sorted(Path(reader.ui.__file__).parent.glob("*.py")):
-        importlib.import_module(f"reader.ui.{path.stem}")
+    for module in pkgutil.walk_packages(reader.ui.__path__, "reader.ui."):
+        importlib.import_module(module.name)
     table = arabic_table()
     assert not [v for v in table.values() if "كائن" in v]
     assert all("كيان" in v for k, v in table.items() if "entit" in k.lower()), [
@@ -83,7 +83,7 @@ def test_message_boxes_are_in_arabic_too(qtbot, make_window, tmp_path, monkeypat
     cleared): each is walked as it opens, then closed."""
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.ui.cache_dialog import Cleared, confirm_clear, report_errors
+    from reader.ui.status.cache_dialog import Cleared, confirm_clear, report_errors
 
     window = make_window(language="ar")
     seen: list[str] = []

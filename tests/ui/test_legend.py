@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.model import ENTITY_KINDS
-from reader.ui.legend import EntityLegend
-from reader.ui.theme import ENTITY_COLOURS
+from reader.ui.common.theme import ENTITY_COLOURS
+from reader.ui.status.legend import EntityLegend
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -12,7 +12,7 @@ import pytest
 from inline_tagging import tag_inline
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
-from reader.ui.article_model import Roles
+from reader.ui.list.article_model import Roles
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -273,7 +273,7 @@ class _Gate:
 def test_a_file_written_while_the_folder_is_read_is_not_lost(
     qtbot, make_window, live_folder, monkeypatch
 ):
-    import reader.ui.loader as loader_module
+    import reader.ui.background.loader as loader_module
 
     gate = _Gate()
     real = loader_module.load_library
@@ -302,7 +302,7 @@ def test_a_file_written_while_the_folder_is_read_is_not_lost(
 def test_changes_during_the_entities_stage_reach_the_library_with_entities(
     qtbot, make_window, live_folder, monkeypatch
 ):
-    import reader.ui.loader as loader_module
+    import reader.ui.background.loader as loader_module
 
     tag_inline(monkeypatch, _gaza_places)
     gate = _Gate()

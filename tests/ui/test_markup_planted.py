@@ -25,11 +25,11 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 from reader.library.library import Library, build_index
 from reader.model import Appended, Article, LoadProblem, Span
 from reader.printable import printable
-from reader.ui.article_model import Roles
+from reader.ui.common.plain import menu_text, tooltip_text, window_title
 from reader.ui.html import anchor
-from reader.ui.menus import Actions
-from reader.ui.plain import menu_text, tooltip_text, window_title
-from reader.ui.reading_view import LinkBrowser
+from reader.ui.list.article_model import Roles
+from reader.ui.reading.reading_view import LinkBrowser
+from reader.ui.window.menus import Actions
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -447,7 +447,7 @@ def test_menu_and_title_texts_keep_their_special_characters_literal(qtbot) -> No
 
 
 def test_cache_note_shows_paths_as_text(qtbot, tmp_path: Path) -> None:
-    from reader.ui.cache_dialog import CacheNote
+    from reader.ui.status.cache_dialog import CacheNote
 
     png = write_png(tmp_path)
     note = CacheNote()

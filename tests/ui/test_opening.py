@@ -13,10 +13,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, write_folder
 
-from reader.ui.app import start_window
-from reader.ui.article_model import Roles
-from reader.ui.export_dialog import chosen_file, suggested_path
-from reader.ui.settings import Settings
+from reader.ui.common.settings import Settings
+from reader.ui.list.article_model import Roles
+from reader.ui.window.app import start_window
+from reader.ui.window.export_dialog import chosen_file, suggested_path
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 
 from reader.model import LoadProblem
-from reader.ui.problems import ProblemsModel, ProblemsPanel
+from reader.ui.status.problems import ProblemsModel, ProblemsPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -87,7 +87,7 @@ def test_paths_display_left_to_right_and_copy_plain(panel) -> None:
 
 
 def test_retranslate_renames_the_columns(panel) -> None:
-    from reader.ui.i18n import set_language
+    from reader.ui.common.i18n import set_language
 
     set_language("ar")
     try:

@@ -12,8 +12,8 @@ from ui_fixtures import QT_OFFSCREEN_NOISE
 
 from reader.library.library import Library, build_index
 from reader.model import Appended, Article, Span
-from reader.ui.article_model import Roles
 from reader.ui.html import anchor
+from reader.ui.list.article_model import Roles
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 
@@ -119,7 +119,7 @@ def test_dark_theme_renders_dark_entity_colours(qtbot, make_window, tagged_libra
 
 @pytest.mark.parametrize(("width", "wide"), [(600, False), (1800, True)])
 def test_lines_keep_a_readable_measure(qtbot, width: int, wide: bool) -> None:
-    from reader.ui.reading_view import MEASURE_EM, ReadingView
+    from reader.ui.reading.reading_view import MEASURE_EM, ReadingView
 
     view = ReadingView()
     qtbot.addWidget(view)
@@ -136,7 +136,7 @@ def test_lines_keep_a_readable_measure(qtbot, width: int, wide: bool) -> None:
 def test_the_page_shown_is_not_rendered_again_for_the_same_inputs(qtbot) -> None:
     # a live refresh or the install of a loaded folder shows the same article again: the reader
     # keeps their place on the page (and the GUI thread its 10-35 ms); new highlights re-render
-    from reader.ui.reading_view import ReadingView
+    from reader.ui.reading.reading_view import ReadingView
 
     view = ReadingView()
     qtbot.addWidget(view)

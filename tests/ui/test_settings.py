@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from reader.index.types import SortKey
-from reader.ui.settings import MAX_RECENT, ZOOM_MAX, ZOOM_MIN, Settings
+from reader.ui.common.settings import MAX_RECENT, ZOOM_MAX, ZOOM_MIN, Settings
 
 
 @pytest.fixture

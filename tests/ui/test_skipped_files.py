@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
 from reader.model import LoadProblem
-from reader.ui.empty_state import LISTED_PROBLEMS, EmptyState, problem_lines
-from reader.ui.i18n import set_language
-from reader.ui.problems import by_extension, extension_summary
+from reader.ui.common.i18n import set_language
+from reader.ui.list.empty_state import LISTED_PROBLEMS, EmptyState, problem_lines
+from reader.ui.status.problems import by_extension, extension_summary
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

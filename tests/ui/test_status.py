@@ -10,8 +10,8 @@ from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait
 
 from reader.library.library import LoadProgress
 from reader.model import Span
-from reader.ui.i18n import set_language
-from reader.ui.status_panel import STAGE_LABELS, LoadStatus, seconds_left, time_left_text
+from reader.ui.common.i18n import set_language
+from reader.ui.status.status_panel import STAGE_LABELS, LoadStatus, seconds_left, time_left_text
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

@@ -150,7 +150,7 @@ def test_tooltip_names_the_day_and_the_count(timeline, index, text) -> None:
 
 
 def test_tooltip_per_month_in_arabic(qtbot) -> None:
-    from reader.ui.i18n import set_language
+    from reader.ui.common.i18n import set_language
 
     widget = TimelineWidget()
     qtbot.addWidget(widget)

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from reader.library.library import LoadCancelled, LoadProgress
-from reader.ui.worker import Task, TaskHooks
+from reader.ui.background.worker import Task, TaskHooks
 
 
 def run(qtbot, task: Task, signal_name: str) -> list:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 # the offscreen platform cannot resize native windows and says so on every show(); harmless
 QT_OFFSCREEN_NOISE = "This plugin does not support (propagateSizeHints|raise)"

@@ -1,0 +1,1 @@
+"""The article list: its model, the panel around it, and why it is empty."""
