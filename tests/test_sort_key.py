@@ -41,3 +41,15 @@ def test_the_index_takes_the_keys_and_their_names() -> None:
     assert SortKey.NEWEST == "newest" and f"{SortKey.OLDEST}" == "oldest"
     with pytest.raises(ValueError, match="sideways"):
         SortKey("sideways")
+
+
+def test_orders_are_stored_in_names_older_versions_read() -> None:
+    assert [key.stored for key in SortKey] == [
+        "date_desc",
+        "date_asc",
+        "title",
+        "source",
+        "relevance",
+        "starred",
+    ]
+    assert SavedSearch("s", sort=SortKey.OLDEST).to_json()["sort"] == "date_asc"

@@ -35,8 +35,16 @@ class SortKey(StrEnum):
     @classmethod
     def _missing_(cls, value: object) -> SortKey | None:
         # the names settings and saved searches of older versions hold: they still load
-        legacy = {"date_desc": cls.NEWEST, "date_asc": cls.OLDEST}
-        return legacy.get(value) if isinstance(value, str) else None
+        return _OLDER_NAMES.get(value) if isinstance(value, str) else None
+
+    @property
+    def stored(self) -> str:
+        """The name written to settings and saved searches: one older versions read too, so a
+        case file still opens there."""
+        return next((name for name, key in _OLDER_NAMES.items() if key is self), self.value)
+
+
+_OLDER_NAMES = {"date_desc": SortKey.NEWEST, "date_asc": SortKey.OLDEST}
 
 
 # the orders ``SearchIndex.search`` takes: a SortKey, or the same name as a plain string

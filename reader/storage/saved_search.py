@@ -50,7 +50,7 @@ class SavedSearch:
         f = self.filters
         out: dict[str, Any] = {
             "query": self.query,
-            "sort": self.sort.value,
+            "sort": self.sort.stored,
             "tags_mode": f.tags_mode,
         }
         out["since"] = f.since.isoformat() if f.since else None

@@ -78,3 +78,10 @@ def test_the_sort_order_loads_old_names_and_survives_junk(
     q = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     q.setValue("list/sort", raw)
     assert Settings(q).sort_key == expected
+
+
+def test_the_sort_order_is_stored_in_a_name_older_versions_read(tmp_path: Path) -> None:
+    q = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    Settings(q).sort_key = SortKey.OLDEST
+    assert q.value("list/sort") == "date_asc"
+    assert Settings(q).sort_key is SortKey.OLDEST

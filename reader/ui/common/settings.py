@@ -122,7 +122,7 @@ class Settings:
 
     @sort_key.setter
     def sort_key(self, value: SortKey) -> None:
-        self._q.setValue("list/sort", value.value)
+        self._q.setValue("list/sort", value.stored)
 
     @property
     def last_export_dir(self) -> str:
