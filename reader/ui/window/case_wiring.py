@@ -12,22 +12,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from reader.index import SearchResult
 from reader.index.types import MY_TAG_FIELD, NONE_VALUE
 from reader.model import ENTITY_KINDS
 from reader.storage.casefile import CaseFileError, export_case, import_case
 from reader.storage.saved_search import SavedSearch
+from reader.ui.background.loader import FolderLoader
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import warn
 from reader.ui.facets import ENTITY_TITLES, FacetPanel
 from reader.ui.filters.filter_state import FilterState
 from reader.ui.filters.show_all import ShowAllDialog
+from reader.ui.reading.case_box import CaseBox
+from reader.ui.window.menus import Actions
+from reader.ui.window.result_view import Panels
+from reader.ui.window.results import ResultsController
+from reader.ui.window.window_session import Session
 
 if TYPE_CHECKING:
     from reader.storage.state import UserState
-    from reader.ui.window.main_window import MainWindow
 
 add_arabic(
     {
@@ -45,9 +50,26 @@ add_arabic(
 
 
 class CaseController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """The case work of the folder open (``session``), wired to the parts of the window it
+    drives; ``window`` is the parent of its dialogs."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        session: Session,
+        loader: FolderLoader,
+        results: ResultsController,
+        actions: Actions,
+        panels: Panels,
+        case_box: CaseBox,
+        search_box: QLineEdit,
+    ) -> None:
         super().__init__(window)
-        self.w = window
+        self._window = window
+        self.session, self.loader, self.results, self.actions = session, loader, results, actions
+        self.list, self.sidebar, self.reading = panels.list, panels.sidebar, panels.reading
+        self.status, self.case_box, self.search_box = panels.status, case_box, search_box
         self.show_all_dialog: ShowAllDialog | None = None
         self._pending: list[SavedSearch] = []
         self._counted: tuple | None = None
@@ -59,30 +81,32 @@ class CaseController(QObject):
     # ------------------------------------------------------------------ wiring
     @property
     def state(self) -> UserState | None:
-        return self.w.session.user_state
+        return self.session.user_state
 
     def _connect(self) -> None:
-        w, a = self.w, self.w.actions_
-        w.results.marks = lambda: self.state.marks() if self.state is not None else None
-        w.article_shown.connect(lambda i: w.reading.case_box.show_article(i, self.state))
-        w.loader.started.connect(lambda _f: w.reading.case_box.show_article(None, None))
-        w.reading.case_box.changed.connect(self._case_box_changed)
-        w.results.results_changed.connect(self._result_shown)
-        w.list_panel.model.user_flags_changed.connect(self.refresh_view_counts)
-        a.star.triggered.connect(lambda: QTimer.singleShot(0, w.results.marks_changed))
+        a = self.actions
+        self.results.marks = lambda: self.state.marks() if self.state is not None else None
+        self.session.shown.article_shown.connect(
+            lambda i: self.case_box.show_article(i, self.state)
+        )
+        self.loader.started.connect(lambda _f: self.case_box.show_article(None, None))
+        self.case_box.changed.connect(self._case_box_changed)
+        self.results.results_changed.connect(self._result_shown)
+        self.list.model.user_flags_changed.connect(self.refresh_view_counts)
+        a.star.triggered.connect(lambda: QTimer.singleShot(0, self.results.marks_changed))
         a.my_tag.triggered.connect(self.focus_my_tag)
         # the list's context menu: star, read, own tag for the row clicked (it becomes current)
-        w.list_panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        w.list_panel.view.addActions([a.star, a.toggle_read, a.my_tag])
+        self.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.view.addActions([a.star, a.toggle_read, a.my_tag])
         a.save_search.triggered.connect(self.ask_save_search)
         a.export_case.triggered.connect(self.ask_export_case)
         a.import_case.triggered.connect(self.ask_import_case)
-        panel = w.sidebar.case_panel
+        panel = self.sidebar.case_panel
         panel.search_requested.connect(self.open_search)
         panel.rename_requested.connect(self.rename_search)
         panel.delete_requested.connect(self.delete_search)
-        w.reading.view.category_clicked.connect(
-            lambda v: w.apply_filters(w.results.state.toggle_include_category(v))
+        self.reading.category_clicked.connect(
+            lambda v: self.results.set_state(self.results.state.toggle_include_category(v))
         )
         for field, facet, title in self._facets():
             facet.all_values = lambda f=field: self.all_table(f)
@@ -91,7 +115,7 @@ class CaseController(QObject):
             )
 
     def _facets(self) -> list[tuple[str, FacetPanel, str]]:
-        sidebar = self.w.sidebar
+        sidebar = self.sidebar
         facets = [
             ("tag", sidebar.tag_facet, "Tags"),
             ("source", sidebar.source_facet, "Sources"),
@@ -104,20 +128,19 @@ class CaseController(QObject):
 
     # ------------------------------------------------------------------ own tags and notes
     def focus_my_tag(self) -> None:
-        box = self.w.reading.case_box
+        box = self.case_box
         if box.article_id is not None:
             box.tag_input.setFocus()
 
     def _case_box_changed(self, kind: str) -> None:
-        w = self.w
-        w.session.save_state()  # at once: a note must survive a crash
-        article_id = w.reading.case_box.article_id
+        self.session.save_state()  # at once: a note must survive a crash
+        article_id = self.case_box.article_id
         if article_id is not None:
-            w.list_panel.model.marks_changed(article_id)
+            self.list.model.marks_changed(article_id)
         if kind == "tags":  # the My tags facet counts them: always search again
-            w.results.search_now()
+            self.results.search_now()
         else:
-            w.results.marks_changed(note=True)
+            self.results.marks_changed(note=True)
 
     # ------------------------------------------------------------------ counts
     def _result_shown(self, result: SearchResult | None) -> None:
@@ -127,8 +150,8 @@ class CaseController(QObject):
             self.show_all_dialog.close()
 
     def refresh_view_counts(self) -> None:
-        w, state = self.w, self.state
-        library = w.session.library
+        state = self.state
+        library = self.session.library
         if state is None or library is None:
             counts: dict[str, int | None] = {"all": None, "starred": None, "unread": None}
         else:
@@ -139,15 +162,15 @@ class CaseController(QObject):
                 "starred": sum(1 for i in state.starred_ids if i in articles),
                 "unread": len(articles) - read,
             }
-        w.sidebar.case_panel.model.set_counts(counts, w.results.state.view)
+        self.sidebar.case_panel.model.set_counts(counts, self.results.state.view)
 
     def refresh_search_counts(self) -> None:
-        state, library = self.state, self.w.session.library
+        state, library = self.state, self.session.library
         searches = list(state.searches) if state is not None else []
-        model = self.w.sidebar.case_panel.model
+        model = self.sidebar.case_panel.model
         if [s.name for s in searches] != model.search_names():
             model.set_searches([(s.name, s.query) for s in searches])
-            self.w.sidebar.case_panel._fit()
+            self.sidebar.case_panel._fit()
         # counted again only when the folder, the marks or the searches changed (not per query)
         key = (
             id(library.index) if library else None,
@@ -163,21 +186,19 @@ class CaseController(QObject):
             self._count_timer.start()
 
     def _count_next(self) -> None:
-        library, state = self.w.session.library, self.state
+        library, state = self.session.library, self.state
         if not self._pending or library is None or state is None:
             self._count_timer.stop()
             return
         search = self._pending.pop(0)
         ids = library.index.matching_ids(search.query, search.filters, marks=state.marks())
-        self.w.sidebar.case_panel.model.set_search_count(
-            search.name, len(ids), search.new_count(ids)
-        )
+        self.sidebar.case_panel.model.set_search_count(search.name, len(ids), search.new_count(ids))
         if not self._pending:
             self._count_timer.stop()
 
     # ------------------------------------------------------------------ saved searches
     def ask_save_search(self) -> None:
-        name, ok = QInputDialog.getText(self.w, t("Save Search"), t("Name of this search:"))
+        name, ok = QInputDialog.getText(self._window, t("Save Search"), t("Name of this search:"))
         if ok and name.strip():
             self.save_current_search(name)
 
@@ -186,7 +207,7 @@ class CaseController(QObject):
         state = self.state
         if state is None:
             return
-        results = self.w.results
+        results = self.results
         state.save_search(
             SavedSearch(
                 " ".join(name.split()),
@@ -196,7 +217,7 @@ class CaseController(QObject):
                 frozenset(results.ids),
             )
         )
-        self.w.session.save_state()
+        self.session.save_state()
         self.refresh_search_counts()
 
     def open_search(self, name: str) -> None:
@@ -205,39 +226,38 @@ class CaseController(QObject):
         search = state.saved_search(name) if state is not None else None
         if state is None or search is None:
             return
-        w = self.w
-        w.search_bar.box.setText(search.query)
-        w.results.sort_key = search.sort
-        w.list_panel.show_sort(search.sort)
+        self.search_box.setText(search.query)
+        self.results.sort_key = search.sort
+        self.list.show_sort(search.sort)
         restored = FilterState.from_filters(search.query, search.filters)
-        if restored == w.results.state:
-            w.results.search_now()
+        if restored == self.results.state:
+            self.results.search_now()
         else:
-            w.apply_filters(restored)
+            self.results.set_state(restored)
         state.save_search(
             SavedSearch(
-                search.name, search.query, search.filters, search.sort, frozenset(w.results.ids)
+                search.name, search.query, search.filters, search.sort, frozenset(self.results.ids)
             )
         )
-        w.session.save_state()
+        self.session.save_state()
         self.refresh_search_counts()
 
     def rename_search(self, old: str, new: str) -> None:
         if self.state is not None and self.state.rename_search(old, new):
-            self.w.session.save_state()
+            self.session.save_state()
             self.refresh_search_counts()
 
     def delete_search(self, name: str) -> None:
         if self.state is not None:
             self.state.delete_search(name)
-            self.w.session.save_state()
+            self.session.save_state()
             self.refresh_search_counts()
 
     # ------------------------------------------------------------------ show all
     def all_table(self, field: str) -> tuple[list[str], list[int]]:
         """Every value of a facet over the current result, most frequent first, and "(none)"
         for the articles without one, as parallel lists (no object per value: 40,000 names)."""
-        library, result = self.w.session.library, self.w.results.result
+        library, result = self.session.library, self.results.result
         if library is None or result is None:
             return [], []
         if field == MY_TAG_FIELD:
@@ -254,7 +274,7 @@ class CaseController(QObject):
     def show_all(self, field: str, panel: FacetPanel, title: str) -> ShowAllDialog:
         if self.show_all_dialog is not None:
             self.show_all_dialog.close()
-        dialog = ShowAllDialog(t(title), self.all_table(field), self.w)
+        dialog = ShowAllDialog(t(title), self.all_table(field), self._window)
         dialog.value_chosen.connect(panel.include_requested.emit)
         self.show_all_dialog = dialog
         dialog.show()
@@ -263,7 +283,7 @@ class CaseController(QObject):
     # ------------------------------------------------------------------ the case file
     def ask_export_case(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.w, t("Export Case File"), "case.json", t("Case files (*.json)")
+            self._window, t("Export Case File"), "case.json", t("Case files (*.json)")
         )
         if path:
             self.export_case_to(Path(path))
@@ -274,13 +294,15 @@ class CaseController(QObject):
         try:
             export_case(self.state, path)
         except OSError as err:
-            warn(self.w, t("Could not export the case file"), f"{path}: {err.strerror or err}")
+            warn(
+                self._window, t("Could not export the case file"), f"{path}: {err.strerror or err}"
+            )
             return
-        self.w.status.note.setText(t("Case file written to {path}").format(path=path))
+        self.status.note.setText(t("Case file written to {path}").format(path=path))
 
     def ask_import_case(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, t("Import Case File"), "", t("Case files (*.json)")
+            self._window, t("Import Case File"), "", t("Case files (*.json)")
         )
         if path:
             self.import_case_from(Path(path))
@@ -292,12 +314,12 @@ class CaseController(QObject):
         try:
             import_case(state, path)
         except CaseFileError as err:
-            warn(self.w, t("Could not import the case file"), str(err))
+            warn(self._window, t("Could not import the case file"), str(err))
             return False
-        self.w.session.save_state()
-        self.w.list_panel.model.set_state(state)
-        current = self.w.reading.case_box.article_id
-        self.w.reading.case_box.show_article(current, state if current is not None else None)
-        self.w.results.search_now()
-        self.w.status.note.setText(t("Case file imported from {path}").format(path=path))
+        self.session.save_state()
+        self.list.model.set_state(state)
+        current = self.case_box.article_id
+        self.case_box.show_article(current, state if current is not None else None)
+        self.results.search_now()
+        self.status.note.setText(t("Case file imported from {path}").format(path=path))
         return True

@@ -75,7 +75,16 @@ class MainWindow(QMainWindow):
         self.session = Session(self, self.loader, self.results, panels)
         self.exporter = ResultExport(self, self.session, self.results, self.settings, self.status)
         self._connect()
-        self.case = CaseController(self)
+        self.case = CaseController(
+            self,
+            session=self.session,
+            loader=self.loader,
+            results=self.results,
+            actions=self.actions_,
+            panels=panels,
+            case_box=self.reading.case_box,
+            search_box=self.search_bar.box,
+        )
         self.apply_settings()
 
     # ------------------------------------------------------------------ construction
