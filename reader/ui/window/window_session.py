@@ -56,7 +56,7 @@ class Session(QObject):
         super().__init__(window)
         self.loader, self.results = loader, results
         self.list, self.sidebar, self.reading = panels.list, panels.sidebar, panels.reading
-        self.chips, self.status = panels.chips, panels.status
+        self.status = panels.status
         self.library: Library | None = None
         self.folder: Path | None = None
         self.user_state: UserState | None = None
