@@ -37,7 +37,8 @@ from reader.index.prepare import (
     prepare,
     same_text,
 )
-from reader.index.query import Clause, ParsedQuery, Phrase, parse_query
+from reader.index.query import parse_query
+from reader.index.query_ast import Clause, ParsedQuery, Phrase
 from reader.index.scoring import add_bm25, descending_score_key, stable_order
 from reader.index.types import (
     FACET_FIELDS,
