@@ -47,6 +47,7 @@ from reader.library.loading import (
     parse_some,
     relative,
 )
+from reader.library.renames import in_round
 from reader.library.tagging import annotate_files, cached_spans, with_spans
 from reader.model import Article, ChangeSet, LoadProblem
 
@@ -221,7 +222,7 @@ class Commit:
         """A file written again with the same text (a scraper re-saving it) keeps its spans:
         its entities do not vanish from the facets until it is tagged again."""
         old = self._old.get(article.id)
-        if old is None or not _same_text(old, article):
+        if old is None or not _same_spanned_text(old, article):
             return article
         spans = (old.entities, tuple(a.entities for a in old.appended))
         if not spans[0] and not any(spans[1]):
@@ -323,7 +324,7 @@ class Commit:
             added=added,
             removed=dropped,
             updated=tuple(a.id for a in fresh if a.id in old),
-            renamed=_renames(
+            renamed=in_round(
                 [old[i] for i in dropped if i in old], [a for a in fresh if a.id in added_set]
             ),
             problems=tuple(new_problems),
@@ -378,7 +379,7 @@ class SpanCommit:
             article = self._tagged[self._pos]
             self._pos += 1
             current = library.articles.get(article.id)
-            if current is not None and _same_text(current, article):
+            if current is not None and _same_spanned_text(current, article):
                 library.index.add(article)
                 library.articles[article.id] = article
                 self.applied.append(article.id)
@@ -412,8 +413,10 @@ def flush_postings(index: Index) -> None:
         flush()
 
 
-def _same_text(a: Article, b: Article) -> bool:
-    """Whether two versions of an article are the same text (spans aside)."""
+def _same_spanned_text(a: Article, b: Article) -> bool:
+    """Whether two versions of an article are the same text, so one's entity spans fit the other:
+    title, body, tags and the appended parts' bodies (``reader.index.prepare.same_text`` asks
+    another question: whether the index would hold the same postings, day and facets)."""
     return (a.title, a.body, a.tags, tuple(x.body for x in a.appended)) == (
         b.title,
         b.body,
@@ -504,18 +507,3 @@ def _recover_tags(evidence: Sequence[Article], fresh: list[Article]) -> list[Art
         is_candidate=lambda a: a.id in new_ids and _from_unsplit_tag_line(a),
     )
     return merged[len(others) :]
-
-
-def _renames(removed: list[Article], added: list[Article]) -> tuple[tuple[str, str], ...]:
-    """Removed and added articles with the same title and body: a file renamed or moved."""
-    if not removed or not added:
-        return ()  # a mass delete: 83 ms to index 19,000 removed texts for nothing
-    by_text: dict[tuple[str, str], list[str]] = {}
-    for a in removed:
-        by_text.setdefault((a.title, a.body), []).append(a.id)
-    pairs = []
-    for a in added:
-        olds = by_text.get((a.title, a.body))
-        if olds:
-            pairs.append((olds.pop(0), a.id))
-    return tuple(pairs)

@@ -49,6 +49,7 @@ from reader.library.compaction import Compaction
 from reader.library.library import ChangeSet, Library, tag_articles
 from reader.library.live import Commit, PreparedChanges, SpanCommit, prepare_changes
 from reader.library.loading import FileInfo, relative
+from reader.library.renames import RenameMemory
 from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Article
 from reader.ui.worker import Task, TaskHooks
@@ -97,11 +98,8 @@ class LiveFolder(QObject):
         self._compacting = False  # a compaction task runs
         self._compaction: Task | None = None  # that task (cancelled when a round starts)
         self._failed_compaction: Compaction | None = None  # not retried until the index changes
-        # (title, body length) -> (id, when, body) of recent unpaired additions and removals
-        # (late renames); keyed by the length, not the body: hashing 19,000 removed bodies (a
-        # mass delete) held the GUI thread ~50 ms
-        self._recent_added: dict[tuple[str, int], tuple[str, float, str]] = {}
-        self._recent_removed: dict[tuple[str, int], tuple[str, float, str]] = {}
+        # the unpaired halves of recent renames, for one seen a round later
+        self._renames = RenameMemory(RENAME_MEMORY_S)
         self._tasks: list[Task] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -248,8 +246,7 @@ class LiveFolder(QObject):
         self._failed_compaction = None
         self._to_tag.clear()
         self._spans_ready.clear()
-        self._recent_added.clear()
-        self._recent_removed.clear()
+        self._renames.clear()
         for task in self._tasks:
             task.cancel()
 
@@ -370,7 +367,15 @@ class LiveFolder(QObject):
     def _committed(self, commit: Commit) -> None:
         self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
         change = commit.result
-        late = self._late_renames(commit, change)
+        library = commit.library
+        got = (library.articles.get(i) for i in change.added)
+        late = self._renames.pair(
+            commit.removed_articles,
+            [a for a in got if a is not None],
+            change.renamed,
+            library.articles.__contains__,
+            time.monotonic(),
+        )
         if late:
             change = dataclasses.replace(change, renamed=change.renamed + late)
         self.applied.emit(change)
@@ -378,41 +383,6 @@ class LiveFolder(QObject):
             for article_id in (*change.added, *change.updated):
                 if article_id not in commit.carried:  # the same text: its spans were kept
                     self._to_tag[article_id] = None
-
-    def _late_renames(self, commit: Commit, change: ChangeSet) -> tuple[tuple[str, str], ...]:
-        """Renames whose two halves landed in different rounds: a file moved into a new folder
-        is often seen first through the folder (a new file), its old name's removal a burst
-        later. Unpaired removals and additions are remembered for ``RENAME_MEMORY_S`` and
-        paired by text (title and body, as ``reader.library.live`` pairs them within a round)."""
-        now = time.monotonic()
-        added, removed = self._recent_added, self._recent_removed
-        for memory in (added, removed):
-            for key in [k for k, (_, when, _) in memory.items() if now - when > RENAME_MEMORY_S]:
-                del memory[key]
-        library = commit.library
-        paired_old = {old for old, _ in change.renamed}
-        paired_new = {new for _, new in change.renamed}
-        late: list[tuple[str, str]] = []
-        for article in commit.removed_articles:
-            if article.id in paired_old:
-                continue
-            key = (article.title, len(article.body))
-            hit = added.pop(key, None)
-            if hit is not None and hit[2] == article.body and hit[0] in library.articles:
-                late.append((article.id, hit[0]))
-            else:
-                removed[key] = (article.id, now, article.body)
-        for article_id in change.added:
-            new = library.articles.get(article_id)
-            if new is None or article_id in paired_new:
-                continue
-            key = (new.title, len(new.body))
-            hit = removed.pop(key, None)
-            if hit is not None and hit[2] == new.body:
-                late.append((hit[0], article_id))
-            else:
-                added[key] = (article_id, now, new.body)
-        return tuple(late)
 
     # ------------------------------------------------------------------ 4. compaction (thread)
     def _should_compact(self, library: Library) -> bool:
