@@ -109,31 +109,9 @@ def prepare(
 ) -> PreparedChunk:
     """Analyse articles for the index, with local term ids from
     ``vocab`` (kept across calls) or, without one, of this chunk alone."""
-    findall = SEQUENCE_RE.findall
-    sequences: list[list[str]] = []
-    title_counts: list[int] = []
-    for article in articles:
-        title = normalize(article.title)
-        words = findall(
-            "\n".join([title, *[normalize(t) for t in article.tags], normalize(article.body)])
-        )
-        words.append(_SEP_WORD)  # the forward index ends every document with a separator
-        sequences.append(words)
-        # the title's tokens are the first of the sequence ("\n" never joins two tokens)
-        title_counts.append(len(findall(title)))
-    # local ids in order of first occurrence (the order the index hands out new term ids),
-    # with C-level passes over the tokens and a Python loop over the distinct words only
-    every = list(chain.from_iterable(sequences))
-    local = vocab.ids if vocab is not None else {}
-    base = len(local)
-    new: list[str] = []
-    for word in dict.fromkeys(chain((_SEP_WORD,), every)):
-        if word not in local:
-            local[word] = len(local)
-            new.append(word)
-    tokens = np.fromiter(map(local.__getitem__, every), dtype=np.int32, count=len(every))
-    n_local = len(local)
-    del every
+    sequences, title_counts = _sequences(articles)
+    tokens, new, base = _local_ids(sequences, vocab)
+    n_local = base + len(new)
     n = len(articles)
     lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=n)
     starts = np.zeros(n + 1, dtype=np.int64)
@@ -172,6 +150,42 @@ def prepare(
         owner=vocab.owner if vocab is not None else "",
         base=base,
     )
+
+
+def _sequences(articles: Sequence[Article]) -> tuple[list[list[str]], list[int]]:
+    """(each article's normalised tokens, title, tags then body, ending with a separator; the
+    number of title tokens at the start of each)."""
+    findall = SEQUENCE_RE.findall
+    sequences: list[list[str]] = []
+    title_counts: list[int] = []
+    for article in articles:
+        title = normalize(article.title)
+        words = findall(
+            "\n".join([title, *[normalize(t) for t in article.tags], normalize(article.body)])
+        )
+        words.append(_SEP_WORD)  # the forward index ends every document with a separator
+        sequences.append(words)
+        # the title's tokens are the first of the sequence ("\n" never joins two tokens)
+        title_counts.append(len(findall(title)))
+    return sequences, title_counts
+
+
+def _local_ids(
+    sequences: list[list[str]], vocab: WorkerVocab | None
+) -> tuple[np.ndarray, list[str], int]:
+    """(every token as a local id, the words given ids here, the first of those ids)."""
+    # local ids in order of first occurrence (the order the index hands out new term ids),
+    # with C-level passes over the tokens and a Python loop over the distinct words only
+    every = list(chain.from_iterable(sequences))
+    local = vocab.ids if vocab is not None else {}
+    base = len(local)
+    new: list[str] = []
+    for word in dict.fromkeys(chain((_SEP_WORD,), every)):
+        if word not in local:
+            local[word] = len(local)
+            new.append(word)
+    tokens = np.fromiter(map(local.__getitem__, every), dtype=np.int32, count=len(every))
+    return tokens, new, base
 
 
 def _pairs(docs: np.ndarray, terms: np.ndarray, n_terms: int) -> tuple[np.ndarray, ...]:
