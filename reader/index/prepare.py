@@ -177,13 +177,19 @@ def _local_ids(
     # local ids in order of first occurrence (the order the index hands out new term ids),
     # with C-level passes over the tokens and a Python loop over the distinct words only
     every = list(chain.from_iterable(sequences))
-    local = vocab.ids if vocab is not None else {}
-    base = len(local)
-    new: list[str] = []
-    for word in dict.fromkeys(chain((_SEP_WORD,), every)):
-        if word not in local:
-            local[word] = len(local)
-            new.append(word)
+    words = dict.fromkeys(chain((_SEP_WORD,), every))
+    if vocab is None:  # the chunk's own vocabulary: every word is new
+        new = list(words)
+        local = dict(zip(new, range(len(new)), strict=True))
+        base = 0
+    else:
+        local = vocab.ids
+        base = len(local)
+        new = []
+        for word in words:
+            if word not in local:
+                local[word] = len(local)
+                new.append(word)
     tokens = np.fromiter(map(local.__getitem__, every), dtype=np.int32, count=len(every))
     return tokens, new, base
 
