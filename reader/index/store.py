@@ -75,6 +75,9 @@ def mutation(method: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return method(self, *args, **kwargs)
         finally:
+            # looked up again: a compaction inside the change gave the index a new store, which
+            # took over the counters
+            store = getattr(self, "store", self)
             store.mutating -= 1
 
     return changing
