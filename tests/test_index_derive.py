@@ -134,8 +134,7 @@ def test_deriving_leaves_pending_postings_of_the_old_index_alone() -> None:
     assert pending and old.store.forward._pending
     derived = old.with_articles(_tagged(articles))
     assert derived is not None
-    assert (
-        len(old.store.p_term) == pending and old.store.forward._pending
-    )  # nothing flushed or sealed
+    # nothing flushed or sealed
+    assert len(old.store.p_term) == pending and old.store.forward._pending
     # same postings: same ranking (the facets differ, by the entities)
     assert [r[:2] for r in _results(derived)] == [r[:2] for r in _results(old)]
