@@ -303,7 +303,7 @@ def test_identities_follow_the_index_through_a_snapshot_and_live_additions(tmp_p
     (tmp_path / "snap").mkdir()
     save_index(index, tmp_path / "snap")
     reopened, _ = load_index(tmp_path / "snap", {a.id: a for a in folder})
-    assert not reopened._identities_stale  # a warm reopen needs no identity pass
+    assert not reopened.store.identities_stale  # a warm reopen needs no identity pass
     assert facet(reopened, "PERS") == {"دونالد ترامب": 3}
     reopened.add(article(4, "قال ترامب أمس", ("PERS", "ترامب")))  # a live folder's new file
     assert facet(reopened, "PERS") == {"دونالد ترامب": 4}

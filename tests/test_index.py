@@ -490,6 +490,25 @@ def test_needs_compaction_once_most_articles_are_dead(
         _same_articles(ix, fresh)
 
 
+def test_a_change_that_compacted_the_index_is_over_once_it_returns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``remove`` compacting inline gives the index a new store: the change still ends there
+    (a reader on another thread, ``with_articles``, would otherwise refuse forever)."""
+    from reader.index import memory
+
+    monkeypatch.setattr(memory, "COMPACT_MIN_DEAD", 10)
+    articles = _many(30)
+    ix = Index()
+    ix.add_many(articles)
+    before = ix.generation
+    for a in articles[:16]:
+        ix.remove(a.id)
+    assert not ix.needs_compaction and len(ix) == 14  # compacted inside the last ``remove``
+    assert not ix.changing and ix.generation > before
+    assert ix.with_articles(ix.live_articles()) is not None
+
+
 def test_a_replaced_article_may_leave_the_compaction_to_the_owner(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

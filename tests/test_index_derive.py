@@ -32,7 +32,7 @@ def _state_without_articles(index: Index) -> dict:
             },
             state["facets"][name][3],
         )
-        for name, field in index._facets.items()
+        for name, field in index.store.facets.items()
     }
     return state
 
@@ -108,9 +108,9 @@ def test_an_index_changing_on_another_thread_is_not_copied(monkeypatch: pytest.M
     articles = _articles(15, 30)
     old = Index()
     old.add_many(articles)
-    old._mutating = 1  # a change is running
+    old.store.mutating = 1  # a change is running
     assert old.with_articles(_tagged(articles)) is None
-    old._mutating = 0
+    old.store.mutating = 0
     real = derive._copied
     calls: list[int] = []
 
@@ -130,10 +130,11 @@ def test_deriving_leaves_pending_postings_of_the_old_index_alone() -> None:
     articles = _articles(17, 25)
     old = Index()
     old.add_many(articles)  # not flushed: postings still pending
-    pending = len(old._p_term)
-    assert pending and old._forward._pending
+    pending = len(old.store.p_term)
+    assert pending and old.store.forward._pending
     derived = old.with_articles(_tagged(articles))
     assert derived is not None
-    assert len(old._p_term) == pending and old._forward._pending  # nothing flushed or sealed
+    # nothing flushed or sealed
+    assert len(old.store.p_term) == pending and old.store.forward._pending
     # same postings: same ranking (the facets differ, by the entities)
     assert [r[:2] for r in _results(derived)] == [r[:2] for r in _results(old)]

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from reader.formats.folder import read_folder
-from reader.index import Index, memory
+from reader.index import Index
+from reader.index import store as index_store
 from reader.index.prepare import VocabMaps, WorkerVocab, with_texts
 from reader.model import Article, Span
 
@@ -113,40 +114,40 @@ def _add_from_workers(index: Index, chunks: list[list[Article]], workers: int) -
 
 def _state(index: Index) -> dict:
     """Everything ``add`` builds, as plain comparable values."""
-    index._flush()
+    index.flush()
     stores = {}
-    for name in ("_surface_postings", "_stem_postings", "_title_postings"):
-        store = getattr(index, name)
+    for name in ("surface_postings", "stem_postings", "title_postings"):
+        store = getattr(index.store, name)
         n_terms = max((s.n_terms for s in store._segments), default=0)
         stores[name] = [
             (t, store.postings(t)[0].tolist(), store.postings(t)[1].tolist())
             for t in range(n_terms)
         ]
-    tokens, bounds = index._forward._arrays()
+    tokens, bounds = index.store.forward._arrays()
     facets = {
         name: (
             field._keys,
             [dict(f) for f in field._forms],
             [list(b) for b in field._bitmaps],
-            field.counts(np.ones(len(index._ids), dtype=np.bool_), 1000),
+            field.counts(np.ones(len(index.store.ids), dtype=np.bool_), 1000),
         )
-        for name, field in index._facets.items()
+        for name, field in index.store.facets.items()
     }
     return {
-        "ids": index._ids,
-        "docnum": index._docnum,
-        "live": list(index._live),
-        "terms": index._terms,
-        "stems": index._stems,
-        "surf2stem": index._surf2stem.tolist(),
+        "ids": index.store.ids,
+        "docnum": index.store.docnum,
+        "live": list(index.store.live),
+        "terms": index.store.terms,
+        "stems": index.store.stems,
+        "surf2stem": index.store.surf2stem.tolist(),
         "stores": stores,
         "forward": (tokens.tolist(), bounds.tolist()),
-        "doclen": index._doclen.tolist(),
-        "titlelen": index._titlelen.tolist(),
-        "sums": (index._len_sum, index._title_len_sum),
-        "day": index._day.tolist(),
+        "doclen": index.store.doclen.tolist(),
+        "titlelen": index.store.titlelen.tolist(),
+        "sums": (index.store.len_sum, index.store.title_len_sum),
+        "day": index.store.day.tolist(),
         "facets": facets,
-        "articles": index._articles,
+        "articles": index.store.articles,
     }
 
 
@@ -162,12 +163,12 @@ def _results(index: Index) -> list[tuple]:
 
 
 @pytest.mark.parametrize(("count", "chunk"), [(1, 1), (40, 1), (60, 7), (120, 32), (200, 200)])
-@pytest.mark.parametrize("flush_pairs", [memory.FLUSH_PAIRS, 64])
+@pytest.mark.parametrize("flush_pairs", [index_store.FLUSH_PAIRS, 64])
 @pytest.mark.parametrize("workers", [0, 1, 2, 3])
 def test_prepared_builds_what_add_builds(
     count: int, chunk: int, flush_pairs: int, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(memory, "FLUSH_PAIRS", flush_pairs)
+    monkeypatch.setattr(index_store, "FLUSH_PAIRS", flush_pairs)
     articles = _articles(count, count)
     plain, fast = Index(), Index()
     plain.add_many(articles)
@@ -247,11 +248,11 @@ def test_a_worker_chunk_taking_the_add_path_keeps_its_vocabulary_for_the_next(
         plain.add_many(part)
         fast.add_prepared(part, prepared, maps)
     assert _results(fast) == _results(plain)
-    for word, tid in plain._terms.items():  # each word's postings, whatever its id
-        fast_tid = fast._terms[word]
+    for word, tid in plain.store.terms.items():  # each word's postings, whatever its id
+        fast_tid = fast.store.terms[word]
         assert (
-            fast._surface_postings.postings(fast_tid)[0].tolist()
-            == plain._surface_postings.postings(tid)[0].tolist()
+            fast.store.surface_postings.postings(fast_tid)[0].tolist()
+            == plain.store.surface_postings.postings(tid)[0].tolist()
         )
 
 

@@ -7,7 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from reader.index import Index, memory
+from reader.index import Index
+from reader.index import store as index_store
 from reader.index.forward import ForwardIndex
 from reader.index.postings import PostingStore
 from reader.model import Article
@@ -131,7 +132,7 @@ def test_small_flushes_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) ->
     one.add_many(articles)
     expected = {q: one.search(q) for q in queries}
 
-    monkeypatch.setattr(memory, "FLUSH_PAIRS", 16)
+    monkeypatch.setattr(index_store, "FLUSH_PAIRS", 16)
     many = Index()
     for i, article in enumerate(articles):
         many.add(article)

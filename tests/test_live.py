@@ -256,7 +256,7 @@ def test_a_compaction_built_elsewhere_is_swapped_in_with_the_same_results(crowde
             before[q].timeline,
         )
     # generations keep increasing across the swap (readers on other threads compare them)
-    assert built._generation > old._generation
+    assert built.generation > old.generation
 
 
 def _add(library) -> None:

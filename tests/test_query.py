@@ -106,3 +106,21 @@ def test_random_strings_never_raise() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         q = parse_query(text)
         assert isinstance(q, ParsedQuery)
+
+
+def test_the_query_data_imports_only_the_standard_library() -> None:
+    """The parsed query is plain data any layer may hold (reader.index.query_ast)."""
+    import ast
+    import sys
+    from pathlib import Path
+
+    from reader.index import query_ast
+
+    tree = ast.parse(Path(query_ast.__file__).read_text(encoding="utf-8"))
+    imported = {
+        (node.module if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported <= set(sys.stdlib_module_names) | {"__future__"}

@@ -23,7 +23,8 @@ takes "light10" (default), "snowball" or "none". Query syntax: see reader.index.
 """
 
 from reader.index.memory import Index
-from reader.index.query import Clause, ParsedQuery, Phrase, Term, parse_query
+from reader.index.query import parse_query
+from reader.index.query_ast import Clause, ParsedQuery, Phrase, Term
 from reader.index.types import (
     FACET_FIELDS,
     FacetValue,

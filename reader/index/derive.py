@@ -3,7 +3,7 @@
 When entities arrive after the text was indexed, only the facets change: the postings, the
 forward index and the vocabulary are the same. Building a second index from scratch cost ~40 s
 and a second full index in memory at 100,000 articles (the old library stays alive until the new
-one is swapped in, so both indexes were in memory: a 2.9 GB peak). Here the new index shares
+one is swapped in, so both indexes were in memory: a 2.9 GB peak). Here the new store shares
 every large immutable array (postings segments, sealed forward tokens) with the old one, copies
 the small mutable containers either index may later change in place (live folders), and
 rebuilds the facets from the new articles.
@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import copy
 from array import array
-from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 from pyroaring import BitMap
@@ -24,21 +22,42 @@ from reader.index.facets import FacetField
 from reader.index.forward import ForwardIndex
 from reader.index.postings import PostingStore
 from reader.index.prepare import same_text
+from reader.index.store import IndexStore
 from reader.model import Article
 
-if TYPE_CHECKING:
-    from reader.index.memory import Index
 
-
-def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
-    """``index`` over ``articles``, which must be its live articles with the same texts (other
+def with_articles(store: IndexStore, articles: Sequence[Article]) -> IndexStore | None:
+    """``store`` over ``articles``, which must be its live articles with the same texts (other
     entity spans or display fields allowed), else None (the caller builds)."""
-    # nothing here changes ``index``: it may be in use on another thread
-    generation = index._generation
-    if index._mutating or len(articles) != len(index._live):
+    # nothing here changes ``store``: its index may be in use on another thread
+    generation = store.generation
+    if store.mutating or len(articles) != len(store.live):
         return None
-    docnum = index._docnum
-    slots = list(index._articles)
+    slots = _slots(store, articles)
+    if slots is None:
+        return None
+    state = {name: _copied(value) for name, value in vars(store).items() if name != "identities"}
+    state["articles"] = slots
+    state["np_cache"] = {}
+    # other spans: the folder's identities are worked out again (``Index.ensure_identities``)
+    state["identities"] = None
+    state["facets"] = {name: FacetField(name) for name in store.facets}
+    if store.mutating or store.generation != generation:
+        return None  # changed while it was copied: the caller builds
+    state["generation"] = state["mutating"] = 0
+    new = IndexStore.__new__(IndexStore)
+    vars(new).update(state)
+    for doc, slot in enumerate(slots):
+        if slot is not None:
+            new.set_facets(doc, slot, replace=False)
+    return new
+
+
+def _slots(store: IndexStore, articles: Sequence[Article]) -> list[Article | None] | None:
+    """The store's articles by doc with ``articles`` in their places; None when one is unknown,
+    repeated or of another text."""
+    docnum = store.docnum
+    slots = list(store.articles)
     taken = bytearray(len(slots))
     for article in articles:
         doc = docnum.get(article.id)
@@ -49,44 +68,18 @@ def with_articles(index: Index, articles: Sequence[Article]) -> Index | None:
             return None
         taken[doc] = 1
         slots[doc] = article
-    kind = type(index)
-    new = kind.__new__(kind)
-    state = {name: _copied(value) for name, value in vars(index).items() if name != "_identities"}
-    state["_articles"] = slots
-    state["_np_cache"] = {}
-    # other spans: the folder's identities are worked out again (``Index.ensure_identities``)
-    state["_identities"] = None
-    facets = {name: FacetField(name) for name in index._facets}
-    state["_facets"] = facets
-    if index._mutating or index._generation != generation:
-        return None  # changed while it was copied: the caller builds
-    state["_generation"] = state["_mutating"] = 0
-    vars(new).update(state)
-    for doc, slot in enumerate(slots):
-        if slot is not None:
-            new._set_facets(doc, slot, replace=False)
-    return new
+    return slots
 
 
 def _copied(value: object) -> object:
-    """A copy the new index may change in place without touching the old one; immutable data
+    """A copy the new store may change in place without touching the old one; immutable data
     (numpy arrays are never written in place by the index) is shared."""
     if isinstance(value, (list, dict, array, bytearray)):
         return copy.copy(value)
     if isinstance(value, BitMap):
         return BitMap(value)
-    if isinstance(value, PostingStore):
-        store = copy.copy(value)
-        store._segments = list(value._segments)
-        store._bitmaps = OrderedDict()
-        return store
-    if isinstance(value, ForwardIndex):
-        forward = copy.copy(value)
-        forward._pending = array("i", value._pending)
-        forward._sealed = list(value._sealed)  # the blocks are shared, the list is not
-        forward._starts = array("q", value._starts)
-        forward._bounds = None
-        return forward
+    if isinstance(value, (PostingStore, ForwardIndex)):
+        return value.shared_copy()
     if value is None or isinstance(value, (str, int, float, np.ndarray)):
         return value
     if callable(value):

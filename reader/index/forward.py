@@ -12,6 +12,7 @@ every document ends with one, so a phrase never spans two paragraphs or two docu
 
 from __future__ import annotations
 
+import copy
 from array import array
 from collections.abc import Sequence
 
@@ -40,6 +41,16 @@ class ForwardIndex:
     def __setstate__(self, state: dict) -> None:
         vars(self).update(state)
         self._low = None
+
+    def shared_copy(self) -> ForwardIndex:
+        """A copy sharing the sealed blocks (immutable), with lists and pending tokens of its own:
+        either index may add documents."""
+        forward = copy.copy(self)
+        forward._pending = array("i", self._pending)
+        forward._sealed = list(self._sealed)
+        forward._starts = array("q", self._starts)
+        forward._bounds = None
+        return forward
 
     def add(self, doc: int, token_ids: list[int]) -> None:
         """Append the next document's tokens (doc numbers are consecutive from 0)."""

@@ -22,7 +22,6 @@ import mmap
 import os
 import pickle
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import cast
@@ -30,17 +29,14 @@ from typing import cast
 import numpy as np
 
 from reader.index.memory import Index
-from reader.index.postings import PostingStore
+from reader.index.store import IndexStore
 from reader.model import Article
-from reader.text.stem import make_stemmer
 
 _STATE = "state.pickle"
 _BUFFERS = "buffers.bin"
 _FORMAT = 2
 # entries per pickle of a large dict or list (a few ms to unpickle, see the module docstring)
 CHUNK = 20_000
-# process-local or derived attributes, rebuilt on load
-_NOT_SAVED = ("_stem", "_np_cache", "_articles")
 
 
 def _tags_digest(article: Article | None) -> int:
@@ -51,14 +47,9 @@ def _tags_digest(article: Article | None) -> int:
 
 def save_index(index: Index, directory: Path) -> None:
     """Write ``index`` into ``directory`` (which must exist). Raises OSError."""
-    index._flush()
-    state = {k: v for k, v in vars(index).items() if k not in _NOT_SAVED}
-    for key, value in state.items():
-        if isinstance(value, PostingStore):
-            clean = copy.copy(value)
-            clean._bitmaps = OrderedDict()
-            state[key] = clean
-    articles = index._articles
+    index.flush()
+    state = index.store.state()
+    articles = index.store.articles
     extra = {
         "format": _FORMAT,
         "state_version": Index.STATE_VERSION,
@@ -92,12 +83,13 @@ def load_index(
     """(index, {live article id: (its file, its tags digest when saved)}). Live ids missing from
     ``articles`` stay in the index without an article: the caller removes them. Raises on any
     damage."""
-    index, extra = _load(directory, _buffers(directory))
-    docnum: dict[str, int] = index._docnum
+    state, extra = _load(directory, _buffers(directory))
+    docnum: dict[str, int] = state["docnum"]
+    ids: list[str] = state["ids"]
     files, tags = extra["doc_files"], extra["doc_tags"].tolist()
     # C-level passes over the 100,000 documents of a big folder (a Python loop here was a tenth
     # of a warm reopen)
-    slots: list[Article | None] = list(map(articles.get, index._ids))
+    slots: list[Article | None] = list(map(articles.get, ids))
     if len(docnum) != len(slots):  # removed documents keep their id in _ids: no article
         for doc in set(range(len(slots))) - set(docnum.values()):
             slots[doc] = None
@@ -109,8 +101,7 @@ def load_index(
             strict=True,
         )
     )
-    index._articles = slots
-    return index, live
+    return Index.over(IndexStore.from_state(state, slots)), live
 
 
 def load_bare_index(directory: Path) -> tuple[Index, list[str]]:
@@ -121,9 +112,9 @@ def load_bare_index(directory: Path) -> tuple[Index, list[str]]:
     370 MB a 100,000-article snapshot holds, and reading them all took 0.27 s. Only for a short
     life: the mapping keeps the file's pages, and on Windows the snapshot cannot be replaced
     while it is mapped. Raises on any damage."""
-    index, extra = _load(directory, _mapped_buffers(directory))
-    index._articles = [None] * len(index._ids)
-    return index, extra["doc_files"]
+    state, extra = _load(directory, _mapped_buffers(directory))
+    store = IndexStore.from_state(state, [None] * len(state["ids"]))
+    return Index.over(store), extra["doc_files"]
 
 
 def _buffers(directory: Path) -> list[memoryview]:
@@ -176,7 +167,8 @@ def _split(directory: Path, view: memoryview, sizes: np.ndarray | None = None) -
     return parts
 
 
-def _load(directory: Path, parts: list[memoryview]) -> tuple[Index, dict]:
+def _load(directory: Path, parts: list[memoryview]) -> tuple[dict, dict]:
+    """(the store's saved state, the snapshot's extra tables)."""
     buffers = iter(parts)  # each pickle below takes the next of them in the order they were written
     with (directory / _STATE).open("rb") as handle:
         head = pickle.load(handle, buffers=buffers)
@@ -198,11 +190,7 @@ def _load(directory: Path, parts: list[memoryview]) -> tuple[Index, dict]:
             raise ValueError("index snapshot longer than its plan")
     if next(buffers, None) is not None:
         raise ValueError("index snapshot holds more arrays than its state")
-    index = Index.__new__(Index)
-    vars(index).update(state)
-    index._stem = make_stemmer(index.stemmer)
-    index._np_cache = {}
-    return index, extra
+    return state, extra
 
 
 # ---- the large dicts and lists, written in chunks (see the module docstring)
@@ -223,8 +211,8 @@ def _detach(root: tuple[dict, dict]) -> tuple[tuple[dict, dict], list[tuple[_Whe
             if _big(value):
                 detached.append(((top, key), value))
                 mapping[key] = None
-        if top == 1 and isinstance(mapping.get("_facets"), dict):
-            fields = mapping["_facets"] = dict(mapping["_facets"])
+        if top == 1 and isinstance(mapping.get("facets"), dict):
+            fields = mapping["facets"] = dict(mapping["facets"])
             for name, field in fields.items():
                 attrs = field.__getstate__()
                 big = [attr for attr, value in attrs.items() if _big(value)]
@@ -232,14 +220,14 @@ def _detach(root: tuple[dict, dict]) -> tuple[tuple[dict, dict], list[tuple[_Whe
                     continue
                 clone = copy.copy(field)
                 for attr in big:
-                    detached.append(((1, "_facets", name, attr), attrs[attr]))
+                    detached.append(((1, "facets", name, attr), attrs[attr]))
                     setattr(clone, attr, None)
                 fields[name] = clone
     return (extra, state), detached
 
 
 def _attach(root: tuple[dict, dict], path: _Where, value: dict | list) -> None:
-    # a path is (0 or 1, key) or (1, "_facets", field name, attribute name): see _detach
+    # a path is (0 or 1, key) or (1, "facets", field name, attribute name): see _detach
     top, key, *rest = path
     holder = root[cast(int, top)]
     if not rest:

@@ -10,6 +10,7 @@ segments are in doc order and a term's postings are the concatenation of its sli
 
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -56,6 +57,19 @@ class PostingStore:
     def __init__(self) -> None:
         self._segments: list[_Segment] = []
         self._bitmaps: OrderedDict[int, BitMap] = OrderedDict()
+
+    def without_cache(self) -> PostingStore:
+        """A copy sharing the segments (immutable) and the list of them, with no cached bitmaps:
+        what a snapshot saves."""
+        clean = copy.copy(self)
+        clean._bitmaps = OrderedDict()
+        return clean
+
+    def shared_copy(self) -> PostingStore:
+        """A copy sharing the segments, not the list of them: either store may add blocks."""
+        store = self.without_cache()
+        store._segments = list(self._segments)
+        return store
 
     def add_block(
         self, terms: np.ndarray, docs: np.ndarray, tfs: np.ndarray, *, merge_pairs: bool = False

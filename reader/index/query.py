@@ -24,8 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-# the query's plain data lives with the index's other types (types imports nothing from here)
-from reader.index.types import Clause, Filters, ParsedQuery, Phrase, Term
+from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.text import tokenize
 
 # Field names, Latin and Arabic (an Arabic keyboard user should not have to switch layouts).

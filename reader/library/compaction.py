@@ -59,7 +59,7 @@ class Compaction:
         self.library = library
         # weak: a dropped attempt must not keep a replaced index (mostly dead postings) alive
         self._index = weakref.ref(index)
-        self._generation = index._generation  # bumped by every change (Index._mutation)
+        self._generation = index.generation  # moves with every change
         self._stemmer = index.stemmer
         self._articles: list[Article] = index.live_articles()
         self.size = len(self._articles)
@@ -69,7 +69,7 @@ class Compaction:
         """The library's index is still the one listed, unchanged since (owning thread)."""
         index = self.library.index
         return (
-            index is self._index() and index._generation == self._generation and not index._mutating
+            index is self._index() and index.generation == self._generation and not index.changing
         )
 
     def build(self, should_stop: Callable[[], bool] = never_stop) -> Index:
@@ -82,6 +82,6 @@ class Compaction:
         if not self.current:
             return False
         # generations go on increasing across the swap: a reader comparing them sees a change
-        compacted._generation = self._generation + 1
+        compacted.mark_changed(self._generation)
         self.library.index = compacted
         return True

@@ -63,9 +63,8 @@ class WarmFolder:
         """The articles with these ids, read by file. Raises ``LookupError`` when one cannot be
         found (a file changed since the scan): the caller then loads the folder in full."""
         by_file: dict[str, set[str]] = {}
-        docnum = self.index._docnum
         for article_id in ids:
-            doc = docnum.get(article_id)
+            doc = self.index.doc_number(article_id)
             if doc is None:
                 raise LookupError(article_id)
             rel = self._doc_files[doc] or article_id.split("#", 1)[0]

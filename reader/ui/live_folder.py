@@ -31,6 +31,9 @@ Loading swaps libraries under us (the searchable one, then the one with entities
 snapshot of the first), so every path touched since the watch started is recorded while a load
 runs and applied again to each library installed (applying is idempotent: files are read as they
 are now). A swap drops the work in flight for the old library.
+
+The watch is started by ``ui.live_watch``; the jobs of stages 3 and 4 are made by
+``ui.live_tasks``; renames are paired by ``reader.library.renames``.
 """
 
 from __future__ import annotations
@@ -39,19 +42,19 @@ import contextlib
 import dataclasses
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
-from reader.index import Index
-from reader.library.compaction import Compaction
-from reader.library.library import ChangeSet, Library, tag_articles
+from reader.library.library import ChangeSet, Library
 from reader.library.live import Commit, PreparedChanges, SpanCommit, prepare_changes
-from reader.library.loading import FileInfo, relative
-from reader.library.watch import FolderChanges, FolderWatcher
+from reader.library.renames import RenameMemory
+from reader.library.watch import FolderWatcher
 from reader.model import Article
 from reader.ui.background.worker import Task, TaskHooks
+from reader.ui.background.live_tasks import LiveCompaction, tagging_job
+from reader.ui.background.live_watch import start_watching
 
 # the longest a commit slice may hold the GUI thread (Index.add is ~0.3 ms per article, so this
 # is ~50 articles; the 100 ms stall budget leaves room for the re-search and repaint after it)
@@ -94,14 +97,9 @@ class LiveFolder(QObject):
         self._to_tag: dict[str, None] = {}  # ids committed without entities, in order
         self._tagging = False  # a tagging task runs
         self._spans_ready: list[Article] = []  # tagged, waiting for the commit slot
-        self._compacting = False  # a compaction task runs
-        self._compaction: Task | None = None  # that task (cancelled when a round starts)
-        self._failed_compaction: Compaction | None = None  # not retried until the index changes
-        # (title, body length) -> (id, when, body) of recent unpaired additions and removals
-        # (late renames); keyed by the length, not the body: hashing 19,000 removed bodies (a
-        # mass delete) held the GUI thread ~50 ms
-        self._recent_added: dict[tuple[str, int], tuple[str, float, str]] = {}
-        self._recent_removed: dict[tuple[str, int], tuple[str, float, str]] = {}
+        self._compactor = LiveCompaction()
+        # the unpaired halves of recent renames, for one seen a round later
+        self._renames = RenameMemory(RENAME_MEMORY_S)
         self._tasks: list[Task] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -112,8 +110,6 @@ class LiveFolder(QObject):
         # measured per round, for the status line and the benchmark
         self.last_round: dict[str, float] = {}
         self._round_started = 0.0
-        # the last compaction swapped in: articles, build time on the thread
-        self.last_compaction: dict[str, float] = {}
 
     # ------------------------------------------------------------------ lifetime
     def start(self, root: Path) -> None:
@@ -121,41 +117,16 @@ class LiveFolder(QObject):
         self.stop()
         self.root = Path(root)
         self._recorded = set()
-        burst = self._burst
-
-        root = self.root
-
-        def forward(changes: FolderChanges) -> None:  # on the watcher's thread
-            # the path arithmetic is done here: a mass delete is one burst of tens of thousands
-            # of paths (19,000: 164 ms that the GUI thread spent on it)
-            paths = [*changes.changed, *changes.removed]
-            rels = frozenset(relative(root, p) for p in paths if _inside(p, root))
-            if not rels:
-                return
-            # RuntimeError: the window was deleted without closing (interpreter exit)
-            with contextlib.suppress(RuntimeError):
-                burst.emit(root, rels)
-
-        watcher = FolderWatcher(self.root, forward, window=WATCH_WINDOW, max_delay=WATCH_MAX_DELAY)
         self.unwatched = None
-        self.watcher = watcher
-        # Started on a thread of its own: placing the watches walks the whole tree (0.11 s of
-        # GUI time at 100,000 files). The load waits for ``watch_ready`` before its scan, so a
-        # file written while the folder is read is still never missed.
-        ready = self.watch_ready = threading.Event()
-        failed = self._watch_failed
-
-        def begin() -> None:
-            try:
-                watcher.start()
-            except OSError as err:  # the inotify limit, a folder gone: it stays as loaded
-                with contextlib.suppress(RuntimeError):  # the window is gone
-                    failed.emit(watcher, str(err))
-            finally:
-                ready.set()
-
-        self._starter = threading.Thread(target=begin, name="watch-start", daemon=True)
-        self._starter.start()
+        started = start_watching(
+            self.root,
+            self._burst.emit,
+            self._watch_failed.emit,
+            window=WATCH_WINDOW,
+            max_delay=WATCH_MAX_DELAY,
+        )
+        self.watcher, self.watch_ready = started.watcher, started.ready
+        self._starter = started.starter
 
     def _on_watch_failed(self, watcher: FolderWatcher, why: str) -> None:
         with contextlib.suppress(Exception):
@@ -204,7 +175,7 @@ class LiveFolder(QObject):
     @property
     def busy(self) -> bool:
         """Something is waiting, being read, committed, tagged or compacted."""
-        return self._compacting or self._changing
+        return self._compactor.running or self._changing
 
     @property
     def _changing(self) -> bool:
@@ -244,12 +215,10 @@ class LiveFolder(QObject):
         self._ready = None
         self._reading = False
         self._tagging = False
-        self._compacting = False
-        self._failed_compaction = None
+        self._compactor.reset()
         self._to_tag.clear()
         self._spans_ready.clear()
-        self._recent_added.clear()
-        self._recent_removed.clear()
+        self._renames.clear()
         for task in self._tasks:
             task.cancel()
 
@@ -282,10 +251,11 @@ class LiveFolder(QObject):
             self._prepare(library, rels)
         if not self._tagging and self._to_tag:
             self._tag(library)
-        if self._compacting and self._commit is not None and self._compaction is not None:
+        compactor = self._compactor
+        if compactor.running and self._commit is not None and compactor.task is not None:
             # the index is changing: the index being built would be dropped anyway
-            self._compaction.cancel()
-        elif not self._compacting and not self._changing and self._should_compact(library):
+            compactor.task.cancel()
+        elif not compactor.running and not self._changing and compactor.due(library):
             self._compact(library)
         if not self.busy:
             self.idle.emit()
@@ -370,7 +340,15 @@ class LiveFolder(QObject):
     def _committed(self, commit: Commit) -> None:
         self.last_round["commit_done_s"] = time.perf_counter() - self._round_started
         change = commit.result
-        late = self._late_renames(commit, change)
+        library = commit.library
+        got = (library.articles.get(i) for i in change.added)
+        late = self._renames.pair(
+            commit.removed_articles,
+            [a for a in got if a is not None],
+            change.renamed,
+            library.articles.__contains__,
+            time.monotonic(),
+        )
         if late:
             change = dataclasses.replace(change, renamed=change.renamed + late)
         self.applied.emit(change)
@@ -379,73 +357,15 @@ class LiveFolder(QObject):
                 if article_id not in commit.carried:  # the same text: its spans were kept
                     self._to_tag[article_id] = None
 
-    def _late_renames(self, commit: Commit, change: ChangeSet) -> tuple[tuple[str, str], ...]:
-        """Renames whose two halves landed in different rounds: a file moved into a new folder
-        is often seen first through the folder (a new file), its old name's removal a burst
-        later. Unpaired removals and additions are remembered for ``RENAME_MEMORY_S`` and
-        paired by text (title and body, as ``reader.library.live`` pairs them within a round)."""
-        now = time.monotonic()
-        added, removed = self._recent_added, self._recent_removed
-        for memory in (added, removed):
-            for key in [k for k, (_, when, _) in memory.items() if now - when > RENAME_MEMORY_S]:
-                del memory[key]
-        library = commit.library
-        paired_old = {old for old, _ in change.renamed}
-        paired_new = {new for _, new in change.renamed}
-        late: list[tuple[str, str]] = []
-        for article in commit.removed_articles:
-            if article.id in paired_old:
-                continue
-            key = (article.title, len(article.body))
-            hit = added.pop(key, None)
-            if hit is not None and hit[2] == article.body and hit[0] in library.articles:
-                late.append((article.id, hit[0]))
-            else:
-                removed[key] = (article.id, now, article.body)
-        for article_id in change.added:
-            new = library.articles.get(article_id)
-            if new is None or article_id in paired_new:
-                continue
-            key = (new.title, len(new.body))
-            hit = removed.pop(key, None)
-            if hit is not None and hit[2] == new.body:
-                late.append((hit[0], article_id))
-            else:
-                added[key] = (article_id, now, new.body)
-        return tuple(late)
-
     # ------------------------------------------------------------------ 4. compaction (thread)
-    def _should_compact(self, library: Library) -> bool:
-        failed = self._failed_compaction
-        if failed is not None and failed.library is library and failed.current:
-            return False  # the same index that could not be compacted: wait for a change
-        return library.index.needs_compaction
+    @property
+    def last_compaction(self) -> dict[str, float]:
+        """The last compaction swapped in: articles, build time on the thread."""
+        return self._compactor.last
 
     def _compact(self, library: Library) -> None:
-        # the live articles are listed here, on the GUI thread that changes the index
-        compaction = Compaction(library)
-        started = time.perf_counter()
-
-        def job(hooks: TaskHooks) -> Index:
-            return compaction.build(hooks.should_stop)
-
-        def done(index: Index) -> None:
-            self._compacting = False
-            built = time.perf_counter() - started
-            if compaction.swap(index):
-                self.last_compaction = {"articles": compaction.size, "build_s": built}
-                self.applied.emit(ChangeSet())  # the same re-search as after a round
-
-        def failed(_message: str) -> None:
-            self._failed_compaction = compaction
-
-        task = Task(job, "live-compact")
-        self._compacting, self._compaction = True, task
-        task.failed.connect(failed)  # before ``_run``'s handler, which tries again
-
-        def dropped() -> None:
-            self._compacting = False
-
+        # the same re-search as after a round
+        task, done, dropped = self._compactor.start(library, lambda: self.applied.emit(ChangeSet()))
         self._run(task, done, dropped)
 
     # ------------------------------------------------------------------ 3. entities (processes)
@@ -456,19 +376,8 @@ class LiveFolder(QObject):
         if not articles:
             return
         self._tagging = True
-        # taken here, on the GUI thread that commits: the task never reads the library's dicts
-        files = _files_of(library, articles)
-
-        def job(hooks: TaskHooks) -> list[Article]:
-            tagged, status = tag_articles(
-                library,
-                articles,
-                files,
-                progress=hooks.progress,
-                should_stop=hooks.should_stop,
-                workers_only=True,
-            )
-            return tagged if status is None else []
+        # made here, on the GUI thread that commits: the task never reads the library's dicts
+        job = tagging_job(library, articles)
 
         def done(tagged: list[Article]) -> None:
             self._tagging = False
@@ -478,17 +387,3 @@ class LiveFolder(QObject):
             self._tagging = False
 
         self._run(Task(job, "live-entities"), done, dropped)
-
-
-def _files_of(library: Library, articles: Sequence[Article]) -> dict[str, FileInfo]:
-    """The library's files these articles come from (their spans are cached by file)."""
-    rels = {a.path or a.id.split("#", 1)[0] for a in articles}
-    return {rel: library.files[rel] for rel in rels if rel in library.files}
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        Path(path).relative_to(root)
-    except ValueError:
-        return False
-    return True

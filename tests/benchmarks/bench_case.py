@@ -152,7 +152,7 @@ def main() -> int:
         def bitmaps() -> None:
             cache = MarkBitmaps()
             for what, ids in (("read", marks.read), ("starred", marks.starred)):
-                cache.bitmap(0, what, lambda i=ids: i, index._docnum)
+                cache.bitmap(0, what, lambda i=ids: i, index.store.docnum)
 
         times = timed(bitmaps, args.repeat)
         print(

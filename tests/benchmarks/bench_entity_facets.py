@@ -115,15 +115,15 @@ def counts_from_folder(folder: Path) -> dict[str, Counter[str]]:
     if library.entity_status is not None:
         raise SystemExit(f"entities: {library.entity_status}")
     index = library.index
-    live = np.zeros(max(index._live.max() + 1, 1), dtype=np.bool_) if len(index) else None
+    live = np.zeros(max(index.store.live.max() + 1, 1), dtype=np.bool_) if len(index) else None
     out: dict[str, Counter[str]] = {}
     for kind in ENTITY_KINDS:
-        field = index._facets[kind]
+        field = index.store.facets[kind]
         if live is None:
             out[kind] = Counter()
             continue
         live[:] = False
-        live[np.array(index._live, dtype=np.int64)] = True
+        live[np.array(index.store.live, dtype=np.int64)] = True
         out[kind] = Counter({fv.value: fv.count for fv in field.counts(live, 1 << 30)})
     return out
 

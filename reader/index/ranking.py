@@ -1,0 +1,148 @@
+"""A search's answer from an ``IndexStore``: the matches ranked, their facets and timeline.
+
+Ranking is BM25 over the body field (the title counted ``TITLE_BOOST`` times in it, a simplified
+BM25F) plus the title scored as a field of its own, by stem; without query words, or when sorted
+by date, results are ordered by day (undated last). Reads the store only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import cast
+
+import numpy as np
+from pyroaring import BitMap
+
+from reader.index.filtering import timeline
+from reader.index.marks import Marks, my_tag_counts
+from reader.index.matching import WordKeys, mark_bitmap, matching
+from reader.index.query import parse_query
+from reader.index.query_ast import Filters, ParsedQuery
+from reader.index.scoring import add_bm25, descending_score_key, stable_order
+from reader.index.store import IndexStore
+from reader.index.types import FACET_FIELDS, MY_TAG_FIELD, FacetValue, SearchResult, SortOrder
+from reader.model import ENTITY_KINDS
+
+# The title is also scored as a field of its own (BM25 with its own length normalisation, by
+# stem): a short title holding the query words is what people look for when they type title
+# words (the known-item test of bench_search.py).
+TITLE_WEIGHT = 1.0
+_LAST_DAY = np.iinfo(np.int32).max
+
+
+def search(
+    store: IndexStore,
+    query: str | ParsedQuery,
+    filters: Filters | None,
+    *,
+    sort: SortOrder,
+    facet_limit: int,
+    marks: Marks | None,
+) -> tuple[SearchResult, np.ndarray]:
+    """(the answer ``Index.search`` gives, the result's doc numbers sorted)."""
+    started = time.perf_counter()
+    pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+    keys: WordKeys = {}
+    found, noted = matching(store, pq, filters, marks, keys)
+    docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
+    ranked, scores = _ranked(store, pq, keys, docs, sort)
+    if noted:
+        # found through a note only: after the text matches, newest first, score 0
+        extra = np.frombuffer(noted.to_array(), dtype=np.uint32).astype(np.int64)
+        extra = extra[stable_order(np.int64(_LAST_DAY) - store.array("day")[extra])]
+        ranked = np.concatenate([ranked, extra])
+        scores = np.concatenate([scores, np.zeros(len(extra), dtype=scores.dtype)])
+        docs = np.sort(ranked)
+    in_result = np.zeros(len(store.ids), dtype=np.bool_)
+    in_result[docs] = True
+    facets, distinct = _facet_counts(store, in_result, facet_limit, filters, pq.filters)
+    if marks is not None:
+        mine = my_tag_counts(marks, BitMap(docs.astype(np.uint32)), mark_bitmap(store, marks))
+        facets[MY_TAG_FIELD] = mine
+        distinct[MY_TAG_FIELD] = len(mine)
+    ids = store.array("ids")
+    result = SearchResult(
+        ids=tuple(ids[ranked].tolist()),
+        scores=cast("Sequence[float]", scores),
+        total=len(ranked),
+        facets=facets,
+        timeline=timeline(store.array("day")[docs]),
+        query=pq,
+        error=pq.error,
+        elapsed=time.perf_counter() - started,
+        missing={name: field.missing(docs) for name, field in store.facets.items()},
+        distinct=distinct,
+        note_ids=frozenset(ids[np.frombuffer(noted.to_array(), dtype=np.uint32)].tolist())
+        if noted
+        else frozenset(),
+    )
+    return result, docs
+
+
+def _ranked(
+    store: IndexStore, pq: ParsedQuery, keys: WordKeys, docs: np.ndarray, sort: SortOrder
+) -> tuple[np.ndarray, np.ndarray]:
+    """(``docs`` in result order, their scores in that order)."""
+    if pq.has_words and sort == "relevance":
+        scores = _scores(store, pq, keys)[docs]
+        order = stable_order(descending_score_key(scores))
+    else:
+        scores = np.zeros(len(docs), dtype=np.float32)
+        day = store.array("day")[docs]
+        if sort == "oldest":
+            order = stable_order(np.where(day < 0, _LAST_DAY, day))
+        else:
+            # undated (-1) sort after every date
+            order = stable_order(np.int64(_LAST_DAY) - day)
+    return docs[order], scores[order]
+
+
+def _scores(store: IndexStore, pq: ParsedQuery, keys: WordKeys) -> np.ndarray:
+    """BM25 of every document for the words of the positive clauses, plus the title field."""
+    scores = np.zeros(len(store.ids), dtype=np.float32)
+    n = max(len(store.live), 1)
+    live = store.live_mask() if len(store.live) < len(store.ids) else None
+    fields = (
+        (store.array("doclen"), max(store.len_sum / n, 1.0)),
+        (store.array("titlelen"), max(store.title_len_sum / n, 1.0)),
+    )
+    seen: set[tuple[int, int]] = set()
+    words = [
+        (w.norm, alt.exact)
+        for c in pq.clauses
+        if not c.negated
+        for alt in c.alternatives
+        for w in alt.words
+    ]
+    for word in words:
+        for postings, tid, weight in keys.get(word, ()):
+            if (id(postings), tid) in seen:
+                continue
+            seen.add((id(postings), tid))
+            add_bm25(scores, postings.postings(tid), n, weight, fields[0], live=live)
+            if postings is store.stem_postings:
+                title = store.title_postings.postings(tid)
+                add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
+    return scores
+
+
+def _facet_counts(
+    store: IndexStore, in_result: np.ndarray, limit: int, *active: Filters | None
+) -> tuple[dict[str, tuple[FacetValue, ...]], dict[str, int]]:
+    keep: dict[str, set[str]] = {name: set() for name in FACET_FIELDS}
+    for f in active:
+        if f is None:
+            continue
+        keep["tag"] |= f.include_tags | f.exclude_tags
+        keep["source"] |= f.include_sources | f.exclude_sources
+        keep["category"] |= f.include_categories | f.exclude_categories
+        for kind, text in f.include_entities | f.exclude_entities:
+            for k in ENTITY_KINDS if kind not in ENTITY_KINDS else (kind,):
+                keep[k].add(text)
+    docs = np.flatnonzero(in_result)  # once for every field
+    facets: dict[str, tuple[FacetValue, ...]] = {}
+    distinct: dict[str, int] = {}
+    for name, field in store.facets.items():
+        facets[name], distinct[name] = field.counts_and_total(in_result, limit, keep[name], docs)
+    return facets, distinct
