@@ -1,7 +1,7 @@
 """An open folder's index rebuilt from its live articles on a worker thread, once removals have
 left most of it dead, and swapped in on the owning thread if the index did not change meanwhile
 (the live articles are listed on the owning thread). ``reader.library.live`` commits the changes
-that make it needed; the window's live lane (``ui.live_folder``) decides when to run it."""
+that make it needed; the window's live lane (``ui.background.live_folder``) decides when to run it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The work a live folder (``ui.live_folder``) runs off the GUI thread after a commit: stage 3,
+"""The work a live folder (``ui.background.live_folder``) runs off the GUI thread after a commit: stage 3,
 the new articles tagged in worker processes (``tagging_job``), and stage 4, the index rebuilt on
 a task thread once removals left most of it dead, swapped in on the GUI thread if it did not
 change meanwhile (``LiveCompaction``, ``reader.library.compaction.Compaction``)."""

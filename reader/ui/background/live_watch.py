@@ -1,4 +1,4 @@
-"""The watch of a live folder, started on a thread of its own (``ui.live_folder`` follows it).
+"""The watch of a live folder, started on a thread of its own (``ui.background.live_folder`` follows it).
 
 Placing the watches walks the whole tree (0.11 s of GUI time at 100,000 files), so the watcher
 starts on a thread; a load waits for ``ready`` before its scan, so a file written while the

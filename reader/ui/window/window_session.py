@@ -20,11 +20,11 @@ from reader.library.library import ChangeSet, Library
 from reader.model import Article
 from reader.printable import printable
 from reader.storage.state import UserState
+from reader.ui.background.live_folder import LiveFolder
 from reader.ui.background.loader import FolderLoader
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import window_title
 from reader.ui.list.article_model import Roles
-from reader.ui.background.live_folder import LiveFolder
 from reader.ui.window.result_view import Panels, ResultView
 from reader.ui.window.results import ResultsController
 

@@ -52,9 +52,9 @@ from reader.library.live import Commit, PreparedChanges, SpanCommit, prepare_cha
 from reader.library.renames import RenameMemory
 from reader.library.watch import FolderWatcher
 from reader.model import Article
-from reader.ui.background.worker import Task, TaskHooks
 from reader.ui.background.live_tasks import LiveCompaction, tagging_job
 from reader.ui.background.live_watch import start_watching
+from reader.ui.background.worker import Task, TaskHooks
 
 # the longest a commit slice may hold the GUI thread (Index.add is ~0.3 ms per article, so this
 # is ~50 articles; the 100 ms stall budget leaves room for the re-search and repaint after it)
