@@ -1,10 +1,9 @@
-"""The list inside a facet panel: a model of (value, count, state) rows, its delegate and its view.
+"""The values inside a facet panel: a model of (value, count, state) rows, filtered as you type.
 
 The model holds the values of one facet over the current result and their include/exclude state, and
 filters itself on the normalised text of the filter box: typing ``ايران`` finds ``إيران`` (the same
-folding as search, reader.index.value_match: hamza, ة/ه, ى/ي, a clitic on a typed word). The view turns mouse and keyboard gestures into two
-intentions, "activate" (include, or clear a selected value) and "exclude"; FacetPanel
-(reader/ui/facets.py) maps them to its signals.
+folding as search, reader.index.value_match: hamza, ة/ه, ى/ي, a clitic on a typed word). How a row
+looks is reader/ui/facet_delegate.py; the gestures on it, reader/ui/facet_view.py.
 """
 
 from __future__ import annotations
@@ -13,41 +12,10 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QPointF,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QContextMenuEvent,
-    QFont,
-    QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPalette,
-    QPen,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
-from reader.bidi import first_strong_direction
 from reader.index.types import NONE_VALUE
 from reader.index.value_match import fold_value, fold_values, value_matcher
 from reader.ui.i18n import add_arabic, t
@@ -59,10 +27,6 @@ if TYPE_CHECKING:
 
 add_arabic(
     {
-        "Include": "تضمين",
-        "Exclude": "استبعاد",
-        "Clear": "إلغاء",
-        "Exclude this value": "استبعاد هذه القيمة",
         "included": "مُضمَّن",
         "excluded": "مُستبعَد",
         "Also written: {variants}": "يُكتب أيضاً: {variants}",
@@ -267,123 +231,6 @@ class FacetListModel(QAbstractListModel):
         )
 
 
-class FacetDelegate(QStyledItemDelegate):
-    """Paints a row as [mark] value … count [exclude button], mirrored for right-to-left."""
-
-    MARK_W = 14
-    BUTTON_W = 18
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        # Arabic UI fonts have tall ascent/descent already; little extra padding keeps lists dense
-        size.setHeight(option.fontMetrics.height())
-        return size
-
-    def exclude_button_rect(self, option_rect: QRect, direction: Qt.LayoutDirection) -> QRect:
-        r = QRect(
-            option_rect.right() - self.BUTTON_W,
-            option_rect.top(),
-            self.BUTTON_W,
-            option_rect.height(),
-        )
-        return QStyle.visualRect(direction, option_rect, r)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        direction = opt.direction
-        text = opt.text
-        opt.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        state = index.data(STATE_ROLE) or ""
-        count = index.data(COUNT_ROLE) or 0
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        pal = opt.palette
-        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = QColor(fg)
-        dim.setAlphaF(0.75)  # quieter, and still 4.5:1 on the row in both themes
-        rect = opt.rect.adjusted(4, 0, -4, 0)
-        painter.save()
-        try:
-            # the mark: a check for included, a minus for excluded
-            mark = QStyle.visualRect(
-                direction, rect, QRect(rect.left(), rect.top(), self.MARK_W, rect.height())
-            )
-            if state:
-                painter.setPen(QPen(pal.color(QPalette.ColorRole.Link) if not selected else fg, 2))
-                cy = mark.center().y()
-                if state == "+":
-                    x = mark.left() + 2
-                    painter.drawPolyline([_pt(x, cy), _pt(x + 3, cy + 3), _pt(x + 9, cy - 4)])
-                else:
-                    painter.drawLine(mark.left() + 2, cy, mark.left() + 10, cy)
-            # the count (and, on hover, the exclude button) at the trailing end
-            fm = opt.fontMetrics
-            count_text = f"{count:,}"
-            # the exclude button is always there (not only on hover), so it can be found
-            trailing = self.BUTTON_W if state != "-" else 0
-            count_w = fm.horizontalAdvance(count_text) + 6
-            count_rect = QStyle.visualRect(
-                direction,
-                rect,
-                QRect(rect.right() - trailing - count_w, rect.top(), count_w, rect.height()),
-            )
-            painter.setPen(dim)
-            painter.setFont(opt.font)
-            count_align = QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignRight)
-            painter.drawText(count_rect, count_align | Qt.AlignmentFlag.AlignVCenter, count_text)
-            if trailing:
-                self._paint_exclude_button(
-                    painter, self.exclude_button_rect(opt.rect, direction), dim
-                )
-            # the value, elided, in the row's font (bold when included, struck through when excluded)
-            value_w = rect.width() - self.MARK_W - count_w - trailing - 4
-            value_rect = QStyle.visualRect(
-                direction,
-                rect,
-                QRect(rect.left() + self.MARK_W + 2, rect.top(), value_w, rect.height()),
-            )
-            painter.setPen(dim if state == "-" else fg)
-            painter.setFont(opt.font)
-            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, value_rect.width())
-            align = QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeft)
-            # the value is laid out in its own direction (an Arabic name right to left in the
-            # English interface too), at the interface's leading side
-            painter.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft
-                if first_strong_direction(text) == "rtl"
-                else Qt.LayoutDirection.LeftToRight
-            )
-            painter.drawText(
-                value_rect,
-                align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter,
-                elided,
-            )
-        finally:
-            painter.restore()
-
-    @staticmethod
-    def _paint_exclude_button(painter: QPainter, rect: QRect, colour: QColor) -> None:
-        # drawn, not a glyph: the bundled fonts have no ⊖, and a fallback font would look foreign
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour, 1.4))
-        d = min(rect.width(), rect.height()) - 6
-        box = QRect(0, 0, d, d)
-        box.moveCenter(rect.center())
-        painter.drawEllipse(box)
-        painter.drawLine(box.left() + 3, box.center().y(), box.right() - 3, box.center().y())
-
-
 # variants listed in a tooltip: enough to recognise the name, never a wall of text
 VARIANTS_SHOWN = 8
 
@@ -395,97 +242,3 @@ def variants_line(lookup: Callable[[str], Sequence[str]] | None, name: str) -> s
         return ""
     shown = "، ".join(others[:VARIANTS_SHOWN]) + ("…" if len(others) > VARIANTS_SHOWN else "")
     return "\n" + t("Also written: {variants}").format(variants=shown)
-
-
-def _pt(x: float, y: float) -> QPointF:
-    return QPointF(x, y)
-
-
-class FacetListView(QListView):
-    """The list: keyboard and mouse gestures become 'activate' (include/clear) and 'exclude'."""
-
-    activated_value = Signal(str, str)  # value, current state
-    exclude_value = Signal(str, str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUniformItemSizes(True)
-        self.setMouseTracking(True)  # hover shows the exclude button
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setItemDelegate(FacetDelegate(self))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
-
-    def _entry(self, index: QModelIndex) -> tuple[str, int, str] | None:
-        model = self.model()
-        if not index.isValid() or not isinstance(model, FacetListModel):
-            return None
-        return model.row_entry(index.row())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        super().mouseReleaseEvent(event)
-        entry = self._entry(index)
-        if entry is None or event.button() != Qt.MouseButton.LeftButton:
-            return
-        if self.on_exclude_button(event.position().toPoint()):
-            self.exclude_value.emit(entry[0], entry[2])
-        else:
-            self.activated_value.emit(entry[0], entry[2])
-
-    def on_exclude_button(self, pos: QPoint) -> bool:
-        """True when ``pos`` (viewport coordinates) is over a row's exclude button."""
-        index = self.indexAt(pos)
-        entry = self._entry(index)
-        if entry is None or entry[2] == "-":
-            return False
-        delegate = self.itemDelegate()
-        if not isinstance(delegate, FacetDelegate):
-            return False
-        rect = delegate.exclude_button_rect(self.visualRect(index), self.layoutDirection())
-        return rect.contains(pos)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ToolTip
-            and isinstance(event, QHelpEvent)
-            and self.on_exclude_button(event.pos())
-        ):
-            QToolTip.showText(event.globalPos(), t("Exclude this value"), self)
-            return True
-        return super().viewportEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        entry = self._entry(self.currentIndex())
-        key = event.key()
-        if entry is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated_value.emit(entry[0], entry[2])
-        elif entry is not None and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.exclude_value.emit(entry[0], entry[2])
-        else:
-            super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
-        entry = self._entry(index)
-        if entry is None:
-            return
-        menu = self.build_menu(entry)
-        menu.exec(event.globalPos())
-
-    def build_menu(self, entry: tuple[str, int, str]) -> QMenu:
-        """The context menu for one value (a method of its own so tests can trigger its actions)."""
-        value, _count, state = entry
-        menu = QMenu(self)
-        include = menu.addAction(t("Include"))
-        include.setEnabled(state != "+")
-        include.triggered.connect(lambda: self.activated_value.emit(value, ""))
-        exclude = menu.addAction(t("Exclude"))
-        exclude.setEnabled(state != "-")
-        exclude.triggered.connect(lambda: self.exclude_value.emit(value, ""))
-        clear = menu.addAction(t("Clear"))
-        clear.setEnabled(bool(state))
-        clear.triggered.connect(lambda: self.activated_value.emit(value, state))
-        return menu

@@ -1,36 +1,19 @@
-"""Facet panels (Datashare-style): a titled list of values with counts over the current result.
-
-Click (or Enter) includes a value, the context menu, the hover button or Delete excludes it, and acting on a
-value that is already included or excluded clears it. Selected values are pinned to the top and kept even
-when the current result no longer contains them (an excluded value always has count 0 in its own result),
-so a filter can always be undone from where it was made.
-
-The list itself (model, delegate, view) is in reader/ui/facet_list.py.
-"""
+"""The facet panels built on FacetPanel (reader/ui/facet_panel.py): the tag facet with its
+all/any switch, and one panel per entity kind headed by the kind's colour."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QButtonGroup, QToolButton, QVBoxLayout, QWidget
 
 from reader.model import ENTITY_KINDS
-from reader.ui.facet_list import COUNT_ROLE, MAX_LISTED, STATE_ROLE, FacetListModel, FacetListView
-from reader.ui.flat_button import FlatToolButton
+from reader.ui.facet_panel import FacetPanel
 from reader.ui.i18n import add_arabic, t
 from reader.ui.theme import ENTITY_COLOURS
 
@@ -40,10 +23,6 @@ if TYPE_CHECKING:
 
 add_arabic(
     {
-        "Filter values…": "تصفية القيم…",
-        "Nothing in this result": "لا شيء في هذه النتيجة",
-        "The {shown} most frequent of {total}; type above to find others.": "أكثر {shown} تكرارًا من {total}؛ اكتب أعلاه للعثور على غيرها.",
-        "No value matches the filter": "لا قيمة تطابق التصفية",
         "all": "الكل",
         "any": "أيّ",
         "Articles with all the selected tags": "مقالات تحمل كل الوسوم المختارة",
@@ -52,234 +31,11 @@ add_arabic(
         "Places": "أماكن",
         "Organisations": "منظمات",
         "Other": "أخرى",
-        "{shown} of {total}": "{shown} من {total}",
-        "Show all": "عرض الكل",
-        "Every value of this facet, with counts": "كل قيم هذا الوجه مع أعدادها",
         "Finding entities…": "جارٍ استخراج الكيانات…",
     }
 )
 
-FILTER_BOX_THRESHOLD = 8  # the filter box appears for lists longer than this
-MAX_VISIBLE_ROWS = 8  # taller lists scroll, so four panels still fit a sidebar
 ENTITY_TITLES = {"PERS": "People", "LOC": "Places", "ORG": "Organisations", "MISC": "Other"}
-
-
-class FacetPanel(QWidget):
-    """A collapsible titled list of facet values with counts and a filter box for long lists."""
-
-    include_requested = Signal(str)
-    exclude_requested = Signal(str)
-    cleared = Signal(str)
-    show_all_requested = Signal()
-    # every value over the current result, asked for when the filter box is used on a capped
-    # facet (the window sets it on the instance: the index counts them on demand)
-    # (names, counts), most frequent first
-    all_values: Callable[[], tuple[Sequence[str], Sequence[int]]] | None = None
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        # a section heading, not a push button: no sunken frame while expanded
-        self._header = FlatToolButton(self)
-        self._header.setObjectName("facetHeader")
-        self._header.setCheckable(True)
-        self._header.setChecked(True)
-        self._header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._header.toggled.connect(self._set_expanded)
-        header_font = self._header.font()
-        header_font.setBold(True)
-        self._header.setFont(header_font)
-        self._size_label = _size_label(self)
-        self._header_row = QHBoxLayout()
-        self._header_row.setContentsMargins(0, 0, 0, 0)
-        self._swatch = QLabel(self)  # the entity colour; a tool button shows an arrow OR an icon
-        self._swatch.setVisible(False)
-        self._header_row.addWidget(self._swatch)
-        self._header_row.addWidget(self._header)
-        self._header_row.addWidget(self._size_label, 1)  # takes the free space, right-aligned
-        self._show_all = self._show_all_button()
-
-        self._filter = QLineEdit(self)
-        self._filter.setObjectName("facetFilter")
-        self._filter.setClearButtonEnabled(True)
-        self._filter.setVisible(False)
-        self._model = FacetListModel(self)
-        self._filter.textChanged.connect(self._on_filter_text)
-        self._view = FacetListView(self)
-        self._view.setModel(self._model)
-        self._view.activated_value.connect(self._on_activated)
-        self._view.exclude_value.connect(self._on_exclude)
-        self._empty = QLabel(self)
-        self._empty.setWordWrap(True)
-        self._empty.setEnabled(False)
-        self._empty.setVisible(False)
-        self._pending = ""  # what an empty list says while its values are still being found
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(2)
-        layout.addLayout(self._header_row)
-        layout.addWidget(self._filter)
-        layout.addWidget(self._view)
-        layout.addWidget(self._empty)
-        self.set_title(title)
-        self.retranslate()
-        self._update_arrow()
-        self._fit_height()
-
-    def _show_all_button(self) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName("facetShowAll")
-        button.setAutoRaise(True)
-        button.setVisible(False)
-        button.clicked.connect(self.show_all_requested.emit)
-        self._header_row.addWidget(button)
-        return button
-
-    # --- public API ----------------------------------------------------------------------------
-    def set_values(
-        self,
-        values: Sequence[FacetValue],
-        included: AbstractSet[str],
-        excluded: AbstractSet[str],
-        distinct: int | None = None,
-    ) -> None:
-        """Show ``values`` (counts over the current result, most frequent first) and the selection.
-        ``distinct``: how many values the facet has over the result when ``values`` is capped."""
-        self._model.set_values(values, included, excluded, distinct)
-        total = self._model.total_values()
-        listed = len(values)
-        if distinct is not None and distinct > listed:
-            self._size_label.setText(
-                t("{shown} of {total}").format(shown=f"{listed:,}", total=f"{distinct:,}")
-            )
-        else:
-            self._size_label.setText(f"{total:,}" if total else "")
-        self._show_all.setVisible(total > 0)
-        if self._filter.text().strip():
-            self._on_filter_text(self._filter.text())
-        self._filter.setVisible(total > FILTER_BOX_THRESHOLD and self._header.isChecked())
-        self._refresh_empty()
-        self._fit_height()
-
-    def set_title(self, title: str) -> None:
-        self._title = title
-        self._header.setText(title)
-        self._view.setAccessibleName(title)
-
-    def title(self) -> str:
-        return self._title
-
-    def retranslate(self) -> None:
-        """Re-apply the interface strings after a language switch (the title is the caller's)."""
-        self._filter.setPlaceholderText(t("Filter values…"))
-        self._show_all.setText(t("Show all"))
-        self._show_all.setToolTip(t("Every value of this facet, with counts"))
-        self._view.setToolTip("")
-        self._refresh_empty()
-
-    def set_expanded(self, expanded: bool) -> None:
-        self._header.setChecked(expanded)
-
-    def is_expanded(self) -> bool:
-        return self._header.isChecked()
-
-    def set_header_icon(self, icon: QIcon) -> None:
-        self._swatch.setPixmap(icon.pixmap(12, 12))
-        self._swatch.setVisible(not icon.isNull())
-
-    def model(self) -> FacetListModel:
-        return self._model
-
-    def view(self) -> FacetListView:
-        return self._view
-
-    def filter_box(self) -> QLineEdit:
-        return self._filter
-
-    # --- internals -----------------------------------------------------------------------------
-    def _on_activated(self, value: str, state: str) -> None:
-        if state:
-            self.cleared.emit(value)
-        else:
-            self.include_requested.emit(value)
-
-    def _on_exclude(self, value: str, state: str) -> None:
-        if state == "-":
-            self.cleared.emit(value)
-        else:
-            self.exclude_requested.emit(value)
-
-    def _on_filter_text(self, text: str) -> None:
-        if text.strip() and self._model.capped and self.all_values is not None:
-            self._model.set_full_table(*self.all_values())
-        self._model.set_filter_text(text)
-        self._refresh_empty()
-        self._fit_height()
-
-    def _refresh_empty(self) -> None:
-        """The line under the list: why it is empty, or that it shows only the most frequent."""
-        rows = self._model.rowCount()
-        matches = self._model.matching_values()
-        expanded = self._header.isChecked()
-        if rows == 0:
-            filtered = self._model.total_values() > 0
-            if filtered:
-                self._empty.setText(t("No value matches the filter"))
-            else:
-                self._empty.setText(t(self._pending or "Nothing in this result"))
-        elif matches > rows:
-            self._empty.setText(
-                t("The {shown} most frequent of {total}; type above to find others.").format(
-                    shown=f"{rows:,}", total=f"{matches:,}"
-                )
-            )
-        self._empty.setVisible(expanded and (rows == 0 or matches > rows))
-        self._view.setVisible(expanded and rows > 0)
-
-    def set_pending(self, text: str) -> None:
-        """``text`` (English source) replaces "Nothing in this result" until set to ""."""
-        self._pending = text
-        self._refresh_empty()
-
-    def _set_expanded(self, expanded: bool) -> None:
-        self._filter.setVisible(expanded and self._model.total_values() > FILTER_BOX_THRESHOLD)
-        self._refresh_empty()
-        self._update_arrow()
-        self._fit_height()
-
-    def _update_arrow(self) -> None:
-        # a painted triangle as the button's icon: Fusion draws arrowType arrows over the text in
-        # right-to-left layouts
-        if self._header.isChecked():
-            points = ((1, 3), (9, 3), (5, 8))  # down
-        elif self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            points = ((8, 1), (8, 9), (3, 5))  # collapsed arrows point along the reading direction
-        else:
-            points = ((2, 1), (2, 9), (7, 5))
-        colour = self.palette().color(QPalette.ColorRole.WindowText)
-        pixmap = QPixmap(10, 10)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPolygon([QPointF(x, y) for x, y in points])
-        painter.end()
-        self._header.setIcon(QIcon(pixmap))
-
-    def _fit_height(self) -> None:
-        # the list is exactly as tall as its rows (up to MAX_VISIBLE_ROWS), so stacked panels stay compact
-        rows = min(self._model.rowCount(), MAX_VISIBLE_ROWS)
-        row_h = self._view.sizeHintForRow(0) if self._model.rowCount() else 0
-        frame = 2 * self._view.frameWidth()
-        self._view.setFixedHeight(max(rows * row_h + frame, frame + 1))
-        self.updateGeometry()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.PaletteChange):
-            self._update_arrow()
-        super().changeEvent(event)
 
 
 class TagFacet(FacetPanel):
@@ -428,25 +184,5 @@ def swatch_icon(fill: QColor, border: QColor, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-__all__ = [
-    "COUNT_ROLE",
-    "FILTER_BOX_THRESHOLD",
-    "MAX_LISTED",
-    "STATE_ROLE",
-    "EntityFacet",
-    "FacetListModel",
-    "FacetPanel",
-    "TagFacet",
-    "swatch_icon",
-]
-
-
-def _size_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("facetSize")
-    label.setEnabled(False)  # the disabled colour reads as secondary text
-    # "201 of 6,907" may give way to the title and Show all in a narrow sidebar: the sidebar
-    # never scrolls sideways, which would hide every value's count
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return label
+# the sidebar and the case panel take the panel from here, with the panels built on it
+__all__ = ["ENTITY_TITLES", "EntityFacet", "FacetPanel", "TagFacet", "swatch_icon"]
