@@ -28,15 +28,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Article, Span
+from reader.ui.entity_markup import KIND_LABELS
 from reader.ui.facet_list import variants_line
-from reader.ui.html import (
-    KIND_LABELS,
-    RenderOptions,
-    article_html,
-    extras_html,
-    message_html,
-    parse_anchor,
-)
+from reader.ui.html import article_html, message_html
+from reader.ui.html_extras import extras_html
+from reader.ui.html_links import parse_anchor
+from reader.ui.html_options import RenderOptions
 from reader.ui.i18n import add_arabic, t
 from reader.ui.plain import tooltip_text
 from reader.ui.scroll_restore import ScrollRestore
