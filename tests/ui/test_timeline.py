@@ -8,7 +8,8 @@ import itertools
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from reader.ui.timeline import DAY_SPAN_MAX, Bin, TimelineWidget, bin_counts
+from reader.ui.timeline import TimelineWidget
+from reader.ui.timeline_bins import DAY_SPAN_MAX, Bin, bin_counts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
