@@ -59,7 +59,7 @@ def test_every_top_level_module_has_a_layer() -> None:
     assert modules - named == set()
 
 
-@pytest.mark.parametrize("package", ["reader.library", "reader.storage"])
+@pytest.mark.parametrize("package", ["reader.library", "reader.storage", "reader.ui"])
 def test_every_module_of_a_layered_package_has_a_layer(package: str) -> None:
     """The packages whose stages have a contract of their own: a new module there must be given
     its step in that contract too, or nothing checks which way its imports run."""

@@ -174,7 +174,7 @@ def _gui(table, state: UserState, index: Index, everything) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.facet_list import FacetListModel
+    from reader.ui.filters.facet_list import FacetListModel
     from reader.ui.filters.show_all import FacetTableModel
 
     app = QApplication.instance() or QApplication([])

@@ -38,10 +38,10 @@ from reader.formats import read_folder  # noqa: E402
 from reader.index import FacetValue  # noqa: E402
 from reader.text import tokenize  # noqa: E402
 from reader.ui.common.appearance import apply_theme, apply_ui_font, load_fonts  # noqa: E402
-from reader.ui.facets import EntityFacet, TagFacet  # noqa: E402
 from reader.ui.filters.chips import FilterChips  # noqa: E402
+from reader.ui.filters.facets import EntityFacet, TagFacet  # noqa: E402
 from reader.ui.filters.filter_state import FilterState  # noqa: E402
-from reader.ui.timeline import TimelineWidget  # noqa: E402
+from reader.ui.filters.timeline import TimelineWidget  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 SHARED_CORPORA = ("ant-multisource-2018.tar.xz", "ant-jawharafm-2017.tar.xz")

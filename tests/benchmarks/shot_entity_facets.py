@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reader.entities.identity import build_with_values  # noqa: E402
 from reader.index import Index  # noqa: E402
 from reader.model import ENTITY_KINDS, Article, Span  # noqa: E402
-from reader.ui.facets import EntityFacet  # noqa: E402
+from reader.ui.filters.facets import EntityFacet  # noqa: E402
 
 ROWS_PX = 430  # about 20 values per panel
 

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from reader.entities.identity import build_identities
 from reader.index import FacetValue
 from reader.model import Article, Span
-from reader.ui.facets import EntityFacet
-from reader.ui.html import article_html, entity_counts, extras_html
+from reader.ui.filters.facets import EntityFacet
+from reader.ui.reading.entity_markup import entity_counts
+from reader.ui.reading.html import article_html
+from reader.ui.reading.html_extras import extras_html
 from reader.ui.reading.reading_view import ReadingView, tooltip_for
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -8,15 +8,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.index import FacetValue
-from reader.ui.facets import (
-    COUNT_ROLE,
-    FILTER_BOX_THRESHOLD,
-    STATE_ROLE,
-    EntityFacet,
-    FacetListModel,
-    FacetPanel,
-    TagFacet,
-)
+from reader.ui.filters.facet_list import COUNT_ROLE, STATE_ROLE, FacetListModel
+from reader.ui.filters.facet_panel import FILTER_BOX_THRESHOLD, FacetPanel
+from reader.ui.filters.facets import EntityFacet, TagFacet
 
 # the offscreen platform cannot resize native windows and says so on every show(); harmless
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -289,7 +283,7 @@ def test_panels_fit_a_300_px_sidebar(qtbot, panel) -> None:
 
 
 def test_long_lists_are_capped_and_the_filter_box_reaches_the_rest(qtbot, panel) -> None:
-    from reader.ui.facets import MAX_LISTED
+    from reader.ui.filters.facet_list import MAX_LISTED
 
     many = [FacetValue(f"value {i:05d}", 100_000 - i) for i in range(MAX_LISTED * 3)]
     panel.set_values(many, set(), {"value 00899"})

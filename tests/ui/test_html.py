@@ -7,17 +7,13 @@ import datetime as dt
 import pytest
 
 from reader.model import Appended, Article, Span
-from reader.ui.html import (
-    RenderOptions,
-    anchor,
-    article_html,
-    entity_counts,
-    extras_html,
-    highlight,
-    paragraph_ranges,
-    parse_anchor,
-    readable_date,
-)
+from reader.ui.common.dates import readable_date
+from reader.ui.reading.entity_markup import entity_counts, highlight
+from reader.ui.reading.html import article_html
+from reader.ui.reading.html_extras import extras_html
+from reader.ui.reading.html_links import anchor, parse_anchor
+from reader.ui.reading.html_options import RenderOptions
+from reader.ui.reading.html_paragraphs import paragraph_ranges
 
 
 def _hl(text: str, entities=(), matches=(), **opts) -> str:

@@ -18,8 +18,8 @@ from ui_fixtures import (
 from reader.index import Index
 from reader.index.types import SortKey
 from reader.library.library import LoadProgress
-from reader.ui.html import anchor
 from reader.ui.list.article_model import Roles
+from reader.ui.reading.html import anchor
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

@@ -26,8 +26,8 @@ from reader.library.library import Library, build_index
 from reader.model import Appended, Article, LoadProblem, Span
 from reader.printable import printable
 from reader.ui.common.plain import menu_text, tooltip_text, window_title
-from reader.ui.html import anchor
 from reader.ui.list.article_model import Roles
+from reader.ui.reading.html import anchor
 from reader.ui.reading.reading_view import LinkBrowser
 from reader.ui.window.menus import Actions
 

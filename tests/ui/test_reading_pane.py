@@ -12,8 +12,8 @@ from ui_fixtures import QT_OFFSCREEN_NOISE
 
 from reader.library.library import Library, build_index
 from reader.model import Appended, Article, Span
-from reader.ui.html import anchor
 from reader.ui.list.article_model import Roles
+from reader.ui.reading.html import anchor
 
 pytestmark = pytest.mark.qt_log_ignore(QT_OFFSCREEN_NOISE)
 

@@ -8,7 +8,8 @@ import itertools
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from reader.ui.timeline import DAY_SPAN_MAX, Bin, TimelineWidget, bin_counts
+from reader.ui.filters.timeline import TimelineWidget
+from reader.ui.filters.timeline_bins import DAY_SPAN_MAX, Bin, bin_counts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -235,7 +236,7 @@ def test_escape_drops_a_pending_keyboard_selection_first(qtbot, timeline) -> Non
     ],
 )
 def test_axis_labels_never_collide(counts, step, labels) -> None:
-    from reader.ui.timeline_bins import axis_ticks
+    from reader.ui.filters.timeline_bins import axis_ticks
 
     bins, unit = bin_counts(counts)
     width = lambda text: 7.0 * len(text)  # noqa: E731

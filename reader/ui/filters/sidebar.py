@@ -18,10 +18,10 @@ from reader.index import FacetValue, SearchResult
 from reader.index.types import MY_TAG_FIELD, NONE_VALUE
 from reader.model import ENTITY_KINDS
 from reader.ui.common.i18n import add_arabic, t
-from reader.ui.facets import EntityFacet, FacetPanel, TagFacet
 from reader.ui.filters.case_panel import CasePanel
+from reader.ui.filters.facets import EntityFacet, FacetPanel, TagFacet
 from reader.ui.filters.filter_state import FilterState
-from reader.ui.timeline import TimelineWidget
+from reader.ui.filters.timeline import TimelineWidget
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities

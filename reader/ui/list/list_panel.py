@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from reader.index.types import SortKey
 from reader.model import LoadProblem
-from reader.ui.article_delegate import ArticleDelegate
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import plain_label
+from reader.ui.list.article_delegate import ArticleDelegate
 from reader.ui.list.article_model import ArticleListModel
 from reader.ui.list.empty_state import EmptyState
 

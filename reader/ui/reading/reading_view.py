@@ -1,4 +1,4 @@
-"""The reading pane: a QTextBrowser showing the HTML of reader.ui.html, never loading anything.
+"""The reading pane: a QTextBrowser showing the HTML of reader.ui.reading.html, never loading anything.
 
 Links are not followed by the browser (``setOpenLinks(False)``); every click arrives at
 ``_on_anchor`` and becomes a signal the window acts on (filter by tag or entity, open a related
@@ -28,19 +28,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Article, Span
+from reader.ui.common.entity_variants import variants_line
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import tooltip_text
 from reader.ui.common.scroll_restore import ScrollRestore
 from reader.ui.common.theme import BODY_FONT_FAMILY, BODY_FONT_PX, MATCH_COLOURS
-from reader.ui.facet_list import variants_line
-from reader.ui.html import (
-    KIND_LABELS,
-    RenderOptions,
-    article_html,
-    extras_html,
-    message_html,
-    parse_anchor,
-)
+from reader.ui.reading.entity_markup import KIND_LABELS
+from reader.ui.reading.html import article_html, message_html
+from reader.ui.reading.html_extras import extras_html
+from reader.ui.reading.html_links import parse_anchor
+from reader.ui.reading.html_options import RenderOptions
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities

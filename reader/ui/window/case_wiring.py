@@ -22,7 +22,7 @@ from reader.storage.saved_search import SavedSearch
 from reader.ui.background.loader import FolderLoader
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import warn
-from reader.ui.facets import ENTITY_TITLES, FacetPanel
+from reader.ui.filters.facets import ENTITY_TITLES, FacetPanel
 from reader.ui.filters.filter_state import FilterState
 from reader.ui.filters.show_all import ShowAllDialog
 from reader.ui.reading.case_box import CaseBox

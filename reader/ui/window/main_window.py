@@ -28,8 +28,8 @@ from reader.ui.common.settings import ZOOM_STEP, Settings
 from reader.ui.filters.filter_state import FilterState
 from reader.ui.filters.search_bar import SearchBar
 from reader.ui.filters.sidebar import FilterSidebar
-from reader.ui.html import RenderOptions
 from reader.ui.list.list_panel import ArticleListPanel
+from reader.ui.reading.html import RenderOptions
 from reader.ui.reading.reading_column import ReadingColumn
 from reader.ui.status.cache_dialog import CacheClearing
 from reader.ui.status.status_bar import StatusArea

@@ -30,6 +30,13 @@ class Bin:
     count: int
 
 
+def in_range(b: Bin, since: dt.date | None, until: dt.date | None) -> bool:
+    """True when bar ``b`` overlaps the range ``since``..``until`` (an open end is unbounded)."""
+    if since is not None and b.end < since:
+        return False
+    return not (until is not None and b.start > until)
+
+
 def _month_start(d: dt.date) -> dt.date:
     return d.replace(day=1)
 

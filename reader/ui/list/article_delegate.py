@@ -24,10 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.bidi import first_strong_direction
+from reader.ui.common.dates import readable_date
 from reader.ui.common.i18n import current_language
 from reader.ui.common.plain import isolated
 from reader.ui.common.theme import MATCH_COLOURS
-from reader.ui.html import readable_date
 from reader.ui.list.article_model import ArticleListModel, Roles
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,6 +55,48 @@ def _star_polygon(rect: QRect) -> QPolygonF:
         angle = -math.pi / 2 + i * math.pi / 5
         points.append(QPointF(cx + r * math.cos(angle), cy + r * math.sin(angle)))
     return QPolygonF(points)
+
+
+def _paint_star(painter: QPainter, star: QRect, *, starred: bool, colour: QColor) -> None:
+    """The star button: filled amber when starred, an outline in the quiet text colour if not.
+    Leaves antialiasing on for the rest of the row."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#b45309") if starred else colour)
+    painter.setBrush(QColor("#f59e0b") if starred else Qt.BrushStyle.NoBrush)
+    painter.drawPolygon(_star_polygon(star.adjusted(1, 1, -1, -1)))
+
+
+def _text_rect(option: QStyleOptionViewItem, star: QRect) -> QRect:
+    """The row inside its padding, beside the star (the star is at the leading end)."""
+    text_rect = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+    if option.direction == Qt.LayoutDirection.RightToLeft:
+        text_rect.setRight(star.left() - _PAD)
+    else:
+        text_rect.setLeft(star.right() + _PAD)
+    return text_rect
+
+
+def _meta_text(index: AnyIndex) -> str:
+    """The second line: date · source · the reader's marks, each part that is there."""
+    return " · ".join(
+        part
+        for part in (
+            isolated(short_date(index.data(Roles.DATE))),
+            index.data(Roles.SOURCE) or "",
+            isolated(index.data(Roles.MARKS) or ""),
+        )
+        if part
+    )
+
+
+def _small_font(font: QFont) -> QFont:
+    """The row's font at nine tenths, for the date line and the snippet."""
+    small = QFont(font)
+    if font.pixelSize() > 0:  # the app font is set in pixels (theme.UI_FONT_PX)
+        small.setPixelSize(max(9, round(font.pixelSize() * 0.9)))
+    else:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    return small
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -96,49 +138,22 @@ class ArticleDelegate(QStyledItemDelegate):
 
         painter.save()
         star = self.star_rect(option)
-        starred = bool(index.data(Roles.STARRED))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#b45309") if starred else dim)
-        painter.setBrush(QColor("#f59e0b") if starred else Qt.BrushStyle.NoBrush)
-        painter.drawPolygon(_star_polygon(star.adjusted(1, 1, -1, -1)))
-
-        rtl_ui = option.direction == Qt.LayoutDirection.RightToLeft
-        text_rect = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
-        if rtl_ui:
-            text_rect.setRight(star.left() - _PAD)
-        else:
-            text_rect.setLeft(star.right() + _PAD)
+        _paint_star(painter, star, starred=bool(index.data(Roles.STARRED)), colour=dim)
+        text_rect = _text_rect(option, star)
         line = QFontMetrics(option.font).lineSpacing()
-
         title = str(index.data(Roles.TITLE) or "")
         title_font = QFont(option.font)
-        title_font.setBold(not index.data(Roles.READ))
+        title_font.setBold(not index.data(Roles.READ))  # bold while unread
         painter.setFont(title_font)
         painter.setPen(text_colour)
-        self._draw_line(
-            painter, QRect(text_rect.left(), text_rect.top(), text_rect.width(), line), title
-        )
-
-        meta = " · ".join(
-            part
-            for part in (
-                isolated(short_date(index.data(Roles.DATE))),
-                index.data(Roles.SOURCE) or "",
-                isolated(index.data(Roles.MARKS) or ""),
-            )
-            if part
-        )
-        small = QFont(option.font)
-        if option.font.pixelSize() > 0:  # the app font is set in pixels (theme.UI_FONT_PX)
-            small.setPixelSize(max(9, round(option.font.pixelSize() * 0.9)))
-        else:
-            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        title_rect = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line)
+        self._draw_line(painter, title_rect, title)
+        small = _small_font(option.font)
         painter.setFont(small)
         painter.setPen(dim)
         meta_rect = QRect(text_rect.left(), text_rect.top() + line, text_rect.width(), line)
         # the date · source line sits on the same side as the title above it
-        self._draw_line(painter, meta_rect, meta, direction=first_strong_direction(title))
-
+        self._draw_line(painter, meta_rect, _meta_text(index), first_strong_direction(title))
         snippet = index.data(Roles.SNIPPET)
         if snippet:
             painter.setPen(text_colour)

@@ -15,9 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFont,
     QFontMetrics,
@@ -25,26 +24,17 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPalette,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QStyle, QToolButton, QToolTip, QWidget
 
 from reader.ui.common.i18n import add_arabic, t
 from reader.ui.common.plain import tooltip_text
-from reader.ui.timeline_bins import (
-    DAY_SPAN_MAX,
-    MONTH_SPAN_MAX,
-    Bin,
-    article_count,
-    axis_ticks,
-    bin_counts,
-    period_label,
-)
+from reader.ui.filters.timeline_bins import Bin, article_count, bin_counts, in_range, period_label
+from reader.ui.filters.timeline_paint import TimelineScene, paint_timeline
 
 add_arabic(
     {
-        "No dated article in this result": "لا مقالات مؤرَّخة في هذه النتيجة",
         "Clear the date range": "إلغاء النطاق الزمني",
         "Drag across the bars to filter by date; double-click to clear": "اسحب فوق الأعمدة للتصفية حسب التاريخ، وانقر مرتين للإلغاء",
         "Arrow keys move over the bars, Shift+arrows stretch a range, Enter applies it": "تتنقل الأسهم بين الأعمدة، وتمدّ Shift مع الأسهم النطاق، ويطبّقه Enter",
@@ -53,11 +43,6 @@ add_arabic(
 )
 
 DRAG_THRESHOLD = 4  # pixels a press must move to count as a range drag, not a click
-
-
-# a bar is never wider than this: one day (or a few) is a bar over its date, not a slab filling
-# the whole timeline
-MAX_BAR_PX = 24.0
 
 
 class TimelineWidget(QWidget):
@@ -259,7 +244,7 @@ class TimelineWidget(QWidget):
 
     def _first_in_range(self) -> int:
         for i, b in enumerate(self._bins):
-            if (self._since or self._until) and self._in_range(b):
+            if (self._since or self._until) and in_range(b, self._since, self._until):
                 return i
         return len(self._bins) - 1  # the most recent bar
 
@@ -290,98 +275,6 @@ class TimelineWidget(QWidget):
     def period_label(self, b: Bin) -> str:
         return period_label(b, self._unit)
 
-    # --- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event: object) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
-
-    def _paint(self, painter: QPainter) -> None:
-        pal = self.palette()
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        text_colour = pal.color(QPalette.ColorRole.Text)
-        dim = QColor(text_colour)
-        dim.setAlphaF(0.55)
-        plot = self.plot_rect()
-        if not self._bins:
-            painter.setPen(dim)
-            painter.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                t("No dated article in this result"),
-            )
-            return
-        n = len(self._bins)
-        step = plot.width() / n
-        top = max(b.count for b in self._bins) or 1
-        # Link, not Highlight: the light theme's selection blue is too pale to read as bars
-        accent = pal.color(QPalette.ColorRole.Link)
-        faded = QColor(accent)
-        faded.setAlphaF(0.3)
-        has_range = self._since is not None or self._until is not None
-        gap = 1.0 if step >= 4 else 0.0
-        for i, b in enumerate(self._bins):
-            if not b.count:
-                continue
-            h = max(1.0, plot.height() * b.count / top)
-            inside = not has_range or self._in_range(b)
-            colour = accent if inside else faded
-            width = min(max(1.0, step - gap), MAX_BAR_PX)
-            x = plot.left() + i * step + (step - width) / 2
-            painter.fillRect(QRectF(x, plot.bottom() - h, width, h), colour)
-        painter.setPen(dim)
-        painter.drawLine(
-            int(plot.left()), int(plot.bottom()), int(plot.right()), int(plot.bottom())
-        )
-        self._paint_axis(painter, plot, step, dim)
-        if self._cursor is not None:
-            self._paint_cursor(painter, plot, step, accent, text_colour)
-        elif has_range:
-            self._paint_range_label(painter, text_colour)
-        if self._drag is not None and abs(self._drag[1] - self._drag[0]) >= DRAG_THRESHOLD:
-            band = QColor(accent)
-            band.setAlphaF(0.25)
-            x0, x1 = sorted(self._drag)
-            x0 = max(x0, int(plot.left()))
-            x1 = min(x1, int(plot.right()))
-            painter.fillRect(QRectF(x0, plot.top(), x1 - x0, plot.height()), band)
-            painter.setPen(accent)
-            painter.drawRect(QRectF(x0, plot.top(), x1 - x0, plot.height()))
-
-    def _in_range(self, b: Bin) -> bool:
-        if self._since is not None and b.end < self._since:
-            return False
-        return not (self._until is not None and b.start > self._until)
-
-    def _paint_cursor(
-        self, painter: QPainter, plot: QRectF, step: float, accent: QColor, colour: QColor
-    ) -> None:
-        """The keyboard cursor: the pending selection as a band, the bar outlined, its period and count."""
-        cursor = self._cursor if self._cursor is not None else 0
-        anchor = self._anchor if self._anchor is not None else cursor
-        lo, hi = sorted((anchor, cursor))
-        band = QColor(accent)
-        band.setAlphaF(0.25)
-        painter.fillRect(
-            QRectF(plot.left() + lo * step, plot.top(), (hi - lo + 1) * step, plot.height()), band
-        )
-        painter.setPen(colour)
-        painter.drawRect(
-            QRectF(plot.left() + cursor * step, plot.top(), max(2.0, step), plot.height())
-        )
-        b = self._bins[cursor]
-        text = f"{self.period_label(b)}: {article_count(b.count)}"
-        if lo != hi:
-            text = f"{self.period_label(self._bins[lo])} – {self.period_label(self._bins[hi])}"
-        font = self.label_font()
-        fm = QFontMetrics(font)
-        painter.setFont(font)
-        text = fm.elidedText(text, Qt.TextElideMode.ElideMiddle, self.width() - 44)
-        x = (self.width() - fm.horizontalAdvance(text)) / 2
-        painter.drawText(QPointF(x, 4 + fm.capHeight()), text)
-
     def pending_selection(self) -> tuple[int, int] | None:
         """Bar indexes (first, last) the keyboard cursor would select with Enter."""
         if self._cursor is None:
@@ -390,45 +283,27 @@ class TimelineWidget(QWidget):
         lo, hi = sorted((anchor, self._cursor))
         return lo, hi
 
-    def _paint_range_label(self, painter: QPainter, colour: QColor) -> None:
-        since = self._since.isoformat() if self._since else "…"
-        until = self._until.isoformat() if self._until else "…"
-        # LRE … PDF: ISO dates read left to right in both interfaces; in an RTL paragraph the bidi
-        # algorithm would otherwise swap the two ends around the dash
-        text = f"\u202a{since} – {until}\u202c"
-        font = self.label_font()
-        fm = QFontMetrics(font)
-        painter.setFont(font)
-        painter.setPen(colour)
-        x = (self.width() - fm.horizontalAdvance(text)) / 2
-        painter.drawText(QPointF(x, 4 + fm.capHeight()), text)
+    # --- painting (reader/ui/filters/timeline_paint.py) -----------------------------------------------
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        try:
+            paint_timeline(painter, self._scene(), self.palette())
+        finally:
+            painter.end()
 
-    def _paint_axis(self, painter: QPainter, plot: QRectF, step: float, colour: QColor) -> None:
-        font = self.label_font()
-        fm = QFontMetrics(font)
-        ticks = axis_ticks(self._bins, self._unit, step, fm.horizontalAdvance)
-        painter.setFont(font)
-        painter.setPen(colour)
-        baseline = plot.bottom() + 5 + fm.capHeight()
-        last_right = -1e9
-        for index, label in ticks:
-            x = plot.left() + index * step
-            # ticks point up into the bars: below, they would touch the first glyph of a label
-            painter.drawLine(int(x), int(plot.bottom() - 3), int(x), int(plot.bottom()))
-            w = fm.horizontalAdvance(label) + 4
-            left = min(max(x - w / 2, 0), self.width() - w)
-            if left < last_right + 4:
-                continue  # never overprint a neighbour's label
-            painter.drawText(QPointF(left + 2, baseline), label)
-            last_right = left + w
-
-
-__all__ = [
-    "DAY_SPAN_MAX",
-    "DRAG_THRESHOLD",
-    "MONTH_SPAN_MAX",
-    "Bin",
-    "TimelineWidget",
-    "article_count",
-    "bin_counts",
-]
+    def _scene(self) -> TimelineScene:
+        drag = self._drag
+        if drag is not None and abs(drag[1] - drag[0]) < DRAG_THRESHOLD:
+            drag = None  # a click so far, not a range
+        return TimelineScene(
+            rect=self.rect(),
+            plot=self.plot_rect(),
+            font=self.label_font(),
+            bins=self._bins,
+            unit=self._unit,
+            since=self._since,
+            until=self._until,
+            cursor=self._cursor,
+            anchor=self._anchor,
+            drag=drag,
+        )

@@ -1,0 +1,123 @@
+"""The reading pane's HTML, generated from an Article and its highlight spans.
+
+Kept free of Qt so it is tested as plain string work. Everything that comes from an article is
+passed through ``html.escape``: a scraped ``<img src=…>`` or ``<script>`` must show as text, never
+become markup. The highlights are reader/ui/reading/entity_markup.py, the body's paragraphs
+html_paragraphs.py, the links html_links.py, what comes under the article html_extras.py.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.bidi import first_strong_direction
+from reader.model import Article, Span
+from reader.ui.common.dates import readable_date
+from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.plain import isolated
+from reader.ui.common.theme import BODY_FONT_FAMILY
+from reader.ui.reading.entity_markup import highlight
+from reader.ui.reading.html_links import anchor
+from reader.ui.reading.html_options import RenderOptions, px, secondary_colour
+from reader.ui.reading.html_paragraphs import paragraphs_html
+
+if TYPE_CHECKING:
+    from reader.entities.identity import Identities
+
+add_arabic(
+    {
+        "link": "الرابط",
+        "by {author}": "بقلم {author}",
+    }
+)
+
+
+def article_html(
+    article: Article,
+    *,
+    title_matches: Sequence[Span] = (),
+    body_matches: Sequence[Span] = (),
+    options: RenderOptions | None = None,
+    identities: Identities | None = None,
+) -> str:
+    """The article itself: headline, metadata line, tag chips, body (see ``extras_html``);
+    entities as the folder's ``identities`` name them, when given."""
+    options = options or RenderOptions()
+    title_dir = first_strong_direction(article.title)
+    headline = highlight(
+        article.title,
+        start=0,
+        end=len(article.title),
+        entities=(),
+        matches=title_matches,
+        options=options,
+    )
+    return "\n".join(
+        [
+            f"<html><body style=\"font-family:'{BODY_FONT_FAMILY}'; font-size:{px(options)}px\">",
+            f'<h1 dir="{title_dir}" style="font-size:{px(options, 1.55)}px; font-weight:bold">'
+            f"{headline}</h1>",
+            _meta_line(article, options),
+            _tag_chips(article.tags, options),
+            paragraphs_html(article.body, article.entities, body_matches, options, identities),
+            "</body></html>",
+        ]
+    )
+
+
+def message_html(title: str, text: str, options: RenderOptions | None = None) -> str:
+    """A quiet one-paragraph message (empty folder, nothing selected)."""
+    options = options or RenderOptions()
+    direction = "rtl" if options.language == "ar" else "ltr"
+    return (
+        f'<html><body style="font-size:{px(options)}px"><h2 dir="{direction}" style="color:{secondary_colour(options)}">'
+        f'{html.escape(title)}</h2><p dir="{direction}">{html.escape(text)}</p></body></html>'
+    )
+
+
+def _meta_line(article: Article, options: RenderOptions) -> str:
+    bits = [html.escape(isolated(readable_date(article.date, options.language)))]
+    if article.source:
+        bits.append(
+            f'<a href="{anchor("source", article.source)}">{html.escape(article.source)}</a>'
+        )
+    if article.category:  # the section (issue 18): a link that filters by it, like the source
+        bits.append(
+            f'<a href="{anchor("category", article.category)}">{html.escape(article.category)}</a>'
+        )
+    if article.author:
+        bits.append(html.escape(t("by {author}").format(author=article.author)))
+    if article.url and article.url.startswith(("http://", "https://")):
+        bits.append(f'<a href="{html.escape(article.url)}">{html.escape(t("link"))}</a>')
+    # the line stands under the headline, on the article's side, not the interface's
+    direction = first_strong_direction(article.title or article.body, "rtl")
+    return (
+        f'<p dir="{direction}" style="color:{secondary_colour(options)}; '
+        f'font-size:{px(options, 0.78)}px">' + " · ".join(bits) + "</p>"
+    )
+
+
+def _tag_chips(tags: Sequence[str], options: RenderOptions) -> str:
+    if not tags:
+        return ""
+    bg = "#e5e7eb" if options.theme == "light" else "#374151"
+    fg = "#111827" if options.theme == "light" else "#f9fafb"
+    chips = []
+    for tag in tags:
+        active = tag in options.active_tags
+        colours = (
+            "background-color:#1d4ed8; color:#ffffff"
+            if active
+            else f"background-color:{bg}; color:{fg}"
+        )
+        weight = "; font-weight:bold" if active else ""
+        chips.append(
+            f'<a href="{anchor("tag", tag)}" style="{colours}; text-decoration:none{weight}">'
+            f"&nbsp;{html.escape(tag)}&nbsp;</a>"
+        )
+    direction = first_strong_direction(" ".join(tags))
+    return (
+        f'<p dir="{direction}" style="font-size:{px(options, 0.78)}px">' + " ".join(chips) + "</p>"
+    )
