@@ -222,7 +222,7 @@ def test_a_broken_pool_falls_back_to_this_process(
         def shutdown(self, **_: object) -> None:
             return None
 
-    monkeypatch.setattr(folder_module, "ProcessPoolExecutor", DyingPool)
+    monkeypatch.setattr(folder_module, "start_pool", DyingPool)
     monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
     monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
     for i in range(30):

@@ -2,7 +2,7 @@
 
 Reading a small file costs about 100 µs from a cold cache and parsing it ~200 µs of pure Python,
 so a large folder is parsed by a pool of processes, in chunks, with the results taken back in
-folder order, when there are idle cores to run it (tests/benchmarks/bench_formats.py measures
+folder order, when there are idle cores to run it (``reader.runtime.pool``) (tests/benchmarks/bench_formats.py measures
 both paths).
 """
 
@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import errno
 import functools
-import multiprocessing
 import os
 import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -28,7 +26,7 @@ from reader.formats.parse import ParseResult, parse_file, printable_path, relati
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem
-from reader.runtime.workers import init_worker, worker_args
+from reader.runtime.pool import POOL_FAILURES, start_pool, stop_pool, workers_for
 
 T = TypeVar("T")
 
@@ -311,7 +309,7 @@ def read_folder(
     thread as chunks finish (batches come before the folder-wide tag pass, so their tags may still
     be split into single words). When ``should_stop()`` turns true, reading stops and what was
     read so far is returned: the caller decides what a partial result means.
-    ``workers``: processes to use; None = one per idle CPU (``idle_cpus``), 1 = this process.
+    ``workers``: processes to use; None = one per idle CPU (``reader.runtime.pool.idle_cpus``), 1 = this process.
     Raises ``FolderError`` when ``root`` itself cannot be read.
     """
     root = Path(root)
@@ -359,22 +357,6 @@ def read_folder(
 
 def _never() -> bool:
     return False
-
-
-def idle_cpus() -> int:
-    """CPUs not already busy (CPU count minus the 1-minute load average), from 1 to 8.
-
-    A process pool only pays when it gets cores of its own: on a 2-core machine already running
-    two busy processes, bench_formats.py measured the pool 1.4x slower than one process (pickling
-    and starting workers, with no spare core to win it back).
-    """
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows has no load average
-        load = 0.0
-    # whole busy cores only: a load of 0.6 (an editor, a browser tab) leaves both cores free
-    return max(1, min(8, (cpus or 1) - int(load)))
 
 
 def _parse_chunk(paths: Sequence[Path | str], root: Path) -> list[ParseResult]:
@@ -469,7 +451,7 @@ def _parse_chunks(
     analysis: ChunkAnalysis[Any] | None,
 ) -> Generator[_Chunk, None, None]:
     chunks = [paths[i : i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
-    count = workers if workers is not None else idle_cpus()
+    count = workers_for(workers)
     count = min(count, len(chunks))
     if count <= 1 or _parse_weight(paths) < PARALLEL_MIN_FILES:
         for chunk in chunks:
@@ -498,12 +480,7 @@ def _parse_in_pool(
     count: int,
     analysis: ChunkAnalysis[Any] | None,
 ) -> Generator[_Chunk, None, None]:
-    # "spawn", not "fork": the GUI calls this from a worker thread, and forking a process that
-    # runs threads (Qt's among them) can deadlock the child.
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=init_worker, initargs=worker_args()
-    )
+    executor = start_pool(count)
     work: Callable[[Sequence[Path | str], Path], tuple[_Packed, Any]] = (
         functools.partial(_parse_chunk_analysed, analysis=analysis)
         if analysis is not None
@@ -529,13 +506,12 @@ def _parse_in_pool(
                 pending.append(executor.submit(work, chunks[following], root))
             done += 1
             yield len(chunks[done - 1]), results, prepared
-    except (BrokenProcessPool, OSError):
-        # A worker died or could not start (out of memory, a sandbox that forbids processes):
-        # the rest is parsed here, slower but complete.
+    except POOL_FAILURES:
+        # the rest is parsed here, slower but complete
         for chunk in chunks[done:]:
             if stop():
                 return
             done += 1
             yield len(chunk), _parse_chunk_here(chunk, root), None
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        stop_pool(executor, wait=True)

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from reader.formats.folder import (
     ChunkAnalysis,
-    idle_cpus,
     parse_files,
     parse_files_prepared,
     scan_entries,
@@ -178,10 +177,6 @@ def gc_paused() -> Iterator[None]:
 
 def open_cache(root: Path, use_cache: bool, base: Path | None) -> FolderCache | None:
     return FolderCache.open(root, base=base) if use_cache else None
-
-
-def workers_for(workers: int | None) -> int:
-    return workers if workers is not None else idle_cpus()
 
 
 # ---------------------------------------------------------------------------------- reading
