@@ -33,7 +33,7 @@ _ENTITY_FIELDS = ("entity:", "كيان:")
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.formats.folder import FolderError
+    from reader.formats.scan import FolderError
 
     if args.query is None and not args.queries:
         tell("search", "give a QUERY or --queries FILE")

@@ -1,4 +1,4 @@
-"""The app's process pools (the parse pool in ``reader.formats.folder``, the entity pool in
+"""The app's process pools (the parse pool in ``reader.formats.parse_pool``, the entity pool in
 ``reader.library.tagging``): how many workers, how a pool starts, what breaking it looks like and
 how it stops.
 
