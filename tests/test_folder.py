@@ -239,3 +239,29 @@ def test_saved_pages_weigh_more_than_text_files_when_choosing_a_pool() -> None:
     assert pool_module._parse_weight(texts) == 60
     assert pool_module._parse_weight(pages) == 60 * pool_module.PAGE_WEIGHT
     assert pool_module._parse_weight(pages) >= pool_module.PARALLEL_MIN_FILES
+
+
+def test_read_folder_settles_a_folder_as_the_library_load_does(tmp_path: Path) -> None:
+    """read_folder is the library's read without a cache: ids made unique in folder order, a
+    metadata sidecar joined onto its pages, the same problems in the same order."""
+    import json
+
+    from reader.library.library import load_library
+
+    root = tmp_path / "site"
+    items = [{"title": "بند أول", "body": "نص البند الأول"}, {"title": "بند ثان", "body": "نص"}]
+    (root / "pages").mkdir(parents=True)
+    (root / "feed").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    _article(root / "feed#2", "ملف اسمه feed#2")
+    _article(root / "pages" / "001.txt", "عنوان الصفحة", "نص الصفحة الأولى.")
+    (root / "pages" / "metadata.csv").write_text(
+        "file_name,title,date\n001.txt,عنوان من الجدول,2024-03-01\n", encoding="utf-8"
+    )
+    (root / "empty.txt").write_bytes(b"")
+    plain = read_folder(root, workers=1)
+    loaded = load_library(root, entities=False, use_cache=False, workers=1)
+    assert {a.id: a for a in plain.articles} == loaded.articles
+    assert [a.id for a in plain.articles] == ["feed#1", "feed#2", "feed#2~2", "pages/001.txt"]
+    assert str(loaded.articles["pages/001.txt"].date) == "2024-03-01"  # from the sidecar
+    assert list(plain.problems) == loaded.problems
+    assert plain.files_seen == loaded.files_seen == 5

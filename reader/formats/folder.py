@@ -166,14 +166,14 @@ def read_folder(
     1 = this process. Raises ``FolderError`` when ``root`` itself cannot be read.
     """
     root = Path(root)
-    stop = should_stop or _never
-    entries, problems = scan_entries(root, should_stop=stop)
+    entries, problems = scan_entries(root, should_stop=should_stop)
     rels = printable_rels(entries)
     total = len(entries)
     if on_progress is not None:
         on_progress(0, total)
     parsed: dict[str, Parsed] = {}
-    chunks = parse_files([path for _, path in entries], root, should_stop=stop, workers=workers)
+    paths = [path for _, path in entries]
+    chunks = parse_files(paths, root, should_stop=should_stop, workers=workers)
     try:
         for size, results in chunks:
             batch: list[Article] = []
@@ -184,7 +184,7 @@ def read_folder(
                 on_batch(batch)
             if on_progress is not None:
                 on_progress(len(parsed), total)
-            if stop():
+            if should_stop is not None and should_stop():
                 break
     finally:
         chunks.close()  # shuts the pool down now, cancelling chunks not yet started
@@ -192,7 +192,3 @@ def read_folder(
     joined = join_folder(root, settled.articles, settled.sidecars)
     problems.extend(joined.problems)
     return FolderResult(tuple(joined.articles), tuple(problems), files_seen=total)
-
-
-def _never() -> bool:
-    return False

@@ -159,11 +159,7 @@ def _load(
         status: str | None = NOT_COMPUTED
         if entities or (read.articles and read.spans_missing == 0):
             articles, status = annotate_files(
-                run,
-                articles,
-                read.spans,
-                tag_missing=entities,
-                files=read.files,
+                run, articles, read.spans, tag_missing=entities, files=read.files
             )
         index, how = index_for(
             None if read.sidecars else cache,

@@ -115,6 +115,12 @@ def relative(root: Path, path: Path | str) -> str:
     return relative_id(path if path.is_absolute() else root / path, root)
 
 
+def file_of(article: Article) -> str:
+    """The relative path of the file ``article`` was read from (its id's file part when the
+    article names no path)."""
+    return article.path or article.id.split("#", 1)[0]
+
+
 def file_key(path: Path | str) -> FileKey | None:
     try:
         info = os.stat(path)  # noqa: PTH116 (a str path: no Path object per file)

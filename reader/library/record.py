@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.formats.folder import summary_line
-from reader.library.loading import FileInfo
+from reader.library.loading import FileInfo, file_of
 from reader.library.tagging import NOT_COMPUTED
 from reader.library.title_links import TitleLinks
 from reader.model import Article, ChangeSet, LoadProblem
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Library:
+    """A folder in memory: its articles by id, the problems met reading it, its index, and what
+    each file produced (for live changes)."""
+
     root: Path
     articles: dict[str, Article]
     problems: list[LoadProblem]
@@ -129,4 +132,4 @@ class Library:
 
 def read_paths(articles: Iterable[Article]) -> set[str]:
     """The files ``articles`` were read from."""
-    return {a.path or a.id.split("#", 1)[0] for a in articles}
+    return {file_of(a) for a in articles}

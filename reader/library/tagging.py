@@ -27,7 +27,7 @@ from concurrent.futures import Future
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from reader.library.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun
+from reader.library.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, file_of
 from reader.model import Article, Span, packed
 from reader.runtime.pool import POOL_FAILURES, start_pool, stop_pool, workers_for
 from reader.runtime.workers import init_worker
@@ -309,7 +309,7 @@ def _groups(
     if files is None:
         grouped: dict[str, list[str]] = {}
         for a in articles:
-            grouped.setdefault(a.path or a.id.split("#", 1)[0], []).append(a.id)
+            grouped.setdefault(file_of(a), []).append(a.id)
         return [(rel, tuple(ids)) for rel, ids in grouped.items()]
     present = {a.id for a in articles}
     groups = [
