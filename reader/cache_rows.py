@@ -1,7 +1,7 @@
 """The disk cache's row format: a file's articles and entity spans as pickles of plain tuples.
 
 Pickle of tuples is the fastest Python deserialiser we have (dataclasses unpickle field by field,
-~4x slower, see reader/formats/folder.py). Articles are not compressed: zlib level 1 made the
+~4x slower, see reader/formats/parse_pool.py). Articles are not compressed: zlib level 1 made the
 cache 3x smaller but its decompression took 0.93 s of a 3.8 s reopen of the 31.5k ANT articles
 (pickle.loads itself: 0.39 s), and reopening fast is the point. Bodies are stored as UTF-16
 bytes, not as pickle's UTF-8: decoding Arabic from UTF-16 is 3-4x faster (0.11 against 0.03 s for

@@ -17,8 +17,9 @@ from reader.model import Span
 
 
 class InlineExecutor:
-    """Stands in for ``reader.library.tagging``'s ProcessPoolExecutor: each job runs when submitted. The
-    initializer is not run (it would lower this process's priority and load the real model)."""
+    """Stands in for the pool ``reader.library.tagging`` starts (``start_pool``): each job runs
+    when submitted. The initializer is not run (it would lower this process's priority and load
+    the real model)."""
 
     def __init__(self, *args, **kwargs) -> None:
         pass
@@ -53,5 +54,5 @@ def tag_inline(monkeypatch: pytest.MonkeyPatch, find: Callable[[str], Sequence[S
         return out
 
     monkeypatch.setattr(tagging, "_tag_plain", worker)
-    monkeypatch.setattr(tagging, "ProcessPoolExecutor", InlineExecutor)
+    monkeypatch.setattr(tagging, "start_pool", InlineExecutor)
     return tagged

@@ -1,4 +1,4 @@
-"""Scanning and reading a folder (reader/formats/folder.py)."""
+"""Scanning and reading a folder (reader/formats/scan.py, parse_pool.py and folder.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import folder as folder_module
+from reader.formats import parse_pool as pool_module
 from reader.formats import read_folder, scan_folder
+from reader.formats import scan as scan_module
 from reader.formats.folder import FolderError
 from reader.model import LoadProblem
 
@@ -98,7 +99,7 @@ def test_unreadable_subfolder_is_reported(tree: Path, monkeypatch: pytest.Monkey
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)
 
-    monkeypatch.setattr(folder_module.os, "scandir", scandir)
+    monkeypatch.setattr(scan_module.os, "scandir", scandir)
     paths, problems = scan_folder(tree)
     assert [p.name for p in paths] == ["a.txt", "b.txt"]
     assert [str(p) for p in _read_problems(problems)] == [
@@ -165,7 +166,7 @@ def test_read_folder_reports_progress_batches_and_problems(tree: Path) -> None:
 
 
 def test_should_stop_ends_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(folder_module, "CHUNK_FILES", 10)
+    monkeypatch.setattr(pool_module, "CHUNK_FILES", 10)
     for i in range(50):
         _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
     seen: list[int] = []
@@ -183,8 +184,8 @@ def test_should_stop_ends_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_parallel_read_equals_sequential_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
-    monkeypatch.setattr(folder_module, "CHUNK_FILES", 7)
+    monkeypatch.setattr(pool_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(pool_module, "CHUNK_FILES", 7)
     for i in range(40):
         _article(
             tmp_path / f"d{i % 3}" / f"{i:03}.txt", f"خبر رقم {i}", f"الفقرة الأولى {i}\nالثانية"
@@ -222,9 +223,9 @@ def test_a_broken_pool_falls_back_to_this_process(
         def shutdown(self, **_: object) -> None:
             return None
 
-    monkeypatch.setattr(folder_module, "ProcessPoolExecutor", DyingPool)
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
-    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
+    monkeypatch.setattr(pool_module, "start_pool", DyingPool)
+    monkeypatch.setattr(pool_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(pool_module, "CHUNK_FILES", 4)
     for i in range(30):
         _article(tmp_path / f"{i:03}.txt", f"خبر {i}")
     result = read_folder(tmp_path, workers=2)
@@ -235,6 +236,32 @@ def test_saved_pages_weigh_more_than_text_files_when_choosing_a_pool() -> None:
     # a few hundred saved pages cost as much to parse as thousands of text files
     pages = [f"p{i}.html" for i in range(60)]
     texts = [f"t{i}.txt" for i in range(60)]
-    assert folder_module._parse_weight(texts) == 60
-    assert folder_module._parse_weight(pages) == 60 * folder_module.PAGE_WEIGHT
-    assert folder_module._parse_weight(pages) >= folder_module.PARALLEL_MIN_FILES
+    assert pool_module._parse_weight(texts) == 60
+    assert pool_module._parse_weight(pages) == 60 * pool_module.PAGE_WEIGHT
+    assert pool_module._parse_weight(pages) >= pool_module.PARALLEL_MIN_FILES
+
+
+def test_read_folder_settles_a_folder_as_the_library_load_does(tmp_path: Path) -> None:
+    """read_folder is the library's read without a cache: ids made unique in folder order, a
+    metadata sidecar joined onto its pages, the same problems in the same order."""
+    import json
+
+    from reader.library.library import load_library
+
+    root = tmp_path / "site"
+    items = [{"title": "بند أول", "body": "نص البند الأول"}, {"title": "بند ثان", "body": "نص"}]
+    (root / "pages").mkdir(parents=True)
+    (root / "feed").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    _article(root / "feed#2", "ملف اسمه feed#2")
+    _article(root / "pages" / "001.txt", "عنوان الصفحة", "نص الصفحة الأولى.")
+    (root / "pages" / "metadata.csv").write_text(
+        "file_name,title,date\n001.txt,عنوان من الجدول,2024-03-01\n", encoding="utf-8"
+    )
+    (root / "empty.txt").write_bytes(b"")
+    plain = read_folder(root, workers=1)
+    loaded = load_library(root, entities=False, use_cache=False, workers=1)
+    assert {a.id: a for a in plain.articles} == loaded.articles
+    assert [a.id for a in plain.articles] == ["feed#1", "feed#2", "feed#2~2", "pages/001.txt"]
+    assert str(loaded.articles["pages/001.txt"].date) == "2024-03-01"  # from the sidecar
+    assert list(plain.problems) == loaded.problems
+    assert plain.files_seen == loaded.files_seen == 5

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.formats.folder as folder_module
+import reader.formats.parse_pool as pool_module
 from reader.library.library import LoadCancelled, LoadProgress, load_library, with_entities
 from reader.library.watch import FolderChanges, FolderWatcher
 from reader.model import Span
@@ -33,13 +33,13 @@ def _folder(tmp_path: Path) -> Path:
 def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every file parsed (in this process: few files never start a pool)."""
     calls: list[str] = []
-    real = folder_module.parse_file
+    real = pool_module.parse_file
 
     def counting(path: Path, root: Path):
         calls.append(Path(path).name)
         return real(path, root)
 
-    monkeypatch.setattr(folder_module, "parse_file", counting)
+    monkeypatch.setattr(pool_module, "parse_file", counting)
     return calls
 
 
@@ -287,8 +287,8 @@ def test_watcher_and_library_together_follow_a_burst(tmp_path: Path) -> None:
 def test_cancel_shuts_the_parsing_pool_down(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
-    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
+    monkeypatch.setattr(pool_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(pool_module, "CHUNK_FILES", 4)
     folder = tmp_path / "news"
     for i in range(200):
         _article(folder, f"{i:03d}.txt", f"عنوان {i}", "نص")
@@ -371,9 +371,9 @@ def test_the_index_built_while_parsing_in_workers_is_the_plain_build(
         real(index, articles, prepared, vocabs)
 
     monkeypatch.setattr(Index, "add_prepared", counting)
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 0)
-    monkeypatch.setattr(folder_module, "CHUNK_FILES", 4)
-    monkeypatch.setattr(folder_module, "HEAD_FILES", 3)
+    monkeypatch.setattr(pool_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(pool_module, "CHUNK_FILES", 4)
+    monkeypatch.setattr(pool_module, "HEAD_FILES", 3)
     folder = _folder(tmp_path)
     for i in range(40):
         _article(folder, f"more/{i:02d}.txt", f"عنوان {i} عن غزة", f"نص الخبر {i}\nسطر {i % 7}")

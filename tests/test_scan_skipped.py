@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats.folder import is_article_name, scan_entries, summary_line
+from reader.formats.folder import summary_line
+from reader.formats.scan import is_article_name, scan_entries
 from reader.library.library import load_library
 
 ROOT = Path(__file__).resolve().parent.parent

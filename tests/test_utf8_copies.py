@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import folder
+from reader.formats import parse_pool
 from reader.library.library import entity_recogniser, load_library, with_entities
 from reader.model import Article
 
@@ -50,8 +50,8 @@ def test_a_cold_load_with_the_cache_leaves_no_copies(
 ) -> None:
     test_the_check_sees_a_copy()
     if pool:
-        monkeypatch.setattr(folder, "PARALLEL_MIN_FILES", 10)
-        monkeypatch.setattr(folder, "CHUNK_FILES", 8)
+        monkeypatch.setattr(parse_pool, "PARALLEL_MIN_FILES", 10)
+        monkeypatch.setattr(parse_pool, "CHUNK_FILES", 8)
     root = write_folder(tmp_path / "news", 60)
     library = load_library(
         root, entities=False, workers=2 if pool else 1, cache_base=tmp_path / "cache"

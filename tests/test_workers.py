@@ -2,7 +2,7 @@
 case 11: killed with its app, a folder's entity workers lived on, reparented to init).
 
 Each test starts a small parent process that opens a real pool (the parse pool of
-``reader.formats.folder``, the entity pool of ``reader.library.tagging``) and waits with it open; the
+``reader.formats.parse_pool``, the entity pool of ``reader.library.tagging``) and waits with it open; the
 test then kills the parent or signals a worker and polls /proc until the workers are gone.
 """
 
@@ -36,13 +36,13 @@ PARENT = textwrap.dedent(
         # as an app started by a launcher that ignores SIGTERM: spawned workers inherit that
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if pool == "parse":
-            from reader.formats import folder as formats_folder
+            from reader.formats import parse_pool
 
-            formats_folder.PARALLEL_MIN_FILES = 1  # a pool for a dozen files
-            formats_folder.CHUNK_FILES = 1
-            formats_folder.HEAD_FILES = 1
+            parse_pool.PARALLEL_MIN_FILES = 1  # a pool for a dozen files
+            parse_pool.CHUNK_FILES = 1
+            parse_pool.HEAD_FILES = 1
             paths = sorted(folder.glob("*.txt"))
-            steps = formats_folder.parse_files(paths, folder, workers=2)
+            steps = parse_pool.parse_files(paths, folder, workers=2)
             next(steps)  # the head file, parsed here
             next(steps)  # a worker's file: the workers are up
         elif pool == "tag":

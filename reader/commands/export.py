@@ -76,13 +76,13 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(library) -> str:
+def _summary(library: Library) -> str:
     """The one-line summary of the command-line contract (files that gave articles, skipped)."""
     from reader.formats.folder import summary_line
+    from reader.library.record import read_paths
 
-    read = {a.path or a.id.split("#", 1)[0] for a in library.articles.values()}
-    skipped = {p.path for p in library.problems} - read
-    return summary_line(len(library.articles), len(read), skipped)
+    read = read_paths(library.articles.values())
+    return summary_line(len(library.articles), len(read), library.skipped_paths())
 
 
 def _date(value: str | None) -> dt.date | None:

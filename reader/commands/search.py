@@ -33,7 +33,7 @@ _ENTITY_FIELDS = ("entity:", "كيان:")
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.formats.folder import FolderError
+    from reader.formats.scan import FolderError
 
     if args.query is None and not args.queries:
         tell("search", "give a QUERY or --queries FILE")
@@ -92,7 +92,7 @@ def _answer(
     A folder seen before and unchanged is answered from the cache alone (``reader.library.warm``); if
     anything there does not fit, even an article of a hit, the folder is loaded in full."""
     from reader.library.library import load_library
-    from reader.library.loading import scan
+    from reader.library.loading import never_stop, scan
     from reader.library.warm import open_warm
 
     root = Path(args.folder)
@@ -101,7 +101,7 @@ def _answer(
     notes: list[str] = []
     # entity filters need the articles' spans, which only a full load gives
     if use_cache and not needs_entities:
-        scanned = scan(root, lambda: False)
+        scanned = scan(root, never_stop)
         warm, notes = open_warm(root, scanned)
         if warm is not None:
             try:

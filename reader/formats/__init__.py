@@ -14,8 +14,9 @@ never a silently empty article.
 
 from __future__ import annotations
 
-from reader.formats.folder import FolderError, FolderResult, read_folder, scan_folder
+from reader.formats.folder import FolderResult, read_folder
 from reader.formats.parse import MAX_FILE_BYTES, ParseResult, parse_file
+from reader.formats.scan import FolderError, scan_folder
 
 __all__ = [
     "MAX_FILE_BYTES",

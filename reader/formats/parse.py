@@ -38,7 +38,7 @@ class ParseResult:
     articles: tuple[Article, ...]
     problems: tuple[LoadProblem, ...]
     # the disk cache's row for this file (``cache_rows.pack_articles``) when a parse worker
-    # made it: the loading process stores it as is (see formats/folder.py ``_pack``)
+    # made it: the loading process stores it as is (see formats/parse_pool.py ``_pack``)
     packed: bytes | None = field(default=None, compare=False, repr=False)
     # a metadata table naming files of its folder: no articles of its own, and no problem for
     # that (reader/formats/sidecar.py reads it again to join it onto those files' articles).

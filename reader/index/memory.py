@@ -361,7 +361,7 @@ _WORKER_VOCAB: WorkerVocab | None = None
 
 
 def prepare_in_worker(articles: list[Article]) -> PreparedChunk:
-    """``Index.prepare`` as a parse worker runs it (``reader.formats.folder.ChunkAnalysis``): one
+    """``Index.prepare`` as a parse worker runs it (``reader.formats.parse_pool.ChunkAnalysis``): one
     vocabulary for all its chunks, and the texts left out (the parent has them already and
     records them with ``reader.index.prepare.with_texts``)."""
     global _WORKER_VOCAB  # noqa: PLW0603 (one per worker process, by design)

@@ -1,6 +1,7 @@
 """A loaded folder: scan, read and parse its files (``loading``), tag entities (``tagging``), settle
 the index, apply live changes (``live``, ``watch``), answer from the cache alone (``warm``), link
-"read also" headlines (``title_links``) and export (``export``). ``library.Library`` ties them.
+"read also" headlines (``title_links``) and export (``export``). ``library`` ties them into the
+``record.Library`` of a loaded folder.
 
 The public names below resolve on first use, so a worker process that imports one stage (the
 entity pool imports ``tagging``) does not import the whole layer.

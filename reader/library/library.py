@@ -1,9 +1,10 @@
-"""A loaded folder: its articles, the problems met reading it, and the index over them.
+"""Loading a folder into a ``Library`` (``reader.library.record``): its articles, the problems met
+reading it, and the index over them.
 
 Loading runs in stages (read and parse the files, find entities, build the index), each reporting
 progress through a plain callback and checking ``should_stop`` between steps, so the command line
 and the GUI's background worker share it. Parsing and entity tagging run in worker processes
-(``reader.formats.folder.parse_files``, ``reader.library.tagging``); the disk cache (``reader.storage.cache``)
+(``reader.formats.parse_pool.parse_files``, ``reader.library.tagging``); the disk cache (``reader.storage.cache``)
 answers for unchanged files and the index snapshot (``reader.storage.snapshot``) spares the index build.
 
 A ``Library`` returned by ``load_library``/``with_entities`` is a snapshot the caller swaps in;
@@ -14,11 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.formats.folder import summary_line
 from reader.library.indexing import build_index_plain, index_for
 from reader.library.loading import (
     FileInfo,
@@ -35,6 +34,7 @@ from reader.library.loading import (
     open_cache,
     read_files,
 )
+from reader.library.record import Library, read_paths
 from reader.library.tagging import (
     NOT_COMPUTED,
     annotate_files,
@@ -42,13 +42,11 @@ from reader.library.tagging import (
     default_recogniser,
     entity_recogniser,
 )
-from reader.library.title_links import TitleLinks
-from reader.model import Article, ChangeSet, LoadProblem
+from reader.model import Article, ChangeSet
 
 if TYPE_CHECKING:
     from reader.entities import Recogniser
-    from reader.entities.identity import Identities
-    from reader.index import Filters, Index, SearchResult
+    from reader.index import Index
     from reader.storage.cache import FolderCache
 
 __all__ = [
@@ -64,113 +62,6 @@ __all__ = [
     "tag_articles",
     "with_entities",
 ]
-
-
-@dataclass(slots=True)
-class Library:
-    root: Path
-    articles: dict[str, Article]
-    problems: list[LoadProblem]
-    index: Index
-    files_seen: int = 0
-    # None when entities were found; otherwise why not (shown to the user)
-    entity_status: str | None = NOT_COMPUTED
-    # things the user should know that are not about one file (the cache was rebuilt, ...)
-    notes: list[str] = field(default_factory=list)
-    # every file read: relative path -> its key and article ids (for live updates)
-    files: dict[str, FileInfo] = field(default_factory=dict)
-    # how this load went: files answered by the cache, files parsed, the index's origin
-    stats: dict[str, object] = field(default_factory=dict)
-    use_cache: bool = True
-    workers: int | None = None
-    # metadata sidecars joined onto the articles: such a folder's index is not kept as a snapshot
-    # (a page's indexed title or date would go stale when its sidecar changes, the page not)
-    sidecars: tuple[str, ...] = ()
-    # (query, filters, options, index generation, result) of a search run ahead (prime_search)
-    _primed: tuple | None = field(default=None, init=False, repr=False, compare=False)
-    # built on first use (``title_links``), then kept up to date by live changes
-    _title_links: TitleLinks | None = field(default=None, init=False, repr=False, compare=False)
-
-    def get(self, article_id: str) -> Article:
-        return self.articles[article_id]
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    def search(
-        self, query: str = "", filters: Filters | None = None, **kwargs: object
-    ) -> SearchResult:
-        primed, self._primed = self._primed, None
-        if primed is not None and primed[:4] == (query, filters, kwargs, self.index.generation):
-            return primed[4]
-        return self.index.search(query, filters, **kwargs)  # type: ignore[arg-type]
-
-    def title_links(self) -> TitleLinks:
-        """The "read also" headline -> article map of this folder (built on first use: ~70 ms at
-        100,000 articles, so a loader calls it on its own thread)."""
-        if self._title_links is None:
-            self._title_links = TitleLinks(self.articles.values())
-        return self._title_links
-
-    @property
-    def built_title_links(self) -> TitleLinks | None:
-        """The map if it was built (a change to the articles must update it), else None."""
-        return self._title_links
-
-    def prime_search(
-        self, query: str = "", filters: Filters | None = None, **kwargs: object
-    ) -> None:
-        """Search now and keep the answer for the next ``search``, if it asks the same of an
-        unchanged index; any other search drops it. A folder loads on a worker thread, which
-        runs the window's first search this way: at 100,000 articles it costs 15 ms of the
-        turn that shows the loaded folder (where the GUI thread must stay under 100 ms)."""
-        result = self.index.search(query, filters, **kwargs)  # type: ignore[arg-type]
-        self._primed = (query, filters, kwargs, self.index.generation, result)
-
-    @property
-    def entities_computed(self) -> bool:
-        """Whether the entity stage has run (found entities, or said why there are none)."""
-        return self.entity_status != NOT_COMPUTED
-
-    @property
-    def identities(self) -> Identities | None:
-        """The folder's entity identities, once worked out (the index names its entity facets
-        with them; the reading pane and export name entities with them)."""
-        from reader.entities.identity import Identities
-
-        found = self.index.identities
-        return found if isinstance(found, Identities) else None
-
-    @property
-    def has_entities(self) -> bool:
-        return self.entity_status is None
-
-    def summary(self) -> str:
-        """The one-line summary of the command-line contract."""
-        return summary_line(len(self.articles), self.files_seen, self.skipped_paths())
-
-    def skipped_paths(self) -> set[str]:
-        """Paths with a problem that gave no article."""
-        return {p.path for p in self.problems} - _read_paths(self.articles.values())
-
-    def apply_changes(
-        self,
-        added_or_changed: Iterable[Path | str],
-        removed: Iterable[Path | str] = (),
-        *,
-        entities: bool | None = None,
-    ) -> ChangeSet:
-        """Re-read only these files (through the cache) and update the articles and the index in
-        place. Paths are absolute or relative to the folder; a path that is gone counts as removed.
-        ``entities``: tag the new articles (default: when this library has entities).
-        """
-        from reader.library.live import apply_changes
-
-        return apply_changes(self, added_or_changed, removed, entities=entities)
-
-
-def _read_paths(articles: Iterable[Article]) -> set[str]:
-    return {a.path or a.id.split("#", 1)[0] for a in articles}
 
 
 def annotate(
@@ -264,32 +155,13 @@ def _load(
     run = LoadRun(root, cache, report, stop, workers, on_batch, scanned)
     try:
         read = read_files(run, build_index=True, with_spans=entities)
-        library = Library(
-            root=root,
-            articles={},
-            problems=read.problems,
-            index=None,  # type: ignore[arg-type]  # set below, once the articles are read
-            files_seen=len(read.files),
-            notes=[],
-            files=read.files,
-            stats={"cached_files": read.cached_files, "parsed_files": read.parsed_files},
-            use_cache=use_cache,
-            workers=workers,
-            sidecars=read.sidecars,
-        )
         articles = read.articles
         status: str | None = NOT_COMPUTED
         if entities or (read.articles and read.spans_missing == 0):
             articles, status = annotate_files(
-                run,
-                articles,
-                read.spans,
-                tag_missing=entities,
-                files=read.files,
+                run, articles, read.spans, tag_missing=entities, files=read.files
             )
-        library.entity_status = status
-        library.articles = {a.id: a for a in articles}
-        library.index, how = index_for(
+        index, how = index_for(
             None if read.sidecars else cache,
             articles,
             read.files,
@@ -299,11 +171,27 @@ def _load(
             built=read.index,
             save_patched=save_patched,
         )
-        library.stats["index"] = how
+        by_id = {a.id: a for a in articles}
         if cache is not None and cache.snapshot_digest:
-            _save_manifest(cache, read, library)
-        library.notes = _notes(cache)
-        return library
+            _save_manifest(cache, read, by_id)
+        return Library(
+            root=root,
+            articles=by_id,
+            problems=read.problems,
+            index=index,
+            files_seen=len(read.files),
+            entity_status=status,
+            notes=_notes(cache),
+            files=read.files,
+            stats={
+                "cached_files": read.cached_files,
+                "parsed_files": read.parsed_files,
+                "index": how,
+            },
+            use_cache=use_cache,
+            workers=workers,
+            sidecars=read.sidecars,
+        )
     finally:
         if cache is not None:
             cache.close()
@@ -414,7 +302,7 @@ def _tagged(
     )
 
 
-def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> None:
+def _save_manifest(cache: FolderCache, read: ReadResult, articles: dict[str, Article]) -> None:
     """Next to the snapshot that is this load's index: what else the command line needs to
     answer from the cache alone when no file changes (``reader.library.warm``)."""
     from reader.storage import snapshot
@@ -425,9 +313,9 @@ def _save_manifest(cache: FolderCache, read: ReadResult, library: Library) -> No
     if any(info.key is None for info in read.files.values()):
         return  # a file that could not be stat'ed is read every time
     file_problems = tuple(read.problems[read.scan_problems :])
-    unread = {p.path for p in file_problems} - _read_paths(library.articles.values())
+    unread = {p.path for p in file_problems} - read_paths(articles.values())
     manifest = snapshot.FolderManifest(
-        digest, len(library.articles), file_problems, tuple(sorted(unread)), read.retagged
+        digest, len(articles), file_problems, tuple(sorted(unread)), read.retagged
     )
     snapshot.save_manifest(cache.snapshot_dir, manifest)
 

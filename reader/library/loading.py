@@ -21,17 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.formats.folder import (
-    ChunkAnalysis,
-    idle_cpus,
-    parse_files,
-    parse_files_prepared,
-    scan_entries,
-)
-from reader.formats.ids import IdClaims, unique_rels
-from reader.formats.parse import printable_path, relative_id
-from reader.formats.sidecar import apply_sidecars, is_candidate
-from reader.formats.tags import recover_multiword_tags
+from reader.formats.folder import in_folder_order, join_folder
+from reader.formats.parse import relative_id
+from reader.formats.parse_pool import ChunkAnalysis, parse_files, parse_files_prepared
+from reader.formats.scan import printable_rels, scan_entries
 from reader.model import Article, LoadProblem
 from reader.storage.cache import FileKey, FileSpans, FolderCache, Parsed
 from reader.storage.entity_key import entity_model_key
@@ -122,6 +115,12 @@ def relative(root: Path, path: Path | str) -> str:
     return relative_id(path if path.is_absolute() else root / path, root)
 
 
+def file_of(article: Article) -> str:
+    """The relative path of the file ``article`` was read from (its id's file part when the
+    article names no path)."""
+    return article.path or article.id.split("#", 1)[0]
+
+
 def file_key(path: Path | str) -> FileKey | None:
     try:
         info = os.stat(path)  # noqa: PTH116 (a str path: no Path object per file)
@@ -180,80 +179,48 @@ def open_cache(root: Path, use_cache: bool, base: Path | None) -> FolderCache | 
     return FolderCache.open(root, base=base) if use_cache else None
 
 
-def workers_for(workers: int | None) -> int:
-    return workers if workers is not None else idle_cpus()
-
-
 # ---------------------------------------------------------------------------------- reading
 def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = True) -> ReadResult:
     """The folder's articles; with ``build_index``, and nothing in the cache, their index too.
     ``with_spans``: also the entity spans the cache holds (unpacking 1.5 million spans is 2.3 s
     of a 5.4 s warm reopen at 100k, so a load that finds entities in a later stage skips it)."""
-    root, cache, report, stop, on_batch = run.root, run.cache, run.report, run.stop, run.on_batch
-    report(LoadProgress("scan", 0, 0))
-    scanned = run.scanned or scan(root, stop)
-    entries, rels, keys = scanned.entries, scanned.rels, scanned.keys
+    run.report(LoadProgress("scan", 0, 0))
+    scanned = run.scanned or scan(run.root, run.stop)
+    rels, keys = scanned.rels, scanned.keys
     problems = list(scanned.problems)
-    scan_problems = len(problems)
-    total = len(entries)
-    report(LoadProgress("parse", 0, total))
-    parsed: dict[str, Parsed] = {}
-    spans: dict[str, FileSpans] = {}
-    if cache is not None and cache.available:
-        wanted = {rel: key for rel, key in keys.items() if key is not None}
-        batch: list[Article] = []
-        span_key = entity_model_key() if with_spans else None
-        for rel, result, file_spans in cache.parsed(wanted, entity_key=span_key):
-            parsed[rel] = result
-            if file_spans is not None:
-                spans[rel] = file_spans
-            batch.extend(result[0])
-            if len(batch) >= CACHED_BATCH:
-                _emit(on_batch, batch)
-                batch = []
-                report(LoadProgress("parse", len(parsed), total))
-                if stop():
-                    raise LoadCancelled
-        _emit(on_batch, batch)
+    total = len(scanned.entries)
+    run.report(LoadProgress("parse", 0, total))
+    parsed, spans = _from_cache(run, keys, total, with_spans=with_spans)
     cached_files = len(parsed)
     # path strings: the parse workers make Path objects of their own chunks (100,000 of them
     # cost ~1.5 s of a warm reopen, ~0.4 s before a cold load's first rows)
     missing = (
-        [(rel, p) for rel, (_, p) in zip(rels, entries, strict=True) if rel not in parsed]
+        [(rel, p) for rel, (_, p) in zip(rels, scanned.entries, strict=True) if rel not in parsed]
         if len(parsed) < total
         else []
     )
     # with nothing cached the files are parsed in folder order, the order the index wants
     index = _new_index() if build_index and not parsed and missing else None
     _parse_missing(run, missing, keys, parsed, total, index=index)
-    if cache is not None:
-        cache.prune()  # rows of files deleted since the last time
-    articles, files, sidecars, renamed = _in_folder_order(rels, keys, parsed, problems)
-    if renamed:
+    if run.cache is not None:
+        run.cache.prune()  # rows of files deleted since the last time
+    settled = in_folder_order(rels, parsed, problems)
+    files = {rel: FileInfo(keys[rel], ids) for rel, ids in zip(rels, settled.ids, strict=True)}
+    if settled.renamed:
         index = None  # built from the ids before their clashes were broken: index_for builds it
-    retagged: dict[str, tuple[str, ...]] = {}
-    if articles:
-        if sidecars:
-            # metadata tables beside the pages: their title, date, url go onto the pages' articles
-            # (an index built while parsing takes the changed articles in ``index_for``)
-            join = apply_sidecars(root, sidecars, articles)
-            articles, sidecars = join.articles, list(join.sidecars)
-            problems.extend(join.problems)
-            for rel in join.reshaped:
-                # no key: its entity spans are neither taken from the cache nor stored there
-                files[rel] = FileInfo(None, files[rel].ids)
-                spans.pop(rel, None)
-        # tags split one word each by the scraper are joined back where the folder shows how
-        parsed_articles = articles
-        articles = recover_multiword_tags(articles)
-        changed = [a for a, b in zip(articles, parsed_articles, strict=True) if a is not b]
-        retagged = {a.id: a.tags for a in changed}
-        if index is not None:
-            # an article whose tags were joined is re-indexed (at the end, like a live update)
-            index.add_many(changed)
+    # (an index built while parsing takes the articles a sidecar changed in ``index_for``)
+    joined = join_folder(run.root, settled.articles, settled.sidecars)
+    problems.extend(joined.problems)
+    for rel in joined.reshaped:
+        # no key: its entity spans are neither taken from the cache nor stored there
+        files[rel] = FileInfo(None, files[rel].ids)
+        spans.pop(rel, None)
+    if index is not None and settled.articles:
+        # an article whose tags were joined is re-indexed (at the end, like a live update)
+        index.add_many(joined.retagged)
     missing_spans = sum(1 for rel, info in files.items() if info.ids and rel not in spans)
     return ReadResult(
-        articles,
+        joined.articles,
         problems,
         files,
         spans,
@@ -261,40 +228,38 @@ def read_files(run: LoadRun, *, build_index: bool = False, with_spans: bool = Tr
         cached_files,
         len(missing),
         index,
-        scan_problems,
-        retagged,
-        tuple(sidecars),
+        len(scanned.problems),
+        {a.id: a.tags for a in joined.retagged},
+        joined.sidecars,
     )
 
 
-def _in_folder_order(
-    rels: list[str],
-    keys: dict[str, FileKey | None],
-    parsed: dict[str, Parsed],
-    problems: list[LoadProblem],
-) -> tuple[list[Article], dict[str, FileInfo], list[str], bool]:
-    """The articles of every file in folder order with their ids made unique (``IdClaims``),
-    the files, the tables among them that gave no article (sidecars, maybe), and whether an id
-    had to change; their problems go on ``problems``."""
-    articles: list[Article] = []
-    files: dict[str, FileInfo] = {}
-    sidecars: list[str] = []
-    settle = (claims := IdClaims()).settle
-    # runs once per file (100,000 times on a big reopen): no generator per file, and the
-    # usual one-article file and empty problems take the short way
-    for rel in rels:
-        file_articles, file_problems = settle(rel, *parsed[rel])
-        articles.extend(file_articles)
-        if file_problems:
-            problems.extend(file_problems)
-        if len(file_articles) == 1:
-            ids: tuple[str, ...] = (file_articles[0].id,)
-        else:
-            ids = tuple([a.id for a in file_articles])
-            if not ids and is_candidate(rel):
-                sidecars.append(rel)
-        files[rel] = FileInfo(keys[rel], ids)
-    return articles, files, sidecars, claims.renamed
+def _from_cache(
+    run: LoadRun, keys: dict[str, FileKey | None], total: int, *, with_spans: bool
+) -> tuple[dict[str, Parsed], dict[str, FileSpans]]:
+    """The files the cache holds unchanged (and their entity spans, with ``with_spans``), handed
+    to ``on_batch`` as they come. Raises ``LoadCancelled``."""
+    parsed: dict[str, Parsed] = {}
+    spans: dict[str, FileSpans] = {}
+    cache = run.cache
+    if cache is None or not cache.available:
+        return parsed, spans
+    wanted = {rel: key for rel, key in keys.items() if key is not None}
+    batch: list[Article] = []
+    span_key = entity_model_key() if with_spans else None
+    for rel, result, file_spans in cache.parsed(wanted, entity_key=span_key):
+        parsed[rel] = result
+        if file_spans is not None:
+            spans[rel] = file_spans
+        batch.extend(result[0])
+        if len(batch) >= CACHED_BATCH:
+            _emit(run.on_batch, batch)
+            batch = []
+            run.report(LoadProgress("parse", len(parsed), total))
+            if run.stop():
+                raise LoadCancelled
+    _emit(run.on_batch, batch)
+    return parsed, spans
 
 
 def scan(root: Path, stop: StopFn) -> Scanned:
@@ -305,8 +270,7 @@ def scan(root: Path, stop: StopFn) -> Scanned:
     if stop():
         raise LoadCancelled
     raws = [raw for raw, _ in entries]
-    # two names that differ only in bytes that are not UTF-8 print alike: made unique
-    rels = unique_rels([printable_path(raw) for raw in raws])
+    rels = printable_rels(entries)
     # by printable path: a file name that is not UTF-8 has another one (building a second dict
     # of 100,000 keys when none has was 0.04 s of a warm reopen)
     keys = found if rels == raws else dict(zip(rels, map(found.__getitem__, raws), strict=True))

@@ -22,16 +22,15 @@ thread. The model is then loaded by the workers only, and one that cannot be loa
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from reader.library.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, workers_for
+from reader.library.loading import FileInfo, LoadCancelled, LoadProgress, LoadRun, file_of
 from reader.model import Article, Span, packed
-from reader.runtime.workers import init_worker, worker_args
+from reader.runtime.pool import POOL_FAILURES, start_pool, stop_pool, workers_for
+from reader.runtime.workers import init_worker
 from reader.storage.cache import FileSpans, FolderCache
 from reader.storage.entity_key import entity_model_key
 
@@ -186,14 +185,9 @@ def _local(chunk, recogniser) -> tuple[int, list[tuple[str, FileSpans]]]:
 def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
     from reader.entities import RecogniserUnavailable
 
-    # "spawn": the GUI calls this from a worker thread, and forking a threaded process can
-    # deadlock the child (as in reader/formats/folder.py)
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)) or 1,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=worker_args(NICENESS),
+    failures: tuple[type[Exception], ...] = (*POOL_FAILURES, RecogniserUnavailable)
+    executor = start_pool(
+        min(workers, len(chunks)) or 1, initializer=_init_worker, niceness=NICENESS
     )
     done = 0
     finished = False
@@ -211,7 +205,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
             done += 1
             yield _regroup(chunks[done - 1], plain)
         finished = True
-    except (BrokenProcessPool, OSError, RecogniserUnavailable):
+    except failures:
         # a worker died or could not load the model: finish here, slower but complete (or, with
         # nothing to tag here, say why the work stopped)
         if recogniser is None:
@@ -225,7 +219,7 @@ def _in_pool(chunks, recogniser, workers: int, stop: Callable[[], bool]):
         # do not wait for chunks being tagged: Cancel must be quick, their results are dropped.
         # The idle workers of a finished run are joined: no process outlives the work (and
         # their peak memory shows in RUSAGE_CHILDREN, which bench_ui_load.py reports)
-        executor.shutdown(wait=finished, cancel_futures=True)
+        stop_pool(executor, wait=finished)
 
 
 # ------------------------------------------------------------------------ the entity stage
@@ -315,7 +309,7 @@ def _groups(
     if files is None:
         grouped: dict[str, list[str]] = {}
         for a in articles:
-            grouped.setdefault(a.path or a.id.split("#", 1)[0], []).append(a.id)
+            grouped.setdefault(file_of(a), []).append(a.id)
         return [(rel, tuple(ids)) for rel, ids in grouped.items()]
     present = {a.id for a in articles}
     groups = [

@@ -25,7 +25,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from reader.formats.folder import scan_entries
+from reader.formats.scan import scan_entries
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
-"""The set-up every worker process of the app runs first (the parse pool in
-``reader.formats.folder``, the entity pool in ``reader.library.tagging``): ``init_worker``, as the pool's
-initializer with ``initargs=worker_args()``.
+"""The set-up every worker process of the app runs first (the pools of ``reader.runtime.pool``:
+the parse pool in ``reader.formats.parse_pool``, the entity pool in ``reader.library.tagging``):
+``init_worker``, as the pool's initializer with ``initargs=worker_args()``.
 
 A worker must not outlive the process that started it. A pool's workers hold both ends of its
 queues, so a worker whose parent was killed never reads an end of input: it waits for the next task

@@ -1,7 +1,7 @@
 """The disk cache: each file's parsed articles and entity spans, so an unchanged folder reopens fast.
 
 One folder, one directory under ``platformdirs.user_cache_dir("arabic-news-reader")/folders``
-(named by a hash of the folder's absolute path) holding ``files.sqlite`` (one row per file) and
+(named by a hash of the folder's absolute path: ``reader.storage.cache_folders``) holding ``files.sqlite`` (one row per file) and
 the index snapshot (``reader.storage.snapshot``). A row is valid for the file's relative path, size and
 modification time (ns), for ``ANALYSIS_VERSION`` and for a digest of the parsing code
 (``code_key``); entity spans also carry the entity model's key (a hash of the model files and the
@@ -34,45 +34,40 @@ from reader.cache_rows import (
     unpack_articles,
     unpack_spans,
 )
+from reader.storage.cache_folders import (
+    DEFAULT_MAX_BYTES,
+    STAMP,
+    cache_root,
+    cache_size,
+    clear_cache,
+    evict,
+    folder_dir,
+)
 
 # Bump when parsing or entity output changes: every cached row and snapshot is then rebuilt.
 ANALYSIS_VERSION = 1
-APP_NAME = "arabic-news-reader"
-DEFAULT_MAX_BYTES = 2 * 1024**3
 _SCHEMA = 1
 _DB_NAME = "files.sqlite"
-_STAMP = "last-used"
 # up to this many files are looked up one by one (a live update); more read the whole table
 _LOOKUP_MAX = 2000
 _PAGE_BYTES = 65536
 
 FileKey = tuple[int, int]  # (size, mtime_ns)
 
-
-def cache_root() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME))
-
-
-def folder_dir(root: Path, base: Path | None = None) -> Path:
-    """The cache directory of one opened folder."""
-    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
-    return (base or cache_root()) / "folders" / digest.hexdigest()[:24]
-
-
-def clear_cache(base: Path | None = None) -> list[str]:
-    """Delete every cached folder (the "Clear cache" menu). Returns notes for what could not go."""
-    notes: list[str] = []
-    folders = (base or cache_root()) / "folders"
-    if not folders.exists():
-        return notes
-    for entry in folders.iterdir():
-        try:
-            shutil.rmtree(entry)
-        except OSError as exc:
-            notes.append(f"cache: cannot delete {entry}: {exc.strerror or exc}")
-    return notes
+# the cache's names, and those of ``cache_folders`` its callers take from here
+__all__ = [
+    "ANALYSIS_VERSION",
+    "FileKey",
+    "FileSpans",
+    "FolderCache",
+    "Parsed",
+    "cache_root",
+    "cache_size",
+    "clear_cache",
+    "code_key",
+    "evict",
+    "folder_dir",
+]
 
 
 @lru_cache(maxsize=8)
@@ -129,7 +124,7 @@ class FolderCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             # the path's own bytes: a folder name that is not UTF-8 (surrogateescape) has no text
             (self.directory / "folder.txt").write_bytes(os.fsencode(Path(root).resolve()))
-            (self.directory / _STAMP).touch()
+            (self.directory / STAMP).touch()
         except OSError as exc:
             self.writable = False
             if not (self.directory / _DB_NAME).is_file():
@@ -204,7 +199,7 @@ class FolderCache:
         try:
             shutil.rmtree(self.directory)
             self.directory.mkdir(parents=True)
-            (self.directory / _STAMP).touch()
+            (self.directory / STAMP).touch()
         except OSError:
             self.writable = False
             return False
@@ -362,51 +357,3 @@ def _version() -> str:
     return (
         f"{_SCHEMA}.{ANALYSIS_VERSION}.{code_key('formats', 'text', 'model.py', 'cache_rows.py')}"
     )
-
-
-def cache_size(base: Path | None = None) -> int:
-    """Bytes the cache takes on disk (for the UI, next to "Clear cache")."""
-    total = 0
-    for folder in _folders(base or cache_root()):
-        total += _tree_size(folder)
-    return total
-
-
-def evict(base: Path, max_bytes: int, *, keep: Path | None = None) -> list[Path]:
-    """Delete least recently used folder caches until the cache fits in ``max_bytes``."""
-    folders = [(f, _last_used(f), _tree_size(f)) for f in _folders(base)]
-    total = sum(size for _, _, size in folders)
-    removed: list[Path] = []
-    for folder, _, size in sorted(folders, key=lambda f: f[1]):
-        if total <= max_bytes:
-            break
-        if keep is not None and folder == keep:
-            continue
-        with contextlib.suppress(OSError):
-            shutil.rmtree(folder)
-            total -= size
-            removed.append(folder)
-    return removed
-
-
-def _folders(base: Path) -> list[Path]:
-    try:
-        return [p for p in (base / "folders").iterdir() if p.is_dir()]
-    except OSError:
-        return []
-
-
-def _last_used(folder: Path) -> float:
-    try:
-        return (folder / _STAMP).stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-def _tree_size(folder: Path) -> int:
-    total = 0
-    for dirpath, _, files in os.walk(folder):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += (Path(dirpath) / name).stat().st_size
-    return total

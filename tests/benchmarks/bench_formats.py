@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.formats import read_folder, scan_folder  # noqa: E402
-from reader.formats.folder import idle_cpus  # noqa: E402
+from reader.runtime.pool import idle_cpus  # noqa: E402
 
 
 def _unpack(archive: Path) -> Path:
