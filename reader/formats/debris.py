@@ -221,6 +221,9 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
         if not line:
             out.append(line)
             continue
+        if not (depth or in_script) and _plain_prose(line):
+            out.append(line)  # what clean_line gives back, without its tests
+            continue
         if (depth or in_script) and left and _inside_code(line):
             out.append("")
             depth = max(0, depth + line.count("{") - line.count("}"))
@@ -236,6 +239,22 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
             opened = lower.rfind("<script")
             in_script = opened >= 0 and "</script" not in lower[opened:]
     return out
+
+
+def _plain_prose(line: str) -> bool:
+    """A line ``clean_line`` keeps as it is, told by substring tests alone (most lines of a
+    body): longer than any share label, no link, and none of the characters script code needs."""
+    return (
+        len(line) > _SHARE_MAX_CHARS
+        and ";" not in line
+        and "(" not in line
+        and "=" not in line
+        and "<" not in line
+        and "{" not in line
+        and "}" not in line
+        and "http" not in line
+        and "www." not in line
+    )
 
 
 def _inside_code(line: str) -> bool:
