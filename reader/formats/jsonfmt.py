@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
+from reader.formats.debris import clean_body
 from reader.formats.plain import collapse_spaces
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {

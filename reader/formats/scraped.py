@@ -26,13 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
-from reader.formats.debris import (
-    TITLE_FROM_FILE_NAME,
-    drop_debris,
-    file_name_wins,
-    title_from_filename,
-    url_of_line,
-)
+from reader.formats.debris import drop_debris, url_of_line
 from reader.formats.scraped_lines import (
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
@@ -54,6 +48,7 @@ from reader.formats.scraped_lines import (
     updated_line_value,
 )
 from reader.formats.tags import split_tag_line, strip_read_also_debris
+from reader.formats.titles import TITLE_FROM_FILE_NAME, file_name_wins, title_from_filename
 from reader.model import Appended, Article
 
 # A headline does not end with a closing quote; a closed sentence ends with one of these.
