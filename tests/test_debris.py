@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 
 from reader.formats import parse_file
-from reader.formats.debris import (
-    clean_line,
-    drop_debris,
+from reader.formats.debris import clean_line, drop_debris, url_of_line
+from reader.formats.sections import folder_category
+from reader.formats.titles import (
     file_name_wins,
     reads_as_headline,
     title_from_filename,
     title_from_text,
-    url_of_line,
 )
-from reader.formats.sections import folder_category
 
 ROOT = Path(__file__).resolve().parent.parent
 

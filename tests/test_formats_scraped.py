@@ -16,17 +16,11 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from reader.formats.scraped import (
-    find_footer,
-    looks_scraped,
-    parse_scraped,
-    split_appended,
-    split_body,
-    split_title,
-)
+from reader.formats.scraped import find_footer, looks_scraped, parse_scraped
 from reader.formats.scraped_lines import (
     clean_lines,
 )
+from reader.formats.scraped_regions import split_appended, split_body, split_title
 from reader.model import Article
 from reader.text.normalize import normalize
 

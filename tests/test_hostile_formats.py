@@ -311,3 +311,16 @@ def test_json_lines_starting_with_a_bare_value_keep_their_line_separators(tmp_pa
     result = parse_file(path, tmp_path)
     assert [a.body for a in result.articles] == ["b"]
     assert len(result.articles) + len(result.problems) == 3
+
+
+def test_a_file_is_read_to_its_end_whatever_size_stat_gave(tmp_path: Path) -> None:
+    # the first read asks for the size stat() gave: a file that grew since is read on, a file
+    # that shrank ends where it ends, and nothing is read past the limit
+    from reader.formats.parse import _read_to_end
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 200_000)
+    assert _read_to_end(path, 1_000_000, size=10) == b"x" * 200_000
+    assert _read_to_end(path, 150_001, size=10) == b"x" * 150_001
+    assert _read_to_end(path, 1_000_000, size=500_000) == b"x" * 200_000
+    assert _read_to_end(path, 1_000_000, size=200_000) == b"x" * 200_000

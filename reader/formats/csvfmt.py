@@ -25,8 +25,8 @@ from itertools import islice
 from pathlib import Path
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import TITLE_FROM_FIRST_WORDS
 from reader.formats.jsonfmt import _paragraphs, _text
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})

@@ -39,6 +39,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_MAGIC_STARTS = tuple(magic for magic, _ in _MAGIC)
+_BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
 _ARABIC_OR_FRENCH = re.compile(r"[\u0600-\u06ff àâçèéêëîïôùûüÀÂÇÈÉÊËÎÏÔÙÛÜ«»‘’“”…–—\u00a0]")
@@ -97,14 +99,15 @@ def decode_bytes(data: bytes, *, json: bool = False) -> Decoded:
     """
     if not data or data.isspace():
         raise NotText("empty file" if not data else "empty file (only whitespace)")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise NotText(f"binary file ({kind}), not text")
+    if data.startswith(_MAGIC_STARTS):  # one test for all, as nearly every file has none
+        for magic, kind in _MAGIC:
+            if data.startswith(magic):
+                raise NotText(f"binary file ({kind}), not text")
     repairs: list[str] = []
     try:
         return _decode_text(data, repairs, json=json)
     except NotText:
-        if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        if b"\x00" in data and not data.startswith(_BOM_STARTS):
             # the NULs were dropped and the rest is no text either: the NULs are the reason
             raise NotText(_NUL_REASON) from None
         raise
@@ -158,9 +161,10 @@ def _count_controls(utf8: bytes | None, text: str) -> int:
 
 def _decode(data: bytes, repairs: list[str]) -> tuple[str, str, bytes | None]:
     """(text, codec, the bytes when they are the text's plain UTF-8); ``repairs`` gets notes."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _with_bom(data[len(bom) :], encoding, repairs), encoding, None
+    if data.startswith(_BOM_STARTS):
+        for bom, encoding in _BOMS:  # in order: the UTF-32 LE mark starts with the UTF-16 LE one
+            if data.startswith(bom):
+                return _with_bom(data[len(bom) :], encoding, repairs), encoding, None
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:

@@ -98,43 +98,16 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     if tree is None:
         return _failed(rel_path, "HTML without any element: nothing to read")
     problems: list[str] = []
-    meta, failure = _extract(tree)
-    if failure:
-        problems.append(failure)
-    body = _lines(meta.text or "") if meta is not None else ""
-    if not body:
-        # no main text: read the page's own text outside its furniture, and say so
-        body = _lines(element_text(tree, skip=_NEVER_TEXT | _FURNITURE))
-        if not body:
-            return _failed(
-                rel_path,
-                "a web page without article text (the page may load its text with JavaScript)",
-            )
-        problems.append(
-            "no main text found by the extractor: the body is the page's text outside "
-            "menus, headers and footers"
+    found = _main_text(tree, problems)
+    if found is None:
+        return _failed(
+            rel_path,
+            "a web page without article text (the page may load its text with JavaScript)",
         )
-        meta, failure = _metadata(tree)
-        if failure:
-            problems.append(failure)
+    body, meta = found
     field = _Fields(meta)
-    title = field.one("title") or _page_title(tree)
-    if not title:
-        title = _first_words(body)
-        problems.append("no title: made from the first words of the text")
-    else:
-        # the extractor often keeps the page's <h1> as the first line of the text
-        first, _, rest = body.partition("\n")
-        if rest and first == title:
-            body = rest
-    date = _date(field.one("date"))
-    if date is None:
-        date, shown = _visible_date(tree)
-        # the date line the page shows above the text is not a paragraph of it
-        lines = body.split("\n")
-        if shown and len(lines) > 1 and shown in lines[:3]:
-            lines.remove(shown)
-            body = "\n".join(lines)
+    title, body = _title(field, tree, body, problems)
+    date, body = _page_date(field, tree, body)
     return HtmlResult(
         (
             Article(
@@ -153,6 +126,55 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
         ),
         (),
     )
+
+
+def _main_text(tree: Any, problems: list[str]) -> tuple[str, Any] | None:
+    """The article's text and the extractor's document of it: the main text, else the page's own
+    text outside its furniture (and a problem saying so); None for a page without text."""
+    meta, failure = _extract(tree)
+    if failure:
+        problems.append(failure)
+    body = _lines(meta.text or "") if meta is not None else ""
+    if body:
+        return body, meta
+    body = _lines(element_text(tree, skip=_NEVER_TEXT | _FURNITURE))
+    if not body:
+        return None
+    problems.append(
+        "no main text found by the extractor: the body is the page's text outside "
+        "menus, headers and footers"
+    )
+    meta, failure = _metadata(tree)
+    if failure:
+        problems.append(failure)
+    return body, meta
+
+
+def _title(field: _Fields, tree: Any, body: str, problems: list[str]) -> tuple[str, str]:
+    """The title and the body without it: the extractor often keeps the page's <h1> as the first
+    line of the text."""
+    title = field.one("title") or _page_title(tree)
+    if not title:
+        problems.append("no title: made from the first words of the text")
+        return _first_words(body), body
+    first, _, rest = body.partition("\n")
+    if rest and first == title:
+        body = rest
+    return title, body
+
+
+def _page_date(field: _Fields, tree: Any, body: str) -> tuple[dt.date | None, str]:
+    """The date the metadata give, else the one the page shows above the text (that date line
+    is not a paragraph of the body)."""
+    date = _date(field.one("date"))
+    if date is not None:
+        return date, body
+    date, shown = _visible_date(tree)
+    lines = body.split("\n")
+    if shown and len(lines) > 1 and shown in lines[:3]:
+        lines.remove(shown)
+        body = "\n".join(lines)
+    return date, body
 
 
 class _Fields:

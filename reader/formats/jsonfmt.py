@@ -4,8 +4,9 @@ Field names differ from scraper to scraper; ``_ALIASES`` lists the names accepte
 first match wins. Bodies may be a string, a list of paragraphs, or HTML.
 
 Hostile values cost their own item (or field), never the file: a number too long for Python's
-``int`` and a value nested deeper than the parser's recursion are read as ``_Unreadable`` and
-named in the item's problems; a field nested absurdly deep is left out with a note.
+``int`` and a value nested deeper than the parser's recursion are read as ``Unreadable``
+(``json_read.py``) and named in the item's problems; a field nested absurdly deep is left out
+with a note.
 """
 
 from __future__ import annotations
@@ -19,8 +20,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import TITLE_FROM_FIRST_WORDS, clean_body, title_from_text
+from reader.formats.debris import clean_body
+from reader.formats.json_read import (
+    SPLIT_DEPTH,
+    LineError,
+    NotJson,
+    Reading,
+    Unreadable,
+    is_object_line,
+    json_lines,
+    load,
+)
 from reader.formats.plain import collapse_spaces
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -79,46 +91,12 @@ _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
 # line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON)
 _LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
-# Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
-# file, an article list, an article, a field and its members (deeper, a value is left out whole).
-_SPLIT_DEPTH = 4
 # Fields nested deeper than this (lists of lists of ...) are left out with a note.
 _MAX_FIELD_DEPTH = 32
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
-_MEMBER_KEY = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*")\s*:')
-
-
-class NotJson(ValueError):
-    """The text is not JSON nor JSON Lines; ``str(exc)`` says where it breaks."""
-
-
-class _Unreadable:
-    """A JSON value we could not read (``what`` says why): it stands in for the value so the rest
-    of its item, line or file still loads."""
-
-    __slots__ = ("what",)
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-
-
-class _LineError(str):
-    """A line of a JSON Lines file that holds no object: the reason, in the item's place."""
-
-    __slots__ = ()
 
 
 class _TooDeep(Exception):
     """A field nested deeper than ``_MAX_FIELD_DEPTH``."""
-
-
-@dataclass(slots=True)
-class _Reading:
-    """What reading one file met: notes about the whole file, and whether any value had to be
-    read the slow way (only then can an item hold an ``_Unreadable``)."""
-
-    notes: list[str]
-    slow: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +111,7 @@ def looks_json(text: str) -> bool:
 
 def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     """Articles of a JSON or JSON Lines file. Raises ``NotJson`` when it is neither."""
-    reading = _Reading([])
+    reading = Reading([])
     items = _items(text, lines=lines, reading=reading)
     problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
@@ -141,7 +119,7 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     for number, item in items:
         article_id = f"{rel_path}#{number}" if several else rel_path
         where = f"item {number}: " if several else ""
-        if isinstance(item, _LineError):  # the line-level error recorded by _items
+        if isinstance(item, LineError):  # the line-level error recorded by _items
             problems.append(LoadProblem(rel_path, str(item)))
             continue
         article, reason = _article(
@@ -154,143 +132,25 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     return JsonResult(tuple(articles), tuple(problems))
 
 
-def _items(text: str, *, lines: bool, reading: _Reading) -> list[tuple[int, Any]]:
+def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]:
     """(number, object-or-error-string) pairs, numbered from 1 in file order."""
     if not lines:
         try:
-            data = _load(text, reading, top=True)
+            data = load(text, reading, top=True)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
-            if not _is_object_line(first):
+            if not is_object_line(first):
                 raise NotJson(
                     f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
                 ) from None
         else:
-            if isinstance(data, _Unreadable):
+            if isinstance(data, Unreadable):
                 raise NotJson(f"JSON holds {data.what}, no article objects")
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
             return list(enumerate(found, start=1))
-    return _json_lines(text, reading)
-
-
-def _is_object_line(line: str) -> bool:
-    try:
-        return isinstance(_load(line, _Reading([])), dict)
-    except ValueError:
-        return False
-
-
-def _load(text: str, reading: _Reading, depth: int = 0, *, top: bool = False) -> Any:
-    """``json.loads``, except that what Python cannot read becomes ``_Unreadable``: a number
-    longer than ``int`` converts (4,300 digits), a value nested deeper than the recursion limit
-    (the members of a file, an article list or an article that is too deep are read one by one,
-    so only the deep one is lost). Raises ``json.JSONDecodeError`` for text that is not JSON."""
-    try:
-        return json.loads(text)
-    except RecursionError:
-        pass
-    except json.JSONDecodeError:
-        raise
-    except ValueError:  # an integer too long to convert: read the others, keep that one out
-        reading.slow = True
-        try:
-            return json.loads(text, parse_int=_int)
-        except RecursionError:
-            pass
-    reading.slow = True
-    if depth >= _SPLIT_DEPTH:
-        return _Unreadable("a value nested too deeply to read")
-    split = _members(text)
-    if split is None:
-        return _Unreadable("a value nested too deeply to read")
-    if top:
-        reading.notes.append(
-            "JSON nested too deeply to read at once: its items were read one by one"
-        )
-    opener, members = split
-    if opener == "[":
-        return [_load(member, reading, depth + 1) for member in members]
-    value: dict[str, Any] = {}
-    for member in members:
-        key = _MEMBER_KEY.match(member)
-        if key is None:
-            raise json.JSONDecodeError("expected a quoted key", member, 0)
-        value[json.loads(key.group(1))] = _load(member[key.end() :], reading, depth + 1)
-    return value
-
-
-def _int(digits: str) -> int | _Unreadable:
-    try:
-        return int(digits)
-    except ValueError:
-        return _Unreadable(f"a number of {len(digits.lstrip('-')):,} digits")
-
-
-def _members(text: str) -> tuple[str, list[str]] | None:
-    """The members of the JSON array or object ``text`` as source slices (an object's with their
-    keys), found by counting brackets outside strings; None when it is neither."""
-    text = text.strip()
-    if not text or text[0] not in "[{":
-        return None
-    members: list[str] = []
-    depth = 0
-    start = 1
-    for token in _TOKEN.finditer(text):
-        char = token.group()[0]
-        if char == '"':
-            continue
-        if char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if depth == 0:
-                last = text[start : token.start()]
-                if last.strip():
-                    members.append(last)
-                return (text[0], members) if not text[token.end() :].strip() else None
-        elif depth == 1:  # a comma between two members
-            members.append(text[start : token.start()])
-            start = token.end()
-    return None
-
-
-def _json_lines(text: str, reading: _Reading) -> list[tuple[int, Any]]:
-    """JSON Lines: a bad line is kept as an error string so the others still load."""
-    items: list[tuple[int, Any]] = []
-    count = 0
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        count += 1
-        line_reading = _Reading([])
-        try:
-            # a line is one article: if too deep, its fields are read one by one
-            value = _load(line, line_reading, 1, top=True)
-        except json.JSONDecodeError as exc:
-            error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
-            items.append((count, _LineError(error)))
-            continue
-        reading.slow = reading.slow or line_reading.slow
-        if isinstance(value, _Unreadable):
-            items.append((count, _LineError(f"line {line_no}: {value.what}; left out")))
-            continue
-        if not isinstance(value, dict):
-            deep = bool(line_reading.notes)
-            what = (
-                "nested too deeply to read"
-                if deep
-                else f"not a JSON object but {type(value).__name__}"
-            )
-            error = f"line {line_no}: {what}"
-            items.append((count, _LineError(error)))
-            continue
-        items.append((count, value))
-    if not any(isinstance(v, dict) for _, v in items):
-        first = next((v for _, v in items), "the file is empty")
-        raise NotJson(f"no line holds a JSON object ({first})")
-    return items
+    return json_lines(text, reading)
 
 
 def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
@@ -314,7 +174,7 @@ def _has_any(item: dict[str, Any], field: str) -> bool:
 
 
 def _present(value: Any) -> bool:
-    return value is not None and not isinstance(value, _Unreadable) and value not in ("", [], {})
+    return value is not None and not isinstance(value, Unreadable) and value not in ("", [], {})
 
 
 def _get(item: dict[str, Any], field: str) -> Any:
@@ -327,7 +187,7 @@ def _get(item: dict[str, Any], field: str) -> Any:
 
 def _text(value: Any, depth: int = 0) -> str:
     """A string field that scrapers sometimes wrap: {"name": ...}, [..], numbers."""
-    if value is None or isinstance(value, _Unreadable):
+    if value is None or isinstance(value, Unreadable):
         return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
@@ -345,7 +205,7 @@ def _text(value: Any, depth: int = 0) -> str:
 
 
 def _paragraphs(value: Any, depth: int = 0) -> str:
-    if value is None or isinstance(value, _Unreadable):
+    if value is None or isinstance(value, Unreadable):
         return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
@@ -430,16 +290,16 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
 
 def _unreadable_fields(item: dict[str, Any]) -> list[str]:
     """Notes for the fields of ``item`` that hold a value that could not be read (anywhere in
-    the levels ``_load`` splits); such values are left out."""
+    the levels ``load`` splits); such values are left out."""
     notes: list[str] = []
     for key, value in item.items():
         stack = [(value, 0)]
         while stack:
             found, depth = stack.pop()
-            if isinstance(found, _Unreadable):
+            if isinstance(found, Unreadable):
                 notes.append(f"field {key!r}: {found.what}; left out")
                 break
-            if depth < _SPLIT_DEPTH and isinstance(found, list | dict):
+            if depth < SPLIT_DEPTH and isinstance(found, list | dict):
                 members = found.values() if isinstance(found, dict) else found
                 stack.extend((member, depth + 1) for member in members)
     return notes
@@ -448,7 +308,7 @@ def _unreadable_fields(item: dict[str, Any]) -> list[str]:
 def _article(
     item: Any, *, article_id: str, rel_path: str, slow: bool = False
 ) -> tuple[Article | None, str]:
-    if isinstance(item, _Unreadable):
+    if isinstance(item, Unreadable):
         return None, f"{item.what}; left out"
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"

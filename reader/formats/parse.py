@@ -31,6 +31,8 @@ from reader.model import Article, LoadProblem
 # Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
 # refuse before reading, so a stray 200 MB video or database never stalls the load.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# what is read at a time past the size stat() gave (a file still being written)
+_GROWN_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +133,8 @@ def _read(path: Path) -> bytes:
             f"file too large ({info.st_size / 1e6:.0f} MB; the limit is "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB); skipped without reading"
         )
-    with path.open("rb") as handle:
-        # read at most one byte past the limit: the file may have grown since stat()
-        data = handle.read(MAX_FILE_BYTES + 1)
+    # at most one byte past the limit: the file may have grown since stat()
+    data = _read_to_end(path, MAX_FILE_BYTES + 1, size=info.st_size)
     if len(data) > MAX_FILE_BYTES:
         raise _Refused("file too large (grew while reading); skipped")
     kind = compression(data[:10])
@@ -146,6 +147,23 @@ def _read(path: Path) -> bytes:
     if named is not None:
         raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
     return data
+
+
+def _read_to_end(path: Path, limit: int, *, size: int) -> bytes:
+    """The bytes of ``path`` to its end, at most ``limit`` of them. The first read asks for the
+    size stat() gave, plus one byte to see the end: a read allocates all it is asked for, and
+    asking for the limit (64 MB) cost several times more than reading a small file."""
+    with path.open("rb", buffering=0) as handle:
+        data = handle.read(min(size + 1, limit))
+        more: list[bytes] = []
+        total = len(data)
+        while total < limit:  # a file that grew since stat(), or a short read
+            chunk = handle.read(min(_GROWN_CHUNK, limit - total))
+            if not chunk:
+                break
+            more.append(chunk)
+            total += len(chunk)
+    return data + b"".join(more) if more else data
 
 
 def _reason(exc: Exception) -> str:

@@ -21,17 +21,19 @@ from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
-    TITLE_FROM_FILE_NAME,
-    TITLE_FROM_FIRST_SENTENCE,
     clean_lines,
-    file_name_wins,
     has_arabic,
     is_latin_only,
     mostly_arabic,
+    url_of_line,
+)
+from reader.formats.titles import (
+    TITLE_FROM_FILE_NAME,
+    TITLE_FROM_FIRST_SENTENCE,
+    file_name_wins,
     reads_as_headline,
     title_from_filename,
     title_from_text,
-    url_of_line,
 )
 from reader.model import Article
 
@@ -157,7 +159,7 @@ def _title(
     """Title, the lines left for the body, and a note when no line of the text is the title.
 
     A headline-shaped first line is the title (a Markdown heading always is), unless the file
-    name holds another headline (``debris.file_name_wins``); else the file name, when it reads as
+    name holds another headline (``titles.file_name_wins``); else the file name, when it reads as
     a headline; else the first sentence, and the body keeps every line. In an
     Arabic article a Latin-only line (a byline or site name) is never the title: up to two of them
     above the headline are passed over and stay in the body.

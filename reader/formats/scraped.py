@@ -13,9 +13,9 @@ A page reads, top to bottom::
     appended article: headline, paragraphs; then maybe more appended articles
 
 Each step is a small function: ``clean_lines`` and ``unglue_lines`` (in ``scraped_lines``, with
-the classifiers of single lines and ``parse_source_line``), then here ``split_title``,
-``find_footer``, ``find_unfootered_appended``, ``split_body`` (date line, body, related) and
-``split_appended``. The final "appended" marker is told from an inline one by position: it comes
+the classifiers of single lines and ``parse_source_line``), ``find_footer`` and
+``find_unfootered_appended`` here, then ``split_title``, ``split_body`` (date line, body, related)
+and ``split_appended`` (in ``scraped_regions``). The final "appended" marker is told from an inline one by position: it comes
 after the source/tags footer. Without a footer, only a marker that is spelled differently from the
 inline ones, ends with a colon and is followed by a headline and a paragraph counts as final.
 """
@@ -26,21 +26,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
-from reader.formats.debris import (
-    TITLE_FROM_FILE_NAME,
-    drop_debris,
-    file_name_wins,
-    title_from_filename,
-    url_of_line,
-)
+from reader.formats.debris import drop_debris, url_of_line
 from reader.formats.scraped_lines import (
-    HEADLINE_MAX_CHARS,
-    HEADLINE_MAX_WORDS,
     STRIP,
     clean_lines,
-    continues_text,
-    date_line_value,
-    is_bare_date_line,
     is_headline,
     is_marker,
     is_meta_line,
@@ -51,32 +40,11 @@ from reader.formats.scraped_lines import (
     marker_headline,
     parse_source_line,
     unglue_lines,
-    updated_line_value,
 )
+from reader.formats.scraped_regions import split_appended, split_body, split_title
 from reader.formats.tags import split_tag_line, strip_read_also_debris
-from reader.model import Appended, Article
-
-# A headline does not end with a closing quote; a closed sentence ends with one of these.
-_CLOSING_QUOTES = ('"', "»", "”", "'", "’")
-_SENTENCE_ENDS = (".", "!", "?", "؟", "…", '"', "»", "”", ")", "'")
-
-
-@dataclass(frozen=True, slots=True)
-class BodyParts:
-    """What the region between the title and the footer holds."""
-
-    body: tuple[str, ...]
-    related: tuple[str, ...]
-    date_text: str | None
-    # source lines found inside the body: used only when the footer names no source
-    stray_sources: tuple[str, ...] = ()
-
-
-def split_title(lines: list[str]) -> tuple[str, list[str]]:
-    """The first line is the title unless it is page furniture (then there is no title)."""
-    if not lines or is_meta_line(lines[0]):
-        return "", lines
-    return lines[0], lines[1:]
+from reader.formats.titles import TITLE_FROM_FILE_NAME, file_name_wins, title_from_filename
+from reader.model import Article
 
 
 def _is_footer_line(line: str) -> bool:
@@ -179,140 +147,6 @@ def find_unfootered_appended(lines: list[str]) -> int | None:
     return None
 
 
-def split_body(lines: list[str]) -> BodyParts:
-    """Date line, body paragraphs and related headlines of the region between title and footer."""
-    body: list[str] = []
-    related: list[str] = []
-    date_text: str | None = None
-    updated_text: str | None = None
-    stray_sources: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        value = date_line_value(line)
-        if value is not None:
-            date_text = value if date_text is None else date_text
-        elif (updated := updated_line_value(line)) is not None:
-            updated_text = updated
-        elif i == 0 and date_text is None and is_bare_date_line(line):
-            date_text = line
-        elif is_marker(line):
-            following = lines[i + 1] if i + 1 < len(lines) else None
-            # A marker takes the next line as its headline only when that line looks like one;
-            # a marker left alone (before the source line, or before a paragraph) is dropped.
-            if following is not None and not is_meta_line(following) and _follows_marker(following):
-                extra = _more_related_headlines(lines, i + 2)
-                related.extend(lines[i + 1 : i + 2 + extra])
-                i += 1 + extra
-        elif (headline := marker_headline(line)) is not None:
-            related.append(headline)
-        elif is_source_line(line):
-            # a source line inside the body (a photo credit, or the footer printed early)
-            stray_sources.append(line)
-        elif is_tag_line(line):
-            pass
-        else:
-            body.append(line)
-        i += 1
-    return BodyParts(tuple(body), tuple(related), date_text or updated_text, tuple(stray_sources))
-
-
-def _follows_marker(line: str) -> bool:
-    """Is the line after a "read also" marker its headline (not a paragraph whose link was lost)?
-
-    A headline-shaped line is. So is a short sentence with a full stop (a few sites end headlines
-    with one): at most twelve words, one clause (no ``،``), not opening with the conjunction و that
-    starts follow-on paragraphs.
-    """
-    if is_headline(line):
-        return True
-    words = line.split()
-    return (
-        len(words) <= _SHORT_HEADLINE_WORDS
-        and line.endswith(".")
-        and not line.endswith("..")
-        and "،" not in line
-        and not words[0].startswith("و")
-    )
-
-
-_SHORT_HEADLINE_WORDS = 12
-
-
-def _more_related_headlines(lines: list[str], start: int) -> int:
-    """How many headlines after the first one belong to the same "read also" block.
-
-    Some blocks list several links. Headline-like lines after the first headline are related
-    headlines only when another marker follows the run. A run followed by a paragraph is a
-    subheading, and one followed by the footer or the end may be a sign-off line of the body
-    ("ترجمة وتحرير ..."): both stay in the body.
-    """
-    end = start
-    while end < len(lines) and _is_strict_headline(lines[end]) and not is_meta_line(lines[end]):
-        end += 1
-    if end == start or end == len(lines) or not is_marker(lines[end]):
-        return 0
-    return end - start
-
-
-def _is_strict_headline(line: str) -> bool:
-    return (
-        3 <= len(line.split()) <= 20
-        and is_headline(line)
-        and not line.endswith(_CLOSING_QUOTES)
-        and not continues_text(line)
-    )
-
-
-def _starts_next_article(previous: str, line: str, following: str | None) -> bool:
-    """Is ``line`` the headline of the next appended article?
-
-    A headline is short (3 to 20 words), has no final full stop and does not end with a closing
-    quote (a quoted sentence without its full stop is a paragraph); the line before it closed a
-    sentence, and a paragraph follows it.
-    """
-    if not _is_strict_headline(line):
-        return False
-    if following is None or is_marker(following) or not is_paragraph(following):
-        return False
-    return previous.rstrip().endswith(_SENTENCE_ENDS)
-
-
-def split_appended(lines: list[str]) -> tuple[Appended, ...]:
-    """Articles glued after the final marker: a headline, then paragraphs, maybe several times.
-
-    A new article starts after a marker, or at a headline-like line (short, no final full stop, at
-    least three words) that follows at least one paragraph of the current article and is itself
-    followed by a paragraph. Site headlines glued into a long first line stay in that body.
-    """
-    content = [line for line in lines if not is_meta_line(line) or is_marker(line)]
-    articles: list[tuple[str, list[str]]] = []
-    expect_title = True
-    for i, line in enumerate(content):
-        if is_marker(line):
-            expect_title = True
-            continue
-        glued = marker_headline(line)
-        if glued is not None:
-            articles.append((glued, []))
-            expect_title = False
-            continue
-        if expect_title or not articles:
-            # the line after a marker is the title by position, even when it ends with a full
-            # stop; only a paragraph-sized line means the scraper lost the title
-            is_title = len(line.split()) <= HEADLINE_MAX_WORDS and len(line) <= HEADLINE_MAX_CHARS
-            articles.append((line, []) if is_title else ("", [line]))
-            expect_title = False
-            continue
-        following = content[i + 1] if i + 1 < len(content) else None
-        body = articles[-1][1]
-        if body and _starts_next_article(body[-1], line, following):
-            articles.append((line, []))
-        else:
-            articles[-1][1].append(line)
-    return tuple(Appended(title, "\n".join(body)) for title, body in articles if title or body)
-
-
 def looks_scraped(text: str) -> bool:
     """Does ``text`` carry the markers of the scraped layout (date, source, tags or read-also lines)?"""
     head = text.lstrip(STRIP + "\n")
@@ -366,22 +200,60 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     # script, ad and share lines (debris.py) go first, so none can pass for a title or a paragraph
     lines = unglue_lines(drop_debris(clean_lines(text)))
     url, lead_date, lines = _head_debris(lines)
-    title, rest = split_title(lines)
     problems: list[str] = []
+    title, rest = _title(lines, path, problems)
+    page = _split_page(rest)
+    parts = split_body(page.main)
+    source = page.source
+    if source is None:
+        source = next(filter(None, map(parse_source_line, parts.stray_sources)), None)
+    date = _date(lead_date, parts.date_text, problems)
+    if not parts.body:
+        problems.append("no body text")
+    return Article(
+        id=article_id,
+        title=title,
+        body="\n".join(parts.body),
+        date=date,
+        source=source,
+        url=url,
+        tags=page.tags,
+        related=parts.related + page.related,
+        appended=split_appended(page.appended),
+        problems=tuple(problems),
+        path=path,
+    )
+
+
+def _title(lines: list[str], path: str, problems: list[str]) -> tuple[str, list[str]]:
+    """The title and the lines after it: the first line, or the headline the file name holds when
+    there is no headline line or the first line is a paragraph."""
+    title, rest = split_title(lines)
     named = title_from_filename(path)
     if named and (
         not title or not is_headline(title) or file_name_wins(title, named, alone=not rest)
     ):
-        # no headline line, or the first line is a paragraph: the file name holds the headline
         title, rest = named, lines
         problems.append(TITLE_FROM_FILE_NAME)
     if not title:
         problems.append("no title line")
+    return title, rest
 
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """The lines after the title, split at the footer: the article's own lines (``main``), the
+    lines of the articles appended after it, and what the footer says."""
+
+    main: list[str]
+    appended: list[str]
     source: str | None = None
-    tags: list[str] = []
-    appended_lines: list[str] = []
-    footer_related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    # headlines of a "read also" block inside the footer
+    related: tuple[str, ...] = ()
+
+
+def _split_page(rest: list[str]) -> _Page:
     footer = find_footer(rest)
     final = None
     if footer is None or any(_is_colon_marker(line) for line in rest[: footer[0]]):
@@ -395,45 +267,30 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
         and any(is_marker(line) for line in rest[:final])
     ):
         footer = None
-    if footer is not None:
-        start, end = footer
-        for line in rest[start:end]:
-            if is_source_line(line) and source is None:
-                source = parse_source_line(line)
-            elif is_tag_line(line) and not tags:
-                tags = split_tag_line(line)
-        # a "read also" block between the source and tag lines holds a related headline
-        footer_related = split_body(
-            [line for line in rest[start:end] if not _is_footer_line(line)]
-        ).related
-        main, appended_lines = rest[:start], rest[end:]
-    else:
-        main, appended_lines = (rest, []) if final is None else (rest[:final], rest[final:])
+    if footer is None:
+        if final is None:
+            return _Page(rest, [])
+        return _Page(rest[:final], rest[final:])
+    start, end = footer
+    source: str | None = None
+    tags: list[str] = []
+    for line in rest[start:end]:
+        if is_source_line(line) and source is None:
+            source = parse_source_line(line)
+        elif is_tag_line(line) and not tags:
+            tags = split_tag_line(line)
+    # a "read also" block between the source and tag lines holds a related headline
+    related = split_body([line for line in rest[start:end] if not _is_footer_line(line)]).related
+    return _Page(rest[:start], rest[end:], source, tuple(tags), related)
 
-    parts = split_body(main)
-    related = parts.related + footer_related
-    if source is None:
-        source = next(filter(None, map(parse_source_line, parts.stray_sources)), None)
-    date = lead_date
-    if parts.date_text is None:
-        if date is None:
+
+def _date(lead_date: dt.date | None, date_text: str | None, problems: list[str]) -> dt.date | None:
+    """The date line's date; without a date line, the unlabelled date above the title."""
+    if date_text is None:
+        if lead_date is None:
             problems.append("no date line")
-    else:
-        date = parse_date(parts.date_text) or parse_hijri_date(parts.date_text)
-        if date is None:
-            problems.append(f"date not understood: {parts.date_text}")
-    if not parts.body:
-        problems.append("no body text")
-    return Article(
-        id=article_id,
-        title=title,
-        body="\n".join(parts.body),
-        date=date,
-        source=source,
-        url=url,
-        tags=tuple(tags),
-        related=related,
-        appended=split_appended(appended_lines),
-        problems=tuple(problems),
-        path=path,
-    )
+        return lead_date
+    date = parse_date(date_text) or parse_hijri_date(date_text)
+    if date is None:
+        problems.append(f"date not understood: {date_text}")
+    return date

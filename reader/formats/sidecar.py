@@ -35,10 +35,10 @@ from reader.formats.csvfmt import (
     read_table,
     row_date,
 )
-from reader.formats.debris import DERIVED_TITLE_NOTES
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.jsonfmt import _text
 from reader.formats.parse import MAX_FILE_BYTES, relative_id
+from reader.formats.titles import DERIVED_TITLE_NOTES
 from reader.model import Article, LoadProblem
 
 _SENTENCE_ENDS = (".", "!", "?", "؟")

@@ -14,7 +14,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from reader.formats.dates import parse_date
-from reader.formats.debris import clean_body
+from reader.formats.debris import drop_debris
 from reader.model import Article, LoadProblem
 
 # tag name -> field; aliases from other TREC/CLEF collections (HEADLINE, DATE, BODY).
@@ -38,14 +38,21 @@ _FIELDS: dict[str, str] = {
     "TEXT": "text",
     "BODY": "text",
 }
-_TAG = re.compile(r"<(/?)(" + "|".join(_FIELDS) + r"|DOC)\s*>", re.IGNORECASE)
+# One group, the tag's name with its "/": ``re.split`` then hands over every field's text (the
+# text up to the next known tag) in one C call, with no match object per tag.
+_TAG = re.compile(r"<(/?(?:" + "|".join(_FIELDS) + r"|DOC))\s*>", re.IGNORECASE)
+# a split tag -> its field ("" for a closing tag or <DOC>), in the upper case real files use;
+# another case is looked up again in upper case
+_FIELD_OF_TAG: dict[str, str] = {
+    **dict.fromkeys(["DOC", "/DOC", *(f"/{tag}" for tag in _FIELDS)], ""),
+    **_FIELDS,
+}
 _DOC_START = re.compile(r"<DOC\s*>", re.IGNORECASE)
 # an XML declaration or comments may come first
 _LOOKS_TREC = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:DOC|DOCNO)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_WS = re.compile(r"\s+")
 # ANT DOCNOs end with the publication day: JA-economy-32-20170125
 _DOCNO_DATE = re.compile(r"(\d{8})\s*$")
 
@@ -84,13 +91,14 @@ def parse_trec(text: str, *, rel_path: str) -> TrecResult:
 def _fields(chunk: str) -> dict[str, str]:
     """Field -> raw text. The first occurrence of a field wins (a stray second <TITLE> is body noise)."""
     fields: dict[str, str] = {}
-    tags = list(_TAG.finditer(chunk))
-    for i, tag in enumerate(tags):
-        if tag.group(1) or tag.group(2).upper() == "DOC":
-            continue
-        name = _FIELDS[tag.group(2).upper()]
-        end = tags[i + 1].start() if i + 1 < len(tags) else len(chunk)
-        fields.setdefault(name, chunk[tag.end() : end])
+    parts = iter(_TAG.split(chunk))
+    next(parts)  # the text before the first tag belongs to no field
+    for tag, value in zip(parts, parts, strict=True):
+        name = _FIELD_OF_TAG.get(tag)
+        if name is None:
+            name = _FIELD_OF_TAG[tag.upper()]
+        if name and name not in fields:
+            fields[name] = value
     return fields
 
 
@@ -99,15 +107,26 @@ def _clean(value: str | None) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    return _WS.sub(" ", value).strip()
+    # str.split() breaks at the same whitespace as the regex \s, and is faster on short fields
+    return " ".join(value.split())
 
 
 def _paragraphs(value: str | None) -> str:
+    return "\n".join(_paragraph_lines(value))
+
+
+def _body(value: str | None) -> str:
+    """The paragraphs of <TEXT> without debris lines: one pass over the lines, not a join and
+    a second split."""
+    return "\n".join(drop_debris(_paragraph_lines(value)))
+
+
+def _paragraph_lines(value: str | None) -> list[str]:
     if not value:
-        return ""
+        return []
     if "&" in value:
         value = html.unescape(value)
-    return "\n".join(_squeeze(line) for line in value.split("\n") if line and not line.isspace())
+    return [_squeeze(line) for line in value.split("\n") if line and not line.isspace()]
 
 
 def _squeeze(line: str) -> str:
@@ -122,7 +141,7 @@ def _article(
     fields: dict[str, str], *, article_id: str, rel_path: str
 ) -> tuple[Article | None, str]:
     problems: list[str] = []
-    body = clean_body(_paragraphs(fields.get("text")))
+    body = _body(fields.get("text"))
     if not body:
         abstract = _paragraphs(fields.get("abstract"))
         if not abstract:

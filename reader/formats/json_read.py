@@ -1,0 +1,167 @@
+"""Reading JSON text that Python's ``json`` cannot take whole, for ``jsonfmt``.
+
+Hostile values cost their own item (or field), never the file: a number too long for Python's
+``int`` and a value nested deeper than the parser's recursion are read as ``Unreadable``; a file
+too deep to read at once is split into its members and read one by one (``load``). A JSON Lines
+file keeps a line it cannot read as a ``LineError`` in the item's place (``json_lines``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
+# file, an article list, an article, a field and its members (deeper, a value is left out whole).
+SPLIT_DEPTH = 4
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+_MEMBER_KEY = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*")\s*:')
+
+
+class NotJson(ValueError):
+    """The text is not JSON nor JSON Lines; ``str(exc)`` says where it breaks."""
+
+
+class Unreadable:
+    """A JSON value we could not read (``what`` says why): it stands in for the value so the rest
+    of its item, line or file still loads."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+class LineError(str):
+    """A line of a JSON Lines file that holds no object: the reason, in the item's place."""
+
+    __slots__ = ()
+
+
+@dataclass(slots=True)
+class Reading:
+    """What reading one file met: notes about the whole file, and whether any value had to be
+    read the slow way (only then can an item hold an ``Unreadable``)."""
+
+    notes: list[str]
+    slow: bool = False
+
+
+def is_object_line(line: str) -> bool:
+    try:
+        return isinstance(load(line, Reading([])), dict)
+    except ValueError:
+        return False
+
+
+def load(text: str, reading: Reading, depth: int = 0, *, top: bool = False) -> Any:
+    """``json.loads``, except that what Python cannot read becomes ``Unreadable``: a number
+    longer than ``int`` converts (4,300 digits), a value nested deeper than the recursion limit
+    (the members of a file, an article list or an article that is too deep are read one by one,
+    so only the deep one is lost). Raises ``json.JSONDecodeError`` for text that is not JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        pass
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer too long to convert: read the others, keep that one out
+        reading.slow = True
+        try:
+            return json.loads(text, parse_int=_int)
+        except RecursionError:
+            pass
+    reading.slow = True
+    if depth >= SPLIT_DEPTH:
+        return Unreadable("a value nested too deeply to read")
+    split = _members(text)
+    if split is None:
+        return Unreadable("a value nested too deeply to read")
+    if top:
+        reading.notes.append(
+            "JSON nested too deeply to read at once: its items were read one by one"
+        )
+    opener, members = split
+    if opener == "[":
+        return [load(member, reading, depth + 1) for member in members]
+    value: dict[str, Any] = {}
+    for member in members:
+        key = _MEMBER_KEY.match(member)
+        if key is None:
+            raise json.JSONDecodeError("expected a quoted key", member, 0)
+        value[json.loads(key.group(1))] = load(member[key.end() :], reading, depth + 1)
+    return value
+
+
+def _int(digits: str) -> int | Unreadable:
+    try:
+        return int(digits)
+    except ValueError:
+        return Unreadable(f"a number of {len(digits.lstrip('-')):,} digits")
+
+
+def _members(text: str) -> tuple[str, list[str]] | None:
+    """The members of the JSON array or object ``text`` as source slices (an object's with their
+    keys), found by counting brackets outside strings; None when it is neither."""
+    text = text.strip()
+    if not text or text[0] not in "[{":
+        return None
+    members: list[str] = []
+    depth = 0
+    start = 1
+    for token in _TOKEN.finditer(text):
+        char = token.group()[0]
+        if char == '"':
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                last = text[start : token.start()]
+                if last.strip():
+                    members.append(last)
+                return (text[0], members) if not text[token.end() :].strip() else None
+        elif depth == 1:  # a comma between two members
+            members.append(text[start : token.start()])
+            start = token.end()
+    return None
+
+
+def json_lines(text: str, reading: Reading) -> list[tuple[int, Any]]:
+    """JSON Lines: a bad line is kept as an error string so the others still load."""
+    items: list[tuple[int, Any]] = []
+    count = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        count += 1
+        line_reading = Reading([])
+        try:
+            # a line is one article: if too deep, its fields are read one by one
+            value = load(line, line_reading, 1, top=True)
+        except json.JSONDecodeError as exc:
+            error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
+            items.append((count, LineError(error)))
+            continue
+        reading.slow = reading.slow or line_reading.slow
+        if isinstance(value, Unreadable):
+            items.append((count, LineError(f"line {line_no}: {value.what}; left out")))
+            continue
+        if not isinstance(value, dict):
+            deep = bool(line_reading.notes)
+            what = (
+                "nested too deeply to read"
+                if deep
+                else f"not a JSON object but {type(value).__name__}"
+            )
+            error = f"line {line_no}: {what}"
+            items.append((count, LineError(error)))
+            continue
+        items.append((count, value))
+    if not any(isinstance(v, dict) for _, v in items):
+        first = next((v for _, v in items), "the file is empty")
+        raise NotJson(f"no line holds a JSON object ({first})")
+    return items
