@@ -34,10 +34,10 @@ from reader.cache_rows import (
     unpack_articles,
     unpack_spans,
 )
+from reader.storage.app_dirs import cache_root
 from reader.storage.cache_folders import (
     DEFAULT_MAX_BYTES,
     STAMP,
-    cache_root,
     cache_size,
     clear_cache,
     evict,

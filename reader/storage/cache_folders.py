@@ -10,16 +10,11 @@ import os
 import shutil
 from pathlib import Path
 
-APP_NAME = "arabic-news-reader"
+from reader.storage.app_dirs import cache_root
+
 DEFAULT_MAX_BYTES = 2 * 1024**3
 # touched whenever a folder's cache is opened: the least recently used is evicted first
 STAMP = "last-used"
-
-
-def cache_root() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME))
 
 
 def folder_dir(root: Path, base: Path | None = None) -> Path:

@@ -12,11 +12,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from reader.storage.app_dirs import data_root
 from reader.storage.saved_search import SavedSearch
 
-APP_NAME = "arabic-news-reader"
 # 2 added own tags, notes and saved searches (issue 18); a format 1 file reads as having none
 FORMAT = 2
 # far above any real state (100,000 ids of 60 characters take 6 MB); a bigger file is damage
@@ -24,7 +22,7 @@ MAX_BYTES = 64 * 1024**2
 
 
 def state_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "state"
+    return data_root() / "state"
 
 
 def state_path(folder: Path) -> Path:
