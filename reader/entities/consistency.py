@@ -36,6 +36,32 @@ def second_pass_features(
     A leaner set (word, stem, clusters only) was tried to save tagging time and lost the whole
     gain on dev: the second pass must still see the context to overrule the first.
     """
+    repeated = _repeated_stems(stems, first_tags)
+    chunks = [entity_chunks(to_bio(tags)) for tags in first_tags]
+    names, places = _document_names(stems, chunks)
+    index = _name_index(names) if names else None
+    cache: dict[tuple[str, str], str] = {}
+    out: list[list[list[str]]] = []
+    for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
+        named = _match_names(sentence_stems, names, index) if names else None
+        doc = _sentence_votes(sentence_stems, tags, repeated, cache)
+        extras = _label_extras(tags, doc)
+        if named is not None:
+            _add_name_extras(extras, tags, named)
+        if places:
+            for extra, stem in zip(extras, sentence_stems, strict=True):
+                place = places.get(stem)
+                if place:
+                    extra.append("dp=" + place)
+        out.append([x + extra for x, extra in zip(xs, extras, strict=True)])
+    return out
+
+
+def _repeated_stems(
+    stems: Sequence[Sequence[str]], first_tags: Sequence[Sequence[str]]
+) -> dict[str, dict[str, int]]:
+    """How often the first pass gave each stem each type (``O`` for none), for the stems met
+    more than once in the document: a stem met once has no vote."""
     votes: dict[str, dict[str, int]] = {}
     for sentence_stems, tags in zip(stems, first_tags, strict=True):
         for stem, tag in zip(sentence_stems, tags, strict=True):
@@ -46,56 +72,63 @@ def second_pass_features(
                     votes[stem] = {kind: 1}
                 else:
                     counts[kind] = counts.get(kind, 0) + 1
-    # a stem met once in the document has no vote: only the repeated ones are looked at
-    repeated = {stem: counts for stem, counts in votes.items() if sum(counts.values()) > 1}
-    chunks = [entity_chunks(to_bio(tags)) for tags in first_tags]
-    names, places = _document_names(stems, chunks)
-    index = _name_index(names) if names else None
-    cache: dict[tuple[str, str], str] = {}
-    out: list[list[list[str]]] = []
-    for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
-        n = len(tags)
-        named = _match_names(sentence_stems, names, index) if names else None
-        doc = []
-        for stem, tag in zip(sentence_stems, tags, strict=True):
-            counts = repeated.get(stem)
-            if counts is None:
-                doc.append("")
-                continue
-            key = (stem, tag[2:] or "O")
-            vote = cache.get(key)
-            if vote is None:
-                vote = cache[key] = _vote(counts, key[1])
-            doc.append(vote)
-        labels = [_label_features(tag) for tag in tags]
-        rows = []
-        for i in range(n):
-            extra = [
-                labels[i][0],
-                labels[i - 1][1] if i else "1-=^",
-                labels[i + 1][2] if i + 1 < n else "1+=$",
-            ]
-            if doc[i]:
-                extra.append("d=" + doc[i])
-                extra.append(f"d={doc[i]}|{tags[i]}")
-            if i and doc[i - 1]:
-                extra.append("d-=" + doc[i - 1])
-            if i + 1 < n and doc[i + 1]:
-                extra.append("d+=" + doc[i + 1])
-            if named is not None:
-                if named[i]:
-                    extra.append("dg=" + named[i])
-                    extra.append(f"dg={named[i]}|{tags[i]}")
-                if i + 1 < n and named[i + 1]:
-                    extra.append("dg+=" + named[i + 1])
-                if i and named[i - 1]:
-                    extra.append("dg-=" + named[i - 1])
-            place = places.get(sentence_stems[i])
-            if place:
-                extra.append("dp=" + place)
-            rows.append(xs[i] + extra)
-        out.append(rows)
-    return out
+    return {stem: counts for stem, counts in votes.items() if sum(counts.values()) > 1}
+
+
+def _sentence_votes(
+    stems: Sequence[str],
+    tags: Sequence[str],
+    repeated: Mapping[str, Mapping[str, int]],
+    cache: dict[tuple[str, str], str],
+) -> list[str]:
+    """The document's vote on each token's stem ("" for none); ``cache``: per document."""
+    doc = []
+    for stem, tag in zip(stems, tags, strict=True):
+        counts = repeated.get(stem)
+        if counts is None:
+            doc.append("")
+            continue
+        key = (stem, tag[2:] or "O")
+        vote = cache.get(key)
+        if vote is None:
+            vote = cache[key] = _vote(counts, key[1])
+        doc.append(vote)
+    return doc
+
+
+def _label_extras(tags: Sequence[str], doc: Sequence[str]) -> list[list[str]]:
+    """Per token: the first-pass labels of it and its neighbours, and the votes around it."""
+    labels = [_label_features(tag) for tag in tags]
+    n = len(tags)
+    rows = []
+    for i in range(n):
+        extra = [
+            labels[i][0],
+            labels[i - 1][1] if i else "1-=^",
+            labels[i + 1][2] if i + 1 < n else "1+=$",
+        ]
+        if doc[i]:
+            extra.append("d=" + doc[i])
+            extra.append(f"d={doc[i]}|{tags[i]}")
+        if i and doc[i - 1]:
+            extra.append("d-=" + doc[i - 1])
+        if i + 1 < n and doc[i + 1]:
+            extra.append("d+=" + doc[i + 1])
+        rows.append(extra)
+    return rows
+
+
+def _add_name_extras(extras: list[list[str]], tags: Sequence[str], named: Sequence[str]) -> None:
+    """Where the document's names (``_match_names``) lie around each token."""
+    n = len(tags)
+    for i, extra in enumerate(extras):
+        if named[i]:
+            extra.append("dg=" + named[i])
+            extra.append(f"dg={named[i]}|{tags[i]}")
+        if i + 1 < n and named[i + 1]:
+            extra.append("dg+=" + named[i + 1])
+        if i and named[i - 1]:
+            extra.append("dg-=" + named[i - 1])
 
 
 @lru_cache(maxsize=64)

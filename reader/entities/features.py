@@ -105,17 +105,39 @@ def quoted_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _written_form(token: str, norm: str, own: list[str], ctx: list[str]) -> None:
+    """The word as written, where its folded form differs, added to ``own`` and ``ctx``.
+
+    The folded form merges what the writer kept apart: the preposition على with the name علي,
+    the pronoun suffix ه with the feminine ة, hamza forms. Most words have no such feature and
+    cost nothing here."""
+    raw = _UNWRITTEN.sub("", token).lower()
+    if raw != norm:
+        own.append("r=" + raw)
+        ctx.append("r=" + raw)
+        if raw[-1:] != norm[-1:]:
+            own.append("rx1=" + raw[-1:])
+            ctx.append("rx1=" + raw[-1:])
+
+
 class _Word(NamedTuple):
     """What the extractor keeps of one word form."""
 
     norm: str
     stem: str
-    own: list[str]  # its own features
-    by_offset: tuple[list[str], ...]  # its features as a neighbour, per WINDOW offset
+    # its own features, and its features as a neighbour per WINDOW offset (str, or bytes when
+    # the extractor is ``encoded``)
+    own: list
+    by_offset: tuple[list, ...]
     gender: str  # nisba_gender
     k1: str  # its word clusters at two granularities and its stem cluster ("-": none)
     k2: str
     sk1: str
+    starts: tuple[bool, ...]  # per gazetteer: whether one of its names may begin here
+
+
+# the known stem bigrams: first stem -> second stem -> the feature
+_Pairs = dict[str, dict[str, str | bytes]]
 
 
 class Analysis(NamedTuple):
@@ -135,6 +157,7 @@ class FeatureExtractor:
         name_words: Mapping[str, str] | None = None,
         *,
         hidden: frozenset[str] = frozenset(),
+        encoded: bool = False,
     ) -> None:
         """``known``: the attributes the trained models weigh (``train.used_attributes``). At
         run time every other feature is dropped as soon as it is made (it could not change a
@@ -144,7 +167,10 @@ class FeatureExtractor:
         ``hidden`` (training only): stems whose identity features (word, stem, core, bigrams)
         are left out, so the rare words of the training data look to the CRF as an unseen word
         looks at run time, and it learns to label them from clusters, affixes and context
-        instead of memorising them (55% of dev entities never occur in training)."""
+        instead of memorising them (55% of dev entities never occur in training).
+
+        ``encoded`` (run time, with ``known``): the kept features come out as UTF-8 bytes, the
+        form CRFsuite reads them in, so tagging does not encode each string again per token."""
         self.known = known
         self.hidden = hidden
         self.votes = votes or {}
@@ -154,11 +180,14 @@ class FeatureExtractor:
         self.lexicon = lexicon
         self.splitter = CliticSplitter(lexicon.counts)
         self.gazetteers = tuple(gazetteers)
-        # each kept feature as the one string object ``known`` holds: the cache below keeps ~60
+        # each kept feature as the one object ``known`` holds: the cache below keeps ~60
         # feature strings per word, and most (clusters, shape, affixes, offsets) repeat across
-        # words; shared, a tagging worker's cache took 179 MB instead of 390 MB over 8,000
-        # articles (and less time: fewer allocations)
-        self._canonical = {a: a for a in known} if known is not None else None
+        # words; shared, a tagging worker's cache takes half the memory (and less time: fewer
+        # allocations)
+        self._canonical: dict[str, str | bytes] | None = None
+        if known is not None:
+            self._canonical = {a: a.encode() if encoded else a for a in known}
+        self._fixed = _FixedFeatures(self._canonical, encoded)
         # the words of the last ~131k distinct forms: at 50,000 articles a worker meets ~260k,
         # the rarer ones cost a miss each (a few percent of tokens)
         self._word = lru_cache(maxsize=1 << 17)(self._word_features)
@@ -191,11 +220,42 @@ class FeatureExtractor:
         norm = normalize_token(token)
         clitic, stem = self.splitter.split(norm)
         core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-        counts = self.lexicon.counts
-        count = counts.get(stem) or counts.get(norm, 0)
+        count = self.lexicon.counts.get(stem) or self.lexicon.counts.get(norm, 0)
         clusters = self.lexicon.clusters.get(stem) or self.lexicon.clusters.get(norm)
+        own, ctx = self._form_features(norm, stem, clitic, core, count)
+        self._lexicon_features(stem, clusters, own, ctx)
+        table = self.lexicon.stem_clusters
+        stem_cluster = (table.get(stem) or table.get(norm)) if table else None
+        if table:
+            own += self._stem_clusters(stem_cluster, ctx)
+        if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
+            own += self._unsplit_reading(norm, count)
+        _written_form(token, norm, own, ctx)
+        nisba = _nisba_rate(self.lexicon.counts, core)
+        own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
+        ctx.append("ni=" + nisba)
+        if stem in self.hidden:
+            own = [f for f in own if not f.startswith(_IDENTITY)]
+            ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
+        kept_own, by_offset = self._kept(own, [[f"{o}:{f}" for f in ctx] for o in WINDOW])
+        return _Word(
+            norm,
+            stem,
+            kept_own,
+            by_offset,
+            nisba_gender(norm),
+            clusters[1] if clusters else "-",
+            clusters[2] if clusters else "-",
+            stem_cluster[1] if stem_cluster else "-",
+            tuple(gazetteer.may_start(norm, stem) for _, gazetteer in self.gazetteers),
+        )
+
+    def _form_features(
+        self, norm: str, stem: str, clitic: str, core: str, count: int
+    ) -> tuple[list[str], list[str]]:
+        """The word's own features of its form, and those it shows its neighbours."""
         shp = shape(norm)
-        article = _article_rate(counts, core)
+        article = _article_rate(self.lexicon.counts, core)
         own = [
             "w=" + norm,
             "s=" + stem,
@@ -212,7 +272,12 @@ class FeatureExtractor:
             "f=" + str(min(int(math.log2(count + 1)), 16)),
             "ar=" + article,
         ]
-        ctx = ["w=" + norm, "s=" + stem, "sh=" + shp, "ar=" + article]
+        return own, ["w=" + norm, "s=" + stem, "sh=" + shp, "ar=" + article]
+
+    def _lexicon_features(
+        self, stem: str, clusters: tuple[str, ...] | None, own: list[str], ctx: list[str]
+    ) -> None:
+        """Mined name places, corpus votes and word clusters, added to ``own`` and ``ctx``."""
         place = self.name_words.get(stem)
         if place:
             own.append("mw=" + place)
@@ -226,44 +291,15 @@ class FeatureExtractor:
             ctx += [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
         else:
             own.append("k=none")
-        table = self.lexicon.stem_clusters
-        stem_cluster = (table.get(stem) or table.get(norm)) if table else None
-        if table:
-            own += self._stem_clusters(stem_cluster, ctx)
-        if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
-            own += self._unsplit_reading(norm, count)
-        # The folded form merges what the writer kept apart: the preposition على with the name
-        # علي, the pronoun suffix ه with the feminine ة, hamza forms. Where the written form
-        # differs it is a feature of its own (most words: no extra feature, no extra cost).
-        raw = _UNWRITTEN.sub("", token).lower()
-        if raw != norm:
-            own.append("r=" + raw)
-            ctx.append("r=" + raw)
-            if raw[-1:] != norm[-1:]:
-                own.append("rx1=" + raw[-1:])
-                ctx.append("rx1=" + raw[-1:])
-        nisba = _nisba_rate(counts, core)
-        own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
-        ctx.append("ni=" + nisba)
-        by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
-        if stem in self.hidden:
-            own = [f for f in own if not f.startswith(_IDENTITY)]
-            ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
-            by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
+
+    def _kept(self, own: list[str], by_offset: list[list[str]]) -> tuple[list, tuple[list, ...]]:
+        """The features the models weigh, as the canonical objects (all of them in training)."""
         canonical = self._canonical
-        if canonical is not None:
-            get = canonical.get
-            own = [f for f in map(get, own) if f is not None]
-            by_offset = tuple([f for f in map(get, fs) if f is not None] for fs in by_offset)
-        return _Word(
-            norm,
-            stem,
-            own,
-            by_offset,
-            nisba_gender(norm),
-            clusters[1] if clusters else "-",
-            clusters[2] if clusters else "-",
-            stem_cluster[1] if stem_cluster else "-",
+        if canonical is None:
+            return own, tuple(by_offset)
+        get = canonical.get
+        return [f for f in map(get, own) if f is not None], tuple(
+            [f for f in map(get, fs) if f is not None] for fs in by_offset
         )
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -271,25 +307,74 @@ class FeatureExtractor:
 
     def analyse(self, tokens: Sequence[str]) -> Analysis:
         """Features and clitic-stripped stems per token."""
-        infos = [self._word(t) for t in tokens]
-        n = len(infos)
+        infos = list(map(self._word, tokens))
         stems = [info.stem for info in infos]
-        gaz_columns = []
-        norms = [info.norm for info in infos]
-        for name, gazetteer in self.gazetteers:
-            labels = gazetteer.tag(norms, stems)
-            gaz_columns.append((name, labels))
-        known = self.known
-        hidden = self.hidden
-        out: list[list[str]] = []
-        for i in range(n):
-            feats = ["b", *infos[i].own]
+        gaz_columns = self._gazetteer_columns(infos, stems)
+        out = self._window_rows(infos)
+        if self._fixed.bigrams is None or self.hidden:
+            self._add_bigrams(out, stems)
+        else:
+            self._add_known_bigrams(out, stems, self._fixed.bigrams)
+        self._add_gazetteers(out, [(n, ls) for n, ls in gaz_columns if ls is not None])
+        self._add_gender_pairs(out, infos)
+        self._add_quotes(out, tokens, infos, stems)
+        mined: Sequence[str] = ()
+        for name, labels in gaz_columns:
+            if name == MINED_COLUMN:
+                mined = labels if labels is not None else ["O"] * len(infos)
+                break
+        return Analysis(out, stems, mined)
+
+    def _gazetteer_columns(
+        self, infos: Sequence[_Word], stems: list[str]
+    ) -> list[tuple[str, list[str] | None]]:
+        """Each gazetteer's labels of the sentence; None where no listed name can begin in it
+        (most sentences, for most lists: all O, found without matching)."""
+        norms = None
+        columns: list[tuple[str, list[str] | None]] = []
+        for k, (name, gazetteer) in enumerate(self.gazetteers):
+            if not any(info.starts[k] for info in infos):
+                columns.append((name, None))
+                continue
+            if norms is None:
+                norms = [info.norm for info in infos]
+            columns.append((name, gazetteer.tag(norms, stems)))
+        return columns
+
+    def _window_rows(self, infos: Sequence[_Word]) -> list[list]:
+        """Each token's bias, own features and its neighbours' features, in WINDOW order."""
+        fixed = self._fixed
+        bias, pads = fixed.bias, fixed.pads
+        n = len(infos)
+        out: list[list] = []
+        for i, info in enumerate(infos):
+            if 2 <= i < n - 2:  # most tokens: the whole window is inside the sentence
+                out.append(
+                    [
+                        bias,
+                        *info.own,
+                        *infos[i - 2].by_offset[0],
+                        *infos[i - 1].by_offset[1],
+                        *infos[i + 1].by_offset[2],
+                        *infos[i + 2].by_offset[3],
+                    ]
+                )
+                continue
+            feats = [bias, *info.own]
             for k, o in enumerate(WINDOW):
                 j = i + o
                 if 0 <= j < n:
                     feats += infos[j].by_offset[k]
                 else:
-                    feats.append(f"{o}:pad")
+                    feats.append(pads[k])
+            out.append(feats)
+        return out
+
+    def _add_bigrams(self, out: list[list], stems: Sequence[str]) -> None:
+        """The stem bigrams with the previous and the next token (``^``, ``$`` at the ends)."""
+        hidden, kept = self.hidden, self._fixed.kept
+        n = len(stems)
+        for i, feats in enumerate(out):
             prev_stem = stems[i - 1] if i else "^"
             next_stem = stems[i + 1] if i + 1 < n else "$"
             for bigram, pair in (
@@ -298,32 +383,108 @@ class FeatureExtractor:
             ):
                 if hidden and (pair[0] in hidden or pair[1] in hidden):
                     continue
-                if known is None or bigram in known:
-                    feats.append(bigram)
-            for name, labels in gaz_columns:
+                feature = kept(bigram)
+                if feature is not None:
+                    feats.append(feature)
+
+    def _add_known_bigrams(
+        self, out: list[list], stems: Sequence[str], bigrams: tuple[_Pairs, _Pairs]
+    ) -> None:
+        """``_add_bigrams`` at run time: only the bigrams the models know are looked for, by
+        their two stems, so no bigram string is made for the others."""
+        before, after = bigrams
+        n = len(stems)
+        for i, feats in enumerate(out):
+            stem = stems[i]
+            seconds = before.get(stems[i - 1] if i else "^")
+            if seconds is not None:
+                feature = seconds.get(stem)
+                if feature is not None:
+                    feats.append(feature)
+            seconds = after.get(stem)
+            if seconds is not None:
+                feature = seconds.get(stems[i + 1] if i + 1 < n else "$")
+                if feature is not None:
+                    feats.append(feature)
+
+    def _add_gazetteers(self, out: list[list], columns: Sequence[tuple[str, list[str]]]) -> None:
+        """Each gazetteer's label of the token and of its two neighbours, where not O."""
+        kept = self._fixed.kept
+        n = len(out)
+        for i, feats in enumerate(out):
+            for name, labels in columns:
                 if labels[i] != "O":
-                    feats.append(f"{name}={labels[i]}")
+                    feats.append(kept(f"{name}={labels[i]}", always=True))
                 if i and labels[i - 1] != "O":
-                    feats.append(f"{name}-1={labels[i - 1]}")
+                    feats.append(kept(f"{name}-1={labels[i - 1]}", always=True))
                 if i + 1 < n and labels[i + 1] != "O":
-                    feats.append(f"{name}+1={labels[i + 1]}")
-            # Measured on cached features of a dev run (4 folds of the training part; second
-            # pass as shipped): out of fold 74.96 -> 74.96 with these, 74.92 with the quotes
-            # below, 75.08 with both; dev 73.75 -> 74.05, 74.14, 74.03 (noise is about 1).
-            if i + 1 < n and infos[i + 1].gender and not infos[i].gender:
-                info = infos[i]
-                for conj in (
-                    f"nx={infos[i + 1].gender}|{info.k1}",
-                    f"nx={infos[i + 1].gender}|{info.sk1}",
-                ):
-                    if known is None or conj in known:
-                        feats.append(conj)
-            out.append(feats)
+                    feats.append(kept(f"{name}+1={labels[i + 1]}", always=True))
+
+    def _add_gender_pairs(self, out: list[list], infos: Sequence[_Word]) -> None:
+        """A nisba adjective's gender after a word that is none, joined with that word's
+        clusters (``nx=``)."""
+        # Measured on cached features of a dev run (4 folds of the training part; second
+        # pass as shipped): out of fold 74.96 -> 74.96 with these, 74.92 with the quotes
+        # below, 75.08 with both; dev 73.75 -> 74.05, 74.14, 74.03 (noise is about 1).
+        kept = self._fixed.kept
+        for i in range(len(infos) - 1):
+            info, after = infos[i], infos[i + 1]
+            if after.gender and not info.gender:
+                for conj in (f"nx={after.gender}|{info.k1}", f"nx={after.gender}|{info.sk1}"):
+                    feature = kept(conj)
+                    if feature is not None:
+                        out[i].append(feature)
+
+    def _add_quotes(
+        self, out: list[list], tokens: Sequence[str], infos: Sequence[_Word], stems: Sequence[str]
+    ) -> None:
+        """The words of a short quote, with what stands before it and its opening mark."""
+        kept = self._fixed.kept
         for start, end in quoted_spans(tokens):
             before = (stems[start - 1], infos[start - 1].k2) if start else ("^", "^")
             context = ["q<=" + before[0], "q<k=" + before[1], "qt=" + tokens[start]]
             for i in range(start + 1, end):
-                quoted = ["q=F" if i == start + 1 else "q=N", *context]
-                out[i] += [f for f in quoted if known is None or f in known]
-        mined = next((labels for name, labels in gaz_columns if name == MINED_COLUMN), ())
-        return Analysis(out, stems, mined)
+                quoted = [kept(f) for f in ["q=F" if i == start + 1 else "q=N", *context]]
+                out[i] += [f for f in quoted if f is not None]
+
+
+class _FixedFeatures:
+    """The features made per sentence rather than per word, as the extractor hands them out."""
+
+    def __init__(self, canonical: Mapping[str, str | bytes] | None, encoded: bool) -> None:
+        self._canonical = canonical
+        self._encoded = encoded
+        self.bias = self.kept("b", always=True)
+        self.pads = tuple(self.kept(f"{o}:pad", always=True) for o in WINDOW)
+        self.bigrams = _bigram_index(canonical) if canonical is not None else None
+
+    def kept(self, feature: str, *, always: bool = False) -> str | bytes | None:
+        """``feature`` as the models know it, or None when they do not (``always``: kept even
+        then, as the extractor always did for these)."""
+        canonical = self._canonical
+        if canonical is None:
+            return feature
+        found = canonical.get(feature)
+        if found is None and always:
+            return feature.encode() if self._encoded else feature
+        return found
+
+
+def _bigram_index(canonical: Mapping[str, str | bytes]) -> tuple[_Pairs, _Pairs]:
+    """The known ``bg-=`` and ``bg+=`` features by their two stems (split at each ``|``, since a
+    stem may hold one: the lookup must find exactly the bigrams ``f"{a}|{b}"`` would name)."""
+    before: _Pairs = {}
+    after: _Pairs = {}
+    for feature, kept in canonical.items():
+        if feature.startswith("bg-="):
+            index = before
+        elif feature.startswith("bg+="):
+            index = after
+        else:
+            continue
+        pair = feature[4:]
+        at = pair.find("|")
+        while at >= 0:
+            index.setdefault(pair[:at], {})[pair[at + 1 :]] = kept
+            at = pair.find("|", at + 1)
+    return before, after

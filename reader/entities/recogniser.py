@@ -252,6 +252,7 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             known,
             read_votes(folder / paths.VOTES),
             name_words,
+            encoded=True,
         )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None
