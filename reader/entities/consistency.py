@@ -25,6 +25,17 @@ from reader.text import normalize_token
 BLOCK = 30
 
 
+def bio_of(tags: Sequence[str]) -> Sequence[str]:
+    """``to_bio`` of a tagger's labels; a sentence that names nothing (most) is returned as it
+    is, not walked."""
+    return tags if tags.count("O") == len(tags) else to_bio(tags)
+
+
+def chunks_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``entity_chunks`` of BIO labels, without walking a sentence that names nothing."""
+    return entity_chunks(tags) if tags.count("O") != len(tags) else []
+
+
 def second_pass_features(
     features: Sequence[list[list[str]]],
     stems: Sequence[Sequence[str]],
@@ -37,7 +48,7 @@ def second_pass_features(
     gain on dev: the second pass must still see the context to overrule the first.
     """
     repeated = _repeated_stems(stems, first_tags)
-    chunks = [entity_chunks(to_bio(tags)) for tags in first_tags]
+    chunks = [chunks_of(bio_of(tags)) for tags in first_tags]
     names, places = _document_names(stems, chunks)
     index = _name_index(names) if names else None
     cache: dict[tuple[str, str], str] = {}
@@ -240,7 +251,7 @@ def propagate_surnames(
     """
     names = set()
     for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
-        for start, end, kind in entity_chunks(sentence_tags):
+        for start, end, kind in chunks_of(sentence_tags):
             if kind == "PERS" and end - start >= 2 and len(sentence_stems[end - 1]) >= 3:
                 names.add(sentence_stems[end - 1])
     if not names:

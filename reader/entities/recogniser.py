@@ -10,9 +10,10 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.entities import paths
-from reader.entities.conll import entity_chunks, to_bio
 from reader.entities.consistency import (
+    bio_of,
     blocks,
+    chunks_of,
     complete_names_from_keywords,
     keep_full_names,
     keyword_words,
@@ -80,8 +81,8 @@ class Recogniser:
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
-        tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
-        tagged = keep_full_names(tagged, first)
+        second_tags = [bio_of(self._second.tag(x)) if x else [] for x in second]
+        tagged = keep_full_names(second_tags, first)
         tagged = complete_names_from_keywords(tagged, sentences, keywords)
         tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
         return propagate_surnames(tagged, [a.stems for a in analysed])
@@ -102,7 +103,7 @@ class Recogniser:
         found: list[tuple[list[Unit], str]] = []
         tagged = self._tag_document([[u[0] for u in units] for units in sentences], keywords)
         for units, tags in zip(sentences, tagged, strict=True):
-            for first, last, kind in entity_chunks(tags):
+            for first, last, kind in chunks_of(tags):
                 words = [u for u in units[first:last] if u[3]]
                 if words:
                     found.append((words, kind))
