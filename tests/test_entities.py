@@ -613,7 +613,7 @@ def test_second_pass_sees_a_name_found_whole_elsewhere_in_the_document() -> None
     ],
 )
 def test_titled_names(words, mined, tagged, expected) -> None:
-    from reader.entities.consistency import titled_names
     from reader.entities.mining import TRIGGERS
+    from reader.entities.name_rules import titled_names
 
     assert titled_names([tagged], [words], [mined], TRIGGERS) == [expected]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities.features import FeatureExtractor, _nisba_rate, nisba_gender, quoted_spans
+from reader.entities.features import FeatureExtractor
 from reader.entities.lexicon import Lexicon
+from reader.entities.word_cues import nisba_gender, nisba_rate, quoted_spans
 
 LEXICON = Lexicon(
     counts={"تمزق": 900, "بتمزق": 60, "ايدن": 88, "بايدن": 800, "ايراني": 400},
@@ -61,7 +62,7 @@ def test_written_form_is_an_identity_feature_hidden_for_rare_words() -> None:
     ],
 )
 def test_nisba_rate(counts: dict[str, int], core: str, expected: str) -> None:
-    assert _nisba_rate(counts, core) == expected
+    assert nisba_rate(counts, core) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,115 +9,26 @@ what keeps tagging above 30k tokens/s (issue 4: feature extraction was the cost)
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.lexicon import CliticSplitter, Lexicon
+from reader.entities.word_cues import (
+    article_rate,
+    nisba_gender,
+    nisba_rate,
+    quoted_spans,
+    shape,
+    written_form,
+)
 from reader.text import normalize_token
-from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 
 WINDOW = (-2, -1, 1, 2)
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IDENTITY = ("w=", "s=", "c=", "r=")
-_UNWRITTEN = re.compile("[" + re.escape(MARKS + TATWEEL + INVISIBLES) + "]")
 _CLITIC_LETTERS = frozenset("وفبلك")
-# Quotation marks and the mark that closes each. News quotes the titles of programmes, films,
-# books and papers (MISC, ORG) and a few words of speech (O); what stands before the quote
-# (برنامج, بعنوان, صحيفة) tells which.
-QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''"}
-QUOTED_MAX = 6  # words: a longer quote is speech, not a title
-
-
-def shape(word: str) -> str:
-    if word.isdigit():
-        return "D"
-    if not any(ch.isalnum() for ch in word):
-        return "P" + word[:2]
-    if any(ch in _LATIN for ch in word):
-        return "L"
-    if any(ch.isdigit() for ch in word):
-        return "AD"
-    return "A"
-
-
-def _article_rate(counts: dict[str, int], core: str) -> str:
-    """How often the corpus writes this word with the article ال, bucketed.
-
-    Names of people and most places never take the article (ترامب, not الترامب) while common
-    nouns mostly do: a clue that holds for names the training data never saw.
-    """
-    bare = counts.get(core, 0)
-    with_article = counts.get("ال" + core, 0)
-    total = bare + with_article
-    if total < 5:
-        return "?"
-    rate = with_article / total
-    return "0" if rate == 0 else "1" if rate < 0.05 else "2" if rate < 0.3 else "3"
-
-
-def _nisba_rate(counts: dict[str, int], core: str) -> str:
-    """How often the corpus also writes a word ending in ي with the feminine ة (folded to ه),
-    bucketed: adjectives of relation (ايراني/ايرانيه, رئيسي/رئيسيه) take it, names ending in ي
-    (خامنئي, الزهيري) rarely do. "-" for words that do not end in ي."""
-    if len(core) < 4 or not core.endswith("ي"):
-        return "-"
-    bare = counts.get(core, 0) + counts.get("ال" + core, 0)
-    feminine = counts.get(core + "ه", 0) + counts.get("ال" + core + "ه", 0)
-    if bare + feminine < 5:
-        return "?"
-    rate = feminine / (bare + feminine)
-    return "0" if rate < 0.02 else "1" if rate < 0.15 else "2" if rate < 0.4 else "3"
-
-
-def nisba_gender(norm: str) -> str:
-    """The gender of a definite adjective of relation: "m" (الفرنسي), "f" (والفرنسيه), or "".
-
-    After a city's name the masculine one says it is a club (ليون الفرنسي: a club; ليون الفرنسيه:
-    the city), a cue the CRF can only weigh joined with the name's own cluster (``nx=``)."""
-    if norm[:1] in "وبل" and norm[1:3] == "ال":
-        norm = norm[1:]
-    if not norm.startswith("ال") or len(norm) < 6:
-        return ""
-    if norm.endswith("يه"):
-        return "f"
-    return "m" if norm.endswith("ي") else ""
-
-
-def quoted_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
-    """(opening mark, closing mark) index pairs of the quotes of one to ``QUOTED_MAX`` words."""
-    out = []
-    i, n = 0, len(tokens)
-    while i < n:
-        close = QUOTES.get(tokens[i])
-        if close:
-            j = i + 1
-            while j < n and j - i - 1 <= QUOTED_MAX and tokens[j] != close:
-                j += 1
-            if j < n and tokens[j] == close and i + 1 < j <= i + 1 + QUOTED_MAX:
-                out.append((i, j))
-                i = j + 1
-                continue
-        i += 1
-    return out
-
-
-def _written_form(token: str, norm: str, own: list[str], ctx: list[str]) -> None:
-    """The word as written, where its folded form differs, added to ``own`` and ``ctx``.
-
-    The folded form merges what the writer kept apart: the preposition على with the name علي,
-    the pronoun suffix ه with the feminine ة, hamza forms. Most words have no such feature and
-    cost nothing here."""
-    raw = _UNWRITTEN.sub("", token).lower()
-    if raw != norm:
-        own.append("r=" + raw)
-        ctx.append("r=" + raw)
-        if raw[-1:] != norm[-1:]:
-            own.append("rx1=" + raw[-1:])
-            ctx.append("rx1=" + raw[-1:])
 
 
 class _Word(NamedTuple):
@@ -230,8 +141,8 @@ class FeatureExtractor:
             own += self._stem_clusters(stem_cluster, ctx)
         if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
             own += self._unsplit_reading(norm, count)
-        _written_form(token, norm, own, ctx)
-        nisba = _nisba_rate(self.lexicon.counts, core)
+        written_form(token, norm, own, ctx)
+        nisba = nisba_rate(self.lexicon.counts, core)
         own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
         ctx.append("ni=" + nisba)
         if stem in self.hidden:
@@ -255,7 +166,7 @@ class FeatureExtractor:
     ) -> tuple[list[str], list[str]]:
         """The word's own features of its form, and those it shows its neighbours."""
         shp = shape(norm)
-        article = _article_rate(self.lexicon.counts, core)
+        article = article_rate(self.lexicon.counts, core)
         own = [
             "w=" + norm,
             "s=" + stem,

@@ -14,17 +14,15 @@ from reader.entities.consistency import (
     bio_of,
     blocks,
     chunks_of,
-    complete_names_from_keywords,
     keep_full_names,
-    keyword_words,
     propagate_surnames,
     second_pass_features,
-    titled_names,
 )
 from reader.entities.features import MINED_COLUMN, FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
 from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
+from reader.entities.name_rules import complete_names_from_keywords, keyword_words, titled_names
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token
