@@ -162,3 +162,21 @@ def test_quoted_words_know_the_word_before_the_quote() -> None:
     assert {"q=N", *context} <= set(rows[3])
     for outside in (rows[0], rows[1], rows[4], rows[5]):
         assert not any(f.startswith("q") for f in outside)
+
+
+def test_run_time_features_are_the_training_features_the_models_know() -> None:
+    """With ``known`` (and as bytes), the extractor gives exactly the features it gives in
+    training, less those the models do not weigh: bias and padding always stay."""
+    tokens = ["قال", "ا|ب", "|", "ترامب", "«", "حور", "»", "بايدن", "الايراني", "."]
+    full = FeatureExtractor(LEXICON).sentence(tokens)
+    bigrams = {f for row in full for f in row if f.startswith("bg")}
+    known = frozenset({f for row in full for f in row[1::2]} | bigrams)
+    for encoded in (False, True):
+        kept = FeatureExtractor(LEXICON, known=known, encoded=encoded).sentence(tokens)
+        if encoded:
+            kept = [[f.decode() for f in row] for row in kept]
+        expected = [
+            [f for f in row if f in known or f == "b" or f.endswith(":pad")] for row in full
+        ]
+        assert kept == expected
+    assert any("|" in f[4:].replace("|", "", 1) for f in bigrams)  # a stem holding "|"

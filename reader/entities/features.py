@@ -44,7 +44,7 @@ class _Word(NamedTuple):
     k1: str  # its word clusters at two granularities and its stem cluster ("-": none)
     k2: str
     sk1: str
-    starts: tuple[bool, ...]  # per gazetteer: whether one of its names may begin here
+    starts: int  # bit k set: a name of gazetteer k may begin here
 
 
 # the known stem bigrams: first stem -> second stem -> the feature
@@ -158,7 +158,11 @@ class FeatureExtractor:
             clusters[1] if clusters else "-",
             clusters[2] if clusters else "-",
             stem_cluster[1] if stem_cluster else "-",
-            tuple(gazetteer.may_start(norm, stem) for _, gazetteer in self.gazetteers),
+            sum(
+                1 << k
+                for k, (_, gazetteer) in enumerate(self.gazetteers)
+                if gazetteer.may_start(norm, stem)
+            ),
         )
 
     def _form_features(
@@ -241,10 +245,13 @@ class FeatureExtractor:
     ) -> list[tuple[str, list[str] | None]]:
         """Each gazetteer's labels of the sentence; None where no listed name can begin in it
         (most sentences, for most lists: all O, found without matching)."""
+        starts = 0
+        for info in infos:
+            starts |= info.starts
         norms = None
         columns: list[tuple[str, list[str] | None]] = []
         for k, (name, gazetteer) in enumerate(self.gazetteers):
-            if not any(info.starts[k] for info in infos):
+            if not starts >> k & 1:
                 columns.append((name, None))
                 continue
             if norms is None:

@@ -27,7 +27,7 @@ from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
-from reader.text.tokenize import iter_tokens
+from reader.text.tokenize import TOKEN_RE
 
 # The CRF saw sentences of ANERcorp, which end at . ! ? ; long paragraphs without them are cut so
 # one run-on line does not become one huge sequence.
@@ -171,9 +171,12 @@ def split_sentences(text: str) -> Iterator[list[Unit]]:
     never held as a list of tokens)."""
     units: list[Unit] = []
     pos = 0
-    for tok in iter_tokens(text):
-        if tok.start > pos:
-            gap = text[pos : tok.start]
+    # the tokeniser's pattern itself: ``iter_tokens`` would also normalise each token, which
+    # the features do once per word form instead
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if start > pos:
+            gap = text[pos:start]
             if not gap.isspace():
                 for offset, ch in enumerate(gap):
                     if not ch.isspace():
@@ -184,11 +187,11 @@ def split_sentences(text: str) -> Iterator[list[Unit]]:
             if "\n" in gap and units:
                 yield units
                 units = []
-        units.append((tok.text, tok.start, tok.end, True))
+        units.append((match.group(), start, end, True))
         if len(units) >= MAX_SENTENCE:
             yield units
             units = []
-        pos = tok.end
+        pos = end
     for offset, ch in enumerate(text[pos:]):
         if not ch.isspace():
             units.append((ch, pos + offset, pos + offset + 1, False))
