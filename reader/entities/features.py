@@ -148,7 +148,7 @@ class FeatureExtractor:
         if stem in self.hidden:
             own = [f for f in own if not f.startswith(_IDENTITY)]
             ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
-        kept_own, by_offset = self._kept(own, [[f"{o}:{f}" for f in ctx] for o in WINDOW])
+        kept_own, by_offset = self._kept(own, ctx)
         return _Word(
             norm,
             stem,
@@ -207,14 +207,18 @@ class FeatureExtractor:
         else:
             own.append("k=none")
 
-    def _kept(self, own: list[str], by_offset: list[list[str]]) -> tuple[list, tuple[list, ...]]:
-        """The features the models weigh, as the canonical objects (all of them in training)."""
+    def _kept(self, own: list[str], ctx: list[str]) -> tuple[list, tuple[list, ...]]:
+        """The word's own features and, per WINDOW offset, its features as a neighbour
+        (``-1:w=...``): those the models weigh, as the canonical objects (all in training)."""
         canonical = self._canonical
         if canonical is None:
-            return own, tuple(by_offset)
+            return own, tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
         get = canonical.get
+        # looked up by the unprefixed feature: no prefixed string is made for one the models
+        # do not weigh
         return [f for f in map(get, own) if f is not None], tuple(
-            [f for f in map(get, fs) if f is not None] for fs in by_offset
+            [f for f in map(by_feature.get, ctx) if f is not None]
+            for by_feature in self._fixed.by_offset
         )
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -375,6 +379,13 @@ class _FixedFeatures:
         self.bias = self.kept("b", always=True)
         self.pads = tuple(self.kept(f"{o}:pad", always=True) for o in WINDOW)
         self.bigrams = _bigram_index(canonical) if canonical is not None else None
+        # per WINDOW offset: the known neighbour features by their feature without the prefix
+        self.by_offset: tuple[dict[str, str | bytes], ...] = tuple({} for _ in WINDOW)
+        prefixes = [f"{o}:" for o in WINDOW]
+        for feature, kept in (canonical or {}).items():
+            head, colon, rest = feature.partition(":")
+            if colon and head + colon in prefixes:
+                self.by_offset[prefixes.index(head + colon)][rest] = kept
 
     def kept(self, feature: str, *, always: bool = False) -> str | bytes | None:
         """``feature`` as the models know it, or None when they do not (``always``: kept even
