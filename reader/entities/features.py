@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reader.entities.gazetteer import Gazetteer
+from reader.entities.known_features import WINDOW, KnownFeatures, Pairs
 from reader.entities.lexicon import CliticSplitter, Lexicon
 from reader.entities.word_cues import (
     article_rate,
@@ -25,7 +26,6 @@ from reader.entities.word_cues import (
 )
 from reader.text import normalize_token
 
-WINDOW = (-2, -1, 1, 2)
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _CLITIC_LETTERS = frozenset("وفبلك")
@@ -45,10 +45,6 @@ class _Word(NamedTuple):
     k2: str
     sk1: str
     starts: int  # bit k set: a name of gazetteer k may begin here
-
-
-# the known stem bigrams: first stem -> second stem -> the feature
-_Pairs = dict[str, dict[str, str | bytes]]
 
 
 class Analysis(NamedTuple):
@@ -98,7 +94,7 @@ class FeatureExtractor:
         self._canonical: dict[str, str | bytes] | None = None
         if known is not None:
             self._canonical = {a: a.encode() if encoded else a for a in known}
-        self._fixed = _FixedFeatures(self._canonical, encoded)
+        self._fixed = KnownFeatures(self._canonical, encoded)
         # the words of the last ~131k distinct forms: at 50,000 articles a worker meets ~260k,
         # the rarer ones cost a miss each (a few percent of tokens)
         self._word = lru_cache(maxsize=1 << 17)(self._word_features)
@@ -310,7 +306,7 @@ class FeatureExtractor:
                     feats.append(feature)
 
     def _add_known_bigrams(
-        self, out: list[list], stems: Sequence[str], bigrams: tuple[_Pairs, _Pairs]
+        self, out: list[list], stems: Sequence[str], bigrams: tuple[Pairs, Pairs]
     ) -> None:
         """``_add_bigrams`` at run time: only the bigrams the models know are looked for, by
         their two stems, so no bigram string is made for the others."""
@@ -368,52 +364,3 @@ class FeatureExtractor:
             for i in range(start + 1, end):
                 quoted = [kept(f) for f in ["q=F" if i == start + 1 else "q=N", *context]]
                 out[i] += [f for f in quoted if f is not None]
-
-
-class _FixedFeatures:
-    """The features made per sentence rather than per word, as the extractor hands them out."""
-
-    def __init__(self, canonical: Mapping[str, str | bytes] | None, encoded: bool) -> None:
-        self._canonical = canonical
-        self._encoded = encoded
-        self.bias = self.kept("b", always=True)
-        self.pads = tuple(self.kept(f"{o}:pad", always=True) for o in WINDOW)
-        self.bigrams = _bigram_index(canonical) if canonical is not None else None
-        # per WINDOW offset: the known neighbour features by their feature without the prefix
-        self.by_offset: tuple[dict[str, str | bytes], ...] = tuple({} for _ in WINDOW)
-        prefixes = [f"{o}:" for o in WINDOW]
-        for feature, kept in (canonical or {}).items():
-            head, colon, rest = feature.partition(":")
-            if colon and head + colon in prefixes:
-                self.by_offset[prefixes.index(head + colon)][rest] = kept
-
-    def kept(self, feature: str, *, always: bool = False) -> str | bytes | None:
-        """``feature`` as the models know it, or None when they do not (``always``: kept even
-        then, as the extractor always did for these)."""
-        canonical = self._canonical
-        if canonical is None:
-            return feature
-        found = canonical.get(feature)
-        if found is None and always:
-            return feature.encode() if self._encoded else feature
-        return found
-
-
-def _bigram_index(canonical: Mapping[str, str | bytes]) -> tuple[_Pairs, _Pairs]:
-    """The known ``bg-=`` and ``bg+=`` features by their two stems (split at each ``|``, since a
-    stem may hold one: the lookup must find exactly the bigrams ``f"{a}|{b}"`` would name)."""
-    before: _Pairs = {}
-    after: _Pairs = {}
-    for feature, kept in canonical.items():
-        if feature.startswith("bg-="):
-            index = before
-        elif feature.startswith("bg+="):
-            index = after
-        else:
-            continue
-        pair = feature[4:]
-        at = pair.find("|")
-        while at >= 0:
-            index.setdefault(pair[:at], {})[pair[at + 1 :]] = kept
-            at = pair.find("|", at + 1)
-    return before, after
