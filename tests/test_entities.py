@@ -613,7 +613,25 @@ def test_second_pass_sees_a_name_found_whole_elsewhere_in_the_document() -> None
     ],
 )
 def test_titled_names(words, mined, tagged, expected) -> None:
-    from reader.entities.consistency import titled_names
     from reader.entities.mining import TRIGGERS
+    from reader.entities.name_rules import titled_names
 
     assert titled_names([tagged], [words], [mined], TRIGGERS) == [expected]
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        ["O", "O", "O"],
+        [],
+        ["B-PERS", "I-PERS", "O"],
+        ["O", "I-LOC", "B-ORG"],
+        ["S-PERS", "O", "B-LOC", "E-LOC"],
+    ],
+)
+def test_the_shortcuts_for_sentences_that_name_nothing_change_no_chunk(tags) -> None:
+    from reader.entities.conll import entity_chunks, to_bio
+    from reader.entities.consistency import bio_of, chunks_of
+
+    assert list(bio_of(tags)) == to_bio(tags)
+    assert chunks_of(to_bio(tags)) == entity_chunks(to_bio(tags))

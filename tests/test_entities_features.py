@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities.features import FeatureExtractor, _nisba_rate, nisba_gender, quoted_spans
+from reader.entities.features import FeatureExtractor
 from reader.entities.lexicon import Lexicon
+from reader.entities.word_cues import nisba_gender, nisba_rate, quoted_spans
 
 LEXICON = Lexicon(
     counts={"تمزق": 900, "بتمزق": 60, "ايدن": 88, "بايدن": 800, "ايراني": 400},
@@ -61,7 +62,7 @@ def test_written_form_is_an_identity_feature_hidden_for_rare_words() -> None:
     ],
 )
 def test_nisba_rate(counts: dict[str, int], core: str, expected: str) -> None:
-    assert _nisba_rate(counts, core) == expected
+    assert nisba_rate(counts, core) == expected
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,21 @@ def test_quoted_words_know_the_word_before_the_quote() -> None:
     assert {"q=N", *context} <= set(rows[3])
     for outside in (rows[0], rows[1], rows[4], rows[5]):
         assert not any(f.startswith("q") for f in outside)
+
+
+def test_run_time_features_are_the_training_features_the_models_know() -> None:
+    """With ``known`` (and as bytes), the extractor gives exactly the features it gives in
+    training, less those the models do not weigh: bias and padding always stay."""
+    tokens = ["قال", "ا|ب", "|", "ترامب", "«", "حور", "»", "بايدن", "الايراني", "."]
+    full = FeatureExtractor(LEXICON).sentence(tokens)
+    bigrams = {f for row in full for f in row if f.startswith("bg")}
+    known = frozenset({f for row in full for f in row[1::2]} | bigrams)
+    for encoded in (False, True):
+        kept = FeatureExtractor(LEXICON, known=known, encoded=encoded).sentence(tokens)
+        if encoded:
+            kept = [[f.decode() for f in row] for row in kept]
+        expected = [
+            [f for f in row if f in known or f == "b" or f.endswith(":pad")] for row in full
+        ]
+        assert kept == expected
+    assert any("|" in f[4:].replace("|", "", 1) for f in bigrams)  # a stem holding "|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities.consistency import complete_names_from_keywords, keyword_words
+from reader.entities.name_rules import complete_names_from_keywords, keyword_words
 from reader.text import normalize_token
 
 

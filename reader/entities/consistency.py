@@ -16,13 +16,23 @@ each other; 30 is the best.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from reader.entities.conll import entity_chunks, to_bio
-from reader.text import normalize_token
 
 BLOCK = 30
+
+
+def bio_of(tags: Sequence[str]) -> Sequence[str]:
+    """``to_bio`` of a tagger's labels; a sentence that names nothing (most) is returned as it
+    is, not walked."""
+    return tags if tags.count("O") == len(tags) else to_bio(tags)
+
+
+def chunks_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``entity_chunks`` of BIO labels, without walking a sentence that names nothing."""
+    return entity_chunks(tags) if tags.count("O") != len(tags) else []
 
 
 def second_pass_features(
@@ -36,6 +46,32 @@ def second_pass_features(
     A leaner set (word, stem, clusters only) was tried to save tagging time and lost the whole
     gain on dev: the second pass must still see the context to overrule the first.
     """
+    repeated = _repeated_stems(stems, first_tags)
+    chunks = [chunks_of(bio_of(tags)) for tags in first_tags]
+    names, places = _document_names(stems, chunks)
+    index = _name_index(names) if names else None
+    cache: dict[tuple[str, str], str] = {}
+    out: list[list[list[str]]] = []
+    for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
+        named = _match_names(sentence_stems, names, index) if names else None
+        doc = _sentence_votes(sentence_stems, tags, repeated, cache)
+        extras = _label_extras(tags, doc)
+        if named is not None:
+            _add_name_extras(extras, tags, named)
+        if places:
+            for extra, stem in zip(extras, sentence_stems, strict=True):
+                place = places.get(stem)
+                if place:
+                    extra.append("dp=" + place)
+        out.append([x + extra for x, extra in zip(xs, extras, strict=True)])
+    return out
+
+
+def _repeated_stems(
+    stems: Sequence[Sequence[str]], first_tags: Sequence[Sequence[str]]
+) -> dict[str, dict[str, int]]:
+    """How often the first pass gave each stem each type (``O`` for none), for the stems met
+    more than once in the document: a stem met once has no vote."""
     votes: dict[str, dict[str, int]] = {}
     for sentence_stems, tags in zip(stems, first_tags, strict=True):
         for stem, tag in zip(sentence_stems, tags, strict=True):
@@ -46,56 +82,63 @@ def second_pass_features(
                     votes[stem] = {kind: 1}
                 else:
                     counts[kind] = counts.get(kind, 0) + 1
-    # a stem met once in the document has no vote: only the repeated ones are looked at
-    repeated = {stem: counts for stem, counts in votes.items() if sum(counts.values()) > 1}
-    chunks = [entity_chunks(to_bio(tags)) for tags in first_tags]
-    names, places = _document_names(stems, chunks)
-    index = _name_index(names) if names else None
-    cache: dict[tuple[str, str], str] = {}
-    out: list[list[list[str]]] = []
-    for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
-        n = len(tags)
-        named = _match_names(sentence_stems, names, index) if names else None
-        doc = []
-        for stem, tag in zip(sentence_stems, tags, strict=True):
-            counts = repeated.get(stem)
-            if counts is None:
-                doc.append("")
-                continue
-            key = (stem, tag[2:] or "O")
-            vote = cache.get(key)
-            if vote is None:
-                vote = cache[key] = _vote(counts, key[1])
-            doc.append(vote)
-        labels = [_label_features(tag) for tag in tags]
-        rows = []
-        for i in range(n):
-            extra = [
-                labels[i][0],
-                labels[i - 1][1] if i else "1-=^",
-                labels[i + 1][2] if i + 1 < n else "1+=$",
-            ]
-            if doc[i]:
-                extra.append("d=" + doc[i])
-                extra.append(f"d={doc[i]}|{tags[i]}")
-            if i and doc[i - 1]:
-                extra.append("d-=" + doc[i - 1])
-            if i + 1 < n and doc[i + 1]:
-                extra.append("d+=" + doc[i + 1])
-            if named is not None:
-                if named[i]:
-                    extra.append("dg=" + named[i])
-                    extra.append(f"dg={named[i]}|{tags[i]}")
-                if i + 1 < n and named[i + 1]:
-                    extra.append("dg+=" + named[i + 1])
-                if i and named[i - 1]:
-                    extra.append("dg-=" + named[i - 1])
-            place = places.get(sentence_stems[i])
-            if place:
-                extra.append("dp=" + place)
-            rows.append(xs[i] + extra)
-        out.append(rows)
-    return out
+    return {stem: counts for stem, counts in votes.items() if sum(counts.values()) > 1}
+
+
+def _sentence_votes(
+    stems: Sequence[str],
+    tags: Sequence[str],
+    repeated: Mapping[str, Mapping[str, int]],
+    cache: dict[tuple[str, str], str],
+) -> list[str]:
+    """The document's vote on each token's stem ("" for none); ``cache``: per document."""
+    doc = []
+    for stem, tag in zip(stems, tags, strict=True):
+        counts = repeated.get(stem)
+        if counts is None:
+            doc.append("")
+            continue
+        key = (stem, tag[2:] or "O")
+        vote = cache.get(key)
+        if vote is None:
+            vote = cache[key] = _vote(counts, key[1])
+        doc.append(vote)
+    return doc
+
+
+def _label_extras(tags: Sequence[str], doc: Sequence[str]) -> list[list[str]]:
+    """Per token: the first-pass labels of it and its neighbours, and the votes around it."""
+    labels = [_label_features(tag) for tag in tags]
+    n = len(tags)
+    rows = []
+    for i in range(n):
+        extra = [
+            labels[i][0],
+            labels[i - 1][1] if i else "1-=^",
+            labels[i + 1][2] if i + 1 < n else "1+=$",
+        ]
+        if doc[i]:
+            extra.append("d=" + doc[i])
+            extra.append(f"d={doc[i]}|{tags[i]}")
+        if i and doc[i - 1]:
+            extra.append("d-=" + doc[i - 1])
+        if i + 1 < n and doc[i + 1]:
+            extra.append("d+=" + doc[i + 1])
+        rows.append(extra)
+    return rows
+
+
+def _add_name_extras(extras: list[list[str]], tags: Sequence[str], named: Sequence[str]) -> None:
+    """Where the document's names (``_match_names``) lie around each token."""
+    n = len(tags)
+    for i, extra in enumerate(extras):
+        if named[i]:
+            extra.append("dg=" + named[i])
+            extra.append(f"dg={named[i]}|{tags[i]}")
+        if i + 1 < n and named[i + 1]:
+            extra.append("dg+=" + named[i + 1])
+        if i and named[i - 1]:
+            extra.append("dg-=" + named[i - 1])
 
 
 @lru_cache(maxsize=64)
@@ -207,7 +250,7 @@ def propagate_surnames(
     """
     names = set()
     for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
-        for start, end, kind in entity_chunks(sentence_tags):
+        for start, end, kind in chunks_of(sentence_tags):
             if kind == "PERS" and end - start >= 2 and len(sentence_stems[end - 1]) >= 3:
                 names.add(sentence_stems[end - 1])
     if not names:
@@ -247,131 +290,3 @@ def keep_full_names(
                 fixed[start:end] = ["B-PERS"] + ["I-PERS"] * (end - start - 1)
         out.append(fixed)
     return out
-
-
-# Particles that a multi-word keyword may hold (الحرب على غزة) and that never continue a name.
-_NOT_NAME_WORDS = frozenset(
-    normalize_token(w)
-    for w in [
-        "على",
-        "إلى",
-        "منذ",
-        "حتى",
-        "بين",
-        "بعد",
-        "قبل",
-        "خلال",
-        "نحو",
-        "لدى",
-        "عند",
-        "حول",
-        "دون",
-        "غير",
-        "عبر",
-        "وفق",
-        "ضمن",
-        "أمام",
-        "تحت",
-        "فوق",
-        "وراء",
-        "أنه",
-        "إنه",
-        "كان",
-        "كانت",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "قال",
-        "قالت",
-        "يوم",
-    ]
-)
-
-
-def keyword_words(keywords: Iterable[str]) -> frozenset[str]:
-    """The words of an article's keywords (its ``tags``) that may be part of a person's name:
-    normalised, three letters or more, without the article ال, not a particle."""
-    out = set()
-    for keyword in keywords:
-        for word in keyword.split():
-            norm = normalize_token(word)
-            if len(norm) >= 3 and not norm.startswith("ال") and norm not in _NOT_NAME_WORDS:
-                out.add(norm)
-    return frozenset(out)
-
-
-def complete_names_from_keywords(
-    tags: list[list[str]], words: Sequence[Sequence[str]], keywords: frozenset[str]
-) -> list[list[str]]:
-    """A person named by one word, next to a word the article lists among its keywords, is
-    named by both (BIO in, BIO out).
-
-    Scraped news pages list the people they are about in their keywords line (كلمات دلالية:
-    ... بوتين رئيسي ...). A surname that is also a common word (رئيسي, "main": O in most of the
-    training data) is then left out of the name the model found (إبراهيم), while the page
-    itself says it is a name. Only an untagged word right after (or before) a one-word person is
-    joined, and only one the page names; the rest of the document then follows through
-    ``propagate_surnames``."""
-    if not keywords:  # every text without tags (ANERcorp, ``main.py ner``): nothing to do
-        return tags
-    out = []
-    for sentence_tags, sentence_words in zip(tags, words, strict=True):
-        fixed = list(sentence_tags)
-        for start, end, kind in entity_chunks(sentence_tags):
-            if kind != "PERS" or end - start != 1:
-                continue
-            if end < len(fixed) and fixed[end] == "O" and _named(sentence_words[end], keywords):
-                fixed[end] = "I-PERS"
-            elif (
-                start > 0
-                and fixed[start - 1] == "O"
-                and _named(sentence_words[start - 1], keywords)
-            ):
-                fixed[start - 1], fixed[start] = "B-PERS", "I-PERS"
-        out.append(fixed)
-    return out
-
-
-def _named(word: str, keywords: frozenset[str]) -> bool:
-    return normalize_token(word) in keywords
-
-
-def titled_names(
-    tags: list[list[str]],
-    words: Sequence[Sequence[str]],
-    mined: Sequence[Sequence[str]],
-    titles: frozenset[str],
-) -> list[list[str]]:
-    """A person name of two words or more that corpus mining found after titles (``mining.py``),
-    written here after a title too, is a person even where the model left it out (BIO in and
-    out; ``mined``: the mined-names gazetteer's labels).
-
-    The title may be followed by one nisba adjective (المرشد الإيراني علي خامنئي). The model
-    learnt its titles from ANERcorp's years; a title that grew common later (المرشد) says
-    little to it, while the name after it is one the corpus itself names after titles. Only
-    words the model tagged O are changed. Out of fold on the training part and on dev the rule
-    never fires (its names are of the corpus's years): F1 unchanged."""
-    out = []
-    for sentence_tags, sentence_words, labels in zip(tags, words, mined, strict=True):
-        if not labels or "B-PERS" not in labels:
-            out.append(sentence_tags)  # most sentences: no mined name, nothing to change
-            continue
-        fixed = list(sentence_tags)
-        for start, end, kind in entity_chunks(labels):
-            if kind != "PERS" or end - start < 2 or start == 0:
-                continue
-            if any(t != "O" for t in fixed[start:end]):
-                continue
-            if _after_title(sentence_words, start, titles):
-                fixed[start:end] = ["B-PERS"] + ["I-PERS"] * (end - start - 1)
-        out.append(fixed)
-    return out
-
-
-def _after_title(words: Sequence[str], start: int, titles: frozenset[str]) -> bool:
-    before = normalize_token(words[start - 1])
-    if before in titles:
-        return True
-    nisba = before.startswith("ال") and before.endswith("ي")
-    return nisba and start >= 2 and normalize_token(words[start - 2]) in titles

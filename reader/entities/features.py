@@ -9,100 +9,26 @@ what keeps tagging above 30k tokens/s (issue 4: feature extraction was the cost)
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from reader.entities.gazetteer import Gazetteer
+from reader.entities.known_features import WINDOW, KnownFeatures, Pairs
 from reader.entities.lexicon import CliticSplitter, Lexicon
+from reader.entities.word_cues import (
+    article_rate,
+    nisba_gender,
+    nisba_rate,
+    quoted_spans,
+    shape,
+    written_form,
+)
 from reader.text import normalize_token
-from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 
-WINDOW = (-2, -1, 1, 2)
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IDENTITY = ("w=", "s=", "c=", "r=")
-_UNWRITTEN = re.compile("[" + re.escape(MARKS + TATWEEL + INVISIBLES) + "]")
 _CLITIC_LETTERS = frozenset("وفبلك")
-# Quotation marks and the mark that closes each. News quotes the titles of programmes, films,
-# books and papers (MISC, ORG) and a few words of speech (O); what stands before the quote
-# (برنامج, بعنوان, صحيفة) tells which.
-QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''"}
-QUOTED_MAX = 6  # words: a longer quote is speech, not a title
-
-
-def shape(word: str) -> str:
-    if word.isdigit():
-        return "D"
-    if not any(ch.isalnum() for ch in word):
-        return "P" + word[:2]
-    if any(ch in _LATIN for ch in word):
-        return "L"
-    if any(ch.isdigit() for ch in word):
-        return "AD"
-    return "A"
-
-
-def _article_rate(counts: dict[str, int], core: str) -> str:
-    """How often the corpus writes this word with the article ال, bucketed.
-
-    Names of people and most places never take the article (ترامب, not الترامب) while common
-    nouns mostly do: a clue that holds for names the training data never saw.
-    """
-    bare = counts.get(core, 0)
-    with_article = counts.get("ال" + core, 0)
-    total = bare + with_article
-    if total < 5:
-        return "?"
-    rate = with_article / total
-    return "0" if rate == 0 else "1" if rate < 0.05 else "2" if rate < 0.3 else "3"
-
-
-def _nisba_rate(counts: dict[str, int], core: str) -> str:
-    """How often the corpus also writes a word ending in ي with the feminine ة (folded to ه),
-    bucketed: adjectives of relation (ايراني/ايرانيه, رئيسي/رئيسيه) take it, names ending in ي
-    (خامنئي, الزهيري) rarely do. "-" for words that do not end in ي."""
-    if len(core) < 4 or not core.endswith("ي"):
-        return "-"
-    bare = counts.get(core, 0) + counts.get("ال" + core, 0)
-    feminine = counts.get(core + "ه", 0) + counts.get("ال" + core + "ه", 0)
-    if bare + feminine < 5:
-        return "?"
-    rate = feminine / (bare + feminine)
-    return "0" if rate < 0.02 else "1" if rate < 0.15 else "2" if rate < 0.4 else "3"
-
-
-def nisba_gender(norm: str) -> str:
-    """The gender of a definite adjective of relation: "m" (الفرنسي), "f" (والفرنسيه), or "".
-
-    After a city's name the masculine one says it is a club (ليون الفرنسي: a club; ليون الفرنسيه:
-    the city), a cue the CRF can only weigh joined with the name's own cluster (``nx=``)."""
-    if norm[:1] in "وبل" and norm[1:3] == "ال":
-        norm = norm[1:]
-    if not norm.startswith("ال") or len(norm) < 6:
-        return ""
-    if norm.endswith("يه"):
-        return "f"
-    return "m" if norm.endswith("ي") else ""
-
-
-def quoted_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
-    """(opening mark, closing mark) index pairs of the quotes of one to ``QUOTED_MAX`` words."""
-    out = []
-    i, n = 0, len(tokens)
-    while i < n:
-        close = QUOTES.get(tokens[i])
-        if close:
-            j = i + 1
-            while j < n and j - i - 1 <= QUOTED_MAX and tokens[j] != close:
-                j += 1
-            if j < n and tokens[j] == close and i + 1 < j <= i + 1 + QUOTED_MAX:
-                out.append((i, j))
-                i = j + 1
-                continue
-        i += 1
-    return out
 
 
 class _Word(NamedTuple):
@@ -110,12 +36,15 @@ class _Word(NamedTuple):
 
     norm: str
     stem: str
-    own: list[str]  # its own features
-    by_offset: tuple[list[str], ...]  # its features as a neighbour, per WINDOW offset
+    # its own features, and its features as a neighbour per WINDOW offset (str, or bytes when
+    # the extractor is ``encoded``)
+    own: list
+    by_offset: tuple[list, ...]
     gender: str  # nisba_gender
     k1: str  # its word clusters at two granularities and its stem cluster ("-": none)
     k2: str
     sk1: str
+    starts: int  # bit k set: a name of gazetteer k may begin here
 
 
 class Analysis(NamedTuple):
@@ -135,6 +64,7 @@ class FeatureExtractor:
         name_words: Mapping[str, str] | None = None,
         *,
         hidden: frozenset[str] = frozenset(),
+        encoded: bool = False,
     ) -> None:
         """``known``: the attributes the trained models weigh (``train.used_attributes``). At
         run time every other feature is dropped as soon as it is made (it could not change a
@@ -144,7 +74,10 @@ class FeatureExtractor:
         ``hidden`` (training only): stems whose identity features (word, stem, core, bigrams)
         are left out, so the rare words of the training data look to the CRF as an unseen word
         looks at run time, and it learns to label them from clusters, affixes and context
-        instead of memorising them (55% of dev entities never occur in training)."""
+        instead of memorising them (55% of dev entities never occur in training).
+
+        ``encoded`` (run time, with ``known``): the kept features come out as UTF-8 bytes, the
+        form CRFsuite reads them in, so tagging does not encode each string again per token."""
         self.known = known
         self.hidden = hidden
         self.votes = votes or {}
@@ -154,11 +87,14 @@ class FeatureExtractor:
         self.lexicon = lexicon
         self.splitter = CliticSplitter(lexicon.counts)
         self.gazetteers = tuple(gazetteers)
-        # each kept feature as the one string object ``known`` holds: the cache below keeps ~60
+        # each kept feature as the one object ``known`` holds: the cache below keeps ~60
         # feature strings per word, and most (clusters, shape, affixes, offsets) repeat across
-        # words; shared, a tagging worker's cache took 179 MB instead of 390 MB over 8,000
-        # articles (and less time: fewer allocations)
-        self._canonical = {a: a for a in known} if known is not None else None
+        # words; shared, a tagging worker's cache takes half the memory (and less time: fewer
+        # allocations)
+        self._canonical: dict[str, str | bytes] | None = None
+        if known is not None:
+            self._canonical = {a: a.encode() if encoded else a for a in known}
+        self._fixed = KnownFeatures(self._canonical, encoded)
         # the words of the last ~131k distinct forms: at 50,000 articles a worker meets ~260k,
         # the rarer ones cost a miss each (a few percent of tokens)
         self._word = lru_cache(maxsize=1 << 17)(self._word_features)
@@ -191,11 +127,46 @@ class FeatureExtractor:
         norm = normalize_token(token)
         clitic, stem = self.splitter.split(norm)
         core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-        counts = self.lexicon.counts
-        count = counts.get(stem) or counts.get(norm, 0)
+        count = self.lexicon.counts.get(stem) or self.lexicon.counts.get(norm, 0)
         clusters = self.lexicon.clusters.get(stem) or self.lexicon.clusters.get(norm)
+        own, ctx = self._form_features(norm, stem, clitic, core, count)
+        self._lexicon_features(stem, clusters, own, ctx)
+        table = self.lexicon.stem_clusters
+        stem_cluster = (table.get(stem) or table.get(norm)) if table else None
+        if table:
+            own += self._stem_clusters(stem_cluster, ctx)
+        if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
+            own += self._unsplit_reading(norm, count)
+        written_form(token, norm, own, ctx)
+        nisba = nisba_rate(self.lexicon.counts, core)
+        own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
+        ctx.append("ni=" + nisba)
+        if stem in self.hidden:
+            own = [f for f in own if not f.startswith(_IDENTITY)]
+            ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
+        kept_own, by_offset = self._kept(own, ctx)
+        return _Word(
+            norm,
+            stem,
+            kept_own,
+            by_offset,
+            nisba_gender(norm),
+            clusters[1] if clusters else "-",
+            clusters[2] if clusters else "-",
+            stem_cluster[1] if stem_cluster else "-",
+            sum(
+                1 << k
+                for k, (_, gazetteer) in enumerate(self.gazetteers)
+                if gazetteer.may_start(norm, stem)
+            ),
+        )
+
+    def _form_features(
+        self, norm: str, stem: str, clitic: str, core: str, count: int
+    ) -> tuple[list[str], list[str]]:
+        """The word's own features of its form, and those it shows its neighbours."""
         shp = shape(norm)
-        article = _article_rate(counts, core)
+        article = article_rate(self.lexicon.counts, core)
         own = [
             "w=" + norm,
             "s=" + stem,
@@ -212,7 +183,12 @@ class FeatureExtractor:
             "f=" + str(min(int(math.log2(count + 1)), 16)),
             "ar=" + article,
         ]
-        ctx = ["w=" + norm, "s=" + stem, "sh=" + shp, "ar=" + article]
+        return own, ["w=" + norm, "s=" + stem, "sh=" + shp, "ar=" + article]
+
+    def _lexicon_features(
+        self, stem: str, clusters: tuple[str, ...] | None, own: list[str], ctx: list[str]
+    ) -> None:
+        """Mined name places, corpus votes and word clusters, added to ``own`` and ``ctx``."""
         place = self.name_words.get(stem)
         if place:
             own.append("mw=" + place)
@@ -226,44 +202,19 @@ class FeatureExtractor:
             ctx += [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
         else:
             own.append("k=none")
-        table = self.lexicon.stem_clusters
-        stem_cluster = (table.get(stem) or table.get(norm)) if table else None
-        if table:
-            own += self._stem_clusters(stem_cluster, ctx)
-        if not clitic and len(norm) > 3 and norm[0] in _CLITIC_LETTERS:
-            own += self._unsplit_reading(norm, count)
-        # The folded form merges what the writer kept apart: the preposition على with the name
-        # علي, the pronoun suffix ه with the feminine ة, hamza forms. Where the written form
-        # differs it is a feature of its own (most words: no extra feature, no extra cost).
-        raw = _UNWRITTEN.sub("", token).lower()
-        if raw != norm:
-            own.append("r=" + raw)
-            ctx.append("r=" + raw)
-            if raw[-1:] != norm[-1:]:
-                own.append("rx1=" + raw[-1:])
-                ctx.append("rx1=" + raw[-1:])
-        nisba = _nisba_rate(counts, core)
-        own += ["p4=" + core[:4], "x4=" + core[-4:], "ni=" + nisba]
-        ctx.append("ni=" + nisba)
-        by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
-        if stem in self.hidden:
-            own = [f for f in own if not f.startswith(_IDENTITY)]
-            ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
-            by_offset = tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
+
+    def _kept(self, own: list[str], ctx: list[str]) -> tuple[list, tuple[list, ...]]:
+        """The word's own features and, per WINDOW offset, its features as a neighbour
+        (``-1:w=...``): those the models weigh, as the canonical objects (all in training)."""
         canonical = self._canonical
-        if canonical is not None:
-            get = canonical.get
-            own = [f for f in map(get, own) if f is not None]
-            by_offset = tuple([f for f in map(get, fs) if f is not None] for fs in by_offset)
-        return _Word(
-            norm,
-            stem,
-            own,
-            by_offset,
-            nisba_gender(norm),
-            clusters[1] if clusters else "-",
-            clusters[2] if clusters else "-",
-            stem_cluster[1] if stem_cluster else "-",
+        if canonical is None:
+            return own, tuple([f"{o}:{f}" for f in ctx] for o in WINDOW)
+        get = canonical.get
+        # looked up by the unprefixed feature: no prefixed string is made for one the models
+        # do not weigh
+        return [f for f in map(get, own) if f is not None], tuple(
+            [f for f in map(by_feature.get, ctx) if f is not None]
+            for by_feature in self._fixed.by_offset
         )
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -271,25 +222,77 @@ class FeatureExtractor:
 
     def analyse(self, tokens: Sequence[str]) -> Analysis:
         """Features and clitic-stripped stems per token."""
-        infos = [self._word(t) for t in tokens]
-        n = len(infos)
+        infos = list(map(self._word, tokens))
         stems = [info.stem for info in infos]
-        gaz_columns = []
-        norms = [info.norm for info in infos]
-        for name, gazetteer in self.gazetteers:
-            labels = gazetteer.tag(norms, stems)
-            gaz_columns.append((name, labels))
-        known = self.known
-        hidden = self.hidden
-        out: list[list[str]] = []
-        for i in range(n):
-            feats = ["b", *infos[i].own]
+        gaz_columns = self._gazetteer_columns(infos, stems)
+        out = self._window_rows(infos)
+        if self._fixed.bigrams is None or self.hidden:
+            self._add_bigrams(out, stems)
+        else:
+            self._add_known_bigrams(out, stems, self._fixed.bigrams)
+        self._add_gazetteers(out, [(n, ls) for n, ls in gaz_columns if ls is not None])
+        self._add_gender_pairs(out, infos)
+        self._add_quotes(out, tokens, infos, stems)
+        mined: Sequence[str] = ()
+        for name, labels in gaz_columns:
+            if name == MINED_COLUMN:
+                mined = labels if labels is not None else ["O"] * len(infos)
+                break
+        return Analysis(out, stems, mined)
+
+    def _gazetteer_columns(
+        self, infos: Sequence[_Word], stems: list[str]
+    ) -> list[tuple[str, list[str] | None]]:
+        """Each gazetteer's labels of the sentence; None where no listed name can begin in it
+        (most sentences, for most lists: all O, found without matching)."""
+        starts = 0
+        for info in infos:
+            starts |= info.starts
+        norms = None
+        columns: list[tuple[str, list[str] | None]] = []
+        for k, (name, gazetteer) in enumerate(self.gazetteers):
+            if not starts >> k & 1:
+                columns.append((name, None))
+                continue
+            if norms is None:
+                norms = [info.norm for info in infos]
+            columns.append((name, gazetteer.tag(norms, stems)))
+        return columns
+
+    def _window_rows(self, infos: Sequence[_Word]) -> list[list]:
+        """Each token's bias, own features and its neighbours' features, in WINDOW order."""
+        fixed = self._fixed
+        bias, pads = fixed.bias, fixed.pads
+        n = len(infos)
+        out: list[list] = []
+        for i, info in enumerate(infos):
+            if 2 <= i < n - 2:  # most tokens: the whole window is inside the sentence
+                out.append(
+                    [
+                        bias,
+                        *info.own,
+                        *infos[i - 2].by_offset[0],
+                        *infos[i - 1].by_offset[1],
+                        *infos[i + 1].by_offset[2],
+                        *infos[i + 2].by_offset[3],
+                    ]
+                )
+                continue
+            feats = [bias, *info.own]
             for k, o in enumerate(WINDOW):
                 j = i + o
                 if 0 <= j < n:
                     feats += infos[j].by_offset[k]
                 else:
-                    feats.append(f"{o}:pad")
+                    feats.append(pads[k])
+            out.append(feats)
+        return out
+
+    def _add_bigrams(self, out: list[list], stems: Sequence[str]) -> None:
+        """The stem bigrams with the previous and the next token (``^``, ``$`` at the ends)."""
+        hidden, kept = self.hidden, self._fixed.kept
+        n = len(stems)
+        for i, feats in enumerate(out):
             prev_stem = stems[i - 1] if i else "^"
             next_stem = stems[i + 1] if i + 1 < n else "$"
             for bigram, pair in (
@@ -298,32 +301,66 @@ class FeatureExtractor:
             ):
                 if hidden and (pair[0] in hidden or pair[1] in hidden):
                     continue
-                if known is None or bigram in known:
-                    feats.append(bigram)
-            for name, labels in gaz_columns:
+                feature = kept(bigram)
+                if feature is not None:
+                    feats.append(feature)
+
+    def _add_known_bigrams(
+        self, out: list[list], stems: Sequence[str], bigrams: tuple[Pairs, Pairs]
+    ) -> None:
+        """``_add_bigrams`` at run time: only the bigrams the models know are looked for, by
+        their two stems, so no bigram string is made for the others."""
+        before, after = bigrams
+        n = len(stems)
+        for i, feats in enumerate(out):
+            stem = stems[i]
+            seconds = before.get(stems[i - 1] if i else "^")
+            if seconds is not None:
+                feature = seconds.get(stem)
+                if feature is not None:
+                    feats.append(feature)
+            seconds = after.get(stem)
+            if seconds is not None:
+                feature = seconds.get(stems[i + 1] if i + 1 < n else "$")
+                if feature is not None:
+                    feats.append(feature)
+
+    def _add_gazetteers(self, out: list[list], columns: Sequence[tuple[str, list[str]]]) -> None:
+        """Each gazetteer's label of the token and of its two neighbours, where not O."""
+        kept = self._fixed.kept
+        n = len(out)
+        for i, feats in enumerate(out):
+            for name, labels in columns:
                 if labels[i] != "O":
-                    feats.append(f"{name}={labels[i]}")
+                    feats.append(kept(f"{name}={labels[i]}", always=True))
                 if i and labels[i - 1] != "O":
-                    feats.append(f"{name}-1={labels[i - 1]}")
+                    feats.append(kept(f"{name}-1={labels[i - 1]}", always=True))
                 if i + 1 < n and labels[i + 1] != "O":
-                    feats.append(f"{name}+1={labels[i + 1]}")
-            # Measured on cached features of a dev run (4 folds of the training part; second
-            # pass as shipped): out of fold 74.96 -> 74.96 with these, 74.92 with the quotes
-            # below, 75.08 with both; dev 73.75 -> 74.05, 74.14, 74.03 (noise is about 1).
-            if i + 1 < n and infos[i + 1].gender and not infos[i].gender:
-                info = infos[i]
-                for conj in (
-                    f"nx={infos[i + 1].gender}|{info.k1}",
-                    f"nx={infos[i + 1].gender}|{info.sk1}",
-                ):
-                    if known is None or conj in known:
-                        feats.append(conj)
-            out.append(feats)
+                    feats.append(kept(f"{name}+1={labels[i + 1]}", always=True))
+
+    def _add_gender_pairs(self, out: list[list], infos: Sequence[_Word]) -> None:
+        """A nisba adjective's gender after a word that is none, joined with that word's
+        clusters (``nx=``)."""
+        # Measured on cached features of a dev run (4 folds of the training part; second
+        # pass as shipped): out of fold 74.96 -> 74.96 with these, 74.92 with the quotes
+        # below, 75.08 with both; dev 73.75 -> 74.05, 74.14, 74.03 (noise is about 1).
+        kept = self._fixed.kept
+        for i in range(len(infos) - 1):
+            info, after = infos[i], infos[i + 1]
+            if after.gender and not info.gender:
+                for conj in (f"nx={after.gender}|{info.k1}", f"nx={after.gender}|{info.sk1}"):
+                    feature = kept(conj)
+                    if feature is not None:
+                        out[i].append(feature)
+
+    def _add_quotes(
+        self, out: list[list], tokens: Sequence[str], infos: Sequence[_Word], stems: Sequence[str]
+    ) -> None:
+        """The words of a short quote, with what stands before it and its opening mark."""
+        kept = self._fixed.kept
         for start, end in quoted_spans(tokens):
             before = (stems[start - 1], infos[start - 1].k2) if start else ("^", "^")
             context = ["q<=" + before[0], "q<k=" + before[1], "qt=" + tokens[start]]
             for i in range(start + 1, end):
-                quoted = ["q=F" if i == start + 1 else "q=N", *context]
-                out[i] += [f for f in quoted if known is None or f in known]
-        mined = next((labels for name, labels in gaz_columns if name == MINED_COLUMN), ())
-        return Analysis(out, stems, mined)
+                quoted = [kept(f) for f in ["q=F" if i == start + 1 else "q=N", *context]]
+                out[i] += [f for f in quoted if f is not None]

@@ -59,6 +59,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
+    def may_start(self, word: str, stem: str) -> bool:
+        """Whether a listed name may begin at a token of this form: ``tag`` finds nothing in a
+        sentence where no token may, so a caller can skip it there."""
+        return stem in self._index or word in self._index
+
     def tag(self, words: Sequence[str], stems: Sequence[str]) -> list[str]:
         """A BIO label (``B-LOC``, ``I-LOC``, ``O``) per token for the matched names."""
         labels = ["O"] * len(words)

@@ -10,25 +10,24 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.entities import paths
-from reader.entities.conll import entity_chunks, to_bio
 from reader.entities.consistency import (
+    bio_of,
     blocks,
-    complete_names_from_keywords,
+    chunks_of,
     keep_full_names,
-    keyword_words,
     propagate_surnames,
     second_pass_features,
-    titled_names,
 )
 from reader.entities.features import MINED_COLUMN, FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
 from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
+from reader.entities.name_rules import complete_names_from_keywords, keyword_words, titled_names
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token
 from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
-from reader.text.tokenize import iter_tokens
+from reader.text.tokenize import TOKEN_RE
 
 # The CRF saw sentences of ANERcorp, which end at . ! ? ; long paragraphs without them are cut so
 # one run-on line does not become one huge sequence.
@@ -80,8 +79,8 @@ class Recogniser:
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
-        tagged = [to_bio(self._second.tag(x)) if x else [] for x in second]
-        tagged = keep_full_names(tagged, first)
+        second_tags = [bio_of(self._second.tag(x)) if x else [] for x in second]
+        tagged = keep_full_names(second_tags, first)
         tagged = complete_names_from_keywords(tagged, sentences, keywords)
         tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
         return propagate_surnames(tagged, [a.stems for a in analysed])
@@ -102,7 +101,7 @@ class Recogniser:
         found: list[tuple[list[Unit], str]] = []
         tagged = self._tag_document([[u[0] for u in units] for units in sentences], keywords)
         for units, tags in zip(sentences, tagged, strict=True):
-            for first, last, kind in entity_chunks(tags):
+            for first, last, kind in chunks_of(tags):
                 words = [u for u in units[first:last] if u[3]]
                 if words:
                     found.append((words, kind))
@@ -172,9 +171,12 @@ def split_sentences(text: str) -> Iterator[list[Unit]]:
     never held as a list of tokens)."""
     units: list[Unit] = []
     pos = 0
-    for tok in iter_tokens(text):
-        if tok.start > pos:
-            gap = text[pos : tok.start]
+    # the tokeniser's pattern itself: ``iter_tokens`` would also normalise each token, which
+    # the features do once per word form instead
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if start > pos:
+            gap = text[pos:start]
             if not gap.isspace():
                 for offset, ch in enumerate(gap):
                     if not ch.isspace():
@@ -185,11 +187,11 @@ def split_sentences(text: str) -> Iterator[list[Unit]]:
             if "\n" in gap and units:
                 yield units
                 units = []
-        units.append((tok.text, tok.start, tok.end, True))
+        units.append((match.group(), start, end, True))
         if len(units) >= MAX_SENTENCE:
             yield units
             units = []
-        pos = tok.end
+        pos = end
     for offset, ch in enumerate(text[pos:]):
         if not ch.isspace():
             units.append((ch, pos + offset, pos + offset + 1, False))
@@ -252,6 +254,7 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             known,
             read_votes(folder / paths.VOTES),
             name_words,
+            encoded=True,
         )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None

@@ -1,17 +1,21 @@
 """Entity recogniser speed: model load time and tokens/s of ``find_entities`` on real news.
 
     python tests/benchmarks/bench_ner.py [--corpus DIR] [--docs N] [--repeat R] [--model M]
+                                         [--stages]
 
 Without ``--corpus`` the shared ``../shared/corpus/*.tar.xz`` archives are unpacked into a fresh
 temporary folder first. Tagging time covers tokenisation, sentence splitting, feature extraction,
 the CRF and span building; reading the files is not counted. One process, so one core. The
 first pass warms the per-word feature cache the way a loaded library does; every pass is
-reported, the median is the figure.
+reported, the median is the figure. ``--stages`` adds one more pass that tells the CPU time of
+each stage of the tagging path (sentence splitting, features, each CRF pass, the second pass's
+features, the rest: span building and the name rules).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import statistics
 import subprocess
 import sys
@@ -25,6 +29,67 @@ sys.path.insert(0, str(ROOT))
 
 from reader.entities.corpus import iter_documents  # noqa: E402
 from reader.text import tokenize  # noqa: E402
+
+_stage_times: collections.Counter[str] = collections.Counter()
+
+
+def _timed(stage: str, function):
+    """``function`` counting its CPU time under ``stage`` (a generator: while it is consumed)."""
+
+    def run(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _stage_times[stage] += time.process_time() - started
+
+    def run_generator(*args, **kwargs):
+        items = function(*args, **kwargs)
+        while True:
+            started = time.process_time()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                _stage_times[stage] += time.process_time() - started
+            yield item
+
+    return run_generator if stage == "split" else run
+
+
+class _TimedTagger:
+    def __init__(self, stage: str, tagger) -> None:
+        self.tag = _timed(stage, tagger.tag)
+
+
+def stage_pass(recogniser, texts: list[str]) -> None:
+    """One more pass, each stage's CPU time counted, printed as shares of the pass."""
+    import reader.entities.recogniser as module
+
+    patched = {name: getattr(module, name) for name in ("split_sentences", "second_pass_features")}
+    module.split_sentences = _timed("split", patched["split_sentences"])
+    module.second_pass_features = _timed("second features", patched["second_pass_features"])
+    extractor, first, second = recogniser._extractor, recogniser._first, recogniser._second
+    extractor.analyse = _timed("features", extractor.analyse)
+    recogniser._first = _TimedTagger("first CRF", first)
+    recogniser._second = _TimedTagger("second CRF", second)
+    try:
+        started = time.process_time()
+        for text in texts:
+            recogniser.find_entities(text)
+        total = time.process_time() - started
+    finally:
+        for name, function in patched.items():
+            setattr(module, name, function)
+        del extractor.analyse
+        recogniser._first, recogniser._second = first, second
+    rest = total - sum(_stage_times.values())
+    shares = [*_stage_times.items(), ("rest", rest)]
+    print(
+        f"stages, one pass ({total:.2f} s CPU): "
+        + ", ".join(f"{stage} {seconds:.2f} s ({seconds / total:.0%})" for stage, seconds in shares)
+    )
 
 
 def load_time_fresh_process(model: Path | None) -> float:
@@ -49,6 +114,7 @@ def main() -> int:
     parser.add_argument(
         "--model", type=Path, help="a .crfsuite model with its folder layout (default: shipped)"
     )
+    parser.add_argument("--stages", action="store_true", help="CPU time of each stage, one pass")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,6 +157,8 @@ def main() -> int:
         f"find_entities, one core: median {statistics.median(cpu_rates):,.0f} tokens/s of CPU "
         f"time, {statistics.median(rates):,.0f} tokens/s of wall time"
     )
+    if args.stages:
+        stage_pass(recogniser, texts)
     return 0
 
 
