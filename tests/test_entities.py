@@ -260,6 +260,13 @@ def _drop_mined_names(model: Path) -> None:
     attributes.write_text(attributes.read_text(encoding="utf-8") + "gm=B-PERS\n", encoding="utf-8")
 
 
+def _drop_places(model: Path) -> None:
+    """A model with weights for the Arab places feature whose list is gone."""
+    (model.parent.parent / "gazetteers" / paths.PLACES).unlink(missing_ok=True)
+    attributes = model.parent / paths.ATTRIBUTES
+    attributes.write_text(attributes.read_text(encoding="utf-8") + "gp=B-LOC\n", encoding="utf-8")
+
+
 def _copy_resources(tmp_path: Path) -> Path:
     shutil.copytree(paths.MODELS, tmp_path / "models")
     shutil.copytree(paths.GAZETTEERS, tmp_path / "gazetteers")
@@ -285,6 +292,7 @@ def test_copied_model_loads(tmp_path: Path) -> None:
         (lambda m: (m.parent / paths.STEM_CLUSTERS).write_text("no header\n"), "unreadable"),
         (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
         (_drop_mined_names, "entity model missing: .*mined-names"),
+        (_drop_places, "entity model missing: .*arab-places"),
         (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
         (lambda m: (m.parent / paths.ATTRIBUTES).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.META).unlink(), "entity model missing"),

@@ -254,3 +254,20 @@ def test_kept_attributes_prune_each_pass_at_its_own_threshold(
     # pass's threshold would have kept, and keeps others
     assert any(MIN_WEIGHT <= w < SECOND_MIN_WEIGHT for w in second_w.values())
     assert any(a.startswith("p:") for a in kept)
+
+
+def test_the_places_list_is_a_gazetteer_column_of_its_own() -> None:
+    from reader.entities.features import PLACES_COLUMN
+    from reader.entities.gazetteer import Gazetteer
+    from reader.entities.train import Pipeline
+
+    places = Gazetteer([("LOC", ("ابو", "ديس"))])
+    pipe = Pipeline(Lexicon(counts={"ابو": 90}), Gazetteer([]), [], places=places)
+    extractor = pipe.extractor([])
+    assert [name for name, _ in extractor.gazetteers][-1] == PLACES_COLUMN
+    features = extractor.sentence(["في", "ابو", "ديس"])
+    assert "gp=B-LOC" in features[1]
+    assert "gp=I-LOC" in features[2]
+    assert "gp+1=B-LOC" in features[0]
+    without = Pipeline(Lexicon(counts={}), Gazetteer([]), [])
+    assert PLACES_COLUMN not in [name for name, _ in without.extractor([]).gazetteers]

@@ -21,6 +21,7 @@ from reader.text.normalize import INVISIBLES, MARKS, TATWEEL
 
 WINDOW = (-2, -1, 1, 2)
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
+PLACES_COLUMN = "gp"  # the gazetteer of the Arab world's towns (GeoNames)
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _UNWRITTEN = re.compile("[" + re.escape(MARKS + TATWEEL + INVISIBLES) + "]")

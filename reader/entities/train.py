@@ -39,7 +39,7 @@ from reader.entities.consistency import (
     second_pass_features,
 )
 from reader.entities.crf import fold_models, jackknife_tags, tag_all, train_crf
-from reader.entities.features import MINED_COLUMN, Analysis, FeatureExtractor
+from reader.entities.features import MINED_COLUMN, PLACES_COLUMN, Analysis, FeatureExtractor
 from reader.entities.gazetteer import (
     Gazetteer,
     cldr_entries,
@@ -101,16 +101,31 @@ def contiguous_folds(n: int, folds: int) -> list[int]:
 class Pipeline:
     """Builds feature extractors that share the lexicon and the CLDR list."""
 
-    def __init__(self, lexicon: Lexicon, cldr: Gazetteer, mined: list, hide_below: int = 0) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        cldr: Gazetteer,
+        mined: list,
+        hide_below: int = 0,
+        places: Gazetteer | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.hide_below = hide_below
         self.cldr = cldr
+        self.places = places
         self.mined = Gazetteer(person_gazetteer(mined))
         self.name_words = name_word_places(mined)
         self.splitter = CliticSplitter(lexicon.counts)
 
     def names(self, sentences: Sequence[Sentence]) -> list:
         return harvest_names(sentences, lambda w: self.splitter.split(w)[1])
+
+    def gazetteers(self, names: Gazetteer) -> list[tuple[str, Gazetteer]]:
+        """The gazetteer columns, in the recogniser's order, with ``names`` as the names list."""
+        columns = [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)]
+        if self.places is not None:
+            columns.append((PLACES_COLUMN, self.places))
+        return columns
 
     def extractor(
         self,
@@ -120,10 +135,9 @@ class Pipeline:
     ) -> FeatureExtractor:
         """``known``: the attributes the trained models use, as the recogniser loads them (for
         scoring dev as the app tags); None while training."""
-        names = Gazetteer(self.names(names_from))
         return FeatureExtractor(
             self.lexicon,
-            [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)],
+            self.gazetteers(Gazetteer(self.names(names_from))),
             known,
             votes=votes,
             name_words=self.name_words,
@@ -147,7 +161,7 @@ class Pipeline:
             held = [i for i, f in enumerate(contiguous_folds(len(sentences), FOLDS)) if f == k]
             held_set = set(held)
             names = Gazetteer(self.names([s for i, s in enumerate(sentences) if i not in held_set]))
-            gazetteers = [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)]
+            gazetteers = self.gazetteers(names)
             by_half = {
                 h: FeatureExtractor(
                     self.lexicon, gazetteers, votes=v, name_words=self.name_words, hidden=hidden
@@ -401,6 +415,12 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
     parser.add_argument(
         "--mined", type=Path, help="with --mine: reuse this mined-names.tsv instead of mining again"
     )
+    parser.add_argument(
+        "--places",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="the Arab world's towns (arab-places.tsv, GeoNames) as a gazetteer feature",
+    )
     parser.add_argument("--models", type=Path, default=paths.MODELS)
     parser.add_argument("--gazetteers", type=Path, default=paths.GAZETTEERS)
     parser.add_argument(
@@ -480,7 +500,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (a script, 
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     mined = mined_names(args, train, log) if args.mine or args.mined else []
     log(f"mined names: {len(mined):,} ({time.monotonic() - started:.0f} s)")
-    pipe = Pipeline(lexicon, Gazetteer(read_entries(cldr_path)), mined, args.hide_below)
+    places = Gazetteer(read_entries(args.gazetteers / paths.PLACES)) if args.places else None
+    pipe = Pipeline(
+        lexicon, Gazetteer(read_entries(cldr_path)), mined, args.hide_below, places=places
+    )
 
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     from reader.entities.corpus import default_sources
