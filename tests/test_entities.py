@@ -394,7 +394,7 @@ def test_dropping_unknown_features_changes_no_label(recogniser) -> None:
 def test_corpus_votes(counts: dict, expected: dict) -> None:
     from collections import Counter
 
-    from reader.entities.selftrain import votes
+    from reader.entities.training.selftrain import votes
 
     assert votes({k: Counter(v) for k, v in counts.items()}) == expected
 
@@ -402,7 +402,7 @@ def test_corpus_votes(counts: dict, expected: dict) -> None:
 def test_corpus_votes_merge_the_half_models() -> None:
     from collections import Counter
 
-    from reader.entities.selftrain import votes
+    from reader.entities.training.selftrain import votes
 
     first = {"ميسي": Counter({"PERS": 2})}
     second = {"ميسي": Counter({"PERS": 1, "O": 1})}

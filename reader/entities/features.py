@@ -137,7 +137,7 @@ class FeatureExtractor:
         *,
         hidden: frozenset[str] = frozenset(),
     ) -> None:
-        """``known``: the attributes the trained models weigh (``train.used_attributes``). At
+        """``known``: the attributes the trained models weigh (``training.attributes.used_attributes``). At
         run time every other feature is dropped as soon as it is made (it could not change a
         label, or hardly) so the CRF converts about half as many strings per token; None
         (training) keeps everything.
