@@ -77,7 +77,8 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         "--places",
         action=argparse.BooleanOptionalAction,
         default=False,
-        help="the Arab world's towns (arab-places.tsv, GeoNames) as a gazetteer feature",
+        help="the Arab world's towns (arab-places.tsv, GeoNames) as a gazetteer feature; off by "
+        "default: it raised dev F1 but not the out-of-fold F1 of the training part",
     )
     parser.add_argument("--models", type=Path, default=paths.MODELS)
     parser.add_argument("--gazetteers", type=Path, default=paths.GAZETTEERS)
