@@ -260,6 +260,13 @@ def _drop_mined_names(model: Path) -> None:
     attributes.write_text(attributes.read_text(encoding="utf-8") + "gm=B-PERS\n", encoding="utf-8")
 
 
+def _drop_places(model: Path) -> None:
+    """A model with weights for the Arab places feature whose list is gone."""
+    (model.parent.parent / "gazetteers" / paths.PLACES).unlink(missing_ok=True)
+    attributes = model.parent / paths.ATTRIBUTES
+    attributes.write_text(attributes.read_text(encoding="utf-8") + "gp=B-LOC\n", encoding="utf-8")
+
+
 def _copy_resources(tmp_path: Path) -> Path:
     shutil.copytree(paths.MODELS, tmp_path / "models")
     shutil.copytree(paths.GAZETTEERS, tmp_path / "gazetteers")
@@ -285,6 +292,7 @@ def test_copied_model_loads(tmp_path: Path) -> None:
         (lambda m: (m.parent / paths.STEM_CLUSTERS).write_text("no header\n"), "unreadable"),
         (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
         (_drop_mined_names, "entity model missing: .*mined-names"),
+        (_drop_places, "entity model missing: .*arab-places"),
         (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
         (lambda m: (m.parent / paths.ATTRIBUTES).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.META).unlink(), "entity model missing"),
@@ -386,7 +394,7 @@ def test_dropping_unknown_features_changes_no_label(recogniser) -> None:
 def test_corpus_votes(counts: dict, expected: dict) -> None:
     from collections import Counter
 
-    from reader.entities.selftrain import votes
+    from reader.entities.training.selftrain import votes
 
     assert votes({k: Counter(v) for k, v in counts.items()}) == expected
 
@@ -394,7 +402,7 @@ def test_corpus_votes(counts: dict, expected: dict) -> None:
 def test_corpus_votes_merge_the_half_models() -> None:
     from collections import Counter
 
-    from reader.entities.selftrain import votes
+    from reader.entities.training.selftrain import votes
 
     first = {"ميسي": Counter({"PERS": 2})}
     second = {"ميسي": Counter({"PERS": 1, "O": 1})}

@@ -8,12 +8,12 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from reader.entities.bias import choose_penalty, penalise_label
 from reader.entities.consistency import BLOCK, blocks
-from reader.entities.crf import train_crf
 from reader.entities.features import FeatureExtractor
 from reader.entities.lexicon import Lexicon
-from reader.entities.train import contiguous_folds
+from reader.entities.training.bias import choose_penalty, penalise_label
+from reader.entities.training.crf import train_crf
+from reader.entities.training.pipeline import contiguous_folds
 
 # A toy task: capitalised-looking words ("N...") are names unless the bias says otherwise; the
 # attribute "amb" is seen with both labels, so how an unseen "amb" token is tagged depends on
@@ -170,7 +170,7 @@ def said_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FeatureE
 def test_confident_sentences_keep_labelled_names_only(
     said_model: tuple[Path, FeatureExtractor], threshold: float, limit: int, kept: int
 ) -> None:
-    from reader.entities.selftrain import confident_sentences
+    from reader.entities.training.selftrain import confident_sentences
 
     model, extractor = said_model
     corpus = [["قال", "ترامب", "امس"], ["في", "امس"], ["قال", "بايدن", "امس"]]
@@ -182,7 +182,7 @@ def test_confident_sentences_keep_labelled_names_only(
 
 
 def test_fold_models_train_again_with_the_extra_sentences(tmp_path: Path) -> None:
-    from reader.entities.crf import fold_models
+    from reader.entities.training.crf import fold_models
 
     xs = [[["b", "w=a"], ["b", "w=x"]]] * 4
     ys = [["O", "O"]] * 4
@@ -204,8 +204,8 @@ def test_fold_models_train_again_with_the_extra_sentences(tmp_path: Path) -> Non
 
 def test_stem_clusters_cover_rarer_stems_and_are_reproducible(tmp_path: Path) -> None:
     pytest.importorskip("gensim")
-    from reader.entities.clusters import build_stem_clusters, write_stem_clusters
     from reader.entities.lexicon import Lexicon
+    from reader.entities.training.clusters import build_stem_clusters, write_stem_clusters
 
     common = [["قال", "الرئيس", name, "في", "العاصمة"] for name in ("بوتين", "بايدن", "ماكرون")]
     sentences = [list(s) for s in common * 10] + [["قال", "الرئيس", "لولا", "في", "العاصمة"]] * 2
@@ -229,7 +229,7 @@ def test_kept_attributes_prune_each_pass_at_its_own_threshold(
 ) -> None:
     """The second pass's attributes are kept from a higher weight than the first's
     (``SECOND_MIN_WEIGHT``): its weaker L1 leaves many small weights that only cost time."""
-    from reader.entities.train import MIN_WEIGHT, SECOND_MIN_WEIGHT, kept_attributes
+    from reader.entities.training.attributes import MIN_WEIGHT, SECOND_MIN_WEIGHT, kept_attributes
 
     # the second pass's own attributes (prefixed), with smaller weights (more L2)
     second = tmp_path / "second.crfsuite"
@@ -254,3 +254,20 @@ def test_kept_attributes_prune_each_pass_at_its_own_threshold(
     # pass's threshold would have kept, and keeps others
     assert any(MIN_WEIGHT <= w < SECOND_MIN_WEIGHT for w in second_w.values())
     assert any(a.startswith("p:") for a in kept)
+
+
+def test_the_places_list_is_a_gazetteer_column_of_its_own() -> None:
+    from reader.entities.features import PLACES_COLUMN
+    from reader.entities.gazetteer import Gazetteer
+    from reader.entities.training.pipeline import Pipeline
+
+    places = Gazetteer([("LOC", ("ابو", "ديس"))])
+    pipe = Pipeline(Lexicon(counts={"ابو": 90}), Gazetteer([]), [], places=places)
+    extractor = pipe.extractor([])
+    assert [name for name, _ in extractor.gazetteers][-1] == PLACES_COLUMN
+    features = extractor.sentence(["في", "ابو", "ديس"])
+    assert "gp=B-LOC" in features[1]
+    assert "gp=I-LOC" in features[2]
+    assert "gp+1=B-LOC" in features[0]
+    without = Pipeline(Lexicon(counts={}), Gazetteer([]), [])
+    assert PLACES_COLUMN not in [name for name, _ in without.extractor([]).gazetteers]

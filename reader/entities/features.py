@@ -27,6 +27,7 @@ from reader.entities.word_cues import (
 from reader.text import normalize_token
 
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
+PLACES_COLUMN = "gp"  # the gazetteer of the Arab world's towns (GeoNames)
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _CLITIC_LETTERS = frozenset("وفبلك")
 
@@ -66,7 +67,7 @@ class FeatureExtractor:
         hidden: frozenset[str] = frozenset(),
         encoded: bool = False,
     ) -> None:
-        """``known``: the attributes the trained models weigh (``train.used_attributes``). At
+        """``known``: the attributes the trained models weigh (``training.attributes.used_attributes``). At
         run time every other feature is dropped as soon as it is made (it could not change a
         label, or hardly) so the CRF converts about half as many strings per token; None
         (training) keeps everything.

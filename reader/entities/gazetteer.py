@@ -3,7 +3,7 @@
 Two lists ship in ``resources/gazetteers/``: place and language names from CLDR (through babel)
 and names harvested from the ANERcorp training split. Matches become features, never labels:
 the CRF learns how far to trust each list (the training names are built by jackknife so that it
-does not learn to trust them blindly, see ``train.py``).
+does not learn to trust them blindly, see ``training/pipeline.py``).
 """
 
 from __future__ import annotations

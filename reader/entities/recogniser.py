@@ -18,7 +18,7 @@ from reader.entities.consistency import (
     propagate_surnames,
     second_pass_features,
 )
-from reader.entities.features import MINED_COLUMN, FeatureExtractor
+from reader.entities.features import MINED_COLUMN, PLACES_COLUMN, FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
 from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
@@ -248,6 +248,12 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             entries = read_entries(mined)
             lists.append((MINED_COLUMN, Gazetteer(person_gazetteer(entries))))
             name_words = name_word_places(entries)
+        # models trained before the places list have no weights for it
+        places = gazetteers / paths.PLACES
+        if any(a.startswith(("gp=", "gp-1=", "gp+1=")) for a in known):
+            if not places.is_file():
+                raise RecogniserUnavailable(f"entity model missing: {places}")
+            lists.append((PLACES_COLUMN, Gazetteer(read_entries(places))))
         extractor = FeatureExtractor(
             lexicon,
             lists,

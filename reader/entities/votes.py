@@ -1,4 +1,4 @@
-"""The corpus-votes table shipped with the model (built by ``selftrain.py``): stem -> vote."""
+"""The corpus-votes table shipped with the model (built by ``training/selftrain.py``): stem -> vote."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.entities.corpus import iter_documents  # noqa: E402
+from reader.entities.training.corpus import iter_documents  # noqa: E402
 from reader.text import tokenize  # noqa: E402
 
 _stage_times: collections.Counter[str] = collections.Counter()

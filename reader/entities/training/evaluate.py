@@ -1,9 +1,10 @@
-"""Score a model on a CoNLL file: ``python -m reader.entities.evaluate [--data FILE] [--model M]``.
+"""Score a model on a CoNLL file: ``python -m reader.entities.training.evaluate [--data FILE]
+[--model M]``.
 
 Prints precision, recall and F1 per type and micro-averaged, with the conlleval definition (exact
 span and type). Without ``--data`` it scores the dev split (last 10% of the ANERcorp training
 file); the shipped model was retrained on all of it, so that figure is a training-set figure and
-is flagged as such; the honest dev F1 is the one ``reader.entities.train`` prints.
+is flagged as such; the honest dev F1 is the one ``reader.entities.training`` prints.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from reader.entities.recogniser import load_recogniser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.entities.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m reader.entities.training.evaluate", description=__doc__
+    )
     parser.add_argument("--data", type=Path, help="a CoNLL file (token TAG); default: dev split")
     parser.add_argument("--model", type=Path, help="a .crfsuite model (default: the shipped one)")
     args = parser.parse_args(argv)

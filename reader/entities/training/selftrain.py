@@ -10,7 +10,7 @@ contexts reaches the hard ones.
 The votes are learnt from the labels, so the training data sees them by jackknife: each half of
 the training sentences gets the votes of a model trained on the other half.
 
-Self-training (``confident_sentences``, ``train --self-train``, off by default) takes the same
+Self-training (``confident_sentences``, ``--self-train``, off by default) takes the same
 evidence the direct way: corpus sentences the first model labels with at least one entity and a
 whole-sentence probability of 0.9 or more (3,000 of ~11,500 such in a sample of 40,000) join its
 training data, so the identity features of names the training split never shows get weights from
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.entities.corpus import iter_documents
 from reader.entities.features import FeatureExtractor
+from reader.entities.training.corpus import iter_documents
 from reader.text.normalize import TATWEEL
 
 MIN_SEEN = 3

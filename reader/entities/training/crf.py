@@ -1,4 +1,4 @@
-"""Training and tagging with CRFsuite, shared by ``train`` and ``evaluate``."""
+"""Training and tagging with CRFsuite, and models of folds for the jackknife (``fit.py``)."""
 
 from __future__ import annotations
 
