@@ -235,25 +235,7 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             if not stem_clusters.is_file():
                 raise RecogniserUnavailable(f"entity model missing: {stem_clusters}")
             lexicon = lexicon.with_stem_clusters(stem_clusters)
-        lists = [
-            ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
-            ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
-        ]
-        mined = gazetteers / paths.MINED
-        name_words: dict[str, str] = {}
-        # models trained before the mined list have no weights for it and need not have the file
-        if any(a.startswith(("gm=", "gm-1=", "gm+1=", "mw=")) for a in known):
-            if not mined.is_file():
-                raise RecogniserUnavailable(f"entity model missing: {mined}")
-            entries = read_entries(mined)
-            lists.append((MINED_COLUMN, Gazetteer(person_gazetteer(entries))))
-            name_words = name_word_places(entries)
-        # models trained before the places list have no weights for it
-        places = gazetteers / paths.PLACES
-        if any(a.startswith(("gp=", "gp-1=", "gp+1=")) for a in known):
-            if not places.is_file():
-                raise RecogniserUnavailable(f"entity model missing: {places}")
-            lists.append((PLACES_COLUMN, Gazetteer(read_entries(places))))
+        lists, name_words = _gazetteers(gazetteers, known)
         extractor = FeatureExtractor(
             lexicon,
             lists,
@@ -266,6 +248,33 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None
     _check_digests(folder)
     return Recogniser(_open_tagger(model), _open_tagger(model2), extractor)
+
+
+def _gazetteers(
+    gazetteers: Path, known: frozenset[str]
+) -> tuple[list[tuple[str, Gazetteer]], dict[str, str]]:
+    """The gazetteer columns the model weighs, and the mined names' usual places in a name.
+
+    A list the model was trained without has no weights and need not be there; one it weighs
+    must be."""
+    lists = [
+        ("gc", Gazetteer(read_entries(gazetteers / paths.CLDR))),
+        ("gn", Gazetteer(read_entries(gazetteers / paths.NAMES))),
+    ]
+    name_words: dict[str, str] = {}
+    mined = gazetteers / paths.MINED
+    if any(a.startswith(("gm=", "gm-1=", "gm+1=", "mw=")) for a in known):
+        if not mined.is_file():
+            raise RecogniserUnavailable(f"entity model missing: {mined}")
+        entries = read_entries(mined)
+        lists.append((MINED_COLUMN, Gazetteer(person_gazetteer(entries))))
+        name_words = name_word_places(entries)
+    places = gazetteers / paths.PLACES
+    if any(a.startswith(("gp=", "gp-1=", "gp+1=")) for a in known):
+        if not places.is_file():
+            raise RecogniserUnavailable(f"entity model missing: {places}")
+        lists.append((PLACES_COLUMN, Gazetteer(read_entries(places))))
+    return lists, name_words
 
 
 def _check_digests(folder: Path) -> None:
