@@ -147,6 +147,62 @@ def test_table_without_text_column_is_named_with_its_columns(tmp_path: Path) -> 
     ]
 
 
+def test_news_api_table_gives_its_description_as_the_text_with_a_note(tmp_path: Path) -> None:
+    """A news API export (Headline;Description;PubDate;Link, UTF-8 with BOM, CRLF) has no text
+    column: the summary is the text, each article says so, nothing else is lost."""
+    table = (
+        "Headline;Description;PubDate;Link;Views\r\n"
+        "عنوان الخبر الأول;قال الوزير إن المفاوضات ستستأنف.;2020-01-02T10:00:00Z;https://x.example/a;12\r\n"
+        "عنوان الخبر الثاني;افتتح مستشفى جديد.;2020-01-03;https://x.example/b;7\r\n"
+    )
+    (tmp_path / "api.csv").write_bytes(b"\xef\xbb\xbf" + table.encode("utf-8"))
+    records, err = _export(tmp_path)
+    assert [(r["id"], r["title"], r["body"], r["date"], r["url"]) for r in records] == [
+        (
+            "api.csv#1",
+            "عنوان الخبر الأول",
+            "قال الوزير إن المفاوضات ستستأنف.",
+            "2020-01-02",
+            "https://x.example/a",
+        ),
+        (
+            "api.csv#2",
+            "عنوان الخبر الثاني",
+            "افتتح مستشفى جديد.",
+            "2020-01-03",
+            "https://x.example/b",
+        ),
+    ]
+    assert all(
+        r["problems"] == ["text is the summary column: the table has no text column"]
+        for r in records
+    )
+    assert [r["extra"] for r in records] == [{"Views": "12"}, {"Views": "7"}]
+    assert err[-1] == "2 articles from 1 files, 0 files skipped"
+
+
+def test_arabic_summary_column_is_the_text_when_there_is_no_other() -> None:
+    from reader.formats.csv_columns import summary_as_body
+
+    columns = summary_as_body(map_columns(("العنوان", "الوصف", "التاريخ")))
+    assert columns.fields["body"] == 1
+    assert columns.body_is_summary
+    with_text = summary_as_body(map_columns(("العنوان", "النص", "الوصف")))
+    assert with_text.fields["body"] == 1
+    assert not with_text.body_is_summary
+
+
+def test_excel_unicode_text_export_is_read(tmp_path: Path) -> None:
+    """Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-delimited, named .csv."""
+    table = "العنوان\tالنص\tالتاريخ\r\nخبر أول\tنص الخبر الأول.\t2019-03-04\r\n"
+    (tmp_path / "excel.csv").write_bytes(b"\xff\xfe" + table.encode("utf-16-le"))
+    records, err = _export(tmp_path)
+    assert [(r["id"], r["title"], r["body"], r["date"]) for r in records] == [
+        ("excel.csv", "خبر أول", "نص الخبر الأول.", "2019-03-04")
+    ]
+    assert err[-1] == "1 articles from 1 files, 0 files skipped"
+
+
 def test_unclosed_quote_keeps_the_rows_before_it_and_says_where(tmp_path: Path) -> None:
     (tmp_path / "cut.csv").write_text(
         'title,text\nأول,"نص أول"\nثان,"نص لم يغلق\nحتى النهاية\n', encoding="utf-8"

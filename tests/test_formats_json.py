@@ -113,6 +113,21 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
         ),
         ({"title": {"rendered": "عنوان"}, "content": "b"}, "title", "عنوان"),
         ({"title": "T", "body": "b", "tags": [12, 40]}, "tags", ()),
+        # exports with their own spelling of the names: capitals, spaces, Arabic
+        ({"Title": "T", "Article Text": "نص"}, "body", "نص"),
+        ({"Headline": "عنوان", "Body": "b"}, "title", "عنوان"),
+        (
+            {"title": "T", "body": "b", "Published At": "2021-06-01T08:00:00Z"},
+            "date",
+            dt.date(2021, 6, 1),
+        ),
+        ({"العنوان": "خبر", "النص": "نص الخبر"}, "title", "خبر"),
+        ({"العنوان": "خبر", "النص": "نص الخبر"}, "body", "نص الخبر"),
+        ({"العنوان": "خبر", "النص": "ن", "التاريخ": "2018-02-02"}, "date", dt.date(2018, 2, 2)),
+        ({"العنوان": "خبر", "النص": "ن", "المصدر": "الأهرام"}, "source", "الأهرام"),
+        ({"العنوان": "خبر", "النص": "ن", "القسم": "رياضة"}, "category", "رياضة"),
+        # the exact name wins over a folded one
+        ({"title": "exact", "Title": "folded", "body": "b"}, "title", "exact"),
     ],
 )
 def test_field_aliases(tmp_path: Path, item: dict[str, Any], field: str, value: Any) -> None:

@@ -1,10 +1,10 @@
 """CSV and TSV exports: one article per row, its fields found by the header's column names.
 
 Scrapers name their columns in English or Arabic, in any case, with underscores or spaces
-("date_published", "Article Text", "العنوان"): a header name is folded (``_fold``) and matched
-against ``_EXACT`` first, then, for the fields still unmatched, by the pieces in ``_PIECES``
-("publish_date" holds "date"). Columns that map to no field are kept on the article as
-``extra`` (name, value) pairs, so nothing the scraper wrote is lost.
+("date_published", "Article Text", "العنوان"): ``csv_columns`` maps them to fields. Columns
+that map to no field are kept on the article as ``extra`` (name, value) pairs, so nothing the
+scraper wrote is lost; a table with no text column but a summary one ("description") gives the
+summary as the text, with a note.
 
 The delimiter is counted in the header line (, ; tab |); ``csv.Sniffer`` is asked only on a tie,
 because on Arabic prose it often picks a letter or a space. Bodies may span lines inside quotes.
@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from reader.formats.csv_columns import Columns, exact_fields, map_columns, summary_as_body
 from reader.formats.dates import parse_date
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+BODY_IS_SUMMARY = "text is the summary column: the table has no text column"
 # what a sidecar's bare page name ("0001") may stand for, tried in this order
 _PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -38,88 +40,8 @@ _DELIMITERS = (",", ";", "\t", "|")
 _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
-# field -> folded header names that mean it (``_fold``: lower case, no spaces, "_", "-" or ".")
-_EXACT: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "subject", "heading", "عنوان", "العنوان"),
-    "body": (
-        "text",
-        "body",
-        "content",
-        "article",
-        "articletext",
-        "articlebody",
-        "fulltext",
-        "maintext",
-        "story",
-        "نص",
-        "النص",
-        "المحتوى",
-        "محتوى",
-        "المقال",
-        "متن",
-    ),
-    "date": (
-        "date",
-        "published",
-        "datepublished",
-        "publishdate",
-        "publisheddate",
-        "publishedat",
-        "pubdate",
-        "time",
-        "timestamp",
-        "datetime",
-        "createdat",
-        "تاريخ",
-        "التاريخ",
-    ),
-    "url": ("url", "link", "href", "permalink", "sourceurl", "articleurl", "رابط", "الرابط"),
-    "source": (
-        "source",
-        "site",
-        "website",
-        "publisher",
-        "outlet",
-        "sourcename",
-        "newspaper",
-        "مصدر",
-        "المصدر",
-        "موقع",
-        "الموقع",
-        "الجريدة",
-    ),
-    "category": ("category", "section", "categories", "cat", "قسم", "القسم", "تصنيف", "التصنيف"),
-    "tags": ("tags", "tag", "keywords", "labels", "الكلمات", "كلمات", "وسوم", "الوسوم"),
-    "author": ("author", "authors", "writer", "byline", "الكاتب", "كاتب", "المؤلف"),
-    "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسمالملف", "ملف"),
-}
-# pieces of a folded name, for the fields no exact name matched; tried in this order, so
-# "source_url" is a url and "article_title" a title before anything else claims them
-_PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("url", ("url", "link", "رابط")),
-    ("date", ("date", "published", "تاريخ")),
-    ("title", ("title", "headline", "عنوان")),
-    ("body", ("text", "body", "content", "article", "story", "نص", "محتوى", "مقال")),
-    ("author", ("author", "writer", "byline", "كاتب", "مؤلف")),
-    ("category", ("categor", "section", "قسم", "تصنيف")),
-    ("tags", ("tag", "keyword", "كلمات", "وسوم")),
-    ("source", ("source", "site", "publisher", "مصدر", "موقع")),
-    ("file", ("filename", "filepath", "ملف")),
-)
-# a name ending so counts or numbers something ("article_id", "text_length"): not that field
-_NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)$")
-_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """Which column holds each field, the unmapped columns (index, name) and every name."""
-
-    fields: dict[str, int]
-    extras: tuple[tuple[int, str], ...]
-    names: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,44 +62,6 @@ class CsvResult:
     sidecar: bool = False
 
 
-def _fold(name: str) -> str:
-    return _FOLD.sub("", name).lower()
-
-
-def map_columns(header: tuple[str, ...]) -> Columns:
-    """The field of each header name (exact names first, then pieces of names)."""
-    folded = [_fold(name) for name in header]
-    fields: dict[str, int] = {}
-    for field, names in _EXACT.items():
-        # the aliases in their order: "date" wins over "time" wherever the columns stand
-        found = (folded.index(n) for n in names if n in folded)
-        i = next((i for i in found if i not in fields.values()), None)
-        if i is not None:
-            fields[field] = i
-    for field, pieces in _PIECES:
-        if field in fields:
-            continue
-        for i, name in enumerate(folded):
-            if i in fields.values() or _NOT_A_FIELD.search(name):
-                continue
-            if any(piece in name for piece in pieces):
-                fields[field] = i
-                break
-    # a file-name column of an article table is data of its own, kept with the extras
-    mapped = {i for field, i in fields.items() if field != "file"}
-    extras: list[tuple[int, str]] = []
-    taken: set[str] = set()
-    for i, name in enumerate(header):
-        if i in mapped:
-            continue
-        label = name.strip() or f"column {i + 1}"
-        if label in taken:  # a repeated header name: both values are kept
-            label = f"{label} (column {i + 1})"
-        taken.add(label)
-        extras.append((i, label))
-    return Columns(fields, tuple(extras), tuple(header))
-
-
 def looks_delimited(text: str) -> bool:
     """Is a text file (not named .csv/.tsv) clearly a table of articles? Its first line must be a
     header of short names, split by one delimiter, naming a text column and another known field
@@ -192,8 +76,7 @@ def looks_delimited(text: str) -> bool:
     names = [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
     if len(names) < 2 or any(len(name) > 40 for name in names):
         return False
-    folded = {_fold(name) for name in names}
-    exact = {field for field, known in _EXACT.items() if folded & set(known)}
+    exact = exact_fields(names)
     return "body" in exact and len(exact) >= 2
 
 
@@ -261,6 +144,8 @@ def parse_csv(
         if names_file is not None and file_column(table, columns, names_file) is not None:
             tail = (LoadProblem(rel_path, table.error),) if table.error else ()
             return CsvResult((), tail, sidecar=True)
+        columns = summary_as_body(columns)
+    if "body" not in columns.fields:
         shown = ", ".join(name[:40] or "(empty)" for name in table.header[:12])
         more = f" and {len(table.header) - 12} more" if len(table.header) > 12 else ""
         problems.append(
@@ -335,7 +220,7 @@ def _article(
     if not body:
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
-    problems: list[str] = []
+    problems: list[str] = [BODY_IS_SUMMARY] if columns.body_is_summary else []
     title = _text(cell(cells, columns, "title"))
     if not title:
         words = body.split("\n", 1)[0].split()

@@ -1,7 +1,8 @@
 """JSON and JSON Lines articles: an array, a single object, an object holding a list, or one object a line.
 
 Field names differ from scraper to scraper; ``_ALIASES`` lists the names accepted for each field,
-first match wins. Bodies may be a string, a list of paragraphs, or HTML.
+first match wins; then those and ``_MORE_NAMES`` (Arabic) in any spelling ("Title", "Published
+At"). Bodies may be a string, a list of paragraphs, or HTML.
 
 Hostile values cost their own item (or field), never the file: a number too long for Python's
 ``int`` and a value nested deeper than the parser's recursion are read as ``Unreadable``
@@ -12,6 +13,7 @@ with a note.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -44,6 +46,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "article",
         "article_body",
         "articleBody",
+        "article_text",
+        "main_text",
         "full_text",
         "fulltext",
         "story",
@@ -68,6 +72,27 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords", "tag", "labels"),
     "category": ("category", "section", "categories", "cat"),
     "summary": ("summary", "abstract", "description", "lead"),
+}
+# Names matched only once folded (see ``_folded_fields``): Arabic exports and the rare spellings.
+_MORE_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("عنوان", "العنوان"),
+    "body": ("نص", "النص", "المحتوى", "محتوى", "المقال", "متن"),
+    "date": ("تاريخ", "التاريخ"),
+    "source": ("المصدر", "مصدر", "الموقع", "الجريدة"),
+    "url": ("الرابط", "رابط"),
+    "author": ("الكاتب", "كاتب", "المؤلف"),
+    "tags": ("الكلمات", "الوسوم", "وسوم"),
+    "category": ("القسم", "قسم", "التصنيف", "تصنيف"),
+    "summary": ("الملخص", "ملخص", "الوصف", "وصف"),
+}
+_KEY_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
+_FOLDED_ALIASES = {
+    field: tuple(
+        dict.fromkeys(
+            _KEY_FOLD.sub("", name).lower() for name in (*names, *_MORE_NAMES.get(field, ()))
+        )
+    )
+    for field, names in _ALIASES.items()
 }
 # Lists of articles inside an object: these keys first, then any list of objects.
 _CONTAINER_KEYS = (
@@ -170,19 +195,39 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
 
 
 def _has_any(item: dict[str, Any], field: str) -> bool:
-    return any(_present(item.get(k)) for k in _ALIASES[field])
+    return _present(_get(item, field, _folded_fields(tuple(item))))
 
 
 def _present(value: Any) -> bool:
     return value is not None and not isinstance(value, Unreadable) and value not in ("", [], {})
 
 
-def _get(item: dict[str, Any], field: str) -> Any:
+def _get(item: dict[str, Any], field: str, folded: dict[str, Any]) -> Any:
+    """The item's value for ``field``: its exact names first, then ``folded``, the item's own
+    keys by field (``_folded_fields``)."""
     for key in _ALIASES[field]:
         value = item.get(key)
         if _present(value):
             return value
-    return None
+    # Exports also write "Title", "Published At", "article-text": the names folded, same order.
+    own = folded.get(field)
+    return item[own] if own is not None and _present(item[own]) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _folded_fields(keys: tuple[Any, ...]) -> dict[str, Any]:
+    """Field -> the item's own key for it, found by folded names (the first alias that matches);
+    the items of one export share their keys, so this is worked out once for them."""
+    folded: dict[str, Any] = {}
+    for key in keys:
+        if isinstance(key, str):
+            folded.setdefault(_KEY_FOLD.sub("", key).lower(), key)
+    found: dict[str, Any] = {}
+    for field, names in _FOLDED_ALIASES.items():
+        own = next((folded[name] for name in names if name in folded), None)
+        if own is not None:
+            found[field] = own
+    return found
 
 
 def _text(value: Any, depth: int = 0) -> str:
@@ -313,10 +358,11 @@ def _article(
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
     problems: list[str] = _unreadable_fields(item) if slow else []
+    folded = _folded_fields(tuple(item))
 
     def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
         try:
-            return read(_get(item, name))
+            return read(_get(item, name, folded))
         except _TooDeep:
             problems.append(f"{name} nested more than {_MAX_FIELD_DEPTH} levels deep; left out")
             return empty

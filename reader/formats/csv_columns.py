@@ -1,0 +1,170 @@
+"""Which column of a CSV/TSV header holds which field of an article.
+
+A header name is folded (``_fold``: lower case, no spaces, "_", "-" or ".") and matched against
+``_EXACT`` first, then, for the fields still unmatched, by the pieces in ``_PIECES``
+("publish_date" holds "date"). Columns that map to no field are the article's ``extra``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# field -> folded header names that mean it (``_fold``: lower case, no spaces, "_", "-" or ".")
+_EXACT: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "subject", "heading", "عنوان", "العنوان"),
+    "body": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "articletext",
+        "articlebody",
+        "fulltext",
+        "maintext",
+        "story",
+        "نص",
+        "النص",
+        "المحتوى",
+        "محتوى",
+        "المقال",
+        "متن",
+    ),
+    "date": (
+        "date",
+        "published",
+        "datepublished",
+        "publishdate",
+        "publisheddate",
+        "publishedat",
+        "pubdate",
+        "time",
+        "timestamp",
+        "datetime",
+        "createdat",
+        "تاريخ",
+        "التاريخ",
+    ),
+    "url": ("url", "link", "href", "permalink", "sourceurl", "articleurl", "رابط", "الرابط"),
+    "source": (
+        "source",
+        "site",
+        "website",
+        "publisher",
+        "outlet",
+        "sourcename",
+        "newspaper",
+        "مصدر",
+        "المصدر",
+        "موقع",
+        "الموقع",
+        "الجريدة",
+    ),
+    "category": ("category", "section", "categories", "cat", "قسم", "القسم", "تصنيف", "التصنيف"),
+    "tags": ("tags", "tag", "keywords", "labels", "الكلمات", "كلمات", "وسوم", "الوسوم"),
+    "author": ("author", "authors", "writer", "byline", "الكاتب", "كاتب", "المؤلف"),
+    "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسمالملف", "ملف"),
+}
+# pieces of a folded name, for the fields no exact name matched; tried in this order, so
+# "source_url" is a url and "article_title" a title before anything else claims them
+_PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("url", ("url", "link", "رابط")),
+    ("date", ("date", "published", "تاريخ")),
+    ("title", ("title", "headline", "عنوان")),
+    ("body", ("text", "body", "content", "article", "story", "نص", "محتوى", "مقال")),
+    ("author", ("author", "writer", "byline", "كاتب", "مؤلف")),
+    ("category", ("categor", "section", "قسم", "تصنيف")),
+    ("tags", ("tag", "keyword", "كلمات", "وسوم")),
+    ("source", ("source", "site", "publisher", "مصدر", "موقع")),
+    ("file", ("filename", "filepath", "ملف")),
+)
+# a column that holds a summary: the text of a table that has no text column
+_SUMMARY = (
+    "description",
+    "summary",
+    "abstract",
+    "lead",
+    "excerpt",
+    "teaser",
+    "الوصف",
+    "وصف",
+    "الملخص",
+    "ملخص",
+    "المقدمة",
+    "مقدمة",
+    "نبذة",
+)
+_SUMMARY_PIECES = ("descript", "summar", "abstract", "ملخص", "وصف")
+# a name ending so counts or numbers something ("article_id", "text_length"): not that field
+_NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)$")
+_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which column holds each field, the unmapped columns (index, name) and every name."""
+
+    fields: dict[str, int]
+    extras: tuple[tuple[int, str], ...]
+    names: tuple[str, ...]
+    # the text is a summary column's (the table has no text column): each article says so
+    body_is_summary: bool = False
+
+
+def _fold(name: str) -> str:
+    return _FOLD.sub("", name).lower()
+
+
+def map_columns(header: tuple[str, ...]) -> Columns:
+    """The field of each header name (exact names first, then pieces of names)."""
+    folded = [_fold(name) for name in header]
+    fields: dict[str, int] = {}
+    for field, names in _EXACT.items():
+        # the aliases in their order: "date" wins over "time" wherever the columns stand
+        found = (folded.index(n) for n in names if n in folded)
+        i = next((i for i in found if i not in fields.values()), None)
+        if i is not None:
+            fields[field] = i
+    for field, pieces in _PIECES:
+        if field in fields:
+            continue
+        for i, name in enumerate(folded):
+            if i in fields.values() or _NOT_A_FIELD.search(name):
+                continue
+            if any(piece in name for piece in pieces):
+                fields[field] = i
+                break
+    # a file-name column of an article table is data of its own, kept with the extras
+    mapped = {i for field, i in fields.items() if field != "file"}
+    extras: list[tuple[int, str]] = []
+    taken: set[str] = set()
+    for i, name in enumerate(header):
+        if i in mapped:
+            continue
+        label = name.strip() or f"column {i + 1}"
+        if label in taken:  # a repeated header name: both values are kept
+            label = f"{label} (column {i + 1})"
+        taken.add(label)
+        extras.append((i, label))
+    return Columns(fields, tuple(extras), tuple(header))
+
+
+def summary_as_body(columns: Columns) -> Columns:
+    """A table with no text column but a summary one ("description", "الوصف": news API exports)
+    gives that column as the text, noted on every article; otherwise ``columns`` unchanged."""
+    if "body" in columns.fields:
+        return columns
+    folded = [(i, _fold(name)) for i, name in columns.extras]
+    found = next((i for i, name in folded if name in _SUMMARY), None)
+    if found is None:
+        found = next((i for i, name in folded if any(p in name for p in _SUMMARY_PIECES)), None)
+    if found is None:
+        return columns
+    extras = tuple((i, name) for i, name in columns.extras if i != found)
+    return Columns({**columns.fields, "body": found}, extras, columns.names, body_is_summary=True)
+
+
+def exact_fields(names: list[str]) -> set[str]:
+    """The fields that header ``names`` name exactly (not by a piece of a name)."""
+    folded = {_fold(name) for name in names}
+    return {field for field, known in _EXACT.items() if folded & set(known)}
