@@ -77,7 +77,22 @@ def test_news_page_main_text_and_metadata(tmp_path: Path) -> None:
     _check_news_page(article)
 
 
-@pytest.mark.parametrize("name", ["page.htm", "page.xhtml", "page.shtml", "saved.txt", "saved"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "page.htm",
+        "page.xhtml",
+        "page.shtml",
+        "saved.txt",
+        "saved",
+        # a mirror of a PHP or ASP.NET site: the address's extension, the query kept in the name
+        "news.php",
+        "story.aspx",
+        "article.jsp",
+        "news.php?id=123",
+        "index.aspx?cat=5&p=2",
+    ],
+)
 def test_html_under_other_names(tmp_path: Path, name: str) -> None:
     """.htm and friends by name; a .txt or a file without extension by its <!DOCTYPE html>."""
     (article,) = parse_file(_copy(tmp_path, name), tmp_path).articles
@@ -93,8 +108,25 @@ def test_feed_saved_as_html_is_read_as_a_feed(tmp_path: Path) -> None:
 
 
 def test_html_suffixes_are_scanned() -> None:
-    for name in ("a.html", "a.HTM", "a.xhtml", "a.shtml"):
+    for name in ("a.html", "a.HTM", "a.xhtml", "a.shtml", "a.php", "a.ASPX", "news.php?id=3"):
         assert is_article_name(name)
+
+
+def test_mirrored_site_folder_names_every_file(tmp_path: Path) -> None:
+    """Pages under server extensions are read; the site's own PHP source beside them is named,
+    never read as an article."""
+    _copy(tmp_path, "news.php?id=7")
+    (tmp_path / "fetch.php").write_text(
+        '<?php\n$title = "x";\necho "<h1>$title</h1>";\n?>\n<html><body><p>قالب</p></body></html>\n',
+        encoding="utf-8",
+    )
+    result = read_folder(tmp_path)
+    (article,) = result.articles
+    assert article.id == "news.php?id=7"
+    _check_news_page(article)
+    assert [(p.path, p.reason) for p in result.problems] == [
+        ("fetch.php", "server-side source code (.php), not a saved page")
+    ]
 
 
 def test_html_file_that_is_plain_text_inside(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def compression(head: bytes) -> str | None:
 
 def inner_suffix(path: PurePath) -> str:
     """The suffix that decides the layout: ``.html`` for ``page.html.gz``, ``""`` for ``x.gz``."""
-    suffix = path.suffix.lower()
+    # a page saved under its address ("news.php?id=12") is named by the part before the query
+    suffix = PurePath(path.name.split("?", 1)[0] or path.name).suffix.lower()
     if suffix not in COMPRESSED_SUFFIXES:
         return suffix
     stem = PurePath(path.stem)

@@ -24,7 +24,12 @@ from reader.model import Article, LoadProblem
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# Pages saved under the address's own extension (a mirror of a PHP or ASP.NET site): read as
+# pages when they hold tags, as text otherwise, like .html.
+SERVER_PAGE_SUFFIXES = frozenset(
+    {".php", ".php3", ".php4", ".php5", ".phtml", ".asp", ".aspx", ".jsp", ".jspx", ".cfm", ".cgi"}
+)
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"}) | SERVER_PAGE_SUFFIXES
 
 # Tags that make a .html file a page; one without any of them is plain text saved as .html.
 _TAG = re.compile(

@@ -19,7 +19,7 @@ from reader.formats.compressed import (
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
-from reader.formats.html import looks_html, parse_html
+from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
@@ -33,6 +33,8 @@ from reader.model import Article, LoadProblem
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024
+# how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
+_SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,9 @@ def _failed(rel: str, reason: str) -> ParseResult:
 
 
 def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None) -> ParseResult:
+    if suffix in SERVER_PAGE_SUFFIXES and text.lstrip("\ufeff \t\r\n").startswith(_SOURCE_CODE):
+        # a site's own script left beside the pages it saved, not a page the server sent
+        return _failed(rel, f"server-side source code ({suffix}), not a saved page")
     layout = detect_layout(text, suffix)
     if layout is Layout.CSV:
         names_file = (

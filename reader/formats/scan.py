@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.ids import unique_rels
 from reader.formats.parse import printable_path
 from reader.model import LoadProblem
@@ -27,6 +28,7 @@ ARTICLE_SUFFIXES = frozenset(
     | {".xml", ".trec", ".sgml", ".sgm", ""}
     | {".csv", ".tsv"}
     | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
+    | SERVER_PAGE_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
 NOT_ARTICLES = re.compile(
@@ -43,8 +45,10 @@ class FolderError(OSError):
 
 
 def file_suffix(name: str) -> str:
-    """A file name's extension, lower-case, with its dot ("" for none, and for ".name")."""
-    stem, dot, ext = name.rpartition(".")
+    """A file name's extension, lower-case, with its dot ("" for none, and for ".name"); a page a
+    mirroring tool saved under its address keeps the extension before the query
+    ("news.php?id=12" is ".php")."""
+    stem, dot, ext = name.split("?", 1)[0].rpartition(".")
     return "." + ext.lower() if dot and stem else ""
 
 
