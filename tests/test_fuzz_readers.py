@@ -34,8 +34,8 @@ from reader.commands import export
 from reader.formats import parse_file
 from reader.formats.folder import summary_line
 from reader.formats.ids import unique_rels
+from reader.formats.names import ARTICLE_SUFFIXES, is_article_name
 from reader.formats.parse import printable_path
-from reader.formats.scan import ARTICLE_SUFFIXES, is_article_name
 from reader.library.library import load_library
 from reader.model import Article
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.formats.folder import summary_line
-from reader.formats.scan import is_article_name, scan_entries
+from reader.formats.names import is_article_name
+from reader.formats.scan import scan_entries
 from reader.library.library import load_library
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,15 +20,9 @@ from pathlib import Path
 
 from reader.cache_rows import Parsed
 from reader.formats.ids import IdClaims
+from reader.formats.names import file_suffix, is_article_name, not_read_reason
 from reader.formats.parse_pool import parse_files
-from reader.formats.scan import (
-    FolderError,
-    file_suffix,
-    is_article_name,
-    not_read_reason,
-    printable_rels,
-    scan_entries,
-)
+from reader.formats.scan import FolderError, printable_rels, scan_entries
 from reader.formats.sidecar import apply_sidecars, is_candidate
 from reader.formats.tags import recover_multiword_tags
 from reader.model import Article, LoadProblem

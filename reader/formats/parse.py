@@ -7,8 +7,9 @@ import io
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from reader.formats.archive import ZIP_MAGIC, ZIP_SUFFIXES, ArchiveProblem, Member, zip_members
 from reader.formats.compressed import (
     CompressedProblem,
     compression,
@@ -17,10 +18,11 @@ from reader.formats.compressed import (
     suffix_kind,
 )
 from reader.formats.csvfmt import names_file_in, parse_csv
-from reader.formats.decode import NotText, decode_bytes
+from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
+from reader.formats.names import is_article_name, not_read_reason
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
@@ -79,12 +81,23 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     try:
         data = _read(path)
         suffix = inner_suffix(path)
+        if suffix in ZIP_SUFFIXES:
+            if not data.startswith(ZIP_MAGIC):
+                return _failed(rel, "corrupt zip archive: it does not start with a zip header")
+            return _parse_archive(data, rel)
         decoded = decode_bytes(data, json=suffix in JSON_SUFFIXES)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
+    return _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel)
+
+
+def _parse_decoded(
+    decoded: Decoded, *, rel: str, suffix: str, source: Path | None, section: str
+) -> ParseResult:
+    """The articles of one decoded file, their category from the folders of ``section``."""
     try:
         # page.html.gz is read as a page: the name inside the compression decides the layout
-        result = _parse_text(decoded.text, rel=rel, suffix=suffix, source=path)
+        result = _parse_text(decoded.text, rel=rel, suffix=suffix, source=source)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     articles = result.articles
@@ -93,15 +106,54 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
         )
     articles = tuple(_flag_empty(a) for a in articles)
-    section = folder_category(rel)
-    if section is not None:  # a file that names its own category keeps it
+    category = folder_category(section)
+    if category is not None:  # a file that names its own category keeps it
         articles = tuple(
-            a if a.category else dataclasses.replace(a, category=section) for a in articles
+            a if a.category else dataclasses.replace(a, category=category) for a in articles
         )
     problems = result.problems
     if not articles and not problems and not result.sidecar:
         problems = (LoadProblem(rel, "no article found in the file"),)
     return ParseResult(articles, problems)
+
+
+def _parse_archive(data: bytes, rel: str) -> ParseResult:
+    """Each member of a zip archive read as the file it would be in the folder (id
+    ``archive.zip/member``); its section from its folders inside the archive, else from the
+    archive's own. A member's problem names the member."""
+    articles: list[Article] = []
+    problems: list[LoadProblem] = []
+    try:
+        for member in zip_members(
+            io.BytesIO(data), member_limit=MAX_FILE_BYTES, not_read=_member_not_read
+        ):
+            name = printable_path(member.name)
+            found = _parse_member(member, rel=rel, name=name)
+            articles.extend(dataclasses.replace(a, path=rel) for a in found.articles)
+            problems.extend(LoadProblem(rel, f"{name}: {p.reason}") for p in found.problems)
+    except ArchiveProblem as exc:
+        return _failed(rel, str(exc))
+    if not articles and not problems:
+        problems.append(LoadProblem(rel, "no article file in the zip archive"))
+    return ParseResult(tuple(articles), tuple(problems))
+
+
+def _member_not_read(name: str) -> str | bool | None:
+    return False if is_article_name(name) else not_read_reason(name)
+
+
+def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
+    member_rel = f"{rel}/{name}"
+    if member.data is None:
+        return _failed(member_rel, member.reason)
+    try:
+        unpacked = _unpacked(member.data, PurePath(member.name))
+        suffix = inner_suffix(PurePath(member.name))
+        decoded = decode_bytes(unpacked, json=suffix in JSON_SUFFIXES)
+    except (NotText, _Refused) as exc:
+        return _failed(member_rel, _reason(exc))
+    section = member.inside if "/" in member.inside else rel
+    return _parse_decoded(decoded, rel=member_rel, suffix=suffix, source=None, section=section)
 
 
 def _flag_empty(article: Article) -> Article:
@@ -139,13 +191,18 @@ def _read(path: Path) -> bytes:
     data = _read_to_end(path, MAX_FILE_BYTES + 1, size=info.st_size)
     if len(data) > MAX_FILE_BYTES:
         raise _Refused("file too large (grew while reading); skipped")
+    return _unpacked(data, path)
+
+
+def _unpacked(data: bytes, name: PurePath) -> bytes:
+    """``data`` decompressed when it is gzip, bzip2 or xz (by its first bytes), else as it is."""
     kind = compression(data[:10])
     if kind is not None:
         try:
-            return decompress(io.BytesIO(data), kind, limit=MAX_FILE_BYTES, name=path)
+            return decompress(io.BytesIO(data), kind, limit=MAX_FILE_BYTES, name=name)
         except CompressedProblem as exc:
             raise _Refused(str(exc)) from None
-    named = suffix_kind(path)
+    named = suffix_kind(name)
     if named is not None:
         raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
     return data

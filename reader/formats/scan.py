@@ -9,32 +9,19 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.ids import unique_rels
+from reader.formats.names import (
+    is_article_name,
+    not_read_reason,
+)
 from reader.formats.parse import printable_path
 from reader.model import LoadProblem
 
-# What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
-# ("not an article format"). Files without an extension are read too: some scrapers save pages
-# that way.
-ARTICLE_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".jsonlines"}
-    | {".xml", ".trec", ".sgml", ".sgm", ""}
-    | {".csv", ".tsv"}
-    | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
-    | SERVER_PAGE_SUFFIXES
-)
-# A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
-NOT_ARTICLES = re.compile(
-    r"^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?$",
-    re.IGNORECASE,
-)
 _STOP_CHECK_EVERY = 2048
 # a file's (size, mtime_ns): the disk cache's key of it
 FileKey = tuple[int, int]
@@ -42,26 +29,6 @@ FileKey = tuple[int, int]
 
 class FolderError(OSError):
     """The folder itself cannot be read (missing, not a folder, no permission)."""
-
-
-def file_suffix(name: str) -> str:
-    """A file name's extension, lower-case, with its dot ("" for none, and for ".name"); a page a
-    mirroring tool saved under its address keeps the extension before the query
-    ("news.php?id=12" is ".php")."""
-    stem, dot, ext = name.split("?", 1)[0].rpartition(".")
-    return "." + ext.lower() if dot and stem else ""
-
-
-def is_article_name(name: str) -> bool:
-    return file_suffix(name) in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
-
-
-def not_read_reason(name: str) -> str | None:
-    """Why the scan leaves a file out, for the problems list; None for a collection's own
-    documentation (README, LICENSE), which is left out without a word."""
-    if NOT_ARTICLES.match(name):
-        return None
-    return f"not an article format ({file_suffix(name)})"
 
 
 def scan_folder(

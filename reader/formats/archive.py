@@ -1,0 +1,96 @@
+"""Zip archives of articles (a dataset downloaded as ``news.zip``): each member read as the file
+it would be in a folder, its id the archive's path and the member's (``news.zip/sport/1.txt``).
+
+What a member costs is limited like a file on disk: no member past the file limit and no more
+than ``MAX_ARCHIVE_BYTES`` unpacked in all (a zip bomb stops there). Encrypted members, archives
+inside the archive and members that are not article files are named, never skipped in silence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import BinaryIO
+
+ZIP_SUFFIXES = frozenset({".zip"})
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One file of the archive: its path inside it ("/"-separated) and its bytes, or why it
+    is not read (``data`` is None then)."""
+
+    name: str
+    data: bytes | None
+    reason: str = ""
+    # the member's path below the archive's one top folder, if all members share one (a dataset
+    # zipped with its folder): what its section is read from, as for a file in an opened folder
+    inside: str = ""
+
+
+class ArchiveProblem(Exception):
+    """The archive as a whole cannot be read; ``str(exc)`` is the reason for the user."""
+
+
+def zip_members(
+    handle: BinaryIO, *, member_limit: int, not_read: Callable[[str], str | bool | None]
+) -> Iterator[Member]:
+    """Every file member of the zip in ``handle``, in the archive's order. ``not_read(name)``
+    is why a folder would leave a file of that name out (``None``: without a word), or ``False``
+    for a file it reads."""
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ArchiveProblem(f"corrupt zip archive: {exc}") from None
+    budget = MAX_ARCHIVE_BYTES
+    with archive:
+        files = [i for i in archive.infolist() if not i.is_dir()]
+        names = [i.filename.replace("\\", "/").lstrip("/") for i in files]
+        top = _common_top(names)
+        for info, name in zip(files, names, strict=True):
+            base = PurePosixPath(name).name
+            reason = not_read(base) if base else False
+            if any(part == ".." for part in PurePosixPath(name).parts) or not base:
+                yield Member(name, None, "a member named outside the archive; not read")
+            elif info.flag_bits & 0x1:
+                yield Member(name, None, "encrypted member; not read")
+            elif base.lower().endswith(tuple(ZIP_SUFFIXES)):
+                yield Member(name, None, "an archive inside the archive; not opened")
+            elif reason is None:
+                continue  # the dataset's README or LICENSE
+            elif reason:
+                yield Member(name, None, str(reason))
+            elif budget <= 0:
+                yield Member(name, None, "the archive unpacks to more than the limit; not read")
+            else:
+                member = _read_member(archive, info, name, min(member_limit, budget))
+                budget -= len(member.data or b"")
+                yield dataclasses.replace(member, inside=name[len(top) :])
+
+
+def _common_top(names: list[str]) -> str:
+    """``"folder/"`` when every member lies under that one folder, else ``""``."""
+    tops = {name.split("/", 1)[0] + "/" if "/" in name else "" for name in names}
+    return tops.pop() if len(tops) == 1 else ""
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> Member:
+    """The member's bytes, read a chunk at a time (its header's size is not trusted)."""
+    out = bytearray()
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                out += chunk
+                if len(out) > limit:
+                    return Member(name, None, "unpacks to more than the size limit; not read")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        return Member(name, None, f"cannot unpack: {exc}")
+    except RuntimeError as exc:  # zipfile's word for "needs a password"
+        return Member(name, None, f"cannot unpack: {exc}")
+    return Member(name, bytes(out))
