@@ -203,6 +203,26 @@ def test_excel_unicode_text_export_is_read(tmp_path: Path) -> None:
     assert err[-1] == "1 articles from 1 files, 0 files skipped"
 
 
+def test_scrapy_list_cells_are_paragraphs_and_tags(tmp_path: Path) -> None:
+    """scrapy's CSV exporter writes a list field as its repr: the paragraphs are the body, the
+    list of keywords the tags; a cell that only looks like a list stays as written."""
+    rows = [
+        ["title", "content", "tags", "date"],
+        ["خبر", str(["الفقرة الأولى.", "الفقرة الثانية."]), str(["غزة", "مصر"]), "2018-09-10"],
+        ["خبر ثان", '["فقرة بصيغة JSON"]', "", "2018-09-11"],
+        ["خبر ثالث", "['نص بين قوسين لا يغلق", "", "2018-09-12"],
+    ]
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    (tmp_path / "items.csv").write_text(text.getvalue(), encoding="utf-8")
+    records, _ = _export(tmp_path)
+    assert [(r["body"], r["tags"]) for r in records] == [
+        ("الفقرة الأولى.\nالفقرة الثانية.", ["غزة", "مصر"]),
+        ("فقرة بصيغة JSON", []),
+        ("['نص بين قوسين لا يغلق", []),
+    ]
+
+
 def test_unclosed_quote_keeps_the_rows_before_it_and_says_where(tmp_path: Path) -> None:
     (tmp_path / "cut.csv").write_text(
         'title,text\nأول,"نص أول"\nثان,"نص لم يغلق\nحتى النهاية\n', encoding="utf-8"

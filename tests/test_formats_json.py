@@ -126,6 +126,48 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
         ({"العنوان": "خبر", "النص": "ن", "التاريخ": "2018-02-02"}, "date", dt.date(2018, 2, 2)),
         ({"العنوان": "خبر", "النص": "ن", "المصدر": "الأهرام"}, "source", "الأهرام"),
         ({"العنوان": "خبر", "النص": "ن", "القسم": "رياضة"}, "category", "رياضة"),
+        # what common extraction tools write: news-please, newspaper3k, trafilatura
+        (
+            {"title": "T", "maintext": "b", "date_publish": "2021-03-01 08:30:00"},
+            "date",
+            dt.date(2021, 3, 1),
+        ),
+        (
+            {"title": "T", "maintext": "b", "source_domain": "www.aljazeera.net"},
+            "source",
+            "www.aljazeera.net",
+        ),
+        (
+            {"title": "T", "text": "b", "publish_date": "2019-05-06 00:00:00"},
+            "date",
+            dt.date(2019, 5, 6),
+        ),
+        (
+            {
+                "title": "T",
+                "text": "b",
+                "source": "https://alarabiya.net/x",
+                "source-hostname": "العربية",
+            },
+            "source",
+            "العربية",
+        ),
+        (
+            {
+                "title": "T",
+                "text": "b",
+                "source": "https://alarabiya.net/x",
+                "hostname": "alarabiya.net",
+            },
+            "url",
+            "https://alarabiya.net/x",
+        ),
+        ({"title": "T", "text": "b", "source": "https://x.example/1"}, "source", None),
+        (
+            {"title": "T", "text": "b", "source": "https://a/1", "url": "https://b/2"},
+            "url",
+            "https://b/2",
+        ),
         # the exact name wins over a folded one
         ({"title": "exact", "Title": "folded", "body": "b"}, "title", "exact"),
     ],

@@ -15,9 +15,11 @@ with their title, date, url... (``reader.formats.sidecar`` joins it onto those f
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime as dt
 import io
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -216,7 +218,7 @@ def cell(cells: tuple[str, ...], columns: Columns, field: str) -> str:
 def _article(
     cells: tuple[str, ...], columns: Columns, *, article_id: str, rel_path: str
 ) -> tuple[Article | None, str]:
-    body = _paragraphs(cell(cells, columns, "body"))
+    body = _paragraphs(_listed(cell(cells, columns, "body")))
     if not body:
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
@@ -274,4 +276,22 @@ def row_date(value: str, problems: list[str]) -> dt.date | None:
 
 
 def _tags(value: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for t in (_text(x) for x in _TAG_SPLIT.split(value)) if t))
+    listed = _listed(value)
+    words = listed if isinstance(listed, list) else _TAG_SPLIT.split(value)
+    return tuple(dict.fromkeys(t for t in (_text(x) for x in words) if t))
+
+
+def _listed(value: str) -> str | list[str]:
+    """A cell holding a list of strings as scrapy's CSV writes one (``['first', 'second']``,
+    a Python list's repr, or JSON) as that list; any other cell as it is."""
+    text = value.strip()
+    if not (text.startswith(("['", '["', "[u'")) and text.endswith(("']", '"]'))):
+        return value
+    for read in (json.loads, ast.literal_eval):
+        try:
+            found = read(text)
+        except Exception:  # a cell that only looks like a list: its text as written
+            continue
+        if isinstance(found, list) and all(isinstance(x, str) for x in found):
+            return found
+    return value

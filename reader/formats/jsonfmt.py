@@ -1,8 +1,7 @@
 """JSON and JSON Lines articles: an array, a single object, an object holding a list, or one object a line.
 
-Field names differ from scraper to scraper; ``_ALIASES`` lists the names accepted for each field,
-first match wins; then those and ``_MORE_NAMES`` (Arabic) in any spelling ("Title", "Published
-At"). Bodies may be a string, a list of paragraphs, or HTML.
+Field names differ from scraper to scraper: ``json_fields`` finds each field by its names in
+English or Arabic, in any spelling. Bodies may be a string, a list of paragraphs, or HTML.
 
 Hostile values cost their own item (or field), never the file: a number too long for Python's
 ``int`` and a value nested deeper than the parser's recursion are read as ``Unreadable``
@@ -13,7 +12,6 @@ with a note.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import json
 import re
@@ -23,6 +21,14 @@ from typing import Any
 
 from reader.formats.dates import parse_date
 from reader.formats.debris import clean_body
+from reader.formats.json_fields import (
+    ADDRESS,
+    ALIASES,
+    folded_fields,
+    get_field,
+    has_field,
+    present,
+)
 from reader.formats.json_read import (
     SPLIT_DEPTH,
     LineError,
@@ -37,63 +43,6 @@ from reader.formats.plain import collapse_spaces
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "subject"),
-    "body": (
-        "content",
-        "body",
-        "text",
-        "article",
-        "article_body",
-        "articleBody",
-        "article_text",
-        "main_text",
-        "full_text",
-        "fulltext",
-        "story",
-    ),
-    "date": (
-        "date",
-        "published",
-        "published_at",
-        "publishedAt",
-        "date_published",
-        "datePublished",
-        "date_extracted",
-        "pubDate",
-        "pub_date",
-        "time",
-        "timestamp",
-        "created_at",
-    ),
-    "source": ("source", "site", "publisher", "source_name", "website", "outlet"),
-    "url": ("url", "link", "href", "source_url", "permalink"),
-    "author": ("author", "authors", "byline", "writer"),
-    "tags": ("tags", "keywords", "tag", "labels"),
-    "category": ("category", "section", "categories", "cat"),
-    "summary": ("summary", "abstract", "description", "lead"),
-}
-# Names matched only once folded (see ``_folded_fields``): Arabic exports and the rare spellings.
-_MORE_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("عنوان", "العنوان"),
-    "body": ("نص", "النص", "المحتوى", "محتوى", "المقال", "متن"),
-    "date": ("تاريخ", "التاريخ"),
-    "source": ("المصدر", "مصدر", "الموقع", "الجريدة"),
-    "url": ("الرابط", "رابط"),
-    "author": ("الكاتب", "كاتب", "المؤلف"),
-    "tags": ("الكلمات", "الوسوم", "وسوم"),
-    "category": ("القسم", "قسم", "التصنيف", "تصنيف"),
-    "summary": ("الملخص", "ملخص", "الوصف", "وصف"),
-}
-_KEY_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
-_FOLDED_ALIASES = {
-    field: tuple(
-        dict.fromkeys(
-            _KEY_FOLD.sub("", name).lower() for name in (*names, *_MORE_NAMES.get(field, ()))
-        )
-    )
-    for field, names in _ALIASES.items()
-}
 # Lists of articles inside an object: these keys first, then any list of objects.
 _CONTAINER_KEYS = (
     "articles",
@@ -184,7 +133,7 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
         return data if any(isinstance(x, dict) for x in data) else None
     if not isinstance(data, dict) or depth > 3:
         return None
-    if _has_any(data, "title") or _has_any(data, "body"):
+    if has_field(data, "title") or has_field(data, "body"):
         return [data]
     keys = [k for k in _CONTAINER_KEYS if k in data] + [k for k in data if k not in _CONTAINER_KEYS]
     for key in keys:
@@ -194,40 +143,19 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
     return None
 
 
-def _has_any(item: dict[str, Any], field: str) -> bool:
-    return _present(_get(item, field, _folded_fields(tuple(item))))
-
-
-def _present(value: Any) -> bool:
-    return value is not None and not isinstance(value, Unreadable) and value not in ("", [], {})
-
-
-def _get(item: dict[str, Any], field: str, folded: dict[str, Any]) -> Any:
-    """The item's value for ``field``: its exact names first, then ``folded``, the item's own
-    keys by field (``_folded_fields``)."""
-    for key in _ALIASES[field]:
-        value = item.get(key)
-        if _present(value):
-            return value
-    # Exports also write "Title", "Published At", "article-text": the names folded, same order.
-    own = folded.get(field)
-    return item[own] if own is not None and _present(item[own]) else None
-
-
-@functools.lru_cache(maxsize=256)
-def _folded_fields(keys: tuple[Any, ...]) -> dict[str, Any]:
-    """Field -> the item's own key for it, found by folded names (the first alias that matches);
-    the items of one export share their keys, so this is worked out once for them."""
-    folded: dict[str, Any] = {}
-    for key in keys:
-        if isinstance(key, str):
-            folded.setdefault(_KEY_FOLD.sub("", key).lower(), key)
-    found: dict[str, Any] = {}
-    for field, names in _FOLDED_ALIASES.items():
-        own = next((folded[name] for name in names if name in folded), None)
-        if own is not None:
-            found[field] = own
-    return found
+def _source_and_url(
+    item: dict[str, Any], field: Callable[..., Any]
+) -> tuple[str | None, str | None]:
+    """The source and url fields; a source that is an address is the url when the item has no
+    other, and the source is then the next name that is not an address."""
+    url = field("url", _text) or None
+    source = field("source", _text) or None
+    if source is None or not ADDRESS.match(source):
+        return source, url
+    url = url or source
+    names = (_text(item.get(key)) for key in ALIASES["source"][1:])
+    source = next((n for n in names if n and not ADDRESS.match(n)), None)
+    return source, url
 
 
 def _text(value: Any, depth: int = 0) -> str:
@@ -238,7 +166,7 @@ def _text(value: Any, depth: int = 0) -> str:
         raise _TooDeep
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
-        value = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), "")
+        value = next((value[k] for k in _INNER_TEXT_KEYS if present(value.get(k))), "")
         if isinstance(value, dict):
             return _text(value, depth + 1)
     if isinstance(value, list):
@@ -258,7 +186,7 @@ def _paragraphs(value: Any, depth: int = 0) -> str:
         parts: Iterator[str] = (_paragraphs(v, depth + 1) for v in value)
         return "\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        inner = next((value[k] for k in _INNER_BODY_KEYS if _present(value.get(k))), "")
+        inner = next((value[k] for k in _INNER_BODY_KEYS if present(value.get(k))), "")
         return _paragraphs(inner, depth + 1)
     text = str(value)
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
@@ -302,7 +230,7 @@ def _tag_names(value: Any, out: list[str], depth: int) -> None:
         for item in value:
             _tag_names(item, out, depth + 1)
     elif isinstance(value, dict):
-        inner = next((value[k] for k in _INNER_TEXT_KEYS if _present(value.get(k))), None)
+        inner = next((value[k] for k in _INNER_TEXT_KEYS if present(value.get(k))), None)
         if inner is not None:
             _tag_names(inner, out, depth + 1)
         else:  # {"1": "سياسة", "2": "اقتصاد"}: the values are the names (links are not)
@@ -358,11 +286,11 @@ def _article(
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
     problems: list[str] = _unreadable_fields(item) if slow else []
-    folded = _folded_fields(tuple(item))
+    folded = folded_fields(tuple(item))
 
     def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
         try:
-            return read(_get(item, name, folded))
+            return read(get_field(item, name, folded))
         except _TooDeep:
             problems.append(f"{name} nested more than {_MAX_FIELD_DEPTH} levels deep; left out")
             return empty
@@ -380,14 +308,15 @@ def _article(
         # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
         title = title_from_text(body.split("\n"))
         problems.append(TITLE_FROM_FIRST_WORDS)
+    source, url = _source_and_url(item, field)
     return (
         Article(
             id=article_id,
             title=title,
             body=body,
             date=field("date", lambda value: _date(value, problems), None),
-            source=field("source", _text) or None,
-            url=field("url", _text) or None,
+            source=source,
+            url=url,
             author=field("author", _text) or None,
             category=field("category", _text) or None,
             tags=field("tags", lambda value: _tags(value, problems), ()),

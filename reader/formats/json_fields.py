@@ -1,0 +1,128 @@
+"""The names a JSON export gives an article's fields ("content", "Article Text", "النص"), and
+the item's value for each field.
+
+``ALIASES`` lists the names accepted for each field, first match wins; then those and
+``MORE_NAMES`` (Arabic) in any spelling ("Title", "Published At"), worked out once for the keys
+the items of one export share.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from reader.formats.json_read import Unreadable
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "subject"),
+    "body": (
+        "content",
+        "body",
+        "text",
+        "article",
+        "article_body",
+        "articleBody",
+        "article_text",
+        "main_text",
+        "full_text",
+        "fulltext",
+        "story",
+    ),
+    "date": (
+        "date",
+        "published",
+        "published_at",
+        "publishedAt",
+        "date_published",
+        "datePublished",
+        "date_extracted",
+        "pubDate",
+        "pub_date",
+        "time",
+        "timestamp",
+        "created_at",
+        # news-please, newspaper3k and schema.org spellings
+        "date_publish",
+        "publish_date",
+        "publication_date",
+        "date_created",
+    ),
+    # trafilatura's "source" is the page's address: a URL here is the url (``_source_and_url``)
+    "source": (
+        "source",
+        "site",
+        "publisher",
+        "source_name",
+        "website",
+        "outlet",
+        "sitename",
+        "source-hostname",
+        "source_domain",
+        "hostname",
+        "domain",
+    ),
+    "url": ("url", "link", "href", "source_url", "permalink"),
+    "author": ("author", "authors", "byline", "writer"),
+    "tags": ("tags", "keywords", "tag", "labels"),
+    "category": ("category", "section", "categories", "cat"),
+    "summary": ("summary", "abstract", "description", "lead"),
+}
+# Names matched only once folded (see ``_folded_fields``): Arabic exports and the rare spellings.
+MORE_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("عنوان", "العنوان"),
+    "body": ("نص", "النص", "المحتوى", "محتوى", "المقال", "متن"),
+    "date": ("تاريخ", "التاريخ"),
+    "source": ("المصدر", "مصدر", "الموقع", "الجريدة"),
+    "url": ("الرابط", "رابط"),
+    "author": ("الكاتب", "كاتب", "المؤلف"),
+    "tags": ("الكلمات", "الوسوم", "وسوم"),
+    "category": ("القسم", "قسم", "التصنيف", "تصنيف"),
+    "summary": ("الملخص", "ملخص", "الوصف", "وصف"),
+}
+ADDRESS = re.compile(r"(?i)https?://")
+_KEY_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
+_FOLDEDALIASES = {
+    field: tuple(
+        dict.fromkeys(
+            _KEY_FOLD.sub("", name).lower() for name in (*names, *MORE_NAMES.get(field, ()))
+        )
+    )
+    for field, names in ALIASES.items()
+}
+
+
+def has_field(item: dict[str, Any], field: str) -> bool:
+    return present(get_field(item, field, folded_fields(tuple(item))))
+
+
+def present(value: Any) -> bool:
+    return value is not None and not isinstance(value, Unreadable) and value not in ("", [], {})
+
+
+def get_field(item: dict[str, Any], field: str, folded: dict[str, Any]) -> Any:
+    """The item's value for ``field``: its exact names first, then ``folded``, the item's own
+    keys by field (``_folded_fields``)."""
+    for key in ALIASES[field]:
+        value = item.get(key)
+        if present(value):
+            return value
+    # Exports also write "Title", "Published At", "article-text": the names folded, same order.
+    own = folded.get(field)
+    return item[own] if own is not None and present(item[own]) else None
+
+
+@functools.lru_cache(maxsize=256)
+def folded_fields(keys: tuple[Any, ...]) -> dict[str, Any]:
+    """Field -> the item's own key for it, found by folded names (the first alias that matches);
+    the items of one export share their keys, so this is worked out once for them."""
+    folded: dict[str, Any] = {}
+    for key in keys:
+        if isinstance(key, str):
+            folded.setdefault(_KEY_FOLD.sub("", key).lower(), key)
+    found: dict[str, Any] = {}
+    for field, names in _FOLDEDALIASES.items():
+        own = next((folded[name] for name in names if name in folded), None)
+        if own is not None:
+            found[field] = own
+    return found
