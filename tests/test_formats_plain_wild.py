@@ -159,3 +159,45 @@ def test_a_file_of_script_code_only_is_named_with_its_reason(tmp_path: Path) -> 
 def test_a_lone_url_line_is_not_lost(tmp_path: Path) -> None:
     article = _parse(tmp_path, "link.txt", "https://example.org/a\n")
     assert (article.title, article.url) == ("https://example.org/a", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "source", "date"),
+    [
+        # byline, source and date lines under the headline: the scraped layout's labels at the
+        # top, where its footer would be read as the end of the body
+        (
+            f"استئناف المفاوضات\nبقلم: محمد أحمد\nالمصدر: الأهرام\nالتاريخ: 12 مارس 2019\n\n{LONG}",
+            "محمد أحمد",
+            "الأهرام",
+            dt.date(2019, 3, 12),
+        ),
+        (f"استئناف المفاوضات\nكتب: سامي علي\n\n{LONG}", "سامي علي", None, None),
+        (f"استئناف المفاوضات\nBy John Smith\n\n{LONG}", "John Smith", None, None),
+    ],
+)
+def test_header_lines_under_the_headline(
+    tmp_path: Path, text: str, author: str, source: str | None, date: dt.date | None
+) -> None:
+    article = _parse(tmp_path, "a.txt", text)
+    assert (article.author, article.source, article.date) == (author, source, date)
+    assert article.body == LONG
+    assert not article.appended
+
+
+def test_a_byline_in_the_body_stays_there(tmp_path: Path) -> None:
+    """Past the first paragraph the same words are the article's own text."""
+    text = f"عنوان\n{LONG}\nبقلم: محمد أحمد\n{LONG}"
+    article = _parse(tmp_path, "a.txt", text)
+    assert article.author is None
+    assert article.body == f"{LONG}\nبقلم: محمد أحمد\n{LONG}"
+
+
+@pytest.mark.parametrize(
+    "trail",
+    ["الرئيسية > أخبار > سياسة", "Home » News » Politics", "سياسة < أخبار < الرئيسية"],
+)
+def test_a_navigation_trail_is_neither_title_nor_text(tmp_path: Path, trail: str) -> None:
+    article = _parse(tmp_path, "a.txt", f"{trail}\nمستشفى جديد في الإسكندرية\n{LONG}")
+    assert article.title == "مستشفى جديد في الإسكندرية"
+    assert article.body == LONG

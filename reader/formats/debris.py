@@ -122,6 +122,10 @@ _SHARE_ANCHORS = frozenset(normalize(word) for word in _ANCHOR_WORDS.split())
 _SHARE_FILLER = frozenset(normalize(word) for word in _FILLER_WORDS.split())
 WORD = re.compile(r"[^\W_]+")
 _SHARE_MAX_CHARS = 100
+_TRAIL_MARKS = (">", "»", "›", "«", "‹", "<", "/", "\\")
+_TRAIL_SPLIT = re.compile(r"\s*(?:>|»|›|«|‹|<|/|\\)\s*")
+# the home page's name in a navigation trail, normalised (``reader.text.normalize``)
+_HOME = frozenset({"الرئيسيه", "الصفحه الرئيسيه", "الرءيسيه", "home", "accueil"})
 _BLOCK_MAX_LINES = 200
 _SHARE_MAX_WORDS = 10
 
@@ -176,9 +180,20 @@ def clean_line(line: str) -> str:
     glued after it keeps its text; any other line comes back as it is."""
     if not line:
         return line
-    if is_share_line(line):
+    if is_share_line(line) or is_breadcrumb(line):
         return ""
     return _script_cut(line)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A site's navigation trail (``الرئيسية > أخبار > سياسة``, ``Home » News``): short names
+    between arrows, one end the home page."""
+    if len(line) > _SHARE_MAX_CHARS or not any(mark in line for mark in _TRAIL_MARKS):
+        return False
+    parts = [part.strip() for part in _TRAIL_SPLIT.split(line)]
+    if len(parts) < 2 or any(not part or len(part.split()) > 4 for part in parts):
+        return False
+    return normalize(parts[0]).lower() in _HOME or normalize(parts[-1]).lower() in _HOME
 
 
 def clean_lines(lines: Iterable[str]) -> list[str]:

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from reader.formats.bylines import Header, header_lines
 from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import (
     clean_lines,
@@ -78,6 +79,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     if start is None and not meta.get("title"):
         return None
     problems: list[str] = []
+    note = None
     if isinstance(meta.get("title"), str) and meta["title"]:
         title, rest = str(meta["title"]), lines
     else:
@@ -85,6 +87,8 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         title, rest, note = _title(lines, start, rel_path=rel_path, markdown=markdown)
         if note:
             problems.append(note)
+    # under a headline line only: a text that opens with its first paragraph keeps every line
+    header, rest = header_lines(rest) if note is None else (Header(), rest)
     if markdown or _hard_wrapped(rest):
         body = _markdown_paragraphs(rest)
     else:
@@ -92,6 +96,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     if not body:
         problems.append("no body text: the file holds only a title line")
     date = parse_date(raw_date) if isinstance(raw_date, str) and raw_date else head.date
+    date = date or header.date
     if raw_date and date is None:
         problems.append(f"unreadable date: {raw_date!r}")
     tags = meta.get("tags", [])
@@ -100,9 +105,9 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         title=title,
         body=body,
         date=date,
-        source=_one(meta.get("source")),
+        source=_one(meta.get("source")) or header.source,
         url=_one(meta.get("url")) or head.url,
-        author=_one(meta.get("author")),
+        author=_one(meta.get("author")) or header.author,
         category=_one(meta.get("category")),
         tags=tuple(tags)
         if isinstance(tags, list)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from reader.formats.bylines import header_lines
 from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
 from reader.formats.debris import drop_debris, url_of_line
 from reader.formats.scraped_lines import (
@@ -202,12 +203,14 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
     url, lead_date, lines = _head_debris(lines)
     problems: list[str] = []
     title, rest = _title(lines, path, problems)
+    # a byline or a source line right under the headline heads the text: not the footer
+    header, rest = header_lines(rest)
     page = _split_page(rest)
     parts = split_body(page.main)
-    source = page.source
+    source = header.source or page.source
     if source is None:
         source = next(filter(None, map(parse_source_line, parts.stray_sources)), None)
-    date = _date(lead_date, parts.date_text, problems)
+    date = _date(lead_date or header.date, parts.date_text, problems)
     if not parts.body:
         problems.append("no body text")
     return Article(
@@ -217,6 +220,7 @@ def _parse(text: str, *, article_id: str, path: str) -> Article:
         date=date,
         source=source,
         url=url,
+        author=header.author,
         tags=page.tags,
         related=parts.related + page.related,
         appended=split_appended(page.appended),
