@@ -201,3 +201,27 @@ def test_a_navigation_trail_is_neither_title_nor_text(tmp_path: Path, trail: str
     article = _parse(tmp_path, "a.txt", f"{trail}\nمستشفى جديد في الإسكندرية\n{LONG}")
     assert article.title == "مستشفى جديد في الإسكندرية"
     assert article.body == LONG
+
+
+def test_a_text_file_that_kept_its_page_markup_is_read_as_text(tmp_path: Path) -> None:
+    """A scraper that wrote the page's text with its tags and entities still in."""
+    text = (
+        "عنوان فيه &quot;اقتباس&quot;\n\n"
+        "<p>قال الوزير &quot;سنعود&quot; &amp; أضاف أن المفاوضات مستمرة بين الأطراف.</p>"
+        "<p>فقرة <b>ثانية</b> من النص.<br>وسطر بعد فاصل.</p>"
+    )
+    article = _parse(tmp_path, "a.txt", text)
+    assert article.title == 'عنوان فيه "اقتباس"'
+    assert article.body == (
+        'قال الوزير "سنعود" & أضاف أن المفاوضات مستمرة بين الأطراف.\n'
+        "فقرة ثانية من النص.\n"
+        "وسطر بعد فاصل."
+    )
+
+
+def test_prose_that_names_a_tag_or_an_ampersand_stays_as_written(tmp_path: Path) -> None:
+    text = f"عنوان الخبر\nشركة AT&T تعلن نتائجها و Q&A مع المدير، والوسم <b> في لغة الويب.\n{LONG}"
+    article = _parse(tmp_path, "a.txt", text)
+    assert article.body.startswith(
+        "شركة AT&T تعلن نتائجها و Q&A مع المدير، والوسم <b> في لغة الويب."
+    )

@@ -28,6 +28,7 @@ from reader.formats.debris import (
     mostly_arabic,
     url_of_line,
 )
+from reader.formats.markup_text import text_of_markup
 from reader.formats.titles import (
     TITLE_FROM_FILE_NAME,
     TITLE_FROM_FIRST_SENTENCE,
@@ -72,7 +73,7 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         if match is not None:
             meta = _front_matter(match.group(1))
             text = text[match.end() :]
-    lines = _clean_lines(text, markdown=markdown)
+    lines = _clean_lines(text_of_markup(text), markdown=markdown)
     raw_date = meta.get("date")
     head, lines = _read_head(lines, want_url=not meta.get("url"), want_date=not raw_date)
     start = next((i for i, line in enumerate(lines) if line), None)

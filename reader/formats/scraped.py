@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from reader.formats.bylines import header_lines
 from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
 from reader.formats.debris import drop_debris, url_of_line
+from reader.formats.markup_text import text_of_markup
 from reader.formats.scraped_lines import (
     STRIP,
     clean_lines,
@@ -199,7 +200,7 @@ def _head_debris(lines: list[str]) -> tuple[str | None, dt.date | None, list[str
 
 def _parse(text: str, *, article_id: str, path: str) -> Article:
     # script, ad and share lines (debris.py) go first, so none can pass for a title or a paragraph
-    lines = unglue_lines(drop_debris(clean_lines(text)))
+    lines = unglue_lines(drop_debris(clean_lines(text_of_markup(text))))
     url, lead_date, lines = _head_debris(lines)
     problems: list[str] = []
     title, rest = _title(lines, path, problems)
