@@ -38,18 +38,21 @@ _MAX_YEAR = 2200
 # Month names as they look *after* ``normalize`` (hamza alefs folded to ا, ی to ي, ة to ه, lower case).
 _MONTH_NAMES: dict[str, int] = {}
 _MONTH_SPELLINGS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, ("january", "jan", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه")),
-    (2, ("february", "feb", "فبراير", "شباط", "فيفري", "فبرير")),
-    (3, ("march", "mar", "مارس", "اذار")),
-    (4, ("april", "apr", "ابريل", "افريل", "نيسان", "ابريل")),
-    (5, ("may", "مايو", "ايار", "ماي")),
-    (6, ("june", "jun", "يونيو", "يونيه", "حزيران", "جوان")),
-    (7, ("july", "jul", "يوليو", "يوليه", "تموز", "جويليه", "يوليوز")),
-    (8, ("august", "aug", "اغسطس", "اب", "اوت", "غشت", "اغسطس")),
-    (9, ("september", "sept", "sep", "سبتمبر", "ايلول", "شتنبر")),
-    (10, ("october", "oct", "اكتوبر", "تشرين الاول", "تشرين اول")),
-    (11, ("november", "nov", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر")),
-    (12, ("december", "dec", "ديسمبر", "كانون الاول", "كانون اول", "دجنبر")),
+    (1, ("january", "jan", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه", "janvier")),
+    (2, ("february", "feb", "فبراير", "شباط", "فيفري", "فبرير", "février", "fevrier")),
+    (3, ("march", "mar", "مارس", "اذار", "mars")),
+    (4, ("april", "apr", "ابريل", "افريل", "نيسان", "ابريل", "avril")),
+    (5, ("may", "مايو", "ايار", "ماي", "mai")),
+    (6, ("june", "jun", "يونيو", "يونيه", "حزيران", "جوان", "juin")),
+    (7, ("july", "jul", "يوليو", "يوليه", "تموز", "جويليه", "يوليوز", "juillet")),
+    (8, ("august", "aug", "اغسطس", "اب", "اوت", "غشت", "اغسطس", "août", "aout")),
+    (9, ("september", "sept", "sep", "سبتمبر", "ايلول", "شتنبر", "septembre")),
+    (10, ("october", "oct", "اكتوبر", "تشرين الاول", "تشرين اول", "octobre")),
+    (11, ("november", "nov", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "novembre")),
+    (
+        12,
+        ("december", "dec", "ديسمبر", "كانون الاول", "كانون اول", "دجنبر", "décembre", "decembre"),
+    ),
 )
 for _number, _spellings in _MONTH_SPELLINGS:
     for _spelling in _spellings:
@@ -62,7 +65,7 @@ _MONTH_ALT = "|".join(
 )
 # A month name is a whole word: not inside another word (``اب`` in ``الانتخابات``, ``mar`` in ``market``).
 _MONTH = rf"(?<!\w)(?P<month>{_MONTH_ALT})(?!\w)\.?"
-_DAY = r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+_DAY = r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?(?!\d)"
 _YEAR = r"(?<!\d)(?P<year>\d{4})(?!\d)"
 # Between the parts: spaces, commas, dashes, slashes, "of" / "من", and a second month name in
 # brackets or after a slash ("كانون الأول (ديسمبر)", "ديسمبر/كانون الأول").
@@ -199,13 +202,15 @@ _HIJRI_DMY = re.compile(rf"(?<![\d.])(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](\d{{4}})
 
 # A date line may open with a label; what follows it must be date material only.
 _LINE_LABEL = re.compile(
-    r"^\s*(?:(?:ال)?تاريخ(?:\s+(?:ال)?نشر)?|نشر\s+(?:في|بتاريخ)|نشر|بتاريخ"
-    r"|date|published(?:\s+on)?|posted(?:\s+on)?)(?!\w)\s*[:：|\-–]?",
+    r"^\s*(?:(?:ال)?تاريخ(?:\s+(?:ال)?نشر)?|نشر\s+(?:في|بتاريخ)|نشر|بتاريخ|منشور"
+    r"|(?:اخر\s+)?(?:تحديث|تعديل)|date|published(?:\s+on)?|posted(?:\s+on)?"
+    r"|(?:last\s+)?updated(?:\s+on)?|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?)(?!\w)\s*[:：|\-–]?",
 )
 _DATE_LINE_WORDS = (
     "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه يوم م ه ص الموافق موافق مساء صباحا "
     "الساعه gmt utc am pm st nd rd th of at on monday tuesday wednesday thursday friday "
-    "saturday sunday mon tue wed thu fri sat sun"
+    "saturday sunday mon tue wed thu fri sat sun t z le er lundi mardi mercredi jeudi vendredi "
+    "samedi dimanche"
 )
 _LINE_WORDS = frozenset(_DATE_LINE_WORDS.split())
 _LETTERS = re.compile(r"[^\W\d_]+")
