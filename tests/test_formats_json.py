@@ -168,6 +168,10 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
             "url",
             "https://b/2",
         ),
+        # a byline word kept before the name
+        ({"title": "T", "body": "b", "byline": "By John Smith"}, "author", "John Smith"),
+        ({"title": "T", "body": "b", "author": "كتب: محمد أحمد"}, "author", "محمد أحمد"),
+        ({"title": "T", "body": "b", "author": "Byron Smith"}, "author", "Byron Smith"),
         # the exact name wins over a folded one
         ({"title": "exact", "Title": "folded", "body": "b"}, "title", "exact"),
     ],

@@ -45,6 +45,17 @@ class Header:
     date: dt.date | None = None
 
 
+_BYLINE_WORD = re.compile(
+    r"^\s*(?:بقلم|كتب|كتبت|كتبه|كتبته|إعداد|اعداد|تحرير|by)(?:\s*[:：\-–]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def author_name(value: str) -> str:
+    """An author field without the byline word a page's markup kept ("كتب محمد أحمد")."""
+    return _BYLINE_WORD.sub("", value, count=1).strip() or value
+
+
 def header_lines(lines: list[str]) -> tuple[Header, list[str]]:
     """The author, source and date the first lines of ``lines`` (the text under the headline)
     give, and ``lines`` without them; nothing is taken past the first paragraph."""

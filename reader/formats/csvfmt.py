@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from reader.formats.bylines import author_name
 from reader.formats.csv_columns import Columns, exact_fields, map_columns, summary_as_body
 from reader.formats.dates import parse_date
 from reader.formats.jsonfmt import _paragraphs, _text
@@ -240,7 +241,7 @@ def _article(
             date=row_date(cell(cells, columns, "date"), problems),
             source=_text(cell(cells, columns, "source")) or None,
             url=_text(cell(cells, columns, "url")) or None,
-            author=_text(cell(cells, columns, "author")) or None,
+            author=author_name(_text(cell(cells, columns, "author"))) or None,
             category=_text(cell(cells, columns, "category")) or None,
             tags=_tags(cell(cells, columns, "tags")),
             problems=tuple(problems),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
 from reader.model import Article, LoadProblem
 
@@ -122,7 +123,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
                 date=date,
                 source=field.one("sitename") or field.one("hostname") or None,
                 url=field.one("url") or _saved_from(text) or None,
-                author=field.one("author") or None,
+                author=author_name(field.one("author") or "") or None,
                 category=", ".join(field.many("categories")) or None,
                 tags=field.many("tags"),
                 problems=tuple(problems),

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
 from reader.formats.debris import clean_body
 from reader.formats.json_fields import (
@@ -317,7 +318,7 @@ def _article(
             date=field("date", lambda value: _date(value, problems), None),
             source=source,
             url=url,
-            author=field("author", _text) or None,
+            author=author_name(field("author", _text)) or None,
             category=field("category", _text) or None,
             tags=field("tags", lambda value: _tags(value, problems), ()),
             problems=tuple(problems),
