@@ -58,12 +58,16 @@ def test_skipped_files_next_to_articles(tmp_path: Path) -> None:
     (root / ".git" / "index").write_bytes(b"DIRC")
     (root / "README.md").write_text("# the collection\n", encoding="utf-8")
     (root / "LICENSE").write_text("licence\n", encoding="utf-8")
+    # nor what Windows leaves in a folder it showed
+    (root / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    (root / "desktop.ini").write_text("[.ShellClassInfo]\r\n", encoding="utf-8")
     done = _export(root)
     err = done.stderr.decode("utf-8").splitlines()
     assert "photo.jpg: not an article format (.jpg)" in err
     assert any(line.startswith("blob: ") for line in err)
     assert not any(
-        line.startswith((".DS_Store", ".git", "README.md", "LICENSE")) for line in err[:-1]
+        line.startswith((".DS_Store", ".git", "README.md", "LICENSE", "Thumbs.db", "desktop.ini"))
+        for line in err[:-1]
     )
     assert err[-1] == (
         "1 articles from 1 files, 5 files skipped: .pdf ×2, .docx ×1, .jpg ×1, (none) ×1"

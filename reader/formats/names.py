@@ -22,9 +22,11 @@ ARTICLE_SUFFIXES = frozenset(
     | SERVER_PAGE_SUFFIXES
     | ZIP_SUFFIXES
 )
-# A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE).
+# A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
+# and neither are the files an operating system leaves in every folder it shows.
 NOT_ARTICLES = re.compile(
-    r"^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?$",
+    r"^(?:(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?"
+    r"|thumbs\.db|ehthumbs\.db|desktop\.ini)$",
     re.IGNORECASE,
 )
 
