@@ -132,3 +132,39 @@ def test_malformed_query_is_answered_with_a_message(
     assert code == 0
     assert [r["id"] for r in json.loads(out)["results"]] == ["a.json#1"]
     assert "not closed" in err
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_marks_answer_from_the_command_line_as_in_the_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, warm: bool
+) -> None:
+    """is:starred, mytag: and note: read the folder's saved marks (the window's), cold and from
+    the cache alike; the command never writes them."""
+    from reader.storage.state import UserState, state_path
+
+    folder = _folder(tmp_path)
+    if warm:
+        _search(capsys, str(folder), "غزة")  # the cache now answers the next run alone
+    ids = sorted(json.loads(line)["id"] for line in _export_ids(folder))
+    state = UserState(folder)
+    state.set_starred(ids[0])
+    state.set_my_tags(ids[1], ("للمراجعة",))
+    state.set_article_note(ids[1], "مصدر ثان مطلوب")
+    state.save()
+    before = state_path(folder).read_bytes()
+    for query, expected in (
+        ("is:starred", [ids[0]]),
+        ("mytag:للمراجعة", [ids[1]]),
+        ("note:مطلوب", [ids[1]]),
+    ):
+        code, out, _ = _search(capsys, str(folder), query, "--format", "jsonl")
+        assert code == 0
+        assert [r["id"] for r in json.loads(out)["results"]] == expected, query
+    assert state_path(folder).read_bytes() == before
+
+
+def _export_ids(folder: Path) -> list[str]:
+    from reader.library.library import load_library
+
+    library = load_library(folder, entities=False, use_cache=False)
+    return [json.dumps({"id": i}) for i in library.articles]

@@ -27,6 +27,7 @@ from reader.library.warm import WarmFolder
 from reader.model import Article
 
 if TYPE_CHECKING:
+    from reader.index.marks import Marks
     from reader.library.library import Library
 
 _ENTITY_FIELDS = ("entity:", "كيان:")
@@ -46,8 +47,11 @@ def run(args: argparse.Namespace) -> int:
     # entity recognition costs time; only a query that filters by entity needs it
     needs_entities = any(f in q for q in queries for f in _ENTITY_FIELDS)
     limit = max(0, args.limit)
+    marks, state_note = _marks(Path(args.folder))
+    if state_note:
+        tell("search", state_note)
     try:
-        folder, answers, notes = _answer(args, queries, needs_entities, limit)
+        folder, answers, notes = _answer(args, queries, needs_entities, limit, marks)
     except FolderError as exc:
         tell("search", exc)
         return 2
@@ -84,8 +88,24 @@ _Hit = tuple[int, float, Article, str]
 _Answer = tuple[str, SearchResult, list[_Hit]]
 
 
+def _marks(root: Path) -> tuple[Marks | None, str | None]:
+    """The reader's stars, read marks, own tags and notes of the folder (``is:starred``,
+    ``mytag:``, ``note:`` answer from them as in the window); read-only: a damaged state file
+    is only reported."""
+    from reader.storage.state import UserState, state_path
+
+    if not state_path(root).exists():
+        return None, None
+    state = UserState(root, readonly=True)
+    return state.marks(), state.note or None
+
+
 def _answer(
-    args: argparse.Namespace, queries: list[str], needs_entities: bool, limit: int
+    args: argparse.Namespace,
+    queries: list[str],
+    needs_entities: bool,
+    limit: int,
+    marks: Marks | None = None,
 ) -> tuple[Library | WarmFolder, list[_Answer], list[str]]:
     """(the folder, each query with its result and hits, notes about the cache).
 
@@ -105,7 +125,7 @@ def _answer(
         warm, notes = open_warm(root, scanned)
         if warm is not None:
             try:
-                return warm, [_hits(warm, q, limit) for q in queries], notes + warm.notes
+                return warm, [_hits(warm, q, limit, marks) for q in queries], notes + warm.notes
             except LookupError:
                 pass  # a file changed under us: read the folder
             finally:
@@ -116,11 +136,13 @@ def _answer(
         root, entities=needs_entities, use_cache=use_cache, scanned=scanned, save_patched=True
     )
     notes += [n for n in library.notes if n not in notes]
-    return library, [_hits(library, q, limit) for q in queries], notes
+    return library, [_hits(library, q, limit, marks) for q in queries], notes
 
 
-def _hits(folder: Library | WarmFolder, query: str, limit: int) -> _Answer:
-    result = folder.search(query)
+def _hits(
+    folder: Library | WarmFolder, query: str, limit: int, marks: Marks | None = None
+) -> _Answer:
+    result = folder.search(query, marks=marks)
     ids = result.ids[:limit]
     articles = folder.fetch(ids) if isinstance(folder, WarmFolder) else folder.articles
     hits = []

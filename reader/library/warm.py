@@ -27,6 +27,7 @@ from reader.storage.cache import FolderCache, folder_dir
 
 if TYPE_CHECKING:
     from reader.index import Index, SearchResult
+    from reader.index.marks import Marks
 
 
 @dataclass(slots=True)
@@ -56,8 +57,8 @@ class WarmFolder:
     def summary(self) -> str:
         return summary_line(self.articles_count, self.files_seen, self.skipped)
 
-    def search(self, query: str) -> SearchResult:
-        return self.index.search(query)
+    def search(self, query: str, *, marks: Marks | None = None) -> SearchResult:
+        return self.index.search(query, marks=marks)
 
     def fetch(self, ids: Iterable[str]) -> dict[str, Article]:
         """The articles with these ids, read by file. Raises ``LookupError`` when one cannot be
