@@ -85,3 +85,24 @@ def test_the_sort_order_is_stored_in_a_name_older_versions_read(tmp_path: Path) 
     Settings(q).sort_key = SortKey.OLDEST
     assert q.value("list/sort") == "date_asc"
     assert Settings(q).sort_key is SortKey.OLDEST
+
+
+def test_a_folder_name_that_is_not_utf8_comes_back_byte_for_byte(tmp_path: Path) -> None:
+    """Open Recent must open the folder it names: a name with a byte that is not UTF-8 (a
+    Windows-1256 folder name copied to Linux) reaches Python as a lone surrogate, which a Qt
+    string cannot hold."""
+    import os
+
+    folder = os.fsdecode(str(tmp_path).encode() + b"/\xe4\xc8\xc7\xc1-news")
+    path = str(tmp_path / "s.ini")
+    first = Settings(QSettings(path, QSettings.Format.IniFormat))
+    first.add_recent_folder(folder)
+    first.add_recent_folder("/العادي")
+    first.sync()
+    second = Settings(QSettings(path, QSettings.Format.IniFormat))
+    assert second.recent_folders == ["/العادي", folder]
+    assert (
+        os.fsencode(second.recent_folders[1]) == str(tmp_path).encode() + b"/\xe4\xc8\xc7\xc1-news"
+    )
+    second.add_recent_folder(folder)
+    assert second.last_folder == folder

@@ -7,6 +7,8 @@ because a hand-edited or older settings file must not crash the app.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.index.types import SortKey
@@ -65,11 +67,11 @@ class Settings:
     # ---- folders
     @property
     def last_folder(self) -> str:
-        return self._str("folders/last", "")
+        return _restored(self._str("folders/last", ""))
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:
-        self._q.setValue("folders/last", value)
+        self._q.setValue("folders/last", _stored(value))
 
     @property
     def recent_folders(self) -> list[str]:
@@ -78,11 +80,11 @@ class Settings:
             value = [value]
         if not isinstance(value, list):
             return []
-        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
+        return [_restored(v) for v in value if isinstance(v, str) and v][:MAX_RECENT]
 
     def add_recent_folder(self, folder: str) -> None:
         recent = [folder, *(f for f in self.recent_folders if f != folder)][:MAX_RECENT]
-        self._q.setValue("folders/recent", recent)
+        self._q.setValue("folders/recent", [_stored(f) for f in recent])
         self.last_folder = folder
 
     def clear_recent_folders(self) -> None:
@@ -156,3 +158,25 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+# A folder whose name is not valid UTF-8 reaches Python with lone surrogates, which Qt's strings
+# cannot hold: such a path is kept as the hex of its bytes, so Open Recent opens that folder.
+_BYTES_PREFIX = "fsbytes:"
+
+
+def _stored(path: str) -> str:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES_PREFIX + os.fsencode(path).hex()
+    return path
+
+
+def _restored(text: str) -> str:
+    if text.startswith(_BYTES_PREFIX):
+        try:
+            return os.fsdecode(bytes.fromhex(text[len(_BYTES_PREFIX) :]))
+        except ValueError:
+            return ""
+    return text
