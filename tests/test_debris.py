@@ -4,11 +4,10 @@ and sections from folders (reader/formats/debris.py, sections.py), through every
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.formats import parse_file
 from reader.formats.debris import clean_line, drop_debris, url_of_line
@@ -279,19 +278,10 @@ def test_sections_from_folders_through_parse_file(tmp_path: Path) -> None:
     assert found["سياسة/a.txt"].body == "نص الخبر الأول."
 
 
-def _export(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", *args],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
-
-
 def test_export_carries_categories_urls_and_file_name_titles(tmp_path: Path) -> None:
     root = _category_tree(tmp_path)
     (root / "سياسة" / HESPRESS_NAME).write_bytes(_hespress_page())
-    done = _export(str(root), "--no-entities", "--no-cache")
+    done = run_export(str(root), "--no-entities", "--no-cache")
     assert done.returncode == 0, done.stderr.decode("utf-8")
     records = {r["id"]: r for r in map(json.loads, done.stdout.decode("utf-8").splitlines())}
     assert {rid: r["category"] for rid, r in records.items()} == {

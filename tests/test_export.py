@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from export_run import run_export
 
 from reader.library.export import (
     CSV_COLUMNS,
@@ -126,15 +127,6 @@ def test_undated_article_fails_any_date_bound() -> None:
     assert FieldFilter().matches(undated)
 
 
-def _export(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", *args],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "a.txt").write_text("عنوان أ\nنص أ\n", encoding="utf-8")
@@ -160,7 +152,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_command_exports_jsonl_with_problems_and_summary(folder: Path) -> None:
-    done = _export(str(folder))
+    done = run_export(str(folder))
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a.txt", "b.json#1", "b.json#2"]
@@ -175,7 +167,7 @@ def test_command_exports_jsonl_with_problems_and_summary(folder: Path) -> None:
 
 
 def test_command_without_entities_leaves_the_key_out(folder: Path) -> None:
-    done = _export(str(folder), "--no-entities")
+    done = run_export(str(folder), "--no-entities")
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert len(records) == 3
@@ -193,7 +185,7 @@ def test_command_without_entities_leaves_the_key_out(folder: Path) -> None:
     ],
 )
 def test_command_filters(folder: Path, args: list[str], ids: list[str]) -> None:
-    done = _export(str(folder), *args)
+    done = run_export(str(folder), *args)
     assert done.returncode == 0
     assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == ids
 
@@ -210,13 +202,13 @@ def test_command_filters(folder: Path, args: list[str], ids: list[str]) -> None:
 def test_command_query_goes_through_the_index(
     folder: Path, args: list[str], ids: list[str]
 ) -> None:
-    done = _export(str(folder), *args)
+    done = run_export(str(folder), *args)
     assert done.returncode == 0, done.stderr.decode()
     assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == ids
 
 
 def test_command_csv_starts_with_a_bom(folder: Path) -> None:
-    done = _export(str(folder), "--format", "csv")
+    done = run_export(str(folder), "--format", "csv")
     assert done.returncode == 0
     assert done.stdout.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"))))
@@ -229,7 +221,7 @@ def test_command_refuses_an_unreadable_folder(tmp_path: Path, make: str) -> None
     target = tmp_path / "x"
     if make == "file":
         target.write_text("x", encoding="utf-8")
-    done = _export(str(target))
+    done = run_export(str(target))
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode().startswith("export: ")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
+
+from export_run import export_records
 
 from reader.formats.archive import zip_members
 from reader.formats.names import is_article_name
@@ -35,21 +35,9 @@ def _dataset(path: Path) -> Path:
     return path
 
 
-def _export(folder: Path) -> tuple[list[dict], list[str]]:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(folder), "--no-entities"],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr.decode()
-    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
-    return records, done.stderr.decode("utf-8").splitlines()
-
-
 def test_zipped_dataset_gives_each_member_as_an_article(tmp_path: Path) -> None:
     _dataset(tmp_path / "news.zip")
-    records, err = _export(tmp_path)
+    records, err = export_records(tmp_path)
     assert [(r["id"], r["title"], r["category"], r["body"]) for r in records] == [
         ("news.zip/ant-news/رياضة/1.txt", "فوز الفريق في المباراة", "رياضة", BODY),
         ("news.zip/ant-news/سياسة/2.txt.gz", "مفاوضات جديدة", "سياسة", BODY),
@@ -79,7 +67,7 @@ def test_corrupt_and_empty_archives_are_named(tmp_path: Path) -> None:
     (tmp_path / "text.zip").write_text("نص عادي باسم أرشيف", encoding="utf-8")
     with zipfile.ZipFile(tmp_path / "pictures.zip", "w") as z:
         z.writestr("a.png", b"\x89PNG")
-    records, err = _export(tmp_path)
+    records, err = export_records(tmp_path)
     assert records == []
     assert err[:3] == [
         "broken.zip: corrupt zip archive: File is not a zip file",

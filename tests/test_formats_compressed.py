@@ -8,14 +8,13 @@ import gzip
 import io
 import json
 import lzma
-import subprocess
-import sys
 import tarfile
 import tracemalloc
 import zlib
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.formats import MAX_FILE_BYTES, read_folder
 from reader.formats.folder import is_article_name
@@ -201,12 +200,7 @@ def test_export_command_reads_compressed_files(tmp_path: Path) -> None:
     (tmp_path / "docs.txt.xz").write_bytes(lzma.compress(TEXT.encode()))
     (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(TEXT.encode())[:-12])
     _gzip_bomb(tmp_path / "zeros.txt.gz", 80 * 1024 * 1024)
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(tmp_path), "--no-entities"],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    done = run_export(str(tmp_path), "--no-entities")
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [(r["id"], r["title"]) for r in records] == [

@@ -7,11 +7,10 @@ import csv
 import datetime as dt
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.cache_rows import pack_articles, unpack_articles
 from reader.formats import parse_file, read_folder
@@ -39,12 +38,7 @@ SCRAPER = (
 
 
 def _export(folder: Path, *args: str) -> tuple[list[dict], list[str]]:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(folder), "--no-entities", *args],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    done = run_export(str(folder), "--no-entities", *args)
     assert done.returncode == 0, done.stderr.decode()
     err = done.stderr.decode("utf-8").splitlines()
     if "--format" in args:

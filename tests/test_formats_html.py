@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.formats import html as html_reader
 from reader.formats import read_folder
@@ -315,12 +316,7 @@ def test_html_fragment_text_keeps_paragraphs() -> None:
 def test_export_command_reads_the_page(tmp_path: Path) -> None:
     _copy(tmp_path)
     (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(tmp_path), "--no-entities"],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    done = run_export(str(tmp_path), "--no-entities")
     assert done.returncode == 0
     (record,) = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert record["id"] == "news_page.html"

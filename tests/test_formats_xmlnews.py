@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.formats import read_folder
 from reader.formats.detect import Layout, detect_layout
@@ -268,12 +267,7 @@ def test_export_command_reads_feeds_and_names_the_rest(tmp_path: Path) -> None:
     (tmp_path / "feed.xml").write_bytes((FIXTURES / "feed_rss.xml").read_bytes())
     (tmp_path / "doc.tml").write_bytes((FIXTURES / "timebank.tml").read_bytes())
     (tmp_path / "sitemap.xml").write_text("<urlset><url/></urlset>", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(tmp_path), "--no-entities"],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    done = run_export(str(tmp_path), "--no-entities")
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [(r["id"], r["date"], r["source"]) for r in records] == [

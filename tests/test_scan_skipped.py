@@ -4,10 +4,10 @@ and the summary line counts the skipped files by extension."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from export_run import run_export
 
 from reader.formats.folder import summary_line
 from reader.formats.names import is_article_name
@@ -18,12 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _export(folder: Path) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(folder), "--no-entities"],
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+    return run_export(str(folder), "--no-entities")
 
 
 def _unsupported(root: Path) -> Path:
