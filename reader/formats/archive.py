@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-ZIP_SUFFIXES = frozenset({".zip"})
+from reader.formats.names import ZIP_SUFFIXES, is_article_name, not_read_reason
+
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -38,12 +39,9 @@ class ArchiveProblem(Exception):
     """The archive as a whole cannot be read; ``str(exc)`` is the reason for the user."""
 
 
-def zip_members(
-    handle: BinaryIO, *, member_limit: int, not_read: Callable[[str], str | bool | None]
-) -> Iterator[Member]:
-    """Every file member of the zip in ``handle``, in the archive's order. ``not_read(name)``
-    is why a folder would leave a file of that name out (``None``: without a word), or ``False``
-    for a file it reads."""
+def zip_members(handle: BinaryIO, *, member_limit: int) -> Iterator[Member]:
+    """Every file member of the zip in ``handle``, in the archive's order; the members a folder
+    would pass over without a word (a README) are left out the same way."""
     try:
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -55,17 +53,16 @@ def zip_members(
         top = _common_top(names)
         for info, name in zip(files, names, strict=True):
             base = PurePosixPath(name).name
-            reason = not_read(base) if base else False
             if any(part == ".." for part in PurePosixPath(name).parts) or not base:
                 yield Member(name, None, "a member named outside the archive; not read")
             elif info.flag_bits & 0x1:
                 yield Member(name, None, "encrypted member; not read")
             elif base.lower().endswith(tuple(ZIP_SUFFIXES)):
                 yield Member(name, None, "an archive inside the archive; not opened")
-            elif reason is None:
-                continue  # the dataset's README or LICENSE
-            elif reason:
-                yield Member(name, None, str(reason))
+            elif not is_article_name(base):
+                reason = not_read_reason(base)
+                if reason is not None:  # None: the dataset's README or LICENSE
+                    yield Member(name, None, reason)
             elif budget <= 0:
                 yield Member(name, None, "the archive unpacks to more than the limit; not read")
             else:

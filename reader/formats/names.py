@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from reader.formats.archive import ZIP_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 
+ZIP_SUFFIXES = frozenset({".zip"})
 # What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
 # ("not an article format"). Files without an extension are read too: some scrapers save pages
 # that way.

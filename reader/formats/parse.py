@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from reader.formats.archive import ZIP_MAGIC, ZIP_SUFFIXES, ArchiveProblem, Member, zip_members
+from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.compressed import (
     CompressedProblem,
     compression,
@@ -22,7 +22,7 @@ from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
-from reader.formats.names import is_article_name, not_read_reason
+from reader.formats.names import ZIP_SUFFIXES
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
@@ -124,9 +124,7 @@ def _parse_archive(data: bytes, rel: str) -> ParseResult:
     articles: list[Article] = []
     problems: list[LoadProblem] = []
     try:
-        for member in zip_members(
-            io.BytesIO(data), member_limit=MAX_FILE_BYTES, not_read=_member_not_read
-        ):
+        for member in zip_members(io.BytesIO(data), member_limit=MAX_FILE_BYTES):
             name = printable_path(member.name)
             found = _parse_member(member, rel=rel, name=name)
             articles.extend(dataclasses.replace(a, path=rel) for a in found.articles)
@@ -136,10 +134,6 @@ def _parse_archive(data: bytes, rel: str) -> ParseResult:
     if not articles and not problems:
         problems.append(LoadProblem(rel, "no article file in the zip archive"))
     return ParseResult(tuple(articles), tuple(problems))
-
-
-def _member_not_read(name: str) -> str | bool | None:
-    return False if is_article_name(name) else not_read_reason(name)
 
 
 def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
