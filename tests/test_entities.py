@@ -440,32 +440,49 @@ def test_to_bio_repairs_tagger_output(tagged: list[str], bio: list[str]) -> None
 
 
 @pytest.mark.parametrize(
-    ("tags", "stems", "expected"),
+    ("tags", "stems", "vouched", "expected"),
     [
-        # full name once, bare last name later (also with a clitic: its stem matches)
+        # full name once, bare last name later, the page's keywords name it
         (
             [["B-PERS", "I-PERS", "O"], ["O", "O"]],
             [["ابراهيم", "رئيسي", "قال"], ["طلب", "رئيسي"]],
+            frozenset({"رئيسي", "بوتين"}),
             [["B-PERS", "I-PERS", "O"], ["O", "B-PERS"]],
+        ),
+        # the same text without keywords (ANERcorp, ``main.py ner``): left as it is
+        (
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
+            [["ابراهيم", "رئيسي", "قال"], ["طلب", "رئيسي"]],
+            frozenset(),
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
+        ),
+        # keywords that do not name this last name: left as it is
+        (
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
+            [["محمد", "علي", "قال"], ["طلب", "علي"]],
+            frozenset({"بوتين"}),
+            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
         ),
         # a one-word name proves nothing about the word elsewhere
         (
             [["B-PERS", "O"], ["O"]],
             [["رئيسي", "قال"], ["رئيسي"]],
+            frozenset({"رئيسي"}),
             [["B-PERS", "O"], ["O"]],
         ),
         # only person names: the last word of an organisation is left alone
         (
             [["B-ORG", "I-ORG"], ["O"]],
             [["البنك", "التجاري"], ["التجاري"]],
+            frozenset({"التجاري"}),
             [["B-ORG", "I-ORG"], ["O"]],
         ),
     ],
 )
-def test_propagate_surnames(tags, stems, expected) -> None:
+def test_propagate_surnames(tags, stems, vouched, expected) -> None:
     from reader.entities.consistency import propagate_surnames
 
-    assert propagate_surnames(tags, stems) == expected
+    assert propagate_surnames(tags, stems, vouched) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,19 +10,13 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.entities import paths
-from reader.entities.consistency import (
-    bio_of,
-    blocks,
-    chunks_of,
-    keep_full_names,
-    propagate_surnames,
-    second_pass_features,
-)
+from reader.entities.consistency import bio_of, blocks, chunks_of, second_pass_features
+from reader.entities.document_rules import apply_document_rules
 from reader.entities.features import MINED_COLUMN, PLACES_COLUMN, FeatureExtractor
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
-from reader.entities.mining import TRIGGERS, name_word_places, person_gazetteer
-from reader.entities.name_rules import complete_names_from_keywords, keyword_words, titled_names
+from reader.entities.mining import name_word_places, person_gazetteer
+from reader.entities.name_rules import keyword_words
 from reader.entities.votes import read_votes
 from reader.model import Article, Span
 from reader.text import normalize_token
@@ -79,11 +73,16 @@ class Recogniser:
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
-        second_tags = [bio_of(self._second.tag(x)) if x else [] for x in second]
-        tagged = keep_full_names(second_tags, first)
-        tagged = complete_names_from_keywords(tagged, sentences, keywords)
-        tagged = titled_names(tagged, sentences, [a.mined for a in analysed], TRIGGERS)
-        return propagate_surnames(tagged, [a.stems for a in analysed])
+        second_tags = [list(bio_of(self._second.tag(x))) if x else [] for x in second]
+        return apply_document_rules(
+            second_tags,
+            first,
+            sentences,
+            [a.stems for a in analysed],
+            mined=[a.mined for a in analysed],
+            split=self._extractor.splitter.split,
+            keywords=keywords,
+        )
 
     # -- text -------------------------------------------------------------------------------
     def find_entities(self, text: str, keywords: Iterable[str] = ()) -> list[Span]:

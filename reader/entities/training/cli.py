@@ -21,7 +21,8 @@ from pathlib import Path
 
 from reader.entities import paths
 from reader.entities.conll import Sentence, format_scores, read_conll, score, split_dev, to_bio
-from reader.entities.consistency import blocks, keep_full_names, propagate_surnames
+from reader.entities.consistency import blocks
+from reader.entities.document_rules import apply_document_rules
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import write_entries
 from reader.entities.paths import model_digests
@@ -240,12 +241,16 @@ def score_dev(
     log(format_scores(score(dev_gold, second)))
     final: list[list[str]] = []
     for block in blocks(len(dev)):
-        final += propagate_surnames(
-            keep_full_names([second[i] for i in block], [first[i] for i in block]),
+        final += apply_document_rules(
+            [second[i] for i in block],
+            [first[i] for i in block],
+            [[w for w, _ in dev[i]] for i in block],
             [dev_analysed[i].stems for i in block],
+            mined=[dev_analysed[i].mined for i in block],
+            split=extractor.splitter.split,
         )
     rows = score(dev_gold, final)
-    log("with full names kept and last names propagated (what the recogniser outputs) on dev:")
+    log("after the document rules (what the recogniser outputs) on dev:")
     log(format_scores(rows))
     log(f"dev F1 {rows[-1].f1:.4f}")
     return rows[-1].f1

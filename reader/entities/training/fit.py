@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.entities.conll import Sentence, score, to_bio, to_bioes
-from reader.entities.consistency import blocks, propagate_surnames, second_pass_features
+from reader.entities.consistency import blocks, second_pass_features
+from reader.entities.document_rules import Splitter, apply_document_rules
 from reader.entities.features import Analysis
 from reader.entities.training.bias import choose_penalty, penalise_label
 from reader.entities.training.crf import fold_models, jackknife_tags, train_crf
@@ -89,7 +90,15 @@ def fit(
     took("second pass trained")
     if o_penalty is None:
         o_penalty = tune_penalty(
-            sentences, analysed, xs2, ys, fold_of, params=SECOND_PASS_PARAMS, log=log
+            sentences,
+            analysed,
+            xs2,
+            ys,
+            fold_of,
+            first=first,
+            params=SECOND_PASS_PARAMS,
+            split=pipe.splitter.split,
+            log=log,
         )
     penalise_label(model2, model2, o_penalty)
     took(f"O penalty {o_penalty:g}")
@@ -156,12 +165,14 @@ def tune_penalty(
     ys: Sequence[list[str]],
     fold_of: Sequence[int],
     *,
+    first: Sequence[Sequence[str]],
     params: dict,
+    split: Splitter,
     log: Log,
 ) -> float:
     """The O penalty of the second pass (``bias.py``), chosen on out-of-fold predictions of the
     training sentences: second-pass models of the same folds as the first-pass jackknife, each
-    scored on the fold it never saw, as the recogniser outputs it (surnames propagated)."""
+    scored on the fold it never saw, as the recogniser outputs it (``document_rules.py``)."""
     gold = [[t for _, t in s] for s in sentences]
     held = [[i for i in range(len(sentences)) if fold_of[i] == k] for k in range(PASS_FOLDS)]
 
@@ -172,7 +183,14 @@ def tune_penalty(
                 tags[i] = to_bio(t)
         out: list[list[str]] = []
         for block in blocks(len(sentences)):
-            out += propagate_surnames([tags[i] for i in block], [analysed[i].stems for i in block])
+            out += apply_document_rules(
+                [tags[i] for i in block],
+                [first[i] for i in block],
+                [[w for w, _ in sentences[i]] for i in block],
+                [analysed[i].stems for i in block],
+                mined=[analysed[i].mined for i in block],
+                split=split,
+            )
         return score(gold, out)[-1].f1
 
     with tempfile.TemporaryDirectory() as tmp:

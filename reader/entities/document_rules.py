@@ -1,0 +1,113 @@
+"""Rules over one document's labels after the second pass (BIO in, BIO out): names the article
+vouches for (``name_rules.py``, ``consistency.propagate_surnames``), then a list of names joined by و is split, a multi-word name found once is found again wherever the document repeats
+it, and a name the document labels with two types gets the type it mostly has.
+
+Each rule was kept for what it did out of fold on the training part (8 folds, 8,031 entities)
+and on dev (969 entities); the figures are in docs/ENTITIES.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from reader.entities.consistency import chunks_of, keep_full_names, propagate_surnames
+from reader.entities.mining import TRIGGERS
+from reader.entities.name_rules import complete_names_from_keywords, titled_names
+from reader.text import normalize_token
+
+Splitter = Callable[[str], tuple[str, str]]  # normalised word -> (proclitics, stem)
+# Types whose names news lists with و (محمد وأحمد, مصر وتونس); an organisation's own name often
+# holds it (الاتحاد العربي للتربية والثقافة), so those are left whole.
+_LISTED = frozenset({"PERS", "LOC"})
+# A label the document gives a repeated name this share of the time or more is its label there.
+_MAJORITY = 0.6
+
+
+def split_at_conjunction(
+    tags: Sequence[Sequence[str]], words: Sequence[Sequence[str]], split: Splitter
+) -> list[list[str]]:
+    """Inside a person or place name, a word that begins with the conjunction و begins a name of
+    its own: "ابوتريكة ومتعب" is two people. The clitic splitter decides whether the و is the
+    conjunction or the name's first letter (وليد, وايت stay whole)."""
+    out = []
+    for sentence_tags, sentence_words in zip(tags, words, strict=True):
+        fixed = list(sentence_tags)
+        for start, end, kind in chunks_of(sentence_tags):
+            if kind not in _LISTED:
+                continue
+            for i in range(start + 1, end):
+                if split(normalize_token(sentence_words[i]))[0].startswith("و"):
+                    fixed[i] = "B-" + kind
+        out.append(fixed)
+    return out
+
+
+def repeat_names(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) -> list[list[str]]:
+    """A name of two words or more labelled somewhere in the document is that name wherever the
+    document writes the same words (clitics aside) and nothing else was labelled there: a bank's
+    name tagged once in a report is the same bank in the ten other places it is written."""
+    found: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
+        for start, end, kind in chunks_of(sentence_tags):
+            if end - start >= 2:
+                found.setdefault(tuple(sentence_stems[start:end]), Counter())[kind] += 1
+    if not found:
+        return [list(t) for t in tags]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, kinds in found.items():
+        by_first.setdefault(key[0], []).append((key, kinds.most_common(1)[0][0]))
+    out = []
+    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
+        fixed = list(sentence_tags)
+        for i, stem in enumerate(sentence_stems):
+            for key, kind in by_first.get(stem, ()):
+                end = i + len(key)
+                if tuple(sentence_stems[i:end]) == key and all(t == "O" for t in fixed[i:end]):
+                    fixed[i:end] = ["B-" + kind] + ["I-" + kind] * (len(key) - 1)
+        out.append(fixed)
+    return out
+
+
+def vote_types(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) -> list[list[str]]:
+    """A name the document labels twice or more takes, everywhere, the type it has in at least
+    ``_MAJORITY`` of those places: a club written in one sentence as a place and in three as an
+    organisation is the organisation."""
+    found: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
+        for start, end, kind in chunks_of(sentence_tags):
+            found.setdefault(tuple(sentence_stems[start:end]), Counter())[kind] += 1
+    out = []
+    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
+        fixed = list(sentence_tags)
+        for start, end, kind in chunks_of(sentence_tags):
+            kinds = found[tuple(sentence_stems[start:end])]
+            total = sum(kinds.values())
+            best, count = kinds.most_common(1)[0]
+            if total >= 2 and best != kind and count >= _MAJORITY * total:
+                fixed[start:end] = ["B-" + best] + ["I-" + best] * (end - start - 1)
+        out.append(fixed)
+    return out
+
+
+def apply_document_rules(
+    tags: Sequence[Sequence[str]],
+    first: Sequence[Sequence[str]],
+    words: Sequence[Sequence[str]],
+    stems: Sequence[Sequence[str]],
+    *,
+    mined: Sequence[Sequence[str]],
+    split: Splitter,
+    keywords: frozenset[str] = frozenset(),
+) -> list[list[str]]:
+    """What the recogniser outputs for one document, given the second pass's labels (``first``:
+    the first pass's): training scores dev and out-of-fold predictions through this same
+    function. ``mined``: each sentence's mined-names gazetteer labels; ``keywords``: the
+    article's own (``name_rules.keyword_words``)."""
+    tagged = keep_full_names(tags, first)
+    tagged = complete_names_from_keywords(tagged, words, keywords)
+    tagged = titled_names(tagged, words, mined, TRIGGERS)
+    tagged = propagate_surnames(tagged, stems, keywords)
+    tagged = split_at_conjunction(tagged, words, split)
+    tagged = repeat_names(tagged, stems)
+    return vote_types(tagged, stems)

@@ -1,0 +1,110 @@
+"""The rules the recogniser applies to a document's labels after its second pass
+(``reader/entities/document_rules.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities.document_rules import (
+    apply_document_rules,
+    repeat_names,
+    split_at_conjunction,
+    vote_types,
+)
+from reader.text import normalize_token
+
+# what the clitic splitter says of the words these tests use: و is the conjunction before a
+# name the corpus knows alone, the first letter of وليد
+_SPLITS = {"ومتعب": ("و", "متعب"), "وفرنسا": ("و", "فرنسا"), "وليد": ("", "وليد")}
+
+
+def _split(norm: str) -> tuple[str, str]:
+    return _SPLITS.get(norm, ("", norm))
+
+
+def _words(*sentences: str) -> list[list[str]]:
+    return [s.split() for s in sentences]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tags", "expected"),
+    [
+        # two people listed with و: two names
+        ("بين ابوتريكة ومتعب", ["O", "B-PERS", "I-PERS"], ["O", "B-PERS", "B-PERS"]),
+        # two places too
+        ("زار مصر وفرنسا", ["O", "B-LOC", "I-LOC"], ["O", "B-LOC", "B-LOC"]),
+        # و that is the name's own first letter: one name
+        ("قال خالد وليد", ["O", "B-PERS", "I-PERS"], ["O", "B-PERS", "I-PERS"]),
+        # an organisation's name holds و of its own: left whole
+        ("منظمة العفو وفرنسا", ["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "I-ORG"]),
+        # the first word of a name is never cut from anything
+        ("ومتعب قال", ["B-PERS", "O"], ["B-PERS", "O"]),
+    ],
+)
+def test_split_at_conjunction(sentence: str, tags: list[str], expected: list[str]) -> None:
+    assert split_at_conjunction([tags], _words(sentence), _split) == [expected]
+
+
+def test_repeat_names_finds_a_multi_word_name_again() -> None:
+    """Tagged once, the bank's name is the bank wherever the document writes it, clitic aside
+    (the stems match), and a one-word name is not repeated."""
+    stems = [["البنك", "التجاري", "اعلن"], ["قال", "البنك", "التجاري"], ["بنك", "زار", "قطر"]]
+    tags = [["B-ORG", "I-ORG", "O"], ["O", "O", "O"], ["O", "O", "B-LOC"]]
+    stems.append(["في", "قطر"])
+    tags.append(["O", "O"])
+    assert repeat_names(tags, stems) == [
+        ["B-ORG", "I-ORG", "O"],
+        ["O", "B-ORG", "I-ORG"],
+        ["O", "O", "B-LOC"],
+        ["O", "O"],
+    ]
+
+
+def test_repeat_names_leaves_words_already_labelled_and_takes_the_usual_type() -> None:
+    stems = [["دينامو", "كييف"], ["دينامو", "كييف"], ["دينامو", "كييف"], ["زار", "دينامو", "كييف"]]
+    tags = [["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"], ["O", "O", "B-LOC"]]
+    out = repeat_names(tags, stems)
+    assert out[2] == ["B-LOC", "I-LOC"]  # labelled: the vote, not this rule, settles its type
+    assert out[3] == ["O", "O", "B-LOC"]  # partly labelled: left alone
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        # three of four say organisation: the fourth follows
+        (
+            [["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"]],
+            [["B-ORG", "I-ORG"]] * 4,
+        ),
+        # one against one: no majority, no change
+        ([["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"]], [["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"]]),
+        # a name labelled once has nothing to vote with
+        ([["B-LOC", "I-LOC"], ["O", "O"]], [["B-LOC", "I-LOC"], ["O", "O"]]),
+    ],
+)
+def test_vote_types(tags: list[list[str]], expected: list[list[str]]) -> None:
+    stems = [["دينامو", "كييف"]] * len(tags)
+    assert vote_types(tags, stems) == expected
+
+
+def test_apply_document_rules_runs_every_rule_in_order() -> None:
+    """The first pass's full name the second dropped is kept; the list is split; the repeated
+    name found again; the vote settles the type; surnames follow only with keywords."""
+    words = _words("قال ابوتريكة ومتعب", "فاز البنك التجاري", "البنك التجاري ربح", "زار رئيسي")
+    stems = [[normalize_token(w) for w in s] for s in words]
+    stems[3] = ["زار", "رئيسي"]
+    second = [
+        ["O", "B-PERS", "I-PERS"],
+        ["O", "B-ORG", "I-ORG"],
+        ["O", "O", "O"],
+        ["O", "O"],
+    ]
+    first = [["O", "O", "O"], ["O", "B-ORG", "E-ORG"], ["O", "O", "O"], ["O", "O"]]
+    mined = [[], [], [], []]
+    out = apply_document_rules(second, first, words, stems, mined=mined, split=_split)
+    assert out == [
+        ["O", "B-PERS", "B-PERS"],
+        ["O", "B-ORG", "I-ORG"],
+        ["B-ORG", "I-ORG", "O"],
+        ["O", "O"],
+    ]
