@@ -7,6 +7,7 @@ import pytest
 
 from reader.entities.document_rules import (
     apply_document_rules,
+    join_family_names,
     repeat_names,
     split_at_conjunction,
     vote_types,
@@ -43,6 +44,38 @@ def _words(*sentences: str) -> list[list[str]]:
 )
 def test_split_at_conjunction(sentence: str, tags: list[str], expected: list[str]) -> None:
     assert split_at_conjunction([tags], _words(sentence), _split) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tags", "expected"),
+    [
+        # the model stopped before آل: the family name joins
+        (
+            "الشيخ حمد بن خليفة آل ثاني أمير",
+            ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O"],
+            ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "I-PERS", "O"],
+        ),
+        # or right after it
+        (
+            "الشيخ محمد بن راشد آل مكتوم نائب",
+            ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"],
+            ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "I-PERS", "O"],
+        ),
+        # the family's word tagged as something else is the person's too
+        (
+            "حمد آل ثاني",
+            ["B-PERS", "O", "B-LOC"],
+            ["B-PERS", "I-PERS", "I-PERS"],
+        ),
+        # the article ال written alone, or a place before آل: nothing joins
+        ("زار حمد ال ثاني", ["O", "B-PERS", "O", "O"], ["O", "B-PERS", "O", "O"]),
+        ("في قطر آل ثاني", ["O", "B-LOC", "O", "O"], ["O", "B-LOC", "O", "O"]),
+        # آل ending the sentence has nothing to join
+        ("قال حمد آل", ["O", "B-PERS", "O"], ["O", "B-PERS", "O"]),
+    ],
+)
+def test_join_family_names(sentence: str, tags: list[str], expected: list[str]) -> None:
+    assert join_family_names([tags], _words(sentence)) == [expected]
 
 
 def test_repeat_names_finds_a_multi_word_name_again() -> None:

@@ -20,6 +20,8 @@ Splitter = Callable[[str], tuple[str, str]]  # normalised word -> (proclitics, s
 # Types whose names news lists with و (محمد وأحمد, مصر وتونس); an organisation's own name often
 # holds it (الاتحاد العربي للتربية والثقافة), so those are left whole.
 _LISTED = frozenset({"PERS", "LOC"})
+# آل as written: folded, it is the article ال, which begins the next word of many names.
+_FAMILY = frozenset({"آل"})
 # A label the document gives a repeated name this share of the time or more is its label there.
 _MAJORITY = 0.6
 
@@ -39,6 +41,36 @@ def split_at_conjunction(
             for i in range(start + 1, end):
                 if split(normalize_token(sentence_words[i]))[0].startswith("و"):
                     fixed[i] = "B-" + kind
+        out.append(fixed)
+    return out
+
+
+def join_family_names(
+    tags: Sequence[Sequence[str]], words: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """A person's name written right before آل and one more word goes on through them: آل
+    (the house of) names a family, part of the name (حمد بن خليفة آل ثاني), where the model
+    often stops before it, or right after it."""
+    out = []
+    for sentence_tags, sentence_words in zip(tags, words, strict=True):
+        fixed = list(sentence_tags)
+        n = len(fixed)
+        for _, end, kind in chunks_of(sentence_tags):
+            if kind != "PERS" or end >= n:
+                continue
+            if sentence_words[end - 1] in _FAMILY:  # the name stopped right after آل
+                joined = end
+            elif end + 1 < n and sentence_words[end] in _FAMILY and fixed[end] == "O":
+                joined = end + 1
+            else:
+                continue
+            if fixed[joined].startswith("I-"):
+                continue
+            fixed[end : joined + 1] = ["I-PERS"] * (joined + 1 - end)
+            j = joined + 1
+            while j < n and fixed[j].startswith("I-"):
+                fixed[j] = "I-PERS"
+                j += 1
         out.append(fixed)
     return out
 
@@ -109,5 +141,6 @@ def apply_document_rules(
     tagged = titled_names(tagged, words, mined, TRIGGERS)
     tagged = propagate_surnames(tagged, stems, keywords)
     tagged = split_at_conjunction(tagged, words, split)
+    tagged = join_family_names(tagged, words)
     tagged = repeat_names(tagged, stems)
     return vote_types(tagged, stems)
