@@ -14,6 +14,8 @@ line's path) and its index's facets are read: the figures to report.
 
 Rules (issue 20, acceptance 1), over the top 100 values of each type:
   twins      two values the search's folding or clitic stripping makes equal
+  stem_twins (stricter, reported only) two values equal once every word is stemmed as the
+             search stems it (article, accusative alef, suffixes)
   junk       a function word or a single letter
   punct      leading or trailing punctuation
   partial    one-word values that are a word of a more frequent multi-word value of the same
@@ -35,9 +37,10 @@ sys.path.insert(0, str(ROOT))
 
 from reader.model import ENTITY_KINDS  # noqa: E402
 from reader.text.normalize import normalize  # noqa: E402
-from reader.text.stem import fold_hamza, strip_clitic  # noqa: E402
+from reader.text.stem import fold_hamza, make_stemmer, strip_clitic  # noqa: E402
 
 TOP = 100
+_STEM = make_stemmer("light10")  # the search's default stemmer
 # function words as a reader would list them (independent of the identity module's own list)
 _STOPWORDS = """
     في من الى إلى على عن مع ان أن إن او أو ام أم لا لم لن ما هل قد كان هذا هذه ذلك تلك الذي التي
@@ -147,6 +150,14 @@ def violations(counts: Counter[str]) -> dict[str, list[str]]:
             other = top_keys.get(f"{reading} {tail}".strip())
             if other is not None and other != value:
                 found["twins"].append(f"{value} ~ {other}")
+    # the stricter reading: equal once each word is stemmed as the search stems it
+    stem_keys: dict[str, str] = {}
+    found["stem_twins"] = []
+    for value in top:
+        k = " ".join(_STEM(w) for w in key(value).split())
+        if k in stem_keys:
+            found["stem_twins"].append(f"{stem_keys[k]} ≈ {value}")
+        stem_keys.setdefault(k, value)
     for value in top:
         bare = value.strip()
         letters = sum(1 for ch in bare if ch.isalpha())

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from reader.entities.identity.evidence import place_names, trusted_names
-from reader.entities.identity.keys import readings
+from reader.entities.identity.keys import bare_key, readings
 from reader.entities.identity.survey import Survey
 
 # at least this many letters must remain once a clitic is gone (keeps كل from becoming ل)
@@ -78,4 +78,28 @@ def clitic_strips(
             if rest_is_better(key, rest + tail, first, rest):
                 strips[key] = (letters, rest + tail)
                 break
+    _article_forms(strips, seen, kind_of, trusted)
     return strips
+
+
+def _article_forms(
+    strips: dict[str, tuple[int, str]],
+    seen: dict[str, int],
+    kind_of: Callable[[str], str | None],
+    trusted: frozenset[str],
+) -> None:
+    """Forms of one name that differ by the article or the accusative's alef (الفيفا and
+    فيفا, الدولار, دولار and دولارا), the same type in the folder, go to the most frequent one:
+    the search finds them all with either, so the facets list them once. Nothing is cut from
+    the text (0 letters): the form is a variant of the name."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in seen:
+        if key not in strips:
+            groups[bare_key(key)].append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        best = max(keys, key=lambda k: (seen[k], k))
+        for key in keys:
+            if key != best and key not in trusted and kind_of(key) == kind_of(best):
+                strips[key] = (0, best)

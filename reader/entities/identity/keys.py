@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from reader.text.normalize import normalize
-from reader.text.stem import fold_hamza
+from reader.text.stem import fold_hamza, strip_tanween_alef
 
 # one letter, or one of these two (و then ب ل ك, ف then ب ل ك), may be glued to a name
 _CLITICS = "وفبلك"
@@ -27,6 +27,15 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def _name_key(text: str) -> str:
     return fold_hamza(" ".join(normalize(text).split()))
+
+
+def bare_key(key: str) -> str:
+    """A name key without each word's article and accusative alef (الدولار, دولارا → دولار),
+    as the search's stems drop them; at least three letters remain of a word (الله stays)."""
+    return " ".join(
+        strip_tanween_alef(w[2:] if w.startswith("ال") and len(w) >= 5 else w)
+        for w in key.split(" ")
+    )
 
 
 def _is_letter(ch: str) -> bool:
