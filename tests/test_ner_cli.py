@@ -89,3 +89,24 @@ def test_ner_reports_a_missing_model(
     code = ner.run(Namespace(format="conll"), stdin=io.StringIO("موسكو\n"), stdout=io.StringIO())
     assert code == 1
     assert "entity model missing" in capsys.readouterr().err
+
+
+def test_ner_docstart_ends_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CoNLL ``-DOCSTART-`` line ends the second pass's document: the sentences before it are
+    tagged apart from those after, and the line comes back in its place, with or without the
+    blank line after it."""
+    from reader import entities
+
+    documents: list[list[list[str]]] = []
+
+    class Recogniser:
+        def tag_tokens(self, sentences: list[list[str]]) -> list[list[str]]:
+            documents.append(sentences)
+            return [["O"] * len(s) for s in sentences]
+
+    monkeypatch.setattr(entities, "load_recogniser", Recogniser)
+    stdin = "-DOCSTART- -X- O\n\nموسكو O\n\nطهران O\n-DOCSTART- -X- O\nبغداد O\n\n"
+    out = io.StringIO()
+    assert ner.run(Namespace(format="conll"), stdin=io.StringIO(stdin), stdout=out) == 0
+    assert documents == [[["موسكو"], ["طهران"]], [["بغداد"]]]
+    assert out.getvalue() == ("-DOCSTART- O\n\nموسكو O\n\nطهران O\n\n-DOCSTART- O\n\nبغداد O\n\n")

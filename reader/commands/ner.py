@@ -3,7 +3,8 @@ sentences, in; ``token TAG`` (BIO) lines with a blank line between sentences, ou
 
 Streams in blocks: sentences are tagged and written ``BLOCK`` (30) at a time, and at the end of
 the input, so memory stays flat on any input size. The block is the recogniser's "document" for
-its second, consistency pass (the input has no document boundaries), as in training. A line with
+its second, consistency pass, as in training; a CoNLL ``-DOCSTART-`` line, where the input has
+them, ends a document (and its block) and is written back as ``-DOCSTART- O``. A line with
 several fields (a CoNLL file with gold tags) is read as its first field.
 """
 
@@ -16,16 +17,22 @@ from typing import TextIO
 
 from reader.commands.output import Output, tell
 
+DOCSTART = "-DOCSTART-"
+
 
 def read_sentences(lines: Iterable[str]) -> Iterator[list[str]]:
+    """Each sentence's tokens; a ``-DOCSTART-`` line is a sentence of its own."""
     sentence: list[str] = []
     for line in lines:
         fields = line.split()
-        if fields:
+        if fields and fields[0] != DOCSTART:
             sentence.append(fields[0])
-        elif sentence:
+            continue
+        if sentence:
             yield sentence
             sentence = []
+        if fields:
+            yield [DOCSTART]
     if sentence:
         yield sentence
 
@@ -47,6 +54,13 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
     writer = Output(out)
     block: list[list[str]] = []
     for sentence in read_sentences(source):
+        if sentence == [DOCSTART]:
+            if block:
+                _write(recogniser.tag_tokens(block), block, writer)
+                block = []
+            writer.write(f"{DOCSTART} O\n\n")
+            writer.flush()
+            continue
         block.append(sentence)
         if len(block) == BLOCK:
             _write(recogniser.tag_tokens(block), block, writer)
