@@ -258,13 +258,14 @@ def propagate_surnames(
             last = sentence_stems[end - 1]
             if kind == "PERS" and end - start >= 2 and len(last) >= 3 and last in vouched:
                 names.add(last)
+    if not names:
+        return [list(t) for t in tags]
     out = []
     for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
         fixed = list(sentence_tags)
-        if names:
-            for i, stem in enumerate(sentence_stems):
-                if fixed[i] == "O" and stem in names:
-                    fixed[i] = "B-PERS"
+        for i, stem in enumerate(sentence_stems):
+            if fixed[i] == "O" and stem in names:
+                fixed[i] = "B-PERS"
         out.append(fixed)
     return out
 

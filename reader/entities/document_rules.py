@@ -1,6 +1,8 @@
 """Rules over one document's labels after the second pass (BIO in, BIO out): names the article
-vouches for (``name_rules.py``, ``consistency.propagate_surnames``), then a list of names joined by و is split, a multi-word name found once is found again wherever the document repeats
-it, and a name the document labels with two types gets the type it mostly has.
+vouches for (``name_rules.py``, ``consistency.propagate_surnames``); then a list of names joined
+by و is split, a family name after آل joined, a multi-word name found once found again wherever
+the document repeats it, and a name the document labels with two types given the type it mostly
+has.
 
 Each rule was kept for what it did out of fold on the training part (8 folds, 8,031 entities)
 and on dev (969 entities); the figures are in docs/ENTITIES.md.
@@ -21,7 +23,7 @@ Splitter = Callable[[str], tuple[str, str]]  # normalised word -> (proclitics, s
 # holds it (الاتحاد العربي للتربية والثقافة), so those are left whole.
 _LISTED = frozenset({"PERS", "LOC"})
 # آل as written: folded, it is the article ال, which begins the next word of many names.
-_FAMILY = frozenset({"آل"})
+_FAMILY = "آل"
 # A label the document gives a repeated name this share of the time or more is its label there.
 _MAJORITY = 0.6
 
@@ -58,9 +60,9 @@ def join_family_names(
         for _, end, kind in chunks_of(sentence_tags):
             if kind != "PERS" or end >= n:
                 continue
-            if sentence_words[end - 1] in _FAMILY:  # the name stopped right after آل
+            if sentence_words[end - 1] == _FAMILY:  # the name stopped right after آل
                 joined = end
-            elif end + 1 < n and sentence_words[end] in _FAMILY and fixed[end] == "O":
+            elif end + 1 < n and sentence_words[end] == _FAMILY and fixed[end] == "O":
                 joined = end + 1
             else:
                 continue
@@ -75,15 +77,23 @@ def join_family_names(
     return out
 
 
+def _labelled_names(
+    tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]], min_words: int = 1
+) -> dict[tuple[str, ...], Counter[str]]:
+    """Each labelled name of the document (its stems) with how often it has each type."""
+    found: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
+        for start, end, kind in chunks_of(sentence_tags):
+            if end - start >= min_words:
+                found.setdefault(tuple(sentence_stems[start:end]), Counter())[kind] += 1
+    return found
+
+
 def repeat_names(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) -> list[list[str]]:
     """A name of two words or more labelled somewhere in the document is that name wherever the
     document writes the same words (clitics aside) and nothing else was labelled there: a bank's
     name tagged once in a report is the same bank in the ten other places it is written."""
-    found: dict[tuple[str, ...], Counter[str]] = {}
-    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
-        for start, end, kind in chunks_of(sentence_tags):
-            if end - start >= 2:
-                found.setdefault(tuple(sentence_stems[start:end]), Counter())[kind] += 1
+    found = _labelled_names(tags, stems, min_words=2)
     if not found:
         return [list(t) for t in tags]
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -105,10 +115,7 @@ def vote_types(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) ->
     """A name the document labels twice or more takes, everywhere, the type it has in at least
     ``_MAJORITY`` of those places: a club written in one sentence as a place and in three as an
     organisation is the organisation."""
-    found: dict[tuple[str, ...], Counter[str]] = {}
-    for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
-        for start, end, kind in chunks_of(sentence_tags):
-            found.setdefault(tuple(sentence_stems[start:end]), Counter())[kind] += 1
+    found = _labelled_names(tags, stems)
     out = []
     for sentence_tags, sentence_stems in zip(tags, stems, strict=True):
         fixed = list(sentence_tags)

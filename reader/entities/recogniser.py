@@ -73,7 +73,7 @@ class Recogniser:
         second = second_pass_features(
             [a.features for a in analysed], [a.stems for a in analysed], first
         )
-        second_tags = [list(bio_of(self._second.tag(x))) if x else [] for x in second]
+        second_tags = [bio_of(self._second.tag(x)) if x else [] for x in second]
         return apply_document_rules(
             second_tags,
             first,
