@@ -440,83 +440,6 @@ def test_to_bio_repairs_tagger_output(tagged: list[str], bio: list[str]) -> None
 
 
 @pytest.mark.parametrize(
-    ("tags", "stems", "vouched", "expected"),
-    [
-        # full name once, bare last name later, the page's keywords name it
-        (
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-            [["ابراهيم", "رئيسي", "قال"], ["طلب", "رئيسي"]],
-            frozenset({"رئيسي", "بوتين"}),
-            [["B-PERS", "I-PERS", "O"], ["O", "B-PERS"]],
-        ),
-        # the same text without keywords (ANERcorp, ``main.py ner``): left as it is
-        (
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-            [["ابراهيم", "رئيسي", "قال"], ["طلب", "رئيسي"]],
-            frozenset(),
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-        ),
-        # keywords that do not name this last name: left as it is
-        (
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-            [["محمد", "علي", "قال"], ["طلب", "علي"]],
-            frozenset({"بوتين"}),
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-        ),
-        # a one-word name proves nothing about the word elsewhere
-        (
-            [["B-PERS", "O"], ["O"]],
-            [["رئيسي", "قال"], ["رئيسي"]],
-            frozenset({"رئيسي"}),
-            [["B-PERS", "O"], ["O"]],
-        ),
-        # only person names: the last word of an organisation is left alone
-        (
-            [["B-ORG", "I-ORG"], ["O"]],
-            [["البنك", "التجاري"], ["التجاري"]],
-            frozenset({"التجاري"}),
-            [["B-ORG", "I-ORG"], ["O"]],
-        ),
-    ],
-)
-def test_propagate_surnames(tags, stems, vouched, expected) -> None:
-    from reader.entities.consistency import propagate_surnames
-
-    assert propagate_surnames(tags, stems, vouched) == expected
-
-
-@pytest.mark.parametrize(
-    ("tags", "first", "expected"),
-    [
-        # the second pass dropped the whole two-word name the first pass found: kept
-        (
-            [["O", "O", "O", "O"], ["O", "O"]],
-            [["O", "B-PERS", "I-PERS", "O"], ["O", "O"]],
-            [["O", "B-PERS", "I-PERS", "O"], ["O", "O"]],
-        ),
-        # a one-word name, or a name the second pass changed rather than dropped, is its call
-        (
-            [["O", "O"], ["B-ORG", "I-ORG"], ["B-PERS", "O"]],
-            [["B-PERS", "O"], ["B-PERS", "I-PERS"], ["B-PERS", "I-PERS"]],
-            [["O", "O"], ["B-ORG", "I-ORG"], ["B-PERS", "O"]],
-        ),
-        # only persons
-        ([["O", "O"]], [["B-ORG", "I-ORG"]], [["O", "O"]]),
-        # the first pass's own BIOES labels, as the recogniser passes them
-        (
-            [["O", "O", "O"], ["O", "O"]],
-            [["B-PERS", "E-PERS", "O"], ["S-PERS", "O"]],
-            [["B-PERS", "I-PERS", "O"], ["O", "O"]],
-        ),
-    ],
-)
-def test_keep_full_names(tags, first, expected) -> None:
-    from reader.entities.consistency import keep_full_names
-
-    assert keep_full_names(tags, first) == expected
-
-
-@pytest.mark.parametrize(
     ("text", "counts", "clusters"),
     [
         (
@@ -605,43 +528,6 @@ def test_second_pass_sees_a_name_found_whole_elsewhere_in_the_document() -> None
     assert "dp=PERS|L" in later[4]  # the word that ended the name elsewhere
     assert "dp=PERS|F" in later[1]
     assert not any(f.startswith("dp=") for f in out[0][4])  # قال is in no name
-
-
-@pytest.mark.parametrize(
-    ("words", "mined", "tagged", "expected"),
-    [
-        # title, nisba adjective, a mined two-word name the model left out
-        (
-            ["إلى", "المرشد", "الإيراني", "علي", "خامنئي"],
-            ["O", "O", "O", "B-PERS", "I-PERS"],
-            ["O"] * 5,
-            ["O", "O", "O", "B-PERS", "I-PERS"],
-        ),
-        # right after the title
-        (
-            ["المرشد", "علي", "خامنئي"],
-            ["O", "B-PERS", "I-PERS"],
-            ["O"] * 3,
-            ["O", "B-PERS", "I-PERS"],
-        ),
-        # no title before it: left as the model tagged it
-        (["إلى", "علي", "خامنئي"], ["O", "B-PERS", "I-PERS"], ["O"] * 3, ["O"] * 3),
-        # a one-word mined name is too weak alone
-        (["المرشد", "خامنئي"], ["O", "B-PERS"], ["O"] * 2, ["O"] * 2),
-        # what the model tagged is kept
-        (
-            ["المرشد", "علي", "خامنئي"],
-            ["O", "B-PERS", "I-PERS"],
-            ["O", "B-LOC", "O"],
-            ["O", "B-LOC", "O"],
-        ),
-    ],
-)
-def test_titled_names(words, mined, tagged, expected) -> None:
-    from reader.entities.mining import TRIGGERS
-    from reader.entities.name_rules import titled_names
-
-    assert titled_names([tagged], [words], [mined], TRIGGERS) == [expected]
 
 
 @pytest.mark.parametrize(
