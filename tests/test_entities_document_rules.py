@@ -93,12 +93,28 @@ def test_repeat_names_finds_a_multi_word_name_again() -> None:
     ]
 
 
-def test_repeat_names_leaves_words_already_labelled_and_takes_the_usual_type() -> None:
+def test_repeat_names_joins_a_name_labelled_in_pieces_and_leaves_one_name_to_the_vote() -> None:
     stems = [["دينامو", "كييف"], ["دينامو", "كييف"], ["دينامو", "كييف"], ["زار", "دينامو", "كييف"]]
     tags = [["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"], ["O", "O", "B-LOC"]]
     out = repeat_names(tags, stems)
-    assert out[2] == ["B-LOC", "I-LOC"]  # labelled: the vote, not this rule, settles its type
-    assert out[3] == ["O", "O", "B-LOC"]  # partly labelled: left alone
+    assert out[2] == ["B-LOC", "I-LOC"]  # one name already: the vote, not this rule, settles it
+    assert out[3] == ["O", "B-ORG", "I-ORG"]  # the city alone was the club's second word
+
+
+def test_repeat_names_joins_pieces_of_two_types() -> None:
+    """ريال tagged as a club and مدريد as a city, where the document elsewhere names the club."""
+    stems = [["ريال", "مدريد", "فاز"], ["لعب", "ريال", "مدريد"]]
+    tags = [["B-ORG", "B-LOC", "O"], ["O", "B-ORG", "I-ORG"]]
+    assert repeat_names(tags, stems)[0] == ["B-ORG", "I-ORG", "O"]
+
+
+def test_repeat_names_keeps_a_label_that_reaches_outside_the_words() -> None:
+    """The name found again is part of a longer one there: the longer one is kept."""
+    stems = [["البنك", "التجاري"], ["البنك", "التجاري", "الدولي"], ["مدير", "البنك", "التجاري"]]
+    tags = [["B-ORG", "I-ORG"], ["B-ORG", "I-ORG", "I-ORG"], ["B-PERS", "I-PERS", "I-PERS"]]
+    out = repeat_names(tags, stems)
+    assert out[1] == ["B-ORG", "I-ORG", "I-ORG"]
+    assert out[2] == ["B-PERS", "I-PERS", "I-PERS"]
 
 
 @pytest.mark.parametrize(

@@ -91,8 +91,10 @@ def _labelled_names(
 
 def repeat_names(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) -> list[list[str]]:
     """A name of two words or more labelled somewhere in the document is that name wherever the
-    document writes the same words (clitics aside) and nothing else was labelled there: a bank's
-    name tagged once in a report is the same bank in the ten other places it is written."""
+    document writes the same words (clitics aside): a bank's name tagged once in a report is the
+    same bank in the ten other places it is written. Where those words are labelled in pieces
+    (ريال as a club and مدريد as a city) they become the one name; where they are already one
+    name, of another type, the vote settles the type; a label reaching outside them is kept."""
     found = _labelled_names(tags, stems, min_words=2)
     if not found:
         return [list(t) for t in tags]
@@ -105,10 +107,20 @@ def repeat_names(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) 
         for i, stem in enumerate(sentence_stems):
             for key, kind in by_first.get(stem, ()):
                 end = i + len(key)
-                if tuple(sentence_stems[i:end]) == key and all(t == "O" for t in fixed[i:end]):
+                if tuple(sentence_stems[i:end]) == key and _relabelable(fixed, i, end):
                     fixed[i:end] = ["B-" + kind] + ["I-" + kind] * (len(key) - 1)
         out.append(fixed)
     return out
+
+
+def _relabelable(tags: Sequence[str], start: int, end: int) -> bool:
+    """Whether ``tags[start:end]`` may become one name: no label there runs in from before
+    ``start`` or on past ``end``, and the words are not one name already."""
+    inside = tags[start:end]
+    if inside[0].startswith("I-") or (end < len(tags) and tags[end].startswith("I-")):
+        return False
+    one_name = inside[0].startswith("B-") and all(t.startswith("I-") for t in inside[1:])
+    return not one_name
 
 
 def vote_types(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]]) -> list[list[str]]:
