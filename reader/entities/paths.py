@@ -19,7 +19,7 @@ META = "ner-meta.json"
 CLDR = "cldr-ar.tsv"
 NAMES = "anercorp-names.tsv"
 MINED = "mined-names.tsv"
-PLACES = "arab-places.tsv"
+PLACES = "world-places.tsv"
 
 
 def model_digests(folder: Path) -> dict[str, str]:

@@ -5,6 +5,7 @@ next to the model that uses it, with its licence in the header."""
 from __future__ import annotations
 
 import argparse
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -98,6 +99,16 @@ def load_lexicon(args: argparse.Namespace, log: Log, started: float) -> Lexicon:
     return lexicon
 
 
+def places_list(gazetteers: Path) -> Path:
+    """The places list in the folder the model's gazetteers go to: copied there from the shipped
+    one when training writes elsewhere, since the recogniser reads the list beside its model."""
+    path = gazetteers / paths.PLACES
+    if not path.is_file():
+        gazetteers.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.GAZETTEERS / paths.PLACES, path)
+    return path
+
+
 def build_pipeline(
     args: argparse.Namespace, train: Sequence[Sentence], log: Log, started: float
 ) -> Pipeline:
@@ -107,7 +118,7 @@ def build_pipeline(
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     mined = mined_names(args, train, log) if args.mine or args.mined else []
     log(f"mined names: {len(mined):,} ({time.monotonic() - started:.0f} s)")
-    places = Gazetteer(read_entries(args.gazetteers / paths.PLACES)) if args.places else None
+    places = Gazetteer(read_entries(places_list(args.gazetteers))) if args.places else None
     return Pipeline(
         lexicon, Gazetteer(read_entries(cldr_path)), mined, args.hide_below, places=places
     )
