@@ -118,6 +118,19 @@ def test_a_clitic_stays_outside_the_span_when_the_rest_is_the_name() -> None:
     assert facet(indexed(folder), "LOC") == {"تونس": 4}
 
 
+def test_a_clitic_leaves_a_longer_name_even_when_the_clitic_form_is_the_commoner() -> None:
+    """Sports pages write "the 5th round of the league" (لبطولة) more often than the league's
+    bare name: both are one name, under the form without the clitic."""
+    league = "بطولة الرابطة المحترفة الأولى"
+    folder = [
+        article(n, f"الجولة الخامسة ل{league} اليوم", ("MISC", f"ل{league}")) for n in (1, 2, 3)
+    ]
+    folder.append(article(4, f"انطلقت {league} أمس", ("MISC", league)))
+    assert facet(indexed(folder), "MISC") == {league: 4}
+    ids = identities_of(folder)
+    assert names(ids, folder[0]) == [(league, "MISC", league)]
+
+
 @pytest.mark.parametrize("place", ["بغداد", "لبنان", "فرنسا", "واشنطن", "كندا", "بنزرت"])
 def test_a_name_that_starts_like_a_clitic_keeps_its_letter(place: str) -> None:
     rest = place[1:]

@@ -54,10 +54,11 @@ def clitic_strips(
         if not definite and ("ف" in clitic or "ك" in clitic):
             return False  # ف and ك seldom take a name without its article: فورد, كاسياس
         # the same kind of name, clearly more common (كابل is not ابل, the company; بتونس is
-        # تونس); a person's name takes ب ل و less often than its lookalikes occur
-        # several words seen with and without the clitic on the first: evidence enough
+        # تونس); a person's name takes ب ل و less often than its lookalikes occur.
+        # Several words named with and without the clitic on the first are one name however
+        # the counts fall: لبطولة الرابطة is written more often than بطولة الرابطة.
         person = 3 if rest_kind == "PERS" else 1
-        ratio = 1 if definite or " " in rest else CLITIC_RATIO * person
+        ratio = 0 if " " in rest else 1 if definite else CLITIC_RATIO * person
         if rest_kind != whole_kind or seen[rest] < ratio * seen[whole]:
             return False
         if " " in rest:
