@@ -6,7 +6,7 @@ Maghreb's /g/ letters but no glued بن split off: "بن غازي" would mark a 
 data never saw (يوكوهاما, بلنسية); the list is a feature, so the CRF learns how far to trust it.
 
 GeoNames' alternate names include words that are common Arabic words first (كان for Cannes,
-الجمعة, الاتحاد). A one-word name the unlabelled corpus uses ``COMMON`` times or more is left
+الجمعة, دوري). A one-word name the unlabelled corpus uses ``COMMON`` times or more is left
 out unless CLDR or the training data list it as a place: for a word that frequent the corpus's
 word clusters already say whether it is a place, and a list that fires on كان teaches the CRF to
 distrust it.

@@ -171,6 +171,27 @@ def test_shipped_model_finds_clear_entities(recogniser) -> None:
     assert {("فلاديمير بوتين", "PERS"), ("موسكو", "LOC"), ("روسيا", "LOC")} <= found
 
 
+def test_cities_the_training_data_never_saw_are_places(recogniser) -> None:
+    """The places list (GeoNames' towns and cities) names what ANERcorp and the news corpus
+    hardly mention: a final in Yokohama, a siege of Antioch."""
+    for text, city in [
+        ("بعد فوزه على ألمانيا في المباراة النهائية في يوكوهاما .", "يوكوهاما"),
+        ("وسقطت أنطاكية ثم بيت المقدس عام 1099 .", "أنطاكية"),
+    ]:
+        found = {(text[s.start : s.end], s.kind) for s in recogniser.find_entities(text)}
+        assert (city, "LOC") in found
+
+
+def test_the_places_list_leaves_out_common_words() -> None:
+    """GeoNames names Cannes كان and lists الجمعة and دوري as towns; as one-word names the
+    corpus writes them too often to be places."""
+    from reader.entities.gazetteer import read_entries
+
+    names = {words for _, words in read_entries(paths.GAZETTEERS / paths.PLACES)}
+    assert {("كان",), ("الجمعه",), ("دوري",), ("الحكومه",)}.isdisjoint(names)
+    assert {("يوكوهاما",), ("انطاكيه",), ("بلنسيه",), ("سيدي", "بوزيد")} <= names
+
+
 def test_annotate_sets_body_and_appended_entities(recogniser) -> None:
     from reader.model import Appended
 
