@@ -1,7 +1,8 @@
 """Name lists matched over token sequences (longest match, affix-aware on the first word).
 
-Two lists ship in ``resources/gazetteers/``: place and language names from CLDR (through babel)
-and names harvested from the ANERcorp training split. Matches become features, never labels:
+The lists in ``resources/gazetteers/``: place and language names from CLDR (through babel), names
+harvested from the ANERcorp training split, person names mined from the unlabelled corpus, and
+towns and cities from GeoNames (``world-places.tsv``). Matches become features, never labels:
 the CRF learns how far to trust each list (the training names are built by jackknife so that it
 does not learn to trust them blindly, see ``training/pipeline.py``).
 """
