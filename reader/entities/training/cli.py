@@ -21,14 +21,12 @@ from pathlib import Path
 
 from reader.entities import paths
 from reader.entities.conll import Sentence, format_scores, read_conll, score, split_dev, to_bio
-from reader.entities.consistency import blocks
-from reader.entities.document_rules import apply_document_rules
 from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import write_entries
 from reader.entities.paths import model_digests
 from reader.entities.training.attributes import kept_attributes, write_attributes
 from reader.entities.training.crf import tag_all
-from reader.entities.training.fit import Log, fit, second_features
+from reader.entities.training.fit import Log, fit, recogniser_output, second_features
 from reader.entities.training.inputs import NAMES_HEADER, build_pipeline, corpus_samples
 from reader.entities.training.pipeline import Pipeline
 from reader.entities.votes import write_votes
@@ -239,16 +237,7 @@ def score_dev(
     log("second pass (document consistency) on dev:")
     second = [to_bio(t) for t in second]
     log(format_scores(score(dev_gold, second)))
-    final: list[list[str]] = []
-    for block in blocks(len(dev)):
-        final += apply_document_rules(
-            [second[i] for i in block],
-            [first[i] for i in block],
-            [[w for w, _ in dev[i]] for i in block],
-            [dev_analysed[i].stems for i in block],
-            mined=[dev_analysed[i].mined for i in block],
-            split=extractor.splitter.split,
-        )
+    final = recogniser_output(dev, dev_analysed, second, first, extractor.splitter.split)
     rows = score(dev_gold, final)
     log("after the document rules (what the recogniser outputs) on dev:")
     log(format_scores(rows))

@@ -158,6 +158,28 @@ def jackknifed_first_pass(
         )
 
 
+def recogniser_output(
+    sentences: Sequence[Sentence],
+    analysed: Sequence[Analysis],
+    second: Sequence[Sequence[str]],
+    first: Sequence[Sequence[str]],
+    split: Splitter,
+) -> list[list[str]]:
+    """The second pass's labels (BIO) through the document rules, block by block as the
+    recogniser runs them on ``main.py ner`` input: what it would output for ``sentences``."""
+    out: list[list[str]] = []
+    for block in blocks(len(sentences)):
+        out += apply_document_rules(
+            [second[i] for i in block],
+            [first[i] for i in block],
+            [[w for w, _ in sentences[i]] for i in block],
+            [analysed[i].stems for i in block],
+            mined=[analysed[i].mined for i in block],
+            split=split,
+        )
+    return out
+
+
 def tune_penalty(
     sentences: Sequence[Sentence],
     analysed: Sequence[Analysis],
@@ -181,17 +203,7 @@ def tune_penalty(
         for indices, predicted in zip(held, predictions, strict=True):
             for i, t in zip(indices, predicted, strict=True):
                 tags[i] = to_bio(t)
-        out: list[list[str]] = []
-        for block in blocks(len(sentences)):
-            out += apply_document_rules(
-                [tags[i] for i in block],
-                [first[i] for i in block],
-                [[w for w, _ in sentences[i]] for i in block],
-                [analysed[i].stems for i in block],
-                mined=[analysed[i].mined for i in block],
-                split=split,
-            )
-        return score(gold, out)[-1].f1
+        return score(gold, recogniser_output(sentences, analysed, tags, first, split))[-1].f1
 
     with tempfile.TemporaryDirectory() as tmp:
         models = fold_models(
