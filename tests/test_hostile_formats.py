@@ -11,6 +11,7 @@ import argparse
 import codecs
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -233,7 +234,37 @@ def test_nul_terminated_crlf_windows_1256_file_is_read_with_a_note(tmp_path: Pat
     assert result.problems == ()
     (article,) = result.articles
     assert (article.id, article.title, article.body) == ("سياسة/1.txt", TITLE, BODY)
-    assert article.problems == ("decoded as windows-1256; 1 NUL byte(s) dropped",)
+    assert article.problems == ("decoded as windows-1256; 1 NUL byte(s) at the end dropped",)
+
+
+@pytest.mark.parametrize(
+    ("encode", "encoding"),
+    [
+        (lambda text: text.encode("utf-8"), "utf-8"),
+        (lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), "utf-8"),
+        (lambda text: text.encode("cp1256"), "windows-1256"),
+        (lambda text: text.encode("utf-16-le"), "utf-16-le"),
+        (lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"), "utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "windows-1256", "utf-16-le", "utf-16-bom"],
+)
+def test_file_padded_with_more_nuls_than_text_is_read(
+    tmp_path: Path, encode: Callable[[str], bytes], encoding: str
+) -> None:
+    """A file padded to its allocated size (Windows tools, an interrupted copy): the padding is
+    dropped however long it is, and said so."""
+    data = encode(f"{TITLE}\n{BODY}\n") + b"\x00" * 4096
+    (article,) = parse_file(_write(tmp_path, "1.txt", data), tmp_path).articles
+    assert (article.title, article.body) == (TITLE, BODY)
+    assert article.problems[0].endswith("NUL byte(s) at the end dropped")
+    assert ("decoded as" in article.problems[0]) == (encoding != "utf-8")
+
+
+def test_file_of_nothing_but_nuls_is_named_as_empty(tmp_path: Path) -> None:
+    result = parse_file(_write(tmp_path, "1.txt", b"\x00" * 4096), tmp_path)
+    assert [p.reason for p in result.problems] == [
+        "empty file (only 4,096 NUL bytes: a download or copy that never finished?)"
+    ]
 
 
 def test_binary_with_nuls_is_still_binary(tmp_path: Path) -> None:

@@ -99,6 +99,12 @@ def decode_bytes(data: bytes, *, json: bool = False) -> Decoded:
     """
     if not data or data.isspace():
         raise NotText("empty file" if not data else "empty file (only whitespace)")
+    if data.endswith(b"\x00") and not data.rstrip(b"\x00").strip():
+        nuls = data.count(0)
+        also = "" if nuls == len(data) else " and whitespace"
+        raise NotText(
+            f"empty file (only {nuls:,} NUL bytes{also}: a download or copy that never finished?)"
+        )
     if data.startswith(_MAGIC_STARTS):  # one test for all, as nearly every file has none
         for magic, kind in _MAGIC:
             if data.startswith(magic):
@@ -164,11 +170,20 @@ def _decode(data: bytes, repairs: list[str]) -> tuple[str, str, bytes | None]:
     if data.startswith(_BOM_STARTS):
         for bom, encoding in _BOMS:  # in order: the UTF-32 LE mark starts with the UTF-16 LE one
             if data.startswith(bom):
-                return _with_bom(data[len(bom) :], encoding, repairs), encoding, None
+                text = _with_bom(data[len(bom) :], encoding, repairs)
+                body = text.rstrip("\x00")
+                if len(body) < len(text):  # padded to its allocated size, as without a BOM
+                    repairs.append(f"{len(text) - len(body):,} NUL byte(s) at the end dropped")
+                return body, encoding, None
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return (*utf16, None)
+        data = _without_padding(data, repairs)
+        utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+        if utf16 is not None:
+            return (*utf16, None)
+    if b"\x00" in data:
         # stray NULs (old Windows tools end a file with one): dropped, the rest read as text
         nuls = data.count(0)
         if nuls > len(data) * _MAX_NUL_SHARE:
@@ -262,6 +277,18 @@ def _mixed_lines(data: bytes, repairs: list[str]) -> str | None:
         "the rest as utf-8"
     )
     return "\n".join(out)
+
+
+def _without_padding(data: bytes, repairs: list[str]) -> bytes:
+    """``data`` without the run of NULs at its end: Windows tools and interrupted copies leave a
+    file padded to its allocated size, often with more NULs than text. UTF-16 text keeps the
+    high byte of its last character."""
+    body = data.rstrip(b"\x00")
+    if b"\x00" in body and len(body) % 2:
+        body += b"\x00"
+    if len(body) < len(data):
+        repairs.append(f"{len(data) - len(body):,} NUL byte(s) at the end dropped")
+    return body
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
