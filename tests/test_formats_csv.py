@@ -269,6 +269,17 @@ def test_delimiter_counted_in_the_header_not_the_prose(tmp_path: Path) -> None:
         ("الكلمات", "tags"),
         ("writer", "author"),
         ("الكاتب", "author"),
+        # French exports of Maghreb sites
+        ("Titre", "title"),
+        ("Titre de l'article", "title"),
+        ("Texte", "body"),
+        ("Contenu", "body"),
+        ("Date de publication", "date"),
+        ("Lien", "url"),
+        ("Rubrique", "category"),
+        ("Catégorie", "category"),
+        ("Mots-clés", "tags"),
+        ("Auteur", "author"),
     ],
 )
 def test_header_names_are_read_liberally(name: str, field: str) -> None:
