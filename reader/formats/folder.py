@@ -20,7 +20,12 @@ from pathlib import Path
 
 from reader.cache_rows import Parsed
 from reader.formats.ids import IdClaims
-from reader.formats.names import file_suffix, is_article_name, not_read_reason
+from reader.formats.names import (
+    file_suffix,
+    in_saved_page_resources,
+    is_article_name,
+    not_read_reason,
+)
 from reader.formats.parse_pool import parse_files
 from reader.formats.scan import FolderError, printable_rels, scan_entries
 from reader.formats.sidecar import apply_sidecars, is_candidate
@@ -31,6 +36,7 @@ from reader.model import Article, LoadProblem
 __all__ = [
     "FolderError",
     "FolderResult",
+    "in_saved_page_resources",
     "is_article_name",
     "not_read_reason",
     "read_folder",

@@ -7,8 +7,10 @@ same files.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from reader.formats.html import SERVER_PAGE_SUFFIXES
+from reader.formats.mhtml import MHTML_SUFFIXES
 
 ZIP_SUFFIXES = frozenset({".zip"})
 # What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
@@ -20,6 +22,7 @@ ARTICLE_SUFFIXES = frozenset(
     | {".csv", ".tsv"}
     | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
     | SERVER_PAGE_SUFFIXES
+    | MHTML_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
@@ -49,3 +52,44 @@ def not_read_reason(name: str) -> str | None:
     if NOT_ARTICLES.match(name):
         return None
     return f"not an article format ({file_suffix(name)})"
+
+
+# A browser saving a "complete" page puts its images, scripts and frames (ads, widgets) in a
+# folder beside it: "Page.html" and "Page_files" (Internet Explorer localised the suffix). Read,
+# its frames would become junk articles and its scripts a problem each.
+_RESOURCE_SUFFIXES = (
+    "_files",
+    "_fichiers",
+    "-Dateien",
+    "_archivos",
+    "_arquivos",
+    "_bestanden",
+    "_file",
+    "_pliki",
+    "_soubory",
+    "-filer",
+    "_tiedostot",
+)
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".php", ".aspx", ".asp")
+
+
+def saved_page_of(folder: Path) -> str | None:
+    """The name of the saved web page whose resources ``folder`` holds, when that page lies
+    beside it; None for any other folder."""
+    name = folder.name
+    for suffix in _RESOURCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            for page in (stem + ext for ext in _PAGE_SUFFIXES):
+                if (folder.parent / page).is_file():
+                    return page
+    return None
+
+
+def in_saved_page_resources(root: Path, rel: str) -> bool:
+    """Whether the file ``rel`` (relative to ``root``) lies in a saved page's resources folder."""
+    parts = rel.split("/")[:-1]
+    return any(
+        part.endswith(_RESOURCE_SUFFIXES) and saved_page_of(root.joinpath(*parts[: i + 1]))
+        for i, part in enumerate(parts)
+    )

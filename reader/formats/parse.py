@@ -22,6 +22,7 @@ from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
+from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
@@ -85,16 +86,32 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
             return _parse_archive(data, rel)
-        decoded = decode_bytes(data, json=suffix in JSON_SUFFIXES)
+        decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
-    return _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel)
+    return _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
+
+
+def _decode(data: bytes, suffix: str) -> tuple[Decoded, str, str | None]:
+    """The file's text, the suffix that decides its layout, and the address a browser saved it
+    from (MHTML files only; pages keep theirs in the HTML)."""
+    if suffix in MHTML_SUFFIXES:
+        page = saved_page(data)
+        return page.decoded, ".html", page.url
+    return decode_bytes(data, json=suffix in JSON_SUFFIXES), suffix, None
 
 
 def _parse_decoded(
-    decoded: Decoded, *, rel: str, suffix: str, source: Path | None, section: str
+    decoded: Decoded,
+    *,
+    rel: str,
+    suffix: str,
+    source: Path | None,
+    section: str,
+    url: str | None = None,
 ) -> ParseResult:
-    """The articles of one decoded file, their category from the folders of ``section``."""
+    """The articles of one decoded file, their category from the folders of ``section``;
+    ``url`` for those that do not name their own."""
     try:
         # page.html.gz is read as a page: the name inside the compression decides the layout
         result = _parse_text(decoded.text, rel=rel, suffix=suffix, source=source)
@@ -106,6 +123,8 @@ def _parse_decoded(
             dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
         )
     articles = tuple(_flag_empty(a) for a in articles)
+    if url is not None:
+        articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
     category = folder_category(section)
     if category is not None:  # a file that names its own category keeps it
         articles = tuple(
@@ -142,12 +161,13 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         return _failed(member_rel, member.reason)
     try:
         unpacked = _unpacked(member.data, PurePath(member.name))
-        suffix = inner_suffix(PurePath(member.name))
-        decoded = decode_bytes(unpacked, json=suffix in JSON_SUFFIXES)
+        decoded, suffix, url = _decode(unpacked, inner_suffix(PurePath(member.name)))
     except (NotText, _Refused) as exc:
         return _failed(member_rel, _reason(exc))
     section = member.inside if "/" in member.inside else rel
-    return _parse_decoded(decoded, rel=member_rel, suffix=suffix, source=None, section=section)
+    return _parse_decoded(
+        decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
+    )
 
 
 def _flag_empty(article: Article) -> Article:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reader.formats.folder import is_article_name, not_read_reason
+from reader.formats.folder import in_saved_page_resources, is_article_name, not_read_reason
 from reader.formats.ids import IdClaims
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
@@ -186,6 +186,8 @@ def _sort_paths(
         rel = relative(root, p)
         name = rel.rsplit("/", 1)[-1]
         if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if in_saved_page_resources(root, rel):  # the scan named the folder once
             continue
         if not is_article_name(name):
             reason = not_read_reason(name)
