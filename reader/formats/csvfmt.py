@@ -138,10 +138,21 @@ def parse_csv(
 ) -> CsvResult:
     """The articles of a CSV/TSV table, one a row. ``names_file(value)``: whether a cell names a
     file of the table's folder (then a table without a text column is a metadata sidecar)."""
-    table = read_table(text, suffix)
+    return parse_table(read_table(text, suffix), rel_path=rel_path, names_file=names_file)
+
+
+def parse_table(
+    table: Table,
+    *,
+    rel_path: str,
+    names_file: Callable[[str], bool] | None = None,
+    kind: str = "CSV",
+) -> CsvResult:
+    """The articles of a table read from a file (``kind`` names it in problems: "CSV", "Excel
+    sheet"), one a row; see ``parse_csv``."""
     problems: list[LoadProblem] = []
     if not table.header:
-        return CsvResult((), (LoadProblem(rel_path, table.error or "empty CSV file"),))
+        return CsvResult((), (LoadProblem(rel_path, table.error or f"empty {kind} file"),))
     columns = map_columns(table.header)
     if "body" not in columns.fields:
         if names_file is not None and file_column(table, columns, names_file) is not None:
@@ -152,7 +163,7 @@ def parse_csv(
         shown = ", ".join(name[:40] or "(empty)" for name in table.header[:12])
         more = f" and {len(table.header) - 12} more" if len(table.header) > 12 else ""
         problems.append(
-            LoadProblem(rel_path, f"CSV without a text column: columns are {shown}{more}")
+            LoadProblem(rel_path, f"{kind} without a text column: columns are {shown}{more}")
         )
         if table.error:
             problems.append(LoadProblem(rel_path, table.error))
@@ -169,7 +180,7 @@ def parse_csv(
     if table.error:
         problems.append(LoadProblem(rel_path, table.error))
     if not table.rows and not table.error:
-        problems.append(LoadProblem(rel_path, "CSV with a header and no rows"))
+        problems.append(LoadProblem(rel_path, f"{kind} with a header and no rows"))
     return CsvResult(tuple(articles), tuple(problems))
 
 

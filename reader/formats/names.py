@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.xlsx import XLSX_SUFFIXES
 
 ZIP_SUFFIXES = frozenset({".zip"})
 # What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
@@ -23,6 +24,7 @@ ARTICLE_SUFFIXES = frozenset(
     | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
     | SERVER_PAGE_SUFFIXES
     | MHTML_SUFFIXES
+    | XLSX_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
@@ -51,7 +53,18 @@ def not_read_reason(name: str) -> str | None:
     documentation (README, LICENSE), which is left out without a word."""
     if NOT_ARTICLES.match(name):
         return None
-    return f"not an article format ({file_suffix(name)})"
+    suffix = file_suffix(name)
+    if suffix in _OTHER_TABLES:
+        return f"not an article format ({suffix}: {_OTHER_TABLES[suffix]}); save it as .xlsx or CSV"
+    return f"not an article format ({suffix})"
+
+
+# tables the reader cannot open but can say how to open
+_OTHER_TABLES = {
+    ".xls": "an Excel workbook in the old format",
+    ".ods": "an OpenDocument spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+}
 
 
 # A browser saving a "complete" page puts its images, scripts and frames (ads, widgets) in a

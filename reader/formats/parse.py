@@ -28,6 +28,7 @@ from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
+from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
 
@@ -86,6 +87,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
             return _parse_archive(data, rel)
+        if suffix in XLSX_SUFFIXES:
+            return _parse_workbook(data, rel=rel, section=rel)
         decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
@@ -117,11 +120,25 @@ def _parse_decoded(
         result = _parse_text(decoded.text, rel=rel, suffix=suffix, source=source)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
+    return _finished(result, rel=rel, section=section, note=decoded.note, url=url)
+
+
+def _parse_workbook(data: bytes, *, rel: str, section: str) -> ParseResult:
+    try:
+        found = parse_workbook(data, rel_path=rel)
+    except Exception as exc:  # a parser bug must cost one file, not the whole folder
+        return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
+    return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
+
+
+def _finished(
+    result: ParseResult, *, rel: str, section: str, note: str | None = None, url: str | None = None
+) -> ParseResult:
+    """What every file's articles get: the decoder's ``note``, a problem for an empty field, the
+    ``url`` a file gave outside its text, the category of the folders of ``section``."""
     articles = result.articles
-    if decoded.note:
-        articles = tuple(
-            dataclasses.replace(a, problems=(decoded.note, *a.problems)) for a in articles
-        )
+    if note:
+        articles = tuple(dataclasses.replace(a, problems=(note, *a.problems)) for a in articles)
     articles = tuple(_flag_empty(a) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
@@ -161,10 +178,13 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         return _failed(member_rel, member.reason)
     try:
         unpacked = _unpacked(member.data, PurePath(member.name))
-        decoded, suffix, url = _decode(unpacked, inner_suffix(PurePath(member.name)))
+        suffix = inner_suffix(PurePath(member.name))
+        section = member.inside if "/" in member.inside else rel
+        if suffix in XLSX_SUFFIXES:
+            return _parse_workbook(unpacked, rel=member_rel, section=section)
+        decoded, suffix, url = _decode(unpacked, suffix)
     except (NotText, _Refused) as exc:
         return _failed(member_rel, _reason(exc))
-    section = member.inside if "/" in member.inside else rel
     return _parse_decoded(
         decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
     )
