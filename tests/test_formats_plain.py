@@ -168,3 +168,25 @@ def test_markdown_front_matter(tmp_path: Path, front: str, field: str, value: ob
     assert getattr(article, field) == value
     assert article.body.endswith("نص المقالة.")
     assert article.problems == ()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["# عنوان المقالة", "## **عنوان المقالة** ##", "عنوان المقالة\n============="],
+)
+def test_front_matter_title_repeated_as_the_first_heading_leaves_the_body(
+    tmp_path: Path, heading: str
+) -> None:
+    """Blog engines' templates write the title twice: in the front matter and as a heading."""
+    path = tmp_path / "post.md"
+    text = f'---\ntitle: "عنوان المقالة"\n---\n\n{heading}\n\nنص المقالة.\n'
+    path.write_text(text, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert (article.title, article.body) == ("عنوان المقالة", "نص المقالة.")
+
+
+def test_a_first_heading_other_than_the_front_matter_title_stays(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text('---\ntitle: "عنوان"\n---\n\n# تمهيد\n\nنص المقالة.\n', encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.body.startswith("تمهيد")

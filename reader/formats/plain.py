@@ -83,6 +83,9 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     note = None
     if isinstance(meta.get("title"), str) and meta["title"]:
         title, rest = str(meta["title"]), lines
+        if start is not None and _heading_text(lines[start]) == collapse_spaces(title).strip():
+            # blog engines' templates repeat the front matter's title as the first heading
+            rest = _after_setext(lines[start + 1 :], markdown)
     else:
         assert start is not None
         title, rest, note = _title(lines, start, rel_path=rel_path, markdown=markdown)
@@ -195,6 +198,12 @@ def _title(
         return from_name, lines[start:], TITLE_FROM_FILE_NAME
     title = title_from_text(lines[start:], arabic=arabic)
     return title, lines[start:], TITLE_FROM_FIRST_SENTENCE
+
+
+def _heading_text(line: str) -> str:
+    """A line's text without Markdown heading marks and emphasis."""
+    text = _HEADING.sub("", line).strip().rstrip("#").strip().strip("*_").strip()
+    return collapse_spaces(text)
 
 
 def _after_setext(rest: list[str], markdown: bool) -> list[str]:
