@@ -19,8 +19,9 @@ from reader.index.filtering import apply_filters
 from reader.index.highlight import Matcher
 from reader.index.marks import MarkBitmaps, Marks, apply_marks
 from reader.index.postings import PostingStore
+from reader.index.prefix import prefix_forms, prefix_stems
 from reader.index.query import parse_query
-from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase
+from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.index.store import IndexStore
 from reader.text.stem import strip_clitic
 
@@ -35,7 +36,8 @@ CLITIC_RATIO = 1
 # common stems stay allowed (فرئيس → رئيس, بأكثر → أكثر: measured on the known-item test).
 MAX_READING_SHARE = 0.2
 
-# (query word's normalised form, exact) -> the postings it reads, with their weight in the score
+# (query word's key: its form, "*" after a prefix; exact) -> the postings it reads, with their
+# weight in the score
 WordKeys = dict[tuple[str, bool], list[tuple[PostingStore, int, float]]]
 
 
@@ -124,8 +126,25 @@ def _noted(
     return noted - found
 
 
-def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
+def word_keys(store: IndexStore, word: Term, exact: bool) -> list[tuple[PostingStore, int, float]]:
     """The postings a query word reads, with their weight in the score."""
+    if word.prefix:
+        return _prefix_keys(store, word.norm, exact)
+    return _word_keys(store, word.norm, exact)
+
+
+def _prefix_keys(
+    store: IndexStore, prefix: str, exact: bool
+) -> list[tuple[PostingStore, int, float]]:
+    """A prefix reads the words starting with it: by form when quoted, else by their stems and
+    the stems starting with it (so a phrase checks it on stems as it does a plain word)."""
+    if exact:
+        return [(store.surface_postings, tid, 1.0) for _, tid in prefix_forms(store, prefix)]
+    return [(store.stem_postings, sid, 1.0) for _, sid in prefix_stems(store, prefix)]
+
+
+def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
+    """The postings a plain (not prefix) query word reads, with their weight in the score."""
     tid = store.terms.get(norm)
     surface = (
         [(store.surface_postings, tid, 1.0 if exact else SURFACE_BONUS)] if tid is not None else []
@@ -179,7 +198,10 @@ def _phrase_docs(store: IndexStore, phrase: Phrase, keys: WordKeys) -> BitMap:
     per_word = []
     positions: list[list[int]] = []
     for word in phrase.words:
-        k = keys.setdefault((word.norm, phrase.exact), _word_keys(store, word.norm, phrase.exact))
+        key = (word.key, phrase.exact)
+        k = keys.get(key)
+        if k is None:
+            k = keys[key] = word_keys(store, word, phrase.exact)
         # for a plain word the stem postings hold the surface ones: read only those
         used = [tid for posting, tid, _ in k if phrase.exact or posting is store.stem_postings]
         postings = store.surface_postings if phrase.exact else store.stem_postings
@@ -208,8 +230,21 @@ def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
                 phrases.append(tuple(w.norm for w in alt.words))
                 continue
             for word in alt.words:  # a typed chunk (كوفيد-19) is highlighted word by word
-                _add_highlight_word(store, word.norm, alt.exact, norms, stems)
+                if word.prefix:
+                    _add_highlight_prefix(store, word.norm, alt.exact, norms, stems)
+                else:
+                    _add_highlight_word(store, word.norm, alt.exact, norms, stems)
     return Matcher(frozenset(norms), frozenset(stems), tuple(phrases), store.stem)
+
+
+def _add_highlight_prefix(
+    store: IndexStore, prefix: str, exact: bool, norms: set[str], stems: set[str]
+) -> None:
+    """The words a prefix read, by form when quoted, else by their stems: what matched."""
+    if exact:
+        norms.update(word for word, _ in prefix_forms(store, prefix))
+    else:
+        stems.update(key for key, _ in prefix_stems(store, prefix))
 
 
 def _add_highlight_word(

@@ -11,6 +11,7 @@ is:starred  is:unread  is:read       the reader's marks (issue 18)
 mytag:X              the reader's own tags
 note:X  note:"X Y"   the reader's notes holding every word (by form or stem, in any order)
 كوفيد-19             a chunk that splits into several words is a phrase of them
+مستشف*  "وزير الخارج*"  a word ending in * matches the words that start with it (two letters or more)
 
 Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى: قسم: وسمي: ملاحظة: هو:), and the marks as
 هو:مميز (starred), هو:غير_مقروء (unread), هو:مقروء (read): "هو" ("it is") reads as "is:" does.
@@ -26,6 +27,10 @@ from dataclasses import dataclass, replace
 
 from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.text import tokenize
+
+# a word typed with one of these at its end is a prefix (٭ is the Arabic five-pointed star)
+_PREFIX_MARKS = ("*", "\u066d")
+MIN_PREFIX = 2
 
 # Field names, Latin and Arabic (an Arabic keyboard user should not have to switch layouts).
 _FIELDS: dict[str, str] = {
@@ -136,10 +141,16 @@ def _find_close(text: str, start: int, close: str | None) -> int:
     return -1
 
 
-def _phrase(value: str, exact: bool) -> Phrase | None:
+def _phrase(value: str, exact: bool, errors: list[str]) -> Phrase | None:
     words = tuple(Term(t.text, t.norm) for t in tokenize(value) if t.norm)
     if not words:
         return None
+    if value.rstrip().endswith(_PREFIX_MARKS):
+        last = words[-1]
+        if len(last.norm) >= MIN_PREFIX:
+            words = (*words[:-1], Term(last.text, last.norm, prefix=True))
+        else:
+            errors.append(f"{last.text}*: a prefix needs at least {MIN_PREFIX} letters")
     # A chunk that tokenises into several words (كوفيد-19, U.S.) keeps them together: a phrase,
     # matched by stem when typed bare (بكوفيد-19 finds كوفيد-19), by form when quoted.
     return Phrase(words, exact=exact)
@@ -184,7 +195,7 @@ def parse_query(text: str) -> ParsedQuery:
                 pending_or = True
             continue
         if item.kind in ("text", "phrase"):
-            phrase = _phrase(item.value, exact=item.kind == "phrase")
+            phrase = _phrase(item.value, exact=item.kind == "phrase", errors=errors)
             if phrase is None:
                 if item.kind == "phrase" or item.negated:
                     errors.append(f"nothing to search for in {item.value!r}")

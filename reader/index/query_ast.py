@@ -47,10 +47,17 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One query word: as typed, and its normalised form."""
+    """One query word: as typed, and its normalised form. ``prefix``: typed with a trailing
+    ``*`` (مستشف*), it matches every word of the index that starts with it."""
 
     text: str
     norm: str
+    prefix: bool = False
+
+    @property
+    def key(self) -> str:
+        """What the search looks the word up by: the form, ``*`` after a prefix."""
+        return self.norm + "*" if self.prefix else self.norm
 
 
 @dataclass(frozen=True, slots=True)

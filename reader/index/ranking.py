@@ -109,7 +109,7 @@ def _scores(store: IndexStore, pq: ParsedQuery, keys: WordKeys) -> np.ndarray:
     )
     seen: set[tuple[int, int]] = set()
     words = [
-        (w.norm, alt.exact)
+        (w.key, alt.exact)
         for c in pq.clauses
         if not c.negated
         for alt in c.alternatives

@@ -285,7 +285,7 @@ def latency(index: Index, queries: list[str], **kw: object) -> tuple[float, floa
 def speed_queries(articles: list[Article], seed: int, n: int) -> dict[str, list[str]]:
     rng = random.Random(seed + 1)
     sample = rng.sample(articles, n)
-    single, double, phrase, filtered = [], [], [], []
+    single, double, phrase, filtered, prefix = [], [], [], [], []
     for a in sample:
         toks = [t.text for t in tokenize(a.body) if len(t.norm) >= 3]
         if len(toks) < 3:
@@ -295,7 +295,14 @@ def speed_queries(articles: list[Article], seed: int, n: int) -> dict[str, list[
         double.append(f"{toks[i]} {rng.choice(toks)}")
         phrase.append(f'"{toks[i]} {toks[i + 1]}"')
         filtered.append(f'{rng.choice(toks)} source:"{a.source}"')
-    return {"single word": single, "two words": double, "phrase": phrase, "word + source": filtered}
+        prefix.append(toks[i][: rng.choice((2, 3, 4))] + "*")
+    return {
+        "single word": single,
+        "two words": double,
+        "phrase": phrase,
+        "word + source": filtered,
+        "prefix (2-4)*": prefix,
+    }
 
 
 def fts5(articles: list[Article], kiq: list[tuple[str, str, list[str]]], words: list[str]) -> None:

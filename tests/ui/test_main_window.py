@@ -69,6 +69,15 @@ def test_typing_a_query_filters_the_list_after_the_debounce(qtbot, make_window, 
     assert "2 articles" in window.list_panel.header.text()
 
 
+def test_typing_a_prefix_lists_the_words_starting_with_it(qtbot, make_window, news_folder):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    type_text(window.search_bar.box, "ترا*")
+    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
+        pass
+    assert sorted(listed_titles(window)) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
+
+
 def test_a_query_matching_nothing_says_so_and_offers_to_clear(qtbot, make_window, news_folder):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)
