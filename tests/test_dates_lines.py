@@ -53,6 +53,11 @@ DATE_LINES = [
     # both calendars: the Gregorian date wins
     ("الأحد 12 مارس 2023 - 20 شعبان 1444 هـ", D(2023, 3, 12)),
     ("20 شعبان 1444 هـ الموافق 12 مارس 2023 م", D(2023, 3, 12)),
+    # datelines: the place filed from, then the date
+    ("تونس في 3 نوفمبر 2026", D(2026, 11, 3)),
+    ("القاهرة - 2026/11/03", D(2026, 11, 3)),
+    ("سيدي بوزيد، الثلاثاء 3 نوفمبر 2026", D(2026, 11, 3)),
+    ("بيروت 3 تشرين الثاني 2026", D(2026, 11, 3)),
 ]
 
 
@@ -65,6 +70,8 @@ def test_date_line(line: str, date: dt.date) -> None:
     "line",
     [
         "قال الوزير في 10 ديسمبر 2012 إن الحكومة ستعمل",  # a sentence with a date is text
+        "قال الوزير 10 ديسمبر 2012",  # two words before a date are no dateline without a mark
+        "الرياض - واس",
         "فاز الفريق 3-1 على ملعبه",
         "2012",
         "ديسمبر",

@@ -216,6 +216,12 @@ _LINE_WORDS = frozenset(_DATE_LINE_WORDS.split())
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _DATE_LINE_MAX_CHARS = 90
+# A dateline: the place the article was filed from, then its date ("تونس في 3 نوفمبر 2026",
+# "القاهرة - 2026/11/03", "بيروت 3 نوفمبر"): two words of letters before a dash, colon, comma or
+# في, one before a space.
+_DATELINE_PLACE = re.compile(
+    r"^\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:[-–—:،,]|\s+في(?=\s))|[^\W\d_]+(?=\s))\s*"
+)
 
 
 def parse_hijri_date(text: str) -> dt.date | None:
@@ -253,6 +259,15 @@ def date_line_date(line: str) -> dt.date | None:
     folded = normalize(line.replace("\u00a0", " "))
     label = _LINE_LABEL.match(folded)
     value = folded[label.end() :] if label else folded
+    found = _date_material(value)
+    if found is None and label is None and (place := _DATELINE_PLACE.match(value)):
+        found = _date_material(value[place.end() :])
+    return found
+
+
+def _date_material(value: str) -> dt.date | None:
+    """The date of ``value`` when it holds date material only (day and month names, "الموافق",
+    a time), else None."""
     leftover = value
     for name in _MONTH_NAMES_LONGEST_FIRST:
         if name in leftover:
