@@ -26,7 +26,7 @@ def _unsupported(root: Path) -> Path:
     (root / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     (root / "scans").mkdir()
     (root / "scans" / "page 2.PDF").write_bytes(b"%PDF-1.7\n")
-    (root / "letter.docx").write_bytes(b"PK\x03\x04\x14\x00")
+    (root / "slides.pptx").write_bytes(b"PK\x03\x04\x14\x00")
     return root
 
 
@@ -35,10 +35,10 @@ def test_a_folder_of_unsupported_files_names_each_and_groups_the_summary(tmp_pat
     assert done.returncode == 0
     assert done.stdout == b""
     assert done.stderr.decode("utf-8").splitlines() == [
-        "letter.docx: not an article format (.docx)",
         "report.pdf: not an article format (.pdf)",
         "scans/page 2.PDF: not an article format (.pdf)",
-        "0 articles from 0 files, 3 files skipped: .pdf ×2, .docx ×1",
+        "slides.pptx: not an article format (.pptx)",
+        "0 articles from 0 files, 3 files skipped: .pdf ×2, .pptx ×1",
     ]
 
 
@@ -65,7 +65,7 @@ def test_skipped_files_next_to_articles(tmp_path: Path) -> None:
         for line in err[:-1]
     )
     assert err[-1] == (
-        "1 articles from 1 files, 5 files skipped: .pdf ×2, .docx ×1, .jpg ×1, (none) ×1"
+        "1 articles from 1 files, 5 files skipped: .pdf ×2, .jpg ×1, .pptx ×1, (none) ×1"
     )
 
 
@@ -74,9 +74,9 @@ def test_the_library_summary_and_the_scan_agree(tmp_path: Path) -> None:
     (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
     found, problems = scan_entries(root)
     assert [rel for rel, _ in found] == ["a.txt"]
-    assert sorted(p.path for p in problems) == ["letter.docx", "report.pdf", "scans/page 2.PDF"]
+    assert sorted(p.path for p in problems) == ["report.pdf", "scans/page 2.PDF", "slides.pptx"]
     library = load_library(root, entities=False)
-    assert library.summary() == "1 articles from 1 files, 3 files skipped: .pdf ×2, .docx ×1"
+    assert library.summary() == "1 articles from 1 files, 3 files skipped: .pdf ×2, .pptx ×1"
 
 
 @pytest.mark.parametrize(

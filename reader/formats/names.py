@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
 ZIP_SUFFIXES = frozenset({".zip"})
@@ -25,6 +26,7 @@ ARTICLE_SUFFIXES = frozenset(
     | SERVER_PAGE_SUFFIXES
     | MHTML_SUFFIXES
     | XLSX_SUFFIXES
+    | DOCX_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
@@ -54,16 +56,20 @@ def not_read_reason(name: str) -> str | None:
     if NOT_ARTICLES.match(name):
         return None
     suffix = file_suffix(name)
-    if suffix in _OTHER_TABLES:
-        return f"not an article format ({suffix}: {_OTHER_TABLES[suffix]}); save it as .xlsx or CSV"
+    if suffix in _SAVE_AS:
+        kind, formats = _SAVE_AS[suffix]
+        return f"not an article format ({suffix}: {kind}); save it as {formats}"
     return f"not an article format ({suffix})"
 
 
-# tables the reader cannot open but can say how to open
-_OTHER_TABLES = {
-    ".xls": "an Excel workbook in the old format",
-    ".ods": "an OpenDocument spreadsheet",
-    ".numbers": "a Numbers spreadsheet",
+# documents the reader cannot open but can say how to open
+_SAVE_AS = {
+    ".xls": ("an Excel workbook in the old format", ".xlsx or CSV"),
+    ".ods": ("an OpenDocument spreadsheet", ".xlsx or CSV"),
+    ".numbers": ("a Numbers spreadsheet", ".xlsx or CSV"),
+    ".doc": ("a Word document in the old format", ".docx or text"),
+    ".odt": ("an OpenDocument text", ".docx or text"),
+    ".pages": ("a Pages document", ".docx or text"),
 }
 
 

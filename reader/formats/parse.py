@@ -28,6 +28,7 @@ from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
+from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
@@ -89,6 +90,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             return _parse_archive(data, rel)
         if suffix in XLSX_SUFFIXES:
             return _parse_workbook(data, rel=rel, section=rel)
+        if suffix in DOCX_SUFFIXES:
+            return _parse_document(data, rel=rel, section=rel)
         decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
@@ -129,6 +132,19 @@ def _parse_workbook(data: bytes, *, rel: str, section: str) -> ParseResult:
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
+
+
+def _parse_document(data: bytes, *, rel: str, section: str) -> ParseResult:
+    """A Word document, read as the plain text of its paragraphs."""
+    try:
+        text = document_text(data)
+    except NotDocument as exc:
+        return _failed(rel, str(exc))
+    except Exception as exc:  # a parser bug must cost one file, not the whole folder
+        return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
+    return _parse_decoded(
+        Decoded(text, "utf-8"), rel=rel, suffix=".txt", source=None, section=section
+    )
 
 
 def _finished(
@@ -182,6 +198,8 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         section = member.inside if "/" in member.inside else rel
         if suffix in XLSX_SUFFIXES:
             return _parse_workbook(unpacked, rel=member_rel, section=section)
+        if suffix in DOCX_SUFFIXES:
+            return _parse_document(unpacked, rel=member_rel, section=section)
         decoded, suffix, url = _decode(unpacked, suffix)
     except (NotText, _Refused) as exc:
         return _failed(member_rel, _reason(exc))
