@@ -24,6 +24,7 @@ from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES
+from reader.formats.nexis import looks_nexis, parse_nexis
 from reader.formats.plain import parse_plain
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
@@ -297,6 +298,9 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
     if suffix in SERVER_PAGE_SUFFIXES and text.lstrip("\ufeff \t\r\n").startswith(_SOURCE_CODE):
         # a site's own script left beside the pages it saved, not a page the server sent
         return _failed(rel, f"server-side source code ({suffix}), not a saved page")
+    if looks_nexis(text):
+        articles, problems = parse_nexis(text, rel_path=rel)
+        return ParseResult(tuple(articles), tuple(problems))
     layout = detect_layout(text, suffix)
     if layout is Layout.CSV:
         names_file = (
