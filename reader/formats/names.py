@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.rtf import RTF_SUFFIXES
 from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
@@ -27,6 +28,7 @@ ARTICLE_SUFFIXES = frozenset(
     | MHTML_SUFFIXES
     | XLSX_SUFFIXES
     | DOCX_SUFFIXES
+    | RTF_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),

@@ -26,6 +26,7 @@ from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES
 from reader.formats.nexis import looks_nexis, parse_nexis
 from reader.formats.plain import parse_plain
+from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.trec import parse_trec
@@ -91,8 +92,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             return _parse_archive(data, rel)
         if suffix in XLSX_SUFFIXES:
             return _parse_workbook(data, rel=rel, section=rel)
-        if suffix in DOCX_SUFFIXES:
-            return _parse_document(data, rel=rel, section=rel)
+        if suffix in DOCX_SUFFIXES | RTF_SUFFIXES:
+            return _parse_document(data, rel=rel, section=rel, suffix=suffix)
         decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
@@ -135,11 +136,11 @@ def _parse_workbook(data: bytes, *, rel: str, section: str) -> ParseResult:
     return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
 
 
-def _parse_document(data: bytes, *, rel: str, section: str) -> ParseResult:
-    """A Word document, read as the plain text of its paragraphs."""
+def _parse_document(data: bytes, *, rel: str, section: str, suffix: str) -> ParseResult:
+    """A Word or RTF document, read as the plain text of its paragraphs."""
     try:
-        text = document_text(data)
-    except NotDocument as exc:
+        text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
+    except (NotDocument, NotRtf) as exc:
         return _failed(rel, str(exc))
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
@@ -199,8 +200,8 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         section = member.inside if "/" in member.inside else rel
         if suffix in XLSX_SUFFIXES:
             return _parse_workbook(unpacked, rel=member_rel, section=section)
-        if suffix in DOCX_SUFFIXES:
-            return _parse_document(unpacked, rel=member_rel, section=section)
+        if suffix in DOCX_SUFFIXES | RTF_SUFFIXES:
+            return _parse_document(unpacked, rel=member_rel, section=section, suffix=suffix)
         decoded, suffix, url = _decode(unpacked, suffix)
     except (NotText, _Refused) as exc:
         return _failed(member_rel, _reason(exc))
