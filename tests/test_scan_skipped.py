@@ -119,3 +119,34 @@ def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Pat
     library.apply_changes([], [root / "scan.pdf"], entities=False)
     assert library.problems == []
     assert library.summary() == "1 articles from 1 files, 0 files skipped"
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("page.html.gz", True),
+        ("news.2012.gz", True),  # a date is no format
+        ("feed.gz", True),
+        ("crawl.warc.gz", False),  # a crawl's web archive is no article, and not read as text
+        ("backup.tar.gz", False),
+        ("scan.pdf.gz", False),
+    ],
+)
+def test_a_compressed_file_is_read_by_the_name_inside(name: str, read: bool) -> None:
+    assert is_article_name(name) is read
+
+
+def test_a_web_archive_says_how_to_read_it(tmp_path: Path) -> None:
+    import gzip
+
+    root = tmp_path / "crawl"
+    root.mkdir()
+    record = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 5\r\n\r\nwget\n\r\n\r\n"
+    (root / "site.warc.gz").write_bytes(gzip.compress(record))
+    done = _export(root)
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8").splitlines() == [
+        "site.warc.gz: not an article format (.warc.gz: a web archive of a crawl); "
+        "export its pages as HTML files to read them",
+        "0 articles from 0 files, 1 files skipped: .gz ×1",
+    ]

@@ -7,8 +7,9 @@ same files.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
@@ -49,7 +50,17 @@ def file_suffix(name: str) -> str:
 
 
 def is_article_name(name: str) -> bool:
-    return file_suffix(name) in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(name)
+    suffix = file_suffix(name)
+    if suffix not in ARTICLE_SUFFIXES or NOT_ARTICLES.match(name):
+        return False
+    return suffix not in COMPRESSED_SUFFIXES or _compressed_article(name)
+
+
+def _compressed_article(name: str) -> bool:
+    """A compressed file is read when the name inside it is an article file's, or names no
+    format ("x.gz", "news.2012.gz"): a crawl's ``.warc.gz`` or a ``.tar.gz`` is no article."""
+    inner = inner_suffix(PurePath(name.split("?", 1)[0]))
+    return not inner or not any(c.isalpha() for c in inner) or inner in ARTICLE_SUFFIXES
 
 
 def not_read_reason(name: str) -> str | None:
@@ -58,20 +69,25 @@ def not_read_reason(name: str) -> str | None:
     if NOT_ARTICLES.match(name):
         return None
     suffix = file_suffix(name)
+    if suffix in COMPRESSED_SUFFIXES:
+        suffix = inner_suffix(PurePath(name.split("?", 1)[0])) + suffix
     if suffix in _SAVE_AS:
-        kind, formats = _SAVE_AS[suffix]
-        return f"not an article format ({suffix}: {kind}); save it as {formats}"
+        kind, advice = _SAVE_AS[suffix]
+        return f"not an article format ({suffix}: {kind}); {advice}"
     return f"not an article format ({suffix})"
 
 
 # documents the reader cannot open but can say how to open
 _SAVE_AS = {
-    ".xls": ("an Excel workbook in the old format", ".xlsx or CSV"),
-    ".ods": ("an OpenDocument spreadsheet", ".xlsx or CSV"),
-    ".numbers": ("a Numbers spreadsheet", ".xlsx or CSV"),
-    ".doc": ("a Word document in the old format", ".docx or text"),
-    ".odt": ("an OpenDocument text", ".docx or text"),
-    ".pages": ("a Pages document", ".docx or text"),
+    ".xls": ("an Excel workbook in the old format", "save it as .xlsx or CSV"),
+    ".ods": ("an OpenDocument spreadsheet", "save it as .xlsx or CSV"),
+    ".numbers": ("a Numbers spreadsheet", "save it as .xlsx or CSV"),
+    ".doc": ("a Word document in the old format", "save it as .docx or text"),
+    ".odt": ("an OpenDocument text", "save it as .docx or text"),
+    ".pages": ("a Pages document", "save it as .docx or text"),
+    ".warc": ("a web archive of a crawl", "export its pages as HTML files to read them"),
+    ".warc.gz": ("a web archive of a crawl", "export its pages as HTML files to read them"),
+    ".wacz": ("a web archive of a crawl", "export its pages as HTML files to read them"),
 }
 
 
