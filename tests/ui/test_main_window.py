@@ -54,6 +54,22 @@ def test_open_folder_lists_articles_newest_first_and_shows_the_first(
     assert not window.status.load_status.isVisible()
 
 
+def test_only_the_article_shown_once_the_folder_is_open_is_marked_read(
+    qtbot, make_window, tmp_path
+):
+    """The list fills in folder order: the first file's article is shown for a moment, then the
+    newest once the folder is read. Only that one is read; the other was never looked at."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a-old.txt").write_text("خبر قديم\n2020-01-01\nنص الخبر القديم.\n", encoding="utf-8")
+    (folder / "b-new.txt").write_text("خبر جديد\n2026-11-03\nنص الخبر الجديد.\n", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    model = window.list_panel.model
+    read = {model.index(r).data(Roles.TITLE): model.index(r).data(Roles.READ) for r in range(2)}
+    assert read == {"خبر جديد": True, "خبر قديم": False}
+
+
 def test_typing_a_query_filters_the_list_after_the_debounce(qtbot, make_window, news_folder):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)

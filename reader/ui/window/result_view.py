@@ -84,6 +84,7 @@ class ResultView(QObject):
         # True from a folder's library arriving until its first result is shown: that result
         # opens on the article read last time, else on the first row of the current order
         self.opening = False
+        self._previewing = False
         # True while the result is refreshed after a live change (not a new query)
         self._live_refresh = False
         self._follow: str | None = None
@@ -248,7 +249,18 @@ class ResultView(QObject):
         if self.current is not None and self.current.id == article.id:
             return
         self.show_article(article)
-        self.list.model.set_read(index.row(), True)
+        if not self._previewing:
+            self.list.model.set_read(index.row(), True)
+
+    def preview_row(self, row: int) -> None:
+        """Show the article of ``row`` without marking it read: while a folder loads, the first
+        row changes as files arrive, and an article shown for a moment on the way is not one
+        the reader has read."""
+        self._previewing = True
+        try:
+            self.list.select_row(row)
+        finally:
+            self._previewing = False
 
     def show_article(self, article: Article) -> None:
         self.current = article

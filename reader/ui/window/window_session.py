@@ -155,7 +155,7 @@ class Session(QObject):
         self.list.model.append_ids(queued)
         self.list.set_header("{n:,} articles so far…", n=len(self._pending))
         if self.current is None and self.list.model.rowCount() > 0:
-            self.list.select_row(0)
+            self.shown.preview_row(0)
 
     def library_loaded(self, library: Library) -> None:
         self._previous = None
