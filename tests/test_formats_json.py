@@ -127,6 +127,13 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
         ({"العنوان": "خبر", "النص": "ن", "المصدر": "الأهرام"}, "source", "الأهرام"),
         ({"العنوان": "خبر", "النص": "ن", "القسم": "رياضة"}, "category", "رياضة"),
         # what common extraction tools write: news-please, newspaper3k, trafilatura
+        # (news-please writes "text": null beside "maintext", and a "description")
+        (
+            {"title": "T", "text": None, "description": "ملخص", "maintext": "النص الكامل"},
+            "body",
+            "النص الكامل",
+        ),
+        ({"Title": "T", "Text": "", "Main Text": "النص الكامل"}, "body", "النص الكامل"),
         (
             {"title": "T", "maintext": "b", "date_publish": "2021-03-01 08:30:00"},
             "date",

@@ -25,6 +25,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "articleBody",
         "article_text",
         "main_text",
+        "maintext",
         "full_text",
         "fulltext",
         "story",
@@ -107,22 +108,25 @@ def get_field(item: dict[str, Any], field: str, folded: dict[str, Any]) -> Any:
         value = item.get(key)
         if present(value):
             return value
-    # Exports also write "Title", "Published At", "article-text": the names folded, same order.
-    own = folded.get(field)
-    return item[own] if own is not None and present(item[own]) else None
+    # Exports also write "Title", "Published At", "article-text": the names folded, same order;
+    # the first with a value ("text": null beside news-please's "maintext" is passed over)
+    for own in folded.get(field, ()):
+        if present(item[own]):
+            return item[own]
+    return None
 
 
 @functools.lru_cache(maxsize=256)
-def folded_fields(keys: tuple[Any, ...]) -> dict[str, Any]:
-    """Field -> the item's own key for it, found by folded names (the first alias that matches);
-    the items of one export share their keys, so this is worked out once for them."""
+def folded_fields(keys: tuple[Any, ...]) -> dict[str, tuple[Any, ...]]:
+    """Field -> the item's own keys for it, found by folded names, in the aliases' order; the
+    items of one export share their keys, so this is worked out once for them."""
     folded: dict[str, Any] = {}
     for key in keys:
         if isinstance(key, str):
             folded.setdefault(_KEY_FOLD.sub("", key).lower(), key)
-    found: dict[str, Any] = {}
+    found: dict[str, tuple[Any, ...]] = {}
     for field, names in _FOLDEDALIASES.items():
-        own = next((folded[name] for name in names if name in folded), None)
-        if own is not None:
+        own = tuple(folded[name] for name in names if name in folded)
+        if own:
             found[field] = own
     return found
