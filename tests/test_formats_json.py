@@ -134,6 +134,9 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
             "النص الكامل",
         ),
         ({"Title": "T", "Text": "", "Main Text": "النص الكامل"}, "body", "النص الكامل"),
+        # Media Cloud's stories
+        ({"title": "T", "story_text": "نص", "media_name": "الأهرام"}, "source", "الأهرام"),
+        ({"title": "T", "story_text": "نص القصة"}, "body", "نص القصة"),
         (
             {"title": "T", "maintext": "b", "date_publish": "2021-03-01 08:30:00"},
             "date",

@@ -67,6 +67,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "publisher",
         "outlet",
         "sourcename",
+        "medianame",
         "newspaper",
         "مصدر",
         "المصدر",

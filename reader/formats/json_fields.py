@@ -29,6 +29,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "full_text",
         "fulltext",
         "story",
+        "story_text",
     ),
     "date": (
         "date",
@@ -62,6 +63,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "source_domain",
         "hostname",
         "domain",
+        # Media Cloud
+        "media_name",
     ),
     "url": ("url", "link", "href", "source_url", "permalink"),
     "author": ("author", "authors", "byline", "writer"),
