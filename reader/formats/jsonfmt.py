@@ -41,6 +41,7 @@ from reader.formats.json_read import (
     load,
 )
 from reader.formats.plain import collapse_spaces
+from reader.formats.telegram import is_telegram_export, telegram_items
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
@@ -121,6 +122,11 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
         else:
             if isinstance(data, Unreadable):
                 raise NotJson(f"JSON holds {data.what}, no article objects")
+            if is_telegram_export(data):
+                messages, note = telegram_items(data)
+                if note:
+                    reading.notes.append(note)
+                return list(messages)
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
