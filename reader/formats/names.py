@@ -110,6 +110,38 @@ _RESOURCE_SUFFIXES = (
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".php", ".aspx", ".asp")
 
 
+# The media folders Telegram Desktop writes beside its chat export (messages.html, result.json)
+_TELEGRAM_MEDIA = frozenset(
+    {
+        "photos",
+        "files",
+        "video_files",
+        "voice_messages",
+        "round_video_messages",
+        "stickers",
+        "contacts",
+        "css",
+        "js",
+        "images",
+    }
+)
+_TELEGRAM_EXPORTS = ("messages.html", "result.json")
+
+
+def resources_reason(folder: Path) -> str | None:
+    """Why ``folder`` is not read when it holds a saved page's or a chat export's resources
+    (the page or export lying beside it); None for any other folder."""
+    if folder.name in _TELEGRAM_MEDIA:
+        for export in _TELEGRAM_EXPORTS:
+            if (folder.parent / export).is_file():
+                return f"the media, styles and scripts of the Telegram export {export}; not read"
+        return None
+    page = saved_page_of(folder)
+    if page is None:
+        return None
+    return f"the images, scripts and frames of the saved web page {page}; not read"
+
+
 def saved_page_of(folder: Path) -> str | None:
     """The name of the saved web page whose resources ``folder`` holds, when that page lies
     beside it; None for any other folder."""
@@ -127,6 +159,7 @@ def in_saved_page_resources(root: Path, rel: str) -> bool:
     """Whether the file ``rel`` (relative to ``root``) lies in a saved page's resources folder."""
     parts = rel.split("/")[:-1]
     return any(
-        part.endswith(_RESOURCE_SUFFIXES) and saved_page_of(root.joinpath(*parts[: i + 1]))
+        (part.endswith(_RESOURCE_SUFFIXES) or part in _TELEGRAM_MEDIA)
+        and resources_reason(root.joinpath(*parts[: i + 1])) is not None
         for i, part in enumerate(parts)
     )

@@ -29,6 +29,7 @@ from reader.formats.plain import parse_plain
 from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
+from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
 from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
@@ -310,6 +311,9 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
         table = parse_csv(text, rel_path=rel, suffix=suffix, names_file=names_file)
         return ParseResult(table.articles, table.problems, sidecar=table.sidecar)
     if layout is Layout.MARKUP:
+        if looks_telegram_html(text):
+            messages, problems = parse_telegram_html(text, rel_path=rel)
+            return ParseResult(tuple(messages), tuple(problems))
         found = (
             parse_html(text, rel_path=rel)
             if looks_html(text, suffix)

@@ -18,7 +18,7 @@ from reader.formats.ids import unique_rels
 from reader.formats.names import (
     is_article_name,
     not_read_reason,
-    saved_page_of,
+    resources_reason,
 )
 from reader.formats.parse import printable_path
 from reader.model import LoadProblem
@@ -152,9 +152,8 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
                 return
             mode = target.st_mode
         elif entry.is_dir(follow_symlinks=False):
-            page = saved_page_of(Path(path))
-            if page is not None:
-                reason = f"the images, scripts and frames of the saved web page {page}; not read"
+            reason = resources_reason(Path(path))
+            if reason is not None:
                 problems.append(LoadProblem(rel, reason))
                 return
             own = entry.stat(follow_symlinks=False)
