@@ -269,6 +269,8 @@ def test_delimiter_counted_in_the_header_not_the_prose(tmp_path: Path) -> None:
         ("الكلمات", "tags"),
         ("writer", "author"),
         ("الكاتب", "author"),
+        ("tweet", "body"),  # Twint
+        ("rawContent", "body"),  # snscrape
         ("media_name", "source"),  # Media Cloud
         ("story_text", "body"),
         # French exports of Maghreb sites

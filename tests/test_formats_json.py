@@ -134,6 +134,8 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
             "النص الكامل",
         ),
         ({"Title": "T", "Text": "", "Main Text": "النص الكامل"}, "body", "النص الكامل"),
+        # snscrape's tweets
+        ({"url": "u", "date": "2026-11-03", "rawContent": "نص التغريدة"}, "body", "نص التغريدة"),
         # Media Cloud's stories
         ({"title": "T", "story_text": "نص", "media_name": "الأهرام"}, "source", "الأهرام"),
         ({"title": "T", "story_text": "نص القصة"}, "body", "نص القصة"),

@@ -23,6 +23,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "fulltext",
         "maintext",
         "story",
+        "tweet",
+        "rawcontent",
         "texte",
         "contenu",
         "corps",

@@ -30,6 +30,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "fulltext",
         "story",
         "story_text",
+        # social media scrapers (snscrape, Twint, Apify)
+        "rawContent",
+        "renderedContent",
+        "tweet",
     ),
     "date": (
         "date",
