@@ -132,6 +132,15 @@ class PostingStore:
             if term < seg.n_terms
         )
 
+    def dfs(self, terms: np.ndarray) -> np.ndarray:
+        """``df`` of many terms at once (int64, in the order given)."""
+        out = np.zeros(len(terms), dtype=np.int64)
+        for seg in self._segments:
+            known = terms < seg.n_terms
+            at = terms[known]
+            out[known] += seg.offsets[at + 1] - seg.offsets[at]
+        return out
+
     def bitmap(self, term: int) -> BitMap:
         """The term's documents as a bitmap (cached for the most recently used terms)."""
         bm = self._bitmaps.get(term)
