@@ -41,6 +41,8 @@ from reader.model import Article, LoadProblem
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024
+# files read by a reader of their own, not decoded as text
+_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
@@ -91,10 +93,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
             return _parse_archive(data, rel)
-        if suffix in XLSX_SUFFIXES:
-            return _parse_workbook(data, rel=rel, section=rel)
-        if suffix in DOCX_SUFFIXES | RTF_SUFFIXES:
-            return _parse_document(data, rel=rel, section=rel, suffix=suffix)
+        if (document := _parse_document(data, suffix=suffix, rel=rel, section=rel)) is not None:
+            return document
         decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
@@ -129,17 +129,15 @@ def _parse_decoded(
     return _finished(result, rel=rel, section=section, note=decoded.note, url=url)
 
 
-def _parse_workbook(data: bytes, *, rel: str, section: str) -> ParseResult:
+def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> ParseResult | None:
+    """A document that is no text file: an Excel workbook read as tables, a Word or RTF
+    document as the plain text of its paragraphs; None for any other file."""
+    if suffix not in _DOCUMENT_SUFFIXES:
+        return None
     try:
-        found = parse_workbook(data, rel_path=rel)
-    except Exception as exc:  # a parser bug must cost one file, not the whole folder
-        return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
-    return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
-
-
-def _parse_document(data: bytes, *, rel: str, section: str, suffix: str) -> ParseResult:
-    """A Word or RTF document, read as the plain text of its paragraphs."""
-    try:
+        if suffix in XLSX_SUFFIXES:
+            found = parse_workbook(data, rel_path=rel)
+            return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
         text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
     except (NotDocument, NotRtf) as exc:
         return _failed(rel, str(exc))
@@ -199,10 +197,9 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         unpacked = _unpacked(member.data, PurePath(member.name))
         suffix = inner_suffix(PurePath(member.name))
         section = member.inside if "/" in member.inside else rel
-        if suffix in XLSX_SUFFIXES:
-            return _parse_workbook(unpacked, rel=member_rel, section=section)
-        if suffix in DOCX_SUFFIXES | RTF_SUFFIXES:
-            return _parse_document(unpacked, rel=member_rel, section=section, suffix=suffix)
+        document = _parse_document(unpacked, suffix=suffix, rel=member_rel, section=section)
+        if document is not None:
+            return document
         decoded, suffix, url = _decode(unpacked, suffix)
     except (NotText, _Refused) as exc:
         return _failed(member_rel, _reason(exc))
