@@ -85,3 +85,18 @@ def test_old_word_files_say_how_to_read_them() -> None:
     assert not_read_reason("article.doc") == (
         "not an article format (.doc: a Word document in the old format); save it as .docx or text"
     )
+
+
+def test_a_document_too_large_unpacked_is_not_unpacked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb named .docx (or .xlsx) is refused by the sizes its parts declare, before any
+    is unpacked; here a real document against a limit lowered to 1,000 bytes."""
+    from reader.formats import office
+
+    monkeypatch.setattr(office, "MAX_UNPACKED", 1000)
+    (tmp_path / "a.docx").write_bytes(_document())
+    result = parse_file(tmp_path / "a.docx", tmp_path)
+    assert result.articles == ()
+    (problem,) = result.problems
+    assert problem.reason.startswith("Word document too large unpacked (")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+from reader.formats.office import office_refusal
+
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
-# an encrypted (password-protected) document is an OLE compound file, not a zip archive
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class NotDocument(ValueError):
@@ -22,11 +22,9 @@ class NotDocument(ValueError):
 
 def document_text(data: bytes) -> str:
     """The document's text, one line a paragraph. Raises ``NotDocument`` with the reason."""
-    if data.startswith(_OLE_MAGIC):
-        raise NotDocument(
-            "an encrypted (password-protected) Word document, or one in the old .doc format "
-            "under a new name; save it without a password as .docx"
-        )
+    refusal = office_refusal(data, "Word document", ".docx")
+    if refusal is not None:
+        raise NotDocument(refusal)
     from docx import Document  # imported here: only folders holding documents pay for it
     from docx.table import Table
 

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 
 from reader.formats.csv_columns import map_columns, summary_as_body
 from reader.formats.csvfmt import CsvResult, Table, parse_table
+from reader.formats.office import office_refusal
 from reader.model import Article, LoadProblem
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
-# an encrypted (password-protected) workbook is an OLE compound file, not a zip archive
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class NotWorkbook(ValueError):
@@ -67,11 +66,9 @@ def parse_workbook(data: bytes, *, rel_path: str) -> CsvResult:
 def read_sheets(data: bytes) -> list[Sheet]:
     """Every sheet of the workbook as a table: its first filled row the header, the others its
     rows (numbered from 1; their "line" is the sheet's row number). Raises ``NotWorkbook``."""
-    if data.startswith(_OLE_MAGIC):
-        raise NotWorkbook(
-            "an encrypted (password-protected) Excel workbook, or one in the old .xls format "
-            "under a new name; save it without a password as .xlsx or CSV"
-        )
+    refusal = office_refusal(data, "Excel workbook", ".xlsx or CSV")
+    if refusal is not None:
+        raise NotWorkbook(refusal)
     from openpyxl import load_workbook  # imported here: only folders holding workbooks pay for it
 
     try:
