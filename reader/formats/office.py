@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 # an encrypted (password-protected) document, or one in the old .xls/.doc format, is an OLE
 # compound file, not a zip archive
@@ -13,6 +14,18 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # what a document's parts may hold unpacked: a real one is a few times its size, a zip bomb
 # thousands of times
 MAX_UNPACKED = 512 * 1024 * 1024
+# what a damaged document raises while a reader unpacks and parses its parts (XML parse errors
+# are SyntaxErrors, in lxml and the standard library alike)
+DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    OSError,
+    TypeError,
+    SyntaxError,
+)
 
 
 def office_refusal(data: bytes, what: str, save_as: str) -> str | None:

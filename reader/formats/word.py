@@ -9,9 +9,8 @@ byline lines near the top are read, and debris is cleaned the same way.
 from __future__ import annotations
 
 import io
-import zipfile
 
-from reader.formats.office import office_refusal
+from reader.formats.office import DAMAGED, office_refusal
 
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 
@@ -38,7 +37,7 @@ def document_text(data: bytes) -> str:
                     lines.append(" | ".join(c for c in cells if c))
             else:
                 lines.append(block.text)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except DAMAGED as exc:
         raise NotDocument(f"corrupt Word document ({type(exc).__name__}: {exc})") from None
     # a soft line break inside a paragraph is a new line of it; vertical tabs are Word's too
     return "\n".join(lines).replace("\v", "\n")

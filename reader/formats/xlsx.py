@@ -10,13 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.formats.csv_columns import map_columns, summary_as_body
 from reader.formats.csvfmt import CsvResult, Table, parse_table
-from reader.formats.office import office_refusal
+from reader.formats.office import DAMAGED, office_refusal
 from reader.model import Article, LoadProblem
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -73,11 +72,11 @@ def read_sheets(data: bytes) -> list[Sheet]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except DAMAGED as exc:
         raise NotWorkbook(f"corrupt Excel workbook ({type(exc).__name__}: {exc})") from None
     try:
         return [Sheet(sheet.title, _table(sheet.iter_rows(values_only=True))) for sheet in book]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except DAMAGED as exc:
         raise NotWorkbook(f"corrupt Excel workbook ({type(exc).__name__}: {exc})") from None
     finally:
         book.close()
