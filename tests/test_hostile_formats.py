@@ -355,3 +355,26 @@ def test_a_file_is_read_to_its_end_whatever_size_stat_gave(tmp_path: Path) -> No
     assert _read_to_end(path, 150_001, size=10) == b"x" * 150_001
     assert _read_to_end(path, 1_000_000, size=500_000) == b"x" * 200_000
     assert _read_to_end(path, 1_000_000, size=200_000) == b"x" * 200_000
+
+
+def test_a_table_or_json_export_may_be_bigger_than_an_article_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site's whole export (CSV, JSON Lines) is read up to its own, higher limit; a text file
+    that big is no article. The limits are lowered here to keep the test small."""
+    from reader.formats import parse as parse_module
+
+    monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(parse_module, "MAX_EXPORT_BYTES", 20000)
+    line = json.dumps({"title": TITLE, "text": BODY}, ensure_ascii=False) + "\n"
+    rows = line * (5000 // len(line.encode()) + 1)
+    _write(tmp_path, "site.jsonl", rows.encode())
+    _write(tmp_path, "article.txt", (TITLE + "\n" + BODY * 40).encode())
+    _write(tmp_path, "bigger.jsonl", (rows * 6).encode())
+    found = {
+        name: parse_file(tmp_path / name, tmp_path)
+        for name in ("site.jsonl", "article.txt", "bigger.jsonl")
+    }
+    assert len(found["site.jsonl"].articles) == rows.count("\n")
+    assert found["article.txt"].problems[0].reason.startswith("file too large (")
+    assert found["bigger.jsonl"].problems[0].reason.startswith("file too large (")
