@@ -125,7 +125,7 @@ def test_gzip_bomb_is_a_named_problem_within_bounded_memory(tmp_path: Path) -> N
 def test_xz_bomb(tmp_path: Path) -> None:
     packer = lzma.LZMACompressor(preset=0)
     zeros = bytes(1024 * 1024)
-    path = tmp_path / "bomb.json.xz"
+    path = tmp_path / "bomb.txt.xz"
     with path.open("wb") as out:
         for _ in range(65):
             out.write(packer.compress(zeros))
