@@ -9,8 +9,10 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from export_run import export_records
 
+from reader.formats import read_folder
 from reader.formats.archive import zip_members
 from reader.formats.names import is_article_name
 from reader.library.library import load_library
@@ -123,3 +125,23 @@ def test_encrypted_and_escaping_members_are_named() -> None:
 def test_zip_names_are_scanned() -> None:
     assert is_article_name("news.zip")
     assert is_article_name("NEWS.ZIP")
+
+
+def test_an_export_inside_a_zip_has_the_export_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dataset downloaded as a zip holding one big CSV is read as the CSV alone would be;
+    a text member that big is not (limits lowered to keep the test small)."""
+    from reader.formats import parse as parse_module
+
+    monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(parse_module, "MAX_EXPORT_BYTES", 50000)
+    rows = "".join(f"خبر {i},نص الخبر رقم {i} عن الاقتصاد والسياسة.\n" for i in range(200))
+    with zipfile.ZipFile(tmp_path / "dataset.zip", "w") as archive:
+        archive.writestr("news.csv", "title,text\n" + rows)
+        archive.writestr("big.txt", "عنوان\n" + "نص " * 2000)
+    result = read_folder(tmp_path)
+    assert len(result.articles) == 200
+    assert [p.reason for p in result.problems] == [
+        "big.txt: unpacks to more than the size limit; not read"
+    ]

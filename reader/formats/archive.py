@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import BinaryIO
@@ -39,9 +39,13 @@ class ArchiveProblem(Exception):
     """The archive as a whole cannot be read; ``str(exc)`` is the reason for the user."""
 
 
-def zip_members(handle: BinaryIO, *, member_limit: int) -> Iterator[Member]:
+def zip_members(
+    handle: BinaryIO, *, member_limit: int | Callable[[PurePosixPath], int]
+) -> Iterator[Member]:
     """Every file member of the zip in ``handle``, in the archive's order; the members a folder
-    would pass over without a word (a README) are left out the same way."""
+    would pass over without a word (a README) are left out the same way. ``member_limit``: the
+    most bytes a member unpacks to, or what that is for a member so named."""
+    limit_of = member_limit if callable(member_limit) else (lambda _name: member_limit)
     try:
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -66,7 +70,8 @@ def zip_members(handle: BinaryIO, *, member_limit: int) -> Iterator[Member]:
             elif budget <= 0:
                 yield Member(name, None, "the archive unpacks to more than the limit; not read")
             else:
-                member = _read_member(archive, info, name, min(member_limit, budget))
+                limit = min(limit_of(PurePosixPath(name)), budget)
+                member = _read_member(archive, info, name, limit)
                 budget -= len(member.data or b"")
                 yield dataclasses.replace(member, inside=name[len(top) :])
 

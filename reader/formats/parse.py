@@ -39,10 +39,11 @@ from reader.model import Article, LoadProblem
 # Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
 # refuse before reading, so a stray 200 MB video or database never stalls the load.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# ... except for a table or JSON export, which may hold a whole site: a 200 MB one of 72,000
-# articles reads in 7 s at a peak of 1.2-1.4 GB.
+# ... except for a table or JSON export, which may hold a whole site (a 200 MB one of 72,000
+# articles reads in 7 s at a peak of 1.2-1.4 GB), and a zip archive, which may hold a folder or
+# such an export (as datasets are downloaded)
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
-_EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines"})
+_EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip"})
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024
 # files read by a reader of their own, not decoded as text
@@ -181,7 +182,7 @@ def _parse_archive(data: bytes, rel: str) -> ParseResult:
     articles: list[Article] = []
     problems: list[LoadProblem] = []
     try:
-        for member in zip_members(io.BytesIO(data), member_limit=MAX_FILE_BYTES):
+        for member in zip_members(io.BytesIO(data), member_limit=size_limit):
             name = printable_path(member.name)
             found = _parse_member(member, rel=rel, name=name)
             articles.extend(dataclasses.replace(a, path=rel) for a in found.articles)
