@@ -104,6 +104,22 @@ def test_status_bar_groups_the_skipped_files_by_extension(qtbot, make_window) ->
     )
 
 
+def test_a_file_read_with_a_problem_is_not_counted_as_skipped(qtbot, make_window, tmp_path) -> None:
+    """A table with one bad row gave its other articles: the status bar says the folder has a
+    file with problems, not that a file was skipped (as the command line's summary does)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    table = "title,text\nالأول,نص الخبر الأول.\nبلا نص,\n"
+    (folder / "export.csv").write_text(table, encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    assert window.list_panel.model.rowCount() == 1
+    assert window.status.problems_button.text() == "1 file with problems"
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    open_and_wait(qtbot, window, folder)
+    assert window.status.problems_button.text() == "1 file skipped"
+
+
 def test_a_folder_that_gave_no_article_says_which_files_and_why(
     qtbot, make_window, tmp_path: Path
 ) -> None:

@@ -11,7 +11,7 @@ from reader.ui.common.plain import plain_label, tooltip_text
 from reader.ui.status.cache_dialog import CacheNote
 from reader.ui.status.legend import EntityLegend
 from reader.ui.status.problems import ProblemsPanel, extension_summary
-from reader.ui.status.status_panel import LoadStatus, skipped_label
+from reader.ui.status.status_panel import LoadStatus, problems_label
 
 add_arabic(
     {
@@ -50,18 +50,21 @@ class StatusArea:
         self.problems_panel.show()
         self.problems_panel.raise_()
 
-    def set_problems(self, problems: list[LoadProblem]) -> None:
+    def set_problems(self, problems: list[LoadProblem], skipped: set[str] | None = None) -> None:
+        """``skipped``: the paths that gave no article (all of the problems' when None)."""
         self.problems_panel.set_problems(problems)
-        skipped = len({p.path for p in problems})
-        self.problems_button.setText(skipped_label(skipped))
+        paths = {p.path for p in problems}
+        n_skipped = len(paths if skipped is None else skipped & paths)
+        label = problems_label(n_skipped, len(paths) - n_skipped)
+        self.problems_button.setText(label)
         # which kinds of file were skipped, by extension: ".pdf ×2, .docx ×1"
         self.problems_button.setToolTip(
             tooltip_text(
                 t("{skipped}: {kinds}. Click to see each file and why.").format(
-                    skipped=skipped_label(skipped), kinds=extension_summary(problems)
+                    skipped=label, kinds=extension_summary(problems)
                 )
             )
-            if skipped
+            if paths
             else ""
         )
-        self.problems_button.setVisible(skipped > 0)
+        self.problems_button.setVisible(bool(paths))

@@ -37,6 +37,8 @@ add_arabic(
         "about {hours} h {minutes} min left": "بقي نحو {hours} س و{minutes} د",
         "{n:,} files skipped": "تُخطّي {n:,} ملفاً",
         "1 file skipped": "تُخطّي ملف واحد",
+        "{n:,} files with problems": "ملفات فيها مشكلات: {n:,}",
+        "1 file with problems": "ملف واحد فيه مشكلات",
     }
 )
 
@@ -58,6 +60,16 @@ MIN_ELAPSED_S = 1.0
 
 def skipped_label(n: int) -> str:
     return t("1 file skipped") if n == 1 else t("{n:,} files skipped").format(n=n)
+
+
+def problems_label(skipped: int, with_problems: int) -> str:
+    """The status bar's count: the files skipped (no article read from them) when there are
+    some, else the files read with a problem (a bad row, a left-out line)."""
+    if skipped or not with_problems:
+        return skipped_label(skipped)
+    if with_problems == 1:
+        return t("1 file with problems")
+    return t("{n:,} files with problems").format(n=with_problems)
 
 
 def stage_label(stage: str, *, after_entities: bool = False) -> str:

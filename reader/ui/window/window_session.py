@@ -173,7 +173,7 @@ class Session(QObject):
     def _install(self, library: Library) -> None:
         self.library = library
         self.list.model.set_lookup(library.articles.get)
-        self.status.set_problems(list(library.problems))
+        self.status.set_problems(list(library.problems), library.skipped_paths())
         notes = (
             [printable(self.user_state.note)] if self.user_state and self.user_state.note else []
         )
@@ -244,7 +244,7 @@ class Session(QObject):
             for old, new in change.renamed:
                 state.rename(old, new)
             self.save_state()
-        self.status.set_problems(list(library.problems))
+        self.status.set_problems(list(library.problems), library.skipped_paths())
         renamed = dict(change.renamed)
         shown = self.current.id if self.current is not None else None
         self.refresh_live(follow=renamed.get(shown) if shown is not None else None)
