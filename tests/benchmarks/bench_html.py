@@ -183,6 +183,7 @@ def _reader(precision: bool, fast: bool = False) -> Callable[[str], Article | No
         original = html_reader._extract
 
         def extract(tree: Any) -> Any:
+            # the reader's own: (trafilatura's document, what to tell the user of a failure)
             bare_extraction, config = html_reader._trafilatura()
             return bare_extraction(
                 tree,
@@ -193,7 +194,7 @@ def _reader(precision: bool, fast: bool = False) -> Callable[[str], Article | No
                 fast=fast,
                 date_extraction_params=html_reader._date_params(),
                 config=config,
-            )
+            ), None
 
         html_reader._extract = extract  # type: ignore[assignment]
         try:
