@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
+from reader.formats.listing import listed_headlines
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
@@ -112,6 +113,13 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
         )
     body, meta = found
     field = _Fields(meta)
+    url = field.one("url") or _saved_from(text)
+    listed = listed_headlines(tree, field.one("pagetype"), url, body)
+    if listed:
+        return _failed(
+            rel_path,
+            f"a page listing {listed} articles (a home, section or tag page), not an article",
+        )
     title, body = _title(field, tree, body, problems)
     date, body = _page_date(field, tree, body)
     return HtmlResult(
@@ -122,7 +130,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
                 body=body,
                 date=date,
                 source=field.one("sitename") or field.one("hostname") or None,
-                url=field.one("url") or _saved_from(text) or None,
+                url=url or None,
                 author=author_name(field.one("author") or "") or None,
                 category=", ".join(field.many("categories")) or None,
                 tags=field.many("tags"),
