@@ -134,6 +134,12 @@ def test_json_shapes(tmp_path: Path, data: Any, ids: list[str]) -> None:
             "النص الكامل",
         ),
         ({"Title": "T", "Text": "", "Main Text": "النص الكامل"}, "body", "النص الكامل"),
+        # webz.io's posts keep their site in the thread they belong to
+        (
+            {"title": "T", "text": "نص", "thread": {"site_full": "www.alarabiya.net"}},
+            "source",
+            "www.alarabiya.net",
+        ),
         # snscrape's tweets
         ({"url": "u", "date": "2026-11-03", "rawContent": "نص التغريدة"}, "body", "نص التغريدة"),
         # Media Cloud's stories

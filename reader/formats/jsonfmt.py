@@ -157,6 +157,10 @@ def _source_and_url(
     other, and the source is then the next name that is not an address."""
     url = field("url", _text) or None
     source = field("source", _text) or None
+    thread = item.get("thread")
+    if source is None and isinstance(thread, dict):
+        # webz.io (Webhose) keeps the site in the item's "thread"
+        source = _text(thread.get("site_full")) or _text(thread.get("site")) or None
     if source is None or not ADDRESS.match(source):
         return source, url
     url = url or source
