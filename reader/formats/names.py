@@ -10,6 +10,7 @@ import re
 from pathlib import Path, PurePath
 
 from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
+from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
@@ -30,6 +31,7 @@ ARTICLE_SUFFIXES = frozenset(
     | XLSX_SUFFIXES
     | DOCX_SUFFIXES
     | RTF_SUFFIXES
+    | EML_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),

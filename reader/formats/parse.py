@@ -20,6 +20,7 @@ from reader.formats.compressed import (
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
+from reader.formats.eml import EML_SUFFIXES, parse_eml
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
@@ -47,7 +48,7 @@ _EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".js
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024
 # files read by a reader of their own, not decoded as text
-_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES
+_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
@@ -136,15 +137,20 @@ def _parse_decoded(
 
 def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> ParseResult | None:
     """A document that is no text file: an Excel workbook read as tables, a Word or RTF
-    document as the plain text of its paragraphs; None for any other file."""
+    document as the plain text of its paragraphs, an e-mail by its headers and text; None for
+    any other file."""
     if suffix not in _DOCUMENT_SUFFIXES:
         return None
     try:
         if suffix in XLSX_SUFFIXES:
             found = parse_workbook(data, rel_path=rel)
             return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
+        if suffix in EML_SUFFIXES:
+            return _finished(
+                ParseResult((parse_eml(data, rel_path=rel),), ()), rel=rel, section=section
+            )
         text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
-    except (NotDocument, NotRtf) as exc:
+    except (NotDocument, NotRtf, NotText) as exc:
         return _failed(rel, str(exc))
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
