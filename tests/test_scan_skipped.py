@@ -127,7 +127,7 @@ def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Pat
         ("page.html.gz", True),
         ("news.2012.gz", True),  # a date is no format
         ("feed.gz", True),
-        ("crawl.warc.gz", False),  # a crawl's web archive is no article, and not read as text
+        ("crawl.warc.gz", True),  # a crawl's web archive: its own reader, not read as text
         ("backup.tar.gz", False),
         ("scan.pdf.gz", False),
     ],
@@ -136,17 +136,20 @@ def test_a_compressed_file_is_read_by_the_name_inside(name: str, read: bool) -> 
     assert is_article_name(name) is read
 
 
-def test_a_web_archive_says_how_to_read_it(tmp_path: Path) -> None:
+def test_a_web_archive_without_pages_says_so(tmp_path: Path) -> None:
+    """Read by its own reader, not as text (it became an article titled WARC/1.0)."""
     import gzip
 
     root = tmp_path / "crawl"
     root.mkdir()
     record = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 5\r\n\r\nwget\n\r\n\r\n"
     (root / "site.warc.gz").write_bytes(gzip.compress(record))
+    (root / "site.wacz").write_bytes(b"PK\x03\x04")
     done = _export(root)
     assert done.stdout == b""
     assert done.stderr.decode("utf-8").splitlines() == [
-        "site.warc.gz: not an article format (.warc.gz: a web archive of a crawl); "
-        "export its pages as HTML files to read them",
-        "0 articles from 0 files, 1 files skipped: .gz ×1",
+        "site.wacz: not an article format (.wacz: a packed web archive); unzip it: the .warc.gz "
+        "files in its archive folder are read",
+        "site.warc.gz: a web archive without pages",
+        "0 articles from 0 files, 2 files skipped: .gz ×1, .wacz ×1",
     ]

@@ -14,6 +14,7 @@ from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
+from reader.formats.warc import WARC_SUFFIXES
 from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
@@ -32,6 +33,7 @@ ARTICLE_SUFFIXES = frozenset(
     | DOCX_SUFFIXES
     | RTF_SUFFIXES
     | EML_SUFFIXES
+    | WARC_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
@@ -87,9 +89,10 @@ _SAVE_AS = {
     ".doc": ("a Word document in the old format", "save it as .docx or text"),
     ".odt": ("an OpenDocument text", "save it as .docx or text"),
     ".pages": ("a Pages document", "save it as .docx or text"),
-    ".warc": ("a web archive of a crawl", "export its pages as HTML files to read them"),
-    ".warc.gz": ("a web archive of a crawl", "export its pages as HTML files to read them"),
-    ".wacz": ("a web archive of a crawl", "export its pages as HTML files to read them"),
+    ".wacz": (
+        "a packed web archive",
+        "unzip it: the .warc.gz files in its archive folder are read",
+    ),
 }
 
 

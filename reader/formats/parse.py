@@ -8,6 +8,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.compressed import (
@@ -32,6 +33,7 @@ from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
+from reader.formats.warc import WARC_SUFFIXES, parse_warc
 from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
@@ -47,6 +49,8 @@ MAX_EXPORT_BYTES = 256 * 1024 * 1024
 _EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip"})
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024
+# a crawl's web archive is read as a stream, a page at a time
+MAX_WARC_BYTES = 4 * 1024**3
 # files read by a reader of their own, not decoded as text
 _DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
@@ -92,6 +96,8 @@ def printable_path(text: str) -> str:
 def parse_file(path: Path, root: Path) -> ParseResult:
     """Every article in ``path``; ids are relative to ``root``. Bad content becomes problems."""
     rel = relative_id(path, root)
+    if inner_suffix(path) in WARC_SUFFIXES:
+        return _parse_web_archive(path, rel)
     try:
         data = _read(path)
         suffix = inner_suffix(path)
@@ -105,6 +111,31 @@ def parse_file(path: Path, root: Path) -> ParseResult:
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
     return _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
+
+
+def _parse_web_archive(path: Path, rel: str) -> ParseResult:
+    """A crawl's web archive, read as a stream (it may run to gigabytes)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("not a regular file (pipe, device or socket); skipped")
+        if info.st_size > MAX_WARC_BYTES:
+            raise _Refused(
+                f"file too large ({info.st_size / 1e9:.1f} GB; the limit for a web archive is "
+                f"{MAX_WARC_BYTES // 1024**3} GB); skipped without reading"
+            )
+        with path.open("rb") as handle:
+            return _web_archive(handle, rel=rel, section=rel)
+    except (OSError, _Refused) as exc:
+        return _failed(rel, _reason(exc))
+
+
+def _web_archive(handle: BinaryIO, *, rel: str, section: str) -> ParseResult:
+    try:
+        articles, problems = parse_warc(handle, rel_path=rel)
+    except Exception as exc:  # a parser bug must cost one file, not the whole folder
+        return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
+    return _finished(ParseResult(tuple(articles), tuple(problems)), rel=rel, section=section)
 
 
 def _decode(data: bytes, suffix: str) -> tuple[Decoded, str, str | None]:
@@ -204,10 +235,12 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
     member_rel = f"{rel}/{name}"
     if member.data is None:
         return _failed(member_rel, member.reason)
+    suffix = inner_suffix(PurePath(member.name))
+    section = member.inside if "/" in member.inside else rel
+    if suffix in WARC_SUFFIXES:  # the web archive's reader unpacks its own records
+        return _web_archive(io.BytesIO(member.data), rel=member_rel, section=section)
     try:
         unpacked = _unpacked(member.data, PurePath(member.name))
-        suffix = inner_suffix(PurePath(member.name))
-        section = member.inside if "/" in member.inside else rel
         document = _parse_document(unpacked, suffix=suffix, rel=member_rel, section=section)
         if document is not None:
             return document
