@@ -11,6 +11,7 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
+from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.compressed import (
     CompressedProblem,
     compression,
@@ -110,7 +111,16 @@ def parse_file(path: Path, root: Path) -> ParseResult:
         decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, _Refused) as exc:
         return _failed(rel, _reason(exc))
-    return _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
+    result = _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
+    note = snapshot_note(path) if path.name in SNAPSHOT_COPY_NAMES else None
+    if note is not None:
+        result = dataclasses.replace(
+            result,
+            articles=tuple(
+                dataclasses.replace(a, problems=(*a.problems, note)) for a in result.articles
+            ),
+        )
+    return result
 
 
 def _parse_web_archive(path: Path, rel: str) -> ParseResult:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.formats.archivebox import snapshot_copy
 from reader.formats.ids import unique_rels
 from reader.formats.names import (
     is_article_name,
@@ -156,6 +157,10 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
             if reason is not None:
                 problems.append(LoadProblem(rel, reason))
                 return
+            copy = snapshot_copy(Path(path))
+            if copy is not None:
+                _take_snapshot(rel, Path(path), copy, scan)
+                return
             own = entry.stat(follow_symlinks=False)
             visited.add((own.st_dev, own.st_ino))
             stack.append((Path(path), rel + "/"))
@@ -185,6 +190,18 @@ def _visit(entry: os.DirEntry[str], prefix: str, scan: _Scan) -> None:
     else:
         # a FIFO would block the reader forever; sockets and devices are not articles either
         problems.append(LoadProblem(rel, "not a regular file (pipe, device or socket); skipped"))
+
+
+def _take_snapshot(rel: str, folder: Path, copy: str, scan: _Scan) -> None:
+    """An ArchiveBox snapshot: its one copy read (its article says so, ``archivebox.py``)."""
+    copy_rel = f"{rel}/{copy}"
+    scan.found.append((copy_rel, str(folder / copy)))
+    if scan.keys is not None:
+        try:
+            info = (folder / copy).stat()
+            scan.keys[copy_rel] = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            scan.keys[copy_rel] = None
 
 
 def _skip(rel: str, name: str, problems: list[LoadProblem]) -> None:
