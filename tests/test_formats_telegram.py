@@ -117,6 +117,21 @@ PAGE = """<!DOCTYPE html>
        </div>
       </div>
      </div>
+     <div class="message default clearfix joined" id="message10">
+      <div class="body">
+       <div class="pull_right date details" title="03.11.2026 11:30:00 UTC+02:00">
+11:30
+       </div>
+       <div class="forwarded body">
+        <div class="from_name">
+وكالة الأنباء <span class="date details" title="03.11.2026 11:20:00"> 03.11.2026 11:20:00</span>
+        </div>
+        <div class="text">
+منقول: الحكومة تعلن خطة جديدة للنقل العام في العاصمة.
+        </div>
+       </div>
+      </div>
+     </div>
      <div class="message default clearfix joined" id="message9">
       <div class="body">
        <div class="pull_right date details" title="03.11.2026 12:00:00 UTC+02:00">
@@ -140,7 +155,13 @@ def test_the_html_export_is_read_as_the_json_one(tmp_path: Path) -> None:
     path = tmp_path / "messages.html"
     path.write_text(PAGE, encoding="utf-8")
     result = parse_file(path, tmp_path)
-    first, second = result.articles
+    first, second, forwarded = result.articles
+    # a forwarded message is the channel's article too
+    assert (forwarded.id, forwarded.source, forwarded.body) == (
+        "messages.html#10",
+        CHANNEL,
+        "منقول: الحكومة تعلن خطة جديدة للنقل العام في العاصمة.",
+    )
     assert (first.id, first.date, first.source) == (
         "messages.html#7",
         dt.date(2026, 11, 3),
@@ -170,6 +191,7 @@ def test_the_export_folder_names_its_media_folders_once_each(tmp_path: Path) -> 
     assert [a.id for a in result.articles] == [
         "ChatExport_2026-11-04/messages.html#7",
         "ChatExport_2026-11-04/messages.html#8",
+        "ChatExport_2026-11-04/messages.html#10",
     ]
     reason = "the media, styles and scripts of the Telegram export messages.html; not read"
     assert [(p.path, p.reason) for p in result.problems if p.reason == reason] == [

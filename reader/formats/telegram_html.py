@@ -45,7 +45,8 @@ def parse_telegram_html(text: str, *, rel_path: str) -> tuple[list[Article], lis
         names = message.xpath('./div[@class="body"]/div[contains(@class, "from_name")]')
         if names:
             sender = _text(names[0]) or sender
-        bodies = message.xpath('./div[@class="body"]/div[@class="text"]')
+        # a forwarded message keeps its text one level down, in div.forwarded.body
+        bodies = message.xpath('./div[@class="body"]//div[@class="text"]')
         body = _text(bodies[0]) if bodies else ""
         if not body:
             left_out += 1
