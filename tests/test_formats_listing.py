@@ -93,3 +93,13 @@ def test_a_short_page_with_few_headline_links_stays_an_article(tmp_path: Path) -
     (tmp_path / "short.html").write_text(page)
     (article,) = parse_file(tmp_path / "short.html", tmp_path).articles
     assert article.title == "خبر قصير"
+
+
+def test_an_unreadable_address_is_no_listing_address(tmp_path: Path) -> None:
+    main = "<article><h1>خبر</h1><p>" + PARAGRAPH + "</p></article>"
+    page = _page(og_type="", canonical="http://[::1/news", main=main)
+    # the address a saving tool wrote above the page (and its canonical one): no parser reads it
+    page = "<!-- Page saved with SingleFile url: http://[::1/news -->" + page
+    (tmp_path / "a.html").write_text(page)
+    (article,) = parse_file(tmp_path / "a.html", tmp_path).articles
+    assert article.title == "خبر"

@@ -59,7 +59,10 @@ def _says_article(tree: Any) -> bool:
 def _listing_address(url: str) -> bool:
     if not url:
         return False
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+    except ValueError:  # "http://[::1" and other addresses no parser can read
+        return False
     path = parsed.path.removesuffix("index.html").removesuffix("index.php")
     return (
         path in ("", "/")
