@@ -70,3 +70,14 @@ def test_an_eml_without_an_email_text_is_named(tmp_path: Path, data: bytes, reas
     assert result.articles == ()
     (problem,) = result.problems
     assert reason in problem.reason
+
+
+def test_a_damaged_header_costs_only_itself(tmp_path: Path) -> None:
+    """The email package parses a header when it is read, and raises on a damaged one: the
+    article is still read, without what that header held."""
+    data = _email(html=False).replace(
+        b"From: ", b"From: =?utf-8?q?x?= <news@agency.example\r\n b@c>, ", 1
+    )
+    (tmp_path / "damaged.eml").write_bytes(data)
+    (article,) = parse_file(tmp_path / "damaged.eml", tmp_path).articles
+    assert (article.title, article.date) == (SUBJECT, dt.date(2026, 11, 3))

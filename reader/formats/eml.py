@@ -22,13 +22,18 @@ EML_SUFFIXES = frozenset({".eml"})
 def parse_eml(data: bytes, *, rel_path: str) -> Article:
     """The article of a saved e-mail. Raises ``NotText`` with the reason when it holds none."""
     message = message_from_bytes(data, policy=policy.default)
-    if not isinstance(message, EmailMessage) or not (message.get("From") or message.get("Subject")):
+    if not isinstance(message, EmailMessage) or not (
+        _header(message, "From") or _header(message, "Subject")
+    ):
         raise NotText("not an e-mail: no From or Subject header")
-    body = _body(message)
+    try:
+        body = _body(message)
+    except Exception as exc:  # what a damaged MIME structure makes the email package raise varies
+        raise NotText(f"damaged e-mail: {type(exc).__name__}: {exc}") from None
     if not body:
         raise NotText("an e-mail without text (attachments only, or empty)")
     problems: list[str] = []
-    title = " ".join(str(message.get("Subject", "")).split())
+    title = " ".join(str(_header(message, "Subject") or "").split())
     if not title:
         title = title_from_text(body.split("\n"))
         problems.append(TITLE_FROM_FIRST_WORDS)
@@ -36,11 +41,20 @@ def parse_eml(data: bytes, *, rel_path: str) -> Article:
         id=rel_path,
         title=title,
         body=body,
-        date=_date(message.get("Date")),
+        date=_date(_header(message, "Date")),
         source=_sender(message),
         problems=tuple(problems),
         path=rel_path,
     )
+
+
+def _header(message: EmailMessage, name: str) -> object | None:
+    """A header's value, None when it is missing or too damaged to parse (the email package
+    parses a header when it is read, and raises as it finds it)."""
+    try:
+        return message.get(name)
+    except Exception:  # HeaderParseError, ValueError, IndexError: a damaged header is no header
+        return None
 
 
 def _body(message: EmailMessage) -> str:
@@ -53,7 +67,7 @@ def _body(message: EmailMessage) -> str:
     charset = part.get_content_charset()
     try:
         text = payload.decode(charset) if charset else decode_bytes(payload).text
-    except (LookupError, UnicodeDecodeError, NotText):
+    except (LookupError, UnicodeDecodeError, ValueError, NotText):  # ValueError: a NUL in a name
         text = payload.decode("utf-8", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if part.get_content_subtype() == "html":
@@ -72,10 +86,13 @@ def _date(value: object) -> dt.date | None:
 
 
 def _sender(message: EmailMessage) -> str | None:
-    sender = message.get("From")
+    sender = _header(message, "From")
+    try:
+        addresses = getattr(sender, "addresses", ())
+    except Exception:  # the addresses are parsed when read: a damaged one is no sender
+        return None
     if sender is None:
         return None
-    addresses = getattr(sender, "addresses", ())
     if addresses:
         return addresses[0].display_name or addresses[0].addr_spec or None
     return " ".join(str(sender).split()) or None

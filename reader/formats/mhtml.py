@@ -24,6 +24,15 @@ class SavedPage:
 
 def saved_page(data: bytes) -> SavedPage:
     """The HTML page inside an MHTML file. Raises ``NotText`` with the reason when there is none."""
+    try:
+        return _saved_page(data)
+    except NotText:
+        raise
+    except Exception as exc:  # what a damaged MIME message makes the email package raise varies
+        raise NotText(f"damaged saved web page (MHTML): {type(exc).__name__}: {exc}") from None
+
+
+def _saved_page(data: bytes) -> SavedPage:
     message = message_from_bytes(data, policy=policy.compat32)
     if not message.get("Content-Type"):
         raise NotText("not a saved web page (MHTML): no MIME header")
@@ -45,7 +54,7 @@ def _decoded(payload: bytes, charset: str | None) -> Decoded:
         try:
             codec = codecs.lookup(charset).name
             text = payload.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the name
             pass
         else:
             text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
