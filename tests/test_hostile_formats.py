@@ -378,3 +378,19 @@ def test_a_table_or_json_export_may_be_bigger_than_an_article_file(
     assert len(found["site.jsonl"].articles) == rows.count("\n")
     assert found["article.txt"].problems[0].reason.startswith("file too large (")
     assert found["bigger.jsonl"].problems[0].reason.startswith("file too large (")
+
+
+def test_a_reader_that_raises_costs_its_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a reader raises on content it did not foresee, parse_file names the file and
+    returns: a worker's chunk (and the folder's load) never stops on one file."""
+    from reader.formats import parse as parse_module
+
+    def broken(data: bytes) -> None:
+        raise RuntimeError("a reader's bug")
+
+    monkeypatch.setattr(parse_module, "saved_page", broken)
+    _write(tmp_path, "page.mhtml", b"MIME-Version: 1.0\r\n\r\n")
+    result = parse_file(tmp_path / "page.mhtml", tmp_path)
+    assert [p.reason for p in result.problems] == ["could not read (RuntimeError: a reader's bug)"]

@@ -97,6 +97,13 @@ def printable_path(text: str) -> str:
 def parse_file(path: Path, root: Path) -> ParseResult:
     """Every article in ``path``; ids are relative to ``root``. Bad content becomes problems."""
     rel = relative_id(path, root)
+    try:
+        return _parse_file(path, rel)
+    except Exception as exc:  # a reader's bug must cost one file, never the folder's load
+        return _failed(rel, f"could not read ({type(exc).__name__}: {exc})")
+
+
+def _parse_file(path: Path, rel: str) -> ParseResult:
     if inner_suffix(path) in WARC_SUFFIXES:
         return _parse_web_archive(path, rel)
     try:
