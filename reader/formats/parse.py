@@ -238,7 +238,10 @@ def _parse_archive(data: bytes, rel: str) -> ParseResult:
     try:
         for member in zip_members(io.BytesIO(data), member_limit=size_limit):
             name = printable_path(member.name)
-            found = _parse_member(member, rel=rel, name=name)
+            try:
+                found = _parse_member(member, rel=rel, name=name)
+            except Exception as exc:  # as parse_file: one member's reader bug costs that member
+                found = _failed(f"{rel}/{name}", f"could not read ({type(exc).__name__}: {exc})")
             articles.extend(dataclasses.replace(a, path=rel) for a in found.articles)
             problems.extend(LoadProblem(rel, f"{name}: {p.reason}") for p in found.problems)
     except ArchiveProblem as exc:
