@@ -18,7 +18,7 @@ from reader.formats.html import page_tree
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
-_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_HASHTAG = re.compile(r"(?<!\w)#(\w*[^\W\d_]\w*)")  # a letter in it: "#1" is no tag
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
