@@ -102,3 +102,23 @@ def test_a_crawl_inside_a_zip_archive(tmp_path: Path) -> None:
         archive.writestr("notes.txt", "ملاحظات\n\nنص الملاحظات عن الزحف.\n")
     ids = [a.id for a in read_folder(tmp_path).articles]
     assert "crawls.zip/2026/site.warc.gz#1" in ids
+
+
+def test_a_packed_web_archive_reads_the_warc_files_of_its_archive_folder(tmp_path: Path) -> None:
+    """A WACZ (Browsertrix, Webrecorder): the crawl's WARC files in archive/, its page list and
+    indexes beside them as metadata, not articles."""
+    with zipfile.ZipFile(tmp_path / "crawl.wacz", "w") as wacz:
+        wacz.writestr("archive/data.warc.gz", _warc(gz=True))
+        wacz.writestr(
+            "pages/pages.jsonl", '{"format": "json-pages-1.0"}\n{"url": "u", "ts": "t"}\n'
+        )
+        wacz.writestr("datapackage.json", '{"profile": "data-package", "resources": []}')
+        wacz.writestr("indexes/index.cdx.gz", b"")
+    result = read_folder(tmp_path)
+    (article,) = result.articles
+    assert (article.id, article.title, article.url) == (
+        "crawl.wacz/archive/data.warc.gz#1",
+        TITLE,
+        "https://site.example/news/1",
+    )
+    assert all(p.reason.startswith("archive/data.warc.gz: ") for p in result.problems)

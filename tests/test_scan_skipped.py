@@ -148,8 +148,7 @@ def test_a_web_archive_without_pages_says_so(tmp_path: Path) -> None:
     done = _export(root)
     assert done.stdout == b""
     assert done.stderr.decode("utf-8").splitlines() == [
-        "site.wacz: not an article format (.wacz: a packed web archive); unzip it: the .warc.gz "
-        "files in its archive folder are read",
+        "site.wacz: corrupt packed web archive (WACZ): File is not a zip file",
         "site.warc.gz: a web archive without pages",
         "0 articles from 0 files, 2 files skipped: .gz ×1, .wacz ×1",
     ]

@@ -14,7 +14,7 @@ from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
-from reader.formats.warc import WARC_SUFFIXES
+from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES
 from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
@@ -34,6 +34,7 @@ ARTICLE_SUFFIXES = frozenset(
     | RTF_SUFFIXES
     | EML_SUFFIXES
     | WARC_SUFFIXES
+    | WACZ_SUFFIXES
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
@@ -89,10 +90,6 @@ _SAVE_AS = {
     ".doc": ("a Word document in the old format", "save it as .docx or text"),
     ".odt": ("an OpenDocument text", "save it as .docx or text"),
     ".pages": ("a Pages document", "save it as .docx or text"),
-    ".wacz": (
-        "a packed web archive",
-        "unzip it: the .warc.gz files in its archive folder are read",
-    ),
 }
 
 

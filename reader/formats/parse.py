@@ -6,9 +6,10 @@ import dataclasses
 import io
 import os
 import stat
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import BinaryIO
+from typing import IO
 
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
@@ -34,7 +35,7 @@ from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
-from reader.formats.warc import WARC_SUFFIXES, parse_warc
+from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_warc
 from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
@@ -106,6 +107,8 @@ def parse_file(path: Path, root: Path) -> ParseResult:
 def _parse_file(path: Path, rel: str) -> ParseResult:
     if inner_suffix(path) in WARC_SUFFIXES:
         return _parse_web_archive(path, rel)
+    if inner_suffix(path) in WACZ_SUFFIXES:
+        return _parse_packed_web_archive(path, rel)
     try:
         data = _read(path)
         suffix = inner_suffix(path)
@@ -147,7 +150,35 @@ def _parse_web_archive(path: Path, rel: str) -> ParseResult:
         return _failed(rel, _reason(exc))
 
 
-def _web_archive(handle: BinaryIO, *, rel: str, section: str) -> ParseResult:
+def _parse_packed_web_archive(path: Path, rel: str) -> ParseResult:
+    """A WACZ file (Browsertrix, Webrecorder): a zip whose ``archive/`` folder holds the crawl's
+    WARC files, each read as a stream from the zip; its page lists and indexes are the crawl's
+    metadata, not articles."""
+    articles: list[Article] = []
+    problems: list[LoadProblem] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if info.filename.startswith("archive/")
+                and info.filename.endswith((".warc", ".warc.gz"))
+            ]
+            if not members:
+                return _failed(rel, "a packed web archive (WACZ) without WARC files")
+            for info in members:
+                with archive.open(info) as stream:
+                    found = _web_archive(stream, rel=f"{rel}/{info.filename}", section=rel)
+                articles += [dataclasses.replace(a, path=rel) for a in found.articles]
+                problems += [
+                    LoadProblem(rel, f"{info.filename}: {p.reason}") for p in found.problems
+                ]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        return _failed(rel, f"corrupt packed web archive (WACZ): {exc}")
+    return ParseResult(tuple(articles), tuple(problems))
+
+
+def _web_archive(handle: IO[bytes], *, rel: str, section: str) -> ParseResult:
     try:
         articles, problems = parse_warc(handle, rel_path=rel)
     except Exception as exc:  # a parser bug must cost one file, not the whole folder

@@ -14,19 +14,21 @@ import dataclasses
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from reader.formats.decode import NotText, decode_bytes
 from reader.formats.html import parse_html
 from reader.model import Article, LoadProblem
 
 WARC_SUFFIXES = frozenset({".warc"})
+# a zip of a crawl's WARC files and its indexes (Browsertrix, Webrecorder)
+WACZ_SUFFIXES = frozenset({".wacz"})
 # a page bigger than this is no article page (a crawler may fetch a video as text/html)
 _MAX_PAGE_BYTES = 16 * 1024 * 1024
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def parse_warc(handle: BinaryIO, *, rel_path: str) -> tuple[list[Article], list[LoadProblem]]:
+def parse_warc(handle: IO[bytes], *, rel_path: str) -> tuple[list[Article], list[LoadProblem]]:
     """The articles of the pages a web archive holds, and a line per kind of record left out."""
     articles: list[Article] = []
     left_out: Counter[str] = Counter()
@@ -59,7 +61,7 @@ def parse_warc(handle: BinaryIO, *, rel_path: str) -> tuple[list[Article], list[
     return articles, problems
 
 
-def _records(handle: BinaryIO) -> Iterator[tuple[str | None, bytes, str | None]]:
+def _records(handle: IO[bytes]) -> Iterator[tuple[str | None, bytes, str | None]]:
     """(why it is no page or None, the page's bytes, the address fetched) of each response."""
     from warcio.archiveiterator import ArchiveIterator  # only folders holding crawls pay for it
 
