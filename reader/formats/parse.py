@@ -6,7 +6,6 @@ import dataclasses
 import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO
@@ -35,7 +34,7 @@ from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
-from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_warc
+from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_wacz, parse_warc
 from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
@@ -53,6 +52,7 @@ _EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".js
 _GROWN_CHUNK = 64 * 1024
 # a crawl's web archive is read as a stream, a page at a time
 MAX_WARC_BYTES = 4 * 1024**3
+_WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
 # files read by a reader of their own, not decoded as text
 _DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
@@ -105,13 +105,11 @@ def parse_file(path: Path, root: Path) -> ParseResult:
 
 
 def _parse_file(path: Path, rel: str) -> ParseResult:
-    if inner_suffix(path) in WARC_SUFFIXES:
-        return _parse_web_archive(path, rel)
-    if inner_suffix(path) in WACZ_SUFFIXES:
-        return _parse_packed_web_archive(path, rel)
+    suffix = inner_suffix(path)
+    if suffix in _WEB_ARCHIVE_SUFFIXES:
+        return _parse_web_archive(path, rel, packed=suffix in WACZ_SUFFIXES)
     try:
         data = _read(path)
-        suffix = inner_suffix(path)
         if suffix in ZIP_SUFFIXES:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
@@ -133,49 +131,18 @@ def _parse_file(path: Path, rel: str) -> ParseResult:
     return result
 
 
-def _parse_web_archive(path: Path, rel: str) -> ParseResult:
-    """A crawl's web archive, read as a stream (it may run to gigabytes)."""
+def _parse_web_archive(path: Path, rel: str, *, packed: bool) -> ParseResult:
+    """A crawl's web archive, read as a stream (it may run to gigabytes); ``packed``: a WACZ,
+    the zip of a crawl's WARC files."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refused("not a regular file (pipe, device or socket); skipped")
-        if info.st_size > MAX_WARC_BYTES:
-            raise _Refused(
-                f"file too large ({info.st_size / 1e9:.1f} GB; the limit for a web archive is "
-                f"{MAX_WARC_BYTES // 1024**3} GB); skipped without reading"
-            )
+        _regular_size(path, MAX_WARC_BYTES)
+        if packed:
+            articles, problems = parse_wacz(path, rel_path=rel)
+            return _finished(ParseResult(tuple(articles), tuple(problems)), rel=rel, section=rel)
         with path.open("rb") as handle:
             return _web_archive(handle, rel=rel, section=rel)
     except (OSError, _Refused) as exc:
         return _failed(rel, _reason(exc))
-
-
-def _parse_packed_web_archive(path: Path, rel: str) -> ParseResult:
-    """A WACZ file (Browsertrix, Webrecorder): a zip whose ``archive/`` folder holds the crawl's
-    WARC files, each read as a stream from the zip; its page lists and indexes are the crawl's
-    metadata, not articles."""
-    articles: list[Article] = []
-    problems: list[LoadProblem] = []
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = [
-                info
-                for info in archive.infolist()
-                if info.filename.startswith("archive/")
-                and info.filename.endswith((".warc", ".warc.gz"))
-            ]
-            if not members:
-                return _failed(rel, "a packed web archive (WACZ) without WARC files")
-            for info in members:
-                with archive.open(info) as stream:
-                    found = _web_archive(stream, rel=f"{rel}/{info.filename}", section=rel)
-                articles += [dataclasses.replace(a, path=rel) for a in found.articles]
-                problems += [
-                    LoadProblem(rel, f"{info.filename}: {p.reason}") for p in found.problems
-                ]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-        return _failed(rel, f"corrupt packed web archive (WACZ): {exc}")
-    return ParseResult(tuple(articles), tuple(problems))
 
 
 def _web_archive(handle: IO[bytes], *, rel: str, section: str) -> ParseResult:
@@ -329,19 +296,25 @@ def size_limit(name: PurePath) -> int:
     return MAX_EXPORT_BYTES if inner_suffix(name) in _EXPORT_SUFFIXES else MAX_FILE_BYTES
 
 
-def _read(path: Path) -> bytes:
+def _regular_size(path: Path, limit: int) -> int:
+    """The size of ``path``, a regular file of at most ``limit`` bytes; raises ``_Refused``."""
     info = path.stat()  # follows symlinks: a dangling one raises FileNotFoundError here
     if not stat.S_ISREG(info.st_mode):
         # FIFOs would block the read forever; devices and sockets are not articles either
         raise _Refused("not a regular file (pipe, device or socket); skipped")
-    limit = size_limit(path)
     if info.st_size > limit:
         raise _Refused(
             f"file too large ({info.st_size / 1e6:.0f} MB; the limit is "
             f"{limit // (1024 * 1024)} MB); skipped without reading"
         )
+    return info.st_size
+
+
+def _read(path: Path) -> bytes:
+    limit = size_limit(path)
+    size = _regular_size(path, limit)
     # at most one byte past the limit: the file may have grown since stat()
-    data = _read_to_end(path, limit + 1, size=info.st_size)
+    data = _read_to_end(path, limit + 1, size=size)
     if len(data) > limit:
         raise _Refused("file too large (grew while reading); skipped")
     return _unpacked(data, path)

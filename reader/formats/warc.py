@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from reader.formats.decode import NotText, decode_bytes
@@ -58,6 +60,33 @@ def parse_warc(handle: IO[bytes], *, rel_path: str) -> tuple[list[Article], list
         problems.append(LoadProblem(rel_path, damage))
     elif not articles and not left_out:
         problems.append(LoadProblem(rel_path, "a web archive without pages"))
+    return articles, problems
+
+
+def parse_wacz(path: Path, *, rel_path: str) -> tuple[list[Article], list[LoadProblem]]:
+    """A WACZ (Browsertrix, Webrecorder): the WARC files of its ``archive/`` folder, each read as
+    a stream from the zip; its page lists and indexes are the crawl's metadata, not articles.
+    Articles' ids are ``crawl.wacz/archive/data.warc.gz#N``."""
+    articles: list[Article] = []
+    problems: list[LoadProblem] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if info.filename.startswith("archive/")
+                and info.filename.endswith((".warc", ".warc.gz"))
+            ]
+            if not members:
+                return [], [LoadProblem(rel_path, "a packed web archive (WACZ) without WARC files")]
+            for info in members:
+                with archive.open(info) as stream:
+                    found, left = parse_warc(stream, rel_path=f"{rel_path}/{info.filename}")
+                articles += [dataclasses.replace(a, path=rel_path) for a in found]
+                problems += [LoadProblem(rel_path, f"{info.filename}: {p.reason}") for p in left]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        reason = f"corrupt packed web archive (WACZ): {exc}"
+        return articles, [*problems, LoadProblem(rel_path, reason)]
     return articles, problems
 
 
