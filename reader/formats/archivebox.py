@@ -57,14 +57,3 @@ def snapshot_note(path: Path) -> str | None:
             if snapshot_copy(folder) == copy:
                 return f"an ArchiveBox snapshot: read from {copy}; its other copies are not read"
     return None
-
-
-def other_copy(root: Path, rel: str) -> bool:
-    """Whether ``rel`` (relative to ``root``) lies in an ArchiveBox snapshot and is not the copy
-    read: a live change to it is no change to the folder's articles."""
-    parts = rel.split("/")
-    for depth in range(1, len(parts)):  # the snapshot may be any folder above the file
-        copy = snapshot_copy(root.joinpath(*parts[:-depth]))
-        if copy is not None:
-            return "/".join(parts[-depth:]) != copy
-    return False

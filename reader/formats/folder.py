@@ -22,8 +22,8 @@ from reader.cache_rows import Parsed
 from reader.formats.ids import IdClaims
 from reader.formats.names import (
     file_suffix,
-    in_saved_page_resources,
     is_article_name,
+    left_out_with_its_folder,
     not_read_reason,
 )
 from reader.formats.parse_pool import parse_files
@@ -36,8 +36,8 @@ from reader.model import Article, LoadProblem
 __all__ = [
     "FolderError",
     "FolderResult",
-    "in_saved_page_resources",
     "is_article_name",
+    "left_out_with_its_folder",
     "not_read_reason",
     "read_folder",
     "scan_entries",

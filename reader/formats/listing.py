@@ -41,9 +41,12 @@ _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*NewsArticle|Article|BlogPosting)
 def listed_headlines(tree: Any, page_type: str, url: str, text: str) -> int:
     """How many articles the page lists when it is a listing page, else 0. ``text``: what the
     extractor took for its main text."""
-    if len(text) >= ARTICLE_CHARS or _says_article(tree):
+    # string checks first: every saved page of a folder comes through here
+    if len(text) >= ARTICLE_CHARS:
         return 0
     if page_type.lower() != "website" and not _listing_address(url):
+        return 0
+    if _says_article(tree):
         return 0
     hrefs = {link.get("href") for link in tree.xpath(_HEADLINE_LINKS)}
     return len(hrefs) if len(hrefs) >= MIN_HEADLINES else 0

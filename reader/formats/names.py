@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePath
 
+from reader.formats.archivebox import snapshot_copy
 from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
@@ -157,11 +158,16 @@ def saved_page_of(folder: Path) -> str | None:
     return None
 
 
-def in_saved_page_resources(root: Path, rel: str) -> bool:
-    """Whether the file ``rel`` (relative to ``root``) lies in a saved page's resources folder."""
-    parts = rel.split("/")[:-1]
-    return any(
-        (part.endswith(_RESOURCE_SUFFIXES) or part in _TELEGRAM_MEDIA)
-        and resources_reason(root.joinpath(*parts[: i + 1])) is not None
-        for i, part in enumerate(parts)
-    )
+def left_out_with_its_folder(root: Path, rel: str) -> bool:
+    """Whether the scan leaves the file ``rel`` (relative to ``root``) out with a folder above
+    it: a saved page's or chat export's resources, or an ArchiveBox snapshot's copies other than
+    the one read. A live change to such a file is no change to the folder's articles."""
+    parts = rel.split("/")
+    for i in range(1, len(parts)):
+        folder = root.joinpath(*parts[:i])
+        if resources_reason(folder) is not None:
+            return True
+        copy = snapshot_copy(folder)
+        if copy is not None:
+            return "/".join(parts[i:]) != copy
+    return False

@@ -59,10 +59,14 @@ def telegram_items(data: dict[str, Any]) -> tuple[list[tuple[int, dict[str, Any]
                 },
             )
         )
-    note = None
-    if left_out:
-        note = f"{left_out} messages without text (photos, service messages) are not articles"
-    return items, note
+    return items, left_out_note(left_out)
+
+
+def left_out_note(count: int) -> str | None:
+    """The one line that counts the messages that are no article (the JSON and HTML exports)."""
+    if not count:
+        return None
+    return f"{count} messages without text (photos, service messages) are not articles"
 
 
 def _runs(value: Any) -> tuple[str, list[str]]:

@@ -15,6 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from reader.formats.html import page_tree
+from reader.formats.telegram import left_out_note
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
@@ -65,15 +66,8 @@ def parse_telegram_html(text: str, *, rel_path: str) -> tuple[list[Article], lis
                 path=rel_path,
             )
         )
-    problems = []
-    if left_out:
-        problems.append(
-            LoadProblem(
-                rel_path,
-                f"{left_out} messages without text (photos, service messages) are not articles",
-            )
-        )
-    return articles, problems
+    note = left_out_note(left_out)
+    return articles, [LoadProblem(rel_path, note)] if note else []
 
 
 def _text(element: HtmlElement) -> str:

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reader.formats.archivebox import other_copy
-from reader.formats.folder import in_saved_page_resources, is_article_name, not_read_reason
+from reader.formats.folder import is_article_name, left_out_with_its_folder, not_read_reason
 from reader.formats.ids import IdClaims
 from reader.formats.sidecar import apply_sidecars, is_candidate, read_sidecar
 from reader.formats.tags import recover_multiword_tags
@@ -188,8 +187,8 @@ def _sort_paths(
         name = rel.rsplit("/", 1)[-1]
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        if in_saved_page_resources(root, rel) or other_copy(root, rel):
-            continue  # what the scan leaves out: resources, ArchiveBox's other copies
+        if left_out_with_its_folder(root, rel):
+            continue  # as the scan does
         if not is_article_name(name):
             reason = not_read_reason(name)
             if reason is not None and (root / rel).is_file():
