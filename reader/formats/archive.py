@@ -9,7 +9,10 @@ inside the archive and members that are not article files are named, never skipp
 from __future__ import annotations
 
 import dataclasses
+import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -52,8 +55,12 @@ def zip_members(
         raise ArchiveProblem(f"corrupt zip archive: {exc}") from None
     budget = MAX_ARCHIVE_BYTES
     with archive:
-        files = [i for i in archive.infolist() if not i.is_dir()]
-        names = [i.filename.replace("\\", "/").lstrip("/") for i in files]
+        named = [(i, member_name(i).replace("\\", "/").lstrip("/")) for i in archive.infolist()]
+        # hidden files and macOS's __MACOSX copies are left out as the folder scan leaves
+        # hidden files out: a zip made on a Mac holds a "._name" twin of every file
+        named = [(i, n) for i, n in named if not i.is_dir() and not _hidden(n)]
+        files = [i for i, _ in named]
+        names = [n for _, n in named]
         top = _common_top(names)
         for info, name in zip(files, names, strict=True):
             base = PurePosixPath(name).name
@@ -74,6 +81,67 @@ def zip_members(
                 member = _read_member(archive, info, name, limit)
                 budget -= len(member.data or b"")
                 yield dataclasses.replace(member, inside=name[len(top) :])
+
+
+def _hidden(name: str) -> bool:
+    """A hidden file or folder (".name"; not "..", which escapes and is named) or __MACOSX."""
+    return any(
+        (part.startswith(".") and part not in (".", "..")) or part == "__MACOSX"
+        for part in name.split("/")
+    )
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its maker wrote it. A zip without the UTF-8 flag leaves the name's
+    code page unsaid and Python reads it as IBM 437; but macOS writes UTF-8 there, Windows'
+    own "compressed folder" the OEM code page (720 on Arabic systems), older tools the ANSI
+    one (1256), and 7-Zip's and Info-ZIP's extra field may carry the UTF-8 name."""
+    name = info.filename
+    if info.flag_bits & 0x800 or name.isascii():
+        return name
+    raw = info.orig_filename.encode("cp437")
+    unicode_path = _unicode_path_field(info.extra, raw)
+    if unicode_path is not None:
+        return unicode_path
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for code_page in ("cp720", "cp1256"):
+        guess = raw.decode(code_page, "replace")
+        if _reads_as_arabic(guess):
+            return guess
+    return name
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+# an Arabic letter written against a Latin one is a wrong guess ("Über" read as "أber")
+_MIXED = re.compile(r"[\u0621-\u064a][A-Za-z]|[A-Za-z][\u0621-\u064a]")
+
+
+def _reads_as_arabic(text: str) -> bool:
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    arabic = sum(1 for c in beyond_ascii if _ARABIC_LETTER.match(c))
+    return arabic >= 2 and arabic >= 0.9 * len(beyond_ascii) and not _MIXED.search(text)
+
+
+def _unicode_path_field(extra: bytes, raw: bytes) -> str | None:
+    """The UTF-8 name of the Info-ZIP Unicode Path extra field (0x7075), when it belongs to
+    this name (its CRC is the raw name's)."""
+    at = 0
+    while at + 4 <= len(extra):
+        tag, size = struct.unpack_from("<HH", extra, at)
+        body = extra[at + 4 : at + 4 + size]
+        at += 4 + size
+        if tag != 0x7075 or len(body) < 5 or body[0] != 1:
+            continue
+        if struct.unpack_from("<I", body, 1)[0] != zlib.crc32(raw):
+            return None
+        try:
+            return body[5:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return None
 
 
 def _common_top(names: list[str]) -> str:

@@ -39,10 +39,11 @@ ARTICLE_SUFFIXES = frozenset(
     | ZIP_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
-# and neither are the files an operating system leaves in every folder it shows.
+# and neither are the files an operating system leaves in every folder it shows, nor the owner
+# file ("~$name.docx") Office keeps beside a document while it is open.
 NOT_ARTICLES = re.compile(
     r"^(?:(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(?:\.\w+)?"
-    r"|thumbs\.db|ehthumbs\.db|desktop\.ini)$",
+    r"|thumbs\.db|ehthumbs\.db|desktop\.ini|~\$.*)$",
     re.IGNORECASE,
 )
 
