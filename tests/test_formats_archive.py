@@ -132,10 +132,10 @@ def test_an_export_inside_a_zip_has_the_export_limit(
 ) -> None:
     """A dataset downloaded as a zip holding one big CSV is read as the CSV alone would be;
     a text member that big is not (limits lowered to keep the test small)."""
-    from reader.formats import parse as parse_module
+    from reader.formats import file_bytes
 
-    monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 2000)
-    monkeypatch.setattr(parse_module, "MAX_EXPORT_BYTES", 50000)
+    monkeypatch.setattr(file_bytes, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(file_bytes, "MAX_EXPORT_BYTES", 50000)
     rows = "".join(f"خبر {i},نص الخبر رقم {i} عن الاقتصاد والسياسة.\n" for i in range(200))
     with zipfile.ZipFile(tmp_path / "dataset.zip", "w") as archive:
         archive.writestr("news.csv", "title,text\n" + rows)

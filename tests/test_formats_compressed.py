@@ -5,10 +5,8 @@ from __future__ import annotations
 import bz2
 import datetime as dt
 import gzip
-import io
 import json
 import lzma
-import tarfile
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -175,18 +173,6 @@ def test_corrupt_archives_are_named(tmp_path: Path, name: str, data: bytes, reas
     result = parse_file(tmp_path / name, tmp_path)
     assert result.articles == ()
     assert [str(p) for p in result.problems] == [f"{name}: {reason}"]
-
-
-def test_tar_archive_inside_is_named(tmp_path: Path) -> None:
-    member = io.BytesIO()
-    with tarfile.open(fileobj=member, mode="w") as tar:
-        info = tarfile.TarInfo("a.txt")
-        info.size = len(TEXT.encode())
-        tar.addfile(info, io.BytesIO(TEXT.encode()))
-    reason = "a tar archive (several files in one): unpack it to read its articles"
-    for name in ("corpus.tar.gz", "corpus.gz"):  # by its inner name, or by its contents
-        (tmp_path / name).write_bytes(gzip.compress(member.getvalue()))
-        assert [p.reason for p in parse_file(tmp_path / name, tmp_path).problems] == [reason]
 
 
 def test_compressed_suffixes_are_scanned() -> None:

@@ -347,7 +347,7 @@ def test_json_lines_starting_with_a_bare_value_keep_their_line_separators(tmp_pa
 def test_a_file_is_read_to_its_end_whatever_size_stat_gave(tmp_path: Path) -> None:
     # the first read asks for the size stat() gave: a file that grew since is read on, a file
     # that shrank ends where it ends, and nothing is read past the limit
-    from reader.formats.parse import _read_to_end
+    from reader.formats.file_bytes import _read_to_end
 
     path = tmp_path / "growing.txt"
     path.write_bytes(b"x" * 200_000)
@@ -362,10 +362,10 @@ def test_a_table_or_json_export_may_be_bigger_than_an_article_file(
 ) -> None:
     """A site's whole export (CSV, JSON Lines) is read up to its own, higher limit; a text file
     that big is no article. The limits are lowered here to keep the test small."""
-    from reader.formats import parse as parse_module
+    from reader.formats import file_bytes
 
-    monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 2000)
-    monkeypatch.setattr(parse_module, "MAX_EXPORT_BYTES", 20000)
+    monkeypatch.setattr(file_bytes, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(file_bytes, "MAX_EXPORT_BYTES", 20000)
     line = json.dumps({"title": TITLE, "text": BODY}, ensure_ascii=False) + "\n"
     rows = line * (5000 // len(line.encode()) + 1)
     _write(tmp_path, "site.jsonl", rows.encode())

@@ -128,7 +128,7 @@ def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Pat
         ("news.2012.gz", True),  # a date is no format
         ("feed.gz", True),
         ("crawl.warc.gz", True),  # a crawl's web archive: its own reader, not read as text
-        ("backup.tar.gz", False),
+        ("backup.tar.gz", True),  # a tar archive: read as a zip is
         ("scan.pdf.gz", False),
     ],
 )

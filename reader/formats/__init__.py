@@ -14,8 +14,9 @@ never a silently empty article.
 
 from __future__ import annotations
 
+from reader.formats.file_bytes import MAX_FILE_BYTES
 from reader.formats.folder import FolderResult, read_folder
-from reader.formats.parse import MAX_FILE_BYTES, ParseResult, parse_file
+from reader.formats.parse import ParseResult, parse_file
 from reader.formats.scan import FolderError, scan_folder
 
 __all__ = [

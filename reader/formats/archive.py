@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from reader.formats.names import ZIP_SUFFIXES, is_article_name, not_read_reason
+from reader.formats.names import is_archive_name, is_article_name, not_read_reason
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
@@ -58,24 +58,17 @@ def zip_members(
         named = [(i, member_name(i).replace("\\", "/").lstrip("/")) for i in archive.infolist()]
         # hidden files and macOS's __MACOSX copies are left out as the folder scan leaves
         # hidden files out: a zip made on a Mac holds a "._name" twin of every file
-        named = [(i, n) for i, n in named if not i.is_dir() and not _hidden(n)]
+        named = [(i, n) for i, n in named if not i.is_dir() and not hidden(n)]
         files = [i for i, _ in named]
         names = [n for _, n in named]
-        top = _common_top(names)
+        top = common_top(names)
         for info, name in zip(files, names, strict=True):
-            base = PurePosixPath(name).name
-            if any(part == ".." for part in PurePosixPath(name).parts) or not base:
-                yield Member(name, None, "a member named outside the archive; not read")
-            elif info.flag_bits & 0x1:
-                yield Member(name, None, "encrypted member; not read")
-            elif base.lower().endswith(tuple(ZIP_SUFFIXES)):
-                yield Member(name, None, "an archive inside the archive; not opened")
-            elif not is_article_name(base):
-                reason = not_read_reason(base)
-                if reason is not None:  # None: the dataset's README or LICENSE
+            reason = screen(name, "encrypted member; not read" if info.flag_bits & 0x1 else "")
+            if reason is not None:
+                if reason:
                     yield Member(name, None, reason)
             elif budget <= 0:
-                yield Member(name, None, "the archive unpacks to more than the limit; not read")
+                yield Member(name, None, OVER_BUDGET)
             else:
                 limit = min(limit_of(PurePosixPath(name)), budget)
                 member = _read_member(archive, info, name, limit)
@@ -83,7 +76,27 @@ def zip_members(
                 yield dataclasses.replace(member, inside=name[len(top) :])
 
 
-def _hidden(name: str) -> bool:
+OVER_BUDGET = "the archive unpacks to more than the limit; not read"
+PAST_LIMIT = "unpacks to more than the size limit; not read"
+
+
+def screen(name: str, refusal: str = "") -> str | None:
+    """None when the member so named is read; else why not, "" for a member a folder would pass
+    over without a word (a README). ``refusal``: the archive's own reason not to read it (an
+    encrypted member, a link)."""
+    base = PurePosixPath(name).name
+    if any(part == ".." for part in PurePosixPath(name).parts) or not base:
+        return "a member named outside the archive; not read"
+    if refusal:
+        return refusal
+    if is_archive_name(base):
+        return "an archive inside the archive; not opened"
+    if not is_article_name(base):
+        return not_read_reason(base) or ""
+    return None
+
+
+def hidden(name: str) -> bool:
     """A hidden file or folder (".name"; not "..", which escapes and is named) or __MACOSX."""
     return any(
         (part.startswith(".") and part not in (".", "..")) or part == "__MACOSX"
@@ -144,7 +157,7 @@ def _unicode_path_field(extra: bytes, raw: bytes) -> str | None:
     return None
 
 
-def _common_top(names: list[str]) -> str:
+def common_top(names: list[str]) -> str:
     """``"folder/"`` when every member lies under that one folder, else ``""``."""
     tops = {name.split("/", 1)[0] + "/" if "/" in name else "" for name in names}
     return tops.pop() if len(tops) == 1 else ""
@@ -158,7 +171,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
             while chunk := stream.read(_CHUNK):
                 out += chunk
                 if len(out) > limit:
-                    return Member(name, None, "unpacks to more than the size limit; not read")
+                    return Member(name, None, PAST_LIMIT)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         return Member(name, None, f"cannot unpack: {exc}")
     except RuntimeError as exc:  # zipfile's word for "needs a password"

@@ -27,6 +27,10 @@ class CompressedProblem(Exception):
     """A compressed file we cannot or will not unpack; ``str(exc)`` is the reason for the user."""
 
 
+class TarInside(CompressedProblem):
+    """What is compressed is a tar archive: read it as an archive, not as one file."""
+
+
 def compression(head: bytes) -> str | None:
     """``"gzip"``, ``"bzip2"`` or ``"xz"`` when ``head`` (a file's first bytes) starts so."""
     if head.startswith(b"\x1f\x8b"):
@@ -66,8 +70,8 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
     held no more than the limit), for corrupt or truncated data, and for a tar archive inside.
     """
     if inner_suffix(name) == ".tar":
-        raise CompressedProblem(_TAR)
-    stream = _open(handle, kind)
+        raise TarInside(_TAR)
+    stream = open_stream(handle, kind)
     buffer = bytearray()
     try:
         while chunk := stream.read(_CHUNK):
@@ -78,9 +82,9 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
                     "(possible decompression bomb)"
                 )
             if len(buffer) - len(chunk) <= _TAR_MAGIC_AT < len(buffer) and _is_tar(buffer):
-                raise CompressedProblem(_TAR)
+                raise TarInside(_TAR)
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
-        raise CompressedProblem(f"corrupt {kind} file: {_why(exc)}") from None
+        raise CompressedProblem(f"corrupt {kind} file: {damage_reason(exc)}") from None
     finally:
         stream.close()
     if not buffer:
@@ -95,7 +99,7 @@ def _is_tar(data: bytearray) -> bool:
     return data[_TAR_MAGIC_AT : _TAR_MAGIC_AT + 5] == b"ustar"
 
 
-def _open(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
+def open_stream(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
     if kind == "gzip":
         return gzip.GzipFile(fileobj=handle, mode="rb")
     if kind == "bzip2":
@@ -103,7 +107,7 @@ def _open(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
     return lzma.LZMAFile(handle, mode="rb")
 
 
-def _why(exc: BaseException) -> str:
+def damage_reason(exc: BaseException) -> str:
     if isinstance(exc, EOFError):
         return "the data ends before the end of the compressed stream (truncated download?)"
     text = str(exc) or type(exc).__name__

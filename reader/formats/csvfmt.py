@@ -39,7 +39,7 @@ BODY_IS_SUMMARY = "text is the summary column: the table has no text column"
 _PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
 _DELIMITERS = (",", ";", "\t", "|")
 # A body may be a whole long article (the csv module's default limit is 128 KiB); the file
-# itself is limited by parse.size_limit, and no article's text comes near this.
+# itself is limited by file_bytes.size_limit, and no article's text comes near this.
 _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 

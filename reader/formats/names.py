@@ -20,6 +20,8 @@ from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
 ZIP_SUFFIXES = frozenset({".zip"})
+# a tar archive's name, by the suffix inside any compression (".tar" for "news.tar.gz")
+TAR_SUFFIXES = frozenset({".tar", ".tgz", ".tbz", ".tbz2", ".txz"})
 # What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
 # ("not an article format"). Files without an extension are read too: some scrapers save pages
 # that way.
@@ -37,6 +39,7 @@ ARTICLE_SUFFIXES = frozenset(
     | WARC_SUFFIXES
     | WACZ_SUFFIXES
     | ZIP_SUFFIXES
+    | TAR_SUFFIXES
 )
 # A collection's own documentation is not an article (the ANT corpora ship README.md and LICENSE),
 # and neither are the files an operating system leaves in every folder it shows, nor the owner
@@ -54,6 +57,16 @@ def file_suffix(name: str) -> str:
     ("news.php?id=12" is ".php")."""
     stem, dot, ext = name.split("?", 1)[0].rpartition(".")
     return "." + ext.lower() if dot and stem else ""
+
+
+def is_archive_name(name: str) -> bool:
+    """A zip or tar archive, by its name."""
+    suffix = file_suffix(name)
+    return suffix in ZIP_SUFFIXES or tar_suffix(name)
+
+
+def tar_suffix(name: str) -> bool:
+    return inner_suffix(PurePath(name.split("?", 1)[0])) in TAR_SUFFIXES
 
 
 def is_article_name(name: str) -> bool:

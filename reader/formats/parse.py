@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO
@@ -13,25 +12,31 @@ from typing import IO
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.compressed import (
-    CompressedProblem,
-    compression,
-    decompress,
     inner_suffix,
-    suffix_kind,
 )
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.eml import EML_SUFFIXES, parse_eml
+from reader.formats.file_bytes import (
+    Refused,
+    TarInArchive,
+    read_file_bytes,
+    read_reason,
+    regular_size,
+    size_limit,
+    unpacked,
+)
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
-from reader.formats.names import ZIP_SUFFIXES
+from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
 from reader.formats.plain import parse_plain
 from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
+from reader.formats.tar import tar_members
 from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_wacz, parse_warc
@@ -40,16 +45,6 @@ from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
 
-# Article files are kilobytes; a JSON dump of a whole site may be tens of megabytes. Above this we
-# refuse before reading, so a stray 200 MB video or database never stalls the load.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-# ... except for a table or JSON export, which may hold a whole site (a 200 MB one of 72,000
-# articles reads in 7 s at a peak of 1.2-1.4 GB), and a zip archive, which may hold a folder or
-# such an export (as datasets are downloaded)
-MAX_EXPORT_BYTES = 256 * 1024 * 1024
-_EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip"})
-# what is read at a time past the size stat() gave (a file still being written)
-_GROWN_CHUNK = 64 * 1024
 # a crawl's web archive is read as a stream, a page at a time
 MAX_WARC_BYTES = 4 * 1024**3
 _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
@@ -109,7 +104,12 @@ def _parse_file(path: Path, rel: str) -> ParseResult:
     if suffix in _WEB_ARCHIVE_SUFFIXES:
         return _parse_web_archive(path, rel, packed=suffix in WACZ_SUFFIXES)
     try:
-        data = _read(path)
+        if tar_suffix(path.name):
+            return _parse_archive(read_file_bytes(path, unpack=False), rel, tar=True)
+        try:
+            data = read_file_bytes(path)
+        except TarInArchive:  # "corpus.gz" holding a tar archive
+            return _parse_archive(read_file_bytes(path, unpack=False), rel, tar=True)
         if suffix in ZIP_SUFFIXES:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
@@ -117,8 +117,8 @@ def _parse_file(path: Path, rel: str) -> ParseResult:
         if (document := _parse_document(data, suffix=suffix, rel=rel, section=rel)) is not None:
             return document
         decoded, suffix, url = _decode(data, suffix)
-    except (OSError, NotText, _Refused) as exc:
-        return _failed(rel, _reason(exc))
+    except (OSError, NotText, Refused) as exc:
+        return _failed(rel, read_reason(exc))
     result = _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
     note = snapshot_note(path) if path.name in SNAPSHOT_COPY_NAMES else None
     if note is not None:
@@ -135,14 +135,14 @@ def _parse_web_archive(path: Path, rel: str, *, packed: bool) -> ParseResult:
     """A crawl's web archive, read as a stream (it may run to gigabytes); ``packed``: a WACZ,
     the zip of a crawl's WARC files."""
     try:
-        _regular_size(path, MAX_WARC_BYTES)
+        regular_size(path, MAX_WARC_BYTES)
         if packed:
             articles, problems = parse_wacz(path, rel_path=rel)
             return _finished(ParseResult(tuple(articles), tuple(problems)), rel=rel, section=rel)
         with path.open("rb") as handle:
             return _web_archive(handle, rel=rel, section=rel)
-    except (OSError, _Refused) as exc:
-        return _failed(rel, _reason(exc))
+    except (OSError, Refused) as exc:
+        return _failed(rel, read_reason(exc))
 
 
 def _web_archive(handle: IO[bytes], *, rel: str, section: str) -> ParseResult:
@@ -227,14 +227,20 @@ def _finished(
     return ParseResult(articles, problems)
 
 
-def _parse_archive(data: bytes, rel: str) -> ParseResult:
-    """Each member of a zip archive read as the file it would be in the folder (id
+def _parse_archive(data: bytes, rel: str, *, tar: bool = False) -> ParseResult:
+    """Each member of a zip or tar archive read as the file it would be in the folder (id
     ``archive.zip/member``); its section from its folders inside the archive, else from the
-    archive's own. A member's problem names the member."""
+    archive's own. A member's problem names the member; a damaged archive keeps the members
+    read before the damage."""
     articles: list[Article] = []
     problems: list[LoadProblem] = []
+    members = (
+        tar_members(data, member_limit=size_limit)
+        if tar
+        else zip_members(io.BytesIO(data), member_limit=size_limit)
+    )
     try:
-        for member in zip_members(io.BytesIO(data), member_limit=size_limit):
+        for member in members:
             name = printable_path(member.name)
             try:
                 found = _parse_member(member, rel=rel, name=name)
@@ -243,9 +249,10 @@ def _parse_archive(data: bytes, rel: str) -> ParseResult:
             articles.extend(dataclasses.replace(a, path=rel) for a in found.articles)
             problems.extend(LoadProblem(rel, f"{name}: {p.reason}") for p in found.problems)
     except ArchiveProblem as exc:
-        return _failed(rel, str(exc))
+        problems.append(LoadProblem(rel, str(exc)))
     if not articles and not problems:
-        problems.append(LoadProblem(rel, "no article file in the zip archive"))
+        kind = "tar" if tar else "zip"
+        problems.append(LoadProblem(rel, f"no article file in the {kind} archive"))
     return ParseResult(tuple(articles), tuple(problems))
 
 
@@ -258,13 +265,13 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
     if suffix in WARC_SUFFIXES:  # the web archive's reader unpacks its own records
         return _web_archive(io.BytesIO(member.data), rel=member_rel, section=section)
     try:
-        unpacked = _unpacked(member.data, PurePath(member.name))
-        document = _parse_document(unpacked, suffix=suffix, rel=member_rel, section=section)
+        data = unpacked(member.data, PurePath(member.name))
+        document = _parse_document(data, suffix=suffix, rel=member_rel, section=section)
         if document is not None:
             return document
-        decoded, suffix, url = _decode(unpacked, suffix)
-    except (NotText, _Refused) as exc:
-        return _failed(member_rel, _reason(exc))
+        decoded, suffix, url = _decode(data, suffix)
+    except (NotText, Refused) as exc:
+        return _failed(member_rel, read_reason(exc))
     return _parse_decoded(
         decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
     )
@@ -285,82 +292,6 @@ def _flag_empty(article: Article) -> Article:
         return article
     note = "empty " + " and ".join(missing)
     return dataclasses.replace(article, problems=(*article.problems, note))
-
-
-class _Refused(Exception):
-    """A file we decline to open (not a regular file, too large); the message is the reason."""
-
-
-def size_limit(name: PurePath) -> int:
-    """The most bytes a file so named is read to (decompressed, for a compressed one)."""
-    return MAX_EXPORT_BYTES if inner_suffix(name) in _EXPORT_SUFFIXES else MAX_FILE_BYTES
-
-
-def _regular_size(path: Path, limit: int) -> int:
-    """The size of ``path``, a regular file of at most ``limit`` bytes; raises ``_Refused``."""
-    info = path.stat()  # follows symlinks: a dangling one raises FileNotFoundError here
-    if not stat.S_ISREG(info.st_mode):
-        # FIFOs would block the read forever; devices and sockets are not articles either
-        raise _Refused("not a regular file (pipe, device or socket); skipped")
-    if info.st_size > limit:
-        raise _Refused(
-            f"file too large ({info.st_size / 1e6:.0f} MB; the limit is "
-            f"{limit // (1024 * 1024)} MB); skipped without reading"
-        )
-    return info.st_size
-
-
-def _read(path: Path) -> bytes:
-    limit = size_limit(path)
-    size = _regular_size(path, limit)
-    # at most one byte past the limit: the file may have grown since stat()
-    data = _read_to_end(path, limit + 1, size=size)
-    if len(data) > limit:
-        raise _Refused("file too large (grew while reading); skipped")
-    return _unpacked(data, path)
-
-
-def _unpacked(data: bytes, name: PurePath) -> bytes:
-    """``data`` decompressed when it is gzip, bzip2 or xz (by its first bytes), else as it is."""
-    kind = compression(data[:10])
-    if kind is not None:
-        try:
-            return decompress(io.BytesIO(data), kind, limit=size_limit(name), name=name)
-        except CompressedProblem as exc:
-            raise _Refused(str(exc)) from None
-    named = suffix_kind(name)
-    if named is not None:
-        raise _Refused(f"corrupt {named} file: it does not start with a {named} header")
-    return data
-
-
-def _read_to_end(path: Path, limit: int, *, size: int) -> bytes:
-    """The bytes of ``path`` to its end, at most ``limit`` of them. The first read asks for the
-    size stat() gave, plus one byte to see the end: a read allocates all it is asked for, and
-    asking for the limit (64 MB) cost several times more than reading a small file."""
-    with path.open("rb", buffering=0) as handle:
-        data = handle.read(min(size + 1, limit))
-        more: list[bytes] = []
-        total = len(data)
-        while total < limit:  # a file that grew since stat(), or a short read
-            chunk = handle.read(min(_GROWN_CHUNK, limit - total))
-            if not chunk:
-                break
-            more.append(chunk)
-            total += len(chunk)
-    return data + b"".join(more) if more else data
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "cannot open: the file (or the target of its symbolic link) does not exist"
-    if isinstance(exc, PermissionError):
-        return "cannot open: permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "cannot open: it is a folder"
-    if isinstance(exc, OSError):
-        return f"cannot read: {exc.strerror or exc}"
-    return str(exc)
 
 
 def _failed(rel: str, reason: str) -> ParseResult:

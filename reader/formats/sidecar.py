@@ -36,8 +36,9 @@ from reader.formats.csvfmt import (
     row_date,
 )
 from reader.formats.decode import NotText, decode_bytes
+from reader.formats.file_bytes import MAX_FILE_BYTES
 from reader.formats.jsonfmt import _text
-from reader.formats.parse import MAX_FILE_BYTES, relative_id
+from reader.formats.parse import relative_id
 from reader.formats.titles import DERIVED_TITLE_NOTES
 from reader.model import Article, LoadProblem
 

@@ -1,0 +1,138 @@
+"""Tar archives of articles (a corpus downloaded as ``news.tar.gz``), read as zip archives are:
+each member as the file it would be in a folder, with the same limits and the same names for
+what is left out.
+
+The archive is read as a stream, twice: once for its member names (the one top folder a corpus
+is packed with is not a section), once for the members themselves. A compressed tar cannot be
+read at random without unpacking it again from its start for every member.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import lzma
+import tarfile
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
+from typing import BinaryIO, cast
+
+from reader.formats.archive import (
+    MAX_ARCHIVE_BYTES,
+    OVER_BUDGET,
+    PAST_LIMIT,
+    ArchiveProblem,
+    Member,
+    common_top,
+    hidden,
+    screen,
+)
+from reader.formats.compressed import compression, damage_reason, open_stream
+
+_CHUNK = 1024 * 1024
+# what damaged data raises: tarfile's own errors, gzip's and bzip2's OSError, zlib's, lzma's
+_BROKEN = (tarfile.TarError, OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
+
+
+def tar_members(
+    data: bytes, *, member_limit: int | Callable[[PurePosixPath], int]
+) -> Iterator[Member]:
+    """Every file member of the tar archive (plain, gzip, bzip2 or xz) in ``data``, in the
+    archive's order. Raises ``ArchiveProblem`` where the archive is damaged or cut short, after
+    the members before the damage."""
+    limit_of = member_limit if callable(member_limit) else (lambda _name: member_limit)
+    top = common_top(_names(data))
+    budget = MAX_ARCHIVE_BYTES
+    seen = 0
+    try:
+        with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
+            for info in archive:
+                seen += 1
+                name = _clean(info.name)
+                if info.isdir() or hidden(name):
+                    continue
+                reason = screen(name, _refusal(info))
+                if reason is not None:
+                    if reason:
+                        yield Member(name, None, reason)
+                elif budget <= 0:
+                    yield Member(name, None, OVER_BUDGET)
+                else:
+                    limit = min(limit_of(PurePosixPath(name)), budget)
+                    member = _read_member(archive, info, name, limit)
+                    budget -= len(member.data or b"")
+                    yield dataclasses.replace(member, inside=name[len(top) :])
+        if compression(data[:10]) is None and not _ends_with_end_marker(data):
+            raise EOFError
+    except _BROKEN as exc:
+        if not seen:
+            raise ArchiveProblem(f"corrupt tar archive: {_why(exc)}") from None
+        raise ArchiveProblem(
+            f"damaged tar archive ({_why(exc)}); the members before the damage are read"
+        ) from None
+
+
+def _unpacking(data: bytes) -> BinaryIO:
+    """The tar stream itself, decompressed as it is read. Python's gzip, bzip2 and xz readers
+    raise at a stream cut short, where tarfile's own ("r|gz") ends in silence."""
+    kind = compression(data[:10])
+    return io.BytesIO(data) if kind is None else cast(BinaryIO, open_stream(io.BytesIO(data), kind))
+
+
+def _ends_with_end_marker(data: bytes) -> bool:
+    """Whether a plain tar ends as tar writes it: two zero blocks (1,024 bytes) at least; one
+    cut short ends in a member's data or header."""
+    return len(data) - len(data.rstrip(b"\0")) >= 1024
+
+
+def _names(data: bytes) -> list[str]:
+    """The names of the members that will be read, as far as the archive can be read."""
+    names: list[str] = []
+    try:
+        with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
+            for info in archive:
+                name = _clean(info.name)
+                if not info.isdir() and not hidden(name):
+                    names.append(name)
+    except _BROKEN:
+        pass  # the reading pass names the damage
+    return names
+
+
+def _clean(name: str) -> str:
+    """``./news/1.txt`` (how ``tar -C dir .`` writes names) as ``news/1.txt``."""
+    name = name.replace("\\", "/")
+    while name.startswith("./"):
+        name = name[2:]
+    return name.lstrip("/")
+
+
+def _refusal(info: tarfile.TarInfo) -> str:
+    if info.issym() or info.islnk():
+        return "a link inside the archive; not followed"
+    if not info.isfile():
+        return "not a regular file (device or pipe); not read"
+    return ""
+
+
+def _read_member(archive: tarfile.TarFile, info: tarfile.TarInfo, name: str, limit: int) -> Member:
+    """The member's bytes, a chunk at a time (its header's size is not trusted)."""
+    if info.size > limit:
+        return Member(name, None, PAST_LIMIT)
+    stream = archive.extractfile(info)
+    if stream is None:
+        return Member(name, None, "not a regular file (device or pipe); not read")
+    out = bytearray()
+    with stream:
+        while chunk := stream.read(_CHUNK):
+            out += chunk
+            if len(out) > limit:
+                return Member(name, None, PAST_LIMIT)
+    return Member(name, bytes(out))
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
+        return "it ends before its last member: a download cut short?"
+    return damage_reason(exc)
