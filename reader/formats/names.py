@@ -14,6 +14,7 @@ from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.pdf import PDF_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES
 from reader.formats.word import DOCX_SUFFIXES
@@ -22,7 +23,7 @@ from reader.formats.xlsx import XLSX_SUFFIXES
 ZIP_SUFFIXES = frozenset({".zip"})
 # a tar archive's name, by the suffix inside any compression (".tar" for "news.tar.gz")
 TAR_SUFFIXES = frozenset({".tar", ".tgz", ".tbz", ".tbz2", ".txz"})
-# What a folder of articles holds; anything else (images, PDFs) is named by the scan as a problem
+# What a folder of articles holds; anything else (images, videos) is named by the scan as a problem
 # ("not an article format"). Files without an extension are read too: some scrapers save pages
 # that way.
 ARTICLE_SUFFIXES = frozenset(
@@ -35,6 +36,7 @@ ARTICLE_SUFFIXES = frozenset(
     | XLSX_SUFFIXES
     | DOCX_SUFFIXES
     | RTF_SUFFIXES
+    | PDF_SUFFIXES
     | EML_SUFFIXES
     | WARC_SUFFIXES
     | WACZ_SUFFIXES

@@ -32,6 +32,7 @@ from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
+from reader.formats.pdf import PDF_SUFFIXES, NotPdf, pdf_text
 from reader.formats.plain import parse_plain
 from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
 from reader.formats.scraped import parse_scraped
@@ -49,7 +50,7 @@ from reader.model import Article, LoadProblem
 MAX_WARC_BYTES = 4 * 1024**3
 _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
 # files read by a reader of their own, not decoded as text
-_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES
+_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES | PDF_SUFFIXES
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
@@ -182,11 +183,13 @@ def _parse_decoded(
 
 
 def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> ParseResult | None:
-    """A document that is no text file: an Excel workbook read as tables, a Word or RTF
+    """A document that is no text file: an Excel workbook read as tables, a Word, RTF or PDF
     document as the plain text of its paragraphs, an e-mail by its headers and text; None for
     any other file."""
     if suffix not in _DOCUMENT_SUFFIXES:
         return None
+    url: str | None = None
+    repairs: tuple[str, ...] = ()
     try:
         if suffix in XLSX_SUFFIXES:
             found = parse_workbook(data, rel_path=rel)
@@ -195,13 +198,22 @@ def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> Pars
             return _finished(
                 ParseResult((parse_eml(data, rel_path=rel),), ()), rel=rel, section=section
             )
-        text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
-    except (NotDocument, NotRtf, NotText) as exc:
+        if suffix in PDF_SUFFIXES:
+            pdf = pdf_text(data)
+            text, url, repairs = pdf.text, pdf.url, pdf.notes
+        else:
+            text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
+    except (NotDocument, NotRtf, NotText, NotPdf) as exc:
         return _failed(rel, str(exc))
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
     return _parse_decoded(
-        Decoded(text, "utf-8"), rel=rel, suffix=".txt", source=None, section=section
+        Decoded(text, "utf-8", repairs=repairs),
+        rel=rel,
+        suffix=".txt",
+        source=None,
+        section=section,
+        url=url,
     )
 
 
