@@ -169,3 +169,13 @@ def test_pages_without_text_and_a_pdf_of_none() -> None:
     assert found.notes == ("PDF pages without text (scanned images?): 2",)
     with pytest.raises(NotPdf, match="scanned"):
         _assembled([[], []], 2, title="")
+
+
+def test_a_newspaper_page_reads_column_by_column(tmp_path: Path) -> None:
+    """A headline across the page over two columns: the right column is read before the left,
+    each top to bottom, and the page number under them is left out."""
+    (tmp_path / "page.pdf").write_bytes((FIXTURES / "newspaper_page.pdf").read_bytes())
+    (article,) = parse_file(tmp_path / "page.pdf", tmp_path).articles
+    assert article.title == TITLE
+    assert article.body.split("\n") == BODY
+    assert article.problems == ()

@@ -14,19 +14,24 @@ A PDF without text (scanned pages) and a PDF behind a password are named, never 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 import re
 import statistics
 import threading
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reader.formats.pdf_layout import bands, block_of, blocks, bounds, nearest
+
 PDF_SUFFIXES = frozenset({".pdf"})
 # a book-length PDF is no article: its first pages are read, and the article says so
 MAX_PAGES = 500
+# no page reaches past this many points (200 inches); a damaged file's boxes may
+_FARTHEST = 15_000.0
 # PDFium is not thread-safe, and live changes parse files on a thread of their own
 _LOCK = threading.Lock()
 
@@ -51,6 +56,7 @@ class _Line:
     size: float  # the font size of most of its characters
     left: float
     right: float
+    block: int = 0  # which block (column) of the page it is in
 
 
 def pdf_text(data: bytes) -> PdfText:
@@ -107,115 +113,72 @@ def _pdfium_reason(exc: Exception) -> str:
 
 
 def _page_lines(page: Any) -> list[_Line]:
-    """The page's lines, top to bottom. PDFium's boxes group the glyphs of a run; a line is the
-    boxes whose centres fall within one band. Each character then goes to the band nearest its
-    centre, in PDFium's order, which is the reading order within a line."""
+    """The page's lines in reading order: block by block (``pdf_layout.blocks``), top to bottom
+    in each. Each character goes to the line nearest its centre in its block, in PDFium's
+    order, which is the reading order within a line."""
     from pypdfium2 import raw
 
     textpage = page.get_textpage()
     try:
-        bands = _bands([textpage.get_rect(i) for i in range(textpage.count_rects())])
-        if not bands:
-            return []
+        rects = [
+            rect
+            for rect in (textpage.get_rect(i) for i in range(textpage.count_rects()))
+            if all(math.isfinite(v) and abs(v) <= _FARTHEST for v in rect)
+        ]
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count)
-        centres = [band.centre for band in bands]
-        chars: list[list[str]] = [[] for _ in bands]
-        sizes: list[list[float]] = [[] for _ in bands]
-        at: int | None = None
-        for i, char in enumerate(text[:count]):
+        text = textpage.get_text_range(0, count)[:count]
+        page_blocks = blocks(rects, rtl=_arabic_share(text) > 0.5)
+        boxes = [bounds(block) for block in page_blocks]
+        block_bands = [bands(block) for block in page_blocks]
+        centres = [[band.centre for band in found] for found in block_bands]
+        chars = [[[] for _ in found] for found in block_bands]  # type: list[list[list[str]]]
+        sizes = [[[] for _ in found] for found in block_bands]  # type: list[list[list[float]]]
+        at: tuple[int, int] | None = None
+        for i, char in enumerate(text):
             if char in "\r\n":
                 continue
             left, bottom, right, top = textpage.get_charbox(i)
             if top > bottom or right > left:  # generated spaces have no box: they stay put
-                at = _nearest(centres, (bottom + top) / 2)
-                sizes[at].append(raw.FPDFText_GetFontSize(textpage.raw, i))
+                x, y = (left + right) / 2, (bottom + top) / 2
+                block = block_of(boxes, x, y)
+                if not centres[block]:
+                    continue
+                at = (block, nearest(centres[block], y))
+                sizes[at[0]][at[1]].append(raw.FPDFText_GetFontSize(textpage.raw, i))
             if at is not None:
-                chars[at].append(char)
+                chars[at[0]][at[1]].append(char)
     finally:
         textpage.close()
     lines = []
-    for band, line_chars, line_sizes in zip(bands, chars, sizes, strict=True):
-        line = " ".join("".join(line_chars).split())
-        if line:
-            size = statistics.median(line_sizes) if line_sizes else band.height
-            lines.append(_Line(line, band.centre, size, band.left, band.right))
+    for block, found in enumerate(block_bands):
+        for band, line_chars, line_sizes in zip(found, chars[block], sizes[block], strict=True):
+            line = " ".join("".join(line_chars).split())
+            if line:
+                size = statistics.median(line_sizes) if line_sizes else band.height
+                lines.append(_Line(line, band.centre, size, band.left, band.right, block))
     return lines
-
-
-@dataclass(slots=True)
-class _Band:
-    bottom: float
-    top: float
-    left: float
-    right: float
-    centres: list[float]
-
-    @property
-    def centre(self) -> float:
-        return statistics.median(self.centres)
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
-
-def _bands(rects: Sequence[tuple[float, float, float, float]]) -> list[_Band]:
-    """The text boxes grouped into lines, top to bottom (PDF y grows upwards). A small band that
-    is also narrow (a quote mark or a diacritic drawn apart) is no line: its characters go to
-    the line nearest them. A running foot in small type is wide, and stays a line."""
-    bands: list[_Band] = []
-    for left, bottom, right, top in sorted(rects, key=lambda r: -(r[1] + r[3])):
-        centre = (bottom + top) / 2
-        for band in reversed(bands[-4:]):
-            if band.bottom <= centre <= band.top:
-                band.bottom, band.top = min(band.bottom, bottom), max(band.top, top)
-                band.left, band.right = min(band.left, left), max(band.right, right)
-                band.centres.append(centre)
-                break
-        else:
-            bands.append(_Band(bottom, top, left, right, [centre]))
-    if not bands:
-        return []
-    usual = statistics.median(band.height for band in bands)
-    lines = [
-        band for band in bands if band.height >= 0.5 * usual or band.right - band.left >= 2 * usual
-    ]
-    return sorted(lines, key=lambda band: -band.centre)
-
-
-def _nearest(centres: list[float], centre: float) -> int:
-    """The index of the band nearest ``centre``; ``centres`` run from the top (largest) down."""
-    # bisect needs ascending keys: search the negated centres
-    keys = [-c for c in centres]
-    k = bisect_left(keys, -centre)
-    near = [j for j in (k - 1, k) if 0 <= j < len(centres)]
-    return min(near, key=lambda j: abs(centres[j] - centre))
 
 
 def _assembled(
     pages: list[list[_Line]], count: int, *, title: str, damaged: Sequence[int] = ()
 ) -> PdfText:
     url: str | None = None
-    paragraphs: list[str] = []
+    kept: list[_Line] = []
     repeated = _repeated_edges(pages)
-    for lines in pages:
-        kept = []
+    for number, lines in enumerate(pages):
         edges = _edges(len(lines))
         for i, line in enumerate(lines):
             if i in edges and (
-                _digits_masked(line.text) in repeated
+                _running_key(line) in repeated
                 or _PAGE_NUMBER.match(line.text)
                 or _printed_url(line.text)
                 or (i < 2 and _print_header(line.text, title))
             ):
                 url = url or _printed_url(line.text)
                 continue
-            kept.append(line)
-        page = _paragraphs(kept)
-        if paragraphs and page and not paragraphs[-1].endswith(_PARAGRAPH_ENDS):
-            page[0] = paragraphs.pop() + " " + page[0]  # a paragraph running on to this page
-        paragraphs.extend(page)
+            # blocks numbered across the document: a new page is a new block
+            kept.append(dataclasses.replace(line, block=number * _BLOCKS + line.block))
+    paragraphs = _paragraphs(kept)
     notes = []
     empty = [i + 1 for i, lines in enumerate(pages) if not lines and i + 1 not in damaged]
     if not paragraphs:
@@ -229,18 +192,43 @@ def _assembled(
     return PdfText("\n".join(paragraphs), url, tuple(notes))
 
 
+_BLOCKS = 10_000
+
+
 def _paragraphs(lines: list[_Line]) -> list[str]:
-    """The page's lines joined into paragraphs. A paragraph ends where the next line starts
-    after a wider gap than the page's usual one (for its size), changes size, or starts
-    indented, and after a line that stops well short of the text's full width. Browsers and
-    Word leave Arabic lines ragged, so a short line alone is not enough unless it is very short."""
+    """The lines joined into paragraphs, block by block (column by column, page by page).
+
+    Within a block a paragraph ends where the next line starts after a wider gap than the
+    usual one (for its size), changes size, or starts indented, and after a line that stops
+    well short of the block's full width (browsers and Word leave Arabic lines ragged, so a
+    short line alone is not enough unless it is very short). A paragraph runs on into the next
+    block when it ends without a closing mark and the next block goes on in the same size."""
     if not lines:
         return []
     rtl = _arabic_share("".join(line.text for line in lines)) > 0.5
     ratios = sorted(
-        (a.centre - b.centre) / max(a.size, b.size, 1.0) for a, b in itertools.pairwise(lines)
+        (a.centre - b.centre) / max(a.size, b.size, 1.0)
+        for a, b in itertools.pairwise(lines)
+        if a.block == b.block
     )
     usual = ratios[(len(ratios) - 1) // 4] if ratios else 0.0  # the lower quartile
+    paragraphs: list[list[str]] = []
+    last_size = 0.0
+    for _, group in itertools.groupby(lines, key=lambda line: line.block):
+        block = list(group)
+        found = _block_paragraphs(block, rtl=rtl, usual=usual)
+        if (
+            paragraphs
+            and not paragraphs[-1][-1].endswith(_PARAGRAPH_ENDS)
+            and abs(block[0].size - last_size) <= 0.15 * max(block[0].size, last_size)
+        ):
+            paragraphs[-1].extend(found.pop(0))
+        paragraphs.extend(found)
+        last_size = block[-1].size
+    return [" ".join(parts) for parts in paragraphs]
+
+
+def _block_paragraphs(lines: list[_Line], *, rtl: bool, usual: float) -> list[list[str]]:
     start = max(line.right for line in lines) if rtl else min(line.left for line in lines)
     width = max(line.right - line.left for line in lines)
     paragraphs: list[list[str]] = [[_mended(lines[0].text, rtl)]]
@@ -260,13 +248,14 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
             paragraphs[-1][-1] = paragraphs[-1][-1][:-1] + text  # a hyphenated Latin word
         else:
             paragraphs[-1].append(text)
-    return [" ".join(parts) for parts in paragraphs]
+    return paragraphs
 
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
-# a right-to-left line ending in a number: the full stop is drawn left of it, and read first
-_LEADING_MARK = re.compile(r"^([.،؛:!؟])(?=[0-9A-Za-z\u0660-\u0669])(.*)$")
+# a right-to-left line ending in a number or a Latin word: the full stop is drawn left of it,
+# and comes out of the text layer before it (".2018" for "2018.")
+_LEADING_MARK = re.compile(r"(^|\s)([.،؛:!؟])([0-9A-Za-z\u0660-\u0669][^\s]*)$")
 
 
 def _arabic_share(text: str) -> float:
@@ -277,19 +266,25 @@ def _arabic_share(text: str) -> float:
 def _mended(text: str, rtl: bool) -> str:
     """The line with a sentence's last mark put back at its end, where the line is read right
     to left and the mark came out first (".2018" for "2018.")."""
-    match = _LEADING_MARK.match(text) if rtl else None
-    return match.group(2) + match.group(1) if match else text
+    if not rtl:
+        return text
+    return _LEADING_MARK.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
 
 
-def _repeated_edges(pages: list[list[_Line]]) -> frozenset[str]:
-    """The lines, digits masked, at the top or bottom of most pages: running heads and feet."""
+def _repeated_edges(pages: list[list[_Line]]) -> frozenset[tuple[str, int]]:
+    """The lines at the top or bottom of most pages, in the same place on each: running heads
+    and feet (their digits masked: the page number changes)."""
     with_text = [lines for lines in pages if lines]
     if len(with_text) < 2:
         return frozenset()
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int]] = Counter()
     for lines in with_text:
-        counts.update({_digits_masked(lines[i].text) for i in _edges(len(lines))})
-    return frozenset(text for text, n in counts.items() if n >= max(2, 0.6 * len(with_text)))
+        counts.update({_running_key(lines[i]) for i in _edges(len(lines))})
+    return frozenset(key for key, n in counts.items() if n >= max(2, 0.6 * len(with_text)))
+
+
+def _running_key(line: _Line) -> tuple[str, int]:
+    return _digits_masked(line.text), round(line.centre / 6)
 
 
 def _edges(count: int) -> frozenset[int]:
