@@ -14,6 +14,7 @@ from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.odt import ODT_SUFFIXES
 from reader.formats.pdf import PDF_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES
@@ -35,6 +36,7 @@ ARTICLE_SUFFIXES = frozenset(
     | MHTML_SUFFIXES
     | XLSX_SUFFIXES
     | DOCX_SUFFIXES
+    | ODT_SUFFIXES
     | RTF_SUFFIXES
     | PDF_SUFFIXES
     | EML_SUFFIXES
@@ -105,7 +107,6 @@ _SAVE_AS = {
     ".ods": ("an OpenDocument spreadsheet", "save it as .xlsx or CSV"),
     ".numbers": ("a Numbers spreadsheet", "save it as .xlsx or CSV"),
     ".doc": ("a Word document in the old format", "save it as .docx or text"),
-    ".odt": ("an OpenDocument text", "save it as .docx or text"),
     ".pages": ("a Pages document", "save it as .docx or text"),
 }
 

@@ -32,6 +32,7 @@ from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
+from reader.formats.odt import ODT_SUFFIXES, odt_text
 from reader.formats.pdf import PDF_SUFFIXES, NotPdf, pdf_text
 from reader.formats.plain import parse_plain
 from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
@@ -50,7 +51,9 @@ from reader.model import Article, LoadProblem
 MAX_WARC_BYTES = 4 * 1024**3
 _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
 # files read by a reader of their own, not decoded as text
-_DOCUMENT_SUFFIXES = XLSX_SUFFIXES | DOCX_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES | PDF_SUFFIXES
+_DOCUMENT_SUFFIXES = (
+    XLSX_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES | PDF_SUFFIXES
+)
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
@@ -183,8 +186,8 @@ def _parse_decoded(
 
 
 def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> ParseResult | None:
-    """A document that is no text file: an Excel workbook read as tables, a Word, RTF or PDF
-    document as the plain text of its paragraphs, an e-mail by its headers and text; None for
+    """A document that is no text file: an Excel workbook read as tables, a Word, OpenDocument,
+    RTF or PDF document as the plain text of its paragraphs, an e-mail by its headers and text; None for
     any other file."""
     if suffix not in _DOCUMENT_SUFFIXES:
         return None
@@ -201,6 +204,8 @@ def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> Pars
         if suffix in PDF_SUFFIXES:
             pdf = pdf_text(data)
             text, url, repairs = pdf.text, pdf.url, pdf.notes
+        elif suffix in ODT_SUFFIXES:
+            text = odt_text(data)
         else:
             text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
     except (NotDocument, NotRtf, NotText, NotPdf) as exc:
