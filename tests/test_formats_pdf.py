@@ -179,3 +179,10 @@ def test_a_newspaper_page_reads_column_by_column(tmp_path: Path) -> None:
     assert article.title == TITLE
     assert article.body.split("\n") == BODY
     assert article.problems == ()
+
+
+def test_presentation_forms_become_letters() -> None:
+    """A PDF without a proper character map gives its shaped glyphs as presentation forms."""
+    from reader.formats.pdf import _base_letters
+
+    assert _base_letters("ﻣﺒﺎﺣﺜﺎت ﺛﻨﺎﺋﻴﺔ ﻻ Reuters 2018") == "مباحثات ثنائية لا Reuters 2018"
