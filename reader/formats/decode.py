@@ -15,6 +15,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from reader.formats.mojibake import repaired
+
 # Signatures of common binary files that end up in article folders (images, archives, documents).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -126,6 +128,8 @@ def _decode_text(data: bytes, repairs: list[str], *, json: bool = False) -> Deco
         encoding = "utf-8"
         replaced = text.count("\ufffd")
     text = text.lstrip("\ufeff")
+    fixed = repaired(text, repairs)  # text encoded twice; then the bytes are not the text's
+    utf8, text = (utf8 if fixed is text else None), fixed
     # substring tests run at memory speed; the regex only when there is something to replace
     if json or text.lstrip()[:1] in ("{", "["):
         # JSON may hold U+2028, U+2029 and U+0085 inside its strings, where a newline is not
