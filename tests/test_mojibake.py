@@ -61,3 +61,16 @@ def test_an_export_encoded_twice_reads_as_arabic(tmp_path: Path) -> None:
     (record,), _ = export_records(tmp_path)
     assert (record["title"], record["body"]) == ("نتائج الانتخابات", ARABIC)
     assert record["problems"] == [NOTE]
+
+
+def test_fields_encoded_twice_behind_json_escapes_are_undone(tmp_path: Path) -> None:
+    """json.dump's default escapes every non-ASCII letter: the file's own text is ASCII, and only
+    the parsed fields show the damage."""
+    mangled = _twice(ARABIC).decode("utf-8")
+    (tmp_path / "items.json").write_text(
+        json.dumps([{"title": _twice("نتائج الانتخابات").decode("utf-8"), "text": mangled}]),
+        encoding="ascii",
+    )
+    (record,), _ = export_records(tmp_path)
+    assert (record["title"], record["body"]) == ("نتائج الانتخابات", ARABIC)
+    assert record["problems"] == [NOTE]

@@ -11,9 +11,7 @@ from typing import IO
 
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
-from reader.formats.compressed import (
-    inner_suffix,
-)
+from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
@@ -30,6 +28,7 @@ from reader.formats.file_bytes import (
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
+from reader.formats.mojibake import repaired
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
 from reader.formats.odt import ODT_SUFFIXES, odt_text
@@ -230,7 +229,7 @@ def _finished(
     articles = result.articles
     if note:
         articles = tuple(dataclasses.replace(a, problems=(note, *a.problems)) for a in articles)
-    articles = tuple(_flag_empty(a) for a in articles)
+    articles = tuple(_flag_empty(_unmangled(a)) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
     category = folder_category(section)
@@ -291,6 +290,18 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         return _failed(member_rel, read_reason(exc))
     return _parse_decoded(
         decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
+    )
+
+
+def _unmangled(article: Article) -> Article:
+    """Fields encoded twice where the file's own text was not (a JSON export's ``\\u00d8``
+    escapes, a workbook's cells): undone as ``decode`` undoes a whole file."""
+    notes: list[str] = []
+    title, body = repaired(article.title, notes), repaired(article.body, notes)
+    if not notes:
+        return article
+    return dataclasses.replace(
+        article, title=title, body=body, problems=(*article.problems, notes[0])
     )
 
 
