@@ -12,7 +12,6 @@ with a note.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -40,6 +39,7 @@ from reader.formats.json_read import (
     json_lines,
     load,
 )
+from reader.formats.markup_text import has_block_tags, unescaped
 from reader.formats.plain import collapse_spaces
 from reader.formats.telegram import is_telegram_export, telegram_items
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
@@ -182,7 +182,7 @@ def _text(value: Any, depth: int = 0) -> str:
             return _text(value, depth + 1)
     if isinstance(value, list):
         return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
-    text = html.unescape(str(value)) if "&" in str(value) else str(value)
+    text = unescaped(str(value)) if "&" in str(value) else str(value)
     if not text.isprintable():  # line breaks are not printable (nor are tabs)
         text = _LINE_BREAKS.sub(" ", text)
     return _WS.sub(" ", text).strip()
@@ -202,10 +202,14 @@ def _paragraphs(value: Any, depth: int = 0) -> str:
     text = str(value)
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = _LINE_BREAKS.sub("\n", text)
-    if _LOOKS_HTML.search(text):
+    markup = _LOOKS_HTML.search(text) is not None
+    if markup:
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     if "&" in text:
-        text = html.unescape(text)
+        text = unescaped(text)
+        # markup escaped inside markup, or a body's paragraphs escaped (a scraper escaping twice)
+        if "<" in text and (markup or has_block_tags(text)):
+            text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
     return "\n".join(collapse_spaces(line) for line in text.split("\n") if line.strip())
 
 

@@ -27,9 +27,29 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 def text_of_markup(text: str) -> str:
     """``text`` with its HTML text tags and entities resolved; as it is when it holds none.
     Tags go only from a text whose paragraphs or line breaks are tags: a lone ``<b>`` in prose
-    stays as written."""
-    if "<" in text and _BLOCK.search(text):
+    stays as written. Markup escaped inside markup (``&lt;b&gt;``, a scraper escaping twice)
+    goes the same way."""
+    markup = has_block_tags(text)
+    if markup:
         text = _TEXT_TAG.sub("", _BREAK.sub("\n", text))
     if "&" in text and _ENTITY.search(text):
-        text = html.unescape(text)
+        text = unescaped(text)
+        if "<" in text and (markup or has_block_tags(text)):
+            text = _TEXT_TAG.sub("", _BREAK.sub("\n", text))
     return text
+
+
+def has_block_tags(text: str) -> bool:
+    """Whether the text's paragraphs or line breaks are tags: it is markup, not prose."""
+    return "<" in text and _BLOCK.search(text) is not None
+
+
+# an entity whose ampersand was itself escaped: the text was escaped twice ("&amp;quot;")
+_TWICE = re.compile(r"&amp;(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
+
+
+def unescaped(text: str) -> str:
+    """``text`` with its HTML entities decoded; twice over where it was escaped twice."""
+    twice = "&amp;" in text and _TWICE.search(text) is not None
+    text = html.unescape(text)
+    return html.unescape(text) if twice else text
