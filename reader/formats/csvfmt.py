@@ -28,7 +28,7 @@ from pathlib import Path
 
 from reader.formats.bylines import author_name
 from reader.formats.csv_columns import Columns, exact_fields, map_columns, summary_as_body
-from reader.formats.dates import parse_date
+from reader.formats.dates import field_date, unreadable_date
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
@@ -44,7 +44,6 @@ _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
-_EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,16 +273,13 @@ def _extras(cells: tuple[str, ...], columns: Columns) -> Iterator[tuple[str, str
 
 
 def row_date(value: str, problems: list[str]) -> dt.date | None:
-    """A cell's date (any form ``parse_date`` reads, or Unix time); unreadable ones are noted."""
+    """A cell's date (any form ``field_date`` reads); unreadable ones are noted."""
     text = value.strip()
     if not text:
         return None
-    if _EPOCH.match(text):
-        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
-        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
-    date = parse_date(text)
+    date = field_date(text)
     if date is None:
-        problems.append(f"unreadable date: {text[:60]!r}")
+        problems.append(unreadable_date(text))
     return date
 
 

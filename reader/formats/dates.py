@@ -276,3 +276,38 @@ def _date_material(value: str) -> dt.date | None:
     if any(word not in _LINE_WORDS for word in _LETTERS.findall(leftover)):
         return None
     return parse_date(value) or parse_hijri_date(value)
+
+
+# Unix time in a text field: seconds (10 digits) or JavaScript milliseconds (13)
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?(?:\.\d+)?$")
+# a scraper that kept the page's "2 hours ago": the day it counts from is not in the file
+_RELATIVE = re.compile(
+    r"^(?:(?:منذ|قبل)\s|(?:امس|اليوم|البارحه|الان)$|.*\bago$|(?:yesterday|today|just now)$)"
+)
+_EMPTY_DATE = re.compile(r"^0{4}-0{2}-0{2}(?:[ t]0{2}:0{2}(?::0{2})?)?$")
+
+
+def field_date(text: str) -> dt.date | None:
+    """The date of an export's date field: anything ``parse_date`` reads, Unix time written as
+    digits, or a Hijri date (``4 رجب 1445``, ``1445/07/04 هـ``)."""
+    text = text.strip()
+    if _EPOCH.match(text):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return parse_date(text) or parse_hijri_date(text)
+
+
+def unreadable_date(text: str) -> str:
+    """What to tell the user of a date field ``field_date`` could not read."""
+    folded = normalize(text).strip()
+    shown = repr(text.strip()[:60])
+    if _RELATIVE.match(folded):
+        return (
+            f"relative date {shown}: the day it counts from (when it was saved) is not in the file"
+        )
+    if _EMPTY_DATE.match(folded):
+        return f"no date ({shown}, a database's empty date)"
+    return f"unreadable date: {shown}"

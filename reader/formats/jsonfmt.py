@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.bylines import author_name
-from reader.formats.dates import parse_date
+from reader.formats.dates import field_date, unreadable_date
 from reader.formats.debris import clean_body
 from reader.formats.json_fields import (
     ADDRESS,
@@ -270,9 +270,9 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
             problems.append(f"unreadable date: {value!r}")
             return None
     text = _text(value)
-    date = parse_date(text) if text else None
+    date = field_date(text) if text else None
     if date is None:
-        problems.append(f"unreadable date: {text[:60]!r}")
+        problems.append(unreadable_date(text))
     return date
 
 

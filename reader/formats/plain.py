@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from reader.formats.bylines import Header, header_lines
-from reader.formats.dates import date_line_date, parse_date
+from reader.formats.dates import date_line_date, field_date, unreadable_date
 from reader.formats.debris import (
     clean_lines,
     has_arabic,
@@ -99,10 +99,10 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         body = "\n".join(line for line in rest if line)
     if not body:
         problems.append("no body text: the file holds only a title line")
-    date = parse_date(raw_date) if isinstance(raw_date, str) and raw_date else head.date
+    date = field_date(raw_date) if isinstance(raw_date, str) and raw_date else head.date
     date = date or header.date
     if raw_date and date is None:
-        problems.append(f"unreadable date: {raw_date!r}")
+        problems.append(unreadable_date(str(raw_date)))
     tags = meta.get("tags", [])
     return Article(
         id=rel_path,

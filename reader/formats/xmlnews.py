@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.formats.dates import unreadable_date
 from reader.formats.html import element_text, html_text
 from reader.formats.xml_tree import (
     child_named,
@@ -279,7 +280,7 @@ def _atom_text(element: Any, *, paragraphs: bool = True) -> str:
 def _dated(item: _Item, elements: Iterable[Any]) -> dt.date | None:
     date, raw = element_date(elements)
     if date is None and raw:
-        item.problems.append(f"unreadable date: {raw[:60]!r}")
+        item.problems.append(unreadable_date(raw))
     return date
 
 
