@@ -149,6 +149,8 @@ class Columns:
     names: tuple[str, ...]
     # the text is a summary column's (the table has no text column): each article says so
     body_is_summary: bool = False
+    # the table has no header row: its columns were found by content, and each article says so
+    headerless: bool = False
 
 
 def _fold(name: str) -> str:

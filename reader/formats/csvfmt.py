@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from reader.formats.bylines import author_name
 from reader.formats.csv_columns import Columns, exact_fields, map_columns, summary_as_body
+from reader.formats.csv_headerless import HEADERLESS_NOTE, columns_by_content, is_data_row
 from reader.formats.dates import field_date, unreadable_date
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
@@ -44,6 +46,9 @@ _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
+# Excel's delimiter hint, a first line of its own ("sep=;"), written for Excel in locales whose
+# lists are split by semicolons
+_SEP_HINT = re.compile(r'^\ufeff?"?sep=([^\n"])"?[^\n]*(?:\n|$)', re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,11 @@ def _delimiter(text: str, suffix: str) -> str:
 def read_table(text: str, suffix: str, *, max_rows: int | None = None) -> Table:
     """The header and rows of a delimited ``text`` (decoded, "\\n" newlines); with ``max_rows``,
     no more rows than that."""
-    delimiter = _delimiter(text, suffix)
+    hint = _SEP_HINT.match(text)
+    if hint is not None:  # kept as an empty line, so that rows keep their line numbers
+        delimiter, text = hint.group(1), "\n" + text[hint.end() :]
+    else:
+        delimiter = _delimiter(text, suffix)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, int, tuple[str, ...]]] = []
@@ -152,7 +161,11 @@ def parse_table(
     problems: list[LoadProblem] = []
     if not table.header:
         return CsvResult((), (LoadProblem(rel_path, table.error or f"empty {kind} file"),))
-    columns = map_columns(table.header)
+    headerless = _headerless(table)
+    if headerless is not None:
+        table, columns = headerless
+    else:
+        columns = map_columns(table.header)
     if "body" not in columns.fields:
         if names_file is not None and file_column(table, columns, names_file) is not None:
             tail = (LoadProblem(rel_path, table.error),) if table.error else ()
@@ -181,6 +194,19 @@ def parse_table(
     if not table.rows and not table.error:
         problems.append(LoadProblem(rel_path, f"{kind} with a header and no rows"))
     return CsvResult(tuple(articles), tuple(problems))
+
+
+def _headerless(table: Table) -> tuple[Table, Columns] | None:
+    """The table with its first row as data and its columns found by content, when that row is
+    data (a scraper that wrote no header row); None for a table with a header."""
+    if not is_data_row(table.header):
+        return None
+    rows = ((1, 1, table.header), *((n + 1, line, cells) for n, line, cells in table.rows))
+    columns = columns_by_content([cells for _, _, cells in rows])
+    if columns is None:
+        return None
+    columns = dataclasses.replace(columns, headerless=True)
+    return Table(columns.names, rows, table.error), columns
 
 
 def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool]) -> int | None:
@@ -234,6 +260,8 @@ def _article(
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
     problems: list[str] = [BODY_IS_SUMMARY] if columns.body_is_summary else []
+    if columns.headerless:
+        problems.append(HEADERLESS_NOTE)
     title = _text(cell(cells, columns, "title"))
     if not title:
         words = body.split("\n", 1)[0].split()
