@@ -8,6 +8,7 @@ file keeps a line it cannot read as a ``LineError`` in the item's place (``json_
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from dataclasses import dataclass
@@ -143,9 +144,14 @@ def json_lines(text: str, reading: Reading) -> list[tuple[int, Any]]:
             # a line is one article: if too deep, its fields are read one by one
             value = load(line, line_reading, 1, top=True)
         except json.JSONDecodeError as exc:
-            error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
-            items.append((count, LineError(error)))
-            continue
+            literal = _python_literal(line.strip()) if line.lstrip()[:1] == "{" else None
+            if literal is None or len(literal[0]) != 1:
+                error = f"line {line_no}: invalid JSON at column {exc.colno}: {exc.msg}"
+                items.append((count, LineError(error)))
+                continue
+            value = literal[0][0]  # a line written with str(item): a Python dict
+            if literal[1] not in reading.notes:
+                reading.notes.append(literal[1] or "")
         reading.slow = reading.slow or line_reading.slow
         if isinstance(value, Unreadable):
             items.append((count, LineError(f"line {line_no}: {value.what}; left out")))
@@ -165,3 +171,63 @@ def json_lines(text: str, reading: Reading) -> list[tuple[int, Any]]:
         first = next((v for _, v in items), "the file is empty")
         raise NotJson(f"no line holds a JSON object ({first})")
     return items
+
+
+# what a salvaged file may hold at most: a Python literal is parsed in memory at several times
+# its size, and a cut list item by item
+_SALVAGE_LIMIT = 64 * 1024 * 1024
+# ast builds a tree several times the text's size before it gives the value
+_LITERAL_LIMIT = 16 * 1024 * 1024
+_DECODER = json.JSONDecoder()
+_BETWEEN = re.compile(r"[\s,]*")
+
+
+def salvage(text: str) -> tuple[list[Any], str | None] | None:
+    """The values of a file that is not one JSON document but holds JSON: a list cut short (a
+    crawl's exporter stopped before writing its closing ``]``), a list with a comma before its
+    ``]``, objects written one after another, or a Python literal (``str(items)``, with single
+    quotes). Returns the values and a note for the user, or None when nothing can be read."""
+    body = text.strip().lstrip("\ufeff")
+    if len(body) > _SALVAGE_LIMIT or body[:1] not in ("[", "{"):
+        return None
+    found = _values(body)
+    if found is not None:
+        return found
+    return _python_literal(body)
+
+
+def _values(body: str) -> tuple[list[Any], str | None] | None:
+    listed = body.startswith("[")
+    at = 1 if listed else 0
+    values: list[Any] = []
+    while True:
+        at = _BETWEEN.match(body, at).end()  # type: ignore[union-attr]
+        if at >= len(body) or (listed and body[at] == "]"):
+            break
+        try:
+            value, at = _DECODER.raw_decode(body, at)
+        except (json.JSONDecodeError, RecursionError):
+            if not values:
+                return None
+            return values, (
+                f"the JSON ends part way (after {len(values)} complete item(s), at character "
+                f"{at:,}): a crawl or an export that stopped early? The items before are read"
+            )
+        values.append(value)
+    if listed and at >= len(body):
+        return values, (
+            f"the JSON list has no closing ']' (an export that stopped early?); its "
+            f"{len(values)} item(s) are read"
+        )
+    return values, None
+
+
+def _python_literal(body: str) -> tuple[list[Any], str | None] | None:
+    if "'" not in body or len(body) > _LITERAL_LIMIT:
+        return None
+    try:
+        value = ast.literal_eval(body)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    values = value if isinstance(value, list) else [value]
+    return values, "Python literals, not JSON (single quotes): read as such"

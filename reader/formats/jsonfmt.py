@@ -38,6 +38,7 @@ from reader.formats.json_read import (
     is_object_line,
     json_lines,
     load,
+    salvage,
 )
 from reader.formats.markup_text import has_block_tags, unescaped
 from reader.formats.plain import collapse_spaces
@@ -115,10 +116,21 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
             data = load(text, reading, top=True)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
-            if not is_object_line(first):
-                raise NotJson(
-                    f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-                ) from None
+            if not is_object_line(first) or text.lstrip().startswith("["):
+                saved = salvage(text)
+                if saved is None:
+                    raise NotJson(
+                        f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+                    ) from None
+                values, note = saved
+                if note:
+                    reading.notes.append(note)
+                found = _article_list(values)
+                if found is None:
+                    raise NotJson(
+                        "JSON holds no article objects (no title or text fields)"
+                    ) from None
+                return list(enumerate(found, start=1))
         else:
             if isinstance(data, Unreadable):
                 raise NotJson(f"JSON holds {data.what}, no article objects")
@@ -142,6 +154,10 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
         return None
     if has_field(data, "title") or has_field(data, "body"):
         return [data]
+    # {"123": {...}, "124": {...}}: articles keyed by their ids
+    keyed = [v for v in data.values() if isinstance(v, dict)]
+    if len(keyed) >= 2 and sum(has_field(v, "title") or has_field(v, "body") for v in keyed) >= 2:
+        return keyed
     keys = [k for k in _CONTAINER_KEYS if k in data] + [k for k in data if k not in _CONTAINER_KEYS]
     for key in keys:
         found = _article_list(data[key], depth + 1)

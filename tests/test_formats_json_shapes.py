@@ -1,0 +1,79 @@
+"""JSON as scrapers leave it when it is not one clean document (reader/formats/json_read.py
+``salvage``): a list cut short by a crawl that stopped, a comma before the closing bracket,
+objects written one after another, Python literals, and articles keyed by their ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from export_run import export_records
+
+from reader.formats.jsonfmt import NotJson, parse_json
+
+BODY = "نص الخبر عن الاقتصاد في تونس والجزائر والمغرب وقال الوزير إن النمو سيرتفع."
+ITEMS = [{"title": f"خبر {n}", "text": BODY, "date": "2024-01-15"} for n in ("أول", "ثان", "ثالث")]
+
+
+def _dump(item: dict) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _titles(text: str, *, lines: bool = False) -> tuple[list[str], list[str]]:
+    result = parse_json(text, rel_path="x.json", lines=lines)
+    return [a.title for a in result.articles], [p.reason for p in result.problems]
+
+
+def test_a_crawl_that_stopped_keeps_its_complete_items() -> None:
+    """Scrapy's exporter writes "[", then each item and ",", and "]" only when the crawl ends."""
+    cut = "[\n" + ",\n".join(_dump(i) for i in ITEMS) + ",\n"
+    titles, problems = _titles(cut)
+    assert titles == ["خبر أول", "خبر ثان", "خبر ثالث"]
+    assert problems == [
+        "the JSON list has no closing ']' (an export that stopped early?); its 3 item(s) are read"
+    ]
+    half = cut[: cut.index("خبر ثالث") + 20]  # cut inside the third item
+    titles, problems = _titles(half)
+    assert titles == ["خبر أول", "خبر ثان"]
+    assert problems[0].startswith("the JSON ends part way (after 2 complete item(s)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" + ", ".join(_dump(i) for i in ITEMS) + ",]",  # a comma before "]", as JavaScript allows
+        "".join(_dump(i) for i in ITEMS),  # objects one after another, no separator
+        "\n\n".join(_dump(i) for i in ITEMS),
+    ],
+)
+def test_lists_with_a_trailing_comma_and_objects_in_a_row_are_read_whole(text: str) -> None:
+    assert _titles(text) == (["خبر أول", "خبر ثان", "خبر ثالث"], [])
+
+
+def test_python_literals_are_read_as_such() -> None:
+    """A scraper that wrote str(items), or str(item) a line."""
+    notes = ["Python literals, not JSON (single quotes): read as such"]
+    assert _titles(repr(ITEMS)) == (["خبر أول", "خبر ثان", "خبر ثالث"], notes)
+    lines = "\n".join(repr(i) for i in ITEMS)
+    assert _titles(lines, lines=True) == (["خبر أول", "خبر ثان", "خبر ثالث"], notes)
+
+
+def test_articles_keyed_by_their_ids_are_all_read(tmp_path: Path) -> None:
+    """{"123": {...}, "124": {...}} gave the first article only."""
+    keyed = {str(100 + n): item for n, item in enumerate(ITEMS)}
+    (tmp_path / "keyed.json").write_text(json.dumps(keyed, ensure_ascii=False), "utf-8")
+    records, _ = export_records(tmp_path)
+    assert [r["title"] for r in records] == ["خبر أول", "خبر ثان", "خبر ثالث"]
+
+
+@pytest.mark.parametrize(
+    "text", ["[1, 2, oops", "{'a': 1", '[\n{"title": "x", "text"', "{}garbage"]
+)
+def test_what_holds_no_article_is_still_named(text: str) -> None:
+    try:
+        result = parse_json(text, rel_path="x.json")
+    except NotJson:
+        return
+    assert result.articles == ()
+    assert result.problems
