@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
 from reader.formats.listing import listed_headlines
+from reader.formats.page_data import embedded_article
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
@@ -107,6 +108,11 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     problems: list[str] = []
     found = _main_text(tree, problems)
     if found is None:
+        # the extractor may have pruned the tree: the page is parsed again for its scripts
+        fresh = page_tree(text)
+        embedded = embedded_article(tree if fresh is None else fresh, rel_path=rel_path)
+        if embedded is not None:
+            return HtmlResult((embedded,), ())
         return _failed(
             rel_path,
             "a web page without article text (the page may load its text with JavaScript)",

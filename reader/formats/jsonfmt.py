@@ -309,6 +309,11 @@ def _unreadable_fields(item: dict[str, Any]) -> list[str]:
     return notes
 
 
+def article_of(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | None, str]:
+    """The article of one JSON object, or None and why not (a page's embedded data uses it)."""
+    return _article(item, article_id=article_id, rel_path=rel_path)
+
+
 def _article(
     item: Any, *, article_id: str, rel_path: str, slow: bool = False
 ) -> tuple[Article | None, str]:
