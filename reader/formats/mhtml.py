@@ -43,11 +43,11 @@ def _saved_page(data: bytes) -> SavedPage:
         if not isinstance(payload, bytes) or not payload.strip():
             continue
         url = message.get("Snapshot-Content-Location") or part.get("Content-Location")
-        return SavedPage(_decoded(payload, part.get_content_charset()), _header(url))
+        return SavedPage(decoded_part(payload, part.get_content_charset()), _header(url))
     raise NotText("a saved web page (MHTML) without an HTML part: nothing to read")
 
 
-def _decoded(payload: bytes, charset: str | None) -> Decoded:
+def decoded_part(payload: bytes, charset: str | None) -> Decoded:
     """The part in its declared encoding when that reads it cleanly; otherwise detected as any
     file is (a page that declares one encoding and is written in another)."""
     if charset:

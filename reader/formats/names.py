@@ -18,6 +18,7 @@ from reader.formats.odt import ODT_SUFFIXES
 from reader.formats.pdf import PDF_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES
+from reader.formats.webarchive import WEBARCHIVE_SUFFIXES
 from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.xlsx import XLSX_SUFFIXES
 
@@ -34,6 +35,7 @@ ARTICLE_SUFFIXES = frozenset(
     | {".html", ".htm", ".xhtml", ".shtml", ".tml", ".rss", ".atom", ".gz", ".bz2", ".xz"}
     | SERVER_PAGE_SUFFIXES
     | MHTML_SUFFIXES
+    | WEBARCHIVE_SUFFIXES
     | XLSX_SUFFIXES
     | DOCX_SUFFIXES
     | ODT_SUFFIXES

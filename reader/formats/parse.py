@@ -41,6 +41,7 @@ from reader.formats.tar import tar_members
 from reader.formats.telegram_html import looks_telegram_html, parse_telegram_html
 from reader.formats.trec import parse_trec
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_wacz, parse_warc
+from reader.formats.webarchive import WEBARCHIVE_SUFFIXES, safari_page
 from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.formats.xmlnews import parse_xml_news
@@ -158,9 +159,9 @@ def _web_archive(handle: IO[bytes], *, rel: str, section: str) -> ParseResult:
 
 def _decode(data: bytes, suffix: str) -> tuple[Decoded, str, str | None]:
     """The file's text, the suffix that decides its layout, and the address a browser saved it
-    from (MHTML files only; pages keep theirs in the HTML)."""
-    if suffix in MHTML_SUFFIXES:
-        page = saved_page(data)
+    from (MHTML and Safari web archives only; pages keep theirs in the HTML)."""
+    if suffix in MHTML_SUFFIXES or suffix in WEBARCHIVE_SUFFIXES:
+        page = saved_page(data) if suffix in MHTML_SUFFIXES else safari_page(data)
         return page.decoded, ".html", page.url
     return decode_bytes(data, json=suffix in JSON_SUFFIXES), suffix, None
 
