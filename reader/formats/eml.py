@@ -6,6 +6,7 @@ the HTML part's text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -96,3 +97,29 @@ def _sender(message: EmailMessage) -> str | None:
     if addresses:
         return addresses[0].display_name or addresses[0].addr_spec or None
     return " ".join(str(sender).split()) or None
+
+
+MBOX_SUFFIXES = frozenset({".mbox", ".mbx"})
+# a message starts at a "From " line after a blank line (or at the file's start); a "From " in
+# a message's text is written ">From " by mail programs
+_FROM_LINE = re.compile(rb"(?:\A|\n\n|\r\n\r\n)From [^\n]*\n")
+
+
+def parse_mbox(data: bytes, *, rel_path: str) -> tuple[list[Article], list[str]]:
+    """The articles of a mailbox file (Thunderbird's, or a Google Takeout export), one a message,
+    and a problem for each message that holds none."""
+    lines = list(_FROM_LINE.finditer(data))
+    if not lines:
+        raise NotText("not a mailbox: no message starts with a 'From ' line")
+    starts = [m.end() for m in lines]
+    ends = [*(m.start() for m in lines[1:]), len(data)]
+    articles: list[Article] = []
+    problems: list[str] = []
+    several = len(starts) > 1
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+        article_id = f"{rel_path}#{number}" if several else rel_path
+        try:
+            articles.append(parse_eml(data[start:end], rel_path=article_id))
+        except NotText as exc:
+            problems.append(f"message {number}: {exc}")
+    return articles, problems

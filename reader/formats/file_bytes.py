@@ -26,7 +26,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # such an export (as datasets are downloaded)
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
 _EXPORT_SUFFIXES = (
-    frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip"}) | TAR_SUFFIXES
+    frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip", ".mbox", ".mbx"})
+    | TAR_SUFFIXES
 )
 # what is read at a time past the size stat() gave (a file still being written)
 _GROWN_CHUNK = 64 * 1024

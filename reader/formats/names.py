@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 
 from reader.formats.archivebox import snapshot_copy
 from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
-from reader.formats.eml import EML_SUFFIXES
+from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.odt import ODT_SUFFIXES
@@ -42,6 +42,7 @@ ARTICLE_SUFFIXES = frozenset(
     | RTF_SUFFIXES
     | PDF_SUFFIXES
     | EML_SUFFIXES
+    | MBOX_SUFFIXES
     | WARC_SUFFIXES
     | WACZ_SUFFIXES
     | ZIP_SUFFIXES

@@ -15,7 +15,7 @@ from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
-from reader.formats.eml import EML_SUFFIXES, parse_eml
+from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
 from reader.formats.file_bytes import (
     Refused,
     TarInArchive,
@@ -52,7 +52,13 @@ MAX_WARC_BYTES = 4 * 1024**3
 _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
 # files read by a reader of their own, not decoded as text
 _DOCUMENT_SUFFIXES = (
-    XLSX_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES | EML_SUFFIXES | PDF_SUFFIXES
+    XLSX_SUFFIXES
+    | DOCX_SUFFIXES
+    | ODT_SUFFIXES
+    | RTF_SUFFIXES
+    | EML_SUFFIXES
+    | MBOX_SUFFIXES
+    | PDF_SUFFIXES
 )
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
@@ -201,6 +207,11 @@ def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> Pars
             return _finished(
                 ParseResult((parse_eml(data, rel_path=rel),), ()), rel=rel, section=section
             )
+        if suffix in MBOX_SUFFIXES:
+            messages, notes = parse_mbox(data, rel_path=rel)
+            mails = tuple(dataclasses.replace(a, path=rel) for a in messages)
+            mail_problems = tuple(LoadProblem(rel, note) for note in notes)
+            return _finished(ParseResult(mails, mail_problems), rel=rel, section=section)
         if suffix in PDF_SUFFIXES:
             pdf = pdf_text(data)
             text, url, repairs = pdf.text, pdf.url, pdf.notes
