@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
@@ -48,12 +49,10 @@ def zip_members(
     """Every file member of the zip in ``handle``, in the archive's order; the members a folder
     would pass over without a word (a README) are left out the same way. ``member_limit``: the
     most bytes a member unpacks to, or what that is for a member so named."""
-    limit_of = member_limit if callable(member_limit) else (lambda _name: member_limit)
     try:
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ArchiveProblem(f"corrupt zip archive: {exc}") from None
-    budget = MAX_ARCHIVE_BYTES
     with archive:
         named = [(i, member_name(i).replace("\\", "/").lstrip("/")) for i in archive.infolist()]
         # hidden files and macOS's __MACOSX copies are left out as the folder scan leaves
@@ -61,23 +60,38 @@ def zip_members(
         named = [(i, n) for i, n in named if not i.is_dir() and not hidden(n)]
         files = [i for i, _ in named]
         names = [n for _, n in named]
-        top = common_top(names)
+        reader = MemberReader(member_limit, common_top(names))
         for info, name in zip(files, names, strict=True):
-            reason = screen(name, "encrypted member; not read" if info.flag_bits & 0x1 else "")
-            if reason is not None:
-                if reason:
-                    yield Member(name, None, reason)
-            elif budget <= 0:
-                yield Member(name, None, OVER_BUDGET)
-            else:
-                limit = min(limit_of(PurePosixPath(name)), budget)
-                member = _read_member(archive, info, name, limit)
-                budget -= len(member.data or b"")
-                yield dataclasses.replace(member, inside=name[len(top) :])
+            refusal = "encrypted member; not read" if info.flag_bits & 0x1 else ""
+            member = reader.member(name, refusal, partial(_read_member, archive, info, name))
+            if member is not None:
+                yield member
 
 
 OVER_BUDGET = "the archive unpacks to more than the limit; not read"
 PAST_LIMIT = "unpacks to more than the size limit; not read"
+
+
+class MemberReader:
+    """What reading an archive's members may cost, shared by zip and tar: each member no more
+    than its limit, and no more than ``MAX_ARCHIVE_BYTES`` in all (a zip bomb stops there)."""
+
+    def __init__(self, member_limit: int | Callable[[PurePosixPath], int], top: str) -> None:
+        self._limit_of = member_limit if callable(member_limit) else lambda _: member_limit
+        self._top = top  # the one folder every member lies under, if any
+        self._budget = MAX_ARCHIVE_BYTES
+
+    def member(self, name: str, refusal: str, read: Callable[[int], Member]) -> Member | None:
+        """The member so named, read by ``read(limit)``; or why it is not read; None for one a
+        folder would pass over without a word. ``refusal``: the archive's own reason not to."""
+        reason = screen(name, refusal)
+        if reason is not None:
+            return Member(name, None, reason) if reason else None
+        if self._budget <= 0:
+            return Member(name, None, OVER_BUDGET)
+        member = read(min(self._limit_of(PurePosixPath(name)), self._budget))
+        self._budget -= len(member.data or b"")
+        return dataclasses.replace(member, inside=name[len(self._top) :])
 
 
 def screen(name: str, refusal: str = "") -> str | None:

@@ -9,24 +9,22 @@ read at random without unpacking it again from its start for every member.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import lzma
 import tarfile
 import zlib
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import PurePosixPath
 from typing import BinaryIO, cast
 
 from reader.formats.archive import (
-    MAX_ARCHIVE_BYTES,
-    OVER_BUDGET,
     PAST_LIMIT,
     ArchiveProblem,
     Member,
+    MemberReader,
     common_top,
     hidden,
-    screen,
 )
 from reader.formats.compressed import compression, damage_reason, open_stream
 
@@ -41,9 +39,7 @@ def tar_members(
     """Every file member of the tar archive (plain, gzip, bzip2 or xz) in ``data``, in the
     archive's order. Raises ``ArchiveProblem`` where the archive is damaged or cut short, after
     the members before the damage."""
-    limit_of = member_limit if callable(member_limit) else (lambda _name: member_limit)
-    top = common_top(_names(data))
-    budget = MAX_ARCHIVE_BYTES
+    reader = MemberReader(member_limit, common_top(_names(data)))
     seen = 0
     try:
         with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
@@ -52,17 +48,13 @@ def tar_members(
                 name = _clean(info.name)
                 if info.isdir() or hidden(name):
                     continue
-                reason = screen(name, _refusal(info))
-                if reason is not None:
-                    if reason:
-                        yield Member(name, None, reason)
-                elif budget <= 0:
-                    yield Member(name, None, OVER_BUDGET)
-                else:
-                    limit = min(limit_of(PurePosixPath(name)), budget)
-                    member = _read_member(archive, info, name, limit)
-                    budget -= len(member.data or b"")
-                    yield dataclasses.replace(member, inside=name[len(top) :])
+                member = reader.member(
+                    name,
+                    _refusal(info),
+                    partial(_read_member, archive, info, name),
+                )
+                if member is not None:
+                    yield member
         if compression(data[:10]) is None and not _ends_with_end_marker(data):
             raise EOFError
     except _BROKEN as exc:
