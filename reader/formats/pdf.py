@@ -3,7 +3,8 @@
 Researchers keep articles as PDFs: a page printed to PDF from the browser, a report, a Word
 document exported. PDFium (the engine of Chrome's viewer, through pypdfium2) reads the text
 layer and orders Arabic and mixed runs within a line; the lines are rebuilt here from the
-positions of PDFium's text boxes, top to bottom, because a PDF may draw its lines in any order.
+positions of PDFium's text boxes, column by column (right to left on an Arabic newspaper page,
+``pdf_layout``) and top to bottom, because a PDF may draw its lines in any order.
 Lines are joined into paragraphs where the gap above a line is wider than the page's usual
 line gap or where a line stops short of the text's full width. What a printed page repeats on
 every page (the browser's date and title at the top, its address and page count at the
@@ -80,10 +81,18 @@ def pdf_text(data: bytes) -> PdfText:
             damaged: list[int] = []
             for i in range(min(count, MAX_PAGES)):
                 try:
-                    pages.append(_page_lines(document[i]))
+                    page = document[i]
+                except pdfium.PdfiumError:
+                    pages.append([])
+                    damaged.append(i + 1)
+                    continue
+                try:
+                    pages.append(_page_lines(page))
                 except (pdfium.PdfiumError, UnicodeDecodeError, ValueError):
                     pages.append([])
                     damaged.append(i + 1)
+                finally:
+                    page.close()  # a long PDF's pages are not all held at once
         finally:
             document.close()
     if damaged and len(damaged) == len(pages):
