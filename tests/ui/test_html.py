@@ -8,6 +8,7 @@ import pytest
 
 from reader.model import Appended, Article, Span
 from reader.ui.common.dates import readable_date
+from reader.ui.common.i18n import set_language
 from reader.ui.reading.entity_markup import entity_counts, highlight
 from reader.ui.reading.html import article_html
 from reader.ui.reading.html_extras import extras_html
@@ -194,3 +195,21 @@ def test_entity_surfaces_say_finding_until_the_stage_ran() -> None:
     article = Article(id="a#1", title="عنوان", body="نص.")
     assert "Finding entities…" in extras_html(article, options=RenderOptions(entities_pending=True))
     assert "No entities found" in extras_html(article)
+
+
+def test_what_the_reader_guessed_or_mended_is_shown_under_the_article() -> None:
+    """An article's notes (a title made from the first words, text encoded twice) are shown
+    under its text, escaped, in the interface's language; an article without notes has none."""
+    notes = ("no title: made from the first words of the text", "a <b>note</b> & more")
+    article = Article(id="a", title="عنوان", body="نص المقال.", problems=notes)
+    page = article_html(article, options=RenderOptions(language="en"))
+    assert "How this article was read" in page
+    assert "no title: made from the first words of the text" in page
+    assert "a &lt;b&gt;note&lt;/b&gt; &amp; more" in page
+    set_language("ar")
+    try:
+        assert "كيف قُرئ هذا المقال" in article_html(article, options=RenderOptions(language="ar"))
+    finally:
+        set_language("en")
+    plain = Article(id="b", title="عنوان", body="نص المقال.")
+    assert "How this article was read" not in article_html(plain, options=RenderOptions())

@@ -30,6 +30,7 @@ add_arabic(
     {
         "link": "الرابط",
         "by {author}": "بقلم {author}",
+        "How this article was read": "كيف قُرئ هذا المقال",
     }
 )
 
@@ -62,6 +63,7 @@ def article_html(
             _meta_line(article, options),
             _tag_chips(article.tags, options),
             paragraphs_html(article.body, article.entities, body_matches, options, identities),
+            _reading_notes(article.problems, options),
             "</body></html>",
         ]
     )
@@ -96,6 +98,26 @@ def _meta_line(article: Article, options: RenderOptions) -> str:
     return (
         f'<p dir="{direction}" style="color:{secondary_colour(options)}; '
         f'font-size:{px(options, 0.78)}px">' + " · ".join(bits) + "</p>"
+    )
+
+
+def _reading_notes(notes: Sequence[str], options: RenderOptions) -> str:
+    """What the reader had to guess or mend to read the article (a title made from the first
+    words, a text decoded from another encoding or encoded twice, columns found by content),
+    under its text: a reader should know which parts of it came from a guess."""
+    if not notes:
+        return ""
+    colour = secondary_colour(options)
+    size = px(options, 0.74)
+    direction = "rtl" if options.language == "ar" else "ltr"
+    lines = "".join(
+        f'<p dir="{first_strong_direction(note, "ltr")}" style="margin:0">• {html.escape(note)}</p>'
+        for note in notes
+    )
+    return (
+        f'<hr/><div style="color:{colour}; font-size:{size}px">'
+        f'<p dir="{direction}" style="margin-bottom:2px"><b>'
+        f"{html.escape(t('How this article was read'))}</b></p>{lines}</div>"
     )
 
 
