@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from export_run import export_records
 
-from reader.formats.dates import field_date, unreadable_date
+from reader.formats.dates import field_date, unreadable_date, url_date
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,34 @@ def test_exports_read_them(tmp_path: Path) -> None:
         got = [(r["date"], r["problems"][:1]) for r in records[start : start + 3]]
         assert got[:2] == [("2024-01-15", []), ("2024-01-16", [])]
         assert got[2][0] is None and got[2][1][0].startswith("relative date 'منذ ساعتين'")
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://www.aljazeera.net/news/2018/10/20/sisi-salman", dt.date(2018, 10, 20)),
+        ("https://example.net/a/2018-10-20-title", dt.date(2018, 10, 20)),
+        ("https://example.net/20181020/story", dt.date(2018, 10, 20)),
+        ("https://example.net/news/123456720181020", None),  # digits of a longer id
+        ("https://example.net/2018/10/", None),  # a month's archive
+        ("https://example.net/archive/2018/13/40/x", None),
+        ("https://example.net/2099/01/01/x", None),  # not yet
+        ("https://www.hespress.com/politique/420123.html", None),
+    ],
+)
+def test_dates_in_addresses(url: str, date: dt.date | None) -> None:
+    assert url_date(url) == date
+
+
+def test_an_article_without_a_date_takes_its_address_s(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "https://example.net/news/2018/10/20/story\nعنوان الخبر\n\nنص الخبر عن الاقتصاد.\n", "utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "https://example.net/news/2018/10/20/story\nعنوان آخر\n2018-10-21\n\nنص الخبر.\n", "utf-8"
+    )
+    records, _ = export_records(tmp_path)
+    assert [(r["date"], r["problems"]) for r in records] == [
+        ("2018-10-20", ["date taken from the article's address"]),
+        ("2018-10-21", []),  # a date the article gives wins
+    ]

@@ -39,7 +39,8 @@ def test_a_printed_news_page_reads_as_its_article(tmp_path: Path) -> None:
     assert record["title"] == TITLE
     assert record["body"].split("\n") == BODY
     assert record["url"] == URL
-    assert record["problems"] == []
+    assert record["date"] == "2018-10-20"  # the page's own date is only in its address
+    assert record["problems"] == ["date taken from the article's address"]
     assert err == ["1 articles from 1 files, 0 files skipped"]
 
 

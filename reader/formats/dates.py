@@ -311,3 +311,23 @@ def unreadable_date(text: str) -> str:
     if _EMPTY_DATE.match(folded):
         return f"no date ({shown}, a database's empty date)"
     return f"unreadable date: {shown}"
+
+
+# a date a news site writes in its addresses: /2018/10/20/, /2018-10-20/, /20181020/
+_URL_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+URL_DATE_NOTE = "date taken from the article's address"
+
+
+def url_date(url: str) -> dt.date | None:
+    """The publication day a news site wrote in the article's address, or None. Only a full
+    date in the path counts (a year and month alone name an archive page's month)."""
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer(path):
+        if match.group(2) == "" and match.start() > 0 and path[match.start() - 1].isalnum():
+            continue  # eight digits inside a longer id are no date
+        found = _make_date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        if found is not None and found <= dt.date.today() + dt.timedelta(days=1):
+            return found
+    return None

@@ -13,6 +13,7 @@ from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_member
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
+from reader.formats.dates import URL_DATE_NOTE, url_date
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
@@ -244,6 +245,7 @@ def _finished(
     articles = tuple(_flag_empty(_unmangled(a)) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
+    articles = tuple(_dated_by_address(a) for a in articles)
     category = folder_category(section)
     if category is not None:  # a file that names its own category keeps it
         articles = tuple(
@@ -303,6 +305,16 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
     return _parse_decoded(
         decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
     )
+
+
+def _dated_by_address(article: Article) -> Article:
+    """An article without a date takes the one its address holds (/2018/10/20/), noted."""
+    if article.date is not None or not article.url:
+        return article
+    date = url_date(article.url)
+    if date is None:
+        return article
+    return dataclasses.replace(article, date=date, problems=(*article.problems, URL_DATE_NOTE))
 
 
 def _unmangled(article: Article) -> Article:
