@@ -14,6 +14,7 @@ from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.ods import ODS_SUFFIXES
 from reader.formats.odt import ODT_SUFFIXES
 from reader.formats.pdf import PDF_SUFFIXES
 from reader.formats.rtf import RTF_SUFFIXES
@@ -37,6 +38,7 @@ ARTICLE_SUFFIXES = frozenset(
     | MHTML_SUFFIXES
     | WEBARCHIVE_SUFFIXES
     | XLSX_SUFFIXES
+    | ODS_SUFFIXES
     | DOCX_SUFFIXES
     | ODT_SUFFIXES
     | RTF_SUFFIXES
@@ -107,7 +109,6 @@ def not_read_reason(name: str) -> str | None:
 # documents the reader cannot open but can say how to open
 _SAVE_AS = {
     ".xls": ("an Excel workbook in the old format", "save it as .xlsx or CSV"),
-    ".ods": ("an OpenDocument spreadsheet", "save it as .xlsx or CSV"),
     ".numbers": ("a Numbers spreadsheet", "save it as .xlsx or CSV"),
     ".doc": ("a Word document in the old format", "save it as .docx or text"),
     ".pages": ("a Pages document", "save it as .docx or text"),

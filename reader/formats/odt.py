@@ -36,7 +36,9 @@ def odt_text(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             manifest = _read(archive, "META-INF/manifest.xml")
             content = b"" if b"encryption-data" in manifest else archive.read("content.xml")
-        body = _parse(content).find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text") if content else None
+        body = (
+            parse_content(content).find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text") if content else None
+        )
     except DAMAGED as exc:
         raise NotDocument(f"corrupt {_WHAT} ({type(exc).__name__}: {exc})") from None
     if not content:
@@ -55,7 +57,8 @@ def _read(archive: zipfile.ZipFile, name: str) -> bytes:
         return b""
 
 
-def _parse(content: bytes) -> Any:
+def parse_content(content: bytes) -> Any:
+    """An OpenDocument part's XML, parsed without entities, DTD or network."""
     from lxml import etree
 
     # no entity expansion, no DTD, no network: the file decides nothing about what is fetched

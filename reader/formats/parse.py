@@ -32,6 +32,7 @@ from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.mojibake import repaired
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
+from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
 from reader.formats.odt import ODT_SUFFIXES, odt_text
 from reader.formats.pdf import PDF_SUFFIXES, NotPdf, pdf_text
 from reader.formats.plain import parse_plain
@@ -54,6 +55,7 @@ _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
 # files read by a reader of their own, not decoded as text
 _DOCUMENT_SUFFIXES = (
     XLSX_SUFFIXES
+    | ODS_SUFFIXES
     | DOCX_SUFFIXES
     | ODT_SUFFIXES
     | RTF_SUFFIXES
@@ -201,8 +203,10 @@ def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> Pars
     url: str | None = None
     repairs: tuple[str, ...] = ()
     try:
-        if suffix in XLSX_SUFFIXES:
-            found = parse_workbook(data, rel_path=rel)
+        if suffix in XLSX_SUFFIXES or suffix in ODS_SUFFIXES:
+            reader = read_ods_sheets if suffix in ODS_SUFFIXES else None
+            kind = "OpenDocument" if suffix in ODS_SUFFIXES else "Excel"
+            found = parse_workbook(data, rel_path=rel, sheets_of=reader, kind=kind)
             return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
         if suffix in EML_SUFFIXES:
             return _finished(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.formats.csv_columns import map_columns, summary_as_body
@@ -31,24 +31,31 @@ class Sheet:
     table: Table
 
 
-def parse_workbook(data: bytes, *, rel_path: str) -> CsvResult:
+def parse_workbook(
+    data: bytes,
+    *,
+    rel_path: str,
+    sheets_of: Callable[[bytes], list[Sheet]] | None = None,
+    kind: str = "Excel",
+) -> CsvResult:
     """The articles of every sheet that holds a table of articles; ids ``book.xlsx#N``, numbered
-    across the sheets, as a CSV's rows are."""
+    across the sheets, as a CSV's rows are. ``sheets_of``: the reader of another kind of
+    workbook (an OpenDocument spreadsheet), named ``kind`` in problems."""
     try:
-        sheets = read_sheets(data)
+        sheets = (sheets_of or read_sheets)(data)
     except NotWorkbook as exc:
         return CsvResult((), (LoadProblem(rel_path, str(exc)),))
     tables = [s for s in sheets if "body" in summary_as_body(map_columns(s.table.header)).fields]
     if not tables:
         if not any(s.table.header for s in sheets):
-            return CsvResult((), (LoadProblem(rel_path, "empty Excel workbook"),))
+            return CsvResult((), (LoadProblem(rel_path, f"empty {kind} workbook"),))
         tables = [next(s for s in sheets if s.table.header)]  # named: no text column
     articles: list[Article] = []
     problems: list[LoadProblem] = []
     several = sum(len(s.table.rows) for s in tables) > 1
     offset = 0  # the rows of the sheets before: ids run on across the sheets
     for sheet in tables:
-        found = parse_table(sheet.table, rel_path=rel_path, kind=f"Excel sheet {sheet.name!r}")
+        found = parse_table(sheet.table, rel_path=rel_path, kind=f"{kind} sheet {sheet.name!r}")
         for article in found.articles:
             number = offset + (int(article.id.rsplit("#", 1)[1]) if "#" in article.id else 1)
             new_id = f"{rel_path}#{number}" if several else rel_path
