@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
+from reader.formats.debris import ARABIC_LETTER
 from reader.formats.names import is_archive_name, is_article_name, not_read_reason
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -54,7 +55,7 @@ def zip_members(
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ArchiveProblem(f"corrupt zip archive: {exc}") from None
     with archive:
-        named = [(i, member_name(i).replace("\\", "/").lstrip("/")) for i in archive.infolist()]
+        named = [(i, member_path(member_name(i))) for i in archive.infolist()]
         # hidden files and macOS's __MACOSX copies are left out as the folder scan leaves
         # hidden files out: a zip made on a Mac holds a "._name" twin of every file
         named = [(i, n) for i, n in named if not i.is_dir() and not hidden(n)]
@@ -110,6 +111,15 @@ def screen(name: str, refusal: str = "") -> str | None:
     return None
 
 
+def member_path(name: str) -> str:
+    """A member's name as a path inside the archive: "/"-separated (Windows tools write "\\"),
+    without the "./" of ``tar -C dir .`` or a leading "/"."""
+    name = name.replace("\\", "/")
+    while name.startswith("./"):
+        name = name[2:]
+    return name.lstrip("/")
+
+
 def hidden(name: str) -> bool:
     """A hidden file or folder (".name"; not "..", which escapes and is named) or __MACOSX."""
     return any(
@@ -141,14 +151,13 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return name
 
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # an Arabic letter written against a Latin one is a wrong guess ("Über" read as "أber")
 _MIXED = re.compile(r"[\u0621-\u064a][A-Za-z]|[A-Za-z][\u0621-\u064a]")
 
 
 def _reads_as_arabic(text: str) -> bool:
     beyond_ascii = [c for c in text if ord(c) > 127]
-    arabic = sum(1 for c in beyond_ascii if _ARABIC_LETTER.match(c))
+    arabic = sum(1 for c in beyond_ascii if ARABIC_LETTER.match(c))
     return arabic >= 2 and arabic >= 0.9 * len(beyond_ascii) and not _MIXED.search(text)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from reader.formats.debris import ARABIC_LETTER
+
 # an Arabic letter's UTF-8 lead byte (D8-DB) read as Windows-1252, then a continuation byte
 # (80-BF) read so: the Latin-1 symbols, the C1 controls Latin-1 gives, Windows-1252's letters
 # and punctuation in 80-9F, or U+FFFD for the bytes Windows-1252 leaves undefined
@@ -14,7 +16,6 @@ _SIGNATURE = re.compile(
     "[ØÙÚÛ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]"
 )
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 NOTE = "repaired text encoded twice (UTF-8 read as Windows-1252 and saved again)"
 
 
@@ -29,8 +30,8 @@ def repaired(text: str, notes: list[str]) -> str:
     from ftfy import fix_encoding  # imported here: only such files pay for it
 
     fixed = fix_encoding(text)
-    before = len(_ARABIC_LETTER.findall(text))
-    if fixed == text or len(_ARABIC_LETTER.findall(fixed)) < before + runs // 2:
+    before = len(ARABIC_LETTER.findall(text))
+    if fixed == text or len(ARABIC_LETTER.findall(fixed)) < before + runs // 2:
         return text
     lost = fixed.count("\ufffd")
     notes.append(f"{NOTE}; {lost} letter(s) lost (shown as \ufffd)" if lost else NOTE)

@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.formats.office import DAMAGED, office_refusal
 from reader.formats.word import NotDocument
+from reader.formats.xml_tree import safe_parser
 
 ODT_SUFFIXES = frozenset({".odt"})
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -61,11 +62,7 @@ def parse_content(content: bytes) -> Any:
     """An OpenDocument part's XML, parsed without entities, DTD or network."""
     from lxml import etree
 
-    # no entity expansion, no DTD, no network: the file decides nothing about what is fetched
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    return etree.fromstring(content, parser)
+    return etree.fromstring(content, safe_parser())
 
 
 def _walk(element: Any, lines: list[str]) -> None:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reader.formats.debris import ARABIC_LETTER
 from reader.formats.pdf_layout import bands, block_of, blocks, bounds, nearest
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -261,7 +262,6 @@ def _block_paragraphs(lines: list[_Line], *, rtl: bool, usual: float) -> list[li
     return paragraphs
 
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # a right-to-left line ending in a number or a Latin word: the full stop is drawn left of it,
 # and comes out of the text layer before it (".2018" for "2018.")
@@ -278,7 +278,7 @@ def _base_letters(text: str) -> str:
 
 
 def _arabic_share(text: str) -> float:
-    arabic = len(_ARABIC_LETTER.findall(text))
+    arabic = len(ARABIC_LETTER.findall(text))
     return arabic / max(1, arabic + len(_LATIN_LETTER.findall(text)))
 
 

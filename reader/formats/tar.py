@@ -25,6 +25,7 @@ from reader.formats.archive import (
     MemberReader,
     common_top,
     hidden,
+    member_path,
 )
 from reader.formats.compressed import compression, damage_reason, open_stream
 
@@ -45,7 +46,7 @@ def tar_members(
         with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
             for info in archive:
                 seen += 1
-                name = _clean(info.name)
+                name = member_path(info.name)
                 if info.isdir() or hidden(name):
                     continue
                 member = reader.member(
@@ -84,20 +85,12 @@ def _names(data: bytes) -> list[str]:
     try:
         with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
             for info in archive:
-                name = _clean(info.name)
+                name = member_path(info.name)
                 if not info.isdir() and not hidden(name):
                     names.append(name)
     except _BROKEN:
         pass  # the reading pass names the damage
     return names
-
-
-def _clean(name: str) -> str:
-    """``./news/1.txt`` (how ``tar -C dir .`` writes names) as ``news/1.txt``."""
-    name = name.replace("\\", "/")
-    while name.startswith("./"):
-        name = name[2:]
-    return name.lstrip("/")
 
 
 def _refusal(info: tarfile.TarInfo) -> str:

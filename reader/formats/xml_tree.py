@@ -24,7 +24,8 @@ _PARAGRAPH_NAMES = frozenset({"p", "para", "paragraph", "br", "div", "li", "hl2"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def _parser(*, recover: bool) -> Any:
+def safe_parser(*, recover: bool = False) -> Any:
+    """lxml's XML parser for files from anywhere."""
     from lxml import etree
 
     # no entity expansion, no DTD, no network: the file decides nothing about what is fetched
@@ -48,18 +49,18 @@ def parse_xml(text: str) -> tuple[Any, str]:
     # lxml refuses a str that declares its encoding: the text is decoded already
     source = _XML_DECLARATION.sub("", text, count=1)
     try:
-        return etree.fromstring(source, _parser(recover=False)), ""
+        return etree.fromstring(source, safe_parser(recover=False)), ""
     except etree.XMLSyntaxError as exc:
         error = str(exc.msg or exc)
     if "not defined" in error and _HTML_ENTITY.search(source):
         # feeds written by HTML tools use &nbsp; &laquo; …, which XML does not define
         source = _HTML_ENTITY.sub(_numeric_entity, source)
         try:
-            return etree.fromstring(source, _parser(recover=False)), ""
+            return etree.fromstring(source, safe_parser(recover=False)), ""
         except etree.XMLSyntaxError as exc:
             error = str(exc.msg or exc)
     try:
-        root = etree.fromstring(source, _parser(recover=True))
+        root = etree.fromstring(source, safe_parser(recover=True))
     except etree.XMLSyntaxError:
         root = None
     return root, error
