@@ -5,6 +5,7 @@ the HTML part's text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from email import message_from_bytes, policy
@@ -106,8 +107,8 @@ _FROM_LINE = re.compile(rb"(?:\A|\n\n|\r\n\r\n)From [^\n]*\n")
 
 
 def parse_mbox(data: bytes, *, rel_path: str) -> tuple[list[Article], list[str]]:
-    """The articles of a mailbox file (Thunderbird's, or a Google Takeout export), one a message,
-    and a problem for each message that holds none."""
+    """The articles of a mailbox file (Thunderbird's, or a Google Takeout export), one a message
+    (ids ``box.mbox#N``, the mailbox their file), and a problem for each message that holds none."""
     lines = list(_FROM_LINE.finditer(data))
     if not lines:
         raise NotText("not a mailbox: no message starts with a 'From ' line")
@@ -119,7 +120,8 @@ def parse_mbox(data: bytes, *, rel_path: str) -> tuple[list[Article], list[str]]
     for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
         article_id = f"{rel_path}#{number}" if several else rel_path
         try:
-            articles.append(parse_eml(data[start:end], rel_path=article_id))
+            message = parse_eml(data[start:end], rel_path=article_id)
+            articles.append(dataclasses.replace(message, path=rel_path))
         except NotText as exc:
             problems.append(f"message {number}: {exc}")
     return articles, problems

@@ -16,7 +16,7 @@ from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.dates import URL_DATE_NOTE, url_date
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
-from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
+from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
 from reader.formats.file_bytes import (
     Refused,
     TarInArchive,
@@ -32,11 +32,9 @@ from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.mojibake import repaired
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
-from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
-from reader.formats.odt import ODT_SUFFIXES, odt_text
-from reader.formats.pdf import PDF_SUFFIXES, NotPdf, pdf_text
+from reader.formats.pdf import NotPdf
 from reader.formats.plain import parse_plain
-from reader.formats.rtf import RTF_SUFFIXES, NotRtf, rtf_text
+from reader.formats.rtf import NotRtf
 from reader.formats.scraped import parse_scraped
 from reader.formats.sections import folder_category
 from reader.formats.tar import tar_members
@@ -44,25 +42,13 @@ from reader.formats.telegram_html import looks_telegram_html, parse_telegram_htm
 from reader.formats.trec import parse_trec
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_wacz, parse_warc
 from reader.formats.webarchive import WEBARCHIVE_SUFFIXES, safari_page
-from reader.formats.word import DOCX_SUFFIXES, NotDocument, document_text
-from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
+from reader.formats.word import NotDocument
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
 
 # a crawl's web archive is read as a stream, a page at a time
 MAX_WARC_BYTES = 4 * 1024**3
 _WEB_ARCHIVE_SUFFIXES = WARC_SUFFIXES | WACZ_SUFFIXES
-# files read by a reader of their own, not decoded as text
-_DOCUMENT_SUFFIXES = (
-    XLSX_SUFFIXES
-    | ODS_SUFFIXES
-    | DOCX_SUFFIXES
-    | ODT_SUFFIXES
-    | RTF_SUFFIXES
-    | EML_SUFFIXES
-    | MBOX_SUFFIXES
-    | PDF_SUFFIXES
-)
 # how a PHP, ASP or JSP source file opens (what a server runs, never what it sends)
 _SOURCE_CODE = ("<?php", "<?PHP", "<%@", "<%")
 
@@ -195,47 +181,22 @@ def _parse_decoded(
 
 
 def _parse_document(data: bytes, *, suffix: str, rel: str, section: str) -> ParseResult | None:
-    """A document that is no text file: an Excel workbook read as tables, a Word, OpenDocument,
-    RTF or PDF document as the plain text of its paragraphs, an e-mail by its headers and text; None for
-    any other file."""
-    if suffix not in _DOCUMENT_SUFFIXES:
+    """A document that is no text file: a workbook read as tables, an e-mail or a mailbox by
+    its messages, a Word, OpenDocument, RTF or PDF document as the plain text of its
+    paragraphs; None for any other file."""
+    if suffix not in DOCUMENT_SUFFIXES:
         return None
-    url: str | None = None
-    repairs: tuple[str, ...] = ()
     try:
-        if suffix in XLSX_SUFFIXES or suffix in ODS_SUFFIXES:
-            reader = read_ods_sheets if suffix in ODS_SUFFIXES else None
-            kind = "OpenDocument" if suffix in ODS_SUFFIXES else "Excel"
-            found = parse_workbook(data, rel_path=rel, sheets_of=reader, kind=kind)
-            return _finished(ParseResult(found.articles, found.problems), rel=rel, section=section)
-        if suffix in EML_SUFFIXES:
-            return _finished(
-                ParseResult((parse_eml(data, rel_path=rel),), ()), rel=rel, section=section
-            )
-        if suffix in MBOX_SUFFIXES:
-            messages, notes = parse_mbox(data, rel_path=rel)
-            mails = tuple(dataclasses.replace(a, path=rel) for a in messages)
-            mail_problems = tuple(LoadProblem(rel, note) for note in notes)
-            return _finished(ParseResult(mails, mail_problems), rel=rel, section=section)
-        if suffix in PDF_SUFFIXES:
-            pdf = pdf_text(data)
-            text, url, repairs = pdf.text, pdf.url, pdf.notes
-        elif suffix in ODT_SUFFIXES:
-            text = odt_text(data)
-        else:
-            text = rtf_text(data) if suffix in RTF_SUFFIXES else document_text(data)
+        found = document_articles(data, suffix=suffix, rel=rel)
+        if found is not None:
+            return _finished(ParseResult(*found), rel=rel, section=section)
+        text, url, repairs = text_of_document(data, suffix)
     except (NotDocument, NotRtf, NotText, NotPdf) as exc:
         return _failed(rel, str(exc))
     except Exception as exc:  # a parser bug must cost one file, not the whole folder
         return _failed(rel, f"could not parse ({type(exc).__name__}: {exc})")
-    return _parse_decoded(
-        Decoded(text, "utf-8", repairs=repairs),
-        rel=rel,
-        suffix=".txt",
-        source=None,
-        section=section,
-        url=url,
-    )
+    decoded = Decoded(text, "utf-8", repairs=repairs)
+    return _parse_decoded(decoded, rel=rel, suffix=".txt", source=None, section=section, url=url)
 
 
 def _finished(

@@ -1,0 +1,57 @@
+"""Documents that are no text files, by what their readers give: workbooks, e-mails and
+mailboxes their articles; Word, OpenDocument, RTF and PDF documents their text, which
+``parse`` reads as a plain-text article's."""
+
+from __future__ import annotations
+
+from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
+from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
+from reader.formats.odt import ODT_SUFFIXES, odt_text
+from reader.formats.pdf import PDF_SUFFIXES, pdf_text
+from reader.formats.rtf import RTF_SUFFIXES, rtf_text
+from reader.formats.word import DOCX_SUFFIXES
+from reader.formats.word import document_text as word_text
+from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
+from reader.model import Article, LoadProblem
+
+Found = tuple[tuple[Article, ...], tuple[LoadProblem, ...]]
+
+# files read by a reader of their own, not decoded as text
+DOCUMENT_SUFFIXES = (
+    XLSX_SUFFIXES
+    | ODS_SUFFIXES
+    | DOCX_SUFFIXES
+    | ODT_SUFFIXES
+    | RTF_SUFFIXES
+    | EML_SUFFIXES
+    | MBOX_SUFFIXES
+    | PDF_SUFFIXES
+)
+
+
+def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
+    """The articles of a workbook, an e-mail or a mailbox; None for a text document."""
+    if suffix in XLSX_SUFFIXES or suffix in ODS_SUFFIXES:
+        ods = suffix in ODS_SUFFIXES
+        book = parse_workbook(
+            data,
+            rel_path=rel,
+            sheets_of=read_ods_sheets if ods else None,
+            kind="OpenDocument" if ods else "Excel",
+        )
+        return book.articles, book.problems
+    if suffix in EML_SUFFIXES:
+        return (parse_eml(data, rel_path=rel),), ()
+    if suffix in MBOX_SUFFIXES:
+        messages, notes = parse_mbox(data, rel_path=rel)
+        return tuple(messages), tuple(LoadProblem(rel, note) for note in notes)
+    return None
+
+
+def text_of_document(data: bytes, suffix: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """A text document's text, the address it was printed from (PDFs), and notes on reading it."""
+    if suffix in PDF_SUFFIXES:
+        pdf = pdf_text(data)
+        return pdf.text, pdf.url, pdf.notes
+    read = odt_text if suffix in ODT_SUFFIXES else rtf_text if suffix in RTF_SUFFIXES else None
+    return (read or word_text)(data), None, ()
