@@ -1,4 +1,5 @@
-"""The window driven like a user would: open, search, filter, read, star (issue 5 acceptance 3)."""
+"""The window driven like a user would (issue 5 acceptance 3): opening folders, loading, reading,
+exporting; finding articles is test_find_in_window.py, read and star marks test_read_and_star.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from ui_fixtures import (
     ARTICLES_MANY,
     QT_OFFSCREEN_NOISE,
     open_and_wait,
-    type_text,
     write_folder,
 )
 
@@ -54,147 +54,6 @@ def test_open_folder_lists_articles_newest_first_and_shows_the_first(
     assert not window.status.load_status.isVisible()
 
 
-def test_only_the_article_shown_once_the_folder_is_open_is_marked_read(
-    qtbot, make_window, tmp_path
-):
-    """The list fills in folder order: the first file's article is shown for a moment, then the
-    newest once the folder is read. Only that one is read; the other was never looked at."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a-old.txt").write_text("خبر قديم\n2020-01-01\nنص الخبر القديم.\n", encoding="utf-8")
-    (folder / "b-new.txt").write_text("خبر جديد\n2026-11-03\nنص الخبر الجديد.\n", encoding="utf-8")
-    window = make_window()
-    open_and_wait(qtbot, window, folder)
-    model = window.list_panel.model
-    read = {model.index(r).data(Roles.TITLE): model.index(r).data(Roles.READ) for r in range(2)}
-    assert read == {"خبر جديد": True, "خبر قديم": False}
-
-
-def test_typing_a_query_filters_the_list_after_the_debounce(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    type_text(window.search_bar.box, "ترامب")
-    # nothing happens while the user is still typing
-    assert window.results.debounce.isActive()
-    assert window.list_panel.model.rowCount() == 6
-    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
-        pass
-    titles = listed_titles(window)
-    assert sorted(titles) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
-    assert window.list_panel.model.has_snippets
-    assert "2 articles" in window.list_panel.header.text()
-
-
-def test_typing_a_prefix_lists_the_words_starting_with_it(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    type_text(window.search_bar.box, "ترا*")
-    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
-        pass
-    assert sorted(listed_titles(window)) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
-
-
-def test_a_query_matching_nothing_says_so_and_offers_to_clear(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.search_bar.box.setText("زنجبيل")
-    window.results.type_query("زنجبيل")
-    window.results.search_now()
-    assert window.list_panel.stack.currentWidget() is window.list_panel.empty_state
-    assert "«زنجبيل»" in window.list_panel.empty_state.label.text()
-    qtbot.mouseClick(window.list_panel.empty_state.button, Qt.MouseButton.LeftButton)
-    assert window.list_panel.model.rowCount() == 6
-    assert window.search_bar.box.text() == ""
-
-
-def test_clicking_a_tag_chip_in_the_reading_pane_filters(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.reading.view._on_anchor(QUrl(anchor("tag", "غزة")))
-    assert sorted(listed_titles(window)) == sorted(["غزة تحت القصف من جديد", "ترامب يزور الرياض"])
-    assert window.results.state.include_tags == frozenset({"غزة"})
-    # counts follow the result: only the two Gaza articles' sources remain
-    assert facet_counts(window.sidebar.source_facet) == {"الجزيرة": 2}
-
-
-def test_clicking_a_source_facet_entry_filters_and_updates_counts(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    panel = window.sidebar.source_facet
-    model = panel.model()
-    row = next(r for r in range(model.rowCount()) if model.row_entry(r)[0] == "الجزيرة")
-    rect = panel.view().visualRect(model.index(row, 0))
-    qtbot.mouseClick(panel.view().viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.results.state.include_sources == frozenset({"الجزيرة"})
-    assert window.list_panel.model.rowCount() == 2
-    assert facet_counts(window.sidebar.tag_facet) == {"غزة": 2, "حرب": 1, "السعودية": 1}
-
-
-def test_excluding_a_tag_removes_its_articles(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.sidebar.tag_facet.exclude_requested.emit("غزة")
-    assert window.list_panel.model.rowCount() == 4
-    assert "غزة تحت القصف من جديد" not in listed_titles(window)
-    assert window.results.state.exclude_tags == frozenset({"غزة"})
-    # the chip row offers the way back; "clear all" restores everything
-    window.search_bar.chips.clear_requested.emit()
-    assert window.list_panel.model.rowCount() == 6
-
-
-def test_timeline_range_filters_by_date(qtbot, make_window, news_folder):
-    import datetime as dt
-
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.sidebar.timeline.range_selected.emit(dt.date(2018, 1, 1), dt.date(2020, 12, 31))
-    assert sorted(listed_titles(window)) == sorted(
-        ["ترامب يزور الرياض", "مقال فيه وسوم خطرة", "Elections in Tunisia"]
-    )
-
-
-def test_keyboard_moves_opens_stars_and_marks_read(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    view = window.list_panel.view
-    view.setFocus()
-    window.select_row(0)
-    qtbot.keyClick(view, Qt.Key.Key_Down)
-    assert window.current_index().row() == 1
-    qtbot.keyClick(view, Qt.Key.Key_J)
-    assert window.current_index().row() == 2
-    qtbot.keyClick(view, Qt.Key.Key_K)
-    assert window.current_index().row() == 1
-    shown = window.reading.view.article
-    assert shown is not None and shown.title == listed_titles(window)[1]
-    index = window.current_index()
-    assert index.data(Roles.READ)  # selecting marks read
-    qtbot.keyClick(view, Qt.Key.Key_S)
-    assert index.data(Roles.STARRED)
-    qtbot.keyClick(view, Qt.Key.Key_M)
-    assert not index.data(Roles.READ)
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.reading.view.hasFocus()
-
-
-@pytest.mark.parametrize(
-    ("key", "modifier"),
-    [(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)],
-)
-def test_ctrl_f_focuses_search_and_escape_clears(qtbot, make_window, news_folder, key, modifier):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.list_panel.view.setFocus()
-    qtbot.keyClick(window.list_panel.view, key, modifier)
-    assert window.search_bar.box.hasFocus()
-    type_text(window.search_bar.box, "ترامب")
-    window.results.search_now()
-    assert window.list_panel.model.rowCount() == 2
-    qtbot.keyClick(window.search_bar.box, Qt.Key.Key_Escape)
-    assert window.search_bar.box.text() == ""
-    assert window.list_panel.model.rowCount() == 6
-
-
 @pytest.mark.parametrize("key", [Qt.Key.Key_F1, "?"])
 def test_f1_or_question_mark_shows_the_shortcuts(qtbot, make_window, news_folder, key):
     window = make_window()
@@ -202,28 +61,6 @@ def test_f1_or_question_mark_shows_the_shortcuts(qtbot, make_window, news_folder
     qtbot.keyClick(window.list_panel.view, key)
     assert window.shortcuts_dialog is not None and window.shortcuts_dialog.isVisible()
     assert window.shortcuts_dialog.table.rowCount() >= 8
-
-
-def test_star_and_read_survive_a_restart(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.select_row(2)
-    article_id = window.current_index().data(Roles.ID)
-    window.session.toggle_star()
-    window.select_row(3)
-    read_id = window.current_index().data(Roles.ID)
-    window.close()
-
-    again = make_window()
-    open_and_wait(qtbot, again, news_folder)
-    rows = {
-        again.list_panel.model.index(r).data(Roles.ID): r
-        for r in range(again.list_panel.model.rowCount())
-    }
-    starred = again.list_panel.model.index(rows[article_id])
-    assert starred.data(Roles.STARRED)
-    assert again.list_panel.model.index(rows[read_id]).data(Roles.READ)
-    assert not again.list_panel.model.index(rows[read_id]).data(Roles.STARRED)
 
 
 def test_markup_in_an_article_is_shown_as_text(qtbot, make_window, news_folder):
@@ -411,35 +248,6 @@ def test_loading_shows_progress_with_cancel(qtbot, make_window, tmp_path):
     assert window.list_panel.model.rowCount() == 20 * len(ARTICLES_MANY)
 
 
-@pytest.mark.parametrize(
-    ("key", "first"),
-    [
-        (SortKey.NEWEST, "إيران وروسيا توقعان اتفاقية"),
-        (SortKey.OLDEST, "ارتفاع صادرات تونس من التمور"),
-        ("title", "Elections in Tunisia"),
-        ("source", "Elections in Tunisia"),  # "BBC" sorts before the Arabic sources
-    ],
-)
-def test_sort_selector_orders_the_list(qtbot, make_window, news_folder, key, first):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.list_panel.sort_box.setCurrentIndex(window.list_panel.sort_box.findData(key))
-    assert listed_titles(window)[0] == first
-    assert window.settings.sort_key == key
-
-
-def test_read_and_star_are_saved_after_a_pause(qtbot, make_window, news_folder):
-    from reader.storage.state import UserState
-
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    window.select_row(1)
-    article_id = window.current_index().data(Roles.ID)
-    with qtbot.waitSignal(window.session.save_timer.timeout, timeout=5000):
-        window.session.toggle_star()
-    assert UserState(news_folder.resolve()).is_starred(article_id)
-
-
 def test_hovering_an_entity_shows_its_type(qtbot, make_window, monkeypatch):
     from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QMouseEvent, QTextCursor
@@ -467,23 +275,6 @@ def test_hovering_an_entity_shows_its_type(qtbot, make_window, monkeypatch):
     )
     QApplication.sendEvent(view.viewport(), move)
     assert any(text.startswith("Person: بوتين") for text in shown)
-
-
-def test_a_query_orders_by_relevance_until_it_is_cleared(qtbot, make_window, news_folder):
-    window = make_window()
-    open_and_wait(qtbot, window, news_folder)
-    assert window.list_panel.sort_box.currentData() == SortKey.NEWEST
-    window.search_bar.box.setText("ترامب")
-    window.results.set_query("ترامب")
-    assert window.list_panel.sort_box.currentData() == "relevance"
-    assert "Relevance" in window.list_panel.header.text()
-    assert window.settings.sort_key == SortKey.NEWEST  # not the user's choice: not remembered
-    window.results.set_query("")
-    assert window.list_panel.sort_box.currentData() == SortKey.NEWEST
-    # an order the user picks is kept while searching
-    window.list_panel.sort_box.setCurrentIndex(window.list_panel.sort_box.findData("title"))
-    window.results.set_query("ترامب")
-    assert window.list_panel.sort_box.currentData() == "title"
 
 
 def test_no_cache_reads_every_file_again(qtbot, make_window, news_folder):
