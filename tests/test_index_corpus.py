@@ -1,7 +1,7 @@
 """The index on the real Jawhara FM corpus (../shared/corpus), unpacked into a temporary folder.
 
 Opt-in (corpus, slow). Issue 3, acceptance 3 in small: a known-item test of 200 queries typed the
-way a person might, built by tests/benchmarks/bench_search.py's generator, must reach
+way a person might, built by tests/benchmarks/known_items.py's generator, must reach
 success@10 >= 0.95 and MRR@10 >= 0.85 (the full benchmark measures both ANT corpora).
 """
 
@@ -18,11 +18,11 @@ from reader.index import Index
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-BENCH = Path(__file__).resolve().parent / "benchmarks" / "bench_search.py"
+BENCH = Path(__file__).resolve().parent / "benchmarks" / "known_items.py"
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_search", BENCH)
+    spec = importlib.util.spec_from_file_location("known_items", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
