@@ -12,6 +12,8 @@ from reader.formats.decode import NotText, decode_bytes
 ARABIC = (
     "قال المدير الجهوي إنه تم تصدير 36 ألف طن من التمور منذ بداية الموسم.\nوأضاف أن الكميات ارتفعت."
 )
+# Mac OS Arabic has the Arabic-Indic digits, at bytes ISO-8859-6 leaves undefined
+ARABIC_DIGITS = ARABIC.replace("36", "٣٦")
 SHORT_ARABIC = "خبر عاجل: أمطار غزيرة"
 MIXED = "Le ministre a déclaré à la presse: « الحكومة ستعلن القرار غداً » après la réunion."
 FRENCH = (
@@ -41,6 +43,8 @@ FRENCH = (
         (MIXED.encode("cp1256"), MIXED, "decoded as windows-1256"),
         (ARABIC.encode("iso8859_6"), ARABIC, "decoded as iso-8859-6"),
         ("خبر عاجل".encode("cp1256"), "خبر عاجل", "decoded as windows-1256"),
+        (ARABIC.encode("cp720"), ARABIC, "decoded as cp720"),
+        (ARABIC_DIGITS.encode("mac_arabic"), ARABIC_DIGITS, "decoded as mac-arabic"),
     ],
     ids=[
         "utf8",
@@ -58,6 +62,8 @@ FRENCH = (
         "cp1256-french-and-arabic",
         "iso-8859-6",
         "cp1256-also-valid-iso",
+        "dos-arabic-cp720",
+        "mac-arabic",
     ],
 )
 def test_decodes(data: bytes, text: str, note: str | None) -> None:
@@ -127,3 +133,18 @@ def test_utf8_with_a_broken_byte_stays_utf8(damaged: bytes) -> None:
 def test_bom_with_wrong_content_is_refused() -> None:
     with pytest.raises(NotText, match="byte-order mark"):
         decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd not utf-8")
+
+
+@pytest.mark.parametrize("codec", ["cp1256", "cp720", "mac_arabic", "iso8859_6"])
+def test_arabic_code_pages_are_told_apart_by_their_words(codec: str) -> None:
+    """Every Arabic code page reads another's bytes as Arabic letters, only the wrong ones:
+    the reading whose words are Arabic prose (ال, في, من ...) is the one taken."""
+    text = (ARABIC_DIGITS + "\n") * 3 if codec == "mac_arabic" else (ARABIC + "\n") * 3
+    assert decode_bytes(text.encode(codec)).text == text
+
+
+def test_too_few_words_to_tell_stay_windows_1256() -> None:
+    """Two words tell nothing: the common code page is kept, and the note says which it was."""
+    decoded = decode_bytes("عاجل جدا".encode("mac_arabic"))
+    assert decoded.encoding == "windows-1256"
+    assert decoded.note == "decoded as windows-1256"

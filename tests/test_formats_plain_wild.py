@@ -225,3 +225,13 @@ def test_prose_that_names_a_tag_or_an_ampersand_stays_as_written(tmp_path: Path)
     assert article.body.startswith(
         "شركة AT&T تعلن نتائجها و Q&A مع المدير، والوسم <b> في لغة الويب."
     )
+
+
+def test_a_dos_arabic_file_reads_as_the_arabic_it_holds(tmp_path: Path) -> None:
+    """An old console tool's export in DOS Arabic (code page 720) read as Windows-1256 gave
+    Arabic letters, all of them wrong, and a title like ¥©  نھ،: now its words decide."""
+    text = "\r\n".join(["تونس: انطلاق الموسم السياحي", "", LONG, ""])
+    article = _parse(tmp_path, "5512.txt", text.replace("،", ","), encoding="cp720")
+    assert article.title == "تونس: انطلاق الموسم السياحي"
+    assert article.body == LONG.replace("،", ",")
+    assert article.problems == ("decoded as cp720",)

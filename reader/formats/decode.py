@@ -15,6 +15,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from reader.formats.arabic_codepages import other_arabic_code_page, share
+from reader.formats.debris import ARABIC_LETTER
 from reader.formats.mojibake import repaired
 
 # Signatures of common binary files that end up in article folders (images, archives, documents).
@@ -44,9 +46,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _MAGIC_STARTS = tuple(magic for magic, _ in _MAGIC)
 _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufefc]")
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3]")
 _ARABIC_OR_FRENCH = re.compile(r"[\u0600-\u06ff àâçèéêëîïôùûüÀÂÇÈÉÊËÎÏÔÙÛÜ«»‘’“”…–—\u00a0]")
-_LATIN_IN_ARABIC = re.compile(r"[\u0621-\u064a][àâçèéêëîïôùûü×]|[àâçèéêëîïôùûü×][\u0621-\u064a]")
 _WESTERN = re.compile(
     r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0178«»‘’“”–—…€°\u00a0]"
 )
@@ -326,23 +326,24 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
-    """A single-byte (or legacy multi-byte) encoding: ask charset-normalizer, prefer Windows-1256.
+    """A single-byte (or legacy multi-byte) encoding: ask charset-normalizer, prefer Windows-1256
+    unless another Arabic code page reads the file as Arabic prose clearly better.
 
     Windows-1256 maps almost every high byte to an Arabic letter, so when the file reads as
     mostly Arabic letters in it, that is the reading; a detector's guess of, say, a Cyrillic or
     Latin-1 code page on a few hundred bytes of Arabic is the usual failure we guard against.
     """
     cp1256 = data.decode("cp1256", errors="replace")
-    iso = _iso_8859_6(data, cp1256)
-    if iso is not None:
-        return iso, "iso-8859-6"
-    if _share(_ARABIC_LETTER, cp1256) >= 0.6:
+    other = other_arabic_code_page(data, cp1256)
+    if other is not None:
+        return other
+    if share(ARABIC_LETTER, cp1256) >= 0.6:
         return cp1256, "windows-1256"
     # Arabic with French in it (Maghrebi news): Windows-1256 also holds the French accented
     # letters, at the same bytes as Windows-1252, so "Arabic or French" covers every high byte.
     if (
-        len(_ARABIC_LETTER.findall(cp1256, 0, 65536)) >= 3
-        and _share(_ARABIC_OR_FRENCH, cp1256) >= 0.95
+        len(ARABIC_LETTER.findall(cp1256, 0, 65536)) >= 3
+        and share(_ARABIC_OR_FRENCH, cp1256) >= 0.95
     ):
         return cp1256, "windows-1256"
     # The same guard for Western text (French is common in Maghrebi folders): when every high
@@ -352,7 +353,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if _share(_WESTERN, cp1252) >= 0.95:
+        if share(_WESTERN, cp1252) >= 0.95:
             return cp1252, "windows-1252"
     from charset_normalizer import from_bytes
 
@@ -363,29 +364,6 @@ def _legacy(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     raise NotText("not valid UTF-8 and no other text encoding fits")
-
-
-def _iso_8859_6(data: bytes, as_cp1256: str) -> str | None:
-    """ISO-8859-6 (older Unix and mail Arabic), told apart from Windows-1256 both ways: real
-    Windows-1256 Arabic uses غ ف ق ك at bytes ISO-8859-6 leaves undefined, so it rarely decodes
-    strictly, and ISO-8859-6 text read as Windows-1256 puts Latin letters (â ç è é ê) inside
-    Arabic words, which Windows-1256 Arabic never does."""
-    if not _LATIN_IN_ARABIC.search(as_cp1256):
-        return None
-    try:
-        text = data.decode("iso8859_6")
-    except UnicodeDecodeError:
-        return None
-    return text if _share(_ARABIC_LETTER, text) >= 0.9 else None
-
-
-def _share(pattern: re.Pattern[str], text: str) -> float:
-    """Share of the non-ASCII characters of ``text`` that ``pattern`` matches (a 64 kB sample)."""
-    text = text[:65536]
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    if not non_ascii:
-        return 0.0
-    return len(pattern.findall(text)) / non_ascii
 
 
 def _codec_name(name: str) -> str:
