@@ -81,9 +81,9 @@ def test_an_empty_document_is_named(tmp_path: Path) -> None:
     assert [p.reason for p in result.problems] == ["no text in the file"]
 
 
-def test_old_word_files_say_how_to_read_them() -> None:
-    assert not_read_reason("article.doc") == (
-        "not an article format (.doc: a Word document in the old format); save it as .docx or text"
+def test_apple_pages_files_say_how_to_read_them() -> None:
+    assert not_read_reason("article.pages") == (
+        "not an article format (.pages: a Pages document); save it as .docx or text"
     )
 
 

@@ -113,7 +113,7 @@ def test_a_workbook_in_a_zip_archive_and_its_folder_as_category(tmp_path: Path) 
     assert found == {"export.zip/رياضة/day.xlsx": "رياضة", "export.zip/اقتصاد/1.txt": "اقتصاد"}
 
 
-def test_old_spreadsheet_formats_say_how_to_read_them() -> None:
-    assert not_read_reason("news.xls") == (
-        "not an article format (.xls: an Excel workbook in the old format); save it as .xlsx or CSV"
+def test_apple_numbers_files_say_how_to_read_them() -> None:
+    assert not_read_reason("news.numbers") == (
+        "not an article format (.numbers: a Numbers spreadsheet); save it as .xlsx or CSV"
     )

@@ -1,5 +1,5 @@
 """Documents that are no text files, by what their readers give: workbooks, e-mails and
-mailboxes their articles; Word, OpenDocument, RTF and PDF documents their text, which
+mailboxes their articles; Word (old and new), OpenDocument, RTF and PDF documents their text, which
 ``parse`` reads as a plain-text article's."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from reader.formats.pdf import PDF_SUFFIXES, pdf_text
 from reader.formats.rtf import RTF_SUFFIXES, rtf_text
 from reader.formats.word import DOCX_SUFFIXES
 from reader.formats.word import document_text as word_text
+from reader.formats.word97 import DOC_SUFFIXES, doc_text
+from reader.formats.xls import XLS_SUFFIXES, read_xls_sheets
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.model import Article, LoadProblem
 
@@ -19,8 +21,10 @@ Found = tuple[tuple[Article, ...], tuple[LoadProblem, ...]]
 # files read by a reader of their own, not decoded as text
 DOCUMENT_SUFFIXES = (
     XLSX_SUFFIXES
+    | XLS_SUFFIXES
     | ODS_SUFFIXES
     | DOCX_SUFFIXES
+    | DOC_SUFFIXES
     | ODT_SUFFIXES
     | RTF_SUFFIXES
     | EML_SUFFIXES
@@ -31,13 +35,11 @@ DOCUMENT_SUFFIXES = (
 
 def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
     """The articles of a workbook, an e-mail or a mailbox; None for a text document."""
-    if suffix in XLSX_SUFFIXES or suffix in ODS_SUFFIXES:
+    if suffix in XLSX_SUFFIXES or suffix in XLS_SUFFIXES or suffix in ODS_SUFFIXES:
         ods = suffix in ODS_SUFFIXES
+        sheets_of = read_ods_sheets if ods else read_xls_sheets if suffix in XLS_SUFFIXES else None
         book = parse_workbook(
-            data,
-            rel_path=rel,
-            sheets_of=read_ods_sheets if ods else None,
-            kind="OpenDocument" if ods else "Excel",
+            data, rel_path=rel, sheets_of=sheets_of, kind="OpenDocument" if ods else "Excel"
         )
         return book.articles, book.problems
     if suffix in EML_SUFFIXES:
@@ -53,5 +55,6 @@ def text_of_document(data: bytes, suffix: str) -> tuple[str, str | None, tuple[s
     if suffix in PDF_SUFFIXES:
         pdf = pdf_text(data)
         return pdf.text, pdf.url, pdf.notes
-    read = odt_text if suffix in ODT_SUFFIXES else rtf_text if suffix in RTF_SUFFIXES else None
-    return (read or word_text)(data), None, ()
+    readers = {**dict.fromkeys(ODT_SUFFIXES, odt_text), **dict.fromkeys(RTF_SUFFIXES, rtf_text)}
+    readers.update(dict.fromkeys(DOC_SUFFIXES, doc_text))
+    return readers.get(suffix, word_text)(data), None, ()

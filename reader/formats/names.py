@@ -13,6 +13,7 @@ from reader.formats.archivebox import snapshot_copy
 from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
+from reader.formats.legacy_office import LEGACY_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
 from reader.formats.ods import ODS_SUFFIXES
 from reader.formats.odt import ODT_SUFFIXES
@@ -40,6 +41,7 @@ ARTICLE_SUFFIXES = frozenset(
     | XLSX_SUFFIXES
     | ODS_SUFFIXES
     | DOCX_SUFFIXES
+    | LEGACY_SUFFIXES
     | ODT_SUFFIXES
     | RTF_SUFFIXES
     | PDF_SUFFIXES
@@ -108,9 +110,7 @@ def not_read_reason(name: str) -> str | None:
 
 # documents the reader cannot open but can say how to open
 _SAVE_AS = {
-    ".xls": ("an Excel workbook in the old format", "save it as .xlsx or CSV"),
     ".numbers": ("a Numbers spreadsheet", "save it as .xlsx or CSV"),
-    ".doc": ("a Word document in the old format", "save it as .docx or text"),
     ".pages": ("a Pages document", "save it as .docx or text"),
 }
 

@@ -10,7 +10,7 @@ import zlib
 
 # an encrypted (password-protected) document, or one in the old .xls/.doc format, is an OLE
 # compound file, not a zip archive
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # what a document's parts may hold unpacked: a real one is a few times its size, a zip bomb
 # thousands of times
 MAX_UNPACKED = 512 * 1024 * 1024
@@ -31,7 +31,7 @@ DAMAGED = (
 def office_refusal(data: bytes, what: str, save_as: str) -> str | None:
     """Why the document (``what``: "Excel workbook", "Word document") is not read, or None.
     ``save_as``: the format to suggest for an encrypted or old one."""
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         return (
             f"an encrypted (password-protected) {what}, or one in the old format under a new "
             f"name; save it without a password as {save_as}"

@@ -28,6 +28,7 @@ from reader.formats.file_bytes import (
 )
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
+from reader.formats.legacy_office import LEGACY_SUFFIXES, content_note, content_suffix
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.mojibake import repaired
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
@@ -113,21 +114,40 @@ def _parse_file(path: Path, rel: str) -> ParseResult:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
             return _parse_archive(data, rel)
-        if (document := _parse_document(data, suffix=suffix, rel=rel, section=rel)) is not None:
-            return document
-        decoded, suffix, url = _decode(data, suffix)
     except (OSError, NotText, Refused) as exc:
         return _failed(rel, read_reason(exc))
-    result = _parse_decoded(decoded, rel=rel, suffix=suffix, source=path, section=rel, url=url)
+    result = _parse_bytes(data, suffix=suffix, rel=rel, source=path, section=rel)
     note = snapshot_note(path) if path.name in SNAPSHOT_COPY_NAMES else None
-    if note is not None:
-        result = dataclasses.replace(
-            result,
-            articles=tuple(
-                dataclasses.replace(a, problems=(*a.problems, note)) for a in result.articles
-            ),
-        )
-    return result
+    return _noted(result, note) if note is not None else result
+
+
+def _parse_bytes(
+    data: bytes, *, suffix: str, rel: str, source: Path | None, section: str
+) -> ParseResult:
+    """A file's (or an archive member's) articles from its bytes, by the reader of what they
+    hold: a ``.doc`` or ``.xls`` is often a web page or a table under that name, noted."""
+    read_as = content_suffix(data, suffix) if suffix in LEGACY_SUFFIXES else suffix
+    try:
+        document = _parse_document(data, suffix=read_as, rel=rel, section=section)
+        if document is None:
+            decoded, layout_suffix, url = _decode(data, read_as)
+            document = _parse_decoded(
+                decoded, rel=rel, suffix=layout_suffix, source=source, section=section, url=url
+            )
+    except (NotText, Refused) as exc:
+        return _failed(rel, read_reason(exc))
+    note = content_note(suffix, read_as)
+    return _noted(document, note) if note is not None else document
+
+
+def _noted(result: ParseResult, note: str) -> ParseResult:
+    """Every article of ``result`` with one more note on how it was read."""
+    return dataclasses.replace(
+        result,
+        articles=tuple(
+            dataclasses.replace(a, problems=(*a.problems, note)) for a in result.articles
+        ),
+    )
 
 
 def _parse_web_archive(path: Path, rel: str, *, packed: bool) -> ParseResult:
@@ -261,15 +281,9 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
         return _web_archive(io.BytesIO(member.data), rel=member_rel, section=section)
     try:
         data = unpacked(member.data, PurePath(member.name))
-        document = _parse_document(data, suffix=suffix, rel=member_rel, section=section)
-        if document is not None:
-            return document
-        decoded, suffix, url = _decode(data, suffix)
     except (NotText, Refused) as exc:
         return _failed(member_rel, read_reason(exc))
-    return _parse_decoded(
-        decoded, rel=member_rel, suffix=suffix, source=None, section=section, url=url
-    )
+    return _parse_bytes(data, suffix=suffix, rel=member_rel, source=None, section=section)
 
 
 def _dated_by_address(article: Article) -> Article:

@@ -82,14 +82,16 @@ def read_sheets(data: bytes) -> list[Sheet]:
     except DAMAGED as exc:
         raise NotWorkbook(f"corrupt Excel workbook ({type(exc).__name__}: {exc})") from None
     try:
-        return [Sheet(sheet.title, _table(sheet.iter_rows(values_only=True))) for sheet in book]
+        return [Sheet(sheet.title, rows_table(sheet.iter_rows(values_only=True))) for sheet in book]
     except DAMAGED as exc:
         raise NotWorkbook(f"corrupt Excel workbook ({type(exc).__name__}: {exc})") from None
     finally:
         book.close()
 
 
-def _table(rows: Iterable[Sequence[object]]) -> Table:
+def rows_table(rows: Iterable[Sequence[object]]) -> Table:
+    """A sheet's rows (cell values as openpyxl gives them) as a table: the first filled row is
+    the header, empty rows are left out, each row keeps its number in the sheet."""
     header: tuple[str, ...] | None = None
     body: list[tuple[int, int, tuple[str, ...]]] = []
     for line, values in enumerate(rows, 1):

@@ -1,0 +1,63 @@
+"""What a ``.doc`` or ``.xls`` file really holds, which is often not what its name says.
+
+Word and Excel open many formats under these names, so tools write them: a web application's
+"download as Word" sends an HTML page named ``.doc``, its "export to Excel" an HTML table or a
+tab-separated text named ``.xls``; a renamed ``.docx``, an RTF, a web page saved by Word as a
+single file (MHTML). Each is read by the reader of what it is, and the article says so.
+"""
+
+from __future__ import annotations
+
+from reader.formats.decode import NotText, decode_bytes
+from reader.formats.office import OLE_MAGIC
+
+LEGACY_SUFFIXES = frozenset({".doc", ".xls"})
+_ZIP_MAGIC = b"PK\x03\x04"
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+# how each content is named in the note: "read as <kind> (the .doc file holds one)"
+_KINDS = {
+    ".docx": "a Word document (.docx)",
+    ".xlsx": "an Excel workbook (.xlsx)",
+    ".rtf": "an RTF document",
+    ".mhtml": "a web page saved as a single file (MHTML)",
+    ".html": "a web page",
+    ".csv": "a CSV table",
+    ".tsv": "a tab-separated table",
+    ".txt": "plain text",
+}
+
+
+def content_suffix(data: bytes, suffix: str) -> str:
+    """The suffix whose reader reads ``data``, a file named ``.doc`` or ``.xls``: the name's
+    own for the binary format, and for an HTML table or XML Spreadsheet named ``.xls`` (the
+    workbook reader reads those too)."""
+    if data.startswith(OLE_MAGIC):
+        return suffix
+    if data.startswith(_ZIP_MAGIC):
+        return ".docx" if suffix == ".doc" else ".xlsx"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+        return ".mhtml"
+    try:
+        text = decode_bytes(data[:65536]).text.lstrip("\ufeff \t\r\n")
+    except NotText:
+        return suffix  # the name's reader names what is wrong with it
+    sample = text[:4096].lower()
+    markup = sample.startswith("<") and ("<html" in sample or "<table" in sample)
+    if suffix == ".xls":
+        if markup or _SPREADSHEET_ML.decode() in sample:
+            return suffix
+        first_line = text.split("\n", 1)[0]
+        return ".tsv" if "\t" in first_line else ".csv"
+    return ".html" if markup else ".txt"
+
+
+def content_note(suffix: str, read_as: str) -> str | None:
+    """What the article says of a ``suffix`` file read as ``read_as``; None when it is what
+    its name says."""
+    kind = _KINDS.get(read_as)
+    if read_as == suffix or kind is None:
+        return None
+    return f"read as {kind}: the {suffix} file holds one"
