@@ -77,3 +77,49 @@ def test_what_holds_no_article_is_still_named(text: str) -> None:
         return
     assert result.articles == ()
     assert result.problems
+
+
+def test_a_json_feed_is_read_an_item_an_article() -> None:
+    """JSON Feed, as feed readers, static sites and feed bridges publish it: a titled wrapper
+    (the feed, which is no article) around items whose text is HTML or plain text; the feed's
+    title is the items' source."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "أخبار الجنوب",
+        "home_page_url": "https://www.example-news.tn/",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://www.example-news.tn/a/1",
+                "title": "خبر أول",
+                "content_html": f"<p>{BODY}</p><p>فقرة ثانية.</p>",
+                "date_published": "2024-03-01T10:00:00+01:00",
+                "authors": [{"name": "محمد العربي"}],
+                "tags": ["اقتصاد"],
+            },
+            {"id": "2", "title": "خبر ثان", "content_text": BODY, "source": "وكالة"},
+        ],
+    }
+    result = parse_json(json.dumps(feed, ensure_ascii=False), rel_path="feed.json")
+    first, second = result.articles
+    assert (first.title, first.body, first.source) == (
+        "خبر أول",
+        f"{BODY}\nفقرة ثانية.",
+        "أخبار الجنوب",
+    )
+    assert (first.author, first.tags, first.url) == (
+        "محمد العربي",
+        ("اقتصاد",),
+        "https://www.example-news.tn/a/1",
+    )
+    assert (second.body, second.source) == (BODY, "وكالة")
+    assert result.problems == ()
+
+
+def test_a_titled_export_wrapping_its_articles_gives_the_articles() -> None:
+    """{"title": "the site's export", "articles": [...]}: the wrapper's title is no article."""
+    wrapped = {"title": "أرشيف الموقع", "exported": "2024-03-01", "articles": ITEMS}
+    assert _titles(_dump(wrapped)) == (["خبر أول", "خبر ثان", "خبر ثالث"], [])
+    # a titled object with a list that holds no articles is the article itself
+    single = {"title": "خبر", "text": BODY, "related": [{"id": 1}, {"id": 2}]}
+    assert _titles(_dump(single)) == (["خبر"], [])

@@ -30,6 +30,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "fulltext",
         "story",
         "story_text",
+        # JSON Feed (a feed's items, as feed readers and static sites publish them)
+        "content_html",
+        "content_text",
         # social media scrapers (snscrape, Twint, Apify)
         "rawContent",
         "renderedContent",

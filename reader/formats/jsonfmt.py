@@ -142,8 +142,24 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
             found = _article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
-            return list(enumerate(found, start=1))
+            return list(enumerate(_with_feed_source(data, found), start=1))
     return json_lines(text, reading)
+
+
+def _with_feed_source(data: Any, items: list[Any]) -> list[Any]:
+    """A JSON Feed's items with the feed's title as their source where they name none: the
+    feed is the publication (``{"version": "https://jsonfeed.org/version/1.1", "title": ...}``)."""
+    if not (isinstance(data, dict) and "jsonfeed.org" in str(data.get("version", ""))):
+        return items
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return items
+    return [
+        {**item, "source": title.strip()}
+        if isinstance(item, dict) and not has_field(item, "source")
+        else item
+        for item in items
+    ]
 
 
 def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
@@ -152,7 +168,14 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
         return data if any(isinstance(x, dict) for x in data) else None
     if not isinstance(data, dict) or depth > 3:
         return None
-    if has_field(data, "title") or has_field(data, "body"):
+    if has_field(data, "body"):
+        return [data]
+    # a titled wrapper around the articles (a JSON Feed, a site's export named after the site)
+    # is not itself the article; a titled object without a list of them is
+    titled = has_field(data, "title")
+    if titled and (inner := _container_list(data)) is not None:
+        return inner
+    if titled:
         return [data]
     # {"123": {...}, "124": {...}}: articles keyed by their ids
     keyed = [v for v in data.values() if isinstance(v, dict)]
@@ -163,6 +186,18 @@ def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
         found = _article_list(data[key], depth + 1)
         if found is not None:
             return found
+    return None
+
+
+def _container_list(data: dict[str, Any]) -> list[Any] | None:
+    """The list of articles under one of the container keys, when its objects have a title or
+    a text."""
+    for key in _CONTAINER_KEYS:
+        value = data.get(key)
+        if isinstance(value, list) and any(
+            isinstance(x, dict) and (has_field(x, "title") or has_field(x, "body")) for x in value
+        ):
+            return value
     return None
 
 
