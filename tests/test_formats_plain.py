@@ -190,3 +190,40 @@ def test_a_first_heading_other_than_the_front_matter_title_stays(tmp_path: Path)
     path.write_text('---\ntitle: "عنوان"\n---\n\n# تمهيد\n\nنص المقالة.\n', encoding="utf-8")
     (article,) = parse_file(path, tmp_path).articles
     assert article.body.startswith("تمهيد")
+
+
+OBSIDIAN_CLIP = """---
+title: "مباحثات سعودية مصرية حول الأمن الإقليمي"
+source: "https://www.example-news.net/2023/11/14/talks"
+author:
+  - "[[أحمد سالم]]"
+published: 2023-11-14
+created: 2023-11-15
+description: "بحث الجانبان العلاقات الثنائية"
+tags:
+  - "clippings"
+---
+أجرى الرئيس المصري اتصالا هاتفيا بولي العهد السعودي تناول العلاقات الثنائية.
+
+وأكد الجانبان أهمية التنسيق.
+"""
+
+
+@pytest.mark.parametrize("name", ["clip.md", "clip.txt"])
+def test_a_web_clippers_note_reads_its_front_matter(tmp_path: Path, name: str) -> None:
+    """Obsidian's web clipper: ``source:`` is the page's address (it made the file read as a
+    scraped page, titled "---"), the author a link to a note, the clip's day apart from the
+    publication's."""
+    path = tmp_path / name
+    path.write_text(OBSIDIAN_CLIP, encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.title == "مباحثات سعودية مصرية حول الأمن الإقليمي"
+    assert article.url == "https://www.example-news.net/2023/11/14/talks"
+    assert (article.source, article.author) == (None, "أحمد سالم")
+    assert article.date == dt.date(2023, 11, 14)
+    assert article.tags == ("clippings",)
+    assert article.body == (
+        "أجرى الرئيس المصري اتصالا هاتفيا بولي العهد السعودي تناول العلاقات الثنائية.\n"
+        "وأكد الجانبان أهمية التنسيق."
+    )
+    assert article.problems == ()

@@ -12,6 +12,7 @@ from enum import Enum
 from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited
 from reader.formats.html import HTML_SUFFIXES, has_tags
 from reader.formats.jsonfmt import looks_json
+from reader.formats.plain import has_front_matter
 from reader.formats.scraped import looks_scraped
 from reader.formats.trec import looks_trec
 
@@ -58,6 +59,8 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
         return Layout.MARKUP
     if allow_json and (suffix in JSON_SUFFIXES or looks_json(text)):
         return Layout.JSON
+    if has_front_matter(text):
+        return Layout.MARKDOWN
     if looks_delimited(text):
         return Layout.CSV
     if looks_scraped(text):

@@ -39,6 +39,7 @@ from reader.formats.titles import (
 )
 from reader.model import Article
 
+_ADDRESS = re.compile(r"(?i)https?://\S+$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "…")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛]\s*")
@@ -47,6 +48,8 @@ _FRONT_KEYS = {
     "title": "title",
     "date": "date",
     "published": "date",
+    "date_published": "date",
+    "pubdate": "date",
     "tags": "tags",
     "keywords": "tags",
     "author": "author",
@@ -104,13 +107,16 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     if raw_date and date is None:
         problems.append(unreadable_date(str(raw_date)))
     tags = meta.get("tags", [])
+    source, url = _one(meta.get("source")), _one(meta.get("url"))
+    if source and _ADDRESS.match(source):  # web clippers' "source:" is the page's address
+        source, url = None, url or source
     return Article(
         id=rel_path,
         title=title,
         body=body,
         date=date,
-        source=_one(meta.get("source")) or header.source,
-        url=_one(meta.get("url")) or head.url,
+        source=source or header.source,
+        url=url or head.url,
         author=_one(meta.get("author")) or header.author,
         category=_one(meta.get("category")),
         tags=tuple(tags)
@@ -262,6 +268,14 @@ def _one(value: str | list[str] | None) -> str | None:
     return value or None
 
 
+def has_front_matter(text: str) -> bool:
+    """Does ``text`` open with a YAML front matter that names a field we know (a static site's
+    page, a note-taking app's web clip)? Its ``source:`` must not make it read as a scraped
+    page's source line."""
+    match = _FRONT_MATTER.match(text, 0, 65536)
+    return match is not None and bool(_front_matter(match.group(1)))
+
+
 def _front_matter(block: str) -> dict[str, str | list[str]]:
     """The fields of a YAML front matter we know, read without a YAML parser: ``key: value``,
     ``key: [a, b]`` and ``key:`` followed by ``- item`` lines."""
@@ -290,9 +304,13 @@ def _front_matter(block: str) -> dict[str, str | list[str]]:
 
 
 def _unquote(value: str) -> str:
+    """A YAML scalar's text: quotes off, and a note-taking app's link brackets (Obsidian's web
+    clipper writes ``author: "[[Name]]"``)."""
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
+        value = value[1:-1].strip()
+    if value.startswith("[[") and value.endswith("]]"):
+        value = value[2:-2].split("|", 1)[-1]
     return value.strip()
 
 
