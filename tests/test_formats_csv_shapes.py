@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 from pathlib import Path
 
 from export_run import export_records
@@ -54,3 +57,54 @@ def test_no_column_long_enough_to_be_a_text_is_no_guess() -> None:
     result = parse_csv("خبر,2024-01-15\nآخر,2024-01-16\n", rel_path="x.csv", suffix=".csv")
     assert result.articles == ()
     assert [p.reason[:26] for p in result.problems] == ["CSV without a text column:"]
+
+
+# Zotero's "Export Collection… > CSV" header, whole: "Series Text" stands among its forty columns
+_ZOTERO_COLUMNS = (
+    "Key,Item Type,Publication Year,Author,Title,Publication Title,ISBN,ISSN,DOI,Url,"
+    "Abstract Note,Date,Date Added,Date Modified,Access Date,Pages,Num Pages,Issue,Volume,"
+    "Number Of Volumes,Journal Abbreviation,Short Title,Series,Series Number,Series Text,"
+    "Series Title,Publisher,Place,Language,Rights,Type,Archive,Archive Location,Library Catalog,"
+    "Call Number,Extra,Notes,File Attachments,Link Attachments,Manual Tags,Automatic Tags"
+)
+ZOTERO_HEADER = _ZOTERO_COLUMNS.split(",")
+
+
+def test_a_zotero_export_gives_its_abstracts_with_the_newspaper_as_source() -> None:
+    """Zotero keeps no article text: the abstract is the text (noted), "Publication Title" the
+    newspaper. Its empty "Series Text" column was taken for the text, every row a problem."""
+    row = dict.fromkeys(ZOTERO_HEADER, "")
+    row.update(
+        {
+            "Key": "ABCD1234",
+            "Item Type": "newspaperArticle",
+            "Author": "العربي, محمد",
+            "Title": "ارتفاع أسعار النفط في الأسواق العالمية",
+            "Publication Title": "الشرق الأوسط",
+            "Url": "https://aawsat.example/a/1",
+            "Abstract Note": BODY,
+            "Date": "2023-11-14",
+            "Date Added": "2023-11-15 10:00:00",
+            "Manual Tags": "نفط; اقتصاد",
+        }
+    )
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, ZOTERO_HEADER, quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+    writer.writerow(row)
+    result = parse_csv(buffer.getvalue(), rel_path="zotero.csv", suffix=".csv")
+    (article,) = result.articles
+    assert result.problems == ()
+    assert (article.title, article.body, article.source) == (
+        "ارتفاع أسعار النفط في الأسواق العالمية",
+        BODY,
+        "الشرق الأوسط",
+    )
+    assert (article.date, article.tags) == (dt.date(2023, 11, 14), ("نفط", "اقتصاد"))
+    assert article.problems == ("text is the summary column: the table has no text column",)
+
+
+def test_a_text_column_found_by_a_piece_of_its_name_is_kept_when_it_holds_text() -> None:
+    text = f"headline,story_body_text,date\nخبر,{BODY},2024-01-15\n"
+    (article,) = parse_csv(text, rel_path="x.csv", suffix=".csv").articles
+    assert article.body == BODY

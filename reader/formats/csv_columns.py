@@ -7,6 +7,7 @@ A header name is folded (``_fold``: lower case, no spaces, "_", "-" or ".") and 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -66,6 +67,10 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "source",
         "site",
         "website",
+        # Zotero's and the reference managers' name of the newspaper or journal, before its
+        # "Publisher" (a book's)
+        "publicationtitle",
+        "publication",
         "publisher",
         "outlet",
         "sourcename",
@@ -151,6 +156,8 @@ class Columns:
     body_is_summary: bool = False
     # the table has no header row: its columns were found by content, and each article says so
     headerless: bool = False
+    # the fields matched by a piece of a column's name ("Series Text" holds "text"), not a name
+    by_piece: frozenset[str] = frozenset()
 
 
 def _fold(name: str) -> str:
@@ -161,6 +168,7 @@ def map_columns(header: tuple[str, ...]) -> Columns:
     """The field of each header name (exact names first, then pieces of names)."""
     folded = [_fold(name) for name in header]
     fields: dict[str, int] = {}
+    by_piece: set[str] = set()
     for field, names in _EXACT.items():
         # the aliases in their order: "date" wins over "time" wherever the columns stand
         found = (folded.index(n) for n in names if n in folded)
@@ -175,6 +183,7 @@ def map_columns(header: tuple[str, ...]) -> Columns:
                 continue
             if any(piece in name for piece in pieces):
                 fields[field] = i
+                by_piece.add(field)
                 break
     # a file-name column of an article table is data of its own, kept with the extras
     mapped = {i for field, i in fields.items() if field != "file"}
@@ -188,7 +197,18 @@ def map_columns(header: tuple[str, ...]) -> Columns:
             label = f"{label} (column {i + 1})"
         taken.add(label)
         extras.append((i, label))
-    return Columns(fields, tuple(extras), tuple(header))
+    return Columns(fields, tuple(extras), tuple(header), by_piece=frozenset(by_piece))
+
+
+def without_field(columns: Columns, field: str) -> Columns:
+    """``columns`` with ``field``'s column back among the extras, in its place."""
+    index = columns.fields[field]
+    fields = {f: i for f, i in columns.fields.items() if f != field}
+    label = columns.names[index].strip() or f"column {index + 1}"
+    extras = tuple(sorted((*columns.extras, (index, label))))
+    return dataclasses.replace(
+        columns, fields=fields, extras=extras, by_piece=columns.by_piece - {field}
+    )
 
 
 def summary_as_body(columns: Columns) -> Columns:

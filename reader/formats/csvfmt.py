@@ -28,7 +28,13 @@ from itertools import islice
 from pathlib import Path
 
 from reader.formats.bylines import author_name
-from reader.formats.csv_columns import Columns, exact_fields, map_columns, summary_as_body
+from reader.formats.csv_columns import (
+    Columns,
+    exact_fields,
+    map_columns,
+    summary_as_body,
+    without_field,
+)
 from reader.formats.csv_headerless import HEADERLESS_NOTE, columns_by_content, is_data_row
 from reader.formats.dates import field_date, unreadable_date
 from reader.formats.jsonfmt import _paragraphs, _text
@@ -166,6 +172,9 @@ def parse_table(
         table, columns = headerless
     else:
         columns = map_columns(table.header)
+        if "body" in columns.by_piece and _empty_column(table, columns.fields["body"]):
+            # a name that only holds the word ("Series Text" in Zotero's export) and no text
+            columns = without_field(columns, "body")
     if "body" not in columns.fields:
         if names_file is not None and file_column(table, columns, names_file) is not None:
             tail = (LoadProblem(rel_path, table.error),) if table.error else ()
@@ -194,6 +203,10 @@ def parse_table(
     if not table.rows and not table.error:
         problems.append(LoadProblem(rel_path, f"{kind} with a header and no rows"))
     return CsvResult(tuple(articles), tuple(problems))
+
+
+def _empty_column(table: Table, index: int) -> bool:
+    return not any(index < len(cells) and cells[index].strip() for _, _, cells in table.rows)
 
 
 def _headerless(table: Table) -> tuple[Table, Columns] | None:
