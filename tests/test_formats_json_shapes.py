@@ -123,3 +123,26 @@ def test_a_titled_export_wrapping_its_articles_gives_the_articles() -> None:
     # a titled object with a list that holds no articles is the article itself
     single = {"title": "خبر", "text": BODY, "related": [{"id": 1}, {"id": 2}]}
     assert _titles(_dump(single)) == (["خبر"], [])
+
+
+def test_a_feed_readers_export_gives_the_link_and_the_feed() -> None:
+    """Google Reader's API, as Inoreader, FreshRSS and The Old Reader export starred items:
+    links as [{"href": ...}] lists, the feed in "origin", the text in {"content": ...}."""
+    item = {
+        "id": "tag:google.com,2005:reader/item/0001",
+        "title": "وزير الخارجية يبحث تطورات المنطقة",
+        "published": 1699990000,
+        "canonical": [{"href": "https://www.example-news.net/2023/11/14/a"}],
+        "alternate": [{"href": "https://www.example-news.net/2023/11/14/a", "type": "text/html"}],
+        "content": {"direction": "rtl", "content": f"<p>{BODY}</p>"},
+        "author": "مراسل",
+        "origin": {"streamId": "feed/https://www.example-news.net/rss", "title": "أخبار"},
+    }
+    export = {"id": "user/1005/state/com.google/starred", "title": "Starred", "items": [item]}
+    (article,) = parse_json(_dump(export), rel_path="starred.json").articles
+    assert (article.title, article.body) == ("وزير الخارجية يبحث تطورات المنطقة", BODY)
+    assert (article.url, article.source, article.author) == (
+        "https://www.example-news.net/2023/11/14/a",
+        "أخبار",
+        "مراسل",
+    )

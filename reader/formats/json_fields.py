@@ -72,8 +72,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "domain",
         # Media Cloud
         "media_name",
+        # feed readers' exports: Google Reader's API {"origin": {"title": ...}}, Miniflux
+        "origin",
+        "feed_title",
+        "feed",
     ),
-    "url": ("url", "link", "href", "source_url", "permalink"),
+    # Google Reader's API (Inoreader, FreshRSS, The Old Reader): [{"href": ...}] lists
+    "url": ("url", "link", "href", "source_url", "permalink", "canonical", "alternate"),
     "author": ("author", "authors", "byline", "writer"),
     "tags": ("tags", "keywords", "tag", "labels"),
     "category": ("category", "section", "categories", "cat"),

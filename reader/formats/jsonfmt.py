@@ -59,7 +59,7 @@ _CONTAINER_KEYS = (
     "news",
     "records",
 )
-_INNER_TEXT_KEYS = ("name", "title", "text", "value", "rendered", "label")
+_INNER_TEXT_KEYS = ("name", "title", "text", "value", "rendered", "label", "href")
 _INNER_BODY_KEYS = ("text", "content", "body", "rendered", "value")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
@@ -206,7 +206,7 @@ def _source_and_url(
 ) -> tuple[str | None, str | None]:
     """The source and url fields; a source that is an address is the url when the item has no
     other, and the source is then the next name that is not an address."""
-    url = field("url", _text) or None
+    url = field("url", _first_text) or None
     source = field("source", _text) or None
     thread = item.get("thread")
     if source is None and isinstance(thread, dict):
@@ -237,6 +237,13 @@ def _text(value: Any, depth: int = 0) -> str:
     if not text.isprintable():  # line breaks are not printable (nor are tabs)
         text = _LINE_BREAKS.sub(" ", text)
     return _WS.sub(" ", text).strip()
+
+
+def _first_text(value: Any) -> str:
+    """A field that names one thing, given as a list of them (a feed item's links): the first."""
+    if isinstance(value, list):
+        return next((t for t in map(_text, value) if t), "")
+    return _text(value)
 
 
 def _paragraphs(value: Any, depth: int = 0) -> str:
