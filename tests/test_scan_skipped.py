@@ -23,9 +23,9 @@ def _export(folder: Path) -> subprocess.CompletedProcess[bytes]:
 
 def _unsupported(root: Path) -> Path:
     root.mkdir()
-    (root / "report.epub").write_bytes(b"PK\x03\x04application/epub+zip")
+    (root / "report.mobi").write_bytes(b"PK\x03\x04BOOKMOBI")
     (root / "scans").mkdir()
-    (root / "scans" / "page 2.EPUB").write_bytes(b"PK\x03\x04")
+    (root / "scans" / "page 2.MOBI").write_bytes(b"PK\x03\x04")
     (root / "slides.pptx").write_bytes(b"PK\x03\x04\x14\x00")
     return root
 
@@ -35,10 +35,10 @@ def test_a_folder_of_unsupported_files_names_each_and_groups_the_summary(tmp_pat
     assert done.returncode == 0
     assert done.stdout == b""
     assert done.stderr.decode("utf-8").splitlines() == [
-        "report.epub: not an article format (.epub)",
-        "scans/page 2.EPUB: not an article format (.epub)",
+        "report.mobi: not an article format (.mobi)",
+        "scans/page 2.MOBI: not an article format (.mobi)",
         "slides.pptx: not an article format (.pptx)",
-        "0 articles from 0 files, 3 files skipped: .epub ×2, .pptx ×1",
+        "0 articles from 0 files, 3 files skipped: .mobi ×2, .pptx ×1",
     ]
 
 
@@ -65,7 +65,7 @@ def test_skipped_files_next_to_articles(tmp_path: Path) -> None:
         for line in err[:-1]
     )
     assert err[-1] == (
-        "1 articles from 1 files, 5 files skipped: .epub ×2, .jpg ×1, .pptx ×1, (none) ×1"
+        "1 articles from 1 files, 5 files skipped: .mobi ×2, .jpg ×1, .pptx ×1, (none) ×1"
     )
 
 
@@ -74,9 +74,9 @@ def test_the_library_summary_and_the_scan_agree(tmp_path: Path) -> None:
     (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
     found, problems = scan_entries(root)
     assert [rel for rel, _ in found] == ["a.txt"]
-    assert sorted(p.path for p in problems) == ["report.epub", "scans/page 2.EPUB", "slides.pptx"]
+    assert sorted(p.path for p in problems) == ["report.mobi", "scans/page 2.MOBI", "slides.pptx"]
     library = load_library(root, entities=False)
-    assert library.summary() == "1 articles from 1 files, 3 files skipped: .epub ×2, .pptx ×1"
+    assert library.summary() == "1 articles from 1 files, 3 files skipped: .mobi ×2, .pptx ×1"
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_summary_line(skipped: list[str], line: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "read"),
-    [("a.csv", True), ("a.TSV", True), ("a.txt", True), ("noext", True), ("a.epub", False)],
+    [("a.csv", True), ("a.TSV", True), ("a.txt", True), ("noext", True), ("a.mobi", False)],
 )
 def test_tables_are_article_files(name: str, read: bool) -> None:
     assert is_article_name(name) is read
@@ -108,15 +108,15 @@ def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Pat
     (root / "a.txt").write_text("عنوان\nنص الخبر.\n", encoding="utf-8")
     library = load_library(root, entities=False)
     assert library.summary() == "1 articles from 1 files, 0 files skipped"
-    (root / "scan.epub").write_bytes(b"%PDF-1.7\n")
+    (root / "scan.mobi").write_bytes(b"%PDF-1.7\n")
     (root / "README.md").write_text("# about\n", encoding="utf-8")
-    changes = library.apply_changes([root / "scan.epub", root / "README.md"], entities=False)
-    assert [str(p) for p in changes.problems] == ["scan.epub: not an article format (.epub)"]
-    assert library.summary() == "1 articles from 1 files, 1 files skipped: .epub ×1"
+    changes = library.apply_changes([root / "scan.mobi", root / "README.md"], entities=False)
+    assert [str(p) for p in changes.problems] == ["scan.mobi: not an article format (.mobi)"]
+    assert library.summary() == "1 articles from 1 files, 1 files skipped: .mobi ×1"
     # as a full load of the folder as it is now says
     assert load_library(root, entities=False).summary() == library.summary()
-    (root / "scan.epub").unlink()
-    library.apply_changes([], [root / "scan.epub"], entities=False)
+    (root / "scan.mobi").unlink()
+    library.apply_changes([], [root / "scan.mobi"], entities=False)
     assert library.problems == []
     assert library.summary() == "1 articles from 1 files, 0 files skipped"
 
@@ -129,7 +129,7 @@ def test_a_live_folder_names_the_unsupported_files_written_into_it(tmp_path: Pat
         ("feed.gz", True),
         ("crawl.warc.gz", True),  # a crawl's web archive: its own reader, not read as text
         ("backup.tar.gz", True),  # a tar archive: read as a zip is
-        ("scan.epub.gz", False),
+        ("scan.mobi.gz", False),
     ],
 )
 def test_a_compressed_file_is_read_by_the_name_inside(name: str, read: bool) -> None:

@@ -5,6 +5,8 @@ mailboxes their articles; Word (old and new), OpenDocument, RTF and PDF document
 from __future__ import annotations
 
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
+from reader.formats.enex import ENEX_SUFFIXES, parse_enex
+from reader.formats.epub import EPUB_SUFFIXES, parse_epub
 from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
 from reader.formats.odt import ODT_SUFFIXES, odt_text
 from reader.formats.pdf import PDF_SUFFIXES, pdf_text
@@ -29,12 +31,15 @@ DOCUMENT_SUFFIXES = (
     | RTF_SUFFIXES
     | EML_SUFFIXES
     | MBOX_SUFFIXES
+    | ENEX_SUFFIXES
+    | EPUB_SUFFIXES
     | PDF_SUFFIXES
 )
 
 
 def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
-    """The articles of a workbook, an e-mail or a mailbox; None for a text document."""
+    """The articles of a workbook, an e-mail, a mailbox, an Evernote export or an e-book; None
+    for a text document."""
     if suffix in XLSX_SUFFIXES or suffix in XLS_SUFFIXES or suffix in ODS_SUFFIXES:
         ods = suffix in ODS_SUFFIXES
         sheets_of = read_ods_sheets if ods else read_xls_sheets if suffix in XLS_SUFFIXES else None
@@ -44,6 +49,10 @@ def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
         return book.articles, book.problems
     if suffix in EML_SUFFIXES:
         return (parse_eml(data, rel_path=rel),), ()
+    if suffix in ENEX_SUFFIXES or suffix in EPUB_SUFFIXES:
+        parse = parse_enex if suffix in ENEX_SUFFIXES else parse_epub
+        articles, problems = parse(data, rel_path=rel)
+        return tuple(articles), tuple(problems)
     if suffix in MBOX_SUFFIXES:
         messages, notes = parse_mbox(data, rel_path=rel)
         return tuple(messages), tuple(LoadProblem(rel, note) for note in notes)

@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
 _EXPORT_SUFFIXES = (
     frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".jsonlines", ".zip", ".mbox", ".mbx"})
+    | {".enex"}
     | TAR_SUFFIXES
 )
 # what is read at a time past the size stat() gave (a file still being written)

@@ -12,6 +12,8 @@ from pathlib import Path, PurePath
 from reader.formats.archivebox import snapshot_copy
 from reader.formats.compressed import COMPRESSED_SUFFIXES, inner_suffix
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES
+from reader.formats.enex import ENEX_SUFFIXES
+from reader.formats.epub import EPUB_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.legacy_office import LEGACY_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
@@ -47,6 +49,8 @@ ARTICLE_SUFFIXES = frozenset(
     | PDF_SUFFIXES
     | EML_SUFFIXES
     | MBOX_SUFFIXES
+    | ENEX_SUFFIXES
+    | EPUB_SUFFIXES
     | WARC_SUFFIXES
     | WACZ_SUFFIXES
     | ZIP_SUFFIXES

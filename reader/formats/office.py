@@ -15,7 +15,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # thousands of times
 MAX_UNPACKED = 512 * 1024 * 1024
 # what a damaged document raises while a reader unpacks and parses its parts (XML parse errors
-# are SyntaxErrors, in lxml and the standard library alike)
+# are SyntaxErrors, in lxml and the standard library alike; zipfile raises NotImplementedError
+# for a mangled compression method or version, RuntimeError for a part flagged as encrypted)
 DAMAGED = (
     zipfile.BadZipFile,
     zlib.error,
@@ -25,6 +26,8 @@ DAMAGED = (
     OSError,
     TypeError,
     SyntaxError,
+    NotImplementedError,
+    RuntimeError,
 )
 
 
@@ -39,7 +42,7 @@ def office_refusal(data: bytes, what: str, save_as: str) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.LargeZipFile, *DAMAGED) as exc:
         return f"corrupt {what} ({type(exc).__name__}: {exc})"
     if size > MAX_UNPACKED:
         return (
