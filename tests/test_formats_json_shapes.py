@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from export_run import export_records
 
+from reader.formats import parse_file
 from reader.formats.jsonfmt import NotJson, parse_json
 
 BODY = "نص الخبر عن الاقتصاد في تونس والجزائر والمغرب وقال الوزير إن النمو سيرتفع."
@@ -145,4 +146,40 @@ def test_a_feed_readers_export_gives_the_link_and_the_feed() -> None:
         "https://www.example-news.net/2023/11/14/a",
         "أخبار",
         "مراسل",
+    )
+
+
+def test_a_news_apis_preview_says_it_is_one(tmp_path: Path) -> None:
+    """NewsAPI gives the first 200 characters of a text and counts the rest: "… [+1532 chars]"."""
+    item = {
+        "source": {"id": None, "name": "الجزيرة نت"},
+        "title": "وزير الخارجية يبحث تطورات المنطقة",
+        "url": "https://www.example-news.net/2023/11/14/a",
+        "publishedAt": "2023-11-14T10:00:00Z",
+        "content": f"{BODY[:60]}… [+1532 chars]",
+    }
+    export = {"status": "ok", "totalResults": 1, "articles": [item]}
+    (tmp_path / "newsapi.json").write_text(_dump(export), encoding="utf-8")
+    (article,) = parse_file(tmp_path / "newsapi.json", tmp_path).articles
+    assert (article.body, article.source) == (f"{BODY[:60]}…", "الجزيرة نت")
+    assert article.problems == (
+        "text cut short by the news API that exported it (1,532 more characters at the source)",
+    )
+
+
+def test_a_read_later_export_names_its_site_and_author() -> None:
+    """wallabag's JSON export: the site in domain_name, the authors in published_by."""
+    item = {
+        "title": "قمة الرياض تختتم أعمالها",
+        "url": "https://www.example-news.net/news/riyadh",
+        "content": f"<p>{BODY}</p>",
+        "published_at": "2023-11-11T09:00:00+0100",
+        "published_by": ["أحمد سالم"],
+        "domain_name": "www.example-news.net",
+    }
+    (article,) = parse_json(_dump([item]), rel_path="wallabag.json").articles
+    assert (article.source, article.author, article.body) == (
+        "www.example-news.net",
+        "أحمد سالم",
+        BODY,
     )

@@ -306,3 +306,20 @@ def url_of_line(line: str) -> str | None:
         return None
     match = _URL_LINE.match(line.strip())
     return match["url"] if match else None
+
+
+# A news API's text cut to a preview, with what it left out counted (NewsAPI's "… [+1532 chars]")
+_API_CUT = re.compile(r"\s*…?\s*\[\+(\d+) chars\]\s*$")
+
+
+def api_cut(body: str) -> tuple[str, str | None]:
+    """``body`` without a news API's cut mark (ended with "…" instead), and the note that says
+    the text is a preview; ``(body, None)`` for a whole text."""
+    match = _API_CUT.search(body, max(0, len(body) - 40))
+    if match is None:
+        return body, None
+    more = int(match.group(1))
+    return (
+        body[: match.start()].rstrip() + "…",
+        f"text cut short by the news API that exported it ({more:,} more characters at the source)",
+    )

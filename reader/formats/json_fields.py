@@ -70,8 +70,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "source_domain",
         "hostname",
         "domain",
-        # Media Cloud
+        # Media Cloud; wallabag
         "media_name",
+        "domain_name",
         # feed readers' exports: Google Reader's API {"origin": {"title": ...}}, Miniflux
         "origin",
         "feed_title",
@@ -79,7 +80,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     # Google Reader's API (Inoreader, FreshRSS, The Old Reader): [{"href": ...}] lists
     "url": ("url", "link", "href", "source_url", "permalink", "canonical", "alternate"),
-    "author": ("author", "authors", "byline", "writer"),
+    "author": ("author", "authors", "byline", "writer", "published_by"),
     "tags": ("tags", "keywords", "tag", "labels"),
     "category": ("category", "section", "categories", "cat"),
     "summary": ("summary", "abstract", "description", "lead"),

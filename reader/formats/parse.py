@@ -14,6 +14,7 @@ from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.dates import URL_DATE_NOTE, url_date
+from reader.formats.debris import api_cut
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
@@ -227,7 +228,7 @@ def _finished(
     articles = result.articles
     if note:
         articles = tuple(dataclasses.replace(a, problems=(note, *a.problems)) for a in articles)
-    articles = tuple(_flag_empty(_unmangled(a)) for a in articles)
+    articles = tuple(_flag_empty(_uncut(_unmangled(a))) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
     articles = tuple(_dated_by_address(a) for a in articles)
@@ -294,6 +295,14 @@ def _dated_by_address(article: Article) -> Article:
     if date is None:
         return article
     return dataclasses.replace(article, date=date, problems=(*article.problems, URL_DATE_NOTE))
+
+
+def _uncut(article: Article) -> Article:
+    """A news API's preview says it is one, and shows no "[+1532 chars]"."""
+    body, note = api_cut(article.body)
+    if note is None:
+        return article
+    return dataclasses.replace(article, body=body, problems=(*article.problems, note))
 
 
 def _unmangled(article: Article) -> Article:
