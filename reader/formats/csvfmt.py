@@ -38,6 +38,7 @@ from reader.formats.csv_columns import (
 from reader.formats.csv_headerless import HEADERLESS_NOTE, columns_by_content, is_data_row
 from reader.formats.dates import field_date, unreadable_date
 from reader.formats.jsonfmt import _paragraphs, _text
+from reader.formats.relative_dates import dated_back
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
@@ -289,7 +290,8 @@ def _article(
             id=article_id,
             title=title,
             body=body,
-            date=row_date(cell(cells, columns, "date"), problems),
+            date=row_date(cell(cells, columns, "date"), problems)
+            or dated_back(cell(cells, columns, "date").strip(), _extras(cells, columns), problems),
             source=_text(cell(cells, columns, "source")) or None,
             url=_text(cell(cells, columns, "url")) or None,
             author=author_name(_text(cell(cells, columns, "author"))) or None,

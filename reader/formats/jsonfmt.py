@@ -26,9 +26,9 @@ from reader.formats.json_fields import (
     ALIASES,
     folded_fields,
     get_field,
-    has_field,
     present,
 )
+from reader.formats.json_lists import article_list, with_feed_source
 from reader.formats.json_read import (
     SPLIT_DEPTH,
     LineError,
@@ -42,23 +42,11 @@ from reader.formats.json_read import (
 )
 from reader.formats.markup_text import has_block_tags, unescaped
 from reader.formats.plain import collapse_spaces
+from reader.formats.relative_dates import dated_back
 from reader.formats.telegram import is_telegram_export, telegram_items
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
-# Lists of articles inside an object: these keys first, then any list of objects.
-_CONTAINER_KEYS = (
-    "articles",
-    "items",
-    "data",
-    "results",
-    "docs",
-    "documents",
-    "posts",
-    "entries",
-    "news",
-    "records",
-)
 _INNER_TEXT_KEYS = ("name", "title", "text", "value", "rendered", "label", "href")
 _INNER_BODY_KEYS = ("text", "content", "body", "rendered", "value")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
@@ -125,7 +113,7 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
                 values, note = saved
                 if note:
                     reading.notes.append(note)
-                found = _article_list(values)
+                found = article_list(values)
                 if found is None:
                     raise NotJson(
                         "JSON holds no article objects (no title or text fields)"
@@ -139,66 +127,11 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
                 if note:
                     reading.notes.append(note)
                 return list(messages)
-            found = _article_list(data)
+            found = article_list(data)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
-            return list(enumerate(_with_feed_source(data, found), start=1))
+            return list(enumerate(with_feed_source(data, found), start=1))
     return json_lines(text, reading)
-
-
-def _with_feed_source(data: Any, items: list[Any]) -> list[Any]:
-    """A JSON Feed's items with the feed's title as their source where they name none: the
-    feed is the publication (``{"version": "https://jsonfeed.org/version/1.1", "title": ...}``)."""
-    if not (isinstance(data, dict) and "jsonfeed.org" in str(data.get("version", ""))):
-        return items
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        return items
-    return [
-        {**item, "source": title.strip()}
-        if isinstance(item, dict) and not has_field(item, "source")
-        else item
-        for item in items
-    ]
-
-
-def _article_list(data: Any, depth: int = 0) -> list[Any] | None:
-    """The list of article objects in ``data``: itself, or a list it holds (searched 3 levels deep)."""
-    if isinstance(data, list):
-        return data if any(isinstance(x, dict) for x in data) else None
-    if not isinstance(data, dict) or depth > 3:
-        return None
-    if has_field(data, "body"):
-        return [data]
-    # a titled wrapper around the articles (a JSON Feed, a site's export named after the site)
-    # is not itself the article; a titled object without a list of them is
-    titled = has_field(data, "title")
-    if titled and (inner := _container_list(data)) is not None:
-        return inner
-    if titled:
-        return [data]
-    # {"123": {...}, "124": {...}}: articles keyed by their ids
-    keyed = [v for v in data.values() if isinstance(v, dict)]
-    if len(keyed) >= 2 and sum(has_field(v, "title") or has_field(v, "body") for v in keyed) >= 2:
-        return keyed
-    keys = [k for k in _CONTAINER_KEYS if k in data] + [k for k in data if k not in _CONTAINER_KEYS]
-    for key in keys:
-        found = _article_list(data[key], depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
-def _container_list(data: dict[str, Any]) -> list[Any] | None:
-    """The list of articles under one of the container keys, when its objects have a title or
-    a text."""
-    for key in _CONTAINER_KEYS:
-        value = data.get(key)
-        if isinstance(value, list) and any(
-            isinstance(x, dict) and (has_field(x, "title") or has_field(x, "body")) for x in value
-        ):
-            return value
-    return None
 
 
 def _source_and_url(
@@ -387,12 +320,16 @@ def _article(
         title = title_from_text(body.split("\n"))
         problems.append(TITLE_FROM_FIRST_WORDS)
     source, url = _source_and_url(item, field)
+    date = field("date", lambda value: _date(value, problems), None)
+    if date is None:
+        saved = ((key, _text(value)) for key, value in item.items())
+        date = dated_back(field("date", _text), saved, problems)
     return (
         Article(
             id=article_id,
             title=title,
             body=body,
-            date=field("date", lambda value: _date(value, problems), None),
+            date=date,
             source=source,
             url=url,
             author=author_name(field("author", _text)) or None,
