@@ -66,7 +66,7 @@ def test_an_export_cut_short_keeps_the_notes_before_the_cut(tmp_path: Path) -> N
     loaded = read_folder(tmp_path)
     assert [a.title for a in loaded.articles] == ["الأولى", "الثانية"]
     (problem,) = loaded.problems
-    assert problem.reason.startswith("the Evernote export ends part way (after 2 note(s))")
+    assert problem.reason.startswith("the Evernote export breaks off after 2 note(s)")
 
 
 def test_one_note_is_the_file_and_an_empty_export_is_named(tmp_path: Path) -> None:
@@ -78,3 +78,24 @@ def test_one_note_is_the_file_and_an_empty_export_is_named(tmp_path: Path) -> No
     _export(empty, [])
     (problem,) = read_folder(empty).problems
     assert problem.reason == "an Evernote export without notes"
+
+
+def test_entities_are_never_expanded_and_said_so(tmp_path: Path) -> None:
+    """A hostile export: a file's contents behind an external entity, and entities that expand
+    a billion times. Neither is expanded, and the export says so."""
+    laughs = "".join(
+        f'<!ENTITY {name} "{("&" + below + ";") * 20}">'
+        for below, name in zip("abcdef", "bcdefg", strict=True)
+    )
+    head = (
+        '<?xml version="1.0"?>\n<!DOCTYPE en-export [<!ENTITY a "aaaaaaaaaa">'
+        f'{laughs}<!ENTITY xxe SYSTEM "file:///etc/hostname">]>\n<en-export>'
+    )
+    path = tmp_path / "hostile.enex"
+    path.write_text(head + _note("&xxe;") + _note("&g;") + "</en-export>", encoding="utf-8")
+    loaded = read_folder(tmp_path)
+    assert all("aaaa" not in a.title for a in loaded.articles)
+    reasons = [p.reason for p in loaded.problems]
+    assert reasons[-1] == (
+        "the export declares its own entities; they are not expanded, their text is left out"
+    )

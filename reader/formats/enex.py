@@ -20,6 +20,9 @@ from reader.model import Article, LoadProblem
 ENEX_SUFFIXES = frozenset({".enex"})
 CLIP_DATE_NOTE = "date is when the note was made (Evernote's), not the publication's"
 _DECLARATIONS = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.IGNORECASE)
+_ENTITIES_NOTE = (
+    "the export declares its own entities; they are not expanded, their text is left out"
+)
 _ENCRYPTED_NOTE = "encrypted text left out (Evernote's en-crypt)"
 
 
@@ -43,13 +46,15 @@ def parse_enex(data: bytes, *, rel_path: str) -> tuple[list[Article], list[LoadP
         for _, note in events:
             articles.append(_article(note, number=len(articles) + 1, rel_path=rel_path))
             note.clear()
-    except etree.XMLSyntaxError as exc:
+    except etree.XMLSyntaxError as exc:  # cut short, damaged, or entities that expand forever
         problems.append(
             LoadProblem(
                 rel_path,
-                f"the Evernote export ends part way (after {len(articles)} note(s)): {exc.msg}",
+                f"the Evernote export breaks off after {len(articles)} note(s): {exc.msg}",
             )
         )
+    if b"<!ENTITY" in data[:65536]:  # Evernote declares none: expanding them is refused
+        problems.append(LoadProblem(rel_path, _ENTITIES_NOTE))
     if len(articles) == 1:
         articles[0] = dataclasses.replace(articles[0], id=rel_path)
     if not articles and not problems:
