@@ -18,6 +18,7 @@ from reader.formats.debris import api_cut
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
+from reader.formats.factiva import looks_factiva, parse_factiva
 from reader.formats.file_bytes import (
     Refused,
     TarInArchive,
@@ -342,8 +343,9 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
     if suffix in SERVER_PAGE_SUFFIXES and text.lstrip("\ufeff \t\r\n").startswith(_SOURCE_CODE):
         # a site's own script left beside the pages it saved, not a page the server sent
         return _failed(rel, f"server-side source code ({suffix}), not a saved page")
-    if looks_nexis(text):
-        articles, problems = parse_nexis(text, rel_path=rel)
+    if looks_nexis(text) or looks_factiva(text):
+        parse = parse_nexis if looks_nexis(text) else parse_factiva
+        articles, problems = parse(text, rel_path=rel)
         return ParseResult(tuple(articles), tuple(problems))
     layout = detect_layout(text, suffix)
     if layout is Layout.CSV:
