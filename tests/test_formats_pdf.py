@@ -183,7 +183,9 @@ def test_a_newspaper_page_reads_column_by_column(tmp_path: Path) -> None:
 
 
 def test_presentation_forms_become_letters() -> None:
-    """A PDF without a proper character map gives its shaped glyphs as presentation forms."""
-    from reader.formats.pdf import _base_letters
+    """A PDF without a proper character map gives its shaped glyphs as presentation forms; a
+    word ligature (ﷺ) is written on purpose and stays."""
+    from reader.formats.debris import base_letters
 
-    assert _base_letters("ﻣﺒﺎﺣﺜﺎت ﺛﻨﺎﺋﻴﺔ ﻻ Reuters 2018") == "مباحثات ثنائية لا Reuters 2018"
+    assert base_letters("ﻣﺒﺎﺣﺜﺎت ﺛﻨﺎﺋﻴﺔ ﻻ Reuters 2018") == "مباحثات ثنائية لا Reuters 2018"
+    assert base_letters("قال النبي ﷺ") == "قال النبي ﷺ"

@@ -235,3 +235,17 @@ def test_a_dos_arabic_file_reads_as_the_arabic_it_holds(tmp_path: Path) -> None:
     assert article.title == "تونس: انطلاق الموسم السياحي"
     assert article.body == LONG.replace("،", ",")
     assert article.problems == ("decoded as cp720",)
+
+
+def test_text_copied_out_of_a_pdf_reads_as_letters(tmp_path: Path) -> None:
+    """Presentation forms (the shaped glyphs a PDF's copy gives) looked right but were no letters
+    to copy, export or find by their entities; they are letters now, and the article says so."""
+    text = "ﺍﻟﺤﻜﻮﻣﺔ ﺗﻌﻠﻦ ﺧﻄﺔ ﺟﺪﻳﺪﺓ\n\nﺃﻋﻠﻨﺖ ﺍﻟﺤﻜﻮﻣﺔ ﺍﻟﻴﻮﻡ ﻋﻦ ﺧﻄﺔ ﻻ ﺗﺸﺒﻪ ﺳﺎﺑﻘﺎﺗﻬﺎ.\n"
+    article = _parse(tmp_path, "copied.txt", text)
+    assert (article.title, article.body) == (
+        "الحكومة تعلن خطة جديدة",
+        "أعلنت الحكومة اليوم عن خطة لا تشبه سابقاتها.",
+    )
+    assert article.problems == (
+        "Arabic presentation forms (shaped glyphs, as text copied from a PDF) turned into letters",
+    )

@@ -13,6 +13,7 @@ What the reader makes of the lines left, the title, is in ``titles.py``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from reader.formats.tags import READ_ALSO
@@ -323,3 +324,19 @@ def api_cut(body: str) -> tuple[str, str | None]:
         body[: match.start()].rstrip() + "…",
         f"text cut short by the news API that exported it ({more:,} more characters at the source)",
     )
+
+
+# Arabic presentation forms, the shaped glyphs that text copied out of a PDF or an old program
+# carries (ﻣﺒﺎﺣﺜﺎت); the reader, the search and the recogniser want the letters (مباحثات). Word
+# ligatures (ﷺ, U+FDF0-U+FDFF) are written on purpose and stay.
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdcf\ufe70-\ufefc]+")
+PRESENTATION_NOTE = (
+    "Arabic presentation forms (shaped glyphs, as text copied from a PDF) turned into letters"
+)
+
+
+def base_letters(text: str) -> str:
+    """``text`` with Arabic presentation forms as the letters they draw (NFKC, on them only)."""
+    if _PRESENTATION_FORMS.search(text) is None:
+        return text
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)

@@ -14,7 +14,7 @@ from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
 from reader.formats.dates import URL_DATE_NOTE, url_date
-from reader.formats.debris import api_cut
+from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
@@ -229,7 +229,7 @@ def _finished(
     articles = result.articles
     if note:
         articles = tuple(dataclasses.replace(a, problems=(note, *a.problems)) for a in articles)
-    articles = tuple(_flag_empty(_uncut(_unmangled(a))) for a in articles)
+    articles = tuple(_flag_empty(_uncut(_lettered(_unmangled(a)))) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
     articles = tuple(_dated_by_address(a) for a in articles)
@@ -296,6 +296,16 @@ def _dated_by_address(article: Article) -> Article:
     if date is None:
         return article
     return dataclasses.replace(article, date=date, problems=(*article.problems, URL_DATE_NOTE))
+
+
+def _lettered(article: Article) -> Article:
+    """Presentation forms (text copied out of a PDF) as the letters they draw, noted."""
+    title, body = base_letters(article.title), base_letters(article.body)
+    if title is article.title and body is article.body:
+        return article
+    return dataclasses.replace(
+        article, title=title, body=body, problems=(*article.problems, PRESENTATION_NOTE)
+    )
 
 
 def _uncut(article: Article) -> Article:

@@ -21,13 +21,12 @@ import math
 import re
 import statistics
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.formats.debris import ARABIC_LETTER
+from reader.formats.debris import ARABIC_LETTER, base_letters
 from reader.formats.pdf_layout import bands, block_of, blocks, bounds, nearest
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -163,7 +162,7 @@ def _page_lines(page: Any) -> list[_Line]:
     lines = []
     for block, found in enumerate(block_bands):
         for band, line_chars, line_sizes in zip(found, chars[block], sizes[block], strict=True):
-            line = " ".join(_base_letters("".join(line_chars)).split())
+            line = " ".join(base_letters("".join(line_chars)).split())
             if line:
                 size = statistics.median(line_sizes) if line_sizes else band.height
                 lines.append(_Line(line, band.centre, size, band.left, band.right, block))
@@ -266,15 +265,6 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # a right-to-left line ending in a number or a Latin word: the full stop is drawn left of it,
 # and comes out of the text layer before it (".2018" for "2018.")
 _LEADING_MARK = re.compile(r"(^|\s)([.،؛:!؟])([0-9A-Za-z\u0660-\u0669][^\s]*)$")
-
-
-# Arabic presentation forms: what a PDF without a proper character map gives for its shaped
-# glyphs (ﻣﺒﺎﺣﺜﺎت); the reader, the search and the recogniser want the letters (مباحثات)
-_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]+")
-
-
-def _base_letters(text: str) -> str:
-    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def _arabic_share(text: str) -> float:
