@@ -4,6 +4,7 @@ objects written one after another, Python literals, and articles keyed by their 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -183,3 +184,19 @@ def test_a_read_later_export_names_its_site_and_author() -> None:
         "أحمد سالم",
         BODY,
     )
+
+
+def test_a_google_keep_note_is_an_article() -> None:
+    """Google Takeout's Keep notes: the text in textContent, times in microseconds."""
+    note = {
+        "color": "DEFAULT",
+        "isTrashed": False,
+        "title": "ملاحظة عن القمة",
+        "textContent": BODY,
+        "userEditedTimestampUsec": 1699990000000000,
+        "createdTimestampUsec": 1699900000000000,
+        "labels": [{"name": "قمم"}],
+    }
+    (article,) = parse_json(_dump(note), rel_path="note.json").articles
+    assert (article.title, article.body) == ("ملاحظة عن القمة", BODY)
+    assert article.date == dt.date(2023, 11, 13)

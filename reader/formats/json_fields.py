@@ -37,6 +37,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "rawContent",
         "renderedContent",
         "tweet",
+        # Google Keep's notes (Google Takeout)
+        "textContent",
     ),
     "date": (
         "date",
@@ -56,6 +58,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "publish_date",
         "publication_date",
         "date_created",
+        # Google Keep: microseconds since 1970
+        "createdTimestampUsec",
+        "userEditedTimestampUsec",
     ),
     # trafilatura's "source" is the page's address: a URL here is the url (``_source_and_url``)
     "source": (

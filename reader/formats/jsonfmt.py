@@ -253,8 +253,8 @@ def _date(value: Any, problems: list[str]) -> dt.date | None:
         problems.append(f"unreadable date: {value!r}")
         return None
     if isinstance(value, int | float):
-        # Unix time, in seconds or (JavaScript) milliseconds
-        seconds = value / 1000 if value > 10**11 else value
+        # Unix time, in seconds, (JavaScript) milliseconds or microseconds
+        seconds = value / 1_000_000 if value > 10**14 else value / 1000 if value > 10**11 else value
         try:
             return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError):
