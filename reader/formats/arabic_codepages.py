@@ -44,9 +44,14 @@ def prose_share(text: str) -> float:
     hits = 0
     for word in words:
         match = _WORD.fullmatch(word.strip(_PUNCTUATION))
-        if match and (match[0] in _FUNCTION_WORDS or match[0].startswith(_ARTICLE_STARTS)):
+        if match and (match[0] in _FUNCTION_WORDS or _with_article(match[0])):
             hits += 1
     return hits / len(words)
+
+
+def _with_article(word: str) -> bool:
+    """A word that carries the article: ال (or a clitic and ال) and at least two letters."""
+    return any(word.startswith(start) and len(word) >= len(start) + 2 for start in _ARTICLE_STARTS)
 
 
 def other_arabic_code_page(data: bytes, as_cp1256: str) -> tuple[str, str] | None:

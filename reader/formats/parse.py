@@ -11,10 +11,9 @@ from typing import IO
 
 from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_members
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
+from reader.formats.article_repairs import repaired_article
 from reader.formats.compressed import inner_suffix
 from reader.formats.csvfmt import names_file_in, parse_csv
-from reader.formats.dates import URL_DATE_NOTE, url_date
-from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
@@ -32,7 +31,6 @@ from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
 from reader.formats.legacy_office import LEGACY_SUFFIXES, content_note, content_suffix
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
-from reader.formats.mojibake import repaired
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
 from reader.formats.pdf import NotPdf
@@ -229,10 +227,9 @@ def _finished(
     articles = result.articles
     if note:
         articles = tuple(dataclasses.replace(a, problems=(note, *a.problems)) for a in articles)
-    articles = tuple(_flag_empty(_uncut(_lettered(_unmangled(a)))) for a in articles)
     if url is not None:
         articles = tuple(a if a.url else dataclasses.replace(a, url=url) for a in articles)
-    articles = tuple(_dated_by_address(a) for a in articles)
+    articles = tuple(repaired_article(a) for a in articles)
     category = folder_category(section)
     if category is not None:  # a file that names its own category keeps it
         articles = tuple(
@@ -286,63 +283,6 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
     except (NotText, Refused) as exc:
         return _failed(member_rel, read_reason(exc))
     return _parse_bytes(data, suffix=suffix, rel=member_rel, source=None, section=section)
-
-
-def _dated_by_address(article: Article) -> Article:
-    """An article without a date takes the one its address holds (/2018/10/20/), noted."""
-    if article.date is not None or not article.url:
-        return article
-    date = url_date(article.url)
-    if date is None:
-        return article
-    return dataclasses.replace(article, date=date, problems=(*article.problems, URL_DATE_NOTE))
-
-
-def _lettered(article: Article) -> Article:
-    """Presentation forms (text copied out of a PDF) as the letters they draw, noted."""
-    title, body = base_letters(article.title), base_letters(article.body)
-    if title is article.title and body is article.body:
-        return article
-    return dataclasses.replace(
-        article, title=title, body=body, problems=(*article.problems, PRESENTATION_NOTE)
-    )
-
-
-def _uncut(article: Article) -> Article:
-    """A news API's preview says it is one, and shows no "[+1532 chars]"."""
-    body, note = api_cut(article.body)
-    if note is None:
-        return article
-    return dataclasses.replace(article, body=body, problems=(*article.problems, note))
-
-
-def _unmangled(article: Article) -> Article:
-    """Fields encoded twice where the file's own text was not (a JSON export's ``\\u00d8``
-    escapes, a workbook's cells): undone as ``decode`` undoes a whole file."""
-    notes: list[str] = []
-    title, body = repaired(article.title, notes), repaired(article.body, notes)
-    if not notes:
-        return article
-    return dataclasses.replace(
-        article, title=title, body=body, problems=(*article.problems, notes[0])
-    )
-
-
-def _flag_empty(article: Article) -> Article:
-    """The house rule: never an article with an empty body or title without a problem saying so.
-
-    The parsers word their own problem ("no body text: ...", "no title line"); this is the safety
-    net for a field left empty that no problem mentions.
-    """
-    missing = [
-        name
-        for name in ("title", "body")
-        if not getattr(article, name).strip() and not any(name in p for p in article.problems)
-    ]
-    if not missing:
-        return article
-    note = "empty " + " and ".join(missing)
-    return dataclasses.replace(article, problems=(*article.problems, note))
 
 
 def _failed(rel: str, reason: str) -> ParseResult:

@@ -1,0 +1,83 @@
+"""What every article gets once its reader has made it, whatever the layout: text encoded twice
+undone, presentation forms and visual order made letters in reading order, a news API's cut
+mark dropped, a date from the article's address, and a problem for a field left empty.
+Each repair is noted on the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from reader.formats.dates import URL_DATE_NOTE, url_date
+from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
+from reader.formats.mojibake import repaired
+from reader.formats.visual_order import VISUAL_ORDER_NOTE, is_visual_order, reading_order
+from reader.model import Article
+
+
+def repaired_article(article: Article) -> Article:
+    """``article`` with every repair it needs, in order (the address's date comes last: a url
+    a file gave outside its text is set before)."""
+    return _dated_by_address(_flag_empty(_uncut(_lettered(_unmangled(article)))))
+
+
+def _dated_by_address(article: Article) -> Article:
+    """An article without a date takes the one its address holds (/2018/10/20/), noted."""
+    if article.date is not None or not article.url:
+        return article
+    date = url_date(article.url)
+    if date is None:
+        return article
+    return dataclasses.replace(article, date=date, problems=(*article.problems, URL_DATE_NOTE))
+
+
+def _lettered(article: Article) -> Article:
+    """Presentation forms (text copied out of a PDF) as the letters they draw, and Arabic kept
+    in visual order (reversed) in reading order; noted."""
+    title, body = base_letters(article.title), base_letters(article.body)
+    notes = () if title is article.title and body is article.body else (PRESENTATION_NOTE,)
+    if is_visual_order(body):
+        title, body = reading_order(title), reading_order(body)
+        notes = (*notes, VISUAL_ORDER_NOTE)
+    if not notes:
+        return article
+    return dataclasses.replace(
+        article, title=title, body=body, problems=(*article.problems, *notes)
+    )
+
+
+def _uncut(article: Article) -> Article:
+    """A news API's preview says it is one, and shows no "[+1532 chars]"."""
+    body, note = api_cut(article.body)
+    if note is None:
+        return article
+    return dataclasses.replace(article, body=body, problems=(*article.problems, note))
+
+
+def _unmangled(article: Article) -> Article:
+    """Fields encoded twice where the file's own text was not (a JSON export's ``\\u00d8``
+    escapes, a workbook's cells): undone as ``decode`` undoes a whole file."""
+    notes: list[str] = []
+    title, body = repaired(article.title, notes), repaired(article.body, notes)
+    if not notes:
+        return article
+    return dataclasses.replace(
+        article, title=title, body=body, problems=(*article.problems, notes[0])
+    )
+
+
+def _flag_empty(article: Article) -> Article:
+    """The house rule: never an article with an empty body or title without a problem saying so.
+
+    The parsers word their own problem ("no body text: ...", "no title line"); this is the safety
+    net for a field left empty that no problem mentions.
+    """
+    missing = [
+        name
+        for name in ("title", "body")
+        if not getattr(article, name).strip() and not any(name in p for p in article.problems)
+    ]
+    if not missing:
+        return article
+    note = "empty " + " and ".join(missing)
+    return dataclasses.replace(article, problems=(*article.problems, note))
