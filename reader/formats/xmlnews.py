@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.formats import wordpress
 from reader.formats.dates import unreadable_date
 from reader.formats.html import element_text, html_text
 from reader.formats.xml_tree import (
@@ -85,6 +86,10 @@ class XmlNewsResult:
     problems: tuple[LoadProblem, ...]
 
 
+# the reason of an item that is no article, counted apart (a WordPress export's pictures)
+_NOT_AN_ARTICLE = "no article"
+
+
 @dataclass(slots=True)
 class _Item:
     """One article's fields as found, or why it cannot be one (``reason``)."""
@@ -113,6 +118,8 @@ def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
         items, what = [_timeml(root)], "document"
     elif kind in ("rss", "rdf"):
         items, what = _rss(root), "item"
+        left_out = sum(1 for item in items if item.reason == _NOT_AN_ARTICLE)
+        items = [item for item in items if item.reason != _NOT_AN_ARTICLE]
     elif kind == "feed":
         items, what = _atom(root), "entry"
     else:
@@ -124,7 +131,11 @@ def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
     if error and not any(not item.reason for item in items):
         # what the lenient reading kept holds no article: the file is unreadable, not empty
         return _failed(rel_path, f"malformed XML ({error}): cannot be read")
-    return _results(items, what, rel_path=rel_path, note=note)
+    result = _results(items, what, rel_path=rel_path, note=note)
+    if kind in ("rss", "rdf") and left_out:
+        line = f"{left_out} item(s) of the site that are no articles (pictures, menu entries, ...) left out"
+        result = XmlNewsResult(result.articles, (*result.problems, LoadProblem(rel_path, line)))
+    return result
 
 
 def _failed(rel_path: str, reason: str) -> XmlNewsResult:
@@ -191,7 +202,32 @@ def _rss(root: Any) -> list[_Item]:
     channel = child_named(root, "channel")
     source = line_text(child_named(channel, "title")) if channel is not None else ""
     items = [e for e in root.iter() if local_name(e) == "item"]
-    return [_rss_item(e, source) for e in items]
+    if not wordpress.is_wordpress_export(channel):
+        return [_rss_item(e, source) for e in items]
+    names = wordpress.authors(channel)
+    return [
+        _wordpress_item(e, source, names)
+        if wordpress.is_article(e)
+        else _Item(reason=_NOT_AN_ARTICLE)
+        for e in items
+    ]
+
+
+def _wordpress_item(element: Any, source: str, names: dict[str, str]) -> _Item:
+    """A WordPress export's post: its author by name, its tags apart from its categories, its
+    date from ``wp:post_date`` when it was never published, and a note if so."""
+    item = _rss_item(element, source)
+    if item.reason:
+        return item
+    item.author = names.get(item.author, item.author)
+    item.tags, categories = wordpress.tags_and_categories(element)
+    item.category = ", ".join(categories)
+    if item.date is None:
+        item.date = _dated(item, children_named(element, "post_date"))
+    note = wordpress.status_note(element)
+    if note:
+        item.problems.append(note)
+    return item
 
 
 def _rss_item(element: Any, source: str) -> _Item:
