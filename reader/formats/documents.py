@@ -1,6 +1,6 @@
-"""Documents that are no text files, by what their readers give: workbooks, e-mails and
-mailboxes their articles; Word (old and new), OpenDocument, RTF and PDF documents their text, which
-``parse`` reads as a plain-text article's."""
+"""Documents that are no text files, by what their readers give: workbooks, e-mails, mailboxes,
+Evernote exports and e-books their articles; Word (old and new), OpenDocument, RTF and PDF
+documents their text, which ``parse`` reads as a plain-text article's."""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ DOCUMENT_SUFFIXES = (
     | PDF_SUFFIXES
 )
 
+# the readers of text documents other than .docx (and PDF, which gives more than text)
+_TEXT_READERS = {
+    **dict.fromkeys(ODT_SUFFIXES, odt_text),
+    **dict.fromkeys(RTF_SUFFIXES, rtf_text),
+    **dict.fromkeys(DOC_SUFFIXES, doc_text),
+}
+
 
 def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
     """The articles of a workbook, an e-mail, a mailbox, an Evernote export or an e-book; None
@@ -64,6 +71,4 @@ def text_of_document(data: bytes, suffix: str) -> tuple[str, str | None, tuple[s
     if suffix in PDF_SUFFIXES:
         pdf = pdf_text(data)
         return pdf.text, pdf.url, pdf.notes
-    readers = {**dict.fromkeys(ODT_SUFFIXES, odt_text), **dict.fromkeys(RTF_SUFFIXES, rtf_text)}
-    readers.update(dict.fromkeys(DOC_SUFFIXES, doc_text))
-    return readers.get(suffix, word_text)(data), None, ()
+    return _TEXT_READERS.get(suffix, word_text)(data), None, ()

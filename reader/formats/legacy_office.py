@@ -13,7 +13,7 @@ from reader.formats.office import OLE_MAGIC
 
 LEGACY_SUFFIXES = frozenset({".doc", ".xls"})
 _ZIP_MAGIC = b"PK\x03\x04"
-_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+_SPREADSHEET_ML = "urn:schemas-microsoft-com:office:spreadsheet"
 # how each content is named in the note: "read as <kind> (the .doc file holds one)"
 _KINDS = {
     ".docx": "a Word document (.docx)",
@@ -47,7 +47,7 @@ def content_suffix(data: bytes, suffix: str) -> str:
     sample = text[:4096].lower()
     markup = sample.startswith("<") and ("<html" in sample or "<table" in sample)
     if suffix == ".xls":
-        if markup or _SPREADSHEET_ML.decode() in sample:
+        if markup or _SPREADSHEET_ML in sample:
             return suffix
         first_line = text.split("\n", 1)[0]
         return ".tsv" if "\t" in first_line else ".csv"
