@@ -1,12 +1,14 @@
-"""Documents that are no text files, by what their readers give: workbooks, e-mails, mailboxes,
-Evernote exports and e-books their articles; Word (old and new), OpenDocument, RTF and PDF
-documents their text, which ``parse`` reads as a plain-text article's."""
+"""Documents that are no text files, by what their readers give: workbooks, e-mails (saved or
+Outlook's), mailboxes, Evernote exports and e-books their articles; Word (old and new),
+OpenDocument, RTF and PDF documents their text, which ``parse`` reads as a plain-text
+article's."""
 
 from __future__ import annotations
 
 from reader.formats.eml import EML_SUFFIXES, MBOX_SUFFIXES, parse_eml, parse_mbox
 from reader.formats.enex import ENEX_SUFFIXES, parse_enex
 from reader.formats.epub import EPUB_SUFFIXES, parse_epub
+from reader.formats.msg import MSG_SUFFIXES, parse_msg
 from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
 from reader.formats.odt import ODT_SUFFIXES, odt_text
 from reader.formats.pdf import PDF_SUFFIXES, pdf_text
@@ -30,6 +32,7 @@ DOCUMENT_SUFFIXES = (
     | ODT_SUFFIXES
     | RTF_SUFFIXES
     | EML_SUFFIXES
+    | MSG_SUFFIXES
     | MBOX_SUFFIXES
     | ENEX_SUFFIXES
     | EPUB_SUFFIXES
@@ -45,8 +48,8 @@ _TEXT_READERS = {
 
 
 def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
-    """The articles of a workbook, an e-mail, a mailbox, an Evernote export or an e-book; None
-    for a text document."""
+    """The articles of a workbook, an e-mail (saved or Outlook's), a mailbox, an Evernote export
+    or an e-book; None for a text document."""
     if suffix in XLSX_SUFFIXES or suffix in XLS_SUFFIXES or suffix in ODS_SUFFIXES:
         ods = suffix in ODS_SUFFIXES
         sheets_of = read_ods_sheets if ods else read_xls_sheets if suffix in XLS_SUFFIXES else None
@@ -54,8 +57,9 @@ def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
             data, rel_path=rel, sheets_of=sheets_of, kind="OpenDocument" if ods else "Excel"
         )
         return book.articles, book.problems
-    if suffix in EML_SUFFIXES:
-        return (parse_eml(data, rel_path=rel),), ()
+    if suffix in EML_SUFFIXES or suffix in MSG_SUFFIXES:
+        parse_message = parse_eml if suffix in EML_SUFFIXES else parse_msg
+        return (parse_message(data, rel_path=rel),), ()
     if suffix in ENEX_SUFFIXES or suffix in EPUB_SUFFIXES:
         parse = parse_enex if suffix in ENEX_SUFFIXES else parse_epub
         articles, problems = parse(data, rel_path=rel)

@@ -17,6 +17,7 @@ from reader.formats.epub import EPUB_SUFFIXES
 from reader.formats.html import SERVER_PAGE_SUFFIXES
 from reader.formats.legacy_office import LEGACY_SUFFIXES
 from reader.formats.mhtml import MHTML_SUFFIXES
+from reader.formats.msg import MSG_SUFFIXES
 from reader.formats.ods import ODS_SUFFIXES
 from reader.formats.odt import ODT_SUFFIXES
 from reader.formats.pdf import PDF_SUFFIXES
@@ -48,6 +49,7 @@ ARTICLE_SUFFIXES = frozenset(
     | RTF_SUFFIXES
     | PDF_SUFFIXES
     | EML_SUFFIXES
+    | MSG_SUFFIXES
     | MBOX_SUFFIXES
     | ENEX_SUFFIXES
     | EPUB_SUFFIXES
