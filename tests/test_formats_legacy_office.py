@@ -257,3 +257,19 @@ def test_old_office_files_in_a_zip_archive_are_read(tmp_path: Path) -> None:
     titles = {a.id: a.title for a in loaded.articles}
     assert titles["archive.zip/اقتصاد/article.doc"] == DOC_TITLE
     assert titles["archive.zip/export.xls#3"] == ROW_TITLES[2]
+
+
+def test_an_old_document_under_a_new_name_is_read_as_what_it_is(tmp_path: Path) -> None:
+    """A .doc renamed .docx, a .xls renamed .xlsx: read, where before they were taken for
+    encrypted documents; a real encrypted one is still named so."""
+    (doc,) = _parse(_copy(tmp_path, "article.doc", "renamed.docx")).articles
+    assert doc.title == DOC_TITLE
+    assert doc.problems == ("read as a Word 97-2003 document (.doc): the .docx file holds one",)
+    sheet = _parse(_copy(tmp_path, "export.xls", "renamed.xlsx")).articles
+    assert [a.title for a in sheet] == ROW_TITLES
+    (locked,) = _parse(_copy(tmp_path, "locked.docx")).problems
+    assert locked.reason == (
+        "an encrypted (password-protected) Word document; save it without a password as .docx"
+    )
+    (locked,) = _parse(_copy(tmp_path, "locked.xlsx")).problems
+    assert locked.reason.startswith("an encrypted (password-protected) Excel workbook")

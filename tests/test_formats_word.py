@@ -14,6 +14,8 @@ from docx import Document
 from reader.formats import parse_file, read_folder
 from reader.formats.names import not_read_reason
 
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
 TITLE = "افتتاح مستشفى جديد في صفاقس"
 FIRST = "أعلنت وزارة الصحة في تونس اليوم عن افتتاح مستشفى جديد في مدينة صفاقس بحضور الوزير."
 SECOND = "وقال الوزير إن المستشفى سيفتح أبوابه للمرضى في مطلع الشهر القادم."
@@ -59,10 +61,11 @@ def test_a_document_in_a_zip_archive(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted (password-protected)"),
+        ((FIXTURES / "locked.docx").read_bytes(), "encrypted (password-protected)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "corrupt Word document"),
         (b"PK\x03\x04 not really a document", "corrupt Word document"),
     ],
-    ids=["encrypted", "corrupt"],
+    ids=["encrypted", "compound-file-damaged", "corrupt"],
 )
 def test_a_document_that_cannot_be_read_is_named(tmp_path: Path, data: bytes, reason: str) -> None:
     (tmp_path / "a.docx").write_bytes(data)

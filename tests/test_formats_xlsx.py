@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from reader.formats import parse_file, read_folder
 from reader.formats.names import not_read_reason
 
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
 BODY = "أعلنت وزارة الصحة في تونس اليوم عن افتتاح مستشفى جديد في مدينة صفاقس بحضور الوزير."
 OTHER = "ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج."
 
@@ -91,11 +93,12 @@ def test_a_workbook_without_a_text_column_is_named_with_its_columns(tmp_path: Pa
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted (password-protected)"),
+        ((FIXTURES / "locked.xlsx").read_bytes(), "encrypted (password-protected)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "corrupt Excel workbook"),
         (b"PK\x03\x04 not really a workbook", "corrupt Excel workbook"),
         (_book(("Sheet1", [])), "empty Excel workbook"),
     ],
-    ids=["encrypted", "corrupt", "empty"],
+    ids=["encrypted", "compound-file-damaged", "corrupt", "empty"],
 )
 def test_a_workbook_that_cannot_be_read_is_named(tmp_path: Path, data: bytes, reason: str) -> None:
     (tmp_path / "book.xlsx").write_bytes(data)

@@ -1,4 +1,5 @@
-"""What a ``.doc`` or ``.xls`` file really holds, which is often not what its name says.
+"""What a ``.doc`` or ``.xls`` file (or a ``.docx`` or ``.xlsx``) really holds, which is often
+not what its name says.
 
 Word and Excel open many formats under these names, so tools write them: a web application's
 "download as Word" sends an HTML page named ``.doc``, its "export to Excel" an HTML table or a
@@ -12,12 +13,18 @@ from reader.formats.decode import NotText, decode_bytes
 from reader.formats.office import OLE_MAGIC
 
 LEGACY_SUFFIXES = frozenset({".doc", ".xls"})
+# the names whose contents are looked at before a reader is chosen: the old formats', and the
+# new formats' (an old document renamed .docx, or an encrypted one, is a compound file)
+SNIFFED_SUFFIXES = LEGACY_SUFFIXES | {".docx", ".xlsx"}
+_OLD_OF_NEW = {".docx": ".doc", ".xlsx": ".xls"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _SPREADSHEET_ML = "urn:schemas-microsoft-com:office:spreadsheet"
 # how each content is named in the note: "read as <kind> (the .doc file holds one)"
 _KINDS = {
     ".docx": "a Word document (.docx)",
     ".xlsx": "an Excel workbook (.xlsx)",
+    ".doc": "a Word 97-2003 document (.doc)",
+    ".xls": "an Excel 97-2003 workbook (.xls)",
     ".rtf": "an RTF document",
     ".mhtml": "a web page saved as a single file (MHTML)",
     ".html": "a web page",
@@ -28,11 +35,14 @@ _KINDS = {
 
 
 def content_suffix(data: bytes, suffix: str) -> str:
-    """The suffix whose reader reads ``data``, a file named ``.doc`` or ``.xls``: the name's
-    own for the binary format, and for an HTML table or XML Spreadsheet named ``.xls`` (the
-    workbook reader reads those too)."""
+    """The suffix whose reader reads ``data``, a file named ``.doc``, ``.xls``, ``.docx`` or
+    ``.xlsx``: the name's own for its format, and for an HTML table or XML Spreadsheet named
+    ``.xls`` (the workbook reader reads those too); the old format's for a compound file named
+    as a new one."""
     if data.startswith(OLE_MAGIC):
-        return suffix
+        return _OLD_OF_NEW.get(suffix, suffix)
+    if suffix in _OLD_OF_NEW:
+        return suffix  # a zip, or what the new format's reader names as not one
     if data.startswith(_ZIP_MAGIC):
         return ".docx" if suffix == ".doc" else ".xlsx"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

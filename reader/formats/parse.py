@@ -29,7 +29,7 @@ from reader.formats.file_bytes import (
 )
 from reader.formats.html import SERVER_PAGE_SUFFIXES, looks_html, parse_html
 from reader.formats.jsonfmt import NotJson, parse_json
-from reader.formats.legacy_office import LEGACY_SUFFIXES, content_note, content_suffix
+from reader.formats.legacy_office import SNIFFED_SUFFIXES, content_note, content_suffix
 from reader.formats.mhtml import MHTML_SUFFIXES, saved_page
 from reader.formats.names import ZIP_SUFFIXES, tar_suffix
 from reader.formats.nexis import looks_nexis, parse_nexis
@@ -126,7 +126,7 @@ def _parse_bytes(
 ) -> ParseResult:
     """A file's (or an archive member's) articles from its bytes, by the reader of what they
     hold: a ``.doc`` or ``.xls`` is often a web page or a table under that name, noted."""
-    read_as = content_suffix(data, suffix) if suffix in LEGACY_SUFFIXES else suffix
+    read_as = content_suffix(data, suffix) if suffix in SNIFFED_SUFFIXES else suffix
     try:
         document = _parse_document(data, suffix=read_as, rel=rel, section=section)
         if document is None:
