@@ -70,3 +70,20 @@ def test_a_damaged_time_is_no_date() -> None:
     from reader.formats.msg import _date
 
     assert _date(struct.unpack("<Q", b"\xff" * 8)[0]) is None
+
+
+def test_a_saved_e_mail_named_msg_is_read_as_one(tmp_path: Path) -> None:
+    message = (
+        "From: =?utf-8?b?2YjZg9in2YTYqQ==?= <desk@agency.example>\r\n"
+        "Subject: =?utf-8?b?2K7YqNixINi52KfYrNmE?=\r\n"
+        "Date: Thu, 16 Nov 2023 09:30:00 +0000\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "نص الخبر العاجل عن الحملة الوطنية.\r\n"
+    )
+    (tmp_path / "bulletin.msg").write_bytes(message.encode("utf-8"))
+    (article,) = read_folder(tmp_path).articles
+    assert (article.title, article.source) == ("خبر عاجل", "وكالة")
+    assert article.date == dt.date(2023, 11, 16)
+    (tmp_path / "bulletin.msg").write_bytes(b"neither a compound file nor an e-mail")
+    (problem,) = read_folder(tmp_path).problems
+    assert problem.reason == "not an e-mail: no From or Subject header"

@@ -37,7 +37,11 @@ _CALIBRE_FROM = re.compile(
     r"downloaded by\s*(?:<[^>]+>\s*)*calibre(?:\s*<[^>]+>)*\s*from\s*<a\s[^>]*href=\"([^\"]+)\"",
     re.IGNORECASE,
 )
-_CALIBRE_LINE = re.compile(r"^This article was downloaded by calibre from \S+\s*$", re.MULTILINE)
+# ... and that paragraph is no part of the article (nor are the navigation bars, which the page
+# reader leaves out as it leaves out a site's)
+_CALIBRE_PARAGRAPH = re.compile(
+    r"<p\b[^>]*>\s*This article was downloaded by.{0,2000}?</p>", re.IGNORECASE | re.DOTALL
+)
 # "Al Jazeera [Mon, 14 Nov 2023]": Calibre's title of a news download
 _DAY_IN_BRACKETS = re.compile(r"\s*\[[^\]]*\]\s*$")
 # an article page of a book has more words than this (a masthead, a section's title fewer)
@@ -75,7 +79,7 @@ def parse_epub(data: bytes, *, rel_path: str) -> tuple[list[Article], list[LoadP
                 except NotText as exc:
                     problems.append(LoadProblem(rel_path, f"{name}: {exc}"))
                     continue
-                found = parse_html(_CALIBRE_LINE.sub("", text), rel_path=page_id).articles
+                found = parse_html(_CALIBRE_PARAGRAPH.sub("", text), rel_path=page_id).articles
                 if not found or _no_article(text, found[0]):
                     left_out += 1
                     continue

@@ -16,8 +16,9 @@ import struct
 
 from reader.formats.debris import clean_body
 from reader.formats.decode import NotText, decode_bytes
+from reader.formats.eml import parse_eml
 from reader.formats.html import html_text
-from reader.formats.ole import NotOle, ole_streams
+from reader.formats.ole import OLE_MAGIC, NotOle, ole_streams
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article
 
@@ -34,6 +35,9 @@ _UNICODE, _STRING8, _BINARY, _SYSTIME, _LONG = 0x001F, 0x001E, 0x0102, 0x0040, 0
 def parse_msg(data: bytes, *, rel_path: str) -> Article:
     """The article of an Outlook message. Raises ``NotText`` with the reason when it holds
     none."""
+    if not data.startswith(OLE_MAGIC):
+        # a saved e-mail named .msg (some mail programs' "save as"), read as one
+        return parse_eml(data, rel_path=rel_path)
     ids = (_SUBJECT, _BODY, _HTML, *_SENDERS)
     names = [_name(i, kind) for i in ids for kind in (_UNICODE, _STRING8)]
     try:
@@ -43,7 +47,10 @@ def parse_msg(data: bytes, *, rel_path: str) -> Article:
     if _PROPERTIES not in streams:
         raise NotText("not an Outlook message (an Office file of another kind, named .msg)")
     fixed = _fixed_properties(streams[_PROPERTIES])
-    code_page = f"cp{fixed[(_CODE_PAGE, _LONG)]}" if (_CODE_PAGE, _LONG) in fixed else None
+    # a 32-bit value fills the first half of its 8 bytes
+    code_page = (
+        f"cp{fixed[(_CODE_PAGE, _LONG)] & 0xFFFFFFFF}" if (_CODE_PAGE, _LONG) in fixed else None
+    )
 
     def text(prop: int) -> str:
         unicode = streams.get(_name(prop, _UNICODE))

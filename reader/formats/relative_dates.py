@@ -100,7 +100,7 @@ def relative_age(text: str) -> dt.timedelta | None:
     if match is not None:
         count, unit = match.groups()
         if count is None:
-            return _DUALS.get(unit) or (_UNITS.get(unit) if unit in _UNITS else None)
+            return _DUALS.get(unit) or _UNITS.get(unit)
         step = _UNITS.get(unit)
         return step * int(count) if step is not None and int(count) < 10_000 else None
     match = _ENGLISH_AGO.match(folded)
