@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 import shutil
 import struct
 import zipfile
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import olefile
 import pytest
+from mangling import mangled_copies
 
 from reader.formats import parse_file
 from reader.formats.folder import read_folder
@@ -106,15 +106,9 @@ def test_damaged_copies_are_read_or_named(tmp_path: Path, fixture: str) -> None:
     """Mangled bytes (a disk's or a download's damage) give articles or a named problem,
     never an exception and never nothing."""
     data = (FIXTURES / fixture).read_bytes()
-    rng = random.Random(20261206)
-    for n in range(100):
-        mangled = bytearray(data)
-        for _ in range(rng.randint(1, 40)):
-            mangled[rng.randrange(len(mangled))] = rng.randrange(256)
-        if n % 5 == 0:
-            mangled = mangled[: rng.randrange(len(mangled))]
+    for n, mangled in enumerate(mangled_copies(data, count=100, seed=20261206)):
         path = tmp_path / f"{n}{Path(fixture).suffix}"
-        path.write_bytes(bytes(mangled))
+        path.write_bytes(mangled)
         result = _parse(path)
         assert result.articles or result.problems
         assert all(p.reason and "could not" not in p.reason for p in result.problems), [

@@ -4,12 +4,12 @@ out as [MS-OXMSG] gives it (tests/fixtures/make_msg.py; extract-msg reads it as 
 from __future__ import annotations
 
 import datetime as dt
-import random
 import shutil
 import struct
 from pathlib import Path
 
 import pytest
+from mangling import mangled_copies
 
 from reader.formats import parse_file
 from reader.formats.folder import read_folder
@@ -51,16 +51,9 @@ def test_an_office_file_of_another_kind_named_msg_is_named(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_damaged_messages_are_read_or_named(tmp_path: Path, seed: int) -> None:
-    data = FIXTURE.read_bytes()
-    rng = random.Random(seed)
-    for n in range(60):
-        mangled = bytearray(data)
-        for _ in range(rng.randint(1, 40)):
-            mangled[rng.randrange(len(mangled))] = rng.randrange(256)
-        if n % 5 == 0:
-            mangled = mangled[: rng.randrange(len(mangled))]
+    for n, mangled in enumerate(mangled_copies(FIXTURE.read_bytes(), count=60, seed=seed)):
         path = tmp_path / f"{n}.msg"
-        path.write_bytes(bytes(mangled))
+        path.write_bytes(mangled)
         result = parse_file(path, tmp_path)
         assert result.articles or result.problems
         assert all("could not" not in p.reason for p in result.problems)
