@@ -22,6 +22,7 @@ from reader.ui.reading.entity_markup import highlight
 from reader.ui.reading.html_links import anchor
 from reader.ui.reading.html_options import RenderOptions, px, secondary_colour
 from reader.ui.reading.html_paragraphs import paragraphs_html
+from reader.ui.reading.note_text import note_text
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities
@@ -112,7 +113,7 @@ def _reading_notes(notes: Sequence[str], options: RenderOptions) -> str:
     direction = "rtl" if options.language == "ar" else "ltr"
     lines = "".join(
         f'<p dir="{first_strong_direction(note, "ltr")}" style="margin:0">• {html.escape(note)}</p>'
-        for note in notes
+        for note in (note_text(n, options.language) for n in notes)
     )
     return (
         f'<hr/><div style="color:{colour}; font-size:{size}px">'

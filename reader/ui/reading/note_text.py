@@ -1,0 +1,112 @@
+"""The notes on how an article was read ("decoded as windows-1256", "date taken from the
+article's address"), in the interface's language.
+
+The readers write their notes in English, and a note can join several with "; " (a decoder's
+repairs). The notes readers meet most are given in Arabic here: the fixed ones by the readers'
+own constants, so a reworded note shows in English instead of wrongly, and the ones that carry
+a value (an encoding, a count, a quoted date) by a pattern. A note not listed stays in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.formats.csv_headerless import HEADERLESS_NOTE
+from reader.formats.csvfmt import BODY_IS_SUMMARY
+from reader.formats.dates import URL_DATE_NOTE
+from reader.formats.debris import PRESENTATION_NOTE
+from reader.formats.enex import CLIP_DATE_NOTE
+from reader.formats.epub import BOOK_DATE_NOTE
+from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
+from reader.formats.page_data import EMBEDDED_NOTE
+from reader.formats.titles import (
+    TITLE_FROM_FILE_NAME,
+    TITLE_FROM_FIRST_SENTENCE,
+    TITLE_FROM_FIRST_WORDS,
+)
+from reader.formats.visual_order import VISUAL_ORDER_NOTE
+
+_FIXED: dict[str, str] = {
+    TITLE_FROM_FILE_NAME: "لا سطر للعنوان: العنوان مأخوذ من اسم الملف",
+    TITLE_FROM_FIRST_SENTENCE: "لا سطر للعنوان: العنوان مأخوذ من الجملة الأولى",
+    TITLE_FROM_FIRST_WORDS: "لا عنوان: صيغ من الكلمات الأولى للنص",
+    URL_DATE_NOTE: "التاريخ مأخوذ من رابط المقال",
+    ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
+    PRESENTATION_NOTE: "حُوِّلت أشكال العرض العربية (حروف مُشكَّلة كالنص المنسوخ من PDF) إلى حروف",
+    VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
+    HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
+    BODY_IS_SUMMARY: "النص هو عمود الملخص: لا عمود للنص في الجدول",
+    "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
+    CLIP_DATE_NOTE: "التاريخ هو يوم إنشاء الملاحظة (في Evernote) لا يوم النشر",
+    BOOK_DATE_NOTE: "التاريخ هو تاريخ الكتاب الإلكتروني (يوم صُنع) لا تاريخ المقال",
+    EMBEDDED_NOTE: "النص مأخوذ من البيانات المضمَّنة في الصفحة: لا تُظهر صفحتها المقال إلا بجافاسكربت",
+}
+# what a .doc or .xls held ("read as a web page: the .doc file holds one")
+_KINDS = {
+    "a web page": "صفحة ويب",
+    "a web page saved as a single file (MHTML)": "صفحة ويب محفوظة في ملف واحد (MHTML)",
+    "an RTF document": "مستند RTF",
+    "a CSV table": "جدول CSV",
+    "a tab-separated table": "جدول مفصول بعلامات الجدولة",
+    "plain text": "نص عادي",
+    "a Word document (.docx)": "مستند Word (.docx)",
+    "an Excel workbook (.xlsx)": "مصنف Excel (.xlsx)",
+    "a Word 97-2003 document (.doc)": "مستند Word 97-2003 (.doc)",
+    "an Excel 97-2003 workbook (.xls)": "مصنف Excel 97-2003 (.xls)",
+}
+
+
+def _read_as(match: re.Match[str]) -> str | None:
+    kind = _KINDS.get(match["kind"])
+    return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {match['suffix']}" if kind else None
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {m['x']}"),
+    (
+        re.compile(r"(?P<n>[\d,]+) control character\(s\) dropped"),
+        lambda m: f"حُذف {m['n']} من محارف التحكم",
+    ),
+    (
+        re.compile(r"(?P<n>[\d,]+) letter\(s\) lost \(shown as \ufffd\)"),
+        lambda m: f"ضاع {m['n']} من الحروف (تظهر هكذا: \ufffd)",
+    ),
+    (re.compile(r"read as (?P<kind>.+): the (?P<suffix>\.\w+) file holds one"), _read_as),
+    (
+        re.compile(
+            r"date counted back from (?P<raw>'.*'), from when the record was saved \((?P<at>.*)\)"
+        ),
+        lambda m: f"التاريخ محسوب رجوعًا من {m['raw']} انطلاقًا من وقت حفظ السجل ({m['at']})",
+    ),
+    (
+        re.compile(
+            r"relative date (?P<raw>'.*'): the day it counts from \(when it was saved\) is not in the file"
+        ),
+        lambda m: f"تاريخ نسبي {m['raw']}: اليوم الذي يُحسب منه (يوم الحفظ) ليس في الملف",
+    ),
+    (
+        re.compile(
+            r"text cut short by the news API that exported it \((?P<n>[\d,]+) more characters at the source\)"
+        ),
+        lambda m: f"نص مقتطع من واجهة الأخبار التي صدّرته (بقي {m['n']} حرفًا في المصدر)",
+    ),
+]
+
+
+def note_text(note: str, language: str) -> str:
+    """``note`` as the interface in ``language`` ("en" or "ar") shows it."""
+    if language != "ar":
+        return note
+    return "؛ ".join(_arabic(part) for part in note.split("; "))
+
+
+def _arabic(part: str) -> str:
+    fixed = _FIXED.get(part)
+    if fixed is not None:
+        return fixed
+    for pattern, arabic in _PATTERNS:
+        match = pattern.fullmatch(part)
+        if match is not None:
+            return arabic(match) or part
+    return part
