@@ -1,4 +1,4 @@
-"""The reading pane's notes in the interface's language (reader/ui/reading/note_text.py)."""
+"""Notes and problem reasons in the interface's language (reader/ui/common/note_text.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from reader.formats.dates import URL_DATE_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article
+from reader.ui.common.note_text import note_text
 from reader.ui.reading.html import article_html
 from reader.ui.reading.html_options import RenderOptions
-from reader.ui.reading.note_text import note_text
+
+# a value in an Arabic note is isolated left to right (".jpg" must not show as "jpg.")
+L, P = "\u2066", "\u2069"
 
 
 @pytest.mark.parametrize(
@@ -18,10 +21,10 @@ from reader.ui.reading.note_text import note_text
     [
         (URL_DATE_NOTE, "التاريخ مأخوذ من رابط المقال"),
         (TITLE_FROM_FIRST_WORDS, "لا عنوان: صيغ من الكلمات الأولى للنص"),
-        ("decoded as windows-1256", "فُكَّ ترميزه على أنه windows-1256"),
+        ("decoded as windows-1256", f"فُكَّ ترميزه على أنه {L}windows-1256{P}"),
         (
             "decoded as cp720; 3 control character(s) dropped",
-            "فُكَّ ترميزه على أنه cp720؛ حُذف 3 من محارف التحكم",
+            f"فُكَّ ترميزه على أنه {L}cp720{P}؛ حُذف 3 من محارف التحكم",
         ),
         (
             f"{ENCODED_TWICE_NOTE}; 2 letter(s) lost (shown as \ufffd)",
@@ -30,13 +33,29 @@ from reader.ui.reading.note_text import note_text
         ),
         (
             "read as a web page: the .doc file holds one",
-            "قُرئ على أنه صفحة ويب: هذا ما يحويه ملف .doc",
+            f"قُرئ على أنه صفحة ويب: هذا ما يحويه ملف {L}.doc{P}",
         ),
         (
             "text cut short by the news API that exported it (1,532 more characters at the source)",
             "نص مقتطع من واجهة الأخبار التي صدّرته (بقي 1,532 حرفًا في المصدر)",
         ),
+        # why a file was not read
+        ("not an article format (.jpg)", f"ليس بصيغة مقال ({L}.jpg{P})"),
+        ("binary file (PNG image), not text", f"ملف ثنائي ({L}PNG image{P})، لا نص"),
+        (
+            "corrupt Word document (ValueError: bad (header))",
+            f"مستند Word تالف ({L}ValueError: bad (header){P})",
+        ),
+        (
+            "an encrypted (password-protected) Excel workbook; save it without a password as .xlsx or CSV",
+            f"مصنف Excel مشفَّر (محمي بكلمة سر)؛ احفظه دون كلمة سر بصيغة {L}.xlsx or CSV{P}",
+        ),
         # a note not listed, and a kind of content not listed, stay as written
+        (
+            "not an article format (.pages: a Pages document); save it as .docx or text",
+            "not an article format (.pages: a Pages document); save it as .docx or text",
+        ),
+        ("corrupt spaceship (x)", "corrupt spaceship (x)"),
         ("sheet 'Sheet2', row 4 (line 5): no text", "sheet 'Sheet2', row 4 (line 5): no text"),
         (
             "read as a spaceship: the .doc file holds one",
@@ -55,6 +74,39 @@ def test_the_reading_pane_shows_the_notes_in_the_interfaces_language() -> None:
     )
     arabic = article_html(article, options=RenderOptions(language="ar"))
     assert "التاريخ مأخوذ من رابط المقال" in arabic
-    assert "فُكَّ ترميزه على أنه cp720" in arabic
+    assert f"فُكَّ ترميزه على أنه {L}cp720{P}" in arabic
     english = article_html(article, options=RenderOptions(language="en"))
     assert URL_DATE_NOTE.replace("'", "&#x27;") in english
+
+
+def test_the_problems_list_gives_its_reasons_in_arabic(qtbot) -> None:
+    from reader.model import LoadProblem
+    from reader.ui.common.i18n import set_language
+    from reader.ui.status.problems import ProblemsModel
+
+    model = ProblemsModel()
+    model.set_problems([LoadProblem("photo.jpg", "not an article format (.jpg)")])
+    set_language("ar")
+    try:
+        assert model.data(model.index(0, 1)) == f"ليس بصيغة مقال ({L}.jpg{P})"
+    finally:
+        set_language("en")
+    assert model.data(model.index(0, 1)) == "\u202anot an article format (.jpg)\u202c"
+
+
+def test_an_arabic_reason_is_isolated_right_to_left_after_its_path(qtbot) -> None:
+    """In the empty folder's list, "movie.mp4: <reason>": the path reads left to right, and the
+    Arabic reason right to left as one unit, its Latin words (EPUB, .mp4) in their places."""
+    from reader.model import LoadProblem
+    from reader.ui.common.i18n import set_language
+    from reader.ui.list.empty_state import problem_lines
+
+    problem = LoadProblem("movie.mp4", "not an article format (.mp4)")
+    set_language("ar")
+    try:
+        (line,) = problem_lines([problem])
+    finally:
+        set_language("en")
+    assert line == f"\u202amovie.mp4\u202c: \u2067ليس بصيغة مقال ({L}.mp4{P})\u2069"
+    (english,) = problem_lines([problem])
+    assert english == "\u202amovie.mp4: not an article format (.mp4)\u202c"

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
 from reader.printable import printable
-from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.i18n import add_arabic, current_language, t
+from reader.ui.common.note_text import note_text
 from reader.ui.common.plain import plain_label
 from reader.ui.status.problems import extension_summary, path_text
 
@@ -50,13 +51,15 @@ def problem_lines(problems: Sequence[LoadProblem], limit: int = LISTED_PROBLEMS)
     made visible), then "… and N more"."""
     lines = []
     for problem in problems[:limit]:
-        path, reason = path_text(problem.path), printable(problem.reason)
+        path = path_text(problem.path)
+        reason = note_text(printable(problem.reason), current_language())
         # the path reads left to right in either interface (LRE … PDF), and so does an English
         # reason after it; an Arabic reason keeps its own direction
         if first_strong_direction(reason, "ltr") == "ltr":
             lines.append(f"\u202a{path}: {reason}\u202c")
         else:
-            lines.append(f"\u202a{path}\u202c: {reason}")
+            # isolated right to left, so its Latin words (EPUB, Word) keep their places in it
+            lines.append(f"\u202a{path}\u202c: \u2067{reason}\u2069")
     if len(problems) > limit:
         lines.append(t("… and {n:,} more").format(n=len(problems) - limit))
     return lines

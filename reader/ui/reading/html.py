@@ -16,13 +16,13 @@ from reader.bidi import first_strong_direction
 from reader.model import Article, Span
 from reader.ui.common.dates import readable_date
 from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.note_text import note_text
 from reader.ui.common.plain import isolated
 from reader.ui.common.theme import BODY_FONT_FAMILY
 from reader.ui.reading.entity_markup import highlight
 from reader.ui.reading.html_links import anchor
 from reader.ui.reading.html_options import RenderOptions, px, secondary_colour
 from reader.ui.reading.html_paragraphs import paragraphs_html
-from reader.ui.reading.note_text import note_text
 
 if TYPE_CHECKING:
     from reader.entities.identity import Identities

@@ -35,6 +35,7 @@ from reader.bidi import first_strong_direction
 from reader.model import LoadProblem
 from reader.printable import printable
 from reader.ui.common.i18n import add_arabic, current_language, t
+from reader.ui.common.note_text import note_text
 from reader.ui.common.plain import tooltip_text
 
 add_arabic(
@@ -110,7 +111,9 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         # names come from disk and reasons may quote the file: newlines and bidi overrides shown
-        text = printable(problem.path if index.column() == 0 else problem.reason)
+        # made printable before the translation: its isolates are the interface's, not the file's
+        reason = note_text(printable(problem.reason), current_language())
+        text = printable(problem.path) if index.column() == 0 else reason
         # a path reads left to right in either interface (its Arabic folder names stay in order), and
         # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"

@@ -1,10 +1,12 @@
 """The notes on how an article was read ("decoded as windows-1256", "date taken from the
-article's address"), in the interface's language.
+article's address") and the reasons a file was not read ("empty file"), in the interface's
+language.
 
 The readers write their notes in English, and a note can join several with "; " (a decoder's
 repairs). The notes readers meet most are given in Arabic here: the fixed ones by the readers'
 own constants, so a reworded note shows in English instead of wrongly, and the ones that carry
-a value (an encoding, a count, a quoted date) by a pattern. A note not listed stays in English.
+a value (an encoding, a count, a quoted date, a file's kind) by a pattern. A note not listed
+stays in English.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ _FIXED: dict[str, str] = {
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
     BODY_IS_SUMMARY: "النص هو عمود الملخص: لا عمود للنص في الجدول",
     "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
+    # why a file was not read
+    "empty file": "ملف فارغ",
+    "empty file (only whitespace)": "ملف فارغ (مسافات فقط)",
+    "no article found in the file": "لم يُعثر على مقال في الملف",
+    "a web page without article text (the page may load its text with JavaScript)": (
+        "صفحة ويب بلا نص مقال (لعل الصفحة تُحمِّل نصها بجافاسكربت)"
+    ),
     CLIP_DATE_NOTE: "التاريخ هو يوم إنشاء الملاحظة (في Evernote) لا يوم النشر",
     BOOK_DATE_NOTE: "التاريخ هو تاريخ الكتاب الإلكتروني (يوم صُنع) لا تاريخ المقال",
     EMBEDDED_NOTE: "النص مأخوذ من البيانات المضمَّنة في الصفحة: لا تُظهر صفحتها المقال إلا بجافاسكربت",
@@ -57,13 +66,46 @@ _KINDS = {
 }
 
 
+# the documents a reason names ("corrupt Word document (...)")
+_DOCUMENTS = {
+    "Word document": "مستند Word",
+    "Excel workbook": "مصنف Excel",
+    "OpenDocument spreadsheet": "جدول OpenDocument",
+    "OpenDocument text": "مستند OpenDocument",
+    "EPUB e-book": "كتاب EPUB إلكتروني",
+    "Outlook message": "رسالة Outlook",
+    "PDF": "ملف PDF",
+    "zip archive": "أرشيف zip",
+}
+
+
+def _ltr(value: str) -> str:
+    """A file's suffix, an encoding, an error's words: left to right inside the Arabic (an
+    isolate, so ".mp4" does not show as "mp4." and a parenthesis keeps its side)."""
+    return f"\u2066{value}\u2069"
+
+
+def _own(value: str) -> str:
+    """A quoted value of either direction (a relative date as the page wrote it)."""
+    return f"\u2068{value}\u2069"
+
+
+def _document(template: str) -> Callable[[re.Match[str]], str | None]:
+    def arabic(match: re.Match[str]) -> str | None:
+        what = _DOCUMENTS.get(match["what"])
+        values = {name: _ltr(value) for name, value in match.groupdict().items() if value}
+        return template.format(**{**values, "what": what}) if what else None
+
+    return arabic
+
+
 def _read_as(match: re.Match[str]) -> str | None:
     kind = _KINDS.get(match["kind"])
-    return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {match['suffix']}" if kind else None
+    return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {_ltr(match['suffix'])}" if kind else None
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
-    (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {m['x']}"),
+    (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {_ltr(m['x'])}"),
     (
         re.compile(r"(?P<n>[\d,]+) control character\(s\) dropped"),
         lambda m: f"حُذف {m['n']} من محارف التحكم",
@@ -77,13 +119,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
         re.compile(
             r"date counted back from (?P<raw>'.*'), from when the record was saved \((?P<at>.*)\)"
         ),
-        lambda m: f"التاريخ محسوب رجوعًا من {m['raw']} انطلاقًا من وقت حفظ السجل ({m['at']})",
+        lambda m: (
+            f"التاريخ محسوب رجوعًا من {_own(m['raw'])} انطلاقًا من وقت حفظ السجل ({_ltr(m['at'])})"
+        ),
     ),
     (
         re.compile(
             r"relative date (?P<raw>'.*'): the day it counts from \(when it was saved\) is not in the file"
         ),
-        lambda m: f"تاريخ نسبي {m['raw']}: اليوم الذي يُحسب منه (يوم الحفظ) ليس في الملف",
+        lambda m: f"تاريخ نسبي {_own(m['raw'])}: اليوم الذي يُحسب منه (يوم الحفظ) ليس في الملف",
     ),
     (
         re.compile(
@@ -94,19 +138,59 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
 ]
 
 
+_PATTERNS += [
+    (
+        re.compile(r"not an article format \((?P<suffix>[^):;]*)\)"),
+        lambda m: f"ليس بصيغة مقال ({_ltr(m['suffix'])})",
+    ),
+    (
+        re.compile(r"binary file \((?P<kind>.+)\), not text"),
+        lambda m: f"ملف ثنائي ({_ltr(m['kind'])})، لا نص",
+    ),
+    (
+        re.compile(r"corrupt (?P<what>[A-Za-z -]+?) \((?P<detail>.*)\)", re.DOTALL),
+        _document("{what} تالف ({detail})"),
+    ),
+    (
+        re.compile(
+            r"an encrypted \(password-protected\) (?P<what>[A-Za-z ]+?); save it without a password as (?P<fmt>.+)"
+        ),
+        _document("{what} مشفَّر (محمي بكلمة سر)؛ احفظه دون كلمة سر بصيغة {fmt}"),
+    ),
+    (
+        re.compile(
+            r"a page listing (?P<n>[\d,]+) articles \(a home, section or tag page\), not an article"
+        ),
+        lambda m: f"صفحة تسرد {m['n']} مقالًا (صفحة رئيسية أو قسم أو وسم)، لا مقال",
+    ),
+    (
+        re.compile(
+            r"(?P<n>[\d,]+) page\(s\) without article text left out \(cover, contents, section lists\)"
+        ),
+        lambda m: f"أُغفلت {m['n']} صفحة بلا نص مقال (غلاف، فهرس، قوائم أقسام)",
+    ),
+]
+
+
 def note_text(note: str, language: str) -> str:
     """``note`` as the interface in ``language`` ("en" or "ar") shows it."""
     if language != "ar":
         return note
-    return "؛ ".join(_arabic(part) for part in note.split("; "))
+    whole = _arabic(note)
+    if whole is not None or "; " not in note:
+        return whole or note
+    parts = [(part, _arabic(part)) for part in note.split("; ")]
+    if all(arabic is None for _, arabic in parts):
+        return note
+    return "؛ ".join(arabic or part for part, arabic in parts)
 
 
-def _arabic(part: str) -> str:
+def _arabic(part: str) -> str | None:
     fixed = _FIXED.get(part)
     if fixed is not None:
         return fixed
     for pattern, arabic in _PATTERNS:
         match = pattern.fullmatch(part)
         if match is not None:
-            return arabic(match) or part
-    return part
+            return arabic(match)
+    return None
