@@ -50,6 +50,18 @@ L, P = "\u2066", "\u2069"
             "an encrypted (password-protected) Excel workbook; save it without a password as .xlsx or CSV",
             f"مصنف Excel مشفَّر (محمي بكلمة سر)؛ احفظه دون كلمة سر بصيغة {L}.xlsx or CSV{P}",
         ),
+        (
+            "row 4 (line 5): no text in the 'النص' column",
+            "الصف 4 (السطر 5): لا نص في العمود \u2068'النص'\u2069",
+        ),
+        (
+            "invalid JSON at line 3 column 7: Expecting ','",
+            f"JSON غير صالح في السطر 3 العمود 7: {L}Expecting ','{P}",
+        ),
+        (
+            "encrypted PDF (it needs a password); not read",
+            "ملف PDF مشفَّر (يحتاج كلمة سر)؛ لم يُقرأ",
+        ),
         # a note not listed, and a kind of content not listed, stay as written
         (
             "not an article format (.pages: a Pages document); save it as .docx or text",

@@ -44,6 +44,13 @@ _FIXED: dict[str, str] = {
     "empty file": "ملف فارغ",
     "empty file (only whitespace)": "ملف فارغ (مسافات فقط)",
     "no article found in the file": "لم يُعثر على مقال في الملف",
+    "encrypted PDF (it needs a password); not read": "ملف PDF مشفَّر (يحتاج كلمة سر)؛ لم يُقرأ",
+    "a PDF whose pages hold no text (scanned images?); not read": (
+        "ملف PDF لا نص في صفحاته (صور ممسوحة ضوئيًا؟)؛ لم يُقرأ"
+    ),
+    "a DRM-protected EPUB e-book (its pages are encrypted); not read": (
+        "كتاب EPUB محمي بإدارة الحقوق الرقمية (صفحاته مشفَّرة)؛ لم يُقرأ"
+    ),
     "a web page without article text (the page may load its text with JavaScript)": (
         "صفحة ويب بلا نص مقال (لعل الصفحة تُحمِّل نصها بجافاسكربت)"
     ),
@@ -168,6 +175,20 @@ _PATTERNS += [
             r"(?P<n>[\d,]+) page\(s\) without article text left out \(cover, contents, section lists\)"
         ),
         lambda m: f"أُغفلت {m['n']} صفحة بلا نص مقال (غلاف، فهرس، قوائم أقسام)",
+    ),
+    (
+        re.compile(r"row (?P<row>\d+) \(line (?P<line>\d+)\): no text in the (?P<col>'.*') column"),
+        lambda m: f"الصف {m['row']} (السطر {m['line']}): لا نص في العمود {_own(m['col'])}",
+    ),
+    (
+        re.compile(r"invalid JSON at line (?P<line>\d+) column (?P<col>\d+): (?P<msg>.+)"),
+        lambda m: f"JSON غير صالح في السطر {m['line']} العمود {m['col']}: {_ltr(m['msg'])}",
+    ),
+    (
+        re.compile(
+            r"(?P<n>[\d,]+) item\(s\) of the site that are no articles \(pictures, menu entries, \.\.\.\) left out"
+        ),
+        lambda m: f"أُغفل {m['n']} من عناصر الموقع لا تُعدّ مقالات (صور، عناصر قوائم، ...)",
     ),
 ]
 
