@@ -171,6 +171,20 @@ def test_shipped_model_finds_clear_entities(recogniser) -> None:
     assert {("فلاديمير بوتين", "PERS"), ("موسكو", "LOC"), ("روسيا", "LOC")} <= found
 
 
+def test_no_name_is_found_inside_an_address(recogniser) -> None:
+    """A press release's contact and a source's site: the tokeniser cuts them into words, which
+    the model took for names ("press" as an organisation)."""
+    text = (
+        "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا مستعدة. للاستفسار: "
+        "press@health.example.tn أو https://www.moscow-news.example.ru/putin/ ."
+    )
+    spans = recogniser.find_entities(text)
+    found = {(text[s.start : s.end], s.kind) for s in spans}
+    assert {("فلاديمير بوتين", "PERS"), ("موسكو", "LOC")} <= found
+    address_start = text.index("press@")
+    assert all(s.end <= address_start for s in spans)
+
+
 def test_cities_the_training_data_never_saw_are_places(recogniser) -> None:
     """The places list (GeoNames' towns and cities) names what ANERcorp and the news corpus
     hardly mention: a final in Yokohama, a siege of Antioch."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -94,6 +95,8 @@ class Recogniser:
         spans: list[Span] = []
         for sentences in sentence_windows(text, WINDOW_CHARS):
             spans += self._window_entities(sentences, words)
+        if "@" in text or "://" in text or "www." in text:
+            spans = _outside_addresses(text, spans)
         return spans
 
     def _window_entities(self, sentences: list[list[Unit]], keywords: frozenset[str]) -> list[Span]:
@@ -148,7 +151,18 @@ class Recogniser:
         )
 
 
+# an e-mail or web address written in a text (a press release's contact, a source's site)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>\"]+")
 Unit = tuple[str, int, int, bool]  # text, start, end, is a word token (not punctuation)
+
+
+def _outside_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """The spans that are no part of an e-mail or web address: the tokeniser cuts
+    press@health.gov.tn into words, and the model takes "press" or "health" for a name."""
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    if not addresses:
+        return spans
+    return [s for s in spans if not any(a < s.end and s.start < b for a, b in addresses)]
 
 
 def sentence_windows(text: str, size: int) -> Iterator[list[list[Unit]]]:
