@@ -71,9 +71,14 @@ def _body(message: EmailMessage) -> str:
         text = payload.decode(charset) if charset else decode_bytes(payload).text
     except (LookupError, UnicodeDecodeError, ValueError, NotText):  # ValueError: a NUL in a name
         text = payload.decode("utf-8", "replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if part.get_content_subtype() == "html":
+    return message_text(text, html=part.get_content_subtype() == "html")
+
+
+def message_text(text: str, *, html: bool) -> str:
+    """A message's plain or HTML text as an article's body: a line a paragraph, debris out."""
+    if html:
         return clean_body(html_text(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return clean_body("\n".join(line for line in lines if line))
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import struct
 
-from reader.formats.debris import clean_body
 from reader.formats.decode import NotText, decode_bytes
-from reader.formats.eml import parse_eml
-from reader.formats.html import html_text
+from reader.formats.eml import message_text, parse_eml
 from reader.formats.ole import OLE_MAGIC, NotOle, ole_streams
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article
@@ -59,11 +57,11 @@ def parse_msg(data: bytes, *, rel_path: str) -> Article:
         eight = streams.get(_name(prop, _STRING8))
         return _eight_bit(eight, code_page).rstrip("\x00") if eight is not None else ""
 
-    body = _plain(text(_BODY))
+    body = message_text(text(_BODY), html=False)
     if not body:
         html = streams.get(_name(_HTML, _BINARY))
         page = _eight_bit(html, None) if html is not None else text(_HTML)
-        body = clean_body(html_text(page)) if page.strip() else ""
+        body = message_text(page, html=True) if page.strip() else ""
     if not body:
         raise NotText("an Outlook message without text (its text only as RTF, or empty)")
     title = " ".join(text(_SUBJECT).split())
@@ -115,9 +113,3 @@ def _eight_bit(data: bytes, code_page: str | None) -> str:
         return decode_bytes(data).text
     except NotText:
         return ""
-
-
-def _plain(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return clean_body("\n".join(line for line in lines if line))

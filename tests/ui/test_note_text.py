@@ -12,8 +12,9 @@ from reader.ui.common.note_text import note_text
 from reader.ui.reading.html import article_html
 from reader.ui.reading.html_options import RenderOptions
 
-# a value in an Arabic note is isolated left to right (".jpg" must not show as "jpg.")
-L, P = "\u2066", "\u2069"
+# a value in an Arabic note keeps its own direction (".jpg" must not show as "jpg."): embedded
+# left to right, as reader.ui.common.plain.isolated embeds it
+L, P = "\u202a", "\u202c"
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ L, P = "\u2066", "\u2069"
         ),
         (
             "row 4 (line 5): no text in the 'النص' column",
-            "الصف 4 (السطر 5): لا نص في العمود \u2068'النص'\u2069",
+            "الصف 4 (السطر 5): لا نص في العمود \u202b'النص'\u202c",
         ),
         (
             "invalid JSON at line 3 column 7: Expecting ','",
@@ -119,6 +120,6 @@ def test_an_arabic_reason_is_isolated_right_to_left_after_its_path(qtbot) -> Non
         (line,) = problem_lines([problem])
     finally:
         set_language("en")
-    assert line == f"\u202amovie.mp4\u202c: \u2067ليس بصيغة مقال ({L}.mp4{P})\u2069"
+    assert line == f"\u202amovie.mp4\u202c: \u202bليس بصيغة مقال ({L}.mp4{P})\u202c"
     (english,) = problem_lines([problem])
     assert english == "\u202amovie.mp4: not an article format (.mp4)\u202c"

@@ -28,6 +28,7 @@ from reader.formats.titles import (
     TITLE_FROM_FIRST_WORDS,
 )
 from reader.formats.visual_order import VISUAL_ORDER_NOTE
+from reader.ui.common.plain import isolated
 
 _FIXED: dict[str, str] = {
     TITLE_FROM_FILE_NAME: "لا سطر للعنوان: العنوان مأخوذ من اسم الملف",
@@ -86,21 +87,11 @@ _DOCUMENTS = {
 }
 
 
-def _ltr(value: str) -> str:
-    """A file's suffix, an encoding, an error's words: left to right inside the Arabic (an
-    isolate, so ".mp4" does not show as "mp4." and a parenthesis keeps its side)."""
-    return f"\u2066{value}\u2069"
-
-
-def _own(value: str) -> str:
-    """A quoted value of either direction (a relative date as the page wrote it)."""
-    return f"\u2068{value}\u2069"
-
-
 def _document(template: str) -> Callable[[re.Match[str]], str | None]:
     def arabic(match: re.Match[str]) -> str | None:
         what = _DOCUMENTS.get(match["what"])
-        values = {name: _ltr(value) for name, value in match.groupdict().items() if value}
+        # a value keeps its own direction inside the Arabic (".mp4" must not show as "mp4.")
+        values = {name: isolated(value) for name, value in match.groupdict().items() if value}
         return template.format(**{**values, "what": what}) if what else None
 
     return arabic
@@ -108,11 +99,11 @@ def _document(template: str) -> Callable[[re.Match[str]], str | None]:
 
 def _read_as(match: re.Match[str]) -> str | None:
     kind = _KINDS.get(match["kind"])
-    return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {_ltr(match['suffix'])}" if kind else None
+    return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {isolated(match['suffix'])}" if kind else None
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
-    (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {_ltr(m['x'])}"),
+    (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {isolated(m['x'])}"),
     (
         re.compile(r"(?P<n>[\d,]+) control character\(s\) dropped"),
         lambda m: f"حُذف {m['n']} من محارف التحكم",
@@ -127,14 +118,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
             r"date counted back from (?P<raw>'.*'), from when the record was saved \((?P<at>.*)\)"
         ),
         lambda m: (
-            f"التاريخ محسوب رجوعًا من {_own(m['raw'])} انطلاقًا من وقت حفظ السجل ({_ltr(m['at'])})"
+            f"التاريخ محسوب رجوعًا من {isolated(m['raw'])} انطلاقًا من وقت حفظ السجل ({isolated(m['at'])})"
         ),
     ),
     (
         re.compile(
             r"relative date (?P<raw>'.*'): the day it counts from \(when it was saved\) is not in the file"
         ),
-        lambda m: f"تاريخ نسبي {_own(m['raw'])}: اليوم الذي يُحسب منه (يوم الحفظ) ليس في الملف",
+        lambda m: f"تاريخ نسبي {isolated(m['raw'])}: اليوم الذي يُحسب منه (يوم الحفظ) ليس في الملف",
     ),
     (
         re.compile(
@@ -148,11 +139,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
 _PATTERNS += [
     (
         re.compile(r"not an article format \((?P<suffix>[^):;]*)\)"),
-        lambda m: f"ليس بصيغة مقال ({_ltr(m['suffix'])})",
+        lambda m: f"ليس بصيغة مقال ({isolated(m['suffix'])})",
     ),
     (
         re.compile(r"binary file \((?P<kind>.+)\), not text"),
-        lambda m: f"ملف ثنائي ({_ltr(m['kind'])})، لا نص",
+        lambda m: f"ملف ثنائي ({isolated(m['kind'])})، لا نص",
     ),
     (
         re.compile(r"corrupt (?P<what>[A-Za-z -]+?) \((?P<detail>.*)\)", re.DOTALL),
@@ -178,11 +169,11 @@ _PATTERNS += [
     ),
     (
         re.compile(r"row (?P<row>\d+) \(line (?P<line>\d+)\): no text in the (?P<col>'.*') column"),
-        lambda m: f"الصف {m['row']} (السطر {m['line']}): لا نص في العمود {_own(m['col'])}",
+        lambda m: f"الصف {m['row']} (السطر {m['line']}): لا نص في العمود {isolated(m['col'])}",
     ),
     (
         re.compile(r"invalid JSON at line (?P<line>\d+) column (?P<col>\d+): (?P<msg>.+)"),
-        lambda m: f"JSON غير صالح في السطر {m['line']} العمود {m['col']}: {_ltr(m['msg'])}",
+        lambda m: f"JSON غير صالح في السطر {m['line']} العمود {m['col']}: {isolated(m['msg'])}",
     ),
     (
         re.compile(

@@ -17,7 +17,7 @@ from reader.model import LoadProblem
 from reader.printable import printable
 from reader.ui.common.i18n import add_arabic, current_language, t
 from reader.ui.common.note_text import note_text
-from reader.ui.common.plain import plain_label
+from reader.ui.common.plain import isolated, plain_label
 from reader.ui.status.problems import extension_summary, path_text
 
 add_arabic(
@@ -58,8 +58,8 @@ def problem_lines(problems: Sequence[LoadProblem], limit: int = LISTED_PROBLEMS)
         if first_strong_direction(reason, "ltr") == "ltr":
             lines.append(f"\u202a{path}: {reason}\u202c")
         else:
-            # isolated right to left, so its Latin words (EPUB, Word) keep their places in it
-            lines.append(f"\u202a{path}\u202c: \u2067{reason}\u2069")
+            # embedded right to left, so its Latin words (EPUB, Word) keep their places in it
+            lines.append(f"\u202a{path}\u202c: {isolated(reason)}")
     if len(problems) > limit:
         lines.append(t("… and {n:,} more").format(n=len(problems) - limit))
     return lines
