@@ -274,14 +274,31 @@ def test_the_places_list_is_a_gazetteer_column_of_its_own() -> None:
     assert PLACES_COLUMN not in [name for name, _ in without.extractor([]).gazetteers]
 
 
-def test_training_elsewhere_copies_the_places_list_beside_its_model(tmp_path: Path) -> None:
-    """A model trained into another folder finds its places list there, as the recogniser
-    expects; a list already there is used as it is."""
-    from reader.entities.training.inputs import places_list
+def test_the_person_names_list_is_a_gazetteer_column_of_its_own() -> None:
+    from reader.entities.features import WORLD_NAMES_COLUMN
+    from reader.entities.gazetteer import Gazetteer
+    from reader.entities.training.pipeline import Pipeline
 
-    copied = places_list(tmp_path / "gazetteers")
-    assert copied.read_bytes() == (paths.GAZETTEERS / paths.PLACES).read_bytes()
+    persons = Gazetteer([("PERS", ("ليفاندوفسكي",))])
+    pipe = Pipeline(Lexicon(counts={}), Gazetteer([]), [], world_names=persons)
+    extractor = pipe.extractor([])
+    assert [name for name, _ in extractor.gazetteers][-1] == WORLD_NAMES_COLUMN
+    features = extractor.sentence(["سجل", "ليفاندوفسكي", "هدفين"])
+    assert "gw=B-PERS" in features[1]
+    assert "gw-1=B-PERS" in features[2]
+    without = Pipeline(Lexicon(counts={}), Gazetteer([]), [])
+    assert WORLD_NAMES_COLUMN not in [name for name, _ in without.extractor([]).gazetteers]
+
+
+def test_training_elsewhere_copies_the_shipped_lists_beside_its_model(tmp_path: Path) -> None:
+    """A model trained into another folder finds its places and person-names lists there, as the
+    recogniser expects; a list already there is used as it is."""
+    from reader.entities.training.inputs import shipped_list
+
+    for name in (paths.PLACES, paths.WORLD_NAMES):
+        copied = shipped_list(tmp_path / "gazetteers", name)
+        assert copied.read_bytes() == (paths.GAZETTEERS / name).read_bytes()
     own = tmp_path / "own"
     own.mkdir()
     (own / paths.PLACES).write_text("LOC\tابو ديس\n", encoding="utf-8")
-    assert places_list(own).read_text(encoding="utf-8") == "LOC\tابو ديس\n"
+    assert shipped_list(own).read_text(encoding="utf-8") == "LOC\tابو ديس\n"

@@ -28,6 +28,7 @@ from reader.text import normalize_token
 
 MINED_COLUMN = "gm"  # the gazetteer of person names mined from the corpus (``mining.py``)
 PLACES_COLUMN = "gp"  # the gazetteer of the Arab world's towns and the world's cities (GeoNames)
+WORLD_NAMES_COLUMN = "gw"  # people, clubs and places, Arab and foreign (world_names.py)
 _IDENTITY = ("w=", "s=", "c=", "r=")
 _CLITIC_LETTERS = frozenset("وفبلك")
 

@@ -20,6 +20,7 @@ CLDR = "cldr-ar.tsv"
 NAMES = "anercorp-names.tsv"
 MINED = "mined-names.tsv"
 PLACES = "world-places.tsv"
+WORLD_NAMES = "world-names.tsv"
 
 
 def model_digests(folder: Path) -> dict[str, str]:

@@ -13,7 +13,12 @@ import pycrfsuite
 from reader.entities import paths
 from reader.entities.consistency import bio_of, blocks, chunks_of, second_pass_features
 from reader.entities.document_rules import apply_document_rules
-from reader.entities.features import MINED_COLUMN, PLACES_COLUMN, FeatureExtractor
+from reader.entities.features import (
+    MINED_COLUMN,
+    PLACES_COLUMN,
+    WORLD_NAMES_COLUMN,
+    FeatureExtractor,
+)
 from reader.entities.gazetteer import Gazetteer, read_entries
 from reader.entities.lexicon import Lexicon
 from reader.entities.mining import name_word_places, person_gazetteer
@@ -282,11 +287,12 @@ def _gazetteers(
         entries = read_entries(mined)
         lists.append((MINED_COLUMN, Gazetteer(person_gazetteer(entries))))
         name_words = name_word_places(entries)
-    places = gazetteers / paths.PLACES
-    if any(a.startswith(("gp=", "gp-1=", "gp+1=")) for a in known):
-        if not places.is_file():
-            raise RecogniserUnavailable(f"entity model missing: {places}")
-        lists.append((PLACES_COLUMN, Gazetteer(read_entries(places))))
+    for column, name in ((PLACES_COLUMN, paths.PLACES), (WORLD_NAMES_COLUMN, paths.WORLD_NAMES)):
+        if any(a.startswith((f"{column}=", f"{column}-1=", f"{column}+1=")) for a in known):
+            path = gazetteers / name
+            if not path.is_file():
+                raise RecogniserUnavailable(f"entity model missing: {path}")
+            lists.append((column, Gazetteer(read_entries(path))))
     return lists, name_words
 
 

@@ -79,6 +79,13 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         help="the Arab world's towns and the world's cities (world-places.tsv, GeoNames) as a "
         "gazetteer feature",
     )
+    parser.add_argument(
+        "--world-names",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="names of people, clubs and places, Arab and foreign (world-names.tsv: arabnamer, "
+        "Arabic Wikipedia's titles through ArWikiCats) as a gazetteer feature",
+    )
     parser.add_argument("--models", type=Path, default=paths.MODELS)
     parser.add_argument("--gazetteers", type=Path, default=paths.GAZETTEERS)
     parser.add_argument(

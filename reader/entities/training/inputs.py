@@ -99,28 +99,40 @@ def load_lexicon(args: argparse.Namespace, log: Log, started: float) -> Lexicon:
     return lexicon
 
 
-def places_list(gazetteers: Path) -> Path:
-    """The places list in the folder the model's gazetteers go to: copied there from the shipped
-    one when training writes elsewhere, since the recogniser reads the list beside its model."""
-    path = gazetteers / paths.PLACES
+def shipped_list(gazetteers: Path, name: str = paths.PLACES) -> Path:
+    """A list written by a script (places, world names) in the folder the model's gazetteers go
+    to: copied there from the shipped one when training writes elsewhere, since the recogniser
+    reads the list beside its model."""
+    path = gazetteers / name
     if not path.is_file():
         gazetteers.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.GAZETTEERS / paths.PLACES, path)
+        shutil.copyfile(paths.GAZETTEERS / name, path)
     return path
 
 
 def build_pipeline(
     args: argparse.Namespace, train: Sequence[Sentence], log: Log, started: float
 ) -> Pipeline:
-    """The feature pipeline: lexicon, CLDR list (written anew), mined names, towns."""
+    """The feature pipeline: lexicon, CLDR list (written anew), mined names, towns, names of
+    people, clubs and places."""
     lexicon = load_lexicon(args, log, started)
     cldr_path = args.gazetteers / paths.CLDR
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     mined = mined_names(args, train, log) if args.mine or args.mined else []
     log(f"mined names: {len(mined):,} ({time.monotonic() - started:.0f} s)")
-    places = Gazetteer(read_entries(places_list(args.gazetteers))) if args.places else None
+    places = Gazetteer(read_entries(shipped_list(args.gazetteers))) if args.places else None
+    world_names = (
+        Gazetteer(read_entries(shipped_list(args.gazetteers, paths.WORLD_NAMES)))
+        if args.world_names
+        else None
+    )
     return Pipeline(
-        lexicon, Gazetteer(read_entries(cldr_path)), mined, args.hide_below, places=places
+        lexicon,
+        Gazetteer(read_entries(cldr_path)),
+        mined,
+        args.hide_below,
+        places=places,
+        world_names=world_names,
     )
 
 

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from reader.entities.conll import Sentence
 from reader.entities.consistency import BLOCK, blocks
-from reader.entities.features import MINED_COLUMN, PLACES_COLUMN, Analysis, FeatureExtractor
+from reader.entities.features import (
+    MINED_COLUMN,
+    PLACES_COLUMN,
+    WORLD_NAMES_COLUMN,
+    Analysis,
+    FeatureExtractor,
+)
 from reader.entities.gazetteer import Gazetteer, harvest_names
 from reader.entities.lexicon import CliticSplitter, Lexicon
 from reader.entities.mining import name_word_places, person_gazetteer
@@ -42,12 +48,15 @@ class Pipeline:
         cldr: Gazetteer,
         mined: list,
         hide_below: int = 0,
+        *,
         places: Gazetteer | None = None,
+        world_names: Gazetteer | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.hide_below = hide_below
         self.cldr = cldr
         self.places = places
+        self.world_names = world_names
         self.mined = Gazetteer(person_gazetteer(mined))
         self.name_words = name_word_places(mined)
         self.splitter = CliticSplitter(lexicon.counts)
@@ -60,6 +69,8 @@ class Pipeline:
         columns = [("gc", self.cldr), ("gn", names), (MINED_COLUMN, self.mined)]
         if self.places is not None:
             columns.append((PLACES_COLUMN, self.places))
+        if self.world_names is not None:
+            columns.append((WORLD_NAMES_COLUMN, self.world_names))
         return columns
 
     def extractor(
