@@ -43,6 +43,8 @@ MAX_PUNCTUATION_RUN = 1000
 WINDOW_CHARS = 100_000
 _DROPPED = frozenset(MARKS + TATWEEL + INVISIBLES)
 _PROCLITICS = frozenset("وفبلك")
+# at least this many letters stay in the name once a clitic is left outside (as the facets do)
+_MIN_REST = 3
 
 
 class RecogniserUnavailable(Exception):
@@ -132,8 +134,11 @@ class Recogniser:
                 if norm[:n] and all(c in _PROCLITICS for c in norm[:n]) and norm[n:] in named:
                     clitic = norm[:n]
                     break
-        if not clitic or len(norm) - len(clitic) < 2:
-            return 0
+        rest = norm[len(clitic) :]
+        if not clitic or len(rest) < _MIN_REST:
+            return 0  # فاس is not ف + اس
+        if ("ف" in clitic or "ك" in clitic) and not rest.startswith("ال") and rest not in named:
+            return 0  # ف and ك seldom take a name without its article: فورد, كاسياس
         want, i = len(clitic), 0
         while i < len(surface) and want:
             if surface[i] not in _DROPPED:
