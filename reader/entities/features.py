@@ -258,7 +258,9 @@ class FeatureExtractor:
                 continue
             if norms is None:
                 norms = [info.norm for info in infos]
-            columns.append((name, gazetteer.tag(norms, stems)))
+            bit = 1 << k
+            at = [i for i, info in enumerate(infos) if info.starts & bit]
+            columns.append((name, gazetteer.tag(norms, stems, at)))
         return columns
 
     def _window_rows(self, infos: Sequence[_Word]) -> list[list]:

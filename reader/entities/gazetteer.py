@@ -1,8 +1,9 @@
 """Name lists matched over token sequences (longest match, affix-aware on the first word).
 
 The lists in ``resources/gazetteers/``: place and language names from CLDR (through babel), names
-harvested from the ANERcorp training split, person names mined from the unlabelled corpus, and
-towns and cities from GeoNames (``world-places.tsv``). Matches become features, never labels:
+harvested from the ANERcorp training split, person names mined from the unlabelled corpus,
+towns and cities from GeoNames (``world-places.tsv``), and names of people, clubs and places
+(``world-names.tsv``). Matches become features, never labels:
 the CRF learns how far to trust each list (the training names are built by jackknife so that it
 does not learn to trust them blindly, see ``training/pipeline.py``).
 """
@@ -48,40 +49,63 @@ class Gazetteer:
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        by_first: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+        # a trie of words: a common first word (نادي, محافظه, عبد) begins hundreds of names, and
+        # a match then costs the words it reads, not a comparison with each of those names
+        self._index: dict[str, _Node] = {}
+        self._size = 0
         for kind, words in entries:
-            by_first[words[0]].setdefault(words[1:], kind)
-        # longest continuation first, so the first hit is the longest match
-        self._index = {
-            first: sorted(rests.items(), key=lambda item: -len(item[0]))
-            for first, rests in by_first.items()
-        }
+            node = self._index.setdefault(words[0], _Node())
+            for word in words[1:]:
+                node = node.next.setdefault(word, _Node())
+            if node.kind is None:  # the first type listed for a name wins
+                node.kind = kind
+                self._size += 1
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._index.values())
+        return self._size
 
     def may_start(self, word: str, stem: str) -> bool:
         """Whether a listed name may begin at a token of this form: ``tag`` finds nothing in a
         sentence where no token may, so a caller can skip it there."""
         return stem in self._index or word in self._index
 
-    def tag(self, words: Sequence[str], stems: Sequence[str]) -> list[str]:
-        """A BIO label (``B-LOC``, ``I-LOC``, ``O``) per token for the matched names."""
+    def tag(
+        self, words: Sequence[str], stems: Sequence[str], starts: Iterable[int] | None = None
+    ) -> list[str]:
+        """A BIO label (``B-LOC``, ``I-LOC``, ``O``) per token for the matched names.
+        ``starts``: the positions where a name may begin (``may_start``), in order, when the
+        caller knows them: the others are not looked at."""
         labels = ["O"] * len(words)
-        i, n = 0, len(words)
-        while i < n:
-            options = self._index.get(stems[i]) or self._index.get(words[i])
-            if options:
-                for rest, kind in options:
-                    end = i + 1 + len(rest)
-                    if end <= n and tuple(words[i + 1 : end]) == rest:
-                        labels[i] = "B-" + kind
-                        for j in range(i + 1, end):
-                            labels[j] = "I-" + kind
-                        i = end - 1
-                        break
-            i += 1
+        n, index, done = len(words), self._index, 0
+        for i in range(n) if starts is None else starts:
+            if i < done:  # inside the name matched before
+                continue
+            node = index.get(stems[i]) or index.get(words[i])
+            kind, end, j = None, i, i + 1
+            while node is not None:
+                if node.kind is not None:
+                    kind, end = node.kind, j
+                if j == n:
+                    break
+                node = node.next.get(words[j])
+                j += 1
+            if kind is not None:
+                labels[i] = "B-" + kind
+                for k in range(i + 1, end):
+                    labels[k] = "I-" + kind
+                done = end
         return labels
+
+
+class _Node:
+    """A name's words so far: the type of the name that ends here, if one does, and the words
+    that go on to longer names."""
+
+    __slots__ = ("kind", "next")
+
+    def __init__(self) -> None:
+        self.kind: str | None = None
+        self.next: dict[str, _Node] = {}
 
 
 def cldr_entries() -> list[Entry]:
