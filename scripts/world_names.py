@@ -34,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from world_places import corpus_counts  # noqa: E402
 
 from reader.text import normalize  # noqa: E402
 
@@ -74,16 +77,6 @@ def read_json(wheel: Path, member: str) -> dict[str, object]:
     import loads its transliteration model)."""
     with zipfile.ZipFile(wheel) as archive:
         return json.loads(archive.read(member).decode("utf-8"))
-
-
-def corpus_counts(path: Path) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                word, count = line.split("\t", 2)[:2]
-                counts[word] = int(count)
-    return counts
 
 
 def name_words(name: str) -> list[str] | None:
