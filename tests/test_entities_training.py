@@ -301,4 +301,4 @@ def test_training_elsewhere_copies_the_shipped_lists_beside_its_model(tmp_path: 
     own = tmp_path / "own"
     own.mkdir()
     (own / paths.PLACES).write_text("LOC\tابو ديس\n", encoding="utf-8")
-    assert shipped_list(own).read_text(encoding="utf-8") == "LOC\tابو ديس\n"
+    assert shipped_list(own, paths.PLACES).read_text(encoding="utf-8") == "LOC\tابو ديس\n"

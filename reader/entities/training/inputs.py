@@ -99,7 +99,7 @@ def load_lexicon(args: argparse.Namespace, log: Log, started: float) -> Lexicon:
     return lexicon
 
 
-def shipped_list(gazetteers: Path, name: str = paths.PLACES) -> Path:
+def shipped_list(gazetteers: Path, name: str) -> Path:
     """A list written by a script (places, world names) in the folder the model's gazetteers go
     to: copied there from the shipped one when training writes elsewhere, since the recogniser
     reads the list beside its model."""
@@ -120,7 +120,11 @@ def build_pipeline(
     write_entries(cldr_entries(), cldr_path, CLDR_HEADER)
     mined = mined_names(args, train, log) if args.mine or args.mined else []
     log(f"mined names: {len(mined):,} ({time.monotonic() - started:.0f} s)")
-    places = Gazetteer(read_entries(shipped_list(args.gazetteers))) if args.places else None
+    places = (
+        Gazetteer(read_entries(shipped_list(args.gazetteers, paths.PLACES)))
+        if args.places
+        else None
+    )
     world_names = (
         Gazetteer(read_entries(shipped_list(args.gazetteers, paths.WORLD_NAMES)))
         if args.world_names

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.csvfmt import BODY_IS_SUMMARY
@@ -133,10 +134,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
         ),
         lambda m: f"نص مقتطع من واجهة الأخبار التي صدّرته (بقي {m['n']} حرفًا في المصدر)",
     ),
-]
-
-
-_PATTERNS += [
     (
         re.compile(r"not an article format \((?P<suffix>[^):;]*)\)"),
         lambda m: f"ليس بصيغة مقال ({isolated(m['suffix'])})",
@@ -184,6 +181,7 @@ _PATTERNS += [
 ]
 
 
+@lru_cache(maxsize=4096)  # a folder repeats its notes, and views ask for them at each repaint
 def note_text(note: str, language: str) -> str:
     """``note`` as the interface in ``language`` ("en" or "ar") shows it."""
     if language != "ar":

@@ -83,6 +83,15 @@ def path_text(path: str) -> str:
     return printable(path).replace("/", "\u200e/\u200e")
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+
 class ProblemsModel(QAbstractTableModel):
     """LoadProblems as a two-column table."""
 
@@ -109,11 +118,15 @@ class ProblemsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
+        if role not in _ROLES:  # the view asks for many roles per cell and repaint
+            return None
         problem = self._problems[index.row()]
-        # names come from disk and reasons may quote the file: newlines and bidi overrides shown
-        # made printable before the translation: its isolates are the interface's, not the file's
-        reason = note_text(printable(problem.reason), current_language())
-        text = printable(problem.path) if index.column() == 0 else reason
+        # names come from disk and reasons may quote the file: newlines and bidi overrides shown;
+        # a reason is made printable before the translation: its isolates are the interface's
+        if index.column() == 0:
+            text = printable(problem.path)
+        else:
+            text = note_text(printable(problem.reason), current_language())
         # a path reads left to right in either interface (its Arabic folder names stay in order), and
         # a reason keeps the direction of its own language: LRE … PDF embeds them in an RTL table
         ltr = index.column() == 0 or first_strong_direction(text, "ltr") == "ltr"
