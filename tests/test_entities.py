@@ -152,7 +152,7 @@ class _ScriptedRecogniser(Recogniser):
     """The real span building over scripted tags: each listed word gets its tag, others O."""
 
     def __init__(self, tags: dict[str, str]) -> None:
-        super().__init__(None, None, FeatureExtractor(Lexicon(counts=COUNTS)))
+        super().__init__(FeatureExtractor(Lexicon(counts=COUNTS)))
         self._tags = tags
 
     def _tag_document(self, sentences, keywords=frozenset()):

@@ -10,6 +10,27 @@ from reader.entities.conll import entity_chunks
 from reader.entities.features import FeatureExtractor
 from reader.entities.recogniser import Recogniser
 
+SENTENCES = [
+    [
+        "وقال",
+        "وزير",
+        "الخارجية",
+        "الفرنسي",
+        "جان",
+        "إيف",
+        "لودريان",
+        "في",
+        "باريس",
+        "إن",
+        "الاتحاد",
+        "الأوروبي",
+        "مستعد",
+        ".",
+    ],
+    ["أعلنت", "شركة", "جنرال", "موتورز", "الأمريكية", "عن", "أرباحها", "في", "ديترويت", "."],
+    ["لعب", "ميسي", "مع", "برشلونة", "في", "الدوري", "الإسباني", "."],
+]
+
 
 @pytest.fixture(scope="module")
 def recogniser():
@@ -53,34 +74,14 @@ def test_dropping_unknown_features_changes_no_label(recogniser) -> None:
     """The run-time filter (features the models have no weight for) is an optimisation only."""
 
     base = recogniser._extractor
-    unfiltered = Recogniser(
-        recogniser._first, recogniser._second, FeatureExtractor(base.lexicon, base.gazetteers)
-    )
-    sentences = [
-        [
-            "وقال",
-            "وزير",
-            "الخارجية",
-            "الفرنسي",
-            "جان",
-            "إيف",
-            "لودريان",
-            "في",
-            "باريس",
-            "إن",
-            "الاتحاد",
-            "الأوروبي",
-            "مستعد",
-            ".",
-        ],
-        ["أعلنت", "شركة", "جنرال", "موتورز", "الأمريكية", "عن", "أرباحها", "في", "ديترويت", "."],
-        ["لعب", "ميسي", "مع", "برشلونة", "في", "الدوري", "الإسباني", "."],
-    ]
-    assert unfiltered.tag_tokens(sentences) == recogniser.tag_tokens(sentences)
+    unfiltered = Recogniser(FeatureExtractor(base.lexicon, base.gazetteers, scores=base.scores))
+    assert unfiltered.tag_tokens(SENTENCES) == recogniser.tag_tokens(SENTENCES)
     assert any(
         len(a) > len(b)
         for a, b in zip(
-            unfiltered._extractor.sentence(sentences[0]), base.sentence(sentences[0]), strict=True
+            FeatureExtractor(base.lexicon, base.gazetteers).sentence(SENTENCES[0]),
+            FeatureExtractor(base.lexicon, base.gazetteers, base.known).sentence(SENTENCES[0]),
+            strict=True,
         )
     )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from reader.entities.crf_model import CrfModel, CrfPair
 from reader.entities.features import FeatureExtractor
 from reader.entities.lexicon import Lexicon
 from reader.entities.word_cues import nisba_gender, nisba_rate, quoted_spans
@@ -17,6 +19,9 @@ LEXICON = Lexicon(
         "بتمزق": ("4", "42", "423", "4234"),
     },
 )
+
+# the window's edges, a stem holding "|", a quote, a nisba after a name
+TOKENS = ["قال", "ا|ب", "|", "ترامب", "«", "حور", "»", "بايدن", "الايراني", "."]
 
 
 def _own(token: str, **kwargs) -> set[str]:
@@ -165,18 +170,38 @@ def test_quoted_words_know_the_word_before_the_quote() -> None:
 
 
 def test_run_time_features_are_the_training_features_the_models_know() -> None:
-    """With ``known`` (and as bytes), the extractor gives exactly the features it gives in
-    training, less those the models do not weigh: bias and padding always stay."""
-    tokens = ["قال", "ا|ب", "|", "ترامب", "«", "حور", "»", "بايدن", "الايراني", "."]
+    """With ``known``, the extractor gives exactly the features it gives in training, less
+    those the models do not weigh: bias and padding always stay."""
+    tokens = TOKENS
     full = FeatureExtractor(LEXICON).sentence(tokens)
     bigrams = {f for row in full for f in row if f.startswith("bg")}
     known = frozenset({f for row in full for f in row[1::2]} | bigrams)
-    for encoded in (False, True):
-        kept = FeatureExtractor(LEXICON, known=known, encoded=encoded).sentence(tokens)
-        if encoded:
-            kept = [[f.decode() for f in row] for row in kept]
-        expected = [
-            [f for f in row if f in known or f == "b" or f.endswith(":pad")] for row in full
-        ]
-        assert kept == expected
+    kept = FeatureExtractor(LEXICON, known=known).sentence(tokens)
+    expected = [[f for f in row if f in known or f == "b" or f.endswith(":pad")] for row in full]
+    assert kept == expected
     assert any("|" in f[4:].replace("|", "", 1) for f in bigrams)  # a stem holding "|"
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_scored_sentences_weigh_exactly_the_features_of_training(known: bool) -> None:
+    """Scored (run time), a token's label scores are the models' weights summed over the
+    features the extractor gives in training: per word, per neighbour, per sentence alike."""
+    full = FeatureExtractor(LEXICON).sentence(TOKENS)
+    attributes = sorted({f for row in full for f in row})
+    rng = np.random.default_rng(7)
+    # two toy models that weigh every other feature, the first missing the bias
+    first = _toy_model(attributes[1::2], ("O", "B-PERS"), rng)
+    second = _toy_model(attributes[::2], ("O", "B-LOC", "I-LOC"), rng)
+    pair = CrfPair(first, second)
+    weighed = frozenset(attributes[::3]) if known else None
+    analysis = FeatureExtractor(LEXICON, known=weighed, scores=pair).analyse(TOKENS)
+    strings = FeatureExtractor(LEXICON, known=weighed).sentence(TOKENS)
+    expected = np.array([pair.weights[[pair.id_of(f) for f in row]].sum(axis=0) for row in strings])
+    assert analysis.scores is not None
+    np.testing.assert_allclose(analysis.scores, expected, atol=1e-5)
+    assert np.abs(expected).sum() > 1
+
+
+def _toy_model(attributes: list[str], labels: tuple[str, ...], rng) -> CrfModel:
+    state = rng.normal(size=(len(attributes), len(labels)))
+    return CrfModel(labels, tuple(attributes), state, np.zeros((len(labels), len(labels))))

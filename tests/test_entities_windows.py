@@ -24,7 +24,7 @@ class _ScriptedRecogniser(Recogniser):
     """Tags each token from a table and records the documents it is given."""
 
     def __init__(self, tags: dict[str, str]) -> None:  # no model: _tag_document is scripted
-        super().__init__(None, None, FeatureExtractor(Lexicon(counts={})))
+        super().__init__(FeatureExtractor(Lexicon(counts={})))
         self._tags = tags
         self.documents: list[list[list[str]]] = []
 

@@ -41,18 +41,31 @@ def second_pass_features(
     first_tags: Sequence[Sequence[str]],
 ) -> list[list[list[str]]]:
     """Second-pass features of one document's sentences: each token's first-pass features plus
-    the first-pass labels around it and the document's vote on its stem.
+    its ``second_pass_extras``.
 
     A leaner set (word, stem, clusters only) was tried to save tagging time and lost the whole
     gain on dev: the second pass must still see the context to overrule the first.
     """
+    extras = second_pass_extras(stems, first_tags)
+    return [
+        [x + extra for x, extra in zip(xs, sentence, strict=True)]
+        for xs, sentence in zip(features, extras, strict=True)
+    ]
+
+
+def second_pass_extras(
+    stems: Sequence[Sequence[str]], first_tags: Sequence[Sequence[str]]
+) -> list[list[list[str]]]:
+    """What the second pass sees beyond the first pass's features, per token of each of a
+    document's sentences: the first-pass labels around it and the document's vote on its stem
+    and names."""
     repeated = _repeated_stems(stems, first_tags)
     chunks = [chunks_of(bio_of(tags)) for tags in first_tags]
     names, places = _document_names(stems, chunks)
     index = _name_index(names) if names else None
     cache: dict[tuple[str, str], str] = {}
     out: list[list[list[str]]] = []
-    for xs, sentence_stems, tags in zip(features, stems, first_tags, strict=True):
+    for sentence_stems, tags in zip(stems, first_tags, strict=True):
         named = _match_names(sentence_stems, names, index) if names else None
         doc = _sentence_votes(sentence_stems, tags, repeated, cache)
         extras = _label_extras(tags, doc)
@@ -63,7 +76,7 @@ def second_pass_features(
                 place = places.get(stem)
                 if place:
                     extra.append("dp=" + place)
-        out.append([x + extra for x, extra in zip(xs, extras, strict=True)])
+        out.append(extras)
     return out
 
 

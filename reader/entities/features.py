@@ -11,8 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
+import numpy as np
+
+from reader.entities.crf_model import CrfPair
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.known_features import WINDOW, KnownFeatures, Pairs
 from reader.entities.lexicon import CliticSplitter, Lexicon
@@ -38,8 +41,8 @@ class _Word(NamedTuple):
 
     norm: str
     stem: str
-    # its own features, and its features as a neighbour per WINDOW offset (str, or bytes when
-    # the extractor is ``encoded``)
+    # its own features, and its features as a neighbour per WINDOW offset (left empty when the
+    # extractor is ``scored``: their weights are in ``scores``)
     own: list
     by_offset: tuple[list, ...]
     gender: str  # nisba_gender
@@ -47,13 +50,19 @@ class _Word(NamedTuple):
     k2: str
     sk1: str
     starts: int  # bit k set: a name of gazetteer k may begin here
+    # scored: the summed weights of its own features and of its features as each neighbour
+    # (1 + len(WINDOW) rows, ``CrfPair.weights`` columns)
+    scores: np.ndarray | None = None
 
 
 class Analysis(NamedTuple):
-    features: list[list[str]]
+    # each token's features; scored: only those not summed per word (bigrams, lists, quotes)
+    features: list[list]
     stems: list[str]
     # the mined person names' gazetteer labels (``gm``: B-PERS/I-PERS/O), when it is one
     mined: Sequence[str] = ()
+    # scored: each token's label scores from all its first-pass features (``CrfPair`` columns)
+    scores: np.ndarray | None = None
 
 
 class FeatureExtractor:
@@ -66,7 +75,7 @@ class FeatureExtractor:
         name_words: Mapping[str, str] | None = None,
         *,
         hidden: frozenset[str] = frozenset(),
-        encoded: bool = False,
+        scores: CrfPair | None = None,
     ) -> None:
         """``known``: the attributes the trained models weigh (``training.attributes.used_attributes``). At
         run time every other feature is dropped as soon as it is made (it could not change a
@@ -78,8 +87,10 @@ class FeatureExtractor:
         looks at run time, and it learns to label them from clusters, affixes and context
         instead of memorising them (55% of dev entities never occur in training).
 
-        ``encoded`` (run time, with ``known``): the kept features come out as UTF-8 bytes, the
-        form CRFsuite reads them in, so tagging does not encode each string again per token."""
+        ``scores`` (run time): the models' weights. The features come out as their attribute
+        ids, and a word's own and neighbour features are summed once per word form, so a
+        sentence's label scores (``Analysis.scores``) cost a few array additions per token.
+        Without ``known`` every feature the models weigh is kept."""
         self.known = known
         self.hidden = hidden
         self.votes = votes or {}
@@ -89,14 +100,16 @@ class FeatureExtractor:
         self.lexicon = lexicon
         self.splitter = CliticSplitter(lexicon.counts)
         self.gazetteers = tuple(gazetteers)
-        # each kept feature as the one object ``known`` holds: the cache below keeps ~60
-        # feature strings per word, and most (clusters, shape, affixes, offsets) repeat across
-        # words; shared, a tagging worker's cache takes half the memory (and less time: fewer
-        # allocations)
-        self._canonical: dict[str, str | bytes] | None = None
-        if known is not None:
-            self._canonical = {a: a.encode() if encoded else a for a in known}
-        self._fixed = KnownFeatures(self._canonical, encoded)
+        # each kept feature as what the tagger reads: its attribute id, or one shared string
+        self.scores = scores
+        self._canonical: dict[str, str | int] | None = None
+        if scores is not None:
+            self._canonical = (
+                dict(scores.ids) if known is None else {a: scores.id_of(a) for a in known}
+            )
+        elif known is not None:
+            self._canonical = {a: a for a in known}
+        self._fixed = KnownFeatures(self._canonical, scores.id_of if scores else None)
         # the words of the last ~131k distinct forms: at 50,000 articles a worker meets ~260k,
         # the rarer ones cost a miss each (a few percent of tokens)
         self._word = lru_cache(maxsize=1 << 17)(self._word_features)
@@ -147,6 +160,14 @@ class FeatureExtractor:
             own = [f for f in own if not f.startswith(_IDENTITY)]
             ctx = [f for f in ctx if not f.startswith(_IDENTITY)]
         kept_own, by_offset = self._kept(own, ctx)
+        scores = None
+        if self.scores is not None:
+            # float32 halves what the word cache holds; the sentence's sums are float64 again
+            weights = self.scores.weights
+            scores = np.stack(
+                [weights[group].sum(axis=0) for group in (kept_own, *by_offset)]
+            ).astype(np.float32)
+            kept_own, by_offset = [], ()
         return _Word(
             norm,
             stem,
@@ -161,6 +182,7 @@ class FeatureExtractor:
                 for k, (_, gazetteer) in enumerate(self.gazetteers)
                 if gazetteer.may_start(norm, stem)
             ),
+            scores,
         )
 
     def _form_features(
@@ -227,7 +249,7 @@ class FeatureExtractor:
         infos = list(map(self._word, tokens))
         stems = [info.stem for info in infos]
         gaz_columns = self._gazetteer_columns(infos, stems)
-        out = self._window_rows(infos)
+        out = self._window_rows(infos) if self.scores is None else [[] for _ in infos]
         if self._fixed.bigrams is None or self.hidden:
             self._add_bigrams(out, stems)
         else:
@@ -240,7 +262,14 @@ class FeatureExtractor:
             if name == MINED_COLUMN:
                 mined = labels if labels is not None else ["O"] * len(infos)
                 break
-        return Analysis(out, stems, mined)
+        scores = None
+        if self.scores is not None:
+            fixed = self._fixed
+            # scored, the bias and the padding are attribute ids
+            bias, pads = cast(int, fixed.bias), cast(tuple[int, ...], fixed.pads)
+            scores = self.scores.sentence_scores([i.scores for i in infos], bias, pads)
+            self.scores.add_rows(scores, out, slice(None))
+        return Analysis(out, stems, mined, scores)
 
     def _gazetteer_columns(
         self, infos: Sequence[_Word], stems: list[str]

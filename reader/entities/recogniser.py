@@ -8,15 +8,17 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from reader.entities import paths
-from reader.entities.consistency import bio_of, blocks, chunks_of, second_pass_features
+from reader.entities.consistency import bio_of, blocks, chunks_of, second_pass_extras
+from reader.entities.crf_model import CrfModel, CrfPair, ModelFormatError, read_crf_model
 from reader.entities.document_rules import apply_document_rules
 from reader.entities.features import (
     MINED_COLUMN,
     PLACES_COLUMN,
     WORLD_NAMES_COLUMN,
+    Analysis,
     FeatureExtractor,
 )
 from reader.entities.gazetteer import Gazetteer, read_entries
@@ -55,11 +57,9 @@ class Recogniser:
     """Two CRFs: the first labels each sentence, the second revisits those labels knowing how the
     same words were labelled elsewhere in the document (``consistency.py``)."""
 
-    def __init__(
-        self, first: pycrfsuite.Tagger, second: pycrfsuite.Tagger, extractor: FeatureExtractor
-    ) -> None:
-        self._first = first
-        self._second = second
+    def __init__(self, extractor: FeatureExtractor) -> None:
+        """``extractor``: one that carries the models' weights (``scores``), as
+        ``load_recogniser`` makes it."""
         self._extractor = extractor
 
     # -- tokens -----------------------------------------------------------------------------
@@ -76,12 +76,8 @@ class Recogniser:
     def _tag_document(
         self, sentences: Sequence[Sequence[str]], keywords: frozenset[str] = frozenset()
     ) -> list[list[str]]:
-        analysed = [self._extractor.analyse(s) for s in sentences]
-        first = [self._first.tag(a.features) if a.stems else [] for a in analysed]
-        second = second_pass_features(
-            [a.features for a in analysed], [a.stems for a in analysed], first
-        )
-        second_tags = [bio_of(self._second.tag(x)) if x else [] for x in second]
+        analysed, first, second = self._passes(sentences)
+        second_tags = [bio_of(tags) if tags else [] for tags in second]
         return apply_document_rules(
             second_tags,
             first,
@@ -91,6 +87,37 @@ class Recogniser:
             split=self._extractor.splitter.split,
             keywords=keywords,
         )
+
+    def _passes(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> tuple[list[Analysis], list[list[str]], list[list[str]]]:
+        """Each sentence's analysis and its labels by the first and by the second CRF."""
+        pair = self._extractor.scores
+        if pair is None:
+            raise ValueError("this recogniser's feature extractor has no model weights")
+        analysed = [self._extractor.analyse(s) for s in sentences]
+        scores = [a.scores for a in analysed]
+        first = pair.decode(0, [s[:, : pair.split] for s in scores])  # type: ignore[index]
+        extras = self._second_scores(analysed, first)
+        return analysed, first, pair.decode(1, extras)
+
+    def _second_scores(self, analysed: list[Analysis], first: list[list[str]]) -> list:
+        """Each sentence's second-pass label scores: its first-pass features' weights in the
+        second model plus those of ``second_pass_extras``."""
+        pair = self._extractor.scores
+        assert pair is not None  # _passes checked
+        get, unknown = pair.ids.get, pair.unknown
+        out = []
+        extras = second_pass_extras([a.stems for a in analysed], first)
+        for analysis, sentence in zip(analysed, extras, strict=True):
+            scores = analysis.scores[:, pair.split :].copy()  # type: ignore[index]
+            pair.add_rows(
+                scores,
+                [[get(f, unknown) for f in token] for token in sentence],
+                np.s_[pair.split :],
+            )
+            out.append(scores)
+        return out
 
     # -- text -------------------------------------------------------------------------------
     def find_entities(self, text: str, keywords: Iterable[str] = ()) -> list[Span]:
@@ -249,6 +276,8 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
     for file in needed:
         if not file.is_file():
             raise RecogniserUnavailable(f"entity model missing: {file}")
+    _check_digests(folder)
+    pair = CrfPair(_read_model(model), _read_model(model2))
     try:
         lexicon = Lexicon.read(folder / paths.LEXICON)
         known = frozenset((folder / paths.ATTRIBUTES).read_text(encoding="utf-8").split("\n"))
@@ -265,12 +294,11 @@ def load_recogniser(path: Path | None = None) -> Recogniser:
             known,
             read_votes(folder / paths.VOTES),
             name_words,
-            encoded=True,
+            scores=pair,
         )
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecogniserUnavailable(f"entity model unreadable: {exc}") from None
-    _check_digests(folder)
-    return Recogniser(_open_tagger(model), _open_tagger(model2), extractor)
+    return Recogniser(extractor)
 
 
 def _gazetteers(
@@ -316,13 +344,11 @@ def _check_digests(folder: Path) -> None:
             )
 
 
-def _open_tagger(model: Path) -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
+def _read_model(model: Path) -> CrfModel:
     try:
-        tagger.open(str(model))
-        labels = set(tagger.labels())
-    except (OSError, ValueError) as exc:
+        read = read_crf_model(model)
+    except (OSError, ModelFormatError) as exc:
         raise RecogniserUnavailable(f"entity model corrupt: {model}: {exc}") from None
-    if "O" not in labels:
+    if "O" not in read.labels:
         raise RecogniserUnavailable(f"entity model corrupt: {model}: no labels")
-    return tagger
+    return read

@@ -5,11 +5,12 @@
 
 Without ``--corpus`` the shared ``../shared/corpus/*.tar.xz`` archives are unpacked into a fresh
 temporary folder first. Tagging time covers tokenisation, sentence splitting, feature extraction,
-the CRF and span building; reading the files is not counted. One process, so one core. The
+the CRFs' scores and decoding, and span building; reading the files is not counted. One process, so one core. The
 first pass warms the per-word feature cache the way a loaded library does; every pass is
 reported, the median is the figure. ``--stages`` adds one more pass that tells the CPU time of
-each stage of the tagging path (sentence splitting, features, each CRF pass, the second pass's
-features, the rest: span building and the name rules).
+each stage of the tagging path (sentence splitting, features with the first pass's scores, each
+pass's decoding, the second pass's features and scores, the rest: span building and the name
+rules).
 """
 
 from __future__ import annotations
@@ -58,32 +59,27 @@ def _timed(stage: str, function):
     return run_generator if stage == "split" else run
 
 
-class _TimedTagger:
-    def __init__(self, stage: str, tagger) -> None:
-        self.tag = _timed(stage, tagger.tag)
-
-
 def stage_pass(recogniser, texts: list[str]) -> None:
     """One more pass, each stage's CPU time counted, printed as shares of the pass."""
     import reader.entities.recogniser as module
 
-    patched = {name: getattr(module, name) for name in ("split_sentences", "second_pass_features")}
-    module.split_sentences = _timed("split", patched["split_sentences"])
-    module.second_pass_features = _timed("second features", patched["second_pass_features"])
-    extractor, first, second = recogniser._extractor, recogniser._first, recogniser._second
+    splitter = module.split_sentences
+    module.split_sentences = _timed("split", splitter)
+    extractor = recogniser._extractor
+    pair = extractor.scores
+    decode = pair.decode
     extractor.analyse = _timed("features", extractor.analyse)
-    recogniser._first = _TimedTagger("first CRF", first)
-    recogniser._second = _TimedTagger("second CRF", second)
+    recogniser._second_scores = _timed("second features", recogniser._second_scores)
+    passes = (_timed("first CRF", decode), _timed("second CRF", decode))
+    pair.decode = lambda which, scores: passes[which](which, scores)
     try:
         started = time.process_time()
         for text in texts:
             recogniser.find_entities(text)
         total = time.process_time() - started
     finally:
-        for name, function in patched.items():
-            setattr(module, name, function)
-        del extractor.analyse
-        recogniser._first, recogniser._second = first, second
+        module.split_sentences = splitter
+        del extractor.analyse, recogniser._second_scores, pair.decode
     rest = total - sum(_stage_times.values())
     shares = [*_stage_times.items(), ("rest", rest)]
     print(
