@@ -142,6 +142,7 @@ def test_viterbi_finds_the_best_path_of_each_sentence(lengths: list[int], data) 
         lambda data: data[:4] + b"XXXX" + data[8:],  # the size
         lambda data: data[:8] + b"XXXX" + data[12:],  # the model type
         lambda data: data[:-1],
+        lambda data: data[:24] + b"\xff\xff\xff\x7f" + data[28:],  # 2 billion attributes
     ],
 )
 def test_a_damaged_model_is_named_not_crashed_on(tmp_path: Path, toy_model: Path, damage) -> None:

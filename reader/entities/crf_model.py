@@ -1,14 +1,15 @@
 """A trained CRFsuite model as arrays, and Viterbi decoding of many sentences at once.
 
 CRFsuite's own tagger looks every attribute of every token up by its string, some 45 a token
-and two models a token, which was 60% of the recogniser's time. Read as arrays, the weights of
-a word's features can be summed once per word form (``features.py``) and a sentence's label
-scores are a few array additions; decoding is the same first-order Viterbi CRFsuite runs
+and two models a token: most of the recogniser's time. Read as arrays, the weights of a word's
+features can be summed once per word form (``features.py``) and a sentence's label scores are a
+few array additions; decoding is the same first-order Viterbi CRFsuite runs
 (``crf1d_context.c``), ties going to the lower label id as there, so the labels are CRFsuite's.
 
 The file format is CRFsuite's ``crf1d_model.c``: a header whose offsets lead to the feature
-chunk (its count, then per feature the type, source, destination as uint32 and the weight as a float64) and to two CQDB string
-databases, the labels' and the attributes', each with a table of its records by id.
+chunk (its count, then per feature the type, source and destination as uint32 and the weight as
+a float64) and to two CQDB string databases, the labels' and the attributes', each with a table
+of its records by id.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def _parse(data: bytes) -> CrfModel:
         raise ValueError("not a CRFsuite first-order model")
     if size != len(data):
         raise ValueError(f"{len(data):,} bytes where the model says {size:,}")
+    if 8 * (n_labels + n_attributes) > size:  # each has a record of 8 bytes at least
+        raise ValueError("damaged header")
     labels = _strings(data, off_labels, n_labels)
     attributes = _strings(data, off_attributes, n_attributes)
     chunk, _, n_features = _FEATURE_CHUNK.unpack_from(data, off_features)
