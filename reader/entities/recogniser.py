@@ -98,10 +98,9 @@ class Recogniser:
         analysed = [self._extractor.analyse(s) for s in sentences]
         scores = [a.scores for a in analysed]
         first = pair.decode(0, [s[:, : pair.split] for s in scores])  # type: ignore[index]
-        extras = self._second_scores(analysed, first)
-        return analysed, first, pair.decode(1, extras)
+        return analysed, first, pair.decode(1, self._second_scores(analysed, first))
 
-    def _second_scores(self, analysed: list[Analysis], first: list[list[str]]) -> list:
+    def _second_scores(self, analysed: list[Analysis], first: list[list[str]]) -> list[np.ndarray]:
         """Each sentence's second-pass label scores: its first-pass features' weights in the
         second model plus those of ``second_pass_extras``."""
         pair = self._extractor.scores
