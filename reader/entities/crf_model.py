@@ -114,7 +114,7 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.nd
     padded = np.zeros((batch, n, labels))
     for row, k in enumerate(live.tolist()):
         padded[row, begin[row] :] = scores[k]
-    back = np.zeros((batch, n, labels), dtype=np.intp)
+    back = np.zeros((batch, n, labels), dtype=np.min_scalar_type(labels))  # label ids, small
     delta = padded[:, 0].copy()
     rows = np.arange(batch)[:, None]
     columns = np.arange(labels)[None, :]
