@@ -110,28 +110,34 @@ def _select(
         if tagged:  # spans read back from the disk cache
             with_entities = True
         else:
-            articles, with_entities = _annotate(articles, required=bool(entities))
+            articles, with_entities = _annotate(
+                articles, Path(args.folder), required=bool(entities)
+            )
     if entities:
         articles = _search(articles, args.query or "", entities)
     return articles, with_entities
 
 
-def _annotate(articles: list[Article], *, required: bool) -> tuple[list[Article], bool]:
-    """Articles with entity spans, and whether they have them.
+def _annotate(
+    articles: list[Article], folder: Path, *, required: bool
+) -> tuple[list[Article], bool]:
+    """Articles with entity spans, and whether they have them: tagged on every idle core, as a
+    folder's entity stage is (``reader.library.tagging``).
 
     Without a usable model the export still runs (the records then have no ``entities`` key) and
     stderr says why; only ``--entity`` cannot do without it.
     """
-    from reader.library.library import annotate
-    from reader.library.tagging import entity_recogniser
+    from reader.library.loading import LoadRun
+    from reader.library.tagging import annotate_files
 
-    recogniser, reason = entity_recogniser()
-    if recogniser is None:
+    run = LoadRun(folder, None, lambda _: None, lambda: False)
+    tagged, reason = annotate_files(run, articles, {}, tag_missing=True)
+    if reason is not None:
         if required:
             raise _Unavailable(f"--entity needs the entity recogniser: {reason}")
         tell("export", f"entities left out: {reason}")
         return articles, False
-    return annotate(articles, recogniser), True
+    return tagged, True
 
 
 def _search(articles: list[Article], query: str, entities: list[str]) -> list[Article]:

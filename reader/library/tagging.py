@@ -1,11 +1,11 @@
 """Entity spans for a folder's articles: from the disk cache, else tagged on every core.
 
 ``annotate_files`` is the entity stage of every load (``reader.library.library``: the command line's
-``load_library``, the window's ``with_entities``, a live folder's ``tag_articles``; and
-``reader.library.live``): spans of unchanged files come from the cache, the other files' articles go to
+``load_library``, the window's ``with_entities``, a live folder's ``tag_articles``,
+``reader.library.live``, and ``main.py export`` for the articles it selects): spans of unchanged files come from the cache, the other files' articles go to
 ``tag_files``, and their spans are stored in the cache file by file as they come back.
 
-The CRF tagger is pure CPU (~30,000 tokens/s per core), so a 2-core machine tags a folder in
+The CRF tagger is pure CPU (~50,000 tokens/s per core), so a 2-core machine tags a folder in
 about half the time with two worker processes. Each worker lowers its priority, arranges to end
 with the process that started it (``reader.runtime.workers``) and loads the recogniser once (the pool
 initializer); work travels as plain strings and comes back as plain tuples, the cheapest things
