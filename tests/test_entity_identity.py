@@ -94,10 +94,16 @@ def test_forms_with_and_without_the_article_or_the_accusative_alef_are_one_name(
         article(5, "بلغ السعر مليون دولار", ("MISC", "دولار")),
         article(6, "دفع مليون دولار", ("MISC", "دولار")),
         article(7, "دفع عشرين دولارا", ("MISC", "دولارا")),
+        article(8, "بلغ السعر ألف جنيه", ("MISC", "جنيه")),
+        article(9, "دفع ألف جنيه", ("MISC", "جنيه")),
+        article(10, "دفع عشرين جنيها", ("MISC", "جنيها")),
+        article(11, "زار بنها أمس", ("LOC", "بنها")),  # no بنه in the folder: stays whole
     ]
     index = indexed(folder)
     assert facet(index, "ORG") == {"الفيفا": 3}
-    assert facet(index, "MISC") == {"دولار": 4}
+    assert facet(index, "MISC") == {"دولار": 4, "جنيه": 3}
+    assert facet(index, "LOC") == {"بنها": 1}
+    assert set(index.search("entity:جنيها").ids) == {"a8", "a9", "a10"}
     assert set(index.identities.variants("ORG", "فيفا")) == {"الفيفا", "فيفا"}
     assert set(index.search("entity:فيفا").ids) == {"a1", "a2", "a3"}
     assert set(index.search("entity:دولارا").ids) == {"a4", "a5", "a6", "a7"}

@@ -31,11 +31,19 @@ def _name_key(text: str) -> str:
 
 def bare_key(key: str) -> str:
     """A name key without each word's article and accusative alef (الدولار, دولارا → دولار),
-    as the search's stems drop them; at least three letters remain of a word (الله stays)."""
-    return " ".join(
-        strip_tanween_alef(w[2:] if w.startswith("ال") and len(w) >= 5 else w)
-        for w in key.split(" ")
-    )
+    as the search's stems drop them; at least three letters remain of a word (الله stays).
+
+    The alef goes after ه too (جنيها → جنيه), which the search keeps for the pronoun ها: here
+    the key only groups forms the folder names with the same type, so the bare form must be a
+    name there as well."""
+    return " ".join(_bare_word(w) for w in key.split(" "))
+
+
+def _bare_word(word: str) -> str:
+    word = strip_tanween_alef(word[2:] if word.startswith("ال") and len(word) >= 5 else word)
+    if len(word) >= 5 and word.endswith("ها"):
+        return word[:-1]
+    return word
 
 
 def _is_letter(ch: str) -> bool:
