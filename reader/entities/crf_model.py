@@ -26,6 +26,7 @@ from reader.entities.known_features import WINDOW
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")
 _FEATURE_CHUNK = struct.Struct("<4sII")  # its id, size and number of features
 _FEATURES = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_WEIGHT_AT = 12  # the weight's place in a feature, after its type, source and destination
 _STATE, _TRANSITION = 0, 1
 _CQDB_HEADER = struct.Struct("<4sIIIII")  # id, size, flag, byte order, records, table offset
 _RECORD = struct.Struct("<II")  # id, key size (with its closing NUL)
@@ -52,6 +53,31 @@ def read_crf_model(path: Path) -> CrfModel:
         return _parse(data)
     except (struct.error, IndexError, UnicodeDecodeError, ValueError) as exc:
         raise ModelFormatError(f"{path.name}: {exc}") from None
+
+
+def state_weight_offset(data: bytes, attribute: str, label: str) -> int:
+    """Where in a model file's ``data`` the float64 weight of the state feature (``attribute``,
+    ``label``) lies (training writes a penalty there, ``training/bias.py``); ValueError when the
+    model has no such weight."""
+    model = _parse(data)
+    try:
+        a, y = model.attributes.index(attribute), model.labels.index(label)
+    except ValueError:
+        raise ValueError(f"no attribute {attribute!r} or label {label!r}") from None
+    off_features = _HEADER.unpack_from(data, 0)[7]
+    features = np.frombuffer(
+        data,
+        _FEATURES,
+        _FEATURE_CHUNK.unpack_from(data, off_features)[2],
+        off_features + _FEATURE_CHUNK.size,
+    )
+    found = np.flatnonzero(
+        (features["type"] == _STATE) & (features["src"] == a) & (features["dst"] == y)
+    )
+    if not len(found):
+        raise ValueError(f"no weight for ({attribute!r}, {label!r})")
+    record = off_features + _FEATURE_CHUNK.size + _FEATURES.itemsize * int(found[0])
+    return record + _WEIGHT_AT
 
 
 def _parse(data: bytes) -> CrfModel:
