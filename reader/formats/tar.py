@@ -42,8 +42,9 @@ def tar_members(
     the members before the damage."""
     reader = MemberReader(member_limit, common_top(_names(data)))
     seen = 0
+    stream = _unpacking(data)
     try:
-        with tarfile.open(fileobj=_unpacking(data), mode="r|") as archive:
+        with tarfile.open(fileobj=stream, mode="r|") as archive:
             for info in archive:
                 seen += 1
                 name = member_path(info.name)
@@ -56,21 +57,61 @@ def tar_members(
                 )
                 if member is not None:
                     yield member
+        if _was_cut(stream):
+            raise EOFError
         if compression(data[:10]) is None and not _ends_with_end_marker(data):
             raise EOFError
     except _BROKEN as exc:
+        # at a cut, tarfile's own error ("empty file") says less than the cut
+        why = _why(EOFError() if _was_cut(stream) else exc)
         if not seen:
-            raise ArchiveProblem(f"corrupt tar archive: {_why(exc)}") from None
+            raise ArchiveProblem(f"corrupt tar archive: {why}") from None
         raise ArchiveProblem(
-            f"damaged tar archive ({_why(exc)}); the members before the damage are read"
+            f"damaged tar archive ({why}); the members before the damage are read"
         ) from None
 
 
 def _unpacking(data: bytes) -> BinaryIO:
-    """The tar stream itself, decompressed as it is read. Python's gzip, bzip2 and xz readers
-    raise at a stream cut short, where tarfile's own ("r|gz") ends in silence."""
+    """The tar stream itself, decompressed as it is read (tarfile's own "r|gz" ends in silence
+    at a stream cut short; ``_UpToTheCut`` says so)."""
     kind = compression(data[:10])
-    return io.BytesIO(data) if kind is None else cast(BinaryIO, open_stream(io.BytesIO(data), kind))
+    if kind is None:
+        return io.BytesIO(data)
+    return cast(BinaryIO, io.BufferedReader(_UpToTheCut(open_stream(io.BytesIO(data), kind))))
+
+
+def _was_cut(stream: BinaryIO) -> bool:
+    return isinstance(stream, io.BufferedReader) and cast(_UpToTheCut, stream.raw).cut
+
+
+class _UpToTheCut(io.RawIOBase):
+    """A decompressing stream that, where the data is cut short, first hands out everything
+    before the cut, then ends and sets ``cut``. Python's gzip, bzip2 and xz readers raise
+    instead, losing what the raising ``read`` had gathered: tarfile reads 10 KB at a time, so
+    the last complete members before a cut were lost with it. ``read1`` makes one step of
+    decompression at a time, so nothing is pending when the cut is met."""
+
+    def __init__(self, stream: io.BufferedIOBase) -> None:
+        self._stream = stream
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.cut:
+            return 0
+        try:
+            chunk = self._stream.read1(len(buffer))
+        except EOFError:
+            self.cut = True
+            return 0
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
 
 
 def _ends_with_end_marker(data: bytes) -> bool:
