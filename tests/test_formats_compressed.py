@@ -16,7 +16,7 @@ from export_run import run_export
 
 from reader.formats import MAX_FILE_BYTES, read_folder
 from reader.formats.folder import is_article_name
-from reader.formats.parse import parse_file
+from reader.formats.parse import CUT_SHORT_NOTE, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
@@ -145,7 +145,7 @@ def test_just_under_the_limit_is_read(tmp_path: Path) -> None:
     [
         (
             "cut.txt.gz",
-            gzip.compress(TEXT.encode() * 50)[:-40],
+            gzip.compress(TEXT.encode() * 50)[:12],  # cut before anything decompresses
             "corrupt gzip file: the data ends before the end of the compressed stream "
             "(truncated download?)",
         ),
@@ -175,6 +175,44 @@ def test_corrupt_archives_are_named(tmp_path: Path, name: str, data: bytes, reas
     assert [str(p) for p in result.problems] == [f"{name}: {reason}"]
 
 
+CUT = (
+    "gzip file cut short (the data ends before the end of the compressed stream (truncated "
+    "download?)); what came before the cut is read"
+)
+
+
+def test_a_compressed_export_cut_short_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    """A JSON Lines export of 40 articles, its .gz cut in the middle: the whole records before
+    the cut are read, each saying where it comes from, and the file is named as cut short."""
+    records = [
+        {"title": f"خبر {i}", "content": f"نص الخبر رقم {i} " * 40, "date": "2024-03-01"}
+        for i in range(40)
+    ]
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+    packed = gzip.compress(data)
+    (tmp_path / "export.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    result = parse_file(tmp_path / "export.jsonl.gz", tmp_path)
+    before_the_cut = zlib.decompressobj(31).decompress(packed[: len(packed) // 2])
+    whole = before_the_cut.count(b"\n")  # the line the cut falls in is not whole
+    assert [a.title for a in result.articles] == [f"خبر {i}" for i in range(whole)]
+    assert 5 < whole < 40
+    assert all(CUT_SHORT_NOTE in a.problems for a in result.articles)
+    assert [p.reason for p in result.problems][-1] == CUT
+
+
+def test_a_compressed_article_cut_short_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    text = "عنوان الخبر\n" + "".join(f"الفقرة رقم {i} من نص الخبر.\n" for i in range(400))
+    packed = lzma.compress(text.encode())
+    (tmp_path / "cut.txt.xz").write_bytes(packed[: len(packed) // 2])
+    result = parse_file(tmp_path / "cut.txt.xz", tmp_path)
+    (article,) = result.articles
+    assert article.title == "عنوان الخبر"
+    assert 0 < len(article.body) < len(text) - 200
+    assert text.startswith(f"عنوان الخبر\n{article.body[:200]}")
+    assert CUT_SHORT_NOTE in article.problems
+    assert [p.reason for p in result.problems] == [CUT.replace("gzip", "xz")]
+
+
 def test_compressed_suffixes_are_scanned() -> None:
     for name in ("a.json.gz", "a.txt.bz2", "a.txt.xz", "page.html.GZ"):
         assert is_article_name(name)
@@ -190,14 +228,15 @@ def test_export_command_reads_compressed_files(tmp_path: Path) -> None:
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [(r["id"], r["title"]) for r in records] == [
+        ("broken.txt.gz", "عنوان الوثيقة"),  # only its end was cut: all its text is read
         ("docs.txt.xz", "عنوان الوثيقة"),
         ("feed.json.gz#1", "خبر أول"),
         ("feed.json.gz#2", "خبر ثان"),
     ]
-    assert records[0]["body"] == "الفقرة الأولى من النص.\nالفقرة الثانية."
+    assert records[0]["problems"] == [CUT_SHORT_NOTE]
+    assert records[1]["body"] == "الفقرة الأولى من النص.\nالفقرة الثانية."
     assert done.stderr.decode("utf-8").splitlines() == [
-        "broken.txt.gz: corrupt gzip file: the data ends before the end of the compressed stream "
-        "(truncated download?)",
+        f"broken.txt.gz: {CUT}",
         f"zeros.txt.gz: {BOMB}",
-        "3 articles from 2 files, 2 files skipped: .gz ×2",
+        "4 articles from 3 files, 1 files skipped: .gz ×1",
     ]

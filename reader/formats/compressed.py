@@ -27,6 +27,15 @@ class CompressedProblem(Exception):
     """A compressed file we cannot or will not unpack; ``str(exc)`` is the reason for the user."""
 
 
+class CutShort(CompressedProblem):
+    """The data ends before its compressed stream does (a download cut short); ``data`` is
+    everything that came before the cut, which the caller may read with the reason noted."""
+
+    def __init__(self, reason: str, data: bytes) -> None:
+        super().__init__(reason)
+        self.data = data
+
+
 class TarInside(CompressedProblem):
     """What is compressed is a tar archive: read it as an archive, not as one file."""
 
@@ -67,14 +76,16 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
     """The unpacked bytes of ``handle`` (positioned at its start), read a chunk at a time.
 
     Raises ``CompressedProblem`` past ``limit`` bytes (a decompression bomb stops there, having
-    held no more than the limit), for corrupt or truncated data, and for a tar archive inside.
+    held no more than the limit), for corrupt data, and for a tar archive inside; ``CutShort``,
+    holding what came before the cut, for data cut short. ``read1`` takes one step of
+    decompression at a time: ``read`` gathers several and drops them all at a cut.
     """
     if inner_suffix(name) == ".tar":
         raise TarInside(_TAR)
     stream = open_stream(handle, kind)
     buffer = bytearray()
     try:
-        while chunk := stream.read(_CHUNK):
+        while chunk := stream.read1(_CHUNK):
             buffer += chunk
             if len(buffer) > limit:
                 raise CompressedProblem(
@@ -83,7 +94,14 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
                 )
             if len(buffer) - len(chunk) <= _TAR_MAGIC_AT < len(buffer) and _is_tar(buffer):
                 raise TarInside(_TAR)
-    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+    except EOFError as exc:
+        if not buffer:
+            raise CompressedProblem(f"corrupt {kind} file: {damage_reason(exc)}") from None
+        raise CutShort(
+            f"{kind} file cut short ({damage_reason(exc)}); what came before the cut is read",
+            _without_a_split_character(bytes(buffer)),
+        ) from None
+    except (OSError, zlib.error, lzma.LZMAError) as exc:
         raise CompressedProblem(f"corrupt {kind} file: {damage_reason(exc)}") from None
     finally:
         stream.close()
@@ -93,6 +111,19 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
 
 
 _TAR = "a tar archive (several files in one): unpack it to read its articles"
+
+
+def _without_a_split_character(data: bytes) -> bytes:
+    """``data`` less the start of a UTF-8 character the cut split (its first 1-3 bytes), which
+    would otherwise decode as a replacement character and a note of bad bytes."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return data  # ASCII: nothing split
+        if byte >= 0xC0:  # a lead byte: how long its character is
+            length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data[:-back] if length > back else data
+    return data
 
 
 def _is_tar(data: bytearray) -> bool:

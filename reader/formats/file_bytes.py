@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 
 from reader.formats.compressed import (
     CompressedProblem,
+    CutShort,
     TarInside,
     compression,
     decompress,
@@ -36,6 +37,15 @@ _GROWN_CHUNK = 64 * 1024
 
 class Refused(Exception):
     """A file we decline to open (not a regular file, too large); the message is the reason."""
+
+
+class CutShortFile(Refused):
+    """A compressed file cut short: ``data`` is what came before the cut, to be read with the
+    reason (``str(exc)``) named as the file's problem."""
+
+    def __init__(self, reason: str, data: bytes) -> None:
+        super().__init__(reason)
+        self.data = data
 
 
 class TarInArchive(Refused):
@@ -84,6 +94,8 @@ def unpacked(data: bytes, name: PurePath) -> bytes:
             return decompress(io.BytesIO(data), kind, limit=size_limit(name), name=name)
         except TarInside:
             raise TarInArchive() from None
+        except CutShort as exc:
+            raise CutShortFile(str(exc), exc.data) from None
         except CompressedProblem as exc:
             raise Refused(str(exc)) from None
     named = suffix_kind(name)

@@ -19,6 +19,7 @@ from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, de
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
 from reader.formats.factiva import looks_factiva, parse_factiva
 from reader.formats.file_bytes import (
+    CutShortFile,
     Refused,
     TarInArchive,
     read_file_bytes,
@@ -106,19 +107,35 @@ def _parse_file(path: Path, rel: str) -> ParseResult:
     try:
         if tar_suffix(path.name):
             return _parse_archive(read_file_bytes(path, unpack=False), rel, tar=True)
+        cut = None
         try:
             data = read_file_bytes(path)
         except TarInArchive:  # "corpus.gz" holding a tar archive
             return _parse_archive(read_file_bytes(path, unpack=False), rel, tar=True)
+        except CutShortFile as exc:
+            data, cut = exc.data, str(exc)
         if suffix in ZIP_SUFFIXES:
             if not data.startswith(ZIP_MAGIC):
                 return _failed(rel, "corrupt zip archive: it does not start with a zip header")
-            return _parse_archive(data, rel)
+            return _cut_short(_parse_archive(data, rel), rel, cut)
     except (OSError, NotText, Refused) as exc:
         return _failed(rel, read_reason(exc))
     result = _parse_bytes(data, suffix=suffix, rel=rel, source=path, section=rel)
     note = snapshot_note(path) if path.name in SNAPSHOT_COPY_NAMES else None
-    return _noted(result, note) if note is not None else result
+    return _cut_short(_noted(result, note) if note is not None else result, rel, cut)
+
+
+# what each article read from a compressed file cut short says of itself
+CUT_SHORT_NOTE = "read from a compressed file cut short: text after the cut is missing"
+
+
+def _cut_short(result: ParseResult, rel: str, reason: str | None) -> ParseResult:
+    """``result`` of a file cut short (``reason``): the file's problem named, and each article
+    saying that its text may end early."""
+    if reason is None:
+        return result
+    noted = _noted(result, CUT_SHORT_NOTE)
+    return dataclasses.replace(noted, problems=(*noted.problems, LoadProblem(rel, reason)))
 
 
 def _parse_bytes(
@@ -278,11 +295,15 @@ def _parse_member(member: Member, *, rel: str, name: str) -> ParseResult:
     section = member.inside if "/" in member.inside else rel
     if suffix in WARC_SUFFIXES:  # the web archive's reader unpacks its own records
         return _web_archive(io.BytesIO(member.data), rel=member_rel, section=section)
+    cut = None
     try:
         data = unpacked(member.data, PurePath(member.name))
+    except CutShortFile as exc:
+        data, cut = exc.data, str(exc)
     except (NotText, Refused) as exc:
         return _failed(member_rel, read_reason(exc))
-    return _parse_bytes(data, suffix=suffix, rel=member_rel, source=None, section=section)
+    result = _parse_bytes(data, suffix=suffix, rel=member_rel, source=None, section=section)
+    return _cut_short(result, member_rel, cut)
 
 
 def _failed(rel: str, reason: str) -> ParseResult:

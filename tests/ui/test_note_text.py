@@ -40,6 +40,16 @@ L, P = "\u202a", "\u202c"
             "text cut short by the news API that exported it (1,532 more characters at the source)",
             "نص مقتطع من واجهة الأخبار التي صدّرته (بقي 1,532 حرفًا في المصدر)",
         ),
+        (
+            "read from a compressed file cut short: text after the cut is missing",
+            "قُرئ من ملف مضغوط مقطوع: ما بعد موضع القطع ناقص",
+        ),
+        (
+            "gzip file cut short (the data ends before the end of the compressed stream "
+            "(truncated download?)); what came before the cut is read",
+            f"ملف {L}gzip{P} مقطوع (تنتهي بياناته قبل نهاية الدفق المضغوط: تنزيل لم يكتمل؟)؛ "
+            "قُرئ ما قبل موضع القطع",
+        ),
         # why a file was not read
         ("not an article format (.jpg)", f"ليس بصيغة مقال ({L}.jpg{P})"),
         ("binary file (PNG image), not text", f"ملف ثنائي ({L}PNG image{P})، لا نص"),

@@ -23,6 +23,7 @@ from reader.formats.enex import CLIP_DATE_NOTE
 from reader.formats.epub import BOOK_DATE_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.page_data import EMBEDDED_NOTE
+from reader.formats.parse import CUT_SHORT_NOTE
 from reader.formats.titles import (
     TITLE_FROM_FILE_NAME,
     TITLE_FROM_FIRST_SENTENCE,
@@ -57,6 +58,7 @@ _FIXED: dict[str, str] = {
         "صفحة ويب بلا نص مقال (لعل الصفحة تُحمِّل نصها بجافاسكربت)"
     ),
     CLIP_DATE_NOTE: "التاريخ هو يوم إنشاء الملاحظة (في Evernote) لا يوم النشر",
+    CUT_SHORT_NOTE: "قُرئ من ملف مضغوط مقطوع: ما بعد موضع القطع ناقص",
     BOOK_DATE_NOTE: "التاريخ هو تاريخ الكتاب الإلكتروني (يوم صُنع) لا تاريخ المقال",
     EMBEDDED_NOTE: "النص مأخوذ من البيانات المضمَّنة في الصفحة: لا تُظهر صفحتها المقال إلا بجافاسكربت",
 }
@@ -104,6 +106,15 @@ def _read_as(match: re.Match[str]) -> str | None:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(
+            r"(?P<kind>gzip|bzip2|xz) file cut short \(.*\); what came before the cut is read"
+        ),
+        lambda m: (
+            f"ملف {isolated(m['kind'])} مقطوع (تنتهي بياناته قبل نهاية الدفق المضغوط: تنزيل "
+            "لم يكتمل؟)؛ قُرئ ما قبل موضع القطع"
+        ),
+    ),
     (re.compile(r"decoded as (?P<x>\S+)"), lambda m: f"فُكَّ ترميزه على أنه {isolated(m['x'])}"),
     (
         re.compile(r"(?P<n>[\d,]+) control character\(s\) dropped"),
