@@ -249,7 +249,11 @@ class _NameFinder:
 
     NAMES: ClassVar[dict[str, str]] = {"بوتين": "PERS", "موسكو": "LOC"}
 
+    def __init__(self) -> None:
+        self.texts = 0
+
     def find_entities(self, text: str, keywords=()) -> list[Span]:
+        self.texts += 1
         spans = []
         for name, kind in self.NAMES.items():
             start = text.find(name)
@@ -257,6 +261,28 @@ class _NameFinder:
                 spans.append(Span(start, start + len(name), kind))
                 start = text.find(name, start + 1)
         return sorted(spans, key=lambda s: s.start)
+
+
+def test_a_second_export_takes_the_entities_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """The spans an export tagged are cached as the window caches them: the next export of the
+    folder tags nothing and writes the same records; ``--no-cache`` tags again."""
+    import reader.library.tagging
+    from reader.cli import main
+
+    (tmp_path / "a.txt").write_text("خبر أول\nقال بوتين إن الاتفاق قريب.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("خبر ثالث\nوصل بوتين إلى موسكو.\n", encoding="utf-8")
+    finder = _NameFinder()
+    monkeypatch.setattr(reader.library.tagging, "entity_recogniser", lambda: (finder, None))
+    outputs = []
+    for args, tagged in (([], 2), ([], 0), (["--no-cache"], 2)):
+        before = finder.texts
+        assert main(["export", str(tmp_path), *args]) == 0
+        assert finder.texts - before == tagged
+        outputs.append(capfdbinary.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert '"text": "موسكو"'.encode() in outputs[0]
 
 
 @pytest.mark.parametrize(

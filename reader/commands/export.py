@@ -56,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
         tell("export", note)
     articles = list(library.articles.values())
     try:
-        articles, with_entities = _select(articles, args, tagged=library.has_entities)
+        articles, with_entities = _select(library, articles, args)
     except _Unavailable as exc:
         tell("export", exc)
         return 2
@@ -90,7 +90,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _select(
-    articles: list[Article], args: argparse.Namespace, *, tagged: bool = False
+    library: Library, articles: list[Article], args: argparse.Namespace
 ) -> tuple[list[Article], bool]:
     """The articles that pass every filter, in folder order, and whether they carry entities."""
     fields = FieldFilter(
@@ -107,31 +107,28 @@ def _select(
         articles = _search(articles, args.query, [])
     with_entities = False
     if entities or not getattr(args, "no_entities", False):
-        if tagged:  # spans read back from the disk cache
+        if library.has_entities:  # spans read back from the disk cache with the articles
             with_entities = True
         else:
-            articles, with_entities = _annotate(
-                articles, Path(args.folder), required=bool(entities)
-            )
+            articles, with_entities = _annotate(library, articles, required=bool(entities))
     if entities:
         articles = _search(articles, args.query or "", entities)
     return articles, with_entities
 
 
 def _annotate(
-    articles: list[Article], folder: Path, *, required: bool
+    library: Library, articles: list[Article], *, required: bool
 ) -> tuple[list[Article], bool]:
-    """Articles with entity spans, and whether they have them: tagged on every idle core, as a
-    folder's entity stage is (``reader.library.tagging``).
+    """Articles with entity spans, and whether they have them: as a folder's entity stage has
+    them, from the disk cache or tagged on every idle core and cached for the next run
+    (``reader.library.library.tagged_articles``).
 
     Without a usable model the export still runs (the records then have no ``entities`` key) and
     stderr says why; only ``--entity`` cannot do without it.
     """
-    from reader.library.loading import LoadRun
-    from reader.library.tagging import annotate_files
+    from reader.library.library import tagged_articles
 
-    run = LoadRun(folder, None, lambda _: None, lambda: False)
-    tagged, reason = annotate_files(run, articles, {}, tag_missing=True)
+    tagged, reason = tagged_articles(library, articles)
     if reason is not None:
         if required:
             raise _Unavailable(f"--entity needs the entity recogniser: {reason}")

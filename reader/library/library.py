@@ -284,6 +284,22 @@ def tag_articles(
             cache.close()
 
 
+def tagged_articles(library: Library, articles: list[Article]) -> tuple[list[Article], str | None]:
+    """``articles`` of ``library`` with their entity spans, taken from the disk cache where it
+    has them and tagged on every idle core where not, the new spans cached (when the library
+    uses the cache), or None and why the model cannot be used (``main.py export``)."""
+    cache = open_cache(library.root, library.use_cache, None)
+    return _tagged(
+        library,
+        cache,
+        articles,
+        library.files,
+        report=no_progress,
+        stop=never_stop,
+        workers_only=False,
+    )
+
+
 def _tagged(
     library: Library,
     cache: FolderCache | None,
