@@ -14,7 +14,7 @@ import io
 import lzma
 import zlib
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
 _NAMES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
@@ -77,15 +77,14 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
 
     Raises ``CompressedProblem`` past ``limit`` bytes (a decompression bomb stops there, having
     held no more than the limit), for corrupt data, and for a tar archive inside; ``CutShort``,
-    holding what came before the cut, for data cut short. ``read1`` takes one step of
-    decompression at a time: ``read`` gathers several and drops them all at a cut.
+    holding what came before the cut, for data cut short.
     """
     if inner_suffix(name) == ".tar":
         raise TarInside(_TAR)
     stream = open_stream(handle, kind)
     buffer = bytearray()
     try:
-        while chunk := stream.read1(_CHUNK):
+        while chunk := stream.read(_CHUNK):
             buffer += chunk
             if len(buffer) > limit:
                 raise CompressedProblem(
@@ -94,17 +93,18 @@ def decompress(handle: BinaryIO, kind: str, *, limit: int, name: PurePath) -> by
                 )
             if len(buffer) - len(chunk) <= _TAR_MAGIC_AT < len(buffer) and _is_tar(buffer):
                 raise TarInside(_TAR)
-    except EOFError as exc:
-        if not buffer:
-            raise CompressedProblem(f"corrupt {kind} file: {damage_reason(exc)}") from None
-        raise CutShort(
-            f"{kind} file cut short ({damage_reason(exc)}); what came before the cut is read",
-            _without_a_split_character(bytes(buffer)),
-        ) from None
     except (OSError, zlib.error, lzma.LZMAError) as exc:
         raise CompressedProblem(f"corrupt {kind} file: {damage_reason(exc)}") from None
     finally:
         stream.close()
+    if was_cut(stream):
+        reason = damage_reason(EOFError())
+        if not buffer:
+            raise CompressedProblem(f"corrupt {kind} file: {reason}")
+        raise CutShort(
+            f"{kind} file cut short ({reason}); what came before the cut is read",
+            _without_a_split_character(bytes(buffer)),
+        )
     if not buffer:
         raise CompressedProblem(f"empty {kind} file: nothing inside")
     return bytes(buffer)
@@ -130,12 +130,53 @@ def _is_tar(data: bytearray) -> bool:
     return data[_TAR_MAGIC_AT : _TAR_MAGIC_AT + 5] == b"ustar"
 
 
-def open_stream(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
+def open_stream(handle: BinaryIO, kind: str) -> io.BufferedReader:
+    """``handle`` decompressed as it is read; at a cut the stream ends and ``was_cut`` says so
+    (``_UpToTheCut``)."""
+    return io.BufferedReader(_UpToTheCut(_decompressing(handle, kind)))
+
+
+def _decompressing(handle: BinaryIO, kind: str) -> io.BufferedIOBase:
     if kind == "gzip":
         return gzip.GzipFile(fileobj=handle, mode="rb")
     if kind == "bzip2":
         return bz2.BZ2File(handle, mode="rb")
     return lzma.LZMAFile(handle, mode="rb")
+
+
+def was_cut(stream: io.BufferedReader) -> bool:
+    """Whether an ``open_stream`` stream ended where its data was cut short."""
+    return cast(_UpToTheCut, stream.raw).cut
+
+
+class _UpToTheCut(io.RawIOBase):
+    """A decompressing stream that, where the data is cut short, first hands out everything
+    before the cut, then ends and sets ``cut``. Python's gzip, bzip2 and xz readers raise
+    instead, losing what the raising ``read`` had gathered (tarfile reads 10 KB at a time: the
+    last members before a cut went with it). ``read1`` makes one step of decompression at a
+    time, so nothing is pending when the cut is met."""
+
+    def __init__(self, stream: io.BufferedIOBase) -> None:
+        self._stream = stream
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.cut:
+            return 0
+        try:
+            chunk = self._stream.read1(len(buffer))
+        except EOFError:
+            self.cut = True
+            return 0
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
 
 
 def damage_reason(exc: BaseException) -> str:

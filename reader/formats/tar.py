@@ -27,7 +27,7 @@ from reader.formats.archive import (
     hidden,
     member_path,
 )
-from reader.formats.compressed import compression, damage_reason, open_stream
+from reader.formats.compressed import compression, damage_reason, open_stream, was_cut
 
 _CHUNK = 1024 * 1024
 # what damaged data raises: tarfile's own errors, gzip's and bzip2's OSError, zlib's, lzma's
@@ -73,45 +73,15 @@ def tar_members(
 
 def _unpacking(data: bytes) -> BinaryIO:
     """The tar stream itself, decompressed as it is read (tarfile's own "r|gz" ends in silence
-    at a stream cut short; ``_UpToTheCut`` says so)."""
+    at a stream cut short; ``_was_cut`` tells)."""
     kind = compression(data[:10])
     if kind is None:
         return io.BytesIO(data)
-    return cast(BinaryIO, io.BufferedReader(_UpToTheCut(open_stream(io.BytesIO(data), kind))))
+    return cast(BinaryIO, open_stream(io.BytesIO(data), kind))
 
 
 def _was_cut(stream: BinaryIO) -> bool:
-    return isinstance(stream, io.BufferedReader) and cast(_UpToTheCut, stream.raw).cut
-
-
-class _UpToTheCut(io.RawIOBase):
-    """A decompressing stream that, where the data is cut short, first hands out everything
-    before the cut, then ends and sets ``cut``. Python's gzip, bzip2 and xz readers raise
-    instead, losing what the raising ``read`` had gathered: tarfile reads 10 KB at a time, so
-    the last complete members before a cut were lost with it. ``read1`` makes one step of
-    decompression at a time, so nothing is pending when the cut is met."""
-
-    def __init__(self, stream: io.BufferedIOBase) -> None:
-        self._stream = stream
-        self.cut = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self.cut:
-            return 0
-        try:
-            chunk = self._stream.read1(len(buffer))
-        except EOFError:
-            self.cut = True
-            return 0
-        buffer[: len(chunk)] = chunk
-        return len(chunk)
-
-    def close(self) -> None:
-        self._stream.close()
-        super().close()
+    return isinstance(stream, io.BufferedReader) and was_cut(stream)
 
 
 def _ends_with_end_marker(data: bytes) -> bool:
