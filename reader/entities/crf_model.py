@@ -64,20 +64,22 @@ def state_weight_offset(data: bytes, attribute: str, label: str) -> int:
         a, y = model.attributes.index(attribute), model.labels.index(label)
     except ValueError:
         raise ValueError(f"no attribute {attribute!r} or label {label!r}") from None
-    off_features = _HEADER.unpack_from(data, 0)[7]
-    features = np.frombuffer(
-        data,
-        _FEATURES,
-        _FEATURE_CHUNK.unpack_from(data, off_features)[2],
-        off_features + _FEATURE_CHUNK.size,
-    )
+    start, features = _feature_table(data, _HEADER.unpack_from(data, 0)[7])
     found = np.flatnonzero(
         (features["type"] == _STATE) & (features["src"] == a) & (features["dst"] == y)
     )
     if not len(found):
         raise ValueError(f"no weight for ({attribute!r}, {label!r})")
-    record = off_features + _FEATURE_CHUNK.size + _FEATURES.itemsize * int(found[0])
-    return record + _WEIGHT_AT
+    return start + _FEATURES.itemsize * int(found[0]) + _WEIGHT_AT
+
+
+def _feature_table(data: bytes, offset: int) -> tuple[int, np.ndarray]:
+    """Where the features of the chunk at ``offset`` begin, and the features."""
+    chunk, _, count = _FEATURE_CHUNK.unpack_from(data, offset)
+    if chunk != b"FEAT":
+        raise ValueError("damaged feature table")
+    start = offset + _FEATURE_CHUNK.size
+    return start, np.frombuffer(data, _FEATURES, count, start)
 
 
 def _parse(data: bytes) -> CrfModel:
@@ -92,10 +94,7 @@ def _parse(data: bytes) -> CrfModel:
         raise ValueError("damaged header")
     labels = _strings(data, off_labels, n_labels)
     attributes = _strings(data, off_attributes, n_attributes)
-    chunk, _, n_features = _FEATURE_CHUNK.unpack_from(data, off_features)
-    if chunk != b"FEAT":
-        raise ValueError("damaged feature table")
-    features = np.frombuffer(data, _FEATURES, n_features, off_features + _FEATURE_CHUNK.size)
+    _, features = _feature_table(data, off_features)
     state = np.zeros((n_attributes, n_labels))
     transitions = np.zeros((n_labels, n_labels))
     kinds = features["type"]

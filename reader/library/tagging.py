@@ -2,8 +2,9 @@
 
 ``annotate_files`` is the entity stage of every load (``reader.library.library``: the command line's
 ``load_library``, the window's ``with_entities``, a live folder's ``tag_articles``,
-``reader.library.live``, and ``main.py export`` for the articles it selects): spans of unchanged files come from the cache, the other files' articles go to
-``tag_files``, and their spans are stored in the cache file by file as they come back.
+``reader.library.live``, and ``main.py export`` for the articles it selects): spans of unchanged
+files come from the cache, the other files' articles go to ``tag_files``, and their spans are
+stored in the cache file by file as they come back.
 
 The CRF tagger is pure CPU (~50,000 tokens/s per core), so a 2-core machine tags a folder in
 about half the time with two worker processes. Each worker lowers its priority, arranges to end
