@@ -79,6 +79,31 @@ def test_summary_sentence(panel, problems, summary) -> None:
     assert panel._summary.text() == summary
 
 
+def test_summary_counts_files_not_rows_and_the_files_read_in_part_apart(panel) -> None:
+    bad_lines = [
+        LoadProblem("feed.jsonl", "line 4: invalid JSON"),
+        LoadProblem("feed.jsonl", "line 9: invalid JSON"),
+    ]
+    panel.set_problems(bad_lines, skipped=set())
+    assert panel._summary.text() == "1 file was read in part."
+    panel.set_problems([*bad_lines, *PROBLEMS], skipped={p.path for p in PROBLEMS})
+    assert panel._summary.text() == "3 files could not be read. 1 file was read in part."
+    # without a word on which files gave articles, every file is one that could not be read
+    panel.set_problems(bad_lines)
+    assert panel._summary.text() == "1 file could not be read."
+
+
+def test_the_summary_in_arabic(panel) -> None:
+    from reader.ui.common.i18n import set_language
+
+    set_language("ar")
+    try:
+        panel.set_problems([*PROBLEMS, LoadProblem("feed.jsonl", "line 4")], {"c/empty.txt"})
+        assert panel._summary.text() == "تعذّرت قراءة ملف واحد. قُرئت 3 ملفات جزئيًّا."
+    finally:
+        set_language("en")
+
+
 def test_paths_display_left_to_right_and_copy_plain(panel) -> None:
     index = panel.table().model().index(0, 0)
     shown = index.data(Qt.ItemDataRole.DisplayRole)

@@ -115,9 +115,12 @@ def test_a_file_read_with_a_problem_is_not_counted_as_skipped(qtbot, make_window
     open_and_wait(qtbot, window, folder)
     assert window.list_panel.model.rowCount() == 1
     assert window.status.problems_button.text() == "1 file with problems"
+    assert window.status.problems_panel._summary.text() == "1 file was read in part."
     (folder / "scan.pdf").write_bytes(b"%PDF-1.7\n")
     open_and_wait(qtbot, window, folder)
     assert window.status.problems_button.text() == "1 file skipped"
+    summary = window.status.problems_panel._summary.text()
+    assert summary == "1 file could not be read. 1 file was read in part."
 
 
 def test_a_folder_that_gave_no_article_says_which_files_and_why(

@@ -49,6 +49,8 @@ add_arabic(
         "Every file was read.": "قُرئت كل الملفات.",
         "{n} file could not be read.": "تعذّرت قراءة ملف واحد.",
         "{n} files could not be read.": "تعذّرت قراءة {n} ملفات.",
+        "{n} file was read in part.": "قُرئ ملف واحد جزئيًّا.",
+        "{n} files were read in part.": "قُرئت {n} ملفات جزئيًّا.",
         "Copy the selected rows, or all rows, as text": "نسخ الصفوف المحددة، أو كل الصفوف، نصًّا",
         "no extension": "بلا امتداد",
     }
@@ -173,6 +175,7 @@ class ProblemsPanel(QDialog):
         self._filter = QLineEdit(self)
         self._filter.setClearButtonEnabled(True)
         self._model = ProblemsModel(self)
+        self._skipped: frozenset[str] | None = None
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self._model)
         self._proxy.setFilterKeyColumn(-1)  # the filter looks at the path and the reason
@@ -214,8 +217,13 @@ class ProblemsPanel(QDialog):
         self._sized = True
         self.retranslate()
 
-    def set_problems(self, problems: Sequence[LoadProblem]) -> None:
+    def set_problems(
+        self, problems: Sequence[LoadProblem], skipped: Iterable[str] | None = None
+    ) -> None:
+        """``skipped``: the paths that gave no article (all of the problems' when None); the
+        others were read in part, and the summary counts them apart."""
         self._model.set_problems(problems)
+        self._skipped = None if skipped is None else frozenset(skipped)
         # sizing the path column asks every row for its text (15 ms for a 100k folder's
         # problems): done when the dialog is shown, not on the GUI turn that installs a folder
         self._sized = False
@@ -274,10 +282,22 @@ class ProblemsPanel(QDialog):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        n = self._model.rowCount()
-        if n == 0:
-            self._summary.setText(t("Every file was read."))
-        elif n == 1:
-            self._summary.setText(t("{n} file could not be read.").format(n=n))
-        else:
-            self._summary.setText(t("{n} files could not be read.").format(n=f"{n:,}"))
+        # counted by file: a JSON Lines file with two bad lines is two rows and one file
+        paths = {self._model.problem(row).path for row in range(self._model.rowCount())}
+        skipped = len(paths if self._skipped is None else paths & self._skipped)
+        sentences = []
+        if skipped:
+            sentences.append(_count_sentence(skipped, "{n} file could not be read."))
+        if len(paths) > skipped:
+            sentences.append(_count_sentence(len(paths) - skipped, "{n} file was read in part."))
+        self._summary.setText(" ".join(sentences) if paths else t("Every file was read."))
+
+
+_PLURALS = {
+    "{n} file could not be read.": "{n} files could not be read.",
+    "{n} file was read in part.": "{n} files were read in part.",
+}
+
+
+def _count_sentence(n: int, singular: str) -> str:
+    return t(singular).format(n=n) if n == 1 else t(_PLURALS[singular]).format(n=f"{n:,}")

@@ -52,7 +52,7 @@ class StatusArea:
 
     def set_problems(self, problems: list[LoadProblem], skipped: set[str] | None = None) -> None:
         """``skipped``: the paths that gave no article (all of the problems' when None)."""
-        self.problems_panel.set_problems(problems)
+        self.problems_panel.set_problems(problems, skipped)
         paths = {p.path for p in problems}
         n_skipped = len(paths if skipped is None else skipped & paths)
         label = problems_label(n_skipped, len(paths) - n_skipped)
