@@ -189,3 +189,33 @@ def test_presentation_forms_become_letters() -> None:
 
     assert base_letters("ﻣﺒﺎﺣﺜﺎت ﺛﻨﺎﺋﻴﺔ ﻻ Reuters 2018") == "مباحثات ثنائية لا Reuters 2018"
     assert base_letters("قال النبي ﷺ") == "قال النبي ﷺ"
+
+
+def _without_character_maps(data: bytes) -> bytes:
+    """The PDF with its fonts' ToUnicode tables blanked out (the offsets kept): as an old PDF
+    maker writes subset fonts, whose glyph numbers no table maps back to letters."""
+    import re
+
+    return re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), data)
+
+
+def test_a_pdf_whose_fonts_map_no_letters_is_named_not_read_as_symbols(tmp_path: Path) -> None:
+    data = _without_character_maps((FIXTURES / "printed_page.pdf").read_bytes())
+    (tmp_path / "old.pdf").write_bytes(data)
+    result = parse_file(tmp_path / "old.pdf", tmp_path)
+    assert result.articles == ()
+    assert [p.reason for p in result.problems] == [pdf_module.GARBLED_PDF]
+
+
+def test_lines_in_a_font_without_a_character_map_are_left_out_and_noted() -> None:
+    glyphs = "\x1a\x19\x18 \x17\x14\x16 \x15\x14\x13\x12\x11 \x10\x0f\x0e"
+    good = [_Line(text, 700.0 - 20 * i, 11, 50, 500) for i, text in enumerate(BODY)]
+    heading = _Line(glyphs, 760.0, 18, 50, 500)
+    bullet = _Line("\uf0b7 " + BODY[0], 640.0, 11, 50, 500)  # a symbol font's bullet
+    page_one = pdf_module._legible([heading, *good, bullet])
+    assert page_one == [*good, bullet]
+    page_two = pdf_module._legible([_Line(glyphs + " Reuters 2018", 700.0, 11, 50, 500)] * 3)
+    assert page_two == []
+    found = _assembled([page_one, page_two], 2, title="", garbled=[1, 2])
+    assert found.text.startswith(BODY[0])
+    assert found.notes == ("PDF pages with text in fonts without a character map, left out: 1, 2",)

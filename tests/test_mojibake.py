@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from export_run import export_records
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.formats.decode import decode_bytes
 from reader.formats.mojibake import NOTE
@@ -74,3 +77,105 @@ def test_fields_encoded_twice_behind_json_escapes_are_undone(tmp_path: Path) -> 
     (record,), _ = export_records(tmp_path)
     assert (record["title"], record["body"]) == ("نتائج الانتخابات", ARABIC)
     assert record["problems"] == [NOTE]
+
+
+# Arabic read with the wrong code page (reader/formats/codepage_mojibake.py)
+
+CODEPAGE_TITLE = "تونس: حكومة جديدة"
+CODEPAGE_BODY = (
+    "أعلن الرئيس التونسي اليوم عن تشكيل الحكومة الجديدة، وقال في كلمة للشعب إن البلاد تمر"
+    " بمرحلة صعبة؟ وأضاف: نعمل مع Reuters و AFP منذ 2018."
+)
+
+
+def _wrong_code_page(text: str) -> str:
+    """Windows-1256 bytes as Windows-1252 shows them (Latin-1's control for the bytes it leaves
+    undefined), as an old Arabic site scraped without its charset is stored."""
+    return "".join(
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("cp1256")
+    )
+
+
+def test_arabic_read_with_the_wrong_code_page_is_mapped_back(tmp_path: Path) -> None:
+    from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
+
+    mangled = _wrong_code_page(CODEPAGE_BODY)
+    assert mangled.startswith("ÃÚáä ÇáÑÆíÓ")  # what the reader showed before
+    rows = [{"title": _wrong_code_page(CODEPAGE_TITLE), "text": mangled}]
+    (tmp_path / "export.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(
+        _wrong_code_page(CODEPAGE_TITLE) + "\n\n" + mangled, encoding="utf-8"
+    )
+    records, err = export_records(tmp_path)
+    assert [(r["title"], r["body"]) for r in records] == [(CODEPAGE_TITLE, CODEPAGE_BODY)] * 2
+    assert [r["problems"] for r in records] == [[CODEPAGE_NOTE]] * 2
+    assert err == ["2 articles from 2 files, 0 files skipped"]
+
+
+def test_a_title_too_short_to_show_the_code_page_goes_with_its_body() -> None:
+    from reader.formats.article_repairs import repaired_article
+    from reader.model import Article
+
+    title = _wrong_code_page("تونس")  # ÊæäÓ: no article, one word
+    article = Article(id="a", title=title, body=_wrong_code_page(CODEPAGE_BODY), path="a.json")
+    fixed = repaired_article(article)
+    assert (fixed.title, fixed.body) == ("تونس", CODEPAGE_BODY)
+    alone = Article(id="b", title=title, body="نص الخبر", path="b.json")
+    assert repaired_article(alone).title == title  # without the body's evidence, left alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ÇA VA? Ação, Évora e Ñandú; À LA CARTE. Ísafjörður á Íslandi, Çáceres, Ça á Çá",
+        "Der Öl-Preis stieg in Åland; Ærø, Þórshöfn. Çávez Çá 12 € " + CODEPAGE_BODY,
+        CODEPAGE_BODY,
+    ],
+)
+def test_latin_text_with_these_letters_is_left_alone(text: str) -> None:
+    from reader.formats.codepage_mojibake import codepage_repaired, looks_mangled
+
+    notes: list[str] = []
+    assert codepage_repaired(text, notes) is text and notes == []
+    assert not looks_mangled(text)
+
+
+def test_latin_words_inside_the_mangled_text_keep_their_letters() -> None:
+    from reader.formats.codepage_mojibake import codepage_repaired
+
+    notes: list[str] = []
+    mixed = _wrong_code_page(CODEPAGE_BODY) + " CAFÉ Ångström"
+    assert codepage_repaired(mixed, notes) == CODEPAGE_BODY + " CAFÉ Ångström"
+
+
+_ARABIC_WORDS = st.sampled_from(
+    [
+        "الرئيس",
+        "الحكومة",
+        "في",
+        "من",
+        "على",
+        "تونس",
+        "وزير",
+        "الخارجية",
+        "قال",
+        "إن",
+        "؟",
+        "،",
+        "2018",
+        "Reuters",
+        "پيام",
+        "گزارش",
+    ]
+)
+
+
+@given(st.lists(_ARABIC_WORDS, min_size=1, max_size=40))
+def test_the_mapping_undoes_the_wrong_code_page(words: list[str]) -> None:
+    from reader.formats.codepage_mojibake import codepage_repaired, looks_mangled
+
+    text = " ".join(["الخبر", "الأول", "الثاني", *words])
+    notes: list[str] = []
+    mangled = _wrong_code_page(text)
+    assert looks_mangled(mangled)
+    assert codepage_repaired(mangled, notes) == text

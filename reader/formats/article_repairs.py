@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.dates import URL_DATE_NOTE, url_date
 from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
 from reader.formats.mojibake import repaired
@@ -58,11 +59,13 @@ def _unmangled(article: Article) -> Article:
     """Fields encoded twice where the file's own text was not (a JSON export's ``\\u00d8``
     escapes, a workbook's cells): undone as ``decode`` undoes a whole file."""
     notes: list[str] = []
-    title, body = repaired(article.title, notes), repaired(article.body, notes)
+    body = repaired(article.body, notes)
+    # a title of a few words may not show the code page's signature that its body shows
+    title = repaired(article.title, notes, codepage=CODEPAGE_NOTE in notes)
     if not notes:
         return article
     return dataclasses.replace(
-        article, title=title, body=body, problems=(*article.problems, notes[0])
+        article, title=title, body=body, problems=(*article.problems, *dict.fromkeys(notes))
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from reader.formats.codepage_mojibake import codepage_repaired
 from reader.formats.debris import ARABIC_LETTER
 
 # an Arabic letter's UTF-8 lead byte (D8-DB) read as Windows-1252, then a continuation byte
@@ -19,9 +20,15 @@ _SIGNATURE = re.compile(
 NOTE = "repaired text encoded twice (UTF-8 read as Windows-1252 and saved again)"
 
 
-def repaired(text: str, notes: list[str]) -> str:
-    """The text with double-encoded runs undone, a note for the article added to ``notes``; the
-    very same ``text`` when it shows no such runs, or ftfy finds nothing to undo."""
+def repaired(text: str, notes: list[str], *, codepage: bool = False) -> str:
+    """The text with double-encoded runs undone, and Arabic read with the wrong code page mapped
+    back (``codepage_mojibake``; ``codepage``: without evidence of its own, as the title of a body
+    that showed it), a note for each repair added to ``notes``; the very same ``text`` when
+    there is nothing to undo."""
+    return codepage_repaired(_utf8_repaired(text, notes), notes, known=codepage)
+
+
+def _utf8_repaired(text: str, notes: list[str]) -> str:
     if "Ø" not in text and "Ù" not in text:  # the common case, at memory speed
         return text
     runs = len(_SIGNATURE.findall(text))

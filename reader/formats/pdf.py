@@ -21,6 +21,7 @@ import math
 import re
 import statistics
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ def pdf_text(data: bytes) -> PdfText:
             title = _title(document)
             pages: list[list[_Line]] = []
             damaged: list[int] = []
+            garbled: list[int] = []
             for i in range(min(count, MAX_PAGES)):
                 try:
                     page = document[i]
@@ -87,7 +89,11 @@ def pdf_text(data: bytes) -> PdfText:
                     damaged.append(i + 1)
                     continue
                 try:
-                    pages.append(_page_lines(page))
+                    lines = _page_lines(page)
+                    legible = _legible(lines)
+                    if len(legible) < len(lines):
+                        garbled.append(i + 1)
+                    pages.append(legible)
                 except (pdfium.PdfiumError, UnicodeDecodeError, ValueError):
                     pages.append([])
                     damaged.append(i + 1)
@@ -97,7 +103,7 @@ def pdf_text(data: bytes) -> PdfText:
             document.close()
     if damaged and len(damaged) == len(pages):
         raise NotPdf("corrupt PDF (no page can be read)")
-    found = _assembled(pages, count, title=title, damaged=damaged)
+    found = _assembled(pages, count, title=title, damaged=damaged, garbled=garbled)
     if b"%%EOF" not in data[-2048:]:
         notes = (
             *found.notes,
@@ -170,7 +176,12 @@ def _page_lines(page: Any) -> list[_Line]:
 
 
 def _assembled(
-    pages: list[list[_Line]], count: int, *, title: str, damaged: Sequence[int] = ()
+    pages: list[list[_Line]],
+    count: int,
+    *,
+    title: str,
+    damaged: Sequence[int] = (),
+    garbled: Sequence[int] = (),
 ) -> PdfText:
     url: str | None = None
     kept: list[_Line] = []
@@ -190,9 +201,16 @@ def _assembled(
             kept.append(dataclasses.replace(line, block=number * _BLOCKS + line.block))
     paragraphs = _paragraphs(kept)
     notes = []
-    empty = [i + 1 for i, lines in enumerate(pages) if not lines and i + 1 not in damaged]
+    unread = {*damaged, *garbled}
+    empty = [i + 1 for i, lines in enumerate(pages) if not lines and i + 1 not in unread]
     if not paragraphs:
-        raise NotPdf("a PDF whose pages hold no text (scanned images?); not read")
+        raise NotPdf(
+            GARBLED_PDF if garbled else "a PDF whose pages hold no text (scanned images?); not read"
+        )
+    if garbled:
+        notes.append(
+            f"PDF pages with text in fonts without a character map, left out: {_page_list(list(garbled))}"
+        )
     if damaged:
         notes.append(f"PDF pages that could not be read (damaged): {_page_list(list(damaged))}")
     if empty:
@@ -203,6 +221,36 @@ def _assembled(
 
 
 _BLOCKS = 10_000
+
+GARBLED_PDF = (
+    "a PDF whose fonts have no character map: its text layer is glyph numbers, not letters"
+    " (copied out, it gives symbols); not read"
+)
+# a page this share of whose characters are controls or private-use code points holds glyph
+# numbers: its font came without the table that maps them to letters (ToUnicode)
+_GARBLED_PAGE = 0.1
+_GARBLED_LINE = 0.2
+
+
+def _legible(lines: list[_Line]) -> list[_Line]:
+    """The page's lines without those drawn in a font that maps no letters: none of them when
+    most of the page is so (its few plausible characters are glyph numbers too)."""
+    counts = [(_unmapped(line.text), len(line.text) - line.text.count(" ")) for line in lines]
+    if sum(bad for bad, _ in counts) >= _GARBLED_PAGE * max(1, sum(n for _, n in counts)):
+        return []
+    # one heading in a decorative font; a lone symbol-font bullet is no sign
+    return [
+        line
+        for line, (bad, n) in zip(lines, counts, strict=True)
+        if bad < 3 or bad < _GARBLED_LINE * n
+    ]
+
+
+def _unmapped(text: str) -> int:
+    return sum(1 for char in text if unicodedata.category(char) in _UNMAPPED or char == "\ufffd")
+
+
+_UNMAPPED = frozenset({"Cc", "Co", "Cn"})
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:

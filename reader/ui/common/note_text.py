@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.csvfmt import BODY_IS_SUMMARY
 from reader.formats.dates import URL_DATE_NOTE
@@ -24,6 +25,7 @@ from reader.formats.epub import BOOK_DATE_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.page_data import EMBEDDED_NOTE
 from reader.formats.parse import CUT_SHORT_NOTE
+from reader.formats.pdf import GARBLED_PDF
 from reader.formats.titles import (
     TITLE_FROM_FILE_NAME,
     TITLE_FROM_FIRST_SENTENCE,
@@ -38,6 +40,7 @@ _FIXED: dict[str, str] = {
     TITLE_FROM_FIRST_WORDS: "لا عنوان: صيغ من الكلمات الأولى للنص",
     URL_DATE_NOTE: "التاريخ مأخوذ من رابط المقال",
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
+    CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
     PRESENTATION_NOTE: "حُوِّلت أشكال العرض العربية (حروف مُشكَّلة كالنص المنسوخ من PDF) إلى حروف",
     VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
@@ -48,6 +51,9 @@ _FIXED: dict[str, str] = {
     "empty file (only whitespace)": "ملف فارغ (مسافات فقط)",
     "no article found in the file": "لم يُعثر على مقال في الملف",
     "encrypted PDF (it needs a password); not read": "ملف PDF مشفَّر (يحتاج كلمة سر)؛ لم يُقرأ",
+    GARBLED_PDF: (
+        "ملف PDF بلا جدول يربط خطوطه بالحروف: طبقة نصه أرقام رسوم لا حروف (تُنسخ رموزًا)؛ لم يُقرأ"
+    ),
     "a PDF whose pages hold no text (scanned images?); not read": (
         "ملف PDF لا نص في صفحاته (صور ممسوحة ضوئيًا؟)؛ لم يُقرأ"
     ),

@@ -1,0 +1,67 @@
+"""Arabic read with the wrong code page: Windows-1256 bytes read as Windows-1252 (or Latin-1)
+and saved again as Unicode, as an old Arabic site scraped without its charset, or a PDF set in
+a pre-Unicode Arabic font, leaves it. "الرئيس" then reads "ÇáÑÆíÓ": valid text in Latin
+letters that no decoder can tell is wrong, and that ftfy does not undo (it mends UTF-8 only).
+
+Each Latin letter stands for one byte, so a run of them maps back to the Arabic letters one
+for one. A run is mapped only where it is a whole word (no ASCII letter touches it) and only
+in a text that shows the signature: several such words, the article "ال" (Çá) among them.
+Real Latin text has no word made only of these letters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+NOTE = "repaired Arabic read with the wrong code page (Windows-1256 read as Windows-1252)"
+
+
+def _table() -> dict[str, str]:
+    """What each byte of Windows-1256 that differs from Windows-1252 shows in either reading
+    (Windows-1252's letter, or the C1 control Latin-1 gives), mapped to the Arabic it is."""
+    table: dict[str, str] = {}
+    for byte in range(0x80, 0x100):
+        arabic = bytes([byte]).decode("cp1256")
+        readings = {chr(byte)}  # Latin-1
+        # the five bytes Windows-1252 leaves undefined have only Latin-1's reading
+        with contextlib.suppress(UnicodeDecodeError):
+            readings.add(bytes([byte]).decode("cp1252"))
+        for latin in readings - {arabic}:
+            table[latin] = arabic
+    return table
+
+
+_TABLE = str.maketrans(_table())
+_MANGLED = "".join(sorted(chr(c) for c in _TABLE))
+# a word of the mangled letters that no ASCII letter touches ("CAFÉ" keeps its É)
+_WORD = re.compile(f"(?<![A-Za-z])[{re.escape(_MANGLED)}]+(?![A-Za-z])")
+_ARTICLE = "Çá"  # ال
+MIN_WORDS = 3  # of two letters or more
+
+
+def looks_mangled(text: str) -> bool:
+    """Whether ``text`` holds Arabic read with the wrong code page (the signature above)."""
+    if _ARTICLE not in text:  # the common case, at memory speed
+        return False
+    words = 0
+    for match in _WORD.finditer(text):
+        if len(match.group()) >= 2:
+            words += 1
+            if words >= MIN_WORDS:
+                return True
+    return False
+
+
+def codepage_repaired(text: str, notes: list[str], *, known: bool = False) -> str:
+    """``text`` with its mangled words mapped back to Arabic and ``NOTE`` added to ``notes``;
+    the very same ``text`` when it shows no signature. ``known``: the text belongs with one
+    that showed it (a title whose body did), and is mapped without evidence of its own."""
+    if not (known or looks_mangled(text)):
+        return text
+    fixed = _WORD.sub(lambda m: m.group().translate(_TABLE), text)
+    if fixed == text:
+        return text
+    if NOTE not in notes:
+        notes.append(NOTE)
+    return fixed
