@@ -179,3 +179,46 @@ def test_the_mapping_undoes_the_wrong_code_page(words: list[str]) -> None:
     mangled = _wrong_code_page(text)
     assert looks_mangled(mangled)
     assert codepage_repaired(mangled, notes) == text
+
+
+def _utf8_as_1256(text: str) -> str:
+    """UTF-8 bytes as Windows-1256 shows them, as a database with an Arabic connection charset
+    stores them: "ط§ظ„ط¬ط²ظٹط±ط©" for "الجزيرة"."""
+    return text.encode("utf-8").decode("cp1256")
+
+
+def test_utf8_read_as_windows_1256_is_undone_in_files_and_fields(tmp_path: Path) -> None:
+    from reader.formats.codepage_mojibake import UTF8_NOTE
+
+    body = CODEPAGE_BODY + " «المصدر» — 20٪ 🇹🇳"
+    assert _utf8_as_1256(body).startswith("ط£ط¹ظ„ظ† ط§ظ„ط±ط¦ظٹط³")
+    (tmp_path / "dump.txt").write_text(
+        _utf8_as_1256(CODEPAGE_TITLE) + "\n\n" + _utf8_as_1256(body), encoding="utf-8"
+    )
+    rows = [{"title": _utf8_as_1256("عاجل"), "text": _utf8_as_1256(body)}]
+    (tmp_path / "rows.json").write_text(json.dumps(rows), encoding="ascii")
+    records, _ = export_records(tmp_path)
+    assert [(r["title"], r["body"]) for r in records] == [
+        (CODEPAGE_TITLE, body),
+        ("عاجل", body),
+    ]
+    assert [r["problems"] for r in records] == [[UTF8_NOTE]] * 2
+
+
+def test_real_arabic_beside_utf8_read_as_windows_1256_is_kept() -> None:
+    from reader.formats.codepage_mojibake import UTF8_NOTE, codepage_repaired
+
+    notes: list[str] = []
+    text = "الخبر: " + _utf8_as_1256("الرئيس التونسي") + " ماذا؟ پيام گزارش ،"
+    assert codepage_repaired(text, notes) == "الخبر: الرئيس التونسي ماذا؟ پيام گزارش ،"
+    assert notes == [UTF8_NOTE]
+    for clean in (CODEPAGE_BODY, "ضبط§ الساعة", "پيام گزارش ڈاک ٹکٹ ؟ ، ؛"):
+        assert codepage_repaired(clean, notes) is clean
+
+
+@given(st.lists(_ARABIC_WORDS, min_size=1, max_size=40))
+def test_utf8_read_as_windows_1256_round_trips(words: list[str]) -> None:
+    from reader.formats.codepage_mojibake import codepage_repaired
+
+    text = " ".join(["الخبر", *words])
+    assert codepage_repaired(_utf8_as_1256(text), []) == text

@@ -1,12 +1,17 @@
-"""Arabic read with the wrong code page: Windows-1256 bytes read as Windows-1252 (or Latin-1)
-and saved again as Unicode, as an old Arabic site scraped without its charset, or a PDF set in
-a pre-Unicode Arabic font, leaves it. "الرئيس" then reads "ÇáÑÆíÓ": valid text in Latin
-letters that no decoder can tell is wrong, and that ftfy does not undo (it mends UTF-8 only).
+"""Arabic read with the wrong code page and saved again as Unicode: valid text that no decoder
+can tell is wrong, and that ftfy does not undo (it knows the Latin code pages only).
 
-Each Latin letter stands for one byte, so a run of them maps back to the Arabic letters one
-for one. A run is mapped only where it is a whole word (no ASCII letter touches it) and only
-in a text that shows the signature: several such words, the article "ال" (Çá) among them.
-Real Latin text has no word made only of these letters.
+- Windows-1256 bytes read as Windows-1252 (or Latin-1), as an old Arabic site scraped without
+  its charset, or a PDF set in a pre-Unicode Arabic font, leaves them: "الرئيس" reads
+  "ÇáÑÆíÓ". Each Latin letter stands for one byte, so a run of them maps back to the Arabic
+  letters one for one. A run is mapped only where it is a whole word (no ASCII letter touches
+  it) and only in a text that shows the signature: several such words, the article "ال" (Çá)
+  among them. Real Latin text has no word made only of these letters.
+- UTF-8 read as Windows-1256, as a database with an Arabic connection charset leaves it:
+  "الرئيس" reads "ط§ظ„ط±ط¦ظٹط³", two Arabic-looking characters a letter. The article's
+  "ط§ظ„" (a letter before a section sign or a low quotation mark) is the signature: no real
+  text writes it. Each run of non-ASCII characters is encoded back to Windows-1256 and decoded
+  as UTF-8; a run that does not decode (real Arabic beside the damage) is kept.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import contextlib
 import re
 
 NOTE = "repaired Arabic read with the wrong code page (Windows-1256 read as Windows-1252)"
+UTF8_NOTE = "repaired text encoded twice (UTF-8 read as Windows-1256 and saved again)"
 
 
 def _table() -> dict[str, str]:
@@ -54,9 +60,37 @@ def looks_mangled(text: str) -> bool:
 
 
 def codepage_repaired(text: str, notes: list[str], *, known: bool = False) -> str:
-    """``text`` with its mangled words mapped back to Arabic and ``NOTE`` added to ``notes``;
-    the very same ``text`` when it shows no signature. ``known``: the text belongs with one
-    that showed it (a title whose body did), and is mapped without evidence of its own."""
+    """``text`` with its mangled words mapped back to Arabic and the note for each repair added
+    to ``notes``; the very same ``text`` when it shows no signature. ``known``: the text belongs
+    with one that showed Windows-1256 read as Windows-1252 (a title whose body did), and is
+    mapped without evidence of its own."""
+    return _latin_repaired(_utf8_repaired(text, notes), notes, known=known)
+
+
+_UTF8_SIGNATURE = ("ط§", "ظ„")  # ا and ل (D8 A7, D9 84)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _utf8_repaired(text: str, notes: list[str]) -> str:
+    if not any(mark in text for mark in _UTF8_SIGNATURE):  # the common case, at memory speed
+        return text
+    fixed = _NON_ASCII.sub(_utf8_run, text)
+    if fixed == text:
+        return text
+    if UTF8_NOTE not in notes:
+        notes.append(UTF8_NOTE)
+    return fixed
+
+
+def _utf8_run(match: re.Match[str]) -> str:
+    run = match.group()
+    try:
+        return run.encode("cp1256").decode("utf-8")
+    except UnicodeError:  # not all Windows-1256, or not UTF-8 once encoded: left as it is
+        return run
+
+
+def _latin_repaired(text: str, notes: list[str], *, known: bool) -> str:
     if not (known or looks_mangled(text)):
         return text
     fixed = _WORD.sub(lambda m: m.group().translate(_TABLE), text)

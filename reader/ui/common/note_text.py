@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
+from reader.formats.codepage_mojibake import UTF8_NOTE as UTF8_AS_1256_NOTE
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.csvfmt import BODY_IS_SUMMARY
 from reader.formats.dates import URL_DATE_NOTE
@@ -41,6 +42,7 @@ _FIXED: dict[str, str] = {
     URL_DATE_NOTE: "التاريخ مأخوذ من رابط المقال",
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
     CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
+    UTF8_AS_1256_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1256 ثم حُفظ من جديد)",
     PRESENTATION_NOTE: "حُوِّلت أشكال العرض العربية (حروف مُشكَّلة كالنص المنسوخ من PDF) إلى حروف",
     VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
