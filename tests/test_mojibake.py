@@ -222,3 +222,50 @@ def test_utf8_read_as_windows_1256_round_trips(words: list[str]) -> None:
 
     text = " ".join(["الخبر", *words])
     assert codepage_repaired(_utf8_as_1256(text), []) == text
+
+
+# letters held as escapes (reader/formats/escaped_text.py)
+
+
+def _json_escaped(text: str) -> str:
+    """The text as PHP's json_encode writes it, without its quotes: every non-ASCII letter an
+    escape, an emoji a surrogate pair, line breaks and slashes escaped."""
+    return json.dumps(text).strip('"').replace("/", "\\/")
+
+
+def test_a_field_that_holds_its_letters_as_escapes_is_decoded(tmp_path: Path) -> None:
+    from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
+
+    body = CODEPAGE_BODY + " 🇹🇳\nhttps://example.tn/a\n«الفقرة الثانية»"
+    table = f'title,text\n{_json_escaped("عاجل")},"{_json_escaped(body)}"\n'
+    (tmp_path / "dump.csv").write_text(table, encoding="utf-8")
+    rows = [{"title": _json_escaped(CODEPAGE_TITLE), "text": _json_escaped(body)}]
+    (tmp_path / "rows.json").write_text(json.dumps(rows), encoding="ascii")
+    records, _ = export_records(tmp_path)
+    assert [(r["title"], r["body"]) for r in records] == [("عاجل", body), (CODEPAGE_TITLE, body)]
+    assert [r["problems"] for r in records] == [[ESCAPED_NOTE]] * 2
+
+
+def test_escapes_that_spell_markup_give_its_text() -> None:
+    from reader.formats.escaped_text import unescaped
+
+    html = "<p>الفقرة الأولى</p><p>الفقرة الثانية</p>"
+    spelled = "".join(f"\\u{ord(c):04x}" for c in html)
+    assert unescaped(spelled).split("\n")[:2] == ["الفقرة الأولى", "الفقرة الثانية"]
+    assert unescaped("\\ud83c\\uddf9 \\ud83c") == "\U0001f1f9 \ufffd"
+    assert unescaped("C:\\\\users\\\\u0627 \\r\\n\\N") == "C:\\users\\u0627 \n\\N"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CODEPAGE_BODY,
+        "يكتب الحرف ا في JSON هكذا: \\u0627، واللام \\u0644، والألف المقصورة \\u0649 والياء"
+        " \\u064a والهمزة \\u0621، وهذا كله في مقال عن ترميز النصوص العربية.",
+        "\\u0627\\u0644",  # too few to tell
+    ],
+)
+def test_text_that_quotes_escapes_keeps_them(text: str) -> None:
+    from reader.formats.escaped_text import is_escaped
+
+    assert not is_escaped(text)

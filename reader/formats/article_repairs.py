@@ -1,7 +1,7 @@
-"""What every article gets once its reader has made it, whatever the layout: text encoded twice
-undone, presentation forms and visual order made letters in reading order, a news API's cut
-mark dropped, a date from the article's address, and a problem for a field left empty.
-Each repair is noted on the article.
+"""What every article gets once its reader has made it, whatever the layout: letters held as
+escapes decoded, text encoded twice undone, presentation forms and visual order made letters in
+reading order, a news API's cut mark dropped, a date from the article's address, and a problem
+for a field left empty. Each repair is noted on the article.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import dataclasses
 from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.dates import URL_DATE_NOTE, url_date
 from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
+from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
+from reader.formats.escaped_text import is_escaped, unescaped
 from reader.formats.mojibake import repaired
 from reader.formats.visual_order import VISUAL_ORDER_NOTE, is_visual_order, reading_order
 from reader.model import Article
@@ -19,7 +21,22 @@ from reader.model import Article
 def repaired_article(article: Article) -> Article:
     """``article`` with every repair it needs, in order (the address's date comes last: a url
     a file gave outside its text is set before)."""
-    return _dated_by_address(_flag_empty(_uncut(_lettered(_unmangled(article)))))
+    return _dated_by_address(_flag_empty(_uncut(_lettered(_unmangled(_unescaped(article))))))
+
+
+def _unescaped(article: Article) -> Article:
+    """Fields that hold their letters as escapes (``\\u0627\\u0644``) decoded, noted; a title
+    of a word or two goes with a body that showed them."""
+    body = is_escaped(article.body)
+    title = is_escaped(article.title) or (body and "\\u" in article.title)
+    if not (body or title):
+        return article
+    return dataclasses.replace(
+        article,
+        title=" ".join(unescaped(article.title).split()) if title else article.title,
+        body=_paragraphs(unescaped(article.body)) if body else article.body,
+        problems=(*article.problems, ESCAPED_NOTE),
+    )
 
 
 def _dated_by_address(article: Article) -> Article:
@@ -53,6 +70,12 @@ def _uncut(article: Article) -> Article:
     if note is None:
         return article
     return dataclasses.replace(article, body=body, problems=(*article.problems, note))
+
+
+def _paragraphs(text: str) -> str:
+    """A paragraph a line, as the readers give a body: the escapes' line breaks were not seen
+    by the reader's own cleaning."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _unmangled(article: Article) -> Article:

@@ -23,6 +23,7 @@ from reader.formats.dates import URL_DATE_NOTE
 from reader.formats.debris import PRESENTATION_NOTE
 from reader.formats.enex import CLIP_DATE_NOTE
 from reader.formats.epub import BOOK_DATE_NOTE
+from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.page_data import EMBEDDED_NOTE
 from reader.formats.parse import CUT_SHORT_NOTE
@@ -43,6 +44,7 @@ _FIXED: dict[str, str] = {
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
     CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
     UTF8_AS_1256_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1256 ثم حُفظ من جديد)",
+    ESCAPED_NOTE: "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت",
     PRESENTATION_NOTE: "حُوِّلت أشكال العرض العربية (حروف مُشكَّلة كالنص المنسوخ من PDF) إلى حروف",
     VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
