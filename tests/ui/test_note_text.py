@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.dates import URL_DATE_NOTE
+from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article
@@ -73,6 +75,23 @@ L, P = "\u202a", "\u202c"
             "encrypted PDF (it needs a password); not read",
             "ملف PDF مشفَّر (يحتاج كلمة سر)؛ لم يُقرأ",
         ),
+        (
+            "PDF pages without text (scanned images?): 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 4 more",
+            "صفحات PDF بلا نص (صور ممسوحة ضوئيًا؟): 1، 2، 3، 4، 5، 6، 7، 8، 9، 10 و4 أخرى",
+        ),
+        (
+            "PDF pages with text in fonts without a character map, left out: 2",
+            "أُغفلت صفحات PDF نصها بخطوط لا جدول يربطها بالحروف: 2",
+        ),
+        (
+            "only the first 500 of the PDF's 812 pages read",
+            "قُرئت أول 500 صفحة فقط من صفحات ملف PDF البالغة 812",
+        ),
+        (
+            CODEPAGE_NOTE,
+            "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
+        ),
+        (ESCAPED_NOTE, "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت"),
         # a note not listed, and a kind of content not listed, stay as written
         (
             "not an article format (.pages: a Pages document); save it as .docx or text",

@@ -70,6 +70,9 @@ _FIXED: dict[str, str] = {
     CLIP_DATE_NOTE: "التاريخ هو يوم إنشاء الملاحظة (في Evernote) لا يوم النشر",
     CUT_SHORT_NOTE: "قُرئ من ملف مضغوط مقطوع: ما بعد موضع القطع ناقص",
     BOOK_DATE_NOTE: "التاريخ هو تاريخ الكتاب الإلكتروني (يوم صُنع) لا تاريخ المقال",
+    "the PDF ends without its end mark (cut short?): pages may be missing": (
+        "ينتهي ملف PDF دون علامة نهايته (مقطوع؟): قد تنقص صفحات"
+    ),
     EMBEDDED_NOTE: "النص مأخوذ من البيانات المضمَّنة في الصفحة: لا تُظهر صفحتها المقال إلا بجافاسكربت",
 }
 # what a .doc or .xls held ("read as a web page: the .doc file holds one")
@@ -115,7 +118,30 @@ def _read_as(match: re.Match[str]) -> str | None:
     return f"قُرئ على أنه {kind}: هذا ما يحويه ملف {isolated(match['suffix'])}" if kind else None
 
 
+def _pages(pages: str) -> str:
+    # "2, 3, 5 and 8 more" (reader/formats/pdf.py's page list)
+    return pages.replace(", ", "، ").replace(" and ", " و").replace(" more", " أخرى")
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(r"PDF pages without text \(scanned images\?\): (?P<pages>.+)"),
+        lambda m: f"صفحات PDF بلا نص (صور ممسوحة ضوئيًا؟): {_pages(m['pages'])}",
+    ),
+    (
+        re.compile(r"PDF pages that could not be read \(damaged\): (?P<pages>.+)"),
+        lambda m: f"صفحات PDF تعذّرت قراءتها (تالفة): {_pages(m['pages'])}",
+    ),
+    (
+        re.compile(
+            r"PDF pages with text in fonts without a character map, left out: (?P<pages>.+)"
+        ),
+        lambda m: f"أُغفلت صفحات PDF نصها بخطوط لا جدول يربطها بالحروف: {_pages(m['pages'])}",
+    ),
+    (
+        re.compile(r"only the first (?P<n>\d+) of the PDF's (?P<count>\d+) pages read"),
+        lambda m: f"قُرئت أول {m['n']} صفحة فقط من صفحات ملف PDF البالغة {m['count']}",
+    ),
     (
         re.compile(
             r"(?P<kind>gzip|bzip2|xz) file cut short \(.*\); what came before the cut is read"
