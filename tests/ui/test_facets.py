@@ -345,3 +345,20 @@ def test_the_exclude_button_shows_without_hovering(panel, monkeypatch) -> None:
     ]
     excluded = [r for r in shown if model.index(r, 0).data(STATE_ROLE) == "-"]
     assert shown and len(drawn) == len(shown) - len(excluded)
+
+
+def test_the_count_gives_way_whole_in_a_narrow_sidebar(qtbot, panel) -> None:
+    """ "200 of 6,907" where it fits; "6,907" alone where it does not (a cut label read
+    "2( من 6,907"), the whole in its tooltip."""
+    many = [FacetValue(f"value {i:05d}", 10_000 - i) for i in range(300)]
+    panel.set_values(many, set(), set(), distinct=6_907)
+    label = panel._size_label
+    qtbot.waitUntil(lambda: label.text() == "300 of 6,907")
+    assert label.toolTip() == "300 of 6,907"
+    panel.resize(panel.minimumSizeHint().width(), 400)
+    qtbot.waitUntil(lambda: label.text() == "6,907")
+    assert label.fontMetrics().horizontalAdvance("300 of 6,907") > label.contentsRect().width()
+    panel.resize(300, 400)
+    qtbot.waitUntil(lambda: label.text() == "300 of 6,907")
+    panel.set_values(TAGS, set(), set())
+    assert (label.text(), label.toolTip()) == (f"{len(TAGS)}", "")

@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,7 +76,7 @@ class FacetPanel(QWidget):
         header_font = self._header.font()
         header_font.setBold(True)
         self._header.setFont(header_font)
-        self._size_label = _size_label(self)
+        self._size_label = _SizeLabel(self)
         self._header_row = QHBoxLayout()
         self._header_row.setContentsMargins(0, 0, 0, 0)
         self._swatch = QLabel(self)  # the entity colour; a tool button shows an arrow OR an icon
@@ -137,11 +137,12 @@ class FacetPanel(QWidget):
         total = self._model.total_values()
         listed = len(values)
         if distinct is not None and distinct > listed:
-            self._size_label.setText(
-                t("{shown} of {total}").format(shown=f"{listed:,}", total=f"{distinct:,}")
+            self._size_label.set_texts(
+                t("{shown} of {total}").format(shown=f"{listed:,}", total=f"{distinct:,}"),
+                f"{distinct:,}",
             )
         else:
-            self._size_label.setText(f"{total:,}" if total else "")
+            self._size_label.set_texts(f"{total:,}" if total else "")
         self._show_all.setVisible(total > 0)
         if self._filter.text().strip():
             self._on_filter_text(self._filter.text())
@@ -269,12 +270,33 @@ class FacetPanel(QWidget):
         super().changeEvent(event)
 
 
-def _size_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("facetSize")
-    label.setEnabled(False)  # the disabled colour reads as secondary text
-    # "201 of 6,907" may give way to the title and Show all in a narrow sidebar: the sidebar
-    # never scrolls sideways, which would hide every value's count
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return label
+class _SizeLabel(QLabel):
+    """The facet's count beside its title: "201 of 6,907", or "6,907" alone where the sidebar
+    is too narrow for the whole (cut, it read "2( من 6,907"); the tooltip says it in full."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("facetSize")
+        self.setEnabled(False)  # the disabled colour reads as secondary text
+        # the count may give way to the title and Show all in a narrow sidebar: the sidebar
+        # never scrolls sideways, which would hide every value's count
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._texts: tuple[str, str] = ("", "")
+
+    def set_texts(self, full: str, short: str | None = None) -> None:
+        self._texts = (full, full if short is None else short)
+        self.setToolTip(full if short not in (None, full) else "")
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._texts[0]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        full, short = self._texts
+        fits = self.fontMetrics().horizontalAdvance(full) <= self.contentsRect().width()
+        self.setText(full if fits else short)
