@@ -191,6 +191,41 @@ def test_the_meta_line_stands_on_the_articles_side_in_either_interface() -> None
     assert "\u202b27 مارس 2017\u202c" in article_html(arabic, options=RenderOptions(language="ar"))
 
 
+def test_the_meta_lines_bits_keep_their_order_whatever_their_script() -> None:
+    """Latin source and section names on an Arabic line ran together left to right
+    ("alarabia · culture · by" before an Arabic byline): each bit is embedded in its own
+    direction and the separators take the line's."""
+    import re
+
+    article = Article(
+        id="a",
+        title="عنوان",
+        body="نص.",
+        date=dt.date(2018, 7, 20),
+        source="alarabia",
+        category="culture",
+        author="عبد العزيز إبراهيم",
+        url="https://example.net/a",
+    )
+    page = article_html(article)
+    line = re.search(r'<p dir="rtl" style="color:[^>]*>(.*?)</p>', page).group(1)
+    plain = re.sub(r"<[^>]+>", "", line)
+    bits = [
+        "\u202a20 July 2018\u202c",
+        "\u202aalarabia\u202c",
+        "\u202aculture\u202c",
+        "\u202aby عبد العزيز إبراهيم\u202c",
+        "\u202alink\u202c",
+    ]
+    assert plain == " \u200f·\u200f ".join(bits)
+    set_language("ar")
+    try:
+        arabic = article_html(article, options=RenderOptions(language="ar"))
+    finally:
+        set_language("en")
+    assert "\u202bبقلم عبد العزيز إبراهيم\u202c" in arabic
+
+
 def test_entity_surfaces_say_finding_until_the_stage_ran() -> None:
     article = Article(id="a#1", title="عنوان", body="نص.")
     assert "Finding entities…" in extras_html(article, options=RenderOptions(entities_pending=True))

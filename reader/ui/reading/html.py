@@ -82,23 +82,29 @@ def message_html(title: str, text: str, options: RenderOptions | None = None) ->
 
 def _meta_line(article: Article, options: RenderOptions) -> str:
     bits = [html.escape(isolated(readable_date(article.date, options.language)))]
+    # each bit embedded in its own direction: "alarabia · culture" would otherwise run as one
+    # left-to-right stretch in a right-to-left line, and "by" stand apart from its Arabic name
     if article.source:
         bits.append(
-            f'<a href="{anchor("source", article.source)}">{html.escape(article.source)}</a>'
+            f'<a href="{anchor("source", article.source)}">'
+            f"{html.escape(isolated(article.source))}</a>"
         )
     if article.category:  # the section (issue 18): a link that filters by it, like the source
         bits.append(
-            f'<a href="{anchor("category", article.category)}">{html.escape(article.category)}</a>'
+            f'<a href="{anchor("category", article.category)}">'
+            f"{html.escape(isolated(article.category))}</a>"
         )
     if article.author:
-        bits.append(html.escape(t("by {author}").format(author=article.author)))
+        bits.append(html.escape(isolated(t("by {author}").format(author=article.author))))
     if article.url and article.url.startswith(("http://", "https://")):
-        bits.append(f'<a href="{html.escape(article.url)}">{html.escape(t("link"))}</a>')
-    # the line stands under the headline, on the article's side, not the interface's
+        bits.append(f'<a href="{html.escape(article.url)}">{html.escape(isolated(t("link")))}</a>')
+    # the line stands under the headline, on the article's side, not the interface's; marks of
+    # that direction around each separator keep the bits in its order
     direction = first_strong_direction(article.title or article.body, "rtl")
+    mark = "\u200f" if direction == "rtl" else "\u200e"
     return (
         f'<p dir="{direction}" style="color:{secondary_colour(options)}; '
-        f'font-size:{px(options, 0.78)}px">' + " · ".join(bits) + "</p>"
+        f'font-size:{px(options, 0.78)}px">' + f" {mark}·{mark} ".join(bits) + "</p>"
     )
 
 
