@@ -78,6 +78,17 @@ def _hespress_page() -> bytes:
         "شارك على واتس آب",
         "إعلان",
         "اقرأ أيضا: https://www.hespress.com/politique/98765.html",
+        "تابعوا آخر الأخبار عبر قناتنا على تليجرام",
+        # a site's footer (footer_lines.py)
+        "جميع الحقوق محفوظة © 2024 - صحيفة الرأي",
+        "© 2024 Al Ayam. All rights reserved.",
+        "حقوق النشر محفوظة لموقع الأيام 2024",
+        "كافة الحقوق محفوظة",
+        "Copyright (c) 2023 Hespress",
+        "اشترك في النشرة البريدية",
+        "اشترك الآن لقراءة المقال كاملا",
+        "اشترك الآن",
+        "Subscribe to our newsletter",
     ],
 )
 def test_debris_lines_are_removed(line: str) -> None:
@@ -97,6 +108,11 @@ def test_debris_lines_are_removed(line: str) -> None:
         "اقرأ أيضا",
         "فيسبوك تغرم بسبب انتهاك الخصوصية",
         "https://www.hespress.com/a.html",
+        "وأكد أن جميع الحقوق محفوظة للعمال وفق القانون الجديد.",
+        "اشترك الوزير في الاجتماع للاطلاع على الخطة",
+        "اشترك 20 فريقا في البطولة",
+        "سجل البريد التونسي أرباحا قياسية",
+        "تابعوا غدا آخر الأخبار",
         # an article that quotes markup keeps it as text (tests/ui/ui_fixtures.py HOSTILE_BODY)
         'نص فيه صورة <img src="http://example.invalid/p.png"> وسطر <script>alert(1)</script> يظهر.',
     ],
@@ -245,6 +261,16 @@ def test_scraped_page_loses_its_ad_lines_and_gives_its_url(tmp_path: Path) -> No
         ("سياسة/2012/05/x.txt", "سياسة"),
         ("May 2012/x.txt", None),
         ("data/x.txt", None),
+        # folders tools write, and a mirror's site address: where the files came from
+        ("ChatExport_2024-03-14/messages.html", None),
+        ("New folder (2)/x.txt", None),
+        ("saved/x.html", None),
+        ("www.alayam.example/2024/03/x.html", None),
+        ("alayam.example/x.html", None),
+        ("مجلد جديد/x.txt", None),
+        ("اقتصاد/New folder/x.txt", None),
+        ("Business News/x.txt", "Business News"),
+        ("v2.0 notes/x.txt", "v2.0 notes"),
     ],
 )
 def test_folder_category(rel_path: str, category: str | None) -> None:

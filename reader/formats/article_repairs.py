@@ -1,7 +1,8 @@
 """What every article gets once its reader has made it, whatever the layout: letters held as
 escapes decoded, text encoded twice undone, presentation forms and visual order made letters in
-reading order, a news API's cut mark dropped, a date from the article's address, and a problem
-for a field left empty. Each repair is noted on the article.
+reading order, a news API's cut mark dropped, debris and "read also" links out of the body, a
+date from the article's address or its dateline, and a problem for a field left empty. Each
+repair that guesses is noted on the article.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 
 from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
+from reader.formats.datelines import DATELINE_NOTE, dateline_date
 from reader.formats.dates import URL_DATE_NOTE, url_date
-from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters
+from reader.formats.debris import PRESENTATION_NOTE, api_cut, base_letters, clean_lines
 from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
 from reader.formats.escaped_text import is_escaped, unescaped
 from reader.formats.mojibake import repaired
+from reader.formats.read_also import split_read_also
 from reader.formats.visual_order import VISUAL_ORDER_NOTE, is_visual_order, reading_order
 from reader.model import Article
 
@@ -21,7 +24,42 @@ from reader.model import Article
 def repaired_article(article: Article) -> Article:
     """``article`` with every repair it needs, in order (the address's date comes last: a url
     a file gave outside its text is set before)."""
-    return _dated_by_address(_flag_empty(_uncut(_lettered(_unmangled(_unescaped(article))))))
+    repaired = _uncut(_lettered(_unmangled(_unescaped(article))))
+    return _dated_by_dateline(_dated_by_address(_flag_empty(_tidied(repaired))))
+
+
+def _tidied(article: Article) -> Article:
+    """Debris lines out of any reader's body (share buttons, a site's footer: ``debris``), the
+    site's "read also" links moved to the article's related headlines (``read_also``), and the
+    direction marks a title was copied with off its ends."""
+    lines = article.body.split("\n")
+    cleaned = clean_lines(lines)
+    body = article.body
+    if cleaned != lines:
+        body = "\n".join(
+            kept for kept, line in zip(cleaned, lines, strict=True) if kept or not line
+        )
+    body, related = split_read_also(body)
+    title = article.title.strip(_TITLE_EDGES)
+    if body is article.body and not related and title == article.title:
+        return article
+    return dataclasses.replace(
+        article, title=title, body=body, related=(*article.related, *related)
+    )
+
+
+# whitespace and the direction marks and embeddings a copied title carries at its ends
+_TITLE_EDGES = " \t\n\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _dated_by_dateline(article: Article) -> Article:
+    """An article still without a date takes its wire dateline's (``datelines``), noted."""
+    if article.date is not None:
+        return article
+    date = dateline_date(article.body)
+    if date is None:
+        return article
+    return dataclasses.replace(article, date=date, problems=(*article.problems, DATELINE_NOTE))
 
 
 def _unescaped(article: Article) -> Article:

@@ -315,7 +315,7 @@ def unreadable_date(text: str) -> str:
 
 # a date a news site writes in its addresses: /2018/10/20/, /2018-10-20/, /20181020/
 _URL_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
 URL_DATE_NOTE = "date taken from the article's address"
 
@@ -325,8 +325,13 @@ def url_date(url: str) -> dt.date | None:
     date in the path counts (a year and month alone name an archive page's month)."""
     path = url.split("://", 1)[-1].partition("/")[2]
     for match in _URL_DATE.finditer(path):
-        if match.group(2) == "" and match.start() > 0 and path[match.start() - 1].isalnum():
-            continue  # eight digits inside a longer id are no date
+        if match.group(2) == "" and (
+            len(match.group(3)) < 2
+            or len(match.group(4)) < 2
+            or (match.start() > 0 and path[match.start() - 1].isalnum())
+        ):
+            continue  # eight digits inside a longer id are no date, nor are digits run together
+            # without their zeros ("2024312"); "/2024/3/12/" writes them apart
         found = _make_date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if found is not None and found <= dt.date.today() + dt.timedelta(days=1):
             return found

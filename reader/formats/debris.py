@@ -5,6 +5,7 @@
   lines of JavaScript punctuation) and share/follow button labels (``شارك``, ``تابعونا على فيسبوك``,
   ``Share on Facebook``, ``Tweet``) are removed from bodies (``clean_line``, ``drop_debris``): the
   reader would show code, and the entity recogniser took ``googletag`` for a person.
+- A site's copyright line and its calls to subscribe go too (``footer_lines``).
 - A line that is only the page's address is its URL (``url_of_line``).
 
 What the reader makes of the lines left, the title, is in ``titles.py``.
@@ -16,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from reader.formats.footer_lines import is_footer_line
 from reader.formats.tags import READ_ALSO
 from reader.text.normalize import normalize
 
@@ -81,7 +83,7 @@ _FILLER_WORDS = """
 على عبر في من مع إلى ل لصديق صديق صديقك أصدقائك أصدقائكم الخبر المقال الموضوع الرابط رابط بوك آب اب
 صفحتنا حساباتنا حسابنا قناتنا قناة مواقع موقع التواصل الاجتماعي البريد الإلكتروني نيوز جوجل google
 news plus on via this article story page link with your friend friends to a the us it pin save
-copy نسخ x
+copy نسخ x آخر اخر الأخبار أخبار الاخبار جديد لمتابعة
 """
 # a cheap test before the words are folded: every anchor word holds one of these pieces
 _SHARE_HINT = (
@@ -181,7 +183,7 @@ def clean_line(line: str) -> str:
     glued after it keeps its text; any other line comes back as it is."""
     if not line:
         return line
-    if is_share_line(line) or is_breadcrumb(line):
+    if is_share_line(line) or is_breadcrumb(line) or is_footer_line(line):
         return ""
     return _script_cut(line)
 

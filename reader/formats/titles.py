@@ -39,8 +39,10 @@ _DANGLING = frozenset(normalize(word) for word in _DANGLING_WORDS.split())
 
 
 def reads_as_headline(line: str, *, arabic: bool) -> bool:
-    """Short (at most 25 words), one sentence, not ending mid-clause (``،`` ``:``), not a URL, and
-    in an Arabic article not a Latin-only line (a byline, a site name, a share label)."""
+    """Short (at most 25 words), one sentence, not ending mid-clause (``،`` ``:``), not a URL, not
+    a sentence of more than 12 words ending in a full stop (headlines have none; a lead paragraph
+    does), and in an Arabic article not a Latin-only line (a byline, a site name, a share
+    label)."""
     words = line.split()
     if not 0 < len(words) <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
@@ -50,6 +52,8 @@ def reads_as_headline(line: str, *, arabic: bool) -> bool:
         return False
     if line.rstrip(_CLOSERS).endswith(_CLAUSE_ENDS):
         return False
+    if len(words) > _SHORT_HEADLINE_WORDS and ends_with_full_stop(line):
+        return False  # a long sentence with its full stop is the lead paragraph
     return _sentence_end(line, inside=True) is None
 
 

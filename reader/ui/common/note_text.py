@@ -19,6 +19,7 @@ from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.codepage_mojibake import UTF8_NOTE as UTF8_AS_1256_NOTE
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.csvfmt import BODY_IS_SUMMARY
+from reader.formats.datelines import DATELINE_NOTE
 from reader.formats.dates import URL_DATE_NOTE
 from reader.formats.debris import PRESENTATION_NOTE
 from reader.formats.enex import CLIP_DATE_NOTE
@@ -41,6 +42,7 @@ _FIXED: dict[str, str] = {
     TITLE_FROM_FIRST_SENTENCE: "لا سطر للعنوان: العنوان مأخوذ من الجملة الأولى",
     TITLE_FROM_FIRST_WORDS: "لا عنوان: صيغ من الكلمات الأولى للنص",
     URL_DATE_NOTE: "التاريخ مأخوذ من رابط المقال",
+    DATELINE_NOTE: "التاريخ مأخوذ من سطر الوكالة في مطلع المقال (المكان والتاريخ)",
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
     CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
     UTF8_AS_1256_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1256 ثم حُفظ من جديد)",

@@ -1,0 +1,159 @@
+"""What every reader's article gets on the way out (reader/formats/article_repairs.py): a site's
+footer and share lines out of the body, its "read also" links moved to the related headlines,
+a wire dateline's date for an undated article, direction marks off the title's ends; and what
+a plain text's head holds (a lead paragraph is no headline, a time of day alone is no title)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from export_run import export_records
+
+from reader.formats.datelines import DATELINE_NOTE, dateline_date
+from reader.formats.dates import URL_DATE_NOTE
+from reader.formats.read_also import split_read_also
+from reader.formats.titles import TITLE_FROM_FIRST_SENTENCE
+
+HEADLINE = "وزير المالية يعلن خطة لخفض العجز بنسبة 3% في 2025"
+LEAD = (
+    "أعلن وزير المالية، اليوم الثلاثاء، عن خطة جديدة تهدف إلى خفض عجز الموازنة العامة بنسبة 3%"
+    " خلال العام المقبل."
+)
+SECOND = (
+    "وقال الوزير في مؤتمر صحفي عقده في العاصمة إن الخطة تتضمن إصلاحات ضريبية وترشيدا للإنفاق"
+    " الحكومي، مشيرا إلى أن صندوق النقد الدولي رحب بهذه الخطوة."
+)
+
+
+def _records(tmp_path: Path, files: dict[str, str]) -> list[dict]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records, _ = export_records(tmp_path)
+    return records
+
+
+def test_a_sites_footer_leaves_the_body_of_any_reader(tmp_path: Path) -> None:
+    footer = [
+        "جميع الحقوق محفوظة © 2024 - صحيفة الرأي",
+        "تابعوا آخر الأخبار عبر قناتنا على تليجرام",
+        "اشترك في النشرة البريدية",
+    ]
+    text = "\n".join([HEADLINE, LEAD, SECOND, *footer])
+    rows = [{"title": HEADLINE, "text": "\n".join([LEAD, SECOND, *footer])}]
+    table = "title,text\n" + f'"{HEADLINE}","' + "\n".join([LEAD, SECOND, *footer]) + '"\n'
+    records = _records(
+        tmp_path, {"a.txt": text, "b.json": json.dumps(rows, ensure_ascii=False), "c.csv": table}
+    )
+    assert [r["body"] for r in records] == [f"{LEAD}\n{SECOND}"] * 3
+
+
+def test_read_also_links_become_the_related_headlines(tmp_path: Path) -> None:
+    markdown = "\n\n".join(
+        [
+            f"# {HEADLINE}",
+            LEAD,
+            "**اقرأ أيضا:** [البنك المركزي يثبت الفائدة](https://md.example/x)",
+            SECOND,
+        ]
+    )
+    wordpress = [
+        {
+            "title": HEADLINE,
+            "content": f"<p>{LEAD}</p><p>اقرأ أيضاً: الحكومة تقر زيادة الأجور</p><p>{SECOND}</p>",
+        }
+    ]
+    records = _records(
+        tmp_path,
+        {"a.md": markdown, "b.json": json.dumps(wordpress, ensure_ascii=False)},
+    )
+    assert [(r["body"], r["related"]) for r in records] == [
+        (f"{LEAD}\n{SECOND}", ["البنك المركزي يثبت الفائدة"]),
+        (f"{LEAD}\n{SECOND}", ["الحكومة تقر زيادة الأجور"]),
+    ]
+
+
+def test_a_marker_line_over_headlines_takes_them_and_sentences_stay() -> None:
+    body = "\n".join(
+        [
+            LEAD,
+            "شاهد أيضا الحضور عرضا مسرحيا في الساحة",  # a sentence that opens with the words
+            "طالع أيضاً",
+            "الحكومة تقر زيادة الأجور",
+            "البنك المركزي يثبت الفائدة",
+            SECOND,
+            "اقرأ أيضا: " + LEAD,  # a whole sentence after the marker is no headline
+            "اقرأ أيضا",  # a marker over nothing stays as written
+        ]
+    )
+    kept, related = split_read_also(body)
+    assert related == ("الحكومة تقر زيادة الأجور", "البنك المركزي يثبت الفائدة")
+    assert kept.split("\n") == [
+        LEAD,
+        "شاهد أيضا الحضور عرضا مسرحيا في الساحة",
+        SECOND,
+        "اقرأ أيضا: " + LEAD,
+        "اقرأ أيضا",
+    ]
+    assert split_read_also(LEAD) == (LEAD, ())
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("الرباط - 7 يناير 2024 (و م ع) - أغلقت السلطات", dt.date(2024, 1, 7)),
+        ("PARIS, March 12, 2024 (AFP) — The ministry said", dt.date(2024, 3, 12)),
+        ("القاهرة – الخميس 14 مارس 2024 – قال", dt.date(2024, 3, 14)),
+        ("دبي، 3 فبراير 2023: أعلنت الشركة", dt.date(2023, 2, 3)),
+        ("Beirut - 2024-03-12 - The", dt.date(2024, 3, 12)),
+        ("الرياض - واس - أعلن", None),
+        ("أعلن الوزير في 2024 أن", None),
+    ],
+)
+def test_a_wire_datelines_date(opening: str, date: dt.date | None) -> None:
+    assert dateline_date(opening + " ...") == date
+
+
+def test_an_undated_article_takes_its_datelines_date_noted(tmp_path: Path) -> None:
+    dated = "الرباط - 7 يناير 2024 (و م ع) - " + LEAD
+    records = _records(
+        tmp_path,
+        {
+            "a.txt": f"{HEADLINE}\n\n{dated}\n{SECOND}",
+            "b.txt": f"{HEADLINE}\n12/03/2024\n\n{dated}\n{SECOND}",  # its own date wins
+        },
+    )
+    assert [(r["date"], r["problems"]) for r in records] == [
+        ("2024-01-07", [DATELINE_NOTE]),
+        ("2024-03-12", []),
+    ]
+    assert records[0]["body"].startswith("الرباط - 7 يناير 2024 (و م ع) - ")
+
+
+def test_a_lead_paragraph_is_no_headline_and_keeps_its_place(tmp_path: Path) -> None:
+    """A page saved with its address on the first line and no headline: the long first sentence,
+    with its full stop, is the text's first paragraph; the title is made from it, noted."""
+    url = "https://www.example-news.net/news/2024/3/12/budget"
+    records = _records(tmp_path, {"a.txt": f"{url}\n{LEAD}\n{SECOND}\n"})
+    (record,) = records
+    assert record["body"] == f"{LEAD}\n{SECOND}"
+    assert record["problems"] == [TITLE_FROM_FIRST_SENTENCE, URL_DATE_NOTE]
+    # the address's "/2024/3/12/", its month and day without their zeros
+    assert (record["url"], record["date"]) == (url, "2024-03-12")
+
+
+@pytest.mark.parametrize(
+    "stamp", ["آخر تحديث: 10:15 ص", "Updated 10:15 AM", "نشر في 09:30 بتوقيت مكة"]
+)
+def test_a_time_of_day_alone_above_the_headline_is_no_title(tmp_path: Path, stamp: str) -> None:
+    (record,) = _records(tmp_path, {"a.txt": f"{stamp}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"})
+    assert (record["title"], record["body"]) == (HEADLINE, f"{LEAD}\n{SECOND}")
+
+
+def test_direction_marks_leave_the_titles_ends(tmp_path: Path) -> None:
+    rows = [{"title": f"\u200f\u202b{HEADLINE}\u202c\u200e ", "text": LEAD}]
+    (record,) = _records(tmp_path, {"a.json": json.dumps(rows, ensure_ascii=False)})
+    assert record["title"] == HEADLINE
