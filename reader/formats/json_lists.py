@@ -1,11 +1,13 @@
 """Where a JSON export keeps its articles: the top-level list, one object, a list under a
-container key ("articles", "items", ...), objects keyed by their ids, or a feed's items."""
+container key ("articles", "items", ...), objects keyed by their ids or addresses, a feed's
+items, or a table's rows (``json_frames``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from reader.formats.json_fields import has_field
+from reader.formats.json_frames import frame_rows, with_address
 
 # Lists of articles inside an object: these keys first, then any list of objects.
 _CONTAINER_KEYS = (
@@ -38,40 +40,57 @@ def with_feed_source(data: Any, items: list[Any]) -> list[Any]:
     ]
 
 
-def article_list(data: Any, depth: int = 0) -> list[Any] | None:
-    """The list of article objects in ``data``: itself, or a list it holds (searched 3 levels deep)."""
+def article_list(data: Any) -> list[Any] | None:
+    """The list of article objects in ``data``: itself, or a list it holds (searched 3 levels
+    deep). Fields are first looked for under their names only, and only if that finds nothing
+    also under keys that hold a piece of a name: a wrapper's "status_text" is no article."""
+    return _article_list(data, 0, pieces=False) or _article_list(data, 0, pieces=True)
+
+
+def _article_list(data: Any, depth: int, *, pieces: bool) -> list[Any] | None:
     if isinstance(data, list):
         return data if any(isinstance(x, dict) for x in data) else None
     if not isinstance(data, dict) or depth > 3:
         return None
-    if has_field(data, "body"):
+    rows = frame_rows(data)
+    if rows is not None:
+        return rows
+    if has_field(data, "body", pieces=pieces):
         return [data]
     # a titled wrapper around the articles (a JSON Feed, a site's export named after the site)
     # is not itself the article; a titled object without a list of them is
-    titled = has_field(data, "title")
-    if titled and (inner := _container_list(data)) is not None:
+    titled = has_field(data, "title", pieces=pieces)
+    if titled and (inner := _container_list(data, pieces=pieces)) is not None:
         return inner
     if titled:
         return [data]
-    # {"123": {...}, "124": {...}}: articles keyed by their ids
-    keyed = [v for v in data.values() if isinstance(v, dict)]
-    if len(keyed) >= 2 and sum(has_field(v, "title") or has_field(v, "body") for v in keyed) >= 2:
-        return keyed
+    # {"123": {...}, "124": {...}}: articles keyed by their ids, or by their addresses (which
+    # are then their urls)
+    keyed = [(k, v) for k, v in data.items() if isinstance(v, dict)]
+    articles = sum(_is_article(v, pieces) for _, v in keyed)
+    if articles >= 2 or (
+        articles == len(keyed) == 1 and with_address(*keyed[0]) is not keyed[0][1]
+    ):
+        return [with_address(k, v) for k, v in keyed]
     keys = [k for k in _CONTAINER_KEYS if k in data] + [k for k in data if k not in _CONTAINER_KEYS]
     for key in keys:
-        found = article_list(data[key], depth + 1)
+        found = _article_list(data[key], depth + 1, pieces=pieces)
         if found is not None:
             return found
     return None
 
 
-def _container_list(data: dict[str, Any]) -> list[Any] | None:
+def _is_article(item: Any, pieces: bool) -> bool:
+    return isinstance(item, dict) and (
+        has_field(item, "title", pieces=pieces) or has_field(item, "body", pieces=pieces)
+    )
+
+
+def _container_list(data: dict[str, Any], *, pieces: bool) -> list[Any] | None:
     """The list of articles under one of the container keys, when its objects have a title or
     a text."""
     for key in _CONTAINER_KEYS:
         value = data.get(key)
-        if isinstance(value, list) and any(
-            isinstance(x, dict) and (has_field(x, "title") or has_field(x, "body")) for x in value
-        ):
+        if isinstance(value, list) and any(_is_article(x, pieces) for x in value):
             return value
     return None

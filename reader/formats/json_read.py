@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # Where a file too deep for ``json.loads`` is split into its members to read them one by one: the
@@ -43,11 +43,13 @@ class LineError(str):
 
 @dataclass(slots=True)
 class Reading:
-    """What reading one file met: notes about the whole file, and whether any value had to be
-    read the slow way (only then can an item hold an ``Unreadable``)."""
+    """What reading one file met: notes about the whole file, whether any value had to be
+    read the slow way (only then can an item hold an ``Unreadable``), and notes for each item."""
 
     notes: list[str]
     slow: bool = False
+    # notes that hold for every item of the file (rows read without names), on each article
+    item_notes: list[str] = field(default_factory=list)
 
 
 def is_object_line(line: str) -> bool:

@@ -11,23 +11,28 @@ with a note.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.bylines import author_name
-from reader.formats.dates import field_date, unreadable_date
+from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.debris import clean_body
+from reader.formats.json_dates import json_date
 from reader.formats.json_fields import (
     ADDRESS,
     ALIASES,
+    INNER_BODY_KEYS,
+    INNER_TEXT_KEYS,
     folded_fields,
     get_field,
     present,
 )
+from reader.formats.json_frames import bare_rows
 from reader.formats.json_lists import article_list, with_feed_source
 from reader.formats.json_read import (
     SPLIT_DEPTH,
@@ -47,8 +52,6 @@ from reader.formats.telegram import is_telegram_export, telegram_items
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
-_INNER_TEXT_KEYS = ("name", "title", "text", "value", "rendered", "label", "href")
-_INNER_BODY_KEYS = ("text", "content", "body", "rendered", "value")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
@@ -92,6 +95,9 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
         )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
+        elif reading.item_notes:
+            notes = article.problems + tuple(reading.item_notes)
+            articles.append(dataclasses.replace(article, problems=notes))
         else:
             articles.append(article)
     return JsonResult(tuple(articles), tuple(problems))
@@ -128,6 +134,11 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
                     reading.notes.append(note)
                 return list(messages)
             found = article_list(data)
+            if found is None and isinstance(data, list):
+                # rows without names (pandas' orient="values"): columns by what they hold
+                found = bare_rows(data)
+                if found is not None:
+                    reading.item_notes.append(HEADERLESS_NOTE)
             if found is None:
                 raise NotJson("JSON holds no article objects (no title or text fields)")
             return list(enumerate(with_feed_source(data, found), start=1))
@@ -157,11 +168,13 @@ def _text(value: Any, depth: int = 0) -> str:
     """A string field that scrapers sometimes wrap: {"name": ...}, [..], numbers."""
     if value is None or isinstance(value, Unreadable):
         return ""
+    if isinstance(value, float) and math.isnan(value):  # a missing value (pandas, newspaper3k)
+        return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
-        value = next((value[k] for k in _INNER_TEXT_KEYS if present(value.get(k))), "")
+        value = next((value[k] for k in INNER_TEXT_KEYS if present(value.get(k))), "")
         if isinstance(value, dict):
             return _text(value, depth + 1)
     if isinstance(value, list):
@@ -182,13 +195,15 @@ def _first_text(value: Any) -> str:
 def _paragraphs(value: Any, depth: int = 0) -> str:
     if value is None or isinstance(value, Unreadable):
         return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
     if isinstance(value, list):
         parts: Iterator[str] = (_paragraphs(v, depth + 1) for v in value)
         return "\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        inner = next((value[k] for k in _INNER_BODY_KEYS if present(value.get(k))), "")
+        inner = next((value[k] for k in INNER_BODY_KEYS if present(value.get(k))), "")
         return _paragraphs(inner, depth + 1)
     text = str(value)
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
@@ -236,7 +251,7 @@ def _tag_names(value: Any, out: list[str], depth: int) -> None:
         for item in value:
             _tag_names(item, out, depth + 1)
     elif isinstance(value, dict):
-        inner = next((value[k] for k in _INNER_TEXT_KEYS if present(value.get(k))), None)
+        inner = next((value[k] for k in INNER_TEXT_KEYS if present(value.get(k))), None)
         if inner is not None:
             _tag_names(inner, out, depth + 1)
         else:  # {"1": "سياسة", "2": "اقتصاد"}: the values are the names (links are not)
@@ -244,27 +259,6 @@ def _tag_names(value: Any, out: list[str], depth: int) -> None:
                 if not (isinstance(item, str) and "://" in item):
                     _tag_names(item, out, depth + 1)
     # numbers in a list are tag ids (WordPress), not names; unreadable values are noted per item
-
-
-def _date(value: Any, problems: list[str]) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        problems.append(f"unreadable date: {value!r}")
-        return None
-    if isinstance(value, int | float):
-        # Unix time, in seconds, (JavaScript) milliseconds or microseconds
-        seconds = value / 1_000_000 if value > 10**14 else value / 1000 if value > 10**11 else value
-        try:
-            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
-            problems.append(f"unreadable date: {value!r}")
-            return None
-    text = _text(value)
-    date = field_date(text) if text else None
-    if date is None:
-        problems.append(unreadable_date(text))
-    return date
 
 
 def _unreadable_fields(item: dict[str, Any]) -> list[str]:
@@ -320,7 +314,7 @@ def _article(
         title = title_from_text(body.split("\n"))
         problems.append(TITLE_FROM_FIRST_WORDS)
     source, url = _source_and_url(item, field)
-    date = field("date", lambda value: _date(value, problems), None)
+    date = field("date", lambda value: json_date(value, _text(value), problems), None)
     if date is None:
         saved = ((key, _text(value)) for key, value in item.items())
         date = dated_back(field("date", _text), saved, problems)

@@ -1,0 +1,59 @@
+"""The date of a JSON item's date field: a string, or Unix time as a number in seconds,
+milliseconds (JavaScript, pandas' default), microseconds or nanoseconds.
+
+A placeholder that stands for a missing date (Unix time zero, 1900-01-01, the zero day of
+spreadsheets and databases) is no date: it is noted, as an unreadable date is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from reader.formats.dates import field_date, unreadable_date
+
+# days that programs write for a date they do not have: Unix time zero (as the day in UTC, or
+# in a time zone west of it), 1900-01-01 (SQL Server, Excel), the OLE/Delphi zero day
+_PLACEHOLDER_DAYS = frozenset(
+    {dt.date(1970, 1, 1), dt.date(1969, 12, 31), dt.date(1900, 1, 1), dt.date(1899, 12, 30)}
+)
+# the zero time of Go and .NET: year 1, which ``field_date`` does not read
+_YEAR_ONE = re.compile(r"^0{0,3}1-0?1-0?1(?:\D|$)")
+
+
+def placeholder_note(shown: str) -> str:
+    return f"no date ({shown}, a placeholder for a missing date)"
+
+
+def json_date(value: Any, text: str, problems: list[str]) -> dt.date | None:
+    """The date of ``value`` (``text`` is its text); notes what cannot be read in ``problems``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        problems.append(f"unreadable date: {value!r}")
+        return None
+    if isinstance(value, int | float):
+        date = _unix_date(value)
+        if date is None:
+            problems.append(f"unreadable date: {value!r}")
+        elif date in _PLACEHOLDER_DAYS:
+            problems.append(placeholder_note(f"{value!r}, Unix time zero"))
+            return None
+        return date
+    date = field_date(text) if text else None
+    if date in _PLACEHOLDER_DAYS or (date is None and _YEAR_ONE.match(text.strip())):
+        problems.append(placeholder_note(repr(text.strip()[:60])))
+        return None
+    if date is None:
+        problems.append(unreadable_date(text))
+    return date
+
+
+def _unix_date(value: float) -> dt.date | None:
+    size = abs(value)
+    divisor = 10**9 if size > 10**17 else 10**6 if size > 10**14 else 1000 if size > 10**11 else 1
+    try:
+        return dt.datetime.fromtimestamp(value / divisor, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
