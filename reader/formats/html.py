@@ -22,6 +22,7 @@ from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
 from reader.formats.listing import listed_headlines
 from reader.formats.page_data import embedded_article
+from reader.formats.page_errors import not_an_article
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
@@ -110,6 +111,8 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     if found is None:
         # the extractor may have pruned the tree: the page is parsed again for its scripts
         fresh = page_tree(text)
+        if (reason := not_an_article(tree if fresh is None else fresh, "")) is not None:
+            return _failed(rel_path, reason)
         embedded = embedded_article(tree if fresh is None else fresh, rel_path=rel_path)
         if embedded is not None:
             return HtmlResult((embedded,), ())
@@ -118,6 +121,8 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
             "a web page without article text (the page may load its text with JavaScript)",
         )
     body, meta = found
+    if (reason := not_an_article(tree, body)) is not None:
+        return _failed(rel_path, reason)
     field = _Fields(meta)
     url = field.one("url") or _saved_from(text)
     listed = listed_headlines(tree, field.one("pagetype"), url, body)
