@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
+from reader.formats.html_titles import page_title
 from reader.formats.listing import listed_headlines
 from reader.formats.page_data import embedded_article
 from reader.formats.page_errors import not_an_article
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
@@ -131,7 +133,11 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
             rel_path,
             f"a page listing {listed} articles (a home, section or tag page), not an article",
         )
-    title, body = _title(field, tree, body, problems)
+    named = page_title(tree, field.one("title"), field.one("sitename"), body)
+    title, body = named.title, named.body
+    if not title:
+        problems.append(TITLE_FROM_FIRST_WORDS)
+        title = _first_words(body)
     date, body = _page_date(field, tree, body)
     return HtmlResult(
         (
@@ -140,7 +146,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
                 title=title,
                 body=body,
                 date=date,
-                source=field.one("sitename") or field.one("hostname") or None,
+                source=named.source or field.one("hostname") or None,
                 url=url or None,
                 author=author_name(field.one("author") or "") or None,
                 category=", ".join(field.many("categories")) or None,
@@ -173,19 +179,6 @@ def _main_text(tree: Any, problems: list[str]) -> tuple[str, Any] | None:
     if failure:
         problems.append(failure)
     return body, meta
-
-
-def _title(field: _Fields, tree: Any, body: str, problems: list[str]) -> tuple[str, str]:
-    """The title and the body without it: the extractor often keeps the page's <h1> as the first
-    line of the text."""
-    title = field.one("title") or _page_title(tree)
-    if not title:
-        problems.append("no title: made from the first words of the text")
-        return _first_words(body), body
-    first, _, rest = body.partition("\n")
-    if rest and first == title:
-        body = rest
-    return title, body
 
 
 def _page_date(field: _Fields, tree: Any, body: str) -> tuple[dt.date | None, str]:
@@ -352,15 +345,6 @@ def _visible_date(tree: HtmlElement) -> tuple[dt.date | None, str]:
             if found is not None and found <= dt.date.today():
                 return found, words
     return None, ""
-
-
-def _page_title(tree: HtmlElement) -> str:
-    for path in ("//h1", "//title"):
-        for element in tree.xpath(path)[:1]:
-            title = " ".join(element.text_content().split())
-            if title:
-                return title
-    return ""
 
 
 def _saved_from(text: str) -> str:
