@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
+from reader.formats.html_dates import page_date
 from reader.formats.html_titles import page_title
 from reader.formats.listing import listed_headlines
 from reader.formats.page_data import embedded_article
@@ -71,12 +72,6 @@ _BLOCKS = frozenset(
 # short pages are news too: trafilatura's defaults (250 characters before it tries its fallback
 # extractors) drop a one-paragraph brief
 _MIN_EXTRACTED_SIZE = 100
-# a date element's text: a few words, not a paragraph that happens to hold a date
-_DATE_TEXT_MAX = 80
-_DATE_ELEMENTS = (
-    "//time | //*[contains(@class, 'date') or contains(@id, 'date')"
-    " or contains(@class, 'time') or contains(@itemprop, 'date')]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +133,8 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     if not title:
         problems.append(TITLE_FROM_FIRST_WORDS)
         title = _first_words(body)
-    date, body = _page_date(field, tree, body)
+    date, body, date_notes = page_date(_date(field.one("date")), tree, body, title)
+    problems.extend(date_notes)
     return HtmlResult(
         (
             Article(
@@ -179,20 +175,6 @@ def _main_text(tree: Any, problems: list[str]) -> tuple[str, Any] | None:
     if failure:
         problems.append(failure)
     return body, meta
-
-
-def _page_date(field: _Fields, tree: Any, body: str) -> tuple[dt.date | None, str]:
-    """The date the metadata give, else the one the page shows above the text (that date line
-    is not a paragraph of the body)."""
-    date = _date(field.one("date"))
-    if date is not None:
-        return date, body
-    date, shown = _visible_date(tree)
-    lines = body.split("\n")
-    if shown and len(lines) > 1 and shown in lines[:3]:
-        lines.remove(shown)
-        body = "\n".join(lines)
-    return date, body
 
 
 class _Fields:
@@ -333,18 +315,6 @@ def _date_params() -> dict[str, Any]:
 
 def _date(value: str | None) -> dt.date | None:
     return parse_date(value) if value else None
-
-
-def _visible_date(tree: HtmlElement) -> tuple[dt.date | None, str]:
-    """A date shown in a ``<time>`` or a "date" element (Arabic month names, which htmldate does
-    not read): the first short one that reads as a date, and the element's text."""
-    for element in tree.xpath(_DATE_ELEMENTS)[:20]:
-        words = " ".join(element.text_content().split())
-        if words and len(words) <= _DATE_TEXT_MAX:
-            found = parse_date(words)
-            if found is not None and found <= dt.date.today():
-                return found, words
-    return None, ""
 
 
 def _saved_from(text: str) -> str:
