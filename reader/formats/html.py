@@ -25,6 +25,7 @@ from reader.formats.html_titles import page_title
 from reader.formats.listing import listed_headlines
 from reader.formats.page_data import embedded_article
 from reader.formats.page_errors import not_an_article
+from reader.formats.page_paywall import FULL_TEXT_NOTE, holds_teaser, looks_cut, without_prompts
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
@@ -135,6 +136,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
         title = _first_words(body)
     date, body, date_notes = page_date(_date(field.one("date")), tree, body, title)
     problems.extend(date_notes)
+    body = _whole_text(tree, body, rel_path, problems)
     return HtmlResult(
         (
             Article(
@@ -175,6 +177,19 @@ def _main_text(tree: Any, problems: list[str]) -> tuple[str, Any] | None:
     if failure:
         problems.append(failure)
     return body, meta
+
+
+def _whole_text(tree: Any, body: str, rel_path: str, problems: list[str]) -> str:
+    """The body without a paywall's subscribe prompt; the whole article from the page's data
+    (JSON-LD's articleBody) when the page showed only a teaser of it."""
+    teaser, prompted = without_prompts(body)
+    if not teaser or not looks_cut(teaser, prompted=prompted):
+        return teaser or body
+    embedded = embedded_article(tree, rel_path=rel_path)
+    if embedded is None or not holds_teaser(embedded.body, teaser):
+        return teaser
+    problems.append(FULL_TEXT_NOTE)
+    return embedded.body
 
 
 class _Fields:
