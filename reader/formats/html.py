@@ -59,6 +59,10 @@ _SAVED_FROM = re.compile(
     r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s*url:\s*)(https?://[^\s>]+)",
     re.IGNORECASE,
 )
+# HTTrack's "<!-- Mirrored from www.site.com/news.php?id=1 by HTTrack Website Copier/3.x ... -->"
+_MIRRORED_FROM = re.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", re.IGNORECASE)
+# where those notes stand: the page's first or last few kilobytes
+_NOTE_SPAN = 4096
 # Elements whose text is never the article's; the fallback also leaves out page furniture.
 _NEVER_TEXT = frozenset(
     {"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"}
@@ -123,7 +127,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
         return _failed(rel_path, reason)
     field = _Fields(meta)
     url = field.one("url") or _saved_from(text)
-    listed = listed_headlines(tree, field.one("pagetype"), url, body)
+    listed = listed_headlines(tree, field.one("pagetype"), url, body, name=rel_path)
     if listed:
         return _failed(
             rel_path,
@@ -333,8 +337,16 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _saved_from(text: str) -> str:
-    match = _SAVED_FROM.search(text, 0, 4096)
-    return match.group(1) if match else ""
+    """The address a saving tool wrote in the page: a browser or SingleFile above it, HTTrack
+    above or below it (without the scheme, which it does not keep)."""
+    match = _SAVED_FROM.search(text, 0, _NOTE_SPAN)
+    if match:
+        return match.group(1)
+    for start in (0, max(len(text) - _NOTE_SPAN, _NOTE_SPAN)):
+        if mirrored := _MIRRORED_FROM.search(text, start, start + _NOTE_SPAN):
+            address = mirrored.group(1)
+            return address if "://" in address else f"http://{address}"
+    return ""
 
 
 def _lines(text: str) -> str:
