@@ -7,6 +7,11 @@ this module touches the network. trafilatura costs ~0.3 s to import, so it is im
 first page, and the app's start-up and the other layouts never pay for it. A page where it finds
 no main text (a very short one) falls back to the page's text outside scripts, menus, headers,
 footers and sidebars, with a problem saying so.
+
+Around the extractor: error pages and bot checks are named (``page_errors``), listing pages too
+(``listing``); the headline and site name are chosen in ``html_titles``, the date line shown
+near the headline read in ``html_dates``, and a paywall's teaser replaced by the page's JSON-LD
+text in ``page_paywall``.
 """
 
 from __future__ import annotations
