@@ -103,3 +103,89 @@ def test_an_unreadable_address_is_no_listing_address(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(page)
     (article,) = parse_file(tmp_path / "a.html", tmp_path).articles
     assert article.title == "خبر"
+
+
+def _bare_page(main: str, *, comment: str = "") -> str:
+    """A page that says nothing of itself: no og:type, no address, no publication time."""
+    return (
+        '<html><head><meta charset="utf-8"><title>الأيام - الصفحة الرئيسية</title></head><body>'
+        f"<nav>الرئيسية</nav>{main}{comment}</body></html>"
+    )
+
+
+def _cards(n: int) -> str:
+    """Teaser cards: the link around the picture and the headline."""
+    return "".join(
+        f'<article class="card"><a href="news.php%3Fid={i}.html"><img src="/i{i}.jpg">'
+        f"<h3>خبر رقم {i} عن الاقتصاد في تونس والمنطقة</h3></a><span>منذ {i + 1} ساعات</span>"
+        "</article>"
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "main", "comment"),
+    [
+        # a mirror's home page: the folder named after the host
+        ("www.alayam.example/index.html", _teasers(10), ""),
+        # HTTrack's note gives the address: the site's root
+        (
+            "mirror/home.html",
+            _teasers(10),
+            "<!-- Mirrored from www.alayam.example/ by HTTrack Website Copier/3.x "
+            "[XR&CO'2014], Tue, 19 Mar 2024 -->",
+        ),
+        # its shape alone: headline cards and no headline of its own
+        ("saved/page.html", _cards(10), ""),
+    ],
+    ids=["mirror-root-index", "httrack-root", "cards"],
+)
+def test_a_listing_page_that_says_nothing_of_itself_is_named(
+    tmp_path: Path, name: str, main: str, comment: str
+) -> None:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_bare_page(main, comment=comment), encoding="utf-8")
+    result = parse_file(path, tmp_path)
+    assert result.articles == ()
+    assert [p.reason for p in result.problems] == [
+        "a page listing 10 articles (a home, section or tag page), not an article"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["www.alayam.example/brief.html", "news/2026/11/03/brief/index.html"],
+    ids=["brief", "wget-article-index"],
+)
+def test_a_short_article_with_many_headline_cards_stays_an_article(
+    tmp_path: Path, name: str
+) -> None:
+    main = (
+        f"{_cards(9)}<article class='main-story'><h1>زلزال بقوة 5.2 درجات يضرب جنوب البلاد</h1>"
+        "<p>ضرب زلزال بقوة 5.2 درجات على مقياس ريختر جنوب البلاد فجر الثلاثاء، دون أن تسجل أي "
+        "أضرار بشرية أو مادية.</p></article>"
+    )
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_bare_page(main), encoding="utf-8")
+    result = parse_file(path, tmp_path)
+    assert result.problems == ()
+    assert [a.title for a in result.articles] == ["زلزال بقوة 5.2 درجات يضرب جنوب البلاد"]
+
+
+def test_an_httrack_article_takes_its_address_from_the_mirror_note(tmp_path: Path) -> None:
+    main = (
+        "<div class='article'><h1>إجراءات جديدة لدعم المؤسسات الصغيرة</h1><p>"
+        + PARAGRAPH
+        + "</p></div>"
+    )
+    note = (
+        "<!-- Mirrored from www.alayam.example/news.php?id=0 by HTTrack Website Copier/3.x "
+        "[XR&CO'2014], Tue, 19 Mar 2024 -->"
+    )
+    path = tmp_path / "www.alayam.example" / "news.php%3Fid=0.html"
+    path.parent.mkdir()
+    path.write_text(_bare_page(main, comment=note), encoding="utf-8")
+    (article,) = parse_file(path, tmp_path).articles
+    assert article.url == "http://www.alayam.example/news.php?id=0"

@@ -7,6 +7,11 @@ this module touches the network. trafilatura costs ~0.3 s to import, so it is im
 first page, and the app's start-up and the other layouts never pay for it. A page where it finds
 no main text (a very short one) falls back to the page's text outside scripts, menus, headers,
 footers and sidebars, with a problem saying so.
+
+Around the extractor: error pages and bot checks are named (``page_errors``), listing pages too
+(``listing``); the headline and site name are chosen in ``html_titles``, the date line shown
+near the headline read in ``html_dates``, and a paywall's teaser replaced by the page's JSON-LD
+text in ``page_paywall``.
 """
 
 from __future__ import annotations
@@ -20,8 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from reader.formats.bylines import author_name
 from reader.formats.dates import parse_date
+from reader.formats.html_dates import page_date
+from reader.formats.html_titles import page_title
 from reader.formats.listing import listed_headlines
 from reader.formats.page_data import embedded_article
+from reader.formats.page_errors import not_an_article
+from reader.formats.page_paywall import FULL_TEXT_NOTE, holds_teaser, looks_cut, without_prompts
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS
 from reader.model import Article, LoadProblem
 
 if TYPE_CHECKING:
@@ -54,6 +64,10 @@ _SAVED_FROM = re.compile(
     r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s*url:\s*)(https?://[^\s>]+)",
     re.IGNORECASE,
 )
+# HTTrack's "<!-- Mirrored from www.site.com/news.php?id=1 by HTTrack Website Copier/3.x ... -->"
+_MIRRORED_FROM = re.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", re.IGNORECASE)
+# where those notes stand: the page's first or last few kilobytes
+_NOTE_SPAN = 4096
 # Elements whose text is never the article's; the fallback also leaves out page furniture.
 _NEVER_TEXT = frozenset(
     {"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"}
@@ -68,12 +82,6 @@ _BLOCKS = frozenset(
 # short pages are news too: trafilatura's defaults (250 characters before it tries its fallback
 # extractors) drop a one-paragraph brief
 _MIN_EXTRACTED_SIZE = 100
-# a date element's text: a few words, not a paragraph that happens to hold a date
-_DATE_TEXT_MAX = 80
-_DATE_ELEMENTS = (
-    "//time | //*[contains(@class, 'date') or contains(@id, 'date')"
-    " or contains(@class, 'time') or contains(@itemprop, 'date')]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +118,8 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
     if found is None:
         # the extractor may have pruned the tree: the page is parsed again for its scripts
         fresh = page_tree(text)
+        if (reason := not_an_article(tree if fresh is None else fresh, "")) is not None:
+            return _failed(rel_path, reason)
         embedded = embedded_article(tree if fresh is None else fresh, rel_path=rel_path)
         if embedded is not None:
             return HtmlResult((embedded,), ())
@@ -118,16 +128,24 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
             "a web page without article text (the page may load its text with JavaScript)",
         )
     body, meta = found
+    if (reason := not_an_article(tree, body)) is not None:
+        return _failed(rel_path, reason)
     field = _Fields(meta)
     url = field.one("url") or _saved_from(text)
-    listed = listed_headlines(tree, field.one("pagetype"), url, body)
+    listed = listed_headlines(tree, field.one("pagetype"), url, body, name=rel_path)
     if listed:
         return _failed(
             rel_path,
             f"a page listing {listed} articles (a home, section or tag page), not an article",
         )
-    title, body = _title(field, tree, body, problems)
-    date, body = _page_date(field, tree, body)
+    named = page_title(tree, field.one("title"), field.one("sitename"), body)
+    title, body = named.title, named.body
+    if not title:
+        problems.append(TITLE_FROM_FIRST_WORDS)
+        title = _first_words(body)
+    date, body, date_notes = page_date(_date(field.one("date")), tree, body, title)
+    problems.extend(date_notes)
+    body = _whole_text(tree, body, rel_path, problems)
     return HtmlResult(
         (
             Article(
@@ -135,7 +153,7 @@ def parse_html(text: str, *, rel_path: str) -> HtmlResult:
                 title=title,
                 body=body,
                 date=date,
-                source=field.one("sitename") or field.one("hostname") or None,
+                source=named.source or field.one("hostname") or None,
                 url=url or None,
                 author=author_name(field.one("author") or "") or None,
                 category=", ".join(field.many("categories")) or None,
@@ -170,31 +188,17 @@ def _main_text(tree: Any, problems: list[str]) -> tuple[str, Any] | None:
     return body, meta
 
 
-def _title(field: _Fields, tree: Any, body: str, problems: list[str]) -> tuple[str, str]:
-    """The title and the body without it: the extractor often keeps the page's <h1> as the first
-    line of the text."""
-    title = field.one("title") or _page_title(tree)
-    if not title:
-        problems.append("no title: made from the first words of the text")
-        return _first_words(body), body
-    first, _, rest = body.partition("\n")
-    if rest and first == title:
-        body = rest
-    return title, body
-
-
-def _page_date(field: _Fields, tree: Any, body: str) -> tuple[dt.date | None, str]:
-    """The date the metadata give, else the one the page shows above the text (that date line
-    is not a paragraph of the body)."""
-    date = _date(field.one("date"))
-    if date is not None:
-        return date, body
-    date, shown = _visible_date(tree)
-    lines = body.split("\n")
-    if shown and len(lines) > 1 and shown in lines[:3]:
-        lines.remove(shown)
-        body = "\n".join(lines)
-    return date, body
+def _whole_text(tree: Any, body: str, rel_path: str, problems: list[str]) -> str:
+    """The body without a paywall's subscribe prompt; the whole article from the page's data
+    (JSON-LD's articleBody) when the page showed only a teaser of it."""
+    teaser, prompted = without_prompts(body)
+    if not teaser or not looks_cut(teaser, prompted=prompted):
+        return teaser or body
+    embedded = embedded_article(tree, rel_path=rel_path)
+    if embedded is None or not holds_teaser(embedded.body, teaser):
+        return teaser
+    problems.append(FULL_TEXT_NOTE)
+    return embedded.body
 
 
 class _Fields:
@@ -337,30 +341,17 @@ def _date(value: str | None) -> dt.date | None:
     return parse_date(value) if value else None
 
 
-def _visible_date(tree: HtmlElement) -> tuple[dt.date | None, str]:
-    """A date shown in a ``<time>`` or a "date" element (Arabic month names, which htmldate does
-    not read): the first short one that reads as a date, and the element's text."""
-    for element in tree.xpath(_DATE_ELEMENTS)[:20]:
-        words = " ".join(element.text_content().split())
-        if words and len(words) <= _DATE_TEXT_MAX:
-            found = parse_date(words)
-            if found is not None and found <= dt.date.today():
-                return found, words
-    return None, ""
-
-
-def _page_title(tree: HtmlElement) -> str:
-    for path in ("//h1", "//title"):
-        for element in tree.xpath(path)[:1]:
-            title = " ".join(element.text_content().split())
-            if title:
-                return title
-    return ""
-
-
 def _saved_from(text: str) -> str:
-    match = _SAVED_FROM.search(text, 0, 4096)
-    return match.group(1) if match else ""
+    """The address a saving tool wrote in the page: a browser or SingleFile above it, HTTrack
+    above or below it (without the scheme, which it does not keep)."""
+    match = _SAVED_FROM.search(text, 0, _NOTE_SPAN)
+    if match:
+        return match.group(1)
+    for start in (0, max(len(text) - _NOTE_SPAN, _NOTE_SPAN)):
+        if mirrored := _MIRRORED_FROM.search(text, start, start + _NOTE_SPAN):
+            address = mirrored.group(1)
+            return address if "://" in address else f"http://{address}"
+    return ""
 
 
 def _lines(text: str) -> str:
