@@ -91,6 +91,16 @@ L, P = "\u202a", "\u202c"
             CODEPAGE_NOTE,
             "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
         ),
+        (
+            "a bot-check page (Cloudflare), not the article: save the page again from a browser",
+            f"صفحة تحقق من الزائر ({L}Cloudflare{P})، لا المقال: احفظ الصفحة من جديد من المتصفح",
+        ),
+        ("an error page (page not found), not an article", "صفحة خطأ (صفحة غير موجودة)، لا مقال"),
+        ("an error page (spaceship), not an article", "an error page (spaceship), not an article"),
+        (
+            "no date ('1900-01-01', a placeholder for a missing date)",
+            f"لا تاريخ ({L}'1900-01-01'{P}، قيمة توضع مكان تاريخ مفقود)",
+        ),
         (ESCAPED_NOTE, "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت"),
         # a note not listed, and a kind of content not listed, stay as written
         (

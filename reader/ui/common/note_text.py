@@ -25,8 +25,10 @@ from reader.formats.debris import PRESENTATION_NOTE
 from reader.formats.enex import CLIP_DATE_NOTE
 from reader.formats.epub import BOOK_DATE_NOTE
 from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
+from reader.formats.html_dates import DATE_LINE_NOTE
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.page_data import EMBEDDED_NOTE
+from reader.formats.page_paywall import FULL_TEXT_NOTE
 from reader.formats.parse import CUT_SHORT_NOTE
 from reader.formats.pdf import GARBLED_PDF
 from reader.formats.titles import (
@@ -42,6 +44,11 @@ _FIXED: dict[str, str] = {
     TITLE_FROM_FIRST_SENTENCE: "لا سطر للعنوان: العنوان مأخوذ من الجملة الأولى",
     TITLE_FROM_FIRST_WORDS: "لا عنوان: صيغ من الكلمات الأولى للنص",
     URL_DATE_NOTE: "التاريخ مأخوذ من رابط المقال",
+    DATE_LINE_NOTE: "التاريخ مقروء من سطر التاريخ الظاهر في الصفحة",
+    FULL_TEXT_NOTE: (
+        "عرضت الصفحة مقتطفًا (محتوى مدفوع): النص هو المقال كاملًا من البيانات المضمَّنة في الصفحة"
+        " (JSON-LD)"
+    ),
     DATELINE_NOTE: "التاريخ مأخوذ من سطر الوكالة في مطلع المقال (المكان والتاريخ)",
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
     CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
@@ -125,7 +132,33 @@ def _pages(pages: str) -> str:
     return pages.replace(", ", "، ").replace(" and ", " و").replace(" more", " أخرى")
 
 
+# why a saved page is no article (reader/formats/page_errors.py)
+_ERROR_KINDS = {
+    "page not found": "صفحة غير موجودة",
+    "access denied": "الوصول مرفوض",
+    "server error": "خطأ في الخادم",
+    "site under maintenance": "الموقع قيد الصيانة",
+}
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(
+            r"a bot-check page \((?P<who>[^()]+)\), not the article: save the page again from a browser"
+        ),
+        lambda m: (
+            f"صفحة تحقق من الزائر ({isolated(m['who'])})، لا المقال: احفظ الصفحة من جديد من المتصفح"
+        ),
+    ),
+    (
+        re.compile(r"an error page \((?P<kind>[^()]+)\), not an article"),
+        lambda m: (
+            f"صفحة خطأ ({_ERROR_KINDS[m['kind']]})، لا مقال" if m["kind"] in _ERROR_KINDS else None
+        ),
+    ),
+    (
+        re.compile(r"no date \((?P<shown>.+), a placeholder for a missing date\)"),
+        lambda m: f"لا تاريخ ({isolated(m['shown'])}، قيمة توضع مكان تاريخ مفقود)",
+    ),
     (
         re.compile(r"PDF pages without text \(scanned images\?\): (?P<pages>.+)"),
         lambda m: f"صفحات PDF بلا نص (صور ممسوحة ضوئيًا؟): {_pages(m['pages'])}",
