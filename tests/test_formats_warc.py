@@ -44,6 +44,13 @@ def _record(kind: str, block: bytes, url: str | None = None) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
 
 
+BOT_CHECK = (
+    "<html><head><title>Just a moment...</title></head><body><h1>site.example</h1>"
+    "<p>Checking if the site connection is secure</p>"
+    '<form id="challenge-form" action="/news/2?__cf_chl_f_tk=x"></form></body></html>'
+)
+
+
 def _response(url: str, status: str, content_type: str, body: bytes) -> bytes:
     http = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
     http += f"Content-Length: {len(body)}\r\n\r\n"
@@ -60,6 +67,8 @@ def _warc(*, gz: bool) -> bytes:
         _response("https://site.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
         _response("https://site.example/app.js", "200 OK", "application/javascript", b"var a;"),
         _response("https://site.example/old", "301 Moved Permanently", "text/html", b""),
+        # a bot check served with 200, as a crawler without a browser is answered
+        _response("https://site.example/news/2", "200 OK", "text/html", BOT_CHECK.encode()),
     ]
     # a .warc.gz compresses each record apart, so a reader can start at any of them
     return b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
@@ -78,6 +87,7 @@ def test_a_crawl_gives_its_article_pages_and_counts_the_rest(tmp_path: Path, gz:
     )
     assert article.body == "\n".join(PARAGRAPHS)
     assert sorted(p.reason for p in result.problems) == [
+        "error pages and bot checks: 1 left out",
         "images, scripts, styles and other files that are no page: 2 left out",
         "pages listing articles (home, section and tag pages): 1 left out",
         "responses that are no page (redirects and errors): 1 left out",

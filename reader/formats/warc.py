@@ -184,6 +184,8 @@ def _reason_kind(reason: str) -> str:
         return "pages listing articles (home, section and tag pages)"
     if reason.startswith("a web page without article text"):
         return "pages without article text"
+    if reason.startswith(("an error page", "a bot-check page")):
+        return "error pages and bot checks"
     return "pages that could not be read"
 
 
