@@ -91,3 +91,21 @@ def test_an_article_without_a_date_takes_its_address_s(tmp_path: Path) -> None:
         ("2018-10-20", ["date taken from the article's address"]),
         ("2018-10-21", []),  # a date the article gives wins
     ]
+
+
+@pytest.mark.parametrize("text", ["1900-01-01", "1970-01-01 00:00:00", "0000000000", "1899-12-30"])
+def test_a_placeholder_day_is_no_date_and_named_so(text: str) -> None:
+    assert field_date(text) is None
+    assert unreadable_date(text) == f"no date ({text!r}, a placeholder for a missing date)"
+
+
+def test_a_table_with_placeholder_days_gives_no_date_with_a_note(tmp_path: Path) -> None:
+    table = (
+        "title,text,date\nخبر أول,نص الخبر الأول.,1900-01-01\nخبر ثان,نص الخبر الثاني.,2024-03-12\n"
+    )
+    (tmp_path / "rows.csv").write_text(table, encoding="utf-8")
+    records, _ = export_records(tmp_path)
+    assert [(r["date"], r["problems"]) for r in records] == [
+        (None, ["no date ('1900-01-01', a placeholder for a missing date)"]),
+        ("2024-03-12", []),
+    ]

@@ -287,12 +287,28 @@ _RELATIVE = re.compile(
 _EMPTY_DATE = re.compile(r"^0{4}-0{2}-0{2}(?:[ t]0{2}:0{2}(?::0{2})?)?$")
 
 
+# days programs write for a date they do not have: Unix time zero (as the day in UTC, or in a
+# time zone west of it), 1900-01-01 (SQL Server, Excel), the OLE/Delphi zero day
+PLACEHOLDER_DAYS = frozenset(
+    {dt.date(1970, 1, 1), dt.date(1969, 12, 31), dt.date(1900, 1, 1), dt.date(1899, 12, 30)}
+)
+
+
+def placeholder_note(shown: str) -> str:
+    return f"no date ({shown}, a placeholder for a missing date)"
+
+
 def field_date(text: str) -> dt.date | None:
     """The date of an export's date field: anything ``parse_date`` reads, Unix time written as
-    digits, or a Hijri date (``4 رجب 1445``, ``1445/07/04 هـ``)."""
-    text = text.strip()
+    digits, or a Hijri date (``4 رجب 1445``, ``1445/07/04 هـ``); None for a placeholder day
+    (``PLACEHOLDER_DAYS``), which ``unreadable_date`` names as one."""
+    date = _field_date(text.strip())
+    return None if date in PLACEHOLDER_DAYS else date
+
+
+def _field_date(text: str) -> dt.date | None:
     if _EPOCH.match(text):
-        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+        seconds = float(text) / (1000 if len(text.split(".", maxsplit=1)[0]) == 13 else 1)
         try:
             return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError):
@@ -310,6 +326,8 @@ def unreadable_date(text: str) -> str:
         )
     if _EMPTY_DATE.match(folded):
         return f"no date ({shown}, a database's empty date)"
+    if _field_date(text.strip()) in PLACEHOLDER_DAYS:
+        return placeholder_note(shown)
     return f"unreadable date: {shown}"
 
 

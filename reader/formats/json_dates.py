@@ -11,19 +11,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from reader.formats.dates import field_date, unreadable_date
+from reader.formats.dates import PLACEHOLDER_DAYS, field_date, placeholder_note, unreadable_date
 
-# days that programs write for a date they do not have: Unix time zero (as the day in UTC, or
-# in a time zone west of it), 1900-01-01 (SQL Server, Excel), the OLE/Delphi zero day
-_PLACEHOLDER_DAYS = frozenset(
-    {dt.date(1970, 1, 1), dt.date(1969, 12, 31), dt.date(1900, 1, 1), dt.date(1899, 12, 30)}
-)
 # the zero time of Go and .NET: year 1, which ``field_date`` does not read
 _YEAR_ONE = re.compile(r"^0{0,3}1-0?1-0?1(?:\D|$)")
-
-
-def placeholder_note(shown: str) -> str:
-    return f"no date ({shown}, a placeholder for a missing date)"
 
 
 def json_date(value: Any, text: str, problems: list[str]) -> dt.date | None:
@@ -37,16 +28,15 @@ def json_date(value: Any, text: str, problems: list[str]) -> dt.date | None:
         date = _unix_date(value)
         if date is None:
             problems.append(f"unreadable date: {value!r}")
-        elif date in _PLACEHOLDER_DAYS:
+        elif date in PLACEHOLDER_DAYS:
             problems.append(placeholder_note(f"{value!r}, Unix time zero"))
             return None
         return date
     date = field_date(text) if text else None
-    if date in _PLACEHOLDER_DAYS or (date is None and _YEAR_ONE.match(text.strip())):
+    if date is None and _YEAR_ONE.match(text.strip()):
         problems.append(placeholder_note(repr(text.strip()[:60])))
-        return None
-    if date is None:
-        problems.append(unreadable_date(text))
+    elif date is None:
+        problems.append(unreadable_date(text))  # a placeholder day among them, named as one
     return date
 
 
