@@ -77,6 +77,24 @@ def test_each_row_of_a_sheet_is_an_article(tmp_path: Path) -> None:
     assert result.problems == ()
 
 
+def test_a_title_row_above_the_header_is_left_out(tmp_path: Path) -> None:
+    title = (
+        "<table:table-row>"
+        + _cell("تقرير الرصد الإعلامي - نوفمبر 2026")
+        + '<table:table-cell table:number-columns-repeated="1023"/></table:table-row>'
+        + '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+    )
+    (tmp_path / "رصد.ods").write_bytes(_ods(title + ROWS))
+    result = parse_file(tmp_path / "رصد.ods", tmp_path)
+    assert [(a.id, a.title, a.date) for a in result.articles] == [
+        ("رصد.ods#1", "خبر أول", dt.date(2026, 11, 3)),
+        ("رصد.ods#2", "خبر ثان", dt.date(2026, 11, 4)),
+    ]
+    note = "1 row above the table's header (row 4) left out: a title or notes, not an article"
+    assert all(a.problems == (note,) for a in result.articles)
+    assert result.problems == ()
+
+
 def test_unreadable_spreadsheets_are_named(tmp_path: Path) -> None:
     cases = {
         "locked.ods": (_ods(ROWS, manifest_extra="<manifest:encryption-data/>"), "an encrypted"),

@@ -90,6 +90,33 @@ def test_a_workbook_without_a_text_column_is_named_with_its_columns(tmp_path: Pa
     ]
 
 
+def test_a_report_s_title_above_the_header_is_left_out(tmp_path: Path) -> None:
+    """A media-monitoring report: its title in a merged cell, a blank row, then the header; a
+    date cell that lost its format holds the day's serial number."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "أخبار"
+    sheet.append(["تقرير الرصد الإعلامي", None, None, None])
+    sheet.merge_cells("A1:D1")
+    sheet.append([None, None, None, None])
+    sheet.append(["العنوان", "التاريخ", "النص", "المصدر"])
+    sheet.append(["افتتاح مستشفى", dt.datetime(2024, 3, 12, 10), BODY, "البيان"])
+    sheet.append(["أسعار النفط", 45298, OTHER, "الخليج"])
+    out = io.BytesIO()
+    book.save(out)
+    (tmp_path / "رصد.xlsx").write_bytes(out.getvalue())
+    result = parse_file(tmp_path / "رصد.xlsx", tmp_path)
+    assert result.problems == ()
+    first, second = result.articles
+    assert [(a.id, a.title, a.date, a.source, a.body) for a in result.articles] == [
+        ("رصد.xlsx#1", "افتتاح مستشفى", dt.date(2024, 3, 12), "البيان", BODY),
+        ("رصد.xlsx#2", "أسعار النفط", dt.date(2024, 1, 7), "الخليج", OTHER),
+    ]
+    note = "1 row above the table's header (row 3) left out: a title or notes, not an article"
+    assert first.problems == (note,)
+    assert second.problems == (note, "date read from a spreadsheet's day number")
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

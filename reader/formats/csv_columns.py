@@ -1,8 +1,11 @@
 """Which column of a CSV/TSV header holds which field of an article.
 
-A header name is folded (``_fold``: lower case, no spaces, "_", "-" or ".") and matched against
-``_EXACT`` first, then, for the fields still unmatched, by the pieces in ``_PIECES``
-("publish_date" holds "date"). Columns that map to no field are the article's ``extra``.
+A header name is folded (``_fold``: Arabic normalised as for search, lower case, the Arabic
+article "ال" off each word, no spaces, "_", "-" or ".") and matched against ``_EXACT`` first,
+then, for the fields still unmatched, by the pieces in ``_PIECES`` ("publish_date" holds "date").
+The names below are written as people write them ("تفاصيل الخبر", "المحتوى") and folded the same
+way: "تفاصيل_الخبر" is "تفاصيل الخبر", "التفاصيل" is "تفاصيل", "المحتوي" is "المحتوى". Columns
+that map to no field are the article's ``extra``.
 """
 
 from __future__ import annotations
@@ -11,9 +14,20 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-# field -> folded header names that mean it (``_fold``: lower case, no spaces, "_", "-" or ".")
-_EXACT: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "subject", "heading", "titre", "عنوان", "العنوان"),
+from reader.text.normalize import normalize
+
+# field -> header names that mean it, in the order they win (folded by ``_fold`` below)
+_EXACT_NAMES: dict[str, tuple[str, ...]] = {
+    "title": (
+        "title",
+        "headline",
+        "subject",
+        "heading",
+        "titre",
+        "عنوان",
+        "عنوان الخبر",
+        "عنوان المقال",
+    ),
     "body": (
         "text",
         "body",
@@ -21,20 +35,37 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "article",
         "articletext",
         "articlebody",
+        "articlecontent",
+        "bodytext",
         "fulltext",
+        "fullarticle",
         "maintext",
         "story",
+        "storytext",
+        "newstext",
+        "newsbody",
+        "newscontent",
+        "details",
+        "newsdetails",
         "tweet",
         "rawcontent",
         "texte",
         "contenu",
         "corps",
         "نص",
-        "النص",
+        "نص الخبر",
+        "نص المقال",
         "المحتوى",
-        "محتوى",
+        "محتوى الخبر",
+        "محتوى المقال",
         "المقال",
+        "مقالة",
         "متن",
+        "متن الخبر",
+        "متن المقال",
+        "تفاصيل",
+        "تفاصيل الخبر",
+        "تفاصيل المقال",
     ),
     "date": (
         "date",
@@ -49,8 +80,11 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "datetime",
         "createdat",
         "datepublication",
-        "تاريخ",
         "التاريخ",
+        "تاريخ النشر",
+        "تاريخ الخبر",
+        "وقت النشر",
+        "الوقت",
     ),
     "url": (
         "url",
@@ -60,7 +94,6 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "sourceurl",
         "articleurl",
         "lien",
-        "رابط",
         "الرابط",
     ),
     "source": (
@@ -76,11 +109,11 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "sourcename",
         "medianame",
         "newspaper",
-        "مصدر",
         "المصدر",
-        "موقع",
         "الموقع",
         "الجريدة",
+        "الصحيفة",
+        "وسيلة الإعلام",
     ),
     "category": (
         "category",
@@ -90,9 +123,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "rubrique",
         "categorie",
         "catégorie",
-        "قسم",
         "القسم",
-        "تصنيف",
         "التصنيف",
     ),
     "tags": (
@@ -103,20 +134,32 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "motscles",
         "motsclés",
         "الكلمات",
-        "كلمات",
-        "وسوم",
+        "الكلمات المفتاحية",
         "الوسوم",
     ),
-    "author": ("author", "authors", "writer", "byline", "auteur", "الكاتب", "كاتب", "المؤلف"),
-    "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسمالملف", "ملف"),
+    "author": (
+        "author",
+        "authors",
+        "writer",
+        "byline",
+        "auteur",
+        "الكاتب",
+        "اسم الكاتب",
+        "المؤلف",
+        "المحرر",
+    ),
+    "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسم الملف"),
 }
 # pieces of a folded name, for the fields no exact name matched; tried in this order, so
 # "source_url" is a url and "article_title" a title before anything else claims them
-_PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
+_PIECE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("url", ("url", "link", "رابط")),
     ("date", ("date", "published", "تاريخ")),
     ("title", ("title", "headline", "titre", "عنوان")),
-    ("body", ("text", "body", "content", "contenu", "article", "story", "نص", "محتوى", "مقال")),
+    (
+        "body",
+        ("text", "body", "content", "contenu", "article", "story", "نص", "محتوى", "مقال", "تفاصيل"),
+    ),
     ("author", ("author", "auteur", "writer", "byline", "كاتب", "مؤلف")),
     ("category", ("categor", "catégor", "section", "rubrique", "قسم", "تصنيف")),
     ("tags", ("tag", "keyword", "كلمات", "وسوم")),
@@ -124,7 +167,7 @@ _PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("file", ("filename", "filepath", "ملف")),
 )
 # a column that holds a summary: the text of a table that has no text column
-_SUMMARY = (
+_SUMMARY_NAMES = (
     "description",
     "summary",
     "abstract",
@@ -132,17 +175,33 @@ _SUMMARY = (
     "excerpt",
     "teaser",
     "الوصف",
-    "وصف",
     "الملخص",
-    "ملخص",
     "المقدمة",
-    "مقدمة",
     "نبذة",
 )
-_SUMMARY_PIECES = ("descript", "summar", "abstract", "ملخص", "وصف")
+_SUMMARY_PIECE_NAMES = ("descript", "summar", "abstract", "ملخص", "وصف")
 # a name ending so counts or numbers something ("article_id", "text_length"): not that field
 _NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)$")
-_FOLD = re.compile(r"[\s_\-.\u0640\ufeff]+")
+_SEPARATORS = re.compile(r"[\s_\-.\u0640\ufeff]+")
+# the Arabic article at a word's start ("العنوان" is "عنوان", "النص" "نص"), when two letters are left
+_ARTICLE = re.compile(r"^ال(?=\w{2})")
+
+
+def _fold(name: str) -> str:
+    """A header name as it is matched: "تفاصيل_الخبر", "تفاصيل الخبر" and "تفاصيل-الخبر" are
+    one name ("تفاصيلخبر"), as "Full Text" and "full_text" are ("fulltext")."""
+    words = _SEPARATORS.split(normalize(name))
+    return "".join(_ARTICLE.sub("", word) for word in words)
+
+
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_fold(name) for name in names))
+
+
+_EXACT = {field: _folded(names) for field, names in _EXACT_NAMES.items()}
+_PIECES = tuple((field, _folded(pieces)) for field, pieces in _PIECE_NAMES)
+_SUMMARY = _folded(_SUMMARY_NAMES)
+_SUMMARY_PIECES = _folded(_SUMMARY_PIECE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +217,6 @@ class Columns:
     headerless: bool = False
     # the fields matched by a piece of a column's name ("Series Text" holds "text"), not a name
     by_piece: frozenset[str] = frozenset()
-
-
-def _fold(name: str) -> str:
-    return _FOLD.sub("", name).lower()
 
 
 def map_columns(header: tuple[str, ...]) -> Columns:

@@ -8,6 +8,10 @@ summary as the text, with a note.
 
 The delimiter is counted in the header line (, ; tab |); ``csv.Sniffer`` is asked only on a tie,
 because on Arabic prose it often picks a letter or a space. Bodies may span lines inside quotes.
+A report's title, period or blank rows above the header are left out, counted on each article
+(``csv_preamble``); a date column's numeric dates are read in one order, month-first when the
+column shows it (``csv_dates``); a title cell that is only a web address is the article's url,
+its title made from the text.
 
 A table without a text column may be a metadata sidecar: a column naming files of the folder,
 with their title, date, url... (``reader.formats.sidecar`` joins it onto those files' articles).
@@ -22,7 +26,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -35,8 +39,16 @@ from reader.formats.csv_columns import (
     summary_as_body,
     without_field,
 )
+from reader.formats.csv_dates import ColumnDates, column_date, column_dates
 from reader.formats.csv_headerless import HEADERLESS_NOTE, columns_by_content, is_data_row
-from reader.formats.dates import field_date, unreadable_date
+from reader.formats.csv_preamble import (
+    PREAMBLE_ROWS,
+    header_below,
+    header_cell,
+    names_columns,
+    preamble_note,
+)
+from reader.formats.debris import url_of_line
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.formats.relative_dates import dated_back
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS
@@ -66,6 +78,10 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[int, int, tuple[str, ...]], ...]
     error: str | None = None
+    # the filled rows left out above the header (a report's title: csv_preamble), and the
+    # header's line (a sheet's row)
+    left_out: int = 0
+    header_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +119,25 @@ def _counted_delimiter(line: str) -> str | None:
 
 
 def _delimiter(text: str, suffix: str) -> str:
-    first = next((line for line in text.split("\n", 50) if line.strip()), "")
+    lines = [line for line in text.split("\n", 50)[:50] if line.strip()]
+    first = lines[0] if lines else ""
     if suffix == ".tsv" and "\t" in first:
         return "\t"
     counted = _counted_delimiter(first)
+    if counted is None or sum(1 for name in first.split(counted) if header_cell(name)) < 2:
+        # a report's title above the header (alone on its line, or padded with delimiters):
+        # the header's delimiter, not the title's
+        below = next(
+            (
+                found
+                for line in lines[1:PREAMBLE_ROWS]
+                if (found := _counted_delimiter(line)) is not None
+                and names_columns(line.split(found))
+            ),
+            None,
+        )
+        if below is not None:
+            return below
     if counted is not None:
         return counted
     try:
@@ -131,6 +162,7 @@ def read_table(text: str, suffix: str, *, max_rows: int | None = None) -> Table:
     rows: list[tuple[int, int, tuple[str, ...]]] = []
     error = None
     line = 0
+    header_line = 1
     try:
         for cells in reader:
             if not cells or not any(cell.strip() for cell in cells):
@@ -138,6 +170,7 @@ def read_table(text: str, suffix: str, *, max_rows: int | None = None) -> Table:
                 continue
             if header is None:
                 header = tuple(cell.replace("\ufeff", "").strip() for cell in cells)
+                header_line = line + 1
             elif max_rows is not None and len(rows) >= max_rows:
                 break
             else:
@@ -145,7 +178,22 @@ def read_table(text: str, suffix: str, *, max_rows: int | None = None) -> Table:
             line = reader.line_num
     except csv.Error as exc:
         error = f"CSV error at line {reader.line_num}: {exc}; the rest of the file is not read"
-    return Table(header or (), tuple(rows), error)
+    return under_preamble(Table(header or (), tuple(rows), error, header_line=header_line))
+
+
+def under_preamble(table: Table) -> Table:
+    """``table`` with its header the first of its first rows that names its columns, when its
+    first row does not (a report's title, a date range above the header), the rows above it
+    left out and counted; otherwise ``table`` itself (see ``csv_preamble``)."""
+    if not table.header or table.left_out:
+        return table
+    found = header_below(table.header, [cells for _, _, cells in table.rows[: PREAMBLE_ROWS - 1]])
+    if found is None:
+        return table
+    _, line, cells = table.rows[found]
+    rows = tuple((n, at, row) for n, (_, at, row) in enumerate(table.rows[found + 1 :], 1))
+    header = tuple(header_cell(cell) for cell in cells)
+    return Table(header, rows, table.error, left_out=found + 1, header_line=line)
 
 
 def parse_csv(
@@ -191,10 +239,26 @@ def parse_table(
             problems.append(LoadProblem(rel_path, table.error))
         return CsvResult((), tuple(problems))
     several = len(table.rows) > 1
+    # the column's numeric dates read in one order (csv_dates)
+    dates = column_dates(cell(cells, columns, "date") for _, _, cells in table.rows)
+    notes: list[str] = [BODY_IS_SUMMARY] if columns.body_is_summary else []
+    if columns.headerless:
+        notes.append(HEADERLESS_NOTE)
+    if table.left_out:
+        where = f"{'line' if kind == 'CSV' else 'row'} {table.header_line}"
+        notes.append(preamble_note(table.left_out, where))
     articles: list[Article] = []
     for number, line, cells in table.rows:
         article_id = f"{rel_path}#{number}" if several else rel_path
-        article, reason = _article(cells, columns, article_id=article_id, rel_path=rel_path)
+        article, reason = _article(
+            cells,
+            columns,
+            article_id=article_id,
+            rel_path=rel_path,
+            notes=notes,
+            dates=dates,
+            sheet=kind != "CSV",
+        )
         if article is None:
             problems.append(LoadProblem(rel_path, f"row {number} (line {line}): {reason}"))
         else:
@@ -267,16 +331,34 @@ def cell(cells: tuple[str, ...], columns: Columns, field: str) -> str:
 
 
 def _article(
-    cells: tuple[str, ...], columns: Columns, *, article_id: str, rel_path: str
+    cells: tuple[str, ...],
+    columns: Columns,
+    *,
+    article_id: str,
+    rel_path: str,
+    notes: Sequence[str] = (),
+    dates: ColumnDates | None = None,
+    sheet: bool = False,
 ) -> tuple[Article | None, str]:
+    """A row's article, or None and the reason. ``notes``: the table's, on every article;
+    ``dates``: how its date column reads; ``sheet``: the row is a spreadsheet's."""
     body = _paragraphs(_listed(cell(cells, columns, "body")))
     if not body:
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
-    problems: list[str] = [BODY_IS_SUMMARY] if columns.body_is_summary else []
-    if columns.headerless:
-        problems.append(HEADERLESS_NOTE)
+    problems = list(notes)
     title = _text(cell(cells, columns, "title"))
+    url = _text(cell(cells, columns, "url"))
+    extra = list(_extras(cells, columns))
+    address = url_of_line(title) if title else None
+    if address is not None:
+        # a title that is only a web address is the article's address: the title is made
+        # from the text (and the date from the address, in article_repairs)
+        if not url:
+            url = address
+        elif address != url:
+            extra.append((columns.names[columns.fields["title"]] or "title", address))
+        title = ""
     if not title:
         words = body.split("\n", 1)[0].split()
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
@@ -290,16 +372,16 @@ def _article(
             id=article_id,
             title=title,
             body=body,
-            date=row_date(cell(cells, columns, "date"), problems)
+            date=row_date(cell(cells, columns, "date"), problems, dates, serial=sheet)
             or dated_back(cell(cells, columns, "date").strip(), _extras(cells, columns), problems),
             source=_text(cell(cells, columns, "source")) or None,
-            url=_text(cell(cells, columns, "url")) or None,
+            url=url or None,
             author=author_name(_text(cell(cells, columns, "author"))) or None,
             category=_text(cell(cells, columns, "category")) or None,
             tags=_tags(cell(cells, columns, "tags")),
             problems=tuple(problems),
             path=rel_path,
-            extra=tuple(_extras(cells, columns)),
+            extra=tuple(extra),
         ),
         "",
     )
@@ -315,15 +397,12 @@ def _extras(cells: tuple[str, ...], columns: Columns) -> Iterator[tuple[str, str
             yield f"column {i + 1}", cells[i].strip()
 
 
-def row_date(value: str, problems: list[str]) -> dt.date | None:
-    """A cell's date (any form ``field_date`` reads); unreadable ones are noted."""
-    text = value.strip()
-    if not text:
-        return None
-    date = field_date(text)
-    if date is None:
-        problems.append(unreadable_date(text))
-    return date
+def row_date(
+    value: str, problems: list[str], column: ColumnDates | None = None, *, serial: bool = False
+) -> dt.date | None:
+    """A cell's date (any form ``field_date`` reads), numeric dates in the order of the column
+    (``csv_dates.column_dates``); unreadable ones are noted. ``serial``: a spreadsheet's cell."""
+    return column_date(value, problems, column, serial=serial)
 
 
 def _tags(value: str) -> tuple[str, ...]:

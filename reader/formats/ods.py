@@ -12,7 +12,7 @@ import io
 import zipfile
 from typing import Any
 
-from reader.formats.csvfmt import Table
+from reader.formats.csvfmt import Table, under_preamble
 from reader.formats.odt import parse_content
 from reader.formats.office import DAMAGED, office_refusal
 from reader.formats.xlsx import NotWorkbook, Sheet
@@ -59,6 +59,7 @@ def _has(archive: zipfile.ZipFile, name: str) -> bool:
 
 def _table(table: Any) -> Table:
     header: tuple[str, ...] | None = None
+    header_line = 1
     body: list[tuple[int, int, tuple[str, ...]]] = []
     line = 0
     for row in table.iter(f"{{{_TABLE}}}table-row"):
@@ -70,10 +71,11 @@ def _table(table: Any) -> Table:
         for _ in range(min(repeats, _MOST_REPEATS)):
             line += 1
             if header is None:
-                header = tuple(c.strip() for c in cells)
+                header, header_line = tuple(c.strip() for c in cells), line
             else:
                 body.append((len(body) + 1, line, cells))
-    return Table(header or (), tuple(body))
+    # under a report's title, the first row that names the columns is the header
+    return under_preamble(Table(header or (), tuple(body), header_line=header_line))
 
 
 def _cells(row: Any) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.formats.csv_columns import map_columns, summary_as_body
-from reader.formats.csvfmt import CsvResult, Table, parse_table
+from reader.formats.csvfmt import CsvResult, Table, parse_table, under_preamble
 from reader.formats.office import DAMAGED, office_refusal
 from reader.model import Article, LoadProblem
 
@@ -91,18 +91,20 @@ def read_sheets(data: bytes) -> list[Sheet]:
 
 def rows_table(rows: Iterable[Sequence[object]]) -> Table:
     """A sheet's rows (cell values as openpyxl gives them) as a table: the first filled row is
-    the header, empty rows are left out, each row keeps its number in the sheet."""
+    the header (or the first that names the columns, under a report's title: ``under_preamble``),
+    empty rows are left out, each row keeps its number in the sheet."""
     header: tuple[str, ...] | None = None
+    header_line = 1
     body: list[tuple[int, int, tuple[str, ...]]] = []
     for line, values in enumerate(rows, 1):
         cells = tuple(_cell(v) for v in values)
         if not any(c.strip() for c in cells):
             continue
         if header is None:
-            header = tuple(c.strip() for c in cells)
+            header, header_line = tuple(c.strip() for c in cells), line
         else:
             body.append((len(body) + 1, line, cells))
-    return Table(header or (), tuple(body))
+    return under_preamble(Table(header or (), tuple(body), header_line=header_line))
 
 
 def _cell(value: object) -> str:

@@ -1,0 +1,109 @@
+"""Which column is which field (reader/formats/csv_columns.py): the Arabic and English names
+exports give the text ("تفاصيل الخبر", "متن", "details"), written with or without the article,
+hamza or tatweel; and a title cell that is only a web address."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.formats import parse_file
+from reader.formats.csv_columns import exact_fields, map_columns
+from reader.formats.csvfmt import looks_delimited, parse_csv
+from reader.formats.titles import TITLE_FROM_FIRST_WORDS
+
+BODY = "أعلن وزير المالية، اليوم الثلاثاء، عن خطة جديدة تهدف إلى خفض عجز الموازنة العامة بنسبة 3%."
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "تفاصيل الخبر",
+        "تفاصيل_الخبر",
+        "التفاصيل",
+        "تفاصيل المقال",
+        "متن",
+        "متن الخبر",
+        "نص الخبر",
+        "نص_المقال",
+        "المحتوى",
+        "المحتوي",
+        "محتوى الخبر",
+        "مقالة",
+        "Details",
+        "Article Body",
+        "Story",
+        "Full Text",
+        "full_text",
+        "Body Text",
+        "news_content",
+    ],
+)
+def test_the_names_of_a_text_column(name: str) -> None:
+    assert map_columns(("عنوان", name, "x")).fields["body"] == 1
+    assert "body" in exact_fields([name])
+
+
+def test_names_fold_as_arabic_is_written() -> None:
+    columns = map_columns(("عنوان الخبر", "تاريخ النشر", "تفاصيل الخبر", "الـمصدر", "الكاتب"))
+    assert columns.fields == {"title": 0, "date": 1, "body": 2, "source": 3, "author": 4}
+    assert exact_fields(["التاريخ", "تاريخ", "الوقت"]) == {"date"}
+    assert exact_fields(["اسم الملف"]) == {"file"}
+    # a date wins over a time whichever stands first
+    assert map_columns(("الوقت", "التاريخ", "النص")).fields["date"] == 1
+    # and names that only hold a word are still not the field
+    assert "body" not in map_columns(("نصيب_id", "العنوان")).fields
+
+
+def test_a_table_whose_text_column_is_news_details_is_read(tmp_path: Path) -> None:
+    text = (
+        "عنوان,التاريخ والوقت,تفاصيل الخبر,المصدر,القسم\n"
+        f'وزير المالية يعلن خطة,2024-03-12 10:00,"{BODY}\nفقرة ثانية.",البيان,اقتصاد\n'
+    )
+    (tmp_path / "c.csv").write_text(text, encoding="utf-8")
+    result = parse_file(tmp_path / "c.csv", tmp_path)
+    (article,) = result.articles
+    assert (article.title, article.date, article.body, article.source, article.category) == (
+        "وزير المالية يعلن خطة",
+        dt.date(2024, 3, 12),
+        f"{BODY}\nفقرة ثانية.",
+        "البيان",
+        "اقتصاد",
+    )
+    assert result.problems == ()
+    assert looks_delimited("العنوان\tتفاصيل الخبر\nخبر\tنص\n")
+
+
+def test_a_title_that_is_a_web_address_is_the_article_s_address(tmp_path: Path) -> None:
+    text = (
+        "title,text,date,url\n"
+        f'"https://www.example.com/news/2024/03/12/article-123","{BODY}",,\n'
+        f'"https://www.example.com/other","{BODY}",2024-03-14,https://www.example.com/news/1\n'
+        f'"https://www.example.com/news/1","{BODY}",2024-03-15,https://www.example.com/news/1\n'
+        f'"خبر عن https://www.example.com","{BODY}",2024-03-16,\n'
+    )
+    (tmp_path / "e.csv").write_text(text, encoding="utf-8")
+    first, second, third, fourth = parse_file(tmp_path / "e.csv", tmp_path).articles
+    made = "أعلن وزير المالية، اليوم الثلاثاء، عن خطة جديدة تهدف إلى خفض عجز …"
+    # the address is the url, the title is made from the text, the date comes from the address
+    assert (first.title, first.url, first.date) == (
+        made,
+        "https://www.example.com/news/2024/03/12/article-123",
+        dt.date(2024, 3, 12),
+    )
+    assert first.problems == (TITLE_FROM_FIRST_WORDS, "date taken from the article's address")
+    # a url of its own stays; the title's other address is kept with the extras
+    assert (second.title, second.url) == (made, "https://www.example.com/news/1")
+    assert second.extra == (("title", "https://www.example.com/other"),)
+    assert (third.title, third.extra, third.problems) == (made, (), (TITLE_FROM_FIRST_WORDS,))
+    # a title that holds an address among words is a title
+    assert (fourth.title, fourth.url) == ("خبر عن https://www.example.com", None)
+
+
+def test_a_title_address_in_a_table_without_a_url_column() -> None:
+    text = f'title,text\n"www.example.com/news/2024-03-12/x","{BODY}"\n'
+    (article,) = parse_csv(text, rel_path="t.csv", suffix=".csv").articles
+    assert article.url == "www.example.com/news/2024-03-12/x"
+    assert article.problems == (TITLE_FROM_FIRST_WORDS,)
