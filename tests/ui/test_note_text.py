@@ -101,6 +101,15 @@ L, P = "\u202a", "\u202c"
             "no date ('1900-01-01', a placeholder for a missing date)",
             f"لا تاريخ ({L}'1900-01-01'{P}، قيمة توضع مكان تاريخ مفقود)",
         ),
+        (
+            "2 rows above the table's header (line 3) left out: a title or notes, not articles",
+            "أُغفل 2 صفوف فوق صف عناوين الجدول (السطر 3): عنوان أو ملاحظات، لا مقالات",
+        ),
+        (
+            "date '03/12/2024' read month-first, as the date column's '03/25/2024' can only be",
+            f"قُرئ التاريخ {L}'03/12/2024'{P} والشهر أولًا، لأن التاريخ {L}'03/25/2024'{P}"
+            " في العمود نفسه لا يُقرأ إلا كذلك",
+        ),
         (ESCAPED_NOTE, "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت"),
         # a note not listed, and a kind of content not listed, stay as written
         (

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.codepage_mojibake import UTF8_NOTE as UTF8_AS_1256_NOTE
+from reader.formats.csv_dates import SERIAL_NOTE
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.csvfmt import BODY_IS_SUMMARY
 from reader.formats.datelines import DATELINE_NOTE
@@ -57,6 +58,7 @@ _FIXED: dict[str, str] = {
     PRESENTATION_NOTE: "حُوِّلت أشكال العرض العربية (حروف مُشكَّلة كالنص المنسوخ من PDF) إلى حروف",
     VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
+    SERIAL_NOTE: "التاريخ مقروء من رقم اليوم في جدول البيانات",
     BODY_IS_SUMMARY: "النص هو عمود الملخص: لا عمود للنص في الجدول",
     "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
     # why a file was not read
@@ -140,7 +142,32 @@ _ERROR_KINDS = {
     "site under maintenance": "الموقع قيد الصيانة",
 }
 
+
+def _rows_above(match: re.Match[str]) -> str:
+    n = int(match["n"])
+    where = match["where"].replace("line", "السطر").replace("row", "الصف")
+    rows = "صف واحد" if n == 1 else f"{n} صفوف"
+    return f"أُغفل {rows} فوق صف عناوين الجدول ({where}): عنوان أو ملاحظات، لا مقالات"
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(
+            r"(?P<n>\d+) rows? above the table's header \((?P<where>(?:line|row) \d+)\) left out:"
+            r" a title or notes, not (?:an article|articles)"
+        ),
+        _rows_above,
+    ),
+    (
+        re.compile(
+            r"date (?P<text>'[^']*') read month-first, as the date column's (?P<other>'[^']*') can"
+            r" only be"
+        ),
+        lambda m: (
+            f"قُرئ التاريخ {isolated(m['text'])} والشهر أولًا، لأن التاريخ {isolated(m['other'])}"
+            " في العمود نفسه لا يُقرأ إلا كذلك"
+        ),
+    ),
     (
         re.compile(
             r"a bot-check page \((?P<who>[^()]+)\), not the article: save the page again from a browser"
