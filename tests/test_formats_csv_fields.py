@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from export_run import export_records
 
 from reader.formats import parse_file
 from reader.formats.csv_columns import exact_fields, map_columns
@@ -107,3 +108,24 @@ def test_a_title_address_in_a_table_without_a_url_column() -> None:
     (article,) = parse_csv(text, rel_path="t.csv", suffix=".csv").articles
     assert article.url == "www.example.com/news/2024-03-12/x"
     assert article.problems == (TITLE_FROM_FIRST_WORDS,)
+
+
+def test_a_crawl_date_and_an_image_address_are_not_the_articles(tmp_path: Path) -> None:
+    """news-please writes date_download before date_publish, scrapers an image_url before the
+    page's url (or none): the names hold "date" and "url", but name something else."""
+    table = (
+        "title,maintext,date_download,date_publish,image_url,url\n"
+        "خبر,نص الخبر الأول هنا.,2024-05-01,2024-03-12,https://img.example/a.jpg,https://site.example/a\n"
+    )
+    (tmp_path / "news-please.csv").write_text(table, encoding="utf-8")
+    crawl = "title,text,image_url,crawl_date\nخبر,نص الخبر الثاني.,https://img.example/b.jpg,2024-05-01\n"
+    (tmp_path / "crawl.csv").write_text(crawl, encoding="utf-8")
+    records, _ = export_records(tmp_path)
+    assert [(r["date"], r["url"]) for r in records] == [
+        (None, None),
+        ("2024-03-12", "https://site.example/a"),
+    ]
+    assert records[0]["extra"] == {
+        "image_url": "https://img.example/b.jpg",
+        "crawl_date": "2024-05-01",
+    }

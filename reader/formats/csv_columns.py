@@ -182,6 +182,19 @@ _SUMMARY_NAMES = (
 _SUMMARY_PIECE_NAMES = ("descript", "summar", "abstract", "ملخص", "وصف")
 # a name ending so counts or numbers something ("article_id", "text_length"): not that field
 _NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)$")
+# a name matched by a piece that names something else than the article's field: the day a page
+# was crawled is not the day it was published ("date_download" beside news-please's
+# "date_publish"), an image's address is not the article's (patterns on folded names)
+_OTHER_THING: dict[str, re.Pattern[str]] = {
+    "date": re.compile(
+        r"crawl|download|scrap|fetch|extract|modif|updat|edit|access|index|expir|harvest|saved"
+        r"|collect|retriev|birth|تحديث|تعديل|جمع|سحب"
+    ),
+    "url": re.compile(
+        r"image|img|thumb|photo|picture|video|audio|media|icon|logo|avatar|author|feed|comment"
+        r"|share|صوره|فيديو"
+    ),
+}
 _SEPARATORS = re.compile(r"[\s_\-.\u0640\ufeff]+")
 # the Arabic article at a word's start ("العنوان" is "عنوان", "النص" "نص"), when two letters are left
 _ARTICLE = re.compile(r"^ال(?=\w{2})")
@@ -235,6 +248,8 @@ def map_columns(header: tuple[str, ...]) -> Columns:
             continue
         for i, name in enumerate(folded):
             if i in fields.values() or _NOT_A_FIELD.search(name):
+                continue
+            if field in _OTHER_THING and _OTHER_THING[field].search(name):
                 continue
             if any(piece in name for piece in pieces):
                 fields[field] = i

@@ -3,36 +3,22 @@
 export and a CSV export with the same names read alike from one list of names.
 
 ``json_fields`` asks this only for the fields its own names for JSON exports did not find. A
-name matched by a piece of it ("date_download" holds "date") is checked here against the pieces
-that say it names something else: the day a page was crawled is not the day it was published,
-an image's address is not the article's.
+name matched by a piece of it ("date_download" holds "date") is passed over by ``map_columns``
+when another piece says it names something else (the day a page was crawled, an image's
+address).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from reader.formats.csv_columns import map_columns, summary_as_body, without_field
 
-# a key matched by a piece of its name that names something else than the article's field
-_OTHER_THING: dict[str, re.Pattern[str]] = {
-    "date": re.compile(
-        r"(?i)crawl|download|scrap|fetch|extract|modif|updat|edit|access|index|expir|harvest"
-        r"|saved|collect|retriev|birth|تحديث|تعديل|جمع|سحب"
-    ),
-    "url": re.compile(
-        r"(?i)image|img|thumb|photo|picture|video|audio|media|icon|logo|avatar|author|feed"
-        r"|comment|share|صورة|فيديو"
-    ),
-}
 # keys past these are not looked at: an object with thousands of keys is no article's record
 _MOST_KEYS = 200
 _LONGEST_KEY = 100
-# ``map_columns`` is run again without a rejected key: a few rejections at most
-_MOST_TRIES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +39,6 @@ def table_names(keys: tuple[Any, ...]) -> TableNames:
         for key in keys[:_MOST_KEYS]
     ]
     columns = map_columns(tuple(names))
-    for _ in range(_MOST_TRIES):
-        rejected = next(
-            (
-                index
-                for field, index in columns.fields.items()
-                if field in columns.by_piece
-                and field in _OTHER_THING
-                and _OTHER_THING[field].search(names[index])
-            ),
-            None,
-        )
-        if rejected is None:
-            break
-        names[rejected] = ""  # an empty name matches no field: the key is left to none
-        columns = map_columns(tuple(names))
     found = {
         field: keys[index]
         for field, index in columns.fields.items()
