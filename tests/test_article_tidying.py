@@ -157,3 +157,17 @@ def test_direction_marks_leave_the_titles_ends(tmp_path: Path) -> None:
     rows = [{"title": f"\u200f\u202b{HEADLINE}\u202c\u200e ", "text": LEAD}]
     (record,) = _records(tmp_path, {"a.json": json.dumps(rows, ensure_ascii=False)})
     assert record["title"] == HEADLINE
+
+
+def test_a_date_still_to_come_is_not_used_and_named(tmp_path: Path) -> None:
+    future = dt.date.today() + dt.timedelta(days=400)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # a time zone ahead: kept
+    rows = [
+        {"title": HEADLINE, "text": LEAD, "date": future.isoformat()},
+        {"title": HEADLINE, "text": SECOND, "date": tomorrow.isoformat()},
+    ]
+    records = _records(tmp_path, {"a.json": json.dumps(rows, ensure_ascii=False)})
+    assert [(r["date"], r["problems"]) for r in records] == [
+        (None, [f"date in the future ({future.isoformat()}): not used"]),
+        (tomorrow.isoformat(), []),
+    ]

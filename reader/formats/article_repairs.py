@@ -8,6 +8,7 @@ repair that guesses is noted on the article.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.datelines import DATELINE_NOTE, dateline_date
@@ -25,7 +26,17 @@ def repaired_article(article: Article) -> Article:
     """``article`` with every repair it needs, in order (the address's date comes last: a url
     a file gave outside its text is set before)."""
     repaired = _uncut(_lettered(_unmangled(_unescaped(article))))
-    return _dated_by_dateline(_dated_by_address(_flag_empty(_tidied(repaired))))
+    return _dated_by_dateline(_dated_by_address(_flag_empty(_tidied(_not_yet(repaired)))))
+
+
+def _not_yet(article: Article) -> Article:
+    """A date still to come is a typo or a misread field (``2031-05-01``): it would head the
+    newest-first list and stretch the timeline for years; it is not used, and named. A day's
+    margin is left for time zones."""
+    if article.date is None or article.date <= dt.date.today() + dt.timedelta(days=1):
+        return article
+    note = f"date in the future ({article.date.isoformat()}): not used"
+    return dataclasses.replace(article, date=None, problems=(*article.problems, note))
 
 
 def _tidied(article: Article) -> Article:

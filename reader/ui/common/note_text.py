@@ -152,6 +152,10 @@ def _rows_above(match: re.Match[str]) -> str:
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
     (
+        re.compile(r"date in the future \((?P<date>[\d-]+)\): not used"),
+        lambda m: f"تاريخ في المستقبل ({isolated(m['date'])}): لم يُعتمد",
+    ),
+    (
         re.compile(
             r"(?P<n>\d+) rows? above the table's header \((?P<where>(?:line|row) \d+)\) left out:"
             r" a title or notes, not (?:an article|articles)"
