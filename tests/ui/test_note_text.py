@@ -110,6 +110,15 @@ L, P = "\u202a", "\u202c"
             f"قُرئ التاريخ {L}'03/12/2024'{P} والشهر أولًا، لأن التاريخ {L}'03/25/2024'{P}"
             " في العمود نفسه لا يُقرأ إلا كذلك",
         ),
+        (
+            "line 3: invalid JSON at column 70: Unterminated string starting at",
+            f"السطر 3: JSON غير صالح في العمود 70: {L}Unterminated string starting at{P}",
+        ),
+        ("broken symbolic link (its target does not exist)", "رابط رمزي معطوب (هدفه غير موجود)"),
+        (
+            "2 messages without text (photos, service messages) are not articles",
+            "2 رسائل بلا نص (صور، رسائل خدمة) ليست مقالات",
+        ),
         (ESCAPED_NOTE, "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت"),
         # a note not listed, and a kind of content not listed, stay as written
         (

@@ -63,6 +63,10 @@ _FIXED: dict[str, str] = {
     "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
     # why a file was not read
     "empty file": "ملف فارغ",
+    "broken symbolic link (its target does not exist)": "رابط رمزي معطوب (هدفه غير موجود)",
+    "symbolic link to a folder already read (a loop or a duplicate); not followed": (
+        "رابط رمزي إلى مجلد قُرئ من قبل (حلقة أو نسخة مكررة)؛ لم يُتبع"
+    ),
     "empty file (only whitespace)": "ملف فارغ (مسافات فقط)",
     "no article found in the file": "لم يُعثر على مقال في الملف",
     "encrypted PDF (it needs a password); not read": "ملف PDF مشفَّر (يحتاج كلمة سر)؛ لم يُقرأ",
@@ -151,6 +155,26 @@ def _rows_above(match: re.Match[str]) -> str:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(r"line (?P<line>\d+): invalid JSON at column (?P<col>\d+): (?P<msg>.+)"),
+        lambda m: f"السطر {m['line']}: JSON غير صالح في العمود {m['col']}: {isolated(m['msg'])}",
+    ),
+    (
+        re.compile(r"no Arabic or Latin letters \(read as (?P<enc>\S+)\)"),
+        lambda m: f"لا حروف عربية ولا لاتينية (قُرئ بترميز {isolated(m['enc'])})",
+    ),
+    (
+        re.compile(r"the images, scripts and frames of the saved web page (?P<page>.+); not read"),
+        lambda m: (
+            f"صور صفحة الويب المحفوظة {isolated(m['page'])} ونصوصها البرمجية وإطاراتها؛ لم تُقرأ"
+        ),
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d+) messages without text \(photos, service messages\) are not articles"
+        ),
+        lambda m: f"{m['n']} رسائل بلا نص (صور، رسائل خدمة) ليست مقالات",
+    ),
     (
         re.compile(r"date in the future \((?P<date>[\d-]+)\): not used"),
         lambda m: f"تاريخ في المستقبل ({isolated(m['date'])}): لم يُعتمد",
