@@ -18,8 +18,8 @@ from reader.text.normalize import normalize
 # an error or challenge page says little; an article's text is longer
 _ERROR_TEXT_MAX = 1000
 _CHECK_TEXT_MAX = 2000
-# the page's own text is measured only up to here: enough to tell a short page from a long one
-_MEASURED = 20_000
+# a page's own text longer than this is an article's, whatever its title says
+_MEASURED = 2 * _CHECK_TEXT_MAX
 _HEADINGS = "(//title)[1] | (//h1)[1]"
 # Patterns run on normalize()d text: hamza alefs folded to ا, ة to ه, ى to ي, lower case.
 _ERROR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -94,8 +94,10 @@ _PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def not_an_article(tree: Any, page_text: str) -> str | None:
     """Why the page is no article (a bot check or an error page), None for any other page.
     ``page_text``: the page's text outside scripts and furniture."""
+    if len(page_text) > _MEASURED:
+        return None  # an article's length (folding drops marks only: at most halves a text)
     headings = [normalize(" ".join(e.text_content().split())) for e in tree.xpath(_HEADINGS)[:4]]
-    own_text = normalize(page_text[:_MEASURED])
+    own_text = normalize(page_text)
     markup = bool(tree.xpath(_CHECK_MARKUP))
     if len(own_text) <= _CHECK_TEXT_MAX and (
         markup or any(_CHECK_TEXT.search(h) for h in headings) or _CHECK_TEXT.search(own_text)
