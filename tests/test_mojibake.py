@@ -269,3 +269,20 @@ def test_text_that_quotes_escapes_keeps_them(text: str) -> None:
     from reader.formats.escaped_text import is_escaped
 
     assert not is_escaped(text)
+
+
+def test_a_facebook_export_encoded_twice_behind_escapes_reads_whole(tmp_path: Path) -> None:
+    """Facebook writes each UTF-8 byte as an escape ("\\u00d8\\u00a7"): read as text, the second
+    byte of م is U+0085, a line break to Python and whitespace to strip(); a word ending in م
+    ("اليوم") and a paragraph cut at each م must come out whole."""
+    title = "البنك المركزي يرفع الفائدة اليوم"
+    body = "قرر البنك المركزي المصري يوم الخميس رفع سعر الفائدة.\nوأوضح البنك أن معدل التضخم ارتفع اليوم"
+
+    def facebook(text: str) -> str:
+        return text.encode("utf-8").decode("latin-1")
+
+    posts = [{"title": facebook(title), "text": facebook(body), "timestamp": 1709281500}]
+    (tmp_path / "posts.json").write_text(json.dumps(posts), encoding="ascii")
+    (record,) = export_records(tmp_path)[0]
+    assert (record["title"], record["body"]) == (title, body)
+    assert record["problems"] == [NOTE]

@@ -34,6 +34,7 @@ from reader.formats.json_fields import (
 )
 from reader.formats.json_frames import bare_rows
 from reader.formats.json_lists import article_list, with_feed_source
+from reader.formats.json_mojibake import unmangled_item
 from reader.formats.json_read import (
     SPLIT_DEPTH,
     LineError,
@@ -291,6 +292,7 @@ def _article(
     if not isinstance(item, dict):
         return None, f"not a JSON object but {type(item).__name__}"
     problems: list[str] = _unreadable_fields(item) if slow else []
+    item = unmangled_item(item, problems)
     folded = folded_fields(tuple(item))
 
     def field(name: str, read: Callable[[Any], Any], empty: Any = "") -> Any:
