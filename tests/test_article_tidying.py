@@ -171,3 +171,26 @@ def test_a_date_still_to_come_is_not_used_and_named(tmp_path: Path) -> None:
         (None, [f"date in the future ({future.isoformat()}): not used"]),
         (tomorrow.isoformat(), []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "kept"),
+    [
+        ("البنك المركزي يرفع الفائدة - اليوم السابع", "اليوم السابع", "البنك المركزي يرفع الفائدة"),
+        ("وزير الخارجية يلتقي نظيره في عمّان - الجزيرة نت", "الجزيرة نت", None),
+        ("Egypt raises rates | Al Arabiya", "Al Arabiya", "Egypt raises rates"),
+        ("AL ARABIYA | Egypt raises rates", "Al Arabiya", "Egypt raises rates"),
+        ("مصر - السودان", "السودان", "مصر - السودان"),  # one word would be left: a headline
+        ("البنك المركزي يرفع الفائدة", "اليوم السابع", "البنك المركزي يرفع الفائدة"),
+    ],
+)
+def test_a_title_loses_its_sources_name(title: str, source: str, kept: str | None) -> None:
+    from reader.formats.title_source import without_source
+
+    assert without_source(title, source) == (kept or title.rsplit(" - ", 1)[0])
+
+
+def test_a_feeds_titles_lose_the_source_they_name(tmp_path: Path) -> None:
+    rows = [{"title": f"{HEADLINE} - اليوم السابع", "source": "اليوم السابع", "text": LEAD}]
+    (record,) = _records(tmp_path, {"a.json": json.dumps(rows, ensure_ascii=False)})
+    assert (record["title"], record["source"]) == (HEADLINE, "اليوم السابع")

@@ -18,6 +18,7 @@ from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
 from reader.formats.escaped_text import is_escaped, unescaped
 from reader.formats.mojibake import repaired
 from reader.formats.read_also import split_read_also
+from reader.formats.title_source import without_source
 from reader.formats.visual_order import VISUAL_ORDER_NOTE, is_visual_order, reading_order
 from reader.model import Article
 
@@ -51,7 +52,7 @@ def _tidied(article: Article) -> Article:
             kept for kept, line in zip(cleaned, lines, strict=True) if kept or not line
         )
     body, related = split_read_also(body)
-    title = article.title.strip(_TITLE_EDGES)
+    title = without_source(article.title.strip(_TITLE_EDGES), article.source)
     if body is article.body and not related and title == article.title:
         return article
     return dataclasses.replace(
