@@ -219,3 +219,26 @@ def test_placeholder_dates_are_no_date_with_a_note(value: object, shown: str) ->
     (article,), _ = _read([{"title": TITLES[0], "text": BODIES[0], "date": value}])
     assert article.date is None
     assert article.problems == (f"no date ({shown}, a placeholder for a missing date)",)
+
+
+def test_json_lines_saved_as_csv_and_a_table_saved_as_json_read_as_what_they_are(
+    tmp_path: Path,
+) -> None:
+    """An export tool's wrong extension: the title came out as '{"title": "…' and the table
+    was 'invalid JSON at line 1 column 1'."""
+    rows = [
+        {"title": "البنك المركزي يرفع الفائدة", "text": "قرر البنك المركزي رفع الفائدة اليوم."},
+        {"title": "وزير الخارجية يلتقي نظيره", "text": "التقى وزير الخارجية نظيره الفرنسي."},
+    ]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n"
+    (tmp_path / "export.csv").write_text(lines, encoding="utf-8")
+    table = "title,text\n" + "".join(f"{r['title']},{r['text']}\n" for r in rows)
+    (tmp_path / "table.json").write_text(table, encoding="utf-8")
+    records, err = export_records(tmp_path)
+    assert [(r["id"], r["title"], r["problems"]) for r in records] == [
+        ("export.csv#1", rows[0]["title"], ["read as JSON Lines: the .csv file holds them"]),
+        ("export.csv#2", rows[1]["title"], ["read as JSON Lines: the .csv file holds them"]),
+        ("table.json#1", rows[0]["title"], ["read as a CSV table: the .json file holds one"]),
+        ("table.json#2", rows[1]["title"], ["read as a CSV table: the .json file holds one"]),
+    ]
+    assert err == ["4 articles from 2 files, 0 files skipped"]

@@ -6,6 +6,7 @@ a ``.json`` may be JSON Lines. Extensions only break ties the content leaves ope
 
 from __future__ import annotations
 
+import json
 import re
 from enum import Enum
 
@@ -47,7 +48,8 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
     ``allow_json=False`` asks again for a text file that starts like JSON but is not.
     """
     if suffix in CSV_SUFFIXES:
-        return Layout.CSV
+        # JSON Lines saved as .csv (an export tool's wrong extension): its lines are objects
+        return Layout.JSON if _object_line(text) else Layout.CSV
     if looks_trec(text):
         return Layout.TREC
     if _MARKUP.match(text, 0, 65536) or (
@@ -68,3 +70,16 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
     if suffix in MARKDOWN_SUFFIXES:
         return Layout.MARKDOWN
     return Layout.PLAIN
+
+
+def _object_line(text: str) -> bool:
+    """Whether the first line of ``text`` with something on it is a whole JSON object."""
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if text[start : start + 1] != "{":
+        return False
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False

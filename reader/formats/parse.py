@@ -13,7 +13,7 @@ from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_member
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.article_repairs import repaired_article
 from reader.formats.compressed import inner_suffix
-from reader.formats.csvfmt import names_file_in, parse_csv
+from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited, names_file_in, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document
@@ -339,15 +339,24 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
         trec = parse_trec(text, rel_path=rel)
         return ParseResult(trec.articles, trec.problems)
     if layout is Layout.JSON:
+        misnamed = suffix in CSV_SUFFIXES  # JSON Lines saved as .csv
+        lines = suffix in JSON_LINES_SUFFIXES or misnamed
         try:
-            json_found = parse_json(text, rel_path=rel, lines=suffix in JSON_LINES_SUFFIXES)
+            json_found = parse_json(text, rel_path=rel, lines=lines)
         except NotJson as exc:
-            if suffix in JSON_SUFFIXES:
+            if suffix in JSON_SUFFIXES and not looks_delimited(text):
                 return _failed(rel, str(exc))
-            # a text file that only starts like JSON ("[Photo] ...", "{{template}}"): read as text
+            # a text file that only starts like JSON ("[Photo] ...", "{{template}}"): read as
+            # text, and a table saved as .json as the table it is
             layout = detect_layout(text, suffix, allow_json=False)
+            if layout is Layout.CSV and suffix in JSON_SUFFIXES:
+                table = parse_csv(text, rel_path=rel, suffix=".csv")
+                as_table = ParseResult(table.articles, table.problems)
+                return _noted(as_table, f"read as a CSV table: the {suffix} file holds one")
         else:
-            return ParseResult(json_found.articles, json_found.problems)
+            read = ParseResult(json_found.articles, json_found.problems)
+            note = f"read as JSON Lines: the {suffix} file holds them"
+            return _noted(read, note) if misnamed else read
     if layout is Layout.SCRAPED:
         return ParseResult((parse_scraped(text, article_id=rel, path=rel),), ())
     article = parse_plain(text, rel_path=rel, markdown=layout is Layout.MARKDOWN)

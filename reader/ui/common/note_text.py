@@ -252,6 +252,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
     ),
     (re.compile(r"read as (?P<kind>.+): the (?P<suffix>\.\w+) file holds one"), _read_as),
     (
+        re.compile(r"read as JSON Lines: the (?P<suffix>\.\w+) file holds them"),
+        lambda m: f"قُرئ على أنه أسطر JSON: هذا ما يحويه ملف {isolated(m['suffix'])}",
+    ),
+    (
         re.compile(
             r"date counted back from (?P<raw>'.*'), from when the record was saved \((?P<at>.*)\)"
         ),
