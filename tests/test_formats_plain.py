@@ -227,3 +227,52 @@ def test_a_web_clippers_note_reads_its_front_matter(tmp_path: Path, name: str) -
         "وأكد الجانبان أهمية التنسيق."
     )
     assert article.problems == ()
+
+
+def test_toml_front_matter_notion_properties_and_several_categories(tmp_path: Path) -> None:
+    """Hugo's TOML front matter (+++), Notion's property lines under a page's heading, and a
+    Jekyll post in two categories (the first its section, the other with its tags)."""
+    from export_run import export_records
+
+    body = "انطلقت مساء الخميس فعاليات معرض الرياض الدولي للكتاب بمشاركة أكثر من 1800 دار نشر."
+    (tmp_path / "hugo.md").write_text(
+        '+++\ntitle = "معرض الرياض للكتاب"\ndate = 2024-03-03T09:00:00+03:00\n'
+        'source = "واس"\ntags = ["ثقافة", "الرياض"]\n+++\n\n' + body + "\n",
+        encoding="utf-8",
+    )
+    notion = tmp_path / "Articles 8f3a1b2c3d4e5f60718293a4b5c6d7e8"
+    notion.mkdir()
+    (notion / "معرض الرياض 1a2b3c4d5e6f70819a0b1c2d3e4f5a6b.md").write_text(
+        "# معرض الرياض للكتاب\n\nSource: واس\nURL: https://www.spa.gov.sa/a\n"
+        "Date: March 3, 2024\nTags: ثقافة, الرياض\n\n" + body + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "jekyll.md").write_text(
+        '---\ntitle: "معرض الرياض للكتاب"\ndate: 2024-03-03\ncategories: [ثقافة, معارض]\n---\n\n'
+        + body
+        + "\n",
+        encoding="utf-8",
+    )
+    records, _ = export_records(tmp_path)
+    assert len(records) == 3
+    by_id = {r["id"].rsplit("/", 1)[-1]: r for r in records}
+    notion_page = by_id["معرض الرياض 1a2b3c4d5e6f70819a0b1c2d3e4f5a6b.md"]
+    assert (notion_page["source"], notion_page["url"], notion_page["date"]) == (
+        "واس",
+        "https://www.spa.gov.sa/a",
+        "2024-03-03",
+    )
+    assert (notion_page["tags"], notion_page["category"], notion_page["body"]) == (
+        ["ثقافة", "الرياض"],
+        None,
+        body,
+    )
+    hugo = by_id["hugo.md"]
+    assert (hugo["source"], hugo["date"], hugo["tags"], hugo["body"]) == (
+        "واس",
+        "2024-03-03",
+        ["ثقافة", "الرياض"],
+        body,
+    )
+    jekyll = by_id["jekyll.md"]
+    assert (jekyll["category"], jekyll["tags"]) == ("ثقافة", ["معارض"])

@@ -28,6 +28,7 @@ from reader.formats.debris import (
     mostly_arabic,
     url_of_line,
 )
+from reader.formats.front_matter import Meta, front_matter, property_lines
 from reader.formats.markup_text import text_of_markup
 from reader.formats.titles import (
     TITLE_FROM_FILE_NAME,
@@ -40,25 +41,8 @@ from reader.formats.titles import (
 from reader.model import Article
 
 _ADDRESS = re.compile(r"(?i)https?://\S+$")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_ENDS = (".", "!", "?", "؟", ":", "»", '"', "…")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛]\s*")
-_KEY_VALUE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
-_FRONT_KEYS = {
-    "title": "title",
-    "date": "date",
-    "published": "date",
-    "date_published": "date",
-    "pubdate": "date",
-    "tags": "tags",
-    "keywords": "tags",
-    "author": "author",
-    "source": "source",
-    "url": "url",
-    "link": "url",
-    "category": "category",
-    "categories": "category",
-}
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
@@ -70,12 +54,9 @@ _SLICE = 1 << 16  # characters
 
 def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article | None:
     """The article of a plain text or Markdown file; None when it has no line with text."""
-    meta: dict[str, str | list[str]] = {}
+    meta: Meta = {}
     if markdown:
-        match = _FRONT_MATTER.match(text)
-        if match is not None:
-            meta = _front_matter(match.group(1))
-            text = text[match.end() :]
+        meta, text = front_matter(text)
     lines = _clean_lines(text_of_markup(text), markdown=markdown)
     raw_date = meta.get("date")
     head, lines = _read_head(lines, want_url=not meta.get("url"), want_date=not raw_date)
@@ -94,6 +75,12 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         title, rest, note = _title(lines, start, rel_path=rel_path, markdown=markdown)
         if note:
             problems.append(note)
+    # Notion's property lines under the page's heading ("Source: …", "URL: …")
+    properties, taken = property_lines(rest, 0)
+    if taken:
+        rest = [line for i, line in enumerate(rest) if i not in set(taken)]
+        meta = {**properties, **meta}
+        raw_date = meta.get("date")
     # under a headline line only: a text that opens with its first paragraph keeps every line
     header, rest = header_lines(rest) if note is None else (Header(), rest)
     if markdown or _hard_wrapped(rest):
@@ -107,6 +94,14 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     if raw_date and date is None:
         problems.append(unreadable_date(str(raw_date)))
     tags = meta.get("tags", [])
+    tags = list(tags) if isinstance(tags, list) else [t for t in _TAG_SPLIT.split(tags) if t]
+    # a post in several categories: the first is its section, the others stand with its tags
+    categories = meta.get("category")
+    if isinstance(categories, list):
+        tags += [c for c in categories[1:] if c not in tags]
+        category = categories[0] if categories else None
+    else:
+        category = categories or None
     source, url = _one(meta.get("source")), _one(meta.get("url"))
     if source and _ADDRESS.match(source):  # web clippers' "source:" is the page's address
         source, url = None, url or source
@@ -118,10 +113,8 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
         source=source or header.source,
         url=url or head.url,
         author=_one(meta.get("author")) or header.author,
-        category=_one(meta.get("category")),
-        tags=tuple(tags)
-        if isinstance(tags, list)
-        else tuple(t for t in _TAG_SPLIT.split(tags) if t),
+        category=category,
+        tags=tuple(tags),
         problems=tuple(problems),
         path=rel_path,
     )
@@ -281,49 +274,10 @@ def _one(value: str | list[str] | None) -> str | None:
 
 
 def has_front_matter(text: str) -> bool:
-    """Does ``text`` open with a YAML front matter that names a field we know (a static site's
-    page, a note-taking app's web clip)? Its ``source:`` must not make it read as a scraped
-    page's source line."""
-    match = _FRONT_MATTER.match(text, 0, 65536)
-    return match is not None and bool(_front_matter(match.group(1)))
-
-
-def _front_matter(block: str) -> dict[str, str | list[str]]:
-    """The fields of a YAML front matter we know, read without a YAML parser: ``key: value``,
-    ``key: [a, b]`` and ``key:`` followed by ``- item`` lines."""
-    meta: dict[str, str | list[str]] = {}
-    key: str | None = None
-    for line in block.split("\n"):
-        item = line.strip()
-        if item.startswith("- ") and key is not None:
-            listed = meta.setdefault(key, [])
-            if isinstance(listed, list):
-                listed.append(_unquote(item[2:]))
-            continue
-        match = _KEY_VALUE.match(line)
-        if match is None:
-            continue
-        key = _FRONT_KEYS.get(match.group(1).lower())
-        if key is None or key in meta:  # unknown, or a second spelling of a known field
-            key = None
-            continue
-        value = match.group(2)
-        if value.startswith("[") and value.endswith("]"):
-            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
-        elif value:
-            meta[key] = _unquote(value)
-    return meta
-
-
-def _unquote(value: str) -> str:
-    """A YAML scalar's text: quotes off, and a note-taking app's link brackets (Obsidian's web
-    clipper writes ``author: "[[Name]]"``)."""
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1].strip()
-    if value.startswith("[[") and value.endswith("]]"):
-        value = value[2:-2].split("|", 1)[-1]
-    return value.strip()
+    """Does ``text`` open with a front matter that names a field we know (a static site's page, a
+    note-taking app's web clip)? Its ``source:`` must not make it read as a scraped page's
+    source line."""
+    return bool(front_matter(text)[0])
 
 
 def _markdown_paragraphs(lines: list[str]) -> str:

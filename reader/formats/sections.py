@@ -70,6 +70,8 @@ _GENERIC = frozenset(
 )
 # a site's address as a folder name (an HTTrack or wget mirror): the source, not a section
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?", re.IGNORECASE)
+# the id Notion's export puts after every page's and database's name ("Articles 8f3a…")
+_NOTION_ID = re.compile(r"\s+[0-9a-f]{32}$")
 # "New folder (2)", "export (1)": the copy number a file manager adds
 _COPY_NUMBER = re.compile(r"\s*\(\d+\)$")
 
@@ -85,7 +87,7 @@ def folder_category(rel_path: str) -> str | None:
 def _category(folders: str) -> str | None:
     # cached: a folder of 10,000 files asks about the same few folder paths
     for folder in reversed(folders.split("/")):
-        name = _SEPARATORS.sub(" ", folder).strip()
+        name = _SEPARATORS.sub(" ", _NOTION_ID.sub("", folder)).strip()
         if not name or folder.startswith(".") or _is_dated(name):
             continue  # "..", a hidden folder, or a date shelf: look further up
         if _is_tools(name) or _HOST.fullmatch(folder):
