@@ -174,6 +174,13 @@ def test_a_lone_url_line_is_not_lost(tmp_path: Path) -> None:
         ),
         (f"استئناف المفاوضات\nكتب: سامي علي\n\n{LONG}", "سامي علي", None, None),
         (f"استئناف المفاوضات\nBy John Smith\n\n{LONG}", "John Smith", None, None),
+        # an Egyptian site's byline, without a colon, over its date line
+        (
+            f"استئناف المفاوضات\nالجمعة، 01 مارس 2024 10:15 ص\nكتب أحمد سمير\n\n{LONG}",
+            "أحمد سمير",
+            None,
+            dt.date(2024, 3, 1),
+        ),
     ],
 )
 def test_header_lines_under_the_headline(
@@ -183,6 +190,13 @@ def test_header_lines_under_the_headline(
     assert (article.author, article.source, article.date) == (author, source, date)
     assert article.body == LONG
     assert not article.appended
+
+
+def test_a_sentence_that_opens_with_the_word_is_no_byline(tmp_path: Path) -> None:
+    text = f"عنوان\nكتب الرئيس رسالة إلى الشعب اليوم\n{LONG}"
+    article = _parse(tmp_path, "a.txt", text)
+    assert article.author is None
+    assert article.body == f"كتب الرئيس رسالة إلى الشعب اليوم\n{LONG}"
 
 
 def test_a_byline_in_the_body_stays_there(tmp_path: Path) -> None:

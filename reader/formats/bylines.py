@@ -23,6 +23,8 @@ _BYLINE = re.compile(
     r"^\s*(?:بقلم(?:\s*[:：\-–]|\s)|(?:كتب|كتبت|كتبه|كتبته|إعداد|اعداد|تحرير|تقرير)\s*[:：\-–])"
     r"\s*(?P<name>[^\s:：].{0,60})$"
     r"|^\s*By\s*[:：]?\s+(?P<latin>[A-Z][\w.'\- ]{1,60})$"
+    # "كتب أحمد سمير" without a colon, as Egyptian sites print it: two to four words of a name
+    r"|^\s*(?:كتب|كتبت)\s+(?P<bare>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*$"
 )
 _NAME_WORDS = 6
 
@@ -32,7 +34,7 @@ def byline_author(line: str) -> str | None:
     match = _BYLINE.match(line)
     if match is None:
         return None
-    name = (match["name"] or match["latin"]).strip(" .،,-–|")
+    name = (match["name"] or match["latin"] or match["bare"]).strip(" .،,-–|")
     return name if name and len(name.split()) <= _NAME_WORDS else None
 
 
