@@ -44,6 +44,7 @@ from reader.formats.telegram_html import looks_telegram_html, parse_telegram_htm
 from reader.formats.trec import parse_trec
 from reader.formats.warc import WACZ_SUFFIXES, WARC_SUFFIXES, parse_wacz, parse_warc
 from reader.formats.webarchive import WEBARCHIVE_SUFFIXES, safari_page
+from reader.formats.whatsapp import looks_whatsapp, parse_whatsapp
 from reader.formats.word import NotDocument
 from reader.formats.xmlnews import parse_xml_news
 from reader.model import Article, LoadProblem
@@ -314,6 +315,9 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
     if suffix in SERVER_PAGE_SUFFIXES and text.lstrip("\ufeff \t\r\n").startswith(_SOURCE_CODE):
         # a site's own script left beside the pages it saved, not a page the server sent
         return _failed(rel, f"server-side source code ({suffix}), not a saved page")
+    if suffix in (".txt", "") and looks_whatsapp(text):
+        chat, left_out = parse_whatsapp(text, rel_path=rel)
+        return ParseResult(tuple(chat), tuple(left_out))
     if looks_nexis(text) or looks_factiva(text):
         parse = parse_nexis if looks_nexis(text) else parse_factiva
         articles, problems = parse(text, rel_path=rel)

@@ -176,6 +176,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] =
         lambda m: f"{m['n']} رسائل بلا نص (صور، رسائل خدمة) ليست مقالات",
     ),
     (
+        re.compile(
+            r"(?P<n>\d+) messages without text \(notices, photos, deleted\) are not articles"
+        ),
+        lambda m: f"{m['n']} رسائل بلا نص (إشعارات، صور، رسائل محذوفة) ليست مقالات",
+    ),
+    (
         re.compile(r"date in the future \((?P<date>[\d-]+)\): not used"),
         lambda m: f"تاريخ في المستقبل ({isolated(m['date'])}): لم يُعتمد",
     ),
