@@ -267,3 +267,49 @@ def test_an_old_document_under_a_new_name_is_read_as_what_it_is(tmp_path: Path) 
     )
     (locked,) = _parse(_copy(tmp_path, "locked.xlsx")).problems
     assert locked.reason.startswith("an encrypted (password-protected) Excel workbook")
+
+
+def test_a_web_page_named_docx_is_read_as_a_page(tmp_path: Path) -> None:
+    """A "download as Word" button that writes HTML under the new format's name."""
+    from export_run import export_records
+
+    page = (
+        f'<html><head><meta charset="utf-8"></head><body><h1>{DOC_TITLE}</h1>'
+        f"<p>{BODY}\n\nوأضاف المصدر أن التنفيذ يبدأ الشهر المقبل.</p></body></html>"
+    )
+    (tmp_path / "report.docx").write_text(page, encoding="utf-8")
+    (record,), stderr = export_records(tmp_path, "--no-cache")
+    assert record["title"] == DOC_TITLE
+    assert record["body"].startswith(BODY) and "<p>" not in record["body"]
+    assert record["problems"] == ["read as a web page: the .docx file holds one"]
+    assert not any("corrupt" in line for line in stderr)
+
+
+@pytest.mark.parametrize("name", ["b.docx", "b.docm", "b.odt", "b.doc"])
+def test_what_tools_write_under_new_document_names_is_read_as_what_it_is(
+    tmp_path: Path, name: str
+) -> None:
+    """An RTF, a single-file web page, a PDF and plain text named as a zipped document."""
+    suffix = name[1:]
+    rtf = _parse(_copy(tmp_path, "article.rtf", f"rtf{suffix}")).articles
+    page = _parse(_copy(tmp_path, "page.mhtml", f"page{suffix}")).articles
+    pdf = _parse(_copy(tmp_path, "printed_page.pdf", f"pdf{suffix}")).articles
+    text = tmp_path / f"text{suffix}"
+    text.write_text(f"{DOC_TITLE}\n\n{BODY}\n", encoding="utf-8")
+    (plain,) = _parse(text).articles
+    assert rtf[0].problems[-1] == f"read as an RTF document: the {suffix} file holds one"
+    assert page[0].problems[-1] == (
+        f"read as a web page saved as a single file (MHTML): the {suffix} file holds one"
+    )
+    assert pdf[0].problems[-1] == f"read as a PDF document: the {suffix} file holds one"
+    assert (plain.title, plain.body) == (DOC_TITLE, BODY)
+    assert plain.problems == (f"read as plain text: the {suffix} file holds one",)
+
+
+def test_a_damaged_zip_named_docx_is_named_corrupt(tmp_path: Path) -> None:
+    """A zip cut short stays the Word reader's to name, not read as text."""
+    data = (FIXTURES / "article.docx").read_bytes()
+    (tmp_path / "cut.docx").write_bytes(data[: len(data) // 2])
+    result = _parse(tmp_path / "cut.docx")
+    assert result.articles == ()
+    assert [p.reason.split(" (")[0] for p in result.problems] == ["corrupt Word document"]

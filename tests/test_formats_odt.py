@@ -123,3 +123,34 @@ def test_packed_spaces_are_bounded(tmp_path: Path) -> None:
 def test_odt_names_are_scanned() -> None:
     assert is_article_name("a.odt")
     assert is_article_name("A.ODT")
+
+
+def test_tracked_changes_read_as_if_accepted(tmp_path: Path) -> None:
+    """Changes recorded by LibreOffice: a word deleted and one inserted in its place, a
+    paragraph inserted; the text is the one shown once the changes are accepted (the deleted
+    words are kept apart in text:tracked-changes, the inserted ones in the text)."""
+    info = (
+        '<office:change-info><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">محرر'
+        "</dc:creator></office:change-info>"
+    )
+    body = (
+        "<text:tracked-changes>"
+        f'<text:changed-region text:id="ct1"><text:deletion>{info}<text:p>الأربعاء </text:p>'
+        "</text:deletion></text:changed-region>"
+        f'<text:changed-region text:id="ct2"><text:insertion>{info}</text:insertion>'
+        "</text:changed-region>"
+        f'<text:changed-region text:id="ct3"><text:insertion>{info}</text:insertion>'
+        "</text:changed-region></text:tracked-changes>"
+        f'<text:h text:outline-level="1">{TITLE}</text:h>'
+        '<text:p>افتتح الوزير مساء <text:change text:change-id="ct1"/>'
+        '<text:change-start text:change-id="ct2"/>الخميس <text:change-end text:change-id="ct2"/>'
+        "المستشفى الجديد.</text:p>"
+        '<text:p><text:change-start text:change-id="ct3"/>وحضر الافتتاح عدد من المسؤولين.'
+        '<text:change-end text:change-id="ct3"/></text:p>'
+    )
+    (tmp_path / "x.odt").write_bytes(_odt(body))
+    (article,) = parse_file(tmp_path / "x.odt", tmp_path).articles
+    assert article.body.split("\n") == [
+        "افتتح الوزير مساء الخميس المستشفى الجديد.",
+        "وحضر الافتتاح عدد من المسؤولين.",
+    ]

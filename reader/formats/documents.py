@@ -13,9 +13,10 @@ from reader.formats.ods import ODS_SUFFIXES, read_ods_sheets
 from reader.formats.odt import ODT_SUFFIXES, odt_text
 from reader.formats.pdf import PDF_SUFFIXES, pdf_text
 from reader.formats.rtf import RTF_SUFFIXES, rtf_text
-from reader.formats.word import DOCX_SUFFIXES
+from reader.formats.word import DOCX_SUFFIXES, document_blocks
 from reader.formats.word import document_text as word_text
 from reader.formats.word97 import DOC_SUFFIXES, doc_text
+from reader.formats.word_fields import field_table_articles
 from reader.formats.xls import XLS_SUFFIXES, read_xls_sheets
 from reader.formats.xlsx import XLSX_SUFFIXES, parse_workbook
 from reader.model import Article, LoadProblem
@@ -48,8 +49,10 @@ _TEXT_READERS = {
 
 
 def document_articles(data: bytes, *, suffix: str, rel: str) -> Found | None:
-    """The articles of a workbook, an e-mail (saved or Outlook's), a mailbox, an Evernote export
-    or an e-book; None for a text document."""
+    """The articles of a workbook, an e-mail (saved or Outlook's), a mailbox, an Evernote export,
+    an e-book or a Word document laid out in label/value tables; None for a text document."""
+    if suffix in DOCX_SUFFIXES:
+        return field_table_articles(document_blocks(data), rel=rel)
     if suffix in XLSX_SUFFIXES or suffix in XLS_SUFFIXES or suffix in ODS_SUFFIXES:
         ods = suffix in ODS_SUFFIXES
         sheets_of = read_ods_sheets if ods else read_xls_sheets if suffix in XLS_SUFFIXES else None

@@ -1,16 +1,16 @@
 """Word documents (``.docx``): their text, paragraph by paragraph, for the plain-text reader.
 
 Journalists keep articles as Word files, and news databases export them so. A document's text
-is read in order (paragraphs, and the cells of its tables a line each) and then parsed as a
-plain-text article is (``plain.parse_plain``): its first headline line is the title, date and
-byline lines near the top are read, and debris is cleaned the same way.
+is read in order (paragraphs, text boxes, and the cells of its tables a line a row: see
+``word_body``) and then parsed as a plain-text article is (``plain.parse_plain``): its first
+headline line is the title, date and byline lines near the top are read, and debris is cleaned
+the same way.
 """
 
 from __future__ import annotations
 
-import io
-
 from reader.formats.office import DAMAGED, office_refusal
+from reader.formats.word_body import Block, NotWordXml, Table, body_blocks, table_line
 
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 
@@ -19,25 +19,42 @@ class NotDocument(ValueError):
     """The bytes are no Word document we can read; ``str(exc)`` is the reason for the user."""
 
 
-def document_text(data: bytes) -> str:
-    """The document's text, one line a paragraph. Raises ``NotDocument`` with the reason."""
+# the last document read and its blocks: the field-table reader and the text reader both ask
+# for the same bytes, which are then unpacked and parsed once (the bytes are held, so their
+# identity is not reused)
+_LAST: list[tuple[bytes | None, tuple[Block, ...]]] = [(None, ())]
+
+
+def document_blocks(data: bytes) -> tuple[Block, ...]:
+    """The document's paragraphs and tables in order. Raises ``NotDocument`` with the reason."""
+    last = _LAST[0]
+    if last[0] is data:
+        return last[1]
     refusal = office_refusal(data, "Word document", ".docx")
     if refusal is not None:
         raise NotDocument(refusal)
-    from docx import Document  # imported here: only folders holding documents pay for it
-    from docx.table import Table
-
     try:
-        document = Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    cells = dict.fromkeys(c.text.strip() for c in row.cells)  # merged cells repeat
-                    lines.append(" | ".join(c for c in cells if c))
-            else:
-                lines.append(block.text)
+        blocks = body_blocks(data)
+    except NotWordXml as exc:
+        raise NotDocument(str(exc)) from None
     except DAMAGED as exc:
         raise NotDocument(f"corrupt Word document ({type(exc).__name__}: {exc})") from None
-    # a soft line break inside a paragraph is a new line of it; vertical tabs are Word's too
+    _LAST[0] = (data, blocks)
+    return blocks
+
+
+def document_text(data: bytes) -> str:
+    """The document's text, one line a paragraph. Raises ``NotDocument`` with the reason."""
+    return blocks_text(document_blocks(data))
+
+
+def blocks_text(blocks: tuple[Block, ...]) -> str:
+    """Blocks as text: a paragraph a line, a table a line a row."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            lines.extend(table_line(row) for row in block.rows)
+        else:
+            lines.append(block)
+    # vertical tabs are Word's line breaks too
     return "\n".join(lines).replace("\v", "\n")
