@@ -3,7 +3,8 @@
 - TimeML: ``<TimeML><DOCID>…<DCT><TIMEX3 value="1998-02-27" …>…<TITLE>…<TEXT>…``, the text with
   inline ``<EVENT>``, ``<TIMEX3>``, ``<SIGNAL>`` tags; the date is the creation time's value.
 - RSS 2.0 (and RSS 1.0) items and Atom entries: one article per item, ``file.xml#N`` as in JSON
-  arrays, the HTML of a description or content reduced to paragraphs, the feed's title as source.
+  arrays, the HTML of a description or content reduced to paragraphs, the item's own source, else
+  the feed's title (an aggregator's redirect links unwrapped: ``feed_links.py``).
 - Documents (``<article>``, ``<doc>``, NITF, NewsML, Scrapy's ``<items><item>``): one article per
   record element, its fields found by name (``xml_records.py``).
 
@@ -18,7 +19,8 @@ import re
 from typing import Any
 
 from reader.formats import wordpress
-from reader.formats.html import element_text, html_text
+from reader.formats.feed_links import headline_only, host_name, item_link
+from reader.formats.html import element_text, has_tags, html_text
 from reader.formats.xml_item import (
     Item,
     XmlNewsResult,
@@ -48,6 +50,8 @@ __all__ = ["XmlNewsResult", "parse_xml_news"]
 
 # the reason of an item that is no article, counted apart (a WordPress export's pictures)
 _NOT_AN_ARTICLE = "no article"
+# the note of a feed item that is a headline and a link only (a news aggregator's)
+HEADLINE_ONLY = "no body text: the feed item is a headline only (its description only links to it)"
 
 
 def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
@@ -135,31 +139,60 @@ def _wordpress_item(element: Any, source: str, names: dict[str, str]) -> Item:
 
 
 def _rss_item(element: Any, source: str) -> Item:
-    item = Item(title=line_text(child_named(element, "title")))
+    item = Item(title=_rss_title(child_named(element, "title")))
+    own_source = line_text(child_named(element, "source"))
     content = child_named(element, "encoded")
     summary = child_named(element, "description")
     item.body = html_text("".join(text_nodes(content))) if content is not None else ""
     if not item.body and summary is not None:
-        item.body = html_text("".join(text_nodes(summary)))
-        if item.body:
-            item.problems.append("body is the item's <description>: the feed's summary")
-    if not item.body:
+        description = "".join(text_nodes(summary))
+        if not _headline_only(item, description, own_source):
+            item.body = html_text(description)
+            if item.body:
+                item.problems.append("body is the item's <description>: the feed's summary")
+    if not item.body and HEADLINE_ONLY not in item.problems:
         item.reason = _no_text(item.title, "<description> or <content:encoded>")
         return item
     link = child_named(element, "link")
-    item.url = line_text(link) or (link.get("href", "") if link is not None else "")
-    if not item.url:
+    url = line_text(link) or (link.get("href", "") if link is not None else "")
+    if not url:
         guid = child_named(element, "guid")
         if guid is not None and guid.get("isPermaLink", "true") != "false":
-            item.url = line_text(guid)
-        item.url = item.url or element.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", "")
+            url = line_text(guid)
+        url = url or element.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", "")
     item.date = dated(item, children_named(element, "pubdate", "date"))
     item.author = ", ".join(
         unique(_rss_author(e) for e in children_named(element, "creator", "author"))
     )
     item.category = ", ".join(unique(line_text(e) for e in children_named(element, "category")))
-    item.source = line_text(child_named(element, "source")) or source
+    _linked(item, url, own_source=own_source, feed_source=source)
     return item
+
+
+def _rss_title(element: Any) -> str:
+    """An item's title; HTML in it (a search feed's <b> around the words searched) as text."""
+    if element is None:
+        return ""
+    text = "".join(text_nodes(element))
+    return " ".join(html_text(text).split()) if has_tags(text) else line_text(element)
+
+
+def _headline_only(item: Item, description: str, source: str) -> bool:
+    """An aggregator's item whose description only links to the story (its headline and the
+    publisher's name): a headline without text, not a body that repeats the title."""
+    only_links, others = headline_only(description, title=item.title, source=source)
+    if only_links:
+        item.problems.append(HEADLINE_ONLY)
+        item.related = others
+    return only_links
+
+
+def _linked(item: Item, url: str, *, own_source: str, feed_source: str) -> None:
+    """The item's real address; its source the item's own, else, when the feed only led to the
+    address (an alert's, a news search's), the site it is on rather than the feed's name."""
+    link = item_link(url)
+    item.url = link.url
+    item.source = own_source or (host_name(link.url) if link.redirected else "") or feed_source
 
 
 def _rss_author(element: Any) -> str:
@@ -176,17 +209,24 @@ def _atom(root: Any) -> list[Item]:
 
 def _atom_entry(element: Any, source: str) -> Item:
     item = Item(title=_atom_text(child_named(element, "title"), paragraphs=False))
-    item.body = _atom_text(child_named(element, "content"))
-    if not item.body:
-        item.body = _atom_text(child_named(element, "summary"))
+    # an entry copied from another feed names that feed in <source><title>
+    origin = child_named(element, "source")
+    own_source = line_text(child_named(origin, "title")) if origin is not None else ""
+    for name in ("content", "summary"):
+        text = child_named(element, name)
+        if _is_html(text) and _headline_only(item, "".join(text_nodes(text)), own_source):
+            break
+        item.body = _atom_text(text)
         if item.body:
-            item.problems.append("body is the entry's <summary>: the feed has no full text")
-    if not item.body:
+            if name == "summary":
+                item.problems.append("body is the entry's <summary>: the feed has no full text")
+            break
+    if not item.body and HEADLINE_ONLY not in item.problems:
         item.reason = _no_text(item.title, "<content> or <summary>")
         return item
     links = list(children_named(element, "link"))
     alternate = [e for e in links if e.get("rel", "alternate") == "alternate"]
-    item.url = next((e.get("href", "") for e in alternate + links if e.get("href")), "")
+    url = next((e.get("href", "") for e in alternate + links if e.get("href")), "")
     item.date = dated(item, children_named(element, "published", "updated"))
     item.author = ", ".join(
         unique(
@@ -197,10 +237,12 @@ def _atom_entry(element: Any, source: str) -> Item:
     item.category = ", ".join(
         unique(e.get("label") or e.get("term") or "" for e in children_named(element, "category"))
     )
-    # an entry copied from another feed names that feed in <source><title>
-    origin = child_named(element, "source")
-    item.source = (line_text(child_named(origin, "title")) if origin is not None else "") or source
+    _linked(item, url, own_source=own_source, feed_source=source)
     return item
+
+
+def _is_html(element: Any) -> bool:
+    return element is not None and element.get("type", "text").lower() in ("html", "text/html")
 
 
 def _atom_text(element: Any, *, paragraphs: bool = True) -> str:
