@@ -30,6 +30,7 @@ from reader.formats.xml_item import (
     with_note,
 )
 from reader.formats.xml_records import record_item, records
+from reader.formats.xml_trafilatura import is_tei, is_trafilatura_xml, tei_item, trafilatura_item
 from reader.formats.xml_tree import (
     child_named,
     children_named,
@@ -71,6 +72,11 @@ def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
         items = [item for item in items if item.reason != _NOT_AN_ARTICLE]
     elif kind == "feed":
         items, what = _atom(root), "entry"
+    elif is_trafilatura_xml(root):
+        items, what = [trafilatura_item(root)], "document"
+    elif is_tei(root) or kind == "teicorpus":
+        documents = [root] if is_tei(root) else [e for e in root if is_tei(e)]
+        items, what = [tei_item(e) for e in documents], "document"
     else:
         found = records(root)
         if found is None:
