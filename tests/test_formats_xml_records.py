@@ -66,3 +66,17 @@ def test_one_article_with_a_list_of_items_is_one_article(tmp_path: Path) -> None
     ((record),) = records
     assert (record["title"], record["body"]) == ("عنوان", "نص الخبر")
     assert record["tags"] == ["سياسة", "اقتصاد"]
+
+
+def test_a_record_with_only_a_summary_is_read_from_it_and_noted(tmp_path: Path) -> None:
+    (tmp_path / "refs.xml").write_text(
+        "<references><record><title>عنوان</title><abstract>ملخص الخبر.</abstract></record>"
+        '<record title="عنوان ثان" date="2024-03-02"><text>نص الخبر.</text></record></references>',
+        encoding="utf-8",
+    )
+    records, _ = export_records(tmp_path, "--no-cache")
+    first, second = records
+    assert (first["title"], first["body"]) == ("عنوان", "ملخص الخبر.")
+    assert first["problems"] == ["body is the summary: the article has no text field"]
+    # fields given as the record's attributes
+    assert (second["title"], second["date"]) == ("عنوان ثان", "2024-03-02")

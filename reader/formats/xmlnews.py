@@ -21,6 +21,7 @@ from typing import Any
 from reader.formats import wordpress
 from reader.formats.feed_links import headline_only, host_name, item_link
 from reader.formats.html import element_text, has_tags, html_text
+from reader.formats.xml_endnote import endnote_item, endnote_records, is_endnote
 from reader.formats.xml_item import (
     Item,
     XmlNewsResult,
@@ -72,6 +73,8 @@ def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
         items = [item for item in items if item.reason != _NOT_AN_ARTICLE]
     elif kind == "feed":
         items, what = _atom(root), "entry"
+    elif is_endnote(root):
+        items, what = [endnote_item(r) for r in endnote_records(root)], "record"
     elif is_trafilatura_xml(root):
         items, what = [trafilatura_item(root)], "document"
     elif is_tei(root) or kind == "teicorpus":
