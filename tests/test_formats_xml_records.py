@@ -80,3 +80,28 @@ def test_a_record_with_only_a_summary_is_read_from_it_and_noted(tmp_path: Path) 
     assert first["problems"] == ["body is the summary: the article has no text field"]
     # fields given as the record's attributes
     assert (second["title"], second["date"]) == ("عنوان ثان", "2024-03-02")
+
+
+def test_records_without_text_among_others_are_named(tmp_path: Path) -> None:
+    (tmp_path / "export.xml").write_text(
+        "<export><entries>"
+        "<entry><headline>أ</headline><content>نص أ</content></entry>"
+        "<entry><headline>ب</headline></entry>"
+        "</entries></export>",
+        encoding="utf-8",
+    )
+    records, stderr = export_records(tmp_path, "--no-cache")
+    assert [r["title"] for r in records] == ["أ"]
+    assert stderr[0] == (
+        "export.xml: document 2: no article text (no <text>, <body> or <content> element with text)"
+    )
+
+
+def test_records_nested_at_different_depths_are_all_read(tmp_path: Path) -> None:
+    (tmp_path / "export.xml").write_text(
+        "<root><article><title>أ</title><text>نص أ</text></article>"
+        "<section><article><title>ب</title><text>نص ب</text></article></section></root>",
+        encoding="utf-8",
+    )
+    records, _ = export_records(tmp_path, "--no-cache")
+    assert [r["title"] for r in records] == ["أ", "ب"]

@@ -75,22 +75,43 @@ _GROUP_DEPTH = 3
 def records(root: Any) -> list[Any] | None:
     """The record elements of a document file; None when it holds no article layout."""
     own_text = _holds_text(root)
-    for level in ([root], list(root)):
-        found = [c for parent in level for c in parent if local_name(c) in _RECORD_NAMES]
-        # a single article's list of <item>s (its tags, its links) holds no text: not records
-        if found and (not own_text or any(_holds_text(r) for r in found)):
-            return found
-    # a text field of the root's own is one article's text, whatever repeats below it
+    # a text field of the root's own is one article's text, whatever repeats below it (its
+    # comments, its related stories)
     direct = any(local_name(c) in _ALIASES["text"] and _has_content(c) for c in root)
+    if direct and local_name(root) in _RECORD_NAMES:
+        return [root]
+    found = _named(root)
+    # a single article's list of <item>s (its tags, its links) holds no text: not records
+    if found and (not own_text or any(_holds_text(r) for r in found)):
+        return found
     group = None if direct else _repeated(root)
     if group:
         return group
     return [root] if own_text else None
 
 
+def _named(root: Any) -> list[Any]:
+    """The outermost elements named like records, at any depth: all of them, so a record
+    nested a level deeper than the others is not left out."""
+    found: list[Any] = []
+
+    def walk(parent: Any) -> None:
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            if local_name(child) in _RECORD_NAMES:
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(root)
+    return found
+
+
 def _repeated(root: Any) -> list[Any] | None:
-    """The outermost elements of one name under one parent, at least two of them with a text
-    field: an export's records under a name of its own choosing."""
+    """The outermost elements of one name under one parent, one of them at least with a text
+    field: an export's records under a name of its own choosing (those without text are then
+    named as records without text, not dropped)."""
     level = [root]
     for _ in range(_GROUP_DEPTH):
         for parent in level:
@@ -99,7 +120,7 @@ def _repeated(root: Any) -> list[Any] | None:
                 if count < 2:
                     break
                 group = [c for c in parent if local_name(c) == name]
-                if sum(1 for c in group if _holds_text(c)) >= 2:
+                if any(_holds_text(c) for c in group):
                     return group
         level = [c for parent in level for c in parent if isinstance(c.tag, str)]
     return None
