@@ -85,3 +85,15 @@ def test_an_aggregator_id_that_holds_the_whole_address_is_that_address() -> None
     # an ordinary address's last part is no encoded one
     plain = "https://site.example/economy/central-bank-raises-rates-by-half-a-point"
     assert item_link(plain).url == plain
+
+
+def test_a_sites_own_redirect_keeps_the_feeds_name_as_source(tmp_path: Path) -> None:
+    (tmp_path / "feed.rss").write_text(
+        "<rss><channel><title>الوطن</title><item><title>خبر</title>"
+        "<link>https://alwatan.example/out?url=https://alwatan.example/story/1</link>"
+        "<description>نص الخبر</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    records, _ = export_records(tmp_path, "--no-cache")
+    ((record),) = records
+    assert (record["url"], record["source"]) == ("https://alwatan.example/story/1", "الوطن")

@@ -32,7 +32,8 @@ _SEPARATORS = re.compile(r"[\s\u00a0\-–—|·•:,،]+")
 
 @dataclass(frozen=True, slots=True)
 class ItemLink:
-    """The address to show, and whether the feed's link only led to it (an aggregator's)."""
+    """The address to show, and whether the feed's link only led to it through another site
+    (an aggregator's redirect; a site's own tracking redirect is not one)."""
 
     url: str
     redirected: bool
@@ -46,7 +47,7 @@ def item_link(url: str) -> ItemLink:
         if not target:
             break
         url = target
-    return ItemLink(url, redirected=url != start)
+    return ItemLink(url, redirected=host_name(url) != host_name(start))
 
 
 def _redirect_target(url: str) -> str:
