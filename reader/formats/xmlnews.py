@@ -3,9 +3,10 @@
 - TimeML: ``<TimeML><DOCID>…<DCT><TIMEX3 value="1998-02-27" …>…<TITLE>…<TEXT>…``, the text with
   inline ``<EVENT>``, ``<TIMEX3>``, ``<SIGNAL>`` tags; the date is the creation time's value.
 - RSS 2.0 (and RSS 1.0) items and Atom entries: one article per item, ``file.xml#N`` as in JSON
-  arrays, the HTML of a description or content reduced to paragraphs, the feed's title as source.
-- Documents (``<article>``, ``<doc>``, NITF, NewsML): one article per record element, its fields
-  found by name (``title``/``headline``/``hl1``, ``text``/``body``/``content``, ``date``…).
+  arrays, the HTML of a description or content reduced to paragraphs, the item's own source, else
+  the feed's title (an aggregator's redirect links unwrapped: ``feed_links.py``).
+- Documents (``<article>``, ``<doc>``, NITF, NewsML, Scrapy's ``<items><item>``): one article per
+  record element, its fields found by name (``xml_records.py``).
 
 The parser (``xml_tree.py``) is hardened: no entity expansion (billion laughs), no DTD, no network
 (XXE). Malformed XML is read once more leniently (with a problem saying so); XML of any other kind
@@ -14,19 +15,26 @@ is named with its root element, never skipped in silence.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from reader.formats import wordpress
-from reader.formats.dates import unreadable_date
-from reader.formats.html import element_text, html_text
+from reader.formats.feed_links import headline_only, host_name, item_link
+from reader.formats.html import element_text, has_tags, html_text
+from reader.formats.xml_endnote import endnote_item, endnote_records, is_endnote
+from reader.formats.xml_item import (
+    Item,
+    XmlNewsResult,
+    dated,
+    failed,
+    item_results,
+    with_note,
+)
+from reader.formats.xml_records import record_item, records
+from reader.formats.xml_trafilatura import is_tei, is_trafilatura_xml, tei_item, trafilatura_item
 from reader.formats.xml_tree import (
     child_named,
     children_named,
-    element_body,
     element_date,
     entities_note,
     line_paragraphs,
@@ -38,82 +46,25 @@ from reader.formats.xml_tree import (
     text_paragraphs,
     unique,
 )
-from reader.model import Article, LoadProblem
+from reader.model import LoadProblem
 
-# Elements that are one article each when a file holds several (or is one).
-_RECORD_NAMES = frozenset(
-    {"article", "doc", "document", "story", "newsitem", "news", "nitf", "record", "post"}
-)
-# field -> element names (lower case, without namespace), best first
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("headline", "hl1", "hedline", "title", "subject_line"),
-    "text": (
-        "text",
-        "body.content",
-        "bodytext",
-        "articlebody",
-        "article_body",
-        "content",
-        "datacontent",
-        "body",
-        "story",
-    ),
-    "date": (
-        "date",
-        "pubdate",
-        "published",
-        "publicationdate",
-        "pub_date",
-        "date.issue",
-        "datetime",
-        "firstcreated",
-        "versioncreated",
-        "time",
-        "dateline",
-    ),
-    "author": ("author", "byline", "creator", "writer"),
-    "source": ("source", "src", "publisher", "sitename", "provider"),
-    "url": ("url", "link", "uri"),
-    "category": ("category", "section", "cat"),
-    "tags": ("keyword", "keywords", "tag", "tags"),
-}
-_TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class XmlNewsResult:
-    articles: tuple[Article, ...]
-    problems: tuple[LoadProblem, ...]
-
+__all__ = ["XmlNewsResult", "parse_xml_news"]
 
 # the reason of an item that is no article, counted apart (a WordPress export's pictures)
 _NOT_AN_ARTICLE = "no article"
-
-
-@dataclass(slots=True)
-class _Item:
-    """One article's fields as found, or why it cannot be one (``reason``)."""
-
-    title: str = ""
-    body: str = ""
-    date: dt.date | None = None
-    source: str = ""
-    url: str = ""
-    author: str = ""
-    category: str = ""
-    tags: tuple[str, ...] = ()
-    problems: list[str] = field(default_factory=list)
-    reason: str = ""
+# the note of a feed item that is a headline and a link only (a news aggregator's)
+HEADLINE_ONLY = "no body text: the feed item is a headline only (its description only links to it)"
 
 
 def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
     """Every article of an XML news file; what cannot be read is a problem naming the reason."""
     root, error = parse_xml(text)
     if root is None:
-        return _failed(rel_path, f"malformed XML ({error}): cannot be read")
+        return failed(rel_path, f"malformed XML ({error}): cannot be read")
     lenient = f"malformed XML read leniently ({error}): some text may be missing" if error else ""
     note = "; ".join(n for n in (lenient, entities_note(root)) if n)
     kind = local_name(root)
+    left_out = 0
     if kind == "timeml":
         items, what = [_timeml(root)], "document"
     elif kind in ("rss", "rdf"):
@@ -122,66 +73,32 @@ def parse_xml_news(text: str, *, rel_path: str) -> XmlNewsResult:
         items = [item for item in items if item.reason != _NOT_AN_ARTICLE]
     elif kind == "feed":
         items, what = _atom(root), "entry"
+    elif is_endnote(root):
+        items, what = [endnote_item(r) for r in endnote_records(root)], "record"
+    elif is_trafilatura_xml(root):
+        items, what = [trafilatura_item(root)], "document"
+    elif is_tei(root) or kind == "teicorpus":
+        documents = [root] if is_tei(root) else [e for e in root if is_tei(e)]
+        items, what = [tei_item(e) for e in documents], "document"
     else:
-        records = _records(root)
-        if records is None:
+        found = records(root)
+        if found is None:
             reason = f"XML of an unknown kind (<{root.tag.rsplit('}', 1)[-1]}> root element): not an article layout"
-            return _failed(rel_path, _with_note(reason, note))
-        items, what = [_record(r) for r in records], "document"
+            return failed(rel_path, with_note(reason, note))
+        items, what = [record_item(r) for r in found], "document"
     if error and not any(not item.reason for item in items):
         # what the lenient reading kept holds no article: the file is unreadable, not empty
-        return _failed(rel_path, f"malformed XML ({error}): cannot be read")
-    result = _results(items, what, rel_path=rel_path, note=note)
-    if kind in ("rss", "rdf") and left_out:
+        return failed(rel_path, f"malformed XML ({error}): cannot be read")
+    result = item_results(items, what, rel_path=rel_path, note=note)
+    if left_out:
         line = f"{left_out} item(s) of the site that are no articles (pictures, menu entries, ...) left out"
         result = XmlNewsResult(result.articles, (*result.problems, LoadProblem(rel_path, line)))
     return result
 
 
-def _failed(rel_path: str, reason: str) -> XmlNewsResult:
-    return XmlNewsResult((), (LoadProblem(rel_path, reason),))
-
-
-def _results(items: list[_Item], what: str, *, rel_path: str, note: str) -> XmlNewsResult:
-    several = len(items) > 1
-    articles: list[Article] = []
-    problems: list[LoadProblem] = []
-    for number, item in enumerate(items, start=1):
-        where = f"{what} {number}: " if several else ""
-        if item.reason:
-            problems.append(LoadProblem(rel_path, where + item.reason))
-            continue
-        if not item.title:
-            words = item.body.split("\n", 1)[0].split()
-            item.title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-            item.problems.append("no title element: title made from the first words of the text")
-        articles.append(
-            Article(
-                id=f"{rel_path}#{number}" if several else rel_path,
-                title=item.title,
-                body=item.body,
-                date=item.date,
-                source=item.source or None,
-                url=item.url or None,
-                author=item.author or None,
-                category=item.category or None,
-                tags=item.tags,
-                problems=(note, *item.problems) if note else tuple(item.problems),
-                path=rel_path,
-            )
-        )
-    if not items:
-        problems.append(LoadProblem(rel_path, _with_note(f"a feed without any {what}", note)))
-    return XmlNewsResult(tuple(articles), tuple(problems))
-
-
-def _with_note(reason: str, note: str) -> str:
-    return f"{reason} ({note})" if note else reason
-
-
 # ------------------------------------------------------------------------------ TimeML
-def _timeml(root: Any) -> _Item:
-    item = _Item()
+def _timeml(root: Any) -> Item:
+    item = Item()
     text = child_named(root, "text")
     item.body = text_paragraphs("".join(text_nodes(text))) if text is not None else ""
     if not item.body:
@@ -198,7 +115,7 @@ def _timeml(root: Any) -> _Item:
 
 
 # ------------------------------------------------------------------------------ RSS, Atom
-def _rss(root: Any) -> list[_Item]:
+def _rss(root: Any) -> list[Item]:
     channel = child_named(root, "channel")
     source = line_text(child_named(channel, "title")) if channel is not None else ""
     items = [e for e in root.iter() if local_name(e) == "item"]
@@ -208,12 +125,12 @@ def _rss(root: Any) -> list[_Item]:
     return [
         _wordpress_item(e, source, names)
         if wordpress.is_article(e)
-        else _Item(reason=_NOT_AN_ARTICLE)
+        else Item(reason=_NOT_AN_ARTICLE)
         for e in items
     ]
 
 
-def _wordpress_item(element: Any, source: str, names: dict[str, str]) -> _Item:
+def _wordpress_item(element: Any, source: str, names: dict[str, str]) -> Item:
     """A WordPress export's post: its author by name, its tags apart from its categories, its
     date from ``wp:post_date`` when it was never published, and a note if so."""
     item = _rss_item(element, source)
@@ -223,39 +140,68 @@ def _wordpress_item(element: Any, source: str, names: dict[str, str]) -> _Item:
     item.tags, categories = wordpress.tags_and_categories(element)
     item.category = ", ".join(categories)
     if item.date is None:
-        item.date = _dated(item, children_named(element, "post_date"))
+        item.date = dated(item, children_named(element, "post_date"))
     note = wordpress.status_note(element)
     if note:
         item.problems.append(note)
     return item
 
 
-def _rss_item(element: Any, source: str) -> _Item:
-    item = _Item(title=line_text(child_named(element, "title")))
+def _rss_item(element: Any, source: str) -> Item:
+    item = Item(title=_rss_title(child_named(element, "title")))
+    own_source = line_text(child_named(element, "source"))
     content = child_named(element, "encoded")
     summary = child_named(element, "description")
     item.body = html_text("".join(text_nodes(content))) if content is not None else ""
     if not item.body and summary is not None:
-        item.body = html_text("".join(text_nodes(summary)))
-        if item.body:
-            item.problems.append("body is the item's <description>: the feed's summary")
-    if not item.body:
+        description = "".join(text_nodes(summary))
+        if not _headline_only(item, description, own_source):
+            item.body = html_text(description)
+            if item.body:
+                item.problems.append("body is the item's <description>: the feed's summary")
+    if not item.body and HEADLINE_ONLY not in item.problems:
         item.reason = _no_text(item.title, "<description> or <content:encoded>")
         return item
     link = child_named(element, "link")
-    item.url = line_text(link) or (link.get("href", "") if link is not None else "")
-    if not item.url:
+    url = line_text(link) or (link.get("href", "") if link is not None else "")
+    if not url:
         guid = child_named(element, "guid")
         if guid is not None and guid.get("isPermaLink", "true") != "false":
-            item.url = line_text(guid)
-        item.url = item.url or element.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", "")
-    item.date = _dated(item, children_named(element, "pubdate", "date"))
+            url = line_text(guid)
+        url = url or element.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", "")
+    item.date = dated(item, children_named(element, "pubdate", "date"))
     item.author = ", ".join(
         unique(_rss_author(e) for e in children_named(element, "creator", "author"))
     )
     item.category = ", ".join(unique(line_text(e) for e in children_named(element, "category")))
-    item.source = line_text(child_named(element, "source")) or source
+    _linked(item, url, own_source=own_source, feed_source=source)
     return item
+
+
+def _rss_title(element: Any) -> str:
+    """An item's title; HTML in it (a search feed's <b> around the words searched) as text."""
+    if element is None:
+        return ""
+    text = "".join(text_nodes(element))
+    return " ".join(html_text(text).split()) if has_tags(text) else line_text(element)
+
+
+def _headline_only(item: Item, description: str, source: str) -> bool:
+    """An aggregator's item whose description only links to the story (its headline and the
+    publisher's name): a headline without text, not a body that repeats the title."""
+    only_links, others = headline_only(description, title=item.title, source=source)
+    if only_links:
+        item.problems.append(HEADLINE_ONLY)
+        item.related = others
+    return only_links
+
+
+def _linked(item: Item, url: str, *, own_source: str, feed_source: str) -> None:
+    """The item's real address; its source the item's own, else, when the feed only led to the
+    address (an alert's, a news search's), the site it is on rather than the feed's name."""
+    link = item_link(url)
+    item.url = link.url
+    item.source = own_source or (host_name(link.url) if link.redirected else "") or feed_source
 
 
 def _rss_author(element: Any) -> str:
@@ -265,25 +211,32 @@ def _rss_author(element: Any) -> str:
     return match.group(1) if match else text
 
 
-def _atom(root: Any) -> list[_Item]:
+def _atom(root: Any) -> list[Item]:
     source = line_text(child_named(root, "title"))
     return [_atom_entry(e, source) for e in children_named(root, "entry")]
 
 
-def _atom_entry(element: Any, source: str) -> _Item:
-    item = _Item(title=_atom_text(child_named(element, "title"), paragraphs=False))
-    item.body = _atom_text(child_named(element, "content"))
-    if not item.body:
-        item.body = _atom_text(child_named(element, "summary"))
+def _atom_entry(element: Any, source: str) -> Item:
+    item = Item(title=_atom_text(child_named(element, "title"), paragraphs=False))
+    # an entry copied from another feed names that feed in <source><title>
+    origin = child_named(element, "source")
+    own_source = line_text(child_named(origin, "title")) if origin is not None else ""
+    for name in ("content", "summary"):
+        text = child_named(element, name)
+        if _is_html(text) and _headline_only(item, "".join(text_nodes(text)), own_source):
+            break
+        item.body = _atom_text(text)
         if item.body:
-            item.problems.append("body is the entry's <summary>: the feed has no full text")
-    if not item.body:
+            if name == "summary":
+                item.problems.append("body is the entry's <summary>: the feed has no full text")
+            break
+    if not item.body and HEADLINE_ONLY not in item.problems:
         item.reason = _no_text(item.title, "<content> or <summary>")
         return item
     links = list(children_named(element, "link"))
     alternate = [e for e in links if e.get("rel", "alternate") == "alternate"]
-    item.url = next((e.get("href", "") for e in alternate + links if e.get("href")), "")
-    item.date = _dated(item, children_named(element, "published", "updated"))
+    url = next((e.get("href", "") for e in alternate + links if e.get("href")), "")
+    item.date = dated(item, children_named(element, "published", "updated"))
     item.author = ", ".join(
         unique(
             line_text(child_named(a, "name")) or line_text(a)
@@ -293,10 +246,12 @@ def _atom_entry(element: Any, source: str) -> _Item:
     item.category = ", ".join(
         unique(e.get("label") or e.get("term") or "" for e in children_named(element, "category"))
     )
-    # an entry copied from another feed names that feed in <source><title>
-    origin = child_named(element, "source")
-    item.source = (line_text(child_named(origin, "title")) if origin is not None else "") or source
+    _linked(item, url, own_source=own_source, feed_source=source)
     return item
+
+
+def _is_html(element: Any) -> bool:
+    return element is not None and element.get("type", "text").lower() in ("html", "text/html")
 
 
 def _atom_text(element: Any, *, paragraphs: bool = True) -> str:
@@ -313,62 +268,6 @@ def _atom_text(element: Any, *, paragraphs: bool = True) -> str:
     return text if paragraphs else " ".join(text.split())
 
 
-def _dated(item: _Item, elements: Iterable[Any]) -> dt.date | None:
-    date, raw = element_date(elements)
-    if date is None and raw:
-        item.problems.append(unreadable_date(raw))
-    return date
-
-
 def _no_text(title: str, where: str) -> str:
     about = f' ("{title[:60]}")' if title else ""
     return f"no text{about}: no {where} with text"
-
-
-# ------------------------------------------------------------------------------ documents
-def _records(root: Any) -> list[Any] | None:
-    """The record elements of a document file: the root's (or its children's) children named
-    like articles, else the root itself when it holds a text field; None when neither."""
-    for level in ([root], list(root)):
-        found = [c for parent in level for c in parent if local_name(c) in _RECORD_NAMES]
-        if found:
-            return found
-    if _find(_index(root), "text") is not None:
-        return [root]
-    return None
-
-
-def _index(record: Any) -> dict[str, list[Any]]:
-    index: dict[str, list[Any]] = {}
-    for element in record.iter():
-        if element is not record and isinstance(element.tag, str):
-            index.setdefault(local_name(element), []).append(element)
-    return index
-
-
-def _find(index: dict[str, list[Any]], name: str) -> Any:
-    for alias in _ALIASES[name]:
-        for element in index.get(alias, ()):
-            if len(element) or (element.text and element.text.strip()) or element.attrib:
-                return element
-    return None
-
-
-def _record(record: Any) -> _Item:
-    index = _index(record)
-    text = _find(index, "text")
-    item = _Item(body=element_body(text))
-    if not item.body:
-        item.reason = "no article text (no <text>, <body> or <content> element with text)"
-        return item
-    item.title = line_text(_find(index, "title"))
-    found = [e for alias in _ALIASES["date"] for e in index.get(alias, ())]
-    item.date = _dated(item, found)
-    item.author = line_text(_find(index, "author"))
-    item.source = line_text(_find(index, "source"))
-    url = _find(index, "url")
-    item.url = (line_text(url) or url.get("href", "")) if url is not None else ""
-    item.category = line_text(_find(index, "category"))
-    tags = [e for alias in _ALIASES["tags"] for e in index.get(alias, ())]
-    item.tags = unique(t for e in tags for t in _TAG_SPLIT.split(line_text(e)))
-    return item
