@@ -70,3 +70,55 @@ def test_a_page_of_results_under_any_key_is_not_read_as_a_table() -> None:
     articles, problems = _read(page)
     assert [a.title for a in articles] == TITLES
     assert problems == []
+
+
+# --- NewsAPI's placeholders for removed articles -----------------------------------------------
+
+_REMOVED = {
+    "source": {"id": None, "name": "[Removed]"},
+    "author": None,
+    "title": "[Removed]",
+    "description": "[Removed]",
+    "url": "https://removed.com",
+    "urlToImage": None,
+    "publishedAt": "1970-01-01T00:00:00Z",
+    "content": "[Removed]",
+}
+
+
+def _newsapi(number: int) -> dict[str, object]:
+    return {
+        "source": {"id": None, "name": "Al Jazeera"},
+        "author": None,
+        "title": TITLES[number],
+        "description": BODIES[number][:40],
+        "url": f"https://news.example/{number}",
+        "urlToImage": None,
+        "publishedAt": "2024-03-02T08:00:00Z",
+        "content": BODIES[number],
+    }
+
+
+def test_newsapi_removed_records_are_left_out_with_one_note(tmp_path: Path) -> None:
+    response = {
+        "status": "ok",
+        "totalResults": 4,
+        "articles": [_newsapi(0), _REMOVED, _newsapi(1), _REMOVED],
+    }
+    (tmp_path / "everything.json").write_text(json.dumps(response), encoding="utf-8")
+    records, stderr = export_records(tmp_path, "--no-cache")
+    assert [r["title"] for r in records] == TITLES
+    notes = [line for line in stderr if "removed" in line.lower()]
+    assert notes == ["everything.json: 2 records removed by the news API ([Removed]) left out"]
+
+
+def test_a_file_of_removed_records_only_names_them() -> None:
+    articles, problems = _read({"status": "ok", "articles": [_REMOVED]})
+    assert articles == []
+    assert problems == ["1 record removed by the news API ([Removed]) left out"]
+
+
+def test_an_article_about_removed_content_is_kept() -> None:
+    item = {"title": "[Removed]", "content": BODIES[0], "url": "https://news.example/0"}
+    articles, _ = _read([item])
+    assert [a.body for a in articles] == [BODIES[0]]

@@ -45,6 +45,7 @@ from reader.formats.json_read import (
     load,
     salvage,
 )
+from reader.formats.json_removed import is_removed, removed_note
 from reader.formats.markup_text import has_block_tags, unescaped
 from reader.formats.plain import collapse_spaces
 from reader.formats.relative_dates import dated_back
@@ -84,7 +85,12 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
     articles: list[Article] = []
+    removed = sum(1 for _, item in items if is_removed(item))
+    if removed:
+        problems.append(LoadProblem(rel_path, removed_note(removed)))
     for number, item in items:
+        if removed and is_removed(item):
+            continue
         article_id = f"{rel_path}#{number}" if several else rel_path
         where = f"item {number}: " if several else ""
         if isinstance(item, LineError):  # the line-level error recorded by _items
