@@ -4,6 +4,7 @@ the headline and the publisher, and Zotero's CSL JSON (reader/formats/json_*.py)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -122,3 +123,57 @@ def test_an_article_about_removed_content_is_kept() -> None:
     item = {"title": "[Removed]", "content": BODIES[0], "url": "https://news.example/0"}
     articles, _ = _read([item])
     assert [a.body for a in articles] == [BODIES[0]]
+
+
+# --- CSL JSON (Zotero's "Export → CSL JSON") -------------------------------------------------
+
+
+def _csl(number: int, **fields: object) -> dict[str, object]:
+    return {
+        "id": f"http://zotero.org/users/1/items/A{number}",
+        "type": "article-newspaper",
+        "title": TITLES[number],
+        "container-title": "اليوم السابع",
+        "abstract": BODIES[number],
+        "author": [{"family": "سمير", "given": "أحمد"}],
+        "issued": {"date-parts": [["2024", 3, 1]]},
+        "accessed": {"date-parts": [[2024, 3, 5]]},
+        "language": "ar",
+        **fields,
+    }
+
+
+def test_csl_json_gives_date_source_and_author(tmp_path: Path) -> None:
+    items = [_csl(0), _csl(1, author=[{"literal": "رنا الحسيني"}], issued=None)]
+    (tmp_path / "My Library.json").write_text(json.dumps(items), encoding="utf-8")
+    records, _ = export_records(tmp_path, "--no-cache")
+    assert [(r["date"], r["source"], r["author"]) for r in records] == [
+        ("2024-03-01", "اليوم السابع", "أحمد سمير"),
+        (None, "اليوم السابع", "رنا الحسيني"),
+    ]
+    assert records[0]["body"] == BODIES[0]
+    assert records[0]["problems"] == ["body is the summary: the article has no text field"]
+
+
+def test_a_csl_date_of_a_month_is_its_first_day_noted() -> None:
+    (article,), _ = _read([_csl(0, issued={"date-parts": [[2024, 3]]})])
+    assert article.date == dt.date(2024, 3, 1)
+    assert "date names only the month (2024-03): shown as its first day" in article.problems
+
+
+def test_a_csl_date_of_a_month_takes_the_day_of_the_address() -> None:
+    item = _csl(0, issued={"date-parts": [[2024, 3]]}, URL="https://news.example/2024/03/07/x")
+    (article,), _ = _read([item])
+    assert article.date == dt.date(2024, 3, 7)
+    assert "date taken from the article's address" in article.problems
+
+
+def test_a_csl_date_of_a_year_is_no_date() -> None:
+    (article,), _ = _read([_csl(0, issued={"date-parts": [[2024]]})])
+    assert article.date is None
+    assert "date names only the year (2024): not used" in article.problems
+
+
+def test_a_csl_raw_date_is_read() -> None:
+    (article,), _ = _read([_csl(0, issued={"raw": "2024-03-09"})])
+    assert (article.date, article.url) == (dt.date(2024, 3, 9), None)

@@ -22,6 +22,7 @@ from typing import Any
 from reader.formats.bylines import author_name
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.debris import clean_body
+from reader.formats.json_csl import is_person, person_name, with_address_day
 from reader.formats.json_dates import json_date
 from reader.formats.json_fields import (
     ADDRESS,
@@ -178,6 +179,8 @@ def _text(value: Any, depth: int = 0) -> str:
         return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
+    if is_person(value):  # CSL JSON's {"family": ..., "given": ...}
+        return person_name(value)
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
         value = next((value[k] for k in INNER_TEXT_KEYS if present(value.get(k))), "")
@@ -324,6 +327,7 @@ def _article(
     if date is None:
         saved = ((key, _text(value)) for key, value in item.items())
         date = dated_back(field("date", _text), saved, problems)
+    date = with_address_day(date, url, problems)
     return (
         Article(
             id=article_id,
