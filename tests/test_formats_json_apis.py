@@ -177,3 +177,67 @@ def test_a_csl_date_of_a_year_is_no_date() -> None:
 def test_a_csl_raw_date_is_read() -> None:
     (article,), _ = _read([_csl(0, issued={"raw": "2024-03-09"})])
     assert (article.date, article.url) == (dt.date(2024, 3, 9), None)
+
+
+# --- Bing News' API: the headline in "name", the publisher in "provider" ---------------------
+
+
+def _bing(number: int) -> dict[str, object]:
+    return {
+        "name": TITLES[number],
+        "url": f"https://news.example/news/{number}",
+        "image": {"thumbnail": {"contentUrl": "https://x", "width": 700, "height": 466}},
+        "description": BODIES[number],
+        "provider": [{"_type": "Organization", "name": "عكاظ"}],
+        "datePublished": "2024-03-03T09:00:00.0000000Z",
+        "category": "Entertainment",
+    }
+
+
+def test_bing_news_headline_and_provider_are_read(tmp_path: Path) -> None:
+    response = {
+        "_type": "News",
+        "readLink": "https://api.example/news/search?q=x",
+        "totalEstimatedMatches": 2,
+        "value": [_bing(0), _bing(1)],
+    }
+    (tmp_path / "bing.json").write_text(json.dumps(response), encoding="utf-8")
+    records, _ = export_records(tmp_path, "--no-cache")
+    assert [(r["title"], r["source"], r["date"]) for r in records] == [
+        (TITLES[0], "عكاظ", "2024-03-03"),
+        (TITLES[1], "عكاظ", "2024-03-03"),
+    ]
+    assert records[0]["problems"] == ["body is the summary: the article has no text field"]
+
+
+def test_an_accounts_name_is_no_headline() -> None:
+    # Twint's JSON: "name" is the account's display name beside its "username"
+    tweet = {
+        "id": 1763912345678901234,
+        "date": "2024-03-01",
+        "username": "youm7",
+        "name": "اليوم السابع",
+        "tweet": BODIES[0],
+        "link": "https://twitter.example/youm7/status/1",
+    }
+    (article,), _ = _read([tweet])
+    assert article.title != "اليوم السابع"
+    assert article.body == BODIES[0]
+
+
+def test_a_persons_record_gives_no_headline() -> None:
+    person = {
+        "@type": "Person",
+        "name": "رنا الحسيني",
+        "url": "https://news.example/author/rana",
+        "description": BODIES[0],
+        "datePublished": "2024-03-01",
+    }
+    (article,), _ = _read([person])
+    assert article.title != "رنا الحسيني"
+
+
+def test_name_is_no_headline_beside_a_title() -> None:
+    item = {**_bing(0), "title": TITLES[1]}
+    (article,), _ = _read([item])
+    assert article.title == TITLES[1]

@@ -75,6 +75,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # CSL JSON (reference managers): the newspaper or site an item appeared in
         "container-title",
         "publisher",
+        # Bing News' API: [{"_type": "Organization", "name": ...}]
+        "provider",
         "source_name",
         "website",
         "outlet",

@@ -34,6 +34,7 @@ from reader.formats.json_fields import (
     present,
 )
 from reader.formats.json_frames import bare_rows
+from reader.formats.json_headline import name_headline
 from reader.formats.json_lists import article_list, with_feed_source
 from reader.formats.json_read import (
     SPLIT_DEPTH,
@@ -310,7 +311,7 @@ def _article(
             return empty
 
     body = clean_body(field("body", _paragraphs))
-    title = field("title", _text)
+    title = field("title", _text) or _text(name_headline(item))
     if not body:
         summary = field("summary", _paragraphs)
         if not summary:
