@@ -129,3 +129,42 @@ def test_a_crawl_date_and_an_image_address_are_not_the_articles(tmp_path: Path) 
         "image_url": "https://img.example/b.jpg",
         "crawl_date": "2024-05-01",
     }
+
+
+# --- tweets tables (Twint, snscrape): list cells and the account ------------------------------
+
+_TWINT_HEADER = (
+    "id,date,time,username,name,tweet,language,mentions,urls,hashtags,link,retweet,source\n"
+)
+
+
+def _twint_row(number: int, username: str, hashtags: str, source: str = "") -> str:
+    return (
+        f'17639123456789{number},2024-03-0{number},14:15:00,{username},اسم,"{BODY} {number}",'
+        f'ar,[],[],"{hashtags}",https://twitter.example/{username}/status/{number},False,'
+        f"{source}\n"
+    )
+
+
+def test_a_tweets_table_gives_list_tags_and_the_account_as_source(tmp_path: Path) -> None:
+    table = (
+        _TWINT_HEADER
+        + _twint_row(1, "youm7", "['مصر', 'اقتصاد']")
+        + _twint_row(2, "AJArabic", "[]")
+        + _twint_row(3, "AJArabic", '[""غزة""]', source="وكالة الأنباء")
+    )
+    (tmp_path / "tweets.csv").write_text(table, encoding="utf-8")
+    records, _ = export_records(tmp_path, "--no-cache")
+    assert [(r["source"], r["tags"]) for r in records] == [
+        ("youm7", ["مصر", "اقتصاد"]),
+        ("AJArabic", []),
+        ("وكالة الأنباء", ["غزة"]),
+    ]
+    assert "username" not in records[0]["extra"]
+
+
+@pytest.mark.parametrize("cell", ["[]", "[ ]", '"[]"'])
+def test_an_empty_list_cell_is_no_tag(cell: str) -> None:
+    text = f'text,tags\n"{BODY}",{cell}\n'
+    (article,) = parse_csv(text, rel_path="t.csv", suffix=".csv").articles
+    assert article.tags == ()

@@ -149,6 +149,25 @@ _EXACT_NAMES: dict[str, tuple[str, ...]] = {
         "المحرر",
     ),
     "file": ("file", "filename", "path", "filepath", "name", "الملف", "اسم الملف"),
+    # the account a post was published from (tweet and page scrapers: Twint, snscrape,
+    # CrowdTangle): the article's source when the row names none
+    "account": (
+        "displayname",
+        "pagename",
+        "channelname",
+        "accountname",
+        "username",
+        "screenname",
+        "userscreenname",
+        "handle",
+        "account",
+        "channel",
+        "اسم المستخدم",
+        "اسم الحساب",
+        "الحساب",
+        "اسم الصفحة",
+        "القناة",
+    ),
 }
 # pieces of a folded name, for the fields no exact name matched; tried in this order, so
 # "source_url" is a url and "article_title" a title before anything else claims them

@@ -65,6 +65,7 @@ _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
+_EMPTY_LIST = re.compile(r"\[\s*\]")
 # Excel's delimiter hint, a first line of its own ("sep=;"), written for Excel in locales whose
 # lists are split by semicolons
 _SEP_HINT = re.compile(r'^\ufeff?"?sep=([^\n"])"?[^\n]*(?:\n|$)', re.IGNORECASE)
@@ -374,7 +375,7 @@ def _article(
             body=body,
             date=row_date(cell(cells, columns, "date"), problems, dates, serial=sheet)
             or dated_back(cell(cells, columns, "date").strip(), _extras(cells, columns), problems),
-            source=_text(cell(cells, columns, "source")) or None,
+            source=_text(cell(cells, columns, "source") or cell(cells, columns, "account")) or None,
             url=url or None,
             author=author_name(_text(cell(cells, columns, "author"))) or None,
             category=_text(cell(cells, columns, "category")) or None,
@@ -415,6 +416,8 @@ def _listed(value: str) -> str | list[str]:
     """A cell holding a list of strings as scrapy's CSV writes one (``['first', 'second']``,
     a Python list's repr, or JSON) as that list; any other cell as it is."""
     text = value.strip()
+    if _EMPTY_LIST.fullmatch(text):  # an empty list written as a list: nothing, not "[]"
+        return []
     if not (text.startswith(("['", '["', "[u'")) and text.endswith(("']", '"]'))):
         return value
     for read in (json.loads, ast.literal_eval):

@@ -1,5 +1,6 @@
-"""The date of a JSON item's date field: a string, or Unix time as a number in seconds,
-milliseconds (JavaScript, pandas' default), microseconds or nanoseconds.
+"""The date of a JSON item's date field: a string, Unix time as a number in seconds,
+milliseconds (JavaScript, pandas' default), microseconds or nanoseconds, or a CSL date object
+(``json_csl``).
 
 A placeholder that stands for a missing date (Unix time zero, 1900-01-01, the zero day of
 spreadsheets and databases) is no date: it is noted, as an unreadable date is.
@@ -12,6 +13,7 @@ import re
 from typing import Any
 
 from reader.formats.dates import PLACEHOLDER_DAYS, field_date, placeholder_note, unreadable_date
+from reader.formats.json_csl import csl_date, is_csl_date
 
 # the zero time of Go and .NET: year 1, which ``field_date`` does not read
 _YEAR_ONE = re.compile(r"^0{0,3}1-0?1-0?1(?:\D|$)")
@@ -21,6 +23,8 @@ def json_date(value: Any, text: str, problems: list[str]) -> dt.date | None:
     """The date of ``value`` (``text`` is its text); notes what cannot be read in ``problems``."""
     if value is None:
         return None
+    if is_csl_date(value):  # {"date-parts": [[2024, 3, 1]]}: citation managers' CSL JSON
+        return csl_date(value, problems)
     if isinstance(value, bool):
         problems.append(f"unreadable date: {value!r}")
         return None

@@ -65,12 +65,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # Google Keep: microseconds since 1970
         "createdTimestampUsec",
         "userEditedTimestampUsec",
+        # CSL JSON (reference managers): {"date-parts": [[2024, 3, 1]]}
+        "issued",
     ),
     # trafilatura's "source" is the page's address: a URL here is the url (``_source_and_url``)
     "source": (
         "source",
         "site",
+        # CSL JSON (reference managers): the newspaper or site an item appeared in
+        "container-title",
         "publisher",
+        # Bing News' API: [{"_type": "Organization", "name": ...}]
+        "provider",
         "source_name",
         "website",
         "outlet",

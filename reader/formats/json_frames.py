@@ -74,6 +74,9 @@ def _column_rows(data: dict[str, Any]) -> list[dict[str, Any]] | None:
         return None  # pandas writes every row of every column
     if any(isinstance(value, dict) for column in columns for value in column.values()):
         return None
+    # a cell holding a list of articles is a wrapper's page of results, not a table's cell
+    if any(_lists_articles(value) for column in columns for value in column.values()):
+        return None
     if _names_fields(list(row_keys)):
         return None
     # rows under words ({"title": {"rendered": ..., "raw": ...}}) are an article's wrapped
@@ -82,6 +85,12 @@ def _column_rows(data: dict[str, Any]) -> list[dict[str, Any]] | None:
     if not numbered and (len(row_keys) < 3 or any(k in _WRAPPER_WORDS for k in row_keys)):
         return None
     return [with_address(key, {name: data[name][key] for name in data}) for key in row_keys]
+
+
+def _lists_articles(value: Any) -> bool:
+    return isinstance(value, list) and any(
+        isinstance(x, dict) and (has_field(x, "title") or has_field(x, "body")) for x in value
+    )
 
 
 def bare_rows(data: list[Any]) -> list[dict[str, Any]] | None:

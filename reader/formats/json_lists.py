@@ -21,6 +21,7 @@ _CONTAINER_KEYS = (
     "entries",
     "news",
     "records",
+    "hits",
 )
 
 
@@ -52,6 +53,11 @@ def _article_list(data: Any, depth: int, *, pieces: bool) -> list[Any] | None:
         return data if any(isinstance(x, dict) for x in data) else None
     if not isinstance(data, dict) or depth > 3:
         return None
+    # {"articles": {"results": [...], "totalResults": 120}}: a search API's page of results
+    # under a container key; its counts and page numbers are no articles
+    wrapped = _wrapped_list(data, pieces=pieces)
+    if wrapped is not None:
+        return wrapped
     rows = frame_rows(data)
     if rows is not None:
         return rows
@@ -84,6 +90,16 @@ def _is_article(item: Any, pieces: bool) -> bool:
     return isinstance(item, dict) and (
         has_field(item, "title", pieces=pieces) or has_field(item, "body", pieces=pieces)
     )
+
+
+def _wrapped_list(data: dict[str, Any], *, pieces: bool) -> list[Any] | None:
+    """The list of articles one level down: an object under a container key that holds it
+    under a container key of its own."""
+    for key in _CONTAINER_KEYS:
+        inner = data.get(key)
+        if isinstance(inner, dict) and (found := _container_list(inner, pieces=pieces)):
+            return found
+    return None
 
 
 def _container_list(data: dict[str, Any], *, pieces: bool) -> list[Any] | None:

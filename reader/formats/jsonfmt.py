@@ -22,7 +22,9 @@ from typing import Any
 from reader.formats.bylines import author_name
 from reader.formats.csv_headerless import HEADERLESS_NOTE
 from reader.formats.debris import clean_body
+from reader.formats.json_csl import is_person, person_name, with_address_day
 from reader.formats.json_dates import json_date
+from reader.formats.json_facebook import facebook_posts, refuse_messenger
 from reader.formats.json_fields import (
     ADDRESS,
     ALIASES,
@@ -33,6 +35,7 @@ from reader.formats.json_fields import (
     present,
 )
 from reader.formats.json_frames import bare_rows
+from reader.formats.json_headline import name_headline
 from reader.formats.json_lists import article_list, with_feed_source
 from reader.formats.json_mojibake import unmangled_item
 from reader.formats.json_read import (
@@ -46,6 +49,7 @@ from reader.formats.json_read import (
     load,
     salvage,
 )
+from reader.formats.json_removed import is_removed, removed_note
 from reader.formats.markup_text import has_block_tags, unescaped
 from reader.formats.plain import collapse_spaces
 from reader.formats.relative_dates import dated_back
@@ -58,8 +62,10 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
-# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON)
-_LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON); a
+# U+0085 after a UTF-8 lead or continuation byte read as Latin-1 is the byte 85 of text encoded
+# twice (Facebook's exports: "\u00d9\u0085" is "م"), kept for the repair of that text
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\u2028\u2029]|(?<![\x80-\xbf\xc2-\xf4])\x85")
 # Fields nested deeper than this (lists of lists of ...) are left out with a note.
 _MAX_FIELD_DEPTH = 32
 
@@ -85,7 +91,12 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
     articles: list[Article] = []
+    removed = sum(1 for _, item in items if is_removed(item))
+    if removed:
+        problems.append(LoadProblem(rel_path, removed_note(removed)))
     for number, item in items:
+        if removed and is_removed(item):
+            continue
         article_id = f"{rel_path}#{number}" if several else rel_path
         where = f"item {number}: " if several else ""
         if isinstance(item, LineError):  # the line-level error recorded by _items
@@ -96,8 +107,9 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
         )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
-        elif reading.item_notes:
-            notes = article.problems + tuple(reading.item_notes)
+        elif reading.item_notes or number in reading.notes_by_item:
+            own = reading.notes_by_item.get(number, [])
+            notes = article.problems + tuple(own) + tuple(reading.item_notes)
             articles.append(dataclasses.replace(article, problems=notes))
         else:
             articles.append(article)
@@ -134,6 +146,10 @@ def _items(text: str, *, lines: bool, reading: Reading) -> list[tuple[int, Any]]
                 if note:
                     reading.notes.append(note)
                 return list(messages)
+            refuse_messenger(data)
+            posts = facebook_posts(data, reading)
+            if posts is not None:
+                return posts
             found = article_list(data)
             if found is None and isinstance(data, list):
                 # rows without names (pandas' orient="values"): columns by what they hold
@@ -173,6 +189,8 @@ def _text(value: Any, depth: int = 0) -> str:
         return ""
     if depth > _MAX_FIELD_DEPTH:
         raise _TooDeep
+    if is_person(value):  # CSL JSON's {"family": ..., "given": ...}
+        return person_name(value)
     if isinstance(value, dict):
         # {"name": ...} (authors, publishers), {"rendered": ...} (the WordPress REST API)
         value = next((value[k] for k in INNER_TEXT_KEYS if present(value.get(k))), "")
@@ -303,7 +321,7 @@ def _article(
             return empty
 
     body = clean_body(field("body", _paragraphs))
-    title = field("title", _text)
+    title = field("title", _text) or _text(name_headline(item))
     if not body:
         summary = field("summary", _paragraphs)
         if not summary:
@@ -320,6 +338,7 @@ def _article(
     if date is None:
         saved = ((key, _text(value)) for key, value in item.items())
         date = dated_back(field("date", _text), saved, problems)
+    date = with_address_day(date, url, problems)
     return (
         Article(
             id=article_id,
