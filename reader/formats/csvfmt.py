@@ -19,19 +19,18 @@ with their title, date, url... (``reader.formats.sidecar`` joins it onto those f
 
 from __future__ import annotations
 
-import ast
 import csv
 import dataclasses
 import datetime as dt
 import io
-import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from reader.formats.bylines import author_name
+from reader.formats.csv_cells import cell_extras, cell_tags, listed
 from reader.formats.csv_columns import (
     Columns,
     exact_fields,
@@ -64,8 +63,6 @@ _DELIMITERS = (",", ";", "\t", "|")
 _FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
-_TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
-_EMPTY_LIST = re.compile(r"\[\s*\]")
 # Excel's delimiter hint, a first line of its own ("sep=;"), written for Excel in locales whose
 # lists are split by semicolons
 _SEP_HINT = re.compile(r'^\ufeff?"?sep=([^\n"])"?[^\n]*(?:\n|$)', re.IGNORECASE)
@@ -343,14 +340,14 @@ def _article(
 ) -> tuple[Article | None, str]:
     """A row's article, or None and the reason. ``notes``: the table's, on every article;
     ``dates``: how its date column reads; ``sheet``: the row is a spreadsheet's."""
-    body = _paragraphs(_listed(cell(cells, columns, "body")))
+    body = _paragraphs(listed(cell(cells, columns, "body")))
     if not body:
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
     problems = list(notes)
     title = _text(cell(cells, columns, "title"))
     url = _text(cell(cells, columns, "url"))
-    extra = list(_extras(cells, columns))
+    extra = list(cell_extras(cells, columns))
     address = url_of_line(title) if title else None
     if address is not None:
         # a title that is only a web address is the article's address: the title is made
@@ -374,12 +371,14 @@ def _article(
             title=title,
             body=body,
             date=row_date(cell(cells, columns, "date"), problems, dates, serial=sheet)
-            or dated_back(cell(cells, columns, "date").strip(), _extras(cells, columns), problems),
+            or dated_back(
+                cell(cells, columns, "date").strip(), cell_extras(cells, columns), problems
+            ),
             source=_text(cell(cells, columns, "source") or cell(cells, columns, "account")) or None,
             url=url or None,
             author=author_name(_text(cell(cells, columns, "author"))) or None,
             category=_text(cell(cells, columns, "category")) or None,
-            tags=_tags(cell(cells, columns, "tags")),
+            tags=cell_tags(cell(cells, columns, "tags")),
             problems=tuple(problems),
             path=rel_path,
             extra=tuple(extra),
@@ -388,43 +387,9 @@ def _article(
     )
 
 
-def _extras(cells: tuple[str, ...], columns: Columns) -> Iterator[tuple[str, str]]:
-    """The unmapped columns' filled cells, and any cell past the header's last column."""
-    for i, name in columns.extras:
-        if i < len(cells) and cells[i].strip():
-            yield name, cells[i].strip()
-    for i in range(len(columns.names), len(cells)):
-        if cells[i].strip():
-            yield f"column {i + 1}", cells[i].strip()
-
-
 def row_date(
     value: str, problems: list[str], column: ColumnDates | None = None, *, serial: bool = False
 ) -> dt.date | None:
     """A cell's date (any form ``field_date`` reads), numeric dates in the order of the column
     (``csv_dates.column_dates``); unreadable ones are noted. ``serial``: a spreadsheet's cell."""
     return column_date(value, problems, column, serial=serial)
-
-
-def _tags(value: str) -> tuple[str, ...]:
-    listed = _listed(value)
-    words = listed if isinstance(listed, list) else _TAG_SPLIT.split(value)
-    return tuple(dict.fromkeys(t for t in (_text(x) for x in words) if t))
-
-
-def _listed(value: str) -> str | list[str]:
-    """A cell holding a list of strings as scrapy's CSV writes one (``['first', 'second']``,
-    a Python list's repr, or JSON) as that list; any other cell as it is."""
-    text = value.strip()
-    if _EMPTY_LIST.fullmatch(text):  # an empty list written as a list: nothing, not "[]"
-        return []
-    if not (text.startswith(("['", '["', "[u'")) and text.endswith(("']", '"]'))):
-        return value
-    for read in (json.loads, ast.literal_eval):
-        try:
-            found = read(text)
-        except Exception:  # a cell that only looks like a list: its text as written
-            continue
-        if isinstance(found, list) and all(isinstance(x, str) for x in found):
-            return found
-    return value
