@@ -119,6 +119,14 @@ L, P = "\u202a", "\u202c"
             "2 messages without text (photos, service messages) are not articles",
             "2 رسائل بلا نص (صور، رسائل خدمة) ليست مقالات",
         ),
+        (
+            "2 records removed by the news API ([Removed]) left out",
+            "أُغفل 2 من السجلات التي حذفتها واجهة الأخبار ([Removed])",
+        ),
+        (
+            "no date: the reference gives only the year 2024",
+            "لا تاريخ: لا يذكر المرجع إلا السنة 2024",
+        ),
         (ESCAPED_NOTE, "كان النص يحمل حروفه رموز هروب (\\u0627…): فُكَّت"),
         # a note not listed, and a kind of content not listed, stay as written
         (

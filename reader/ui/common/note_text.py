@@ -38,6 +38,7 @@ from reader.formats.titles import (
     TITLE_FROM_FIRST_WORDS,
 )
 from reader.formats.visual_order import VISUAL_ORDER_NOTE
+from reader.formats.xmlnews import HEADLINE_ONLY
 from reader.ui.common.plain import isolated
 
 _FIXED: dict[str, str] = {
@@ -50,6 +51,7 @@ _FIXED: dict[str, str] = {
         "عرضت الصفحة مقتطفًا (محتوى مدفوع): النص هو المقال كاملًا من البيانات المضمَّنة في الصفحة"
         " (JSON-LD)"
     ),
+    HEADLINE_ONLY: "لا نص: مادة الخلاصة عنوان فقط (وصفها روابط إليه لا غير)",
     DATELINE_NOTE: "التاريخ مأخوذ من سطر الوكالة في مطلع المقال (المكان والتاريخ)",
     ENCODED_TWICE_NOTE: "أُصلح نص رُمِّز مرتين (UTF-8 قُرئ على أنه Windows-1252 ثم حُفظ من جديد)",
     CODEPAGE_NOTE: "أُصلح نص عربي قُرئ بصفحة ترميز خاطئة (Windows-1256 قُرئ على أنه Windows-1252)",
@@ -155,6 +157,37 @@ def _rows_above(match: re.Match[str]) -> str:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (
+        re.compile(r"no date: the reference gives only the year (?P<year>\d+)"),
+        lambda m: f"لا تاريخ: لا يذكر المرجع إلا السنة {m['year']}",
+    ),
+    (
+        re.compile(r"date names only the year \((?P<year>\d+)\): not used"),
+        lambda m: f"لا يذكر التاريخ إلا السنة ({m['year']}): لم يُعتمد",
+    ),
+    (
+        re.compile(r"date names only the month \((?P<month>[\d-]+)\): shown as its first day"),
+        lambda m: f"لا يذكر التاريخ إلا الشهر ({isolated(m['month'])}): يُعرض يومه الأول",
+    ),
+    (
+        re.compile(r"(?P<n>\d+) records? removed by the news API \(\[Removed\]\) left out"),
+        lambda m: f"أُغفل {m['n']} من السجلات التي حذفتها واجهة الأخبار ([Removed])",
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d+) Facebook post\(s\) without text \(a photo, a check-in, a link alone\)"
+            r" left out"
+        ),
+        lambda m: f"أُغفل {m['n']} من منشورات فيسبوك بلا نص (صورة، تسجيل وصول، رابط وحده)",
+    ),
+    (
+        re.compile(r"a Messenger conversation(?P<named>.*) \((?P<n>\d+) messages\), not articles"),
+        lambda m: (
+            f"محادثة ماسنجر{isolated(m['named'])} ({m['n']} رسالة)، لا مقالات"
+            if m["named"].strip()
+            else f"محادثة ماسنجر ({m['n']} رسالة)، لا مقالات"
+        ),
+    ),
     (
         re.compile(r"line (?P<line>\d+): invalid JSON at column (?P<col>\d+): (?P<msg>.+)"),
         lambda m: f"السطر {m['line']}: JSON غير صالح في العمود {m['col']}: {isolated(m['msg'])}",
