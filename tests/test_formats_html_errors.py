@@ -116,8 +116,25 @@ def _article(headline: str, extra_head: str = "", extra_body: str = "") -> str:
             "<script>(function(){var s='/cdn-cgi/challenge-platform/scripts/jsd/main.js'})()"
             "</script><form id='comments'><div class='g-recaptcha'></div></form>",
         ),
+        ("فرق الإنقاذ: لم يتم العثور على ناجين تحت الأنقاض", "", ""),
+        ("Access denied: journalists barred from the crossing", "", ""),
+        ("La tour Eiffel en maintenance : le sommet fermé", "", ""),
+        # the body quotes a bot check's words; the page dates itself as an article
+        (
+            "مطار القاهرة يشدد الإجراءات الأمنية",
+            "<meta property='article:published_time' content='2024-04-05T08:00:00+02:00'>",
+            "<p>وتشمل إجراءات تحقق أمني مشددة. Are you a robot? سأل أحد المسافرين مازحا.</p>",
+        ),
     ],
-    ids=["404-people", "missing-person", "firewall-script-and-comment-captcha"],
+    ids=[
+        "404-people",
+        "missing-person",
+        "firewall-script-and-comment-captcha",
+        "no-survivors-found",
+        "access-denied-headline",
+        "maintenance-headline",
+        "quoted-check-words",
+    ],
 )
 def test_short_articles_that_look_a_little_like_them_stay_articles(
     tmp_path: Path, headline: str, extra_head: str, extra_body: str

@@ -23,6 +23,11 @@ _MARKUP_TEXT_MAX = 400
 # a page's own text longer than this is an article's, whatever its title says
 _MEASURED = 2 * _CHECK_TEXT_MAX
 _HEADINGS = "(//title)[1] | (//h1)[1]"
+# what a site's article page says of itself: no error page or challenge carries it
+_ARTICLE_META = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or ((@property='og:type' or @name='og:type') and @content='article')]"
+)
 # Patterns run on normalize()d text: hamza alefs folded to ا, ة to ه, ى to ي, lower case.
 _ERROR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -35,13 +40,15 @@ _ERROR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|page (?:demand[ée]e|que vous recherchez) n'existe (?:pas|plus)"
             r"|(?:الصفحه|الرابط|المحتوي|المقال|الخبر)[^.]{0,40}?"
             r"(?:غير موجود|غير متوفر|غير متاح|لم يعد موجود|لم تعد موجود|تم حذف|محذوف)"
-            r"|لم (?:يتم|نتمكن من|نستطع) (?:العثور|ايجاد)|لا توجد صفحه"
+            r"|لم (?:يتم|نتمكن من|نستطع) (?:العثور|ايجاد) علي (?:الصفحه|الرابط|المحتوي|ما تبحث)"
+            r"|لا توجد صفحه"
         ),
     ),
     (
         "access denied",
         re.compile(
-            r"\b403\b\W*forbidden|^\W*forbidden\W*$|^\W*access denied\b|you don't have permission"
+            r"\b403\b\W*forbidden|^\W*forbidden\W*$|^\W*(?:403\W*)?access denied\W*$"
+            r"|you don't have permission"
             r"|acc[èe]s (?:refus[ée]|interdit)|(?:تم )?رفض الوصول|الوصول (?:مرفوض|ممنوع)"
             r"|ممنوع الوصول"
         ),
@@ -58,7 +65,9 @@ _ERROR_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "site under maintenance",
         re.compile(
-            r"\bunder maintenance\b|\ben maintenance\b|(?:الموقع|الصفحه) (?:تحت|قيد) الصيانه"
+            r"(?:site|website|page|we are|we're)\W+(?:is\W+|are\W+)?(?:currently\W+)?under"
+            r" maintenance|^\W*(?:under )?maintenance\W*$|(?:site|page) en maintenance"
+            r"|^\W*en maintenance\W*$|(?:الموقع|الصفحه) (?:تحت|قيد) الصيانه"
         ),
     ),
 )
@@ -101,11 +110,17 @@ def not_an_article(tree: Any, page_text: str) -> str | None:
     own_text = normalize(page_text)
     if len(own_text) > _CHECK_TEXT_MAX:
         return None  # most articles stop here, before any search of the page's elements
+    if tree.xpath(_ARTICLE_META):
+        return None  # the page dates itself as an article: a short brief, whatever it says
     headings = [normalize(" ".join(e.text_content().split())) for e in tree.xpath(_HEADINGS)[:4]]
-    # a challenge's markup (a search of every element's attributes, 0.6 ms a page) is looked
-    # for only under a page that says next to nothing
-    markup = len(own_text) <= _MARKUP_TEXT_MAX and bool(tree.xpath(_CHECK_MARKUP))
-    if markup or any(_CHECK_TEXT.search(h) for h in headings) or _CHECK_TEXT.search(own_text):
+    # a challenge's markup (a search of every element's attributes, 0.6 ms a page) and its
+    # words are looked for only in a page that says next to nothing: an article may quote them
+    says_little = len(own_text) <= _MARKUP_TEXT_MAX
+    markup = says_little and bool(tree.xpath(_CHECK_MARKUP))
+    worded = any(_CHECK_TEXT.search(h) for h in headings) or (
+        says_little and _CHECK_TEXT.search(own_text) is not None
+    )
+    if markup or worded:
         return (
             f"a bot-check page ({_provider(tree, headings, own_text)}), not the article: "
             "save the page again from a browser"
