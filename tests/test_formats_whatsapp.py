@@ -79,3 +79,17 @@ def test_a_text_with_a_few_dated_lines_is_no_chat(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (record,), _ = export_records(tmp_path)
     assert (record["id"], record["title"]) == ("a.txt", NEWS)
+
+
+def test_a_timeline_that_stamps_every_line_is_one_article(tmp_path: Path) -> None:
+    """A live blog's timeline writes the chat's stamps too: without WhatsApp's file name or
+    notice it is one article."""
+    timeline = (
+        f"12/03/2024, 10:15 - القاهرة: {NEWS}\n"
+        f"12/03/2024, 11:00 - الدوحة: {VISIT}\n"
+        f"12/03/2024, 12:30 - القاهرة: {MORE}\n"
+    )
+    (tmp_path / "timeline.txt").write_text(timeline, encoding="utf-8")
+    (record,), _ = export_records(tmp_path)
+    assert record["id"] == "timeline.txt"
+    assert record["author"] is None

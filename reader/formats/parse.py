@@ -315,7 +315,7 @@ def _parse_text(text: str, *, rel: str, suffix: str, source: Path | None = None)
     if suffix in SERVER_PAGE_SUFFIXES and text.lstrip("\ufeff \t\r\n").startswith(_SOURCE_CODE):
         # a site's own script left beside the pages it saved, not a page the server sent
         return _failed(rel, f"server-side source code ({suffix}), not a saved page")
-    if suffix in (".txt", "") and looks_whatsapp(text):
+    if suffix in (".txt", "") and looks_whatsapp(text, rel):
         chat, left_out = parse_whatsapp(text, rel_path=rel)
         return ParseResult(tuple(chat), tuple(left_out))
     if looks_nexis(text) or looks_factiva(text):

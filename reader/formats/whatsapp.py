@@ -47,6 +47,13 @@ _ENCRYPTION = re.compile(
     r"|الرسائل والمكالمات مشفرة|الرسائل المرسلة إلى هذه (?:المجموعة|الدردشة))",
     re.IGNORECASE,
 )
+# the names WhatsApp gives the exported file, in English and Arabic
+_CHAT_FILE = re.compile(
+    r"^(?:WhatsApp Chat (?:with|-) .+|_chat|دردشة واتساب مع .+|محادثة واتساب مع .+)\.txt$",
+    re.IGNORECASE,
+)
+# the sender before a notice the iPhone writes as the group's message
+_SENDER_OF = re.compile(r"^[^:]{1,60}:\s")
 _CHAT_NAME = re.compile(
     r"^(?:WhatsApp Chat (?:with|-) |دردشة واتساب مع )(?P<name>.+)$", re.IGNORECASE
 )
@@ -61,11 +68,20 @@ class _Message:
     lines: list[str]
 
 
-def looks_whatsapp(text: str) -> bool:
-    """Whether ``text`` is a chat export: most of its first lines open with a message's stamp."""
+def looks_whatsapp(text: str, rel_path: str) -> bool:
+    """Whether ``text`` is a chat export: it opens with a message's stamp, most of its first
+    lines do, and it carries WhatsApp's name for the file or its notice (a timeline article or
+    a log stamps its lines too)."""
     lines = [line for line in text[:4096].split("\n") if line.strip()][:_SAMPLE_LINES]
-    stamped = sum(1 for line in lines if _stamp(_plain(line)))
-    return stamped >= 2 and stamped * 2 >= len(lines)
+    if not lines or _stamp(_plain(lines[0])) is None:
+        return False
+    stamped = [match for line in lines if (match := _stamp(_plain(line))) is not None]
+    if len(stamped) < 2 or len(stamped) * 4 < len(lines) * 3:
+        return False
+    name = PurePosixPath(rel_path).name
+    if _CHAT_FILE.match(name):
+        return True
+    return any(_ENCRYPTION.match(_SENDER_OF.sub("", match["rest"])) for match in stamped)
 
 
 def parse_whatsapp(text: str, *, rel_path: str) -> tuple[list[Article], list[LoadProblem]]:
