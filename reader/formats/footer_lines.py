@@ -13,12 +13,23 @@ from reader.text.normalize import normalize
 
 _MAX_CHARS = 160
 _MAX_WORDS = 20
+# a publisher's own formula: all rights, or the rights of publishing or printing (the rights of
+# an author, of martyrs or of workers are news)
 _RIGHTS = (
-    r"(?:(?:جميع|كل|كافه)\s+)?(?:ال)?حقوق(?:\s+(?:النشر|الطبع|الملكيه))?(?:\s+\S+){0,2}?\s+محفوظه"
-    r"|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s|copyright"
+    r"(?:جميع|كل|كافه)\s+(?:ال)?حقوق(?:\s+\S+){0,3}?\s+محفوظه"
+    r"|حقوق\s+(?:النشر|الطبع)(?:\s+و(?:ال)?(?:النشر|الطبع|التوزيع))?\s+محفوظه"
+    r"|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s"
 )
-# the rights phrase opening or closing the line, or a copyright sign anywhere in it
-_COPYRIGHT = re.compile(rf"^\W*(?:{_RIGHTS})|(?:{_RIGHTS})\W*$|©|\(c\)\s*\d{{4}}", re.IGNORECASE)
+# the formula opening or closing the line; a copyright sign or "Copyright 2024" with a name of
+# rights beside it, or opening a line of a few words ("© 2024 Al Ayam.")
+_COPYRIGHT = re.compile(
+    rf"^\W*(?:{_RIGHTS})|(?:{_RIGHTS})\W*$"
+    r"|^\W*(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)[\s,.-]",
+    re.IGNORECASE,
+)
+_RIGHTS_WORDS = re.compile(r"حقوق|محفوظ|rights|reserved|droits", re.IGNORECASE)
+_SIGNED_MAX_WORDS = 8
+
 # a call to subscribe opens with the verb, and names a newsletter or the rest of the article:
 # "اشترك الوزير في الاجتماع" is news
 _SUBSCRIBE = re.compile(r"^\W*(?:اشترك|اشتركوا|subscribe|sign\s+up|abonnez)", re.IGNORECASE)
@@ -55,7 +66,8 @@ def is_footer_line(line: str) -> bool:
         return False
     folded = normalize(line)
     if _COPYRIGHT.search(folded):
-        return True
+        # a sign over a short line is a site's; one in a longer line must name rights too
+        return len(words) <= _SIGNED_MAX_WORDS or _RIGHTS_WORDS.search(folded) is not None
     return (
         len(words) <= _SUBSCRIBE_MAX_WORDS
         and _SUBSCRIBE.match(folded) is not None
