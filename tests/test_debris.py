@@ -275,6 +275,8 @@ def test_scraped_page_loses_its_ad_lines_and_gives_its_url(tmp_path: Path) -> No
         ("مجلد جديد/x.txt", None),
         ("اقتصاد/New folder/x.txt", None),
         ("Business News/x.txt", "Business News"),
+        ("web/x.txt", "web"),  # a technology section
+        ("results/x.txt", "results"),  # a sports section
         ("Articles 8f3a1b2c3d4e5f60718293a4b5c6d7e8/x.md", None),  # Notion's database folder
         ("اقتصاد 8f3a1b2c3d4e5f60718293a4b5c6d7e8/x.md", "اقتصاد"),
         ("v2.0 notes/x.txt", "v2.0 notes"),

@@ -118,14 +118,17 @@ def test_a_crawl_date_and_an_image_address_are_not_the_articles(tmp_path: Path) 
         "خبر,نص الخبر الأول هنا.,2024-05-01,2024-03-12,https://img.example/a.jpg,https://site.example/a\n"
     )
     (tmp_path / "news-please.csv").write_text(table, encoding="utf-8")
+    archive = "title,text,edition_date\nخبر,نص الخبر الثالث.,2019-05-02\n"
+    (tmp_path / "archive.csv").write_text(archive, encoding="utf-8")  # an edition is no edit
     crawl = "title,text,image_url,crawl_date\nخبر,نص الخبر الثاني.,https://img.example/b.jpg,2024-05-01\n"
     (tmp_path / "crawl.csv").write_text(crawl, encoding="utf-8")
     records, _ = export_records(tmp_path)
     assert [(r["date"], r["url"]) for r in records] == [
+        ("2019-05-02", None),
         (None, None),
         ("2024-03-12", "https://site.example/a"),
     ]
-    assert records[0]["extra"] == {
+    assert records[1]["extra"] == {
         "image_url": "https://img.example/b.jpg",
         "crawl_date": "2024-05-01",
     }

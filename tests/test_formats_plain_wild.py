@@ -192,11 +192,14 @@ def test_header_lines_under_the_headline(
     assert not article.appended
 
 
-def test_a_sentence_that_opens_with_the_word_is_no_byline(tmp_path: Path) -> None:
-    text = f"عنوان\nكتب الرئيس رسالة إلى الشعب اليوم\n{LONG}"
-    article = _parse(tmp_path, "a.txt", text)
+@pytest.mark.parametrize(
+    "line",
+    ["كتب الرئيس رسالة إلى الشعب اليوم", "كتب التاريخ صفحة جديدة", "كتبت الصحافة العالمية عنه"],
+)
+def test_a_sentence_that_opens_with_the_word_is_no_byline(tmp_path: Path, line: str) -> None:
+    article = _parse(tmp_path, "a.txt", f"عنوان\n{line}\n{LONG}")
     assert article.author is None
-    assert article.body == f"كتب الرئيس رسالة إلى الشعب اليوم\n{LONG}"
+    assert article.body == f"{line}\n{LONG}"
 
 
 def test_a_byline_in_the_body_stays_there(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ _BYLINE = re.compile(
     r"\s*(?P<name>[^\s:：].{0,60})$"
     r"|^\s*By\s*[:：]?\s+(?P<latin>[A-Z][\w.'\- ]{1,60})$"
     # "كتب أحمد سمير" without a colon, as Egyptian sites print it: two to four words of a name
-    r"|^\s*(?:كتب|كتبت)\s+(?P<bare>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*$"
+    # (a name's first word has no article: "كتب التاريخ صفحة جديدة" is a sentence)
+    r"|^\s*(?:كتب|كتبت)\s+(?P<bare>(?!ال)[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*$"
 )
 _NAME_WORDS = 6
 

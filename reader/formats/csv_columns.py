@@ -206,7 +206,7 @@ _NOT_A_FIELD = re.compile(r"(?:id|ids|count|length|len|num|number|no|size|words)
 # "date_publish"), an image's address is not the article's (patterns on folded names)
 _OTHER_THING: dict[str, re.Pattern[str]] = {
     "date": re.compile(
-        r"crawl|download|scrap|fetch|extract|modif|updat|edit|access|index|expir|harvest|saved"
+        r"crawl|download|scrap|fetch|extract|modif|updat|edit(?!ion)|access|index|expir|harvest|saved"
         r"|collect|retriev|birth|تحديث|تعديل|جمع|سحب"
     ),
     "url": re.compile(

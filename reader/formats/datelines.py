@@ -12,6 +12,12 @@ import re
 from reader.formats.dates import date_line_date
 
 DATELINE_NOTE = "date taken from the article's dateline"
+_WEEKDAY = re.compile(
+    r"(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|سبت)"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:lun|mar|mercre|jeu|vendre|same)di\b"
+    r"|\bdimanche\b",
+    re.IGNORECASE,
+)
 
 # a place of up to three words, a separator, the date, maybe the agency in brackets, a dash
 _DATELINE = re.compile(
@@ -21,8 +27,9 @@ _DATELINE = re.compile(
 
 
 def dateline_date(body: str) -> dt.date | None:
-    """The date of the dateline opening ``body``'s first paragraph, or None."""
+    """The date of the dateline opening ``body``'s first paragraph, or None. A wire's dateline
+    names its agency or the weekday; a history article opens "القاهرة - 23 يوليو 1952 -" too."""
     match = _DATELINE.match(body[:200])
-    if match is None:
+    if match is None or not (match["agency"] or _WEEKDAY.search(match["date"])):
         return None
     return date_line_date(match["date"].strip())

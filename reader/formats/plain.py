@@ -120,11 +120,13 @@ def parse_plain(text: str, *, rel_path: str, markdown: bool = False) -> Article 
     )
 
 
-# a date label over a time of day alone, as pages print it above or under the headline
+# a date label over a time of day alone, as pages print it above or under the headline; a bare
+# "2:01" without a label or a half-day mark may be a record, a score or a verse
 _TIME_LINE = re.compile(
-    r"^\W*(?:(?:آخر|اخر)\s+(?:تحديث|تعديل)|تم\s+(?:التحديث|النشر)|نشر\s+في|(?:last\s+)?updated"
-    r"|published|posted)?\s*(?:(?:في|at|on)\s+)?[:：\-–|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"\s*(?:ص|م|صباحا|مساء|am|pm|a\.m\.|p\.m\.)?\s*(?:\(?(?:gmt|utc|بتوقيت\s+\S+(?:\s+\S+)?)\)?"
+    r"^\W*(?:(?:(?:آخر|اخر)\s+(?:تحديث|تعديل)|تم\s+(?:التحديث|النشر)|نشر\s+في|(?:last\s+)?updated"
+    r"|published|posted)\s*(?:(?:في|at|on)\s+)?[:：\-–|]?\s*(?P<labelled>\d{1,2}[:.]\d{2})"
+    r"|(?P<bare>\d{1,2}[:.]\d{2}))(?::\d{2})?"
+    r"\s*(?P<half>ص|م|صباحا|مساء|am|pm|a\.m\.|p\.m\.)?\s*(?:\(?(?:gmt|utc|بتوقيت\s+\S+(?:\s+\S+)?)\)?"
     r"[^\w]*\d*[^\w]*)?\s*$",
     re.IGNORECASE,
 )
@@ -166,7 +168,7 @@ def _read_head(lines: list[str], *, want_url: bool, want_date: bool) -> tuple[_H
         elif want_date and (day := date_line_date(lines[i])) is not None:
             date = date or day
             taken.add(i)
-        elif _TIME_LINE.match(lines[i]):
+        elif (stamp := _TIME_LINE.match(lines[i])) and (stamp["labelled"] or stamp["half"]):
             taken.add(i)  # "آخر تحديث: 10:15 ص": a time without its day says nothing of the article
     if not taken:
         return _Head(), lines

@@ -54,9 +54,6 @@ _GENERIC = frozenset(
         "input",
         "mirror",
         "new folder",
-        "out",
-        "result",
-        "results",
         "saved",
         "saved pages",
         "scrape",
@@ -64,7 +61,6 @@ _GENERIC = frozenset(
         "temp",
         "tmp",
         "untitled folder",
-        "web",
         "مجلد جديد",
     }
 )

@@ -25,13 +25,22 @@ def without_source(title: str, source: str | None) -> str:
     if not name or not separators:
         return title
     last, first = separators[-1], separators[0]
-    if _folded(title[last.end() :]) == name:
+    if _folded(title[last.end() :]) == name and _splits(last.group(), source):
         kept = title[: last.start()].strip()
-    elif _folded(title[: first.start()]) == name:
+    elif _folded(title[: first.start()]) == name and _splits(first.group(), source):
         kept = title[first.end() :].strip()
     else:
         return title
     return kept if len(kept.split()) >= _MIN_WORDS else title
+
+
+def _splits(separator: str, source: str) -> bool:
+    """A bar, a guillemet or a long dash sets a site's name apart; a plain hyphen joins names
+    inside headlines too ("الأهلي - الزمالك", "القاهرة - الإسكندرية"), and is taken only before a
+    name of two words or more, or an address ("اليوم السابع", "youm7.com")."""
+    if separator.strip() != "-":
+        return True
+    return len(source.split()) >= 2 or "." in source
 
 
 def _folded(text: str) -> str:
