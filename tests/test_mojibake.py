@@ -212,6 +212,9 @@ def test_real_arabic_beside_utf8_read_as_windows_1256_is_kept() -> None:
     text = "الخبر: " + _utf8_as_1256("الرئيس التونسي") + " ماذا؟ پيام گزارش ،"
     assert codepage_repaired(text, notes) == "الخبر: الرئيس التونسي ماذا؟ پيام گزارش ،"
     assert notes == [UTF8_NOTE]
+    # Urdu beside the damage: "سک" would decode to a Cyrillic letter, "تک" to a phonetic one
+    text = _utf8_as_1256("الرئيس") + " سک لک تک ہک"
+    assert codepage_repaired(text, []) == "الرئيس سک لک تک ہک"
     for clean in (CODEPAGE_BODY, "ضبط§ الساعة", "پيام گزارش ڈاک ٹکٹ ؟ ، ؛"):
         assert codepage_repaired(clean, notes) is clean
 
@@ -263,6 +266,9 @@ def test_escapes_that_spell_markup_give_its_text() -> None:
         "يكتب الحرف ا في JSON هكذا: \\u0627، واللام \\u0644، والألف المقصورة \\u0649 والياء"
         " \\u064a والهمزة \\u0621، وهذا كله في مقال عن ترميز النصوص العربية.",
         "\\u0627\\u0644",  # too few to tell
+        # a programming article's character ranges: single escapes, no word spelt in them
+        "To match Arabic letters use [\\u0600-\\u06FF], [\\u0750-\\u077F], [\\u08A0-\\u08FF],"
+        " [\\u0610-\\u061A] and [\\u064B-\\u065F] for the marks.",
     ],
 )
 def test_text_that_quotes_escapes_keeps_them(text: str) -> None:

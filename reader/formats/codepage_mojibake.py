@@ -85,9 +85,18 @@ def _utf8_repaired(text: str, notes: list[str]) -> str:
 def _utf8_run(match: re.Match[str]) -> str:
     run = match.group()
     try:
-        return run.encode("cp1256").decode("utf-8")
+        decoded = run.encode("cp1256").decode("utf-8")
     except UnicodeError:  # not all Windows-1256, or not UTF-8 once encoded: left as it is
         return run
+    # two Urdu letters may happen to spell a Cyrillic or phonetic one ("سک" as "Ә"): only a
+    # reading into Arabic script, Latin letters and punctuation or symbols is the text's own
+    return decoded if _READABLE.fullmatch(decoded) else run
+
+
+_READABLE = re.compile(
+    "[\u0000-\u024f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    "\u2000-\u2bff\U0001f000-\U0001faff]*"
+)
 
 
 def _latin_repaired(text: str, notes: list[str], *, known: bool) -> str:

@@ -18,6 +18,9 @@ MIN_ESCAPES = 5
 
 _ARABIC_ESCAPE = re.compile(r"\\u0[67][0-9a-fA-F]{2}")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# a word: three Arabic letters or more, each an escape, one after the other
+_ESCAPED_WORD = re.compile(r"(?:\\u0[67][0-9a-fA-F]{2}){3,}")
+_MIN_WORDS = 2
 # a line break as Windows writes it, a surrogate pair (an emoji), one escape, then the escapes
 # JSON writes for the characters it may not hold as themselves
 _ESCAPE = re.compile(
@@ -28,11 +31,14 @@ _SIMPLE = {"n": "\n", "r": "\n", "t": "\t", '"': '"', "/": "/", "\\": "\\"}
 
 
 def is_escaped(text: str) -> bool:
-    """Whether ``text`` spells itself in escapes (the rule above)."""
+    """Whether ``text`` spells itself in escapes (the rule above): words written in escapes,
+    not the single escapes of a character range a programming article quotes."""
     if "\\u0" not in text:  # the common case, at memory speed
         return False
     escapes = len(_ARABIC_ESCAPE.findall(text))
-    return escapes >= MIN_ESCAPES and escapes > len(_ARABIC_LETTER.findall(text))
+    if escapes < MIN_ESCAPES or escapes <= len(_ARABIC_LETTER.findall(text)):
+        return False
+    return len(_ESCAPED_WORD.findall(text)) >= _MIN_WORDS
 
 
 def unescaped(text: str) -> str:
