@@ -205,3 +205,31 @@ def test_a_feeds_titles_lose_the_source_they_name(tmp_path: Path) -> None:
     rows = [{"title": f"{HEADLINE} - اليوم السابع", "source": "اليوم السابع", "text": LEAD}]
     (record,) = _records(tmp_path, {"a.json": json.dumps(rows, ensure_ascii=False)})
     assert (record["title"], record["source"]) == (HEADLINE, "اليوم السابع")
+
+
+def test_a_markdown_list_under_a_read_also_heading_moves_only_when_it_links(
+    tmp_path: Path,
+) -> None:
+    points = ["استخدم كلمة مرور طويلة لكل حساب", "فعّل التحقق بخطوتين", "حدّث تطبيقاتك باستمرار"]
+    linked = [
+        "[البنك المركزي يثبت الفائدة](https://md.example/a)",
+        "[البورصة تربح](https://md.example/b)",
+    ]
+    heading = f"# {HEADLINE}\n\n{LEAD}\n\n## اقرأ أيضا\n\n"
+    records = _records(
+        tmp_path,
+        {
+            "points.md": heading + "\n".join(f"- {p}" for p in points) + f"\n\n{SECOND}\n",
+            "links.md": heading + "\n".join(f"- {p}" for p in linked) + f"\n\n{SECOND}\n",
+        },
+    )
+    by_id = {r["id"]: r for r in records}
+    assert by_id["points.md"]["body"].split("\n") == [
+        LEAD,
+        "اقرأ أيضا",
+        *(f"- {p}" for p in points),
+        SECOND,
+    ]
+    assert by_id["points.md"]["related"] == []
+    assert by_id["links.md"]["body"].split("\n") == [LEAD, SECOND]
+    assert by_id["links.md"]["related"] == ["البنك المركزي يثبت الفائدة", "البورصة تربح"]

@@ -65,10 +65,11 @@ def detect_layout(text: str, suffix: str, *, allow_json: bool = True) -> Layout:
         return Layout.MARKDOWN
     if looks_delimited(text):
         return Layout.CSV
-    if looks_scraped(text):
-        return Layout.SCRAPED
+    # a Markdown file's "## اقرأ أيضا" is a heading over a list, not the scraped layout's marker
     if suffix in MARKDOWN_SUFFIXES:
         return Layout.MARKDOWN
+    if looks_scraped(text):
+        return Layout.SCRAPED
     return Layout.PLAIN
 
 

@@ -46,6 +46,7 @@ _TAG_SPLIT = re.compile(r"\s*[,،;؛]\s*")
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
 # how many of the first lines may hold the page's URL and date (title, URL, date, byline, ...)
 _HEAD_LINES = 6
@@ -286,12 +287,14 @@ def _markdown_paragraphs(lines: list[str]) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if not line or _HEADING.match(line) or _SETEXT.match(line):
+        if not line or _HEADING.match(line) or _SETEXT.match(line) or _LIST_ITEM.match(line):
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
             if line and _HEADING.match(line):
                 paragraphs.append(_HEADING.sub("", line).strip())
+            elif line and _LIST_ITEM.match(line):
+                current = [line]  # an item of a list is a line of its own, with its mark
             continue
         current.append(line)
     if current:

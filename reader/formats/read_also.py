@@ -20,6 +20,8 @@ _MARKER = re.compile(
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMPHASIS = "*_#>`"
+_BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,2}[.)])\s")
+_LINKED = re.compile(r"\]\(|https?://|www\.", re.IGNORECASE)
 _HEADLINE_MAX_WORDS = 25
 # headlines a marker line heads: a list under "اقرأ أيضا" is short
 _LIST_MAX = 5
@@ -85,6 +87,8 @@ def _listed(lines: list[str], start: int) -> list[int]:
         shaped = (
             headline
             and _MARKER.match(line) is None
+            # a bulleted list under the heading is the article's points unless it links
+            and (not _BULLET.match(line) or _LINKED.search(line) is not None)
             and len(headline.split()) <= _LISTED_MAX_WORDS
             and not headline.endswith((".", "،", ",", ":", "؛"))
         )
