@@ -110,7 +110,8 @@ _FOLDEDALIASES = {
     for field, names in ALIASES.items()
 }
 # exports write a missing value as NaN (pandas, newspaper3k) or as its name in a string
-_EMPTY_WORDS = frozenset({"nan", "none", "null", "nat", "undefined"})
+# (as programs write them: "Null" may be an exhibition's name, "none" a word)
+_EMPTY_WORDS = frozenset({"nan", "NaN", "None", "null", "NULL", "NaT", "undefined"})
 # a text field found by a piece of its key's name ("status_text") must read as prose to count
 _FEWEST_BODY_WORDS = 8
 
@@ -137,7 +138,7 @@ def present(value: Any) -> bool:
     if isinstance(value, float):
         return not math.isnan(value)
     return not (
-        isinstance(value, str) and len(value) < 12 and value.strip().lower() in _EMPTY_WORDS
+        isinstance(value, str) and len(value) < 12 and value.strip() in _EMPTY_WORDS
     )
 
 
