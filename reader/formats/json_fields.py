@@ -137,9 +137,7 @@ def present(value: Any) -> bool:
         return False
     if isinstance(value, float):
         return not math.isnan(value)
-    return not (
-        isinstance(value, str) and len(value) < 12 and value.strip() in _EMPTY_WORDS
-    )
+    return not (isinstance(value, str) and len(value) < 12 and value.strip() in _EMPTY_WORDS)
 
 
 def get_field(item: dict[str, Any], field: str, folded: ItemKeys, *, pieces: bool = True) -> Any:
