@@ -171,3 +171,33 @@ def test_an_empty_list_cell_is_no_tag(cell: str) -> None:
     text = f'text,tags\n"{BODY}",{cell}\n'
     (article,) = parse_csv(text, rel_path="t.csv", suffix=".csv").articles
     assert article.tags == ()
+
+
+def test_a_table_of_headlines_gives_headline_only_articles(tmp_path: Path) -> None:
+    """A media-monitoring search's export (Media Cloud's columns) has no text column: each row
+    is a headline with its address, date and outlet, noted as such; a list of names and values
+    without addresses or dates stays a table the reader names."""
+    rows = (
+        "stories_id,publish_date,title,url,language,media_name\n"
+        "1,2024-03-04 10:00:00,البنك المركزي يرفع الفائدة,https://www.example.eg/a,ar,اليوم السابع\n"
+        "2,2024-03-04 11:00:00,,https://www.example.eg/b,ar,اليوم السابع\n"
+    )
+    (tmp_path / "mc-onlinenews.csv").write_text(rows, encoding="utf-8")
+    (tmp_path / "links.csv").write_text("title,url\na,b\nc,d\n", encoding="utf-8")
+    records, err = export_records(tmp_path)
+    (record,) = records
+    assert (record["title"], record["body"], record["date"], record["source"], record["url"]) == (
+        "البنك المركزي يرفع الفائدة",
+        "",
+        "2024-03-04",
+        "اليوم السابع",
+        "https://www.example.eg/a",
+    )
+    assert record["problems"] == [
+        "no body text: the table holds headlines only (it has no text column)"
+    ]
+    assert err == [
+        "links.csv: CSV without a text column: columns are title, url",
+        "mc-onlinenews.csv: row 2 (line 3): no headline in the row",
+        "1 articles from 1 files, 1 files skipped: .csv ×1",
+    ]

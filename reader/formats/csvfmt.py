@@ -26,8 +26,6 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import islice
-from pathlib import Path
 
 from reader.formats.bylines import author_name
 from reader.formats.csv_cells import cell_extras, cell_tags, listed
@@ -39,6 +37,7 @@ from reader.formats.csv_columns import (
     without_field,
 )
 from reader.formats.csv_dates import ColumnDates, column_date, column_dates
+from reader.formats.csv_files import file_column
 from reader.formats.csv_headerless import HEADERLESS_NOTE, columns_by_content, is_data_row
 from reader.formats.csv_preamble import (
     PREAMBLE_ROWS,
@@ -47,6 +46,7 @@ from reader.formats.csv_preamble import (
     names_columns,
     preamble_note,
 )
+from reader.formats.dates import field_date
 from reader.formats.debris import url_of_line
 from reader.formats.jsonfmt import _paragraphs, _text
 from reader.formats.relative_dates import dated_back
@@ -55,8 +55,6 @@ from reader.model import Article, LoadProblem
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 BODY_IS_SUMMARY = "text is the summary column: the table has no text column"
-# what a sidecar's bare page name ("0001") may stand for, tried in this order
-_PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
 _DELIMITERS = (",", ";", "\t", "|")
 # A body may be a whole long article (the csv module's default limit is 128 KiB); the file
 # itself is limited by file_bytes.size_limit, and no article's text comes near this.
@@ -65,6 +63,7 @@ csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 # Excel's delimiter hint, a first line of its own ("sep=;"), written for Excel in locales whose
 # lists are split by semicolons
+HEADLINES_ONLY = "no body text: the table holds headlines only (it has no text column)"
 _SEP_HINT = re.compile(r'^\ufeff?"?sep=([^\n"])"?[^\n]*(?:\n|$)', re.IGNORECASE)
 
 
@@ -227,7 +226,8 @@ def parse_table(
             tail = (LoadProblem(rel_path, table.error),) if table.error else ()
             return CsvResult((), tail, sidecar=True)
         columns = summary_as_body(columns)
-    if "body" not in columns.fields:
+    headlines = "body" not in columns.fields and _headline_table(table, columns)
+    if "body" not in columns.fields and not headlines:
         shown = ", ".join(name[:40] or "(empty)" for name in table.header[:12])
         more = f" and {len(table.header) - 12} more" if len(table.header) > 12 else ""
         problems.append(
@@ -240,6 +240,8 @@ def parse_table(
     # the column's numeric dates read in one order (csv_dates)
     dates = column_dates(cell(cells, columns, "date") for _, _, cells in table.rows)
     notes: list[str] = [BODY_IS_SUMMARY] if columns.body_is_summary else []
+    if headlines:
+        notes.append(HEADLINES_ONLY)
     if columns.headerless:
         notes.append(HEADERLESS_NOTE)
     if table.left_out:
@@ -268,6 +270,22 @@ def parse_table(
     return CsvResult(tuple(articles), tuple(problems))
 
 
+def _headline_table(table: Table, columns: Columns) -> bool:
+    """A table of headlines without their text (a media-monitoring search's export, Media
+    Cloud's or GDELT's): a title column, and most rows hold a web address or a date beside it
+    (a list of names and values is no such table)."""
+    if "title" not in columns.fields or not table.rows:
+        return False
+    sample = table.rows[:50]
+    placed = sum(
+        1
+        for _, _, cells in sample
+        if url_of_line(cell(cells, columns, "url").strip()) is not None
+        or field_date(cell(cells, columns, "date")) is not None
+    )
+    return placed * 2 > len(sample)
+
+
 def _empty_column(table: Table, index: int) -> bool:
     return not any(index < len(cells) and cells[index].strip() for _, _, cells in table.rows)
 
@@ -283,44 +301,6 @@ def _headerless(table: Table) -> tuple[Table, Columns] | None:
         return None
     columns = dataclasses.replace(columns, headerless=True)
     return Table(columns.names, rows, table.error), columns
-
-
-def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool]) -> int | None:
-    """The column whose cells name files of the folder (at least half of its first 20 filled
-    cells), a column called so first; None when there is none."""
-    order = list(range(len(table.header)))
-    named = columns.fields.get("file")
-    if named is not None:
-        order.remove(named)
-        order.insert(0, named)
-    for i in order:
-        values = (cells[i].strip() for _, _, cells in table.rows if i < len(cells))
-        sample = list(islice((v for v in values if v), 20))
-        if sample and sum(1 for v in sample if names_file(v)) * 2 >= len(sample):
-            return i
-    return None
-
-
-def names_file_in(folder: Path, value: str) -> bool:
-    """Whether a cell names a file of ``folder`` (see ``named_file``)."""
-    return named_file(folder, value) is not None
-
-
-def named_file(folder: Path, value: str) -> str | None:
-    """The file of ``folder`` a cell names: relative to it or absolute, "/" or "\\" separated, or
-    a bare name the page's file has with an extension added ("0001" for 0001.txt: tables that
-    name pages by their id); None when there is no such file."""
-    name = value.strip().replace("\\", "/")
-    if not name or "://" in name or len(name) > 1000 or "\n" in name:
-        return None
-    bare = "." not in name.rsplit("/", 1)[-1]
-    for candidate in (name, *(name + s for s in _PAGE_SUFFIXES if bare)):
-        try:
-            if (folder / candidate).is_file():
-                return candidate
-        except (OSError, ValueError):  # a name too long for the system, or holding a NUL
-            return None
-    return None
 
 
 def cell(cells: tuple[str, ...], columns: Columns, field: str) -> str:
@@ -341,7 +321,10 @@ def _article(
     """A row's article, or None and the reason. ``notes``: the table's, on every article;
     ``dates``: how its date column reads; ``sheet``: the row is a spreadsheet's."""
     body = _paragraphs(listed(cell(cells, columns, "body")))
-    if not body:
+    if not body and "body" not in columns.fields:  # a table of headlines (_headline_table)
+        if not _text(cell(cells, columns, "title")):
+            return None, "no headline in the row"
+    elif not body:
         name = columns.names[columns.fields["body"]] or "text"
         return None, f"no text in the {name!r} column"
     problems = list(notes)

@@ -13,7 +13,8 @@ from reader.formats.archive import ZIP_MAGIC, ArchiveProblem, Member, zip_member
 from reader.formats.archivebox import SNAPSHOT_COPY_NAMES, snapshot_note
 from reader.formats.article_repairs import repaired_article
 from reader.formats.compressed import inner_suffix
-from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited, names_file_in, parse_csv
+from reader.formats.csv_files import names_file_in
+from reader.formats.csvfmt import CSV_SUFFIXES, looks_delimited, parse_csv
 from reader.formats.decode import Decoded, NotText, decode_bytes
 from reader.formats.detect import JSON_LINES_SUFFIXES, JSON_SUFFIXES, Layout, detect_layout
 from reader.formats.documents import DOCUMENT_SUFFIXES, document_articles, text_of_document

@@ -2,7 +2,7 @@
 
 Scrapers often save each page's text in a file of its own and its metadata in one table beside
 them (``file,title,date,url``). Such a table has no text column; a column of it names files of its
-folder (``csvfmt.file_column``). Parsing it gives no article and no problem; once the folder's
+folder (``csv_files.file_column``). Parsing it gives no article and no problem; once the folder's
 files are parsed, ``apply_sidecars`` reads it again and fills its fields into those files'
 articles. Every path that brings a folder's articles together goes through it:
 ``reader.library.loading.read_files`` (the command line and the window), ``reader.formats.folder.read_folder``
@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.formats.csv_files import file_column, named_file, names_file_in
 from reader.formats.csvfmt import (
     CSV_SUFFIXES,
     cell,
-    file_column,
     map_columns,
-    named_file,
-    names_file_in,
     read_table,
     row_date,
 )

@@ -19,7 +19,7 @@ from reader.formats.codepage_mojibake import NOTE as CODEPAGE_NOTE
 from reader.formats.codepage_mojibake import UTF8_NOTE as UTF8_AS_1256_NOTE
 from reader.formats.csv_dates import SERIAL_NOTE
 from reader.formats.csv_headerless import HEADERLESS_NOTE
-from reader.formats.csvfmt import BODY_IS_SUMMARY
+from reader.formats.csvfmt import BODY_IS_SUMMARY, HEADLINES_ONLY
 from reader.formats.datelines import DATELINE_NOTE
 from reader.formats.dates import URL_DATE_NOTE
 from reader.formats.debris import PRESENTATION_NOTE
@@ -61,6 +61,8 @@ _FIXED: dict[str, str] = {
     VISUAL_ORDER_NOTE: "أُعيد نص عربي مخزَّن بترتيب العرض (حروفه معكوسة) إلى ترتيب القراءة",
     HEADERLESS_NOTE: "لا صف عناوين في الجدول: عُرفت أعمدته بما تحويه (نص، عنوان، تاريخ، رابط)",
     SERIAL_NOTE: "التاريخ مقروء من رقم اليوم في جدول البيانات",
+    HEADLINES_ONLY: "لا نص: الجدول يحوي العناوين وحدها (لا عمود فيه للنص)",
+    "no headline in the row": "لا عنوان في الصف",
     BODY_IS_SUMMARY: "النص هو عمود الملخص: لا عمود للنص في الجدول",
     "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
     # why a file was not read
