@@ -7,17 +7,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from reader.formats.csv_columns import Columns
 
 # what a sidecar's bare page name ("0001") may stand for, tried in this order
 _PAGE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm", ".xml")
 
-if TYPE_CHECKING:
-    from reader.formats.csv_columns import Columns
-    from reader.formats.csvfmt import Table
+
+class Rows(Protocol):
+    """A table read from a file (``csvfmt.Table``), as far as its file names are concerned."""
+
+    @property
+    def header(self) -> tuple[str, ...]: ...
+
+    @property
+    def rows(self) -> tuple[tuple[int, int, tuple[str, ...]], ...]: ...
 
 
-def file_column(table: Table, columns: Columns, names_file: Callable[[str], bool]) -> int | None:
+def file_column(table: Rows, columns: Columns, names_file: Callable[[str], bool]) -> int | None:
     """The column whose cells name files of the folder (at least half of its first 20 filled
     cells), a column called so first; None when there is none."""
     order = list(range(len(table.header)))
