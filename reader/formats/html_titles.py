@@ -40,7 +40,7 @@ _LABEL_WORDS = frozenset(normalize(word) for word in _LABEL_WORDS_TEXT.split())
 # a site's name is a few words; a part of <title> longer than this is no site's name
 _SITE_MAX_WORDS = 6
 # the logo: its element or link (the text, or the image's alt text)
-# (an element is tested only when it has the attribute: half the time of testing every one)
+# (an element is tested only when it has the attribute: most have neither)
 _LOGO = (
     "//*[@class][contains(@class, 'logo') or contains(@class, 'brand')"
     " or contains(@class, 'site-name') or contains(@class, 'site-title')]"

@@ -113,8 +113,8 @@ def not_an_article(tree: Any, page_text: str) -> str | None:
     if tree.xpath(_ARTICLE_META):
         return None  # the page dates itself as an article: a short brief, whatever it says
     headings = [normalize(" ".join(e.text_content().split())) for e in tree.xpath(_HEADINGS)[:4]]
-    # a challenge's markup (a search of every element's attributes, 0.6 ms a page) and its
-    # words are looked for only in a page that says next to nothing: an article may quote them
+    # a challenge's markup (a search of every element's attributes) and its words are looked
+    # for only in a page that says next to nothing: an article may quote the words
     says_little = len(own_text) <= _MARKUP_TEXT_MAX
     markup = says_little and bool(tree.xpath(_CHECK_MARKUP))
     worded = any(_CHECK_TEXT.search(h) for h in headings) or (
