@@ -241,3 +241,42 @@ def test_name_is_no_headline_beside_a_title() -> None:
     item = {**_bing(0), "title": TITLES[1]}
     (article,), _ = _read([item])
     assert article.title == TITLES[1]
+
+
+def test_an_export_of_headlines_gives_headline_only_articles(tmp_path: Path) -> None:
+    """GDELT's DOC API lists headlines with their addresses and no text: each is a headline-only
+    article, noted; a record without text among records with text is still named."""
+    from reader.formats.jsonfmt import HEADLINES_ONLY
+
+    gdelt = {
+        "articles": [
+            {
+                "url": "https://www.example.sa/article/1",
+                "title": "انطلاق معرض الرياض الدولي للكتاب",
+                "seendate": "20240303T091500Z",
+                "domain": "example.sa",
+                "language": "Arabic",
+            },
+            {
+                "url": "https://www.example.eg/news/2",
+                "title": "البنك المركزي يرفع الفائدة",
+                "seendate": "20240301T101500Z",
+                "domain": "example.eg",
+                "language": "Arabic",
+            },
+        ]
+    }
+    (tmp_path / "doc.json").write_text(json.dumps(gdelt, ensure_ascii=False), encoding="utf-8")
+    mixed = [
+        {"title": "خبر كامل", "text": "نص الخبر الكامل هنا.", "url": "https://a.example/1"},
+        {"title": "خبر بلا نص", "url": "https://a.example/2"},
+    ]
+    (tmp_path / "mixed.json").write_text(json.dumps(mixed, ensure_ascii=False), encoding="utf-8")
+    records, err = export_records(tmp_path)
+    got = [(r["id"], r["body"], r["date"], r["url"], r["problems"]) for r in records]
+    assert got == [
+        ("doc.json#1", "", "2024-03-03", "https://www.example.sa/article/1", [HEADLINES_ONLY]),
+        ("doc.json#2", "", "2024-03-01", "https://www.example.eg/news/2", [HEADLINES_ONLY]),
+        ("mixed.json#1", "نص الخبر الكامل هنا.", None, "https://a.example/1", []),
+    ]
+    assert err[0].startswith("mixed.json: item 2: no article text")

@@ -32,6 +32,7 @@ from reader.formats.json_fields import (
     INNER_TEXT_KEYS,
     folded_fields,
     get_field,
+    has_field,
     present,
 )
 from reader.formats.json_frames import bare_rows
@@ -57,6 +58,7 @@ from reader.formats.telegram import is_telegram_export, telegram_items
 from reader.formats.titles import TITLE_FROM_FIRST_WORDS, title_from_text
 from reader.model import Article, LoadProblem
 
+HEADLINES_ONLY = "no body text: the export holds headlines only (no record has a text)"
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|]\s*")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
@@ -91,6 +93,7 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
     problems = [LoadProblem(rel_path, note) for note in reading.notes]
     several = len(items) > 1
     articles: list[Article] = []
+    headlines = _headlines_only(items)
     removed = sum(1 for _, item in items if is_removed(item))
     if removed:
         problems.append(LoadProblem(rel_path, removed_note(removed)))
@@ -103,7 +106,7 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
             problems.append(LoadProblem(rel_path, str(item)))
             continue
         article, reason = _article(
-            item, article_id=article_id, rel_path=rel_path, slow=reading.slow
+            item, article_id=article_id, rel_path=rel_path, slow=reading.slow, headlines=headlines
         )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
@@ -302,8 +305,28 @@ def article_of(item: Any, *, article_id: str, rel_path: str) -> tuple[Article | 
     return _article(item, article_id=article_id, rel_path=rel_path)
 
 
+def _headlines_only(items: list[tuple[int, Any]]) -> bool:
+    """An export of headlines without their text (GDELT's DOC API, a monitoring search): no
+    record has a text or a summary, and most have a title beside an address or a date. A
+    record without text among records with text is named instead: its text was lost."""
+    records = [item for _, item in items if isinstance(item, dict)][:200]
+    if not records or any(has_field(r, "body") or has_field(r, "summary") for r in records):
+        return False
+    placed = sum(
+        1
+        for r in records
+        if has_field(r, "title") and (has_field(r, "url") or has_field(r, "date"))
+    )
+    return placed * 2 > len(records)
+
+
 def _article(
-    item: Any, *, article_id: str, rel_path: str, slow: bool = False
+    item: Any,
+    *,
+    article_id: str,
+    rel_path: str,
+    slow: bool = False,
+    headlines: bool = False,
 ) -> tuple[Article | None, str]:
     if isinstance(item, Unreadable):
         return None, f"{item.what}; left out"
@@ -324,11 +347,14 @@ def _article(
     title = field("title", _text) or _text(name_headline(item))
     if not body:
         summary = field("summary", _paragraphs)
-        if not summary:
+        if summary:
+            body = summary
+            problems.append("body is the summary: the article has no text field")
+        elif headlines and title:
+            problems.append(HEADLINES_ONLY)
+        else:
             keys = ", ".join(list(item)[:8])
             return None, f"no article text (no content/body/text field with text; keys: {keys})"
-        body = summary
-        problems.append("body is the summary: the article has no text field")
     if not title:
         # scrapy items often open with a Latin byline ("AHDATH.INFO"): never an Arabic title
         title = title_from_text(body.split("\n"))

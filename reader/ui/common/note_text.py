@@ -27,6 +27,7 @@ from reader.formats.enex import CLIP_DATE_NOTE
 from reader.formats.epub import BOOK_DATE_NOTE
 from reader.formats.escaped_text import NOTE as ESCAPED_NOTE
 from reader.formats.html_dates import DATE_LINE_NOTE
+from reader.formats.jsonfmt import HEADLINES_ONLY as JSON_HEADLINES_ONLY
 from reader.formats.mojibake import NOTE as ENCODED_TWICE_NOTE
 from reader.formats.page_data import EMBEDDED_NOTE
 from reader.formats.page_paywall import FULL_TEXT_NOTE
@@ -63,6 +64,7 @@ _FIXED: dict[str, str] = {
     SERIAL_NOTE: "التاريخ مقروء من رقم اليوم في جدول البيانات",
     HEADLINES_ONLY: "لا نص: الجدول يحوي العناوين وحدها (لا عمود فيه للنص)",
     "no headline in the row": "لا عنوان في الصف",
+    JSON_HEADLINES_ONLY: "لا نص: التصدير يحوي العناوين وحدها (لا نص في أي سجل)",
     BODY_IS_SUMMARY: "النص هو عمود الملخص: لا عمود للنص في الجدول",
     "body is the summary: the article has no text field": "النص هو الملخص: لا حقل للنص في المقال",
     # why a file was not read
