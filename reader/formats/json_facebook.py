@@ -27,21 +27,18 @@ _MOST_WRAPPER_KEYS = 2
 def facebook_posts(data: Any, reading: Reading) -> list[tuple[int, dict[str, Any]]] | None:
     """(number, article-shaped item) of each post with text, when ``data`` is a Facebook posts
     file (None for any other JSON); ``reading`` is given the note counting the posts without
-    text and, by number, the note on each post whose text was repaired."""
+    text."""
     posts = _posts_list(data)
     if posts is None:
         return None
     items: list[tuple[int, dict[str, Any]]] = []
     for number, post in enumerate(posts, 1):
-        notes: list[str] = []
-        # Facebook writes its text encoded twice: undone before the text is read (its lines,
-        # its first words as the title), which the mangled letters would mislead
-        text = repaired(_post_text(post), notes)
+        # the text stays as Facebook encoded it (twice): the JSON reader repairs every item's
+        # strings before it reads a field (json_mojibake)
+        text = _post_text(post)
         if not text:
             continue
         items.append((number, {"text": text, "date": post["timestamp"], "url": _link(post)}))
-        if notes:
-            reading.notes_by_item[number] = notes
     left_out = len(posts) - len(items)
     if left_out:
         reading.notes.append(
@@ -72,12 +69,16 @@ def _is_post(entry: dict[str, Any]) -> bool:
 
 
 def _post_text(entry: dict[str, Any]) -> str:
+    # stripped of plain whitespace only: U+0085 is the second byte of a "م" encoded twice
     parts = [
-        part["post"].strip()
+        part["post"].strip(_SPACE)
         for part in entry.get("data", [])
-        if isinstance(part, dict) and isinstance(part.get("post"), str) and part["post"].strip()
+        if isinstance(part, dict) and isinstance(part.get("post"), str)
     ]
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
+
+
+_SPACE = " \t\r\n"
 
 
 def _link(entry: dict[str, Any]) -> str | None:
@@ -102,6 +103,6 @@ def refuse_messenger(data: Any) -> None:
     if not all(isinstance(m, dict) and "sender_name" in m for m in messages):
         return
     title = data.get("title")
-    title = repaired(title.strip(), []) if isinstance(title, str) else ""
+    title = repaired(title.strip(_SPACE), []).strip() if isinstance(title, str) else ""
     named = f" {title!r}" if title else ""
     raise NotJson(f"a Messenger conversation{named} ({len(messages)} messages), not articles")

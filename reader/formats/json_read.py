@@ -50,8 +50,6 @@ class Reading:
     slow: bool = False
     # notes that hold for every item of the file (rows read without names), on each article
     item_notes: list[str] = field(default_factory=list)
-    # notes for one item, by its number (a repair made while the item was put in shape)
-    notes_by_item: dict[int, list[str]] = field(default_factory=dict)
 
 
 def is_object_line(line: str) -> bool:

@@ -64,10 +64,9 @@ _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|p|div|h[1-6]|li)\b[^>]*
 _HTML_TAG = re.compile(r"<[^>]{0,500}>")
 _LOOKS_HTML = re.compile(r"<\s*(?:p|br|div|span|a|strong|em|h[1-6])\b[^>]*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\f\v\u00a0]+")
-# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON); a
-# U+0085 after a UTF-8 lead or continuation byte read as Latin-1 is the byte 85 of text encoded
-# twice (Facebook's exports: "\u00d9\u0085" is "م"), kept for the repair of that text
-_LINE_BREAKS = re.compile(r"\r\n?|[\n\u2028\u2029]|(?<![\x80-\xbf\xc2-\xf4])\x85")
+# line breaks inside string values (decode.py leaves U+2028, U+2029 and U+0085 to JSON); text
+# encoded twice, whose U+0085 is a byte of "م", is repaired before (json_mojibake)
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 # Fields nested deeper than this (lists of lists of ...) are left out with a note.
 _MAX_FIELD_DEPTH = 32
 
@@ -110,9 +109,8 @@ def parse_json(text: str, *, rel_path: str, lines: bool = False) -> JsonResult:
         )
         if article is None:
             problems.append(LoadProblem(rel_path, where + reason))
-        elif reading.item_notes or number in reading.notes_by_item:
-            own = reading.notes_by_item.get(number, [])
-            notes = article.problems + tuple(own) + tuple(reading.item_notes)
+        elif reading.item_notes:
+            notes = article.problems + tuple(reading.item_notes)
             articles.append(dataclasses.replace(article, problems=notes))
         else:
             articles.append(article)
