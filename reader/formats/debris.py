@@ -68,7 +68,8 @@ _URL_LINE = re.compile(
     rf"[<(\[]?(?P<url>{_URL}?)[>)\]]?\s*$",
     re.IGNORECASE,
 )
-_URL_ANYWHERE = re.compile(_URL, re.IGNORECASE)
+# a web address anywhere in a line
+URL_IN_TEXT = re.compile(_URL, re.IGNORECASE)
 _READ_ALSO_LINK = re.compile(rf"^\W*{READ_ALSO}\W*$")
 
 # Share, follow and ad labels (compared after ``normalize``). A line is boilerplate when all its
@@ -158,7 +159,7 @@ def is_share_line(line: str) -> bool:
     linked = "http" in line or "www." in line
     if len(line) > (_SHARE_MAX_CHARS * 3 if linked else _SHARE_MAX_CHARS):
         return False  # most lines stop here: a paragraph is longer than any button label
-    without_urls = _URL_ANYWHERE.sub(" ", line) if linked else line
+    without_urls = URL_IN_TEXT.sub(" ", line) if linked else line
     if linked and _READ_ALSO_LINK.match(without_urls):
         return True
     if len(without_urls) > _SHARE_MAX_CHARS:

@@ -21,11 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reader.formats.title_source import SITE_SEPARATOR
 from reader.formats.titles import reads_as_headline
 from reader.text.normalize import normalize
 
-# separators between a headline and the site's name; a dash needs spaces (hyphenated words)
-_SEPARATOR = re.compile(r"\s*(?:\||::|•|·)\s*|\s+(?:[–—»]|-{1,2})\s+")
 _STRONG = re.compile(r"\||::|•|·|–|—|»")
 # a colon after a label: "عاجل: ..." (after other words it is the headline's: "الوزير: ...")
 _LABEL_COLON = re.compile(r"^\s*([^:：]{1,30})\s*[:：]\s*")
@@ -81,7 +80,7 @@ def page_title(tree: Any, meta_title: str, meta_site: str, body: str) -> PageTit
     article_h1 = _article_h1(tree)
     named = _declared_sites(tree)
     parts = _parts(whole)
-    cut = [normalize(part) for part in _SEPARATOR.split(whole) if part.strip()]
+    cut = [normalize(part) for part in SITE_SEPARATOR.split(whole) if part.strip()]
     folded_parts = {*cut, *(normalize(part) for part in parts)} if len(cut) > 1 else set()
     if meta_site and normalize(meta_site) not in folded_parts:
         named.append(meta_site)  # JSON-LD's publisher; a part of <title> is judged below
@@ -125,7 +124,7 @@ def _text(element: Any) -> str:
 
 def _parts(title: str) -> list[str]:
     """``title`` cut at its separators, labels left out."""
-    parts = [part.strip() for part in _SEPARATOR.split(title) if part.strip()]
+    parts = [part.strip() for part in SITE_SEPARATOR.split(title) if part.strip()]
     kept = [part for part in parts if not _is_label(part)]
     return [_without_label(part) for part in kept] if kept else parts
 
@@ -150,7 +149,7 @@ def _trimmed(title: str, sites: set[str]) -> str:
     """``title`` without the labels and site names at its ends ("عاجل | ...", "... - Site"); the
     separators inside it are left as they are."""
     text = " ".join(title.split())
-    while cuts := list(_SEPARATOR.finditer(text)):
+    while cuts := list(SITE_SEPARATOR.finditer(text)):
         head, tail = text[: cuts[0].start()], text[cuts[-1].end() :]
         if not head.strip() or _is_label(head) or normalize(head) in sites:
             text = text[cuts[0].end() :]
@@ -170,7 +169,7 @@ def _split_title(
     folded = [normalize(part) for part in parts]
     at = next((i for i, part in enumerate(folded) if part in confirmed), None)
     if at is None:
-        strong = any(_STRONG.search(m.group()) for m in _SEPARATOR.finditer(whole))
+        strong = any(_STRONG.search(m.group()) for m in SITE_SEPARATOR.finditer(whole))
         rest = [i for i, part in enumerate(folded) if part not in known_sites]
         at = max(rest, key=lambda i: len(parts[i].split())) if rest else 0
         others = [i for i in range(len(parts)) if i != at]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.formats.debris import URL_IN_TEXT
 from reader.formats.tags import READ_ALSO
 
 # the marker then a separator, emphasis, a Markdown link or the line's end: "شاهد أيضا الحضور
@@ -18,7 +19,6 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMPHASIS = "*_#>`"
 _BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,2}[.)])\s")
 _LINKED = re.compile(r"\]\(|https?://|www\.", re.IGNORECASE)
@@ -65,7 +65,7 @@ def split_read_also(body: str) -> tuple[str, tuple[str, ...]]:
 def _headline(text: str) -> str:
     """The headline a link's text gives: without Markdown, addresses and emphasis; "" when what
     is left is no headline (a sentence, or nothing)."""
-    text = _URL.sub(" ", _MARKDOWN_LINK.sub(r"\1", text))
+    text = URL_IN_TEXT.sub(" ", _MARKDOWN_LINK.sub(r"\1", text))
     text = " ".join(text.split()).strip(_EMPHASIS + " :：-–—|»›")
     words = text.split()
     if not words or len(words) > _HEADLINE_MAX_WORDS or not any(c.isalpha() for c in text):

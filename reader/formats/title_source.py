@@ -10,8 +10,9 @@ import re
 
 from reader.text.normalize import normalize
 
-# the separators between a headline and a site's name; a dash needs its spaces
-_SEPARATOR = re.compile(r"\s+[-–—|:»·•]{1,2}\s+|\s*[|»·•]\s*")
+# the separators between a headline and a site's name; a dash needs its spaces (hyphenated
+# words), as a page's <title> writes them too (html_titles)
+SITE_SEPARATOR = re.compile(r"\s*(?:\||::|•|·)\s*|\s+(?:[–—»]|-{1,2})\s+")
 _MIN_WORDS = 2
 
 
@@ -21,7 +22,7 @@ def without_source(title: str, source: str | None) -> str:
     if not source or not title or len(source) >= len(title):
         return title
     name = _folded(source)
-    separators = list(_SEPARATOR.finditer(title))
+    separators = list(SITE_SEPARATOR.finditer(title))
     if not name or not separators:
         return title
     last, first = separators[-1], separators[0]
@@ -38,7 +39,7 @@ def _splits(separator: str, source: str) -> bool:
     """A bar, a guillemet or a long dash sets a site's name apart; a plain hyphen joins names
     inside headlines too ("الأهلي - الزمالك", "القاهرة - الإسكندرية"), and is taken only before a
     name of two words or more, or an address ("اليوم السابع", "youm7.com")."""
-    if separator.strip() != "-":
+    if separator.strip() not in ("-", "--"):
         return True
     return len(source.split()) >= 2 or "." in source
 
