@@ -21,6 +21,7 @@ from reader.formats.read_also import split_read_also
 from reader.formats.title_source import without_source
 from reader.formats.visual_order import VISUAL_ORDER_NOTE, is_visual_order, reading_order
 from reader.model import Article
+from reader.text.normalize import INVISIBLES
 
 
 def repaired_article(article: Article) -> Article:
@@ -60,8 +61,8 @@ def _tidied(article: Article) -> Article:
     )
 
 
-# whitespace and the direction marks and embeddings a copied title carries at its ends
-_TITLE_EDGES = " \t\n\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# whitespace and the invisible marks (direction, zero width) a copied title carries at its ends
+_TITLE_EDGES = " \t\n\u061c" + INVISIBLES
 
 
 def _dated_by_dateline(article: Article) -> Article:
