@@ -9,15 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.formats.dates import date_line_date
+from reader.formats.dates import WEEKDAYS, date_line_date
+from reader.text.normalize import normalize
 
 DATELINE_NOTE = "date taken from the article's dateline"
-_WEEKDAY = re.compile(
-    r"(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|سبت)"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:lun|mar|mercre|jeu|vendre|same)di\b"
-    r"|\bdimanche\b",
-    re.IGNORECASE,
-)
+_WORD = re.compile(r"[^\W\d_]+")
 
 # a place of up to three words, a separator, the date, maybe the agency in brackets, a dash
 _DATELINE = re.compile(
@@ -30,6 +26,10 @@ def dateline_date(body: str) -> dt.date | None:
     """The date of the dateline opening ``body``'s first paragraph, or None. A wire's dateline
     names its agency or the weekday; a history article opens "القاهرة - 23 يوليو 1952 -" too."""
     match = _DATELINE.match(body[:200])
-    if match is None or not (match["agency"] or _WEEKDAY.search(match["date"])):
+    if match is None or not (match["agency"] or _names_weekday(match["date"])):
         return None
     return date_line_date(match["date"].strip())
+
+
+def _names_weekday(text: str) -> bool:
+    return any(word in WEEKDAYS for word in _WORD.findall(normalize(text)))

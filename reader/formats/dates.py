@@ -206,13 +206,67 @@ _LINE_LABEL = re.compile(
     r"|(?:اخر\s+)?(?:تحديث|تعديل)|date|published(?:\s+on)?|posted(?:\s+on)?"
     r"|(?:last\s+)?updated(?:\s+on)?|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?)(?!\w)\s*[:：|\-–]?",
 )
-_DATE_LINE_WORDS = (
-    "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه يوم م ه ص الموافق موافق مساء صباحا "
-    "الساعه gmt utc am pm st nd rd th of at on monday tuesday wednesday thursday friday "
-    "saturday sunday mon tue wed thu fri sat sun t z le er lundi mardi mercredi jeudi vendredi "
-    "samedi dimanche"
+# the weekdays' names, folded (``normalize``), in Arabic, English and French
+WEEKDAYS = frozenset(
+    [
+        "السبت",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
 )
-_LINE_WORDS = frozenset(_DATE_LINE_WORDS.split())
+_LINE_WORDS = WEEKDAYS | frozenset(
+    [
+        "يوم",
+        "م",
+        "ه",
+        "ص",
+        "الموافق",
+        "موافق",
+        "مساء",
+        "صباحا",
+        "الساعه",
+        "gmt",
+        "utc",
+        "am",
+        "pm",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "of",
+        "at",
+        "on",
+        "t",
+        "z",
+        "le",
+        "er",
+    ]
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _DATE_LINE_MAX_CHARS = 90
