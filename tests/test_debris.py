@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from export_run import run_export
+from test_sections import category_tree
 
 from reader.formats import parse_file
 from reader.formats.debris import clean_line, drop_debris, url_of_line
-from reader.formats.sections import folder_category
 from reader.formats.titles import (
     file_name_wins,
     reads_as_headline,
@@ -253,68 +253,8 @@ def test_scraped_page_loses_its_ad_lines_and_gives_its_url(tmp_path: Path) -> No
     assert article.body == PARAGRAPH_1 + "\n" + PARAGRAPH_2
 
 
-@pytest.mark.parametrize(
-    ("rel_path", "category"),
-    [
-        ("سياسة/a.txt", "سياسة"),
-        ("2012/b.txt", None),
-        ("2012/05/b.txt", None),
-        ("x.txt", None),
-        ("Sport/x.txt", "Sport"),
-        ("أخبار_دولية/x.txt", "أخبار دولية"),
-        ("world-news/x.json", "world news"),
-        ("سياسة/2012/05/x.txt", "سياسة"),
-        ("May 2012/x.txt", None),
-        ("data/x.txt", None),
-        # folders tools write, and a mirror's site address: where the files came from
-        ("ChatExport_2024-03-14/messages.html", None),
-        ("New folder (2)/x.txt", None),
-        ("saved/x.html", None),
-        ("www.alayam.example/2024/03/x.html", None),
-        ("alayam.example/x.html", None),
-        ("مجلد جديد/x.txt", None),
-        ("اقتصاد/New folder/x.txt", None),
-        ("Business News/x.txt", "Business News"),
-        ("web/x.txt", "web"),  # a technology section
-        ("results/x.txt", "results"),  # a sports section
-        ("Articles 8f3a1b2c3d4e5f60718293a4b5c6d7e8/x.md", None),  # Notion's database folder
-        ("اقتصاد 8f3a1b2c3d4e5f60718293a4b5c6d7e8/x.md", "اقتصاد"),
-        ("v2.0 notes/x.txt", "v2.0 notes"),
-    ],
-)
-def test_folder_category(rel_path: str, category: str | None) -> None:
-    assert folder_category(rel_path) == category
-
-
-def _category_tree(root: Path) -> Path:
-    (root / "سياسة").mkdir()
-    (root / "2012").mkdir()
-    (root / "سياسة" / "a.txt").write_bytes("عنوان أ\r\nنص الخبر الأول.\r\n".encode("cp1256"))
-    (root / "2012" / "b.txt").write_text("عنوان ب\nنص الخبر الثاني.\n", encoding="utf-8")
-    (root / "x.txt").write_text("عنوان س\nنص الخبر الثالث.\n", encoding="utf-8")
-    item = {"title": "عنوان ج", "body": "نص.", "category": "رياضة"}
-    (root / "سياسة" / "c.json").write_text(json.dumps(item, ensure_ascii=False), encoding="utf-8")
-    return root
-
-
-def test_sections_from_folders_through_parse_file(tmp_path: Path) -> None:
-    root = _category_tree(tmp_path)
-    found = {
-        rel: parse_file(root / rel, root).articles[0]
-        for rel in ("سياسة/a.txt", "2012/b.txt", "x.txt", "سياسة/c.json")
-    }
-    assert {rel: a.category for rel, a in found.items()} == {
-        "سياسة/a.txt": "سياسة",
-        "2012/b.txt": None,
-        "x.txt": None,
-        "سياسة/c.json": "رياضة",  # the file's own category wins
-    }
-    assert found["سياسة/a.txt"].title == "عنوان أ"
-    assert found["سياسة/a.txt"].body == "نص الخبر الأول."
-
-
 def test_export_carries_categories_urls_and_file_name_titles(tmp_path: Path) -> None:
-    root = _category_tree(tmp_path)
+    root = category_tree(tmp_path)
     (root / "سياسة" / HESPRESS_NAME).write_bytes(_hespress_page())
     done = run_export(str(root), "--no-entities", "--no-cache")
     assert done.returncode == 0, done.stderr.decode("utf-8")
