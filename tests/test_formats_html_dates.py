@@ -8,19 +8,10 @@ from pathlib import Path
 
 import pytest
 from export_run import export_records
+from rain_story import HEADLINE, P1, P2
 
 from reader.formats import parse_file
 from reader.formats.html_dates import DATE_LINE_NOTE
-
-HEADLINE = "الأمطار الغزيرة تغلق طرقا رئيسية في شمال البلاد"
-P1 = (
-    "أغلقت السلطات عدة طرق رئيسية في المحافظات الشمالية بعد هطول أمطار غزيرة تسببت في سيول "
-    "جارفة، وفق ما أعلنت مديرية الدفاع المدني مساء الأحد."
-)
-P2 = (
-    "ودعت المديرية المواطنين إلى تجنب التنقل غير الضروري، فيما أعلنت وزارة التربية تعليق "
-    "الدراسة يوم الاثنين في 5 محافظات."
-)
 
 
 def _page(article: str) -> str:

@@ -7,19 +7,11 @@ import json
 from pathlib import Path
 
 from export_run import export_records
+from rain_story import HEADLINE, P1, P2
 
 from reader.formats import parse_file
 from reader.formats.page_paywall import FULL_TEXT_NOTE
 
-HEADLINE = "الأمطار الغزيرة تغلق طرقا رئيسية في شمال البلاد"
-P1 = (
-    "أغلقت السلطات عدة طرق رئيسية في المحافظات الشمالية بعد هطول أمطار غزيرة تسببت في سيول "
-    "جارفة، وفق ما أعلنت مديرية الدفاع المدني مساء الأحد."
-)
-P2 = (
-    "ودعت المديرية المواطنين إلى تجنب التنقل غير الضروري، فيما أعلنت وزارة التربية تعليق "
-    "الدراسة يوم الاثنين في 5 محافظات."
-)
 TEASER = "أغلقت السلطات عدة طرق رئيسية في المحافظات الشمالية بعد هطول ..."
 PROMPT = "اشترك الآن لقراءة المقال كاملا. الاشتراك الشهري بـ 5 دولارات فقط."
 

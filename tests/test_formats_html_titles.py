@@ -7,18 +7,10 @@ from pathlib import Path
 
 import pytest
 from export_run import export_records
+from rain_story import HEADLINE, P1, P2
 
 from reader.formats import parse_file
 
-P1 = (
-    "أغلقت السلطات عدة طرق رئيسية في المحافظات الشمالية بعد هطول أمطار غزيرة تسببت في سيول "
-    "جارفة، وفق ما أعلنت مديرية الدفاع المدني مساء الأحد."
-)
-P2 = (
-    "ودعت المديرية المواطنين إلى تجنب التنقل غير الضروري، فيما أعلنت وزارة التربية تعليق "
-    "الدراسة يوم الاثنين في 5 محافظات."
-)
-HEADLINE = "الأمطار الغزيرة تغلق طرقا رئيسية في شمال البلاد"
 TEXT = f"<p>{P1}</p><p>{P2}</p>"
 
 
