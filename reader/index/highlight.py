@@ -25,12 +25,16 @@ class Matcher:
     stems: frozenset[str]  # stem keys that match (plain words only)
     phrases: tuple[tuple[str, ...], ...]  # normalised word sequences that must be adjacent
     stem: Callable[[str], str]
+    # forms of those stems that the query words did not match (``reader.index.variants``)
+    left_out: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.norms or self.stems or self.phrases)
 
     def word_matches(self, norm: str) -> bool:
-        return norm in self.norms or (bool(self.stems) and self.stem(norm) in self.stems)
+        if norm in self.norms:
+            return True
+        return bool(self.stems) and norm not in self.left_out and self.stem(norm) in self.stems
 
 
 def match_spans(text: str, matcher: Matcher) -> list[Span]:

@@ -23,6 +23,7 @@ from reader.index.prefix import prefix_forms, prefix_stems
 from reader.index.query import parse_query
 from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.index.store import IndexStore
+from reader.index.variants import FormClass, form_class, unrelated
 from reader.text.stem import strip_clitic
 
 # weight of an exact normalised-form match on top of the stem match (issue 3: exact ranks higher)
@@ -37,8 +38,9 @@ CLITIC_RATIO = 1
 MAX_READING_SHARE = 0.2
 
 # (query word's key: its form, "*" after a prefix; exact) -> the postings it reads, with their
-# weight in the score
-WordKeys = dict[tuple[str, bool], list[tuple[PostingStore, int, float]]]
+# weight in the score. A stem's postings are all its forms', or a ``FormClass`` of some of them.
+Postings = PostingStore | FormClass
+WordKeys = dict[tuple[str, bool], list[tuple[Postings, int, float]]]
 
 
 def matching(
@@ -126,16 +128,14 @@ def _noted(
     return noted - found
 
 
-def word_keys(store: IndexStore, word: Term, exact: bool) -> list[tuple[PostingStore, int, float]]:
+def word_keys(store: IndexStore, word: Term, exact: bool) -> list[tuple[Postings, int, float]]:
     """The postings a query word reads, with their weight in the score."""
     if word.prefix:
         return _prefix_keys(store, word.norm, exact)
     return _word_keys(store, word.norm, exact)
 
 
-def _prefix_keys(
-    store: IndexStore, prefix: str, exact: bool
-) -> list[tuple[PostingStore, int, float]]:
+def _prefix_keys(store: IndexStore, prefix: str, exact: bool) -> list[tuple[Postings, int, float]]:
     """A prefix reads the words starting with it: by form when quoted, else by their stems and
     the stems starting with it (so a phrase checks it on stems as it does a plain word)."""
     if exact:
@@ -143,10 +143,10 @@ def _prefix_keys(
     return [(store.stem_postings, sid, 1.0) for _, sid in prefix_stems(store, prefix)]
 
 
-def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[PostingStore, int, float]]:
+def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[Postings, int, float]]:
     """The postings a plain (not prefix) query word reads, with their weight in the score."""
     tid = store.terms.get(norm)
-    surface = (
+    surface: list[tuple[Postings, int, float]] = (
         [(store.surface_postings, tid, 1.0 if exact else SURFACE_BONUS)] if tid is not None else []
     )
     if exact:
@@ -154,26 +154,52 @@ def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[PostingS
     keys = []
     sid = store.stems.get(store.stem(norm))
     if sid is not None:
-        keys.append((store.stem_postings, sid, 1.0))
-    keys += [(store.stem_postings, bare, 1.0) for bare in _clitic_readings(store, norm, sid)]
+        keys.append(_stem_key(store, norm, sid))
+    keys += [_stem_key(store, bare, b, strict=True) for bare, b in _readings(store, norm, sid)]
     return keys + surface
 
 
-def _clitic_readings(store: IndexStore, norm: str, sid: int | None) -> list[int]:
-    """Stem ids of the word without an attached و ف ب ل ك, for readings far more common than
-    the word as typed (``بغزه`` → ``غزه``, never ``كبير`` → ``بير`` or ``لبنان`` → ``بنان``).
+def _stem_key(
+    store: IndexStore, typed: str, sid: int, *, strict: bool = False
+) -> tuple[Postings, int, float]:
+    """The postings of the forms of stem ``sid`` that ``typed`` matches (``variants.py``)."""
+    return (form_class(store, typed, sid, strict=strict) or store.stem_postings, sid, 1.0)
+
+
+def _readings(store: IndexStore, norm: str, sid: int | None) -> list[tuple[str, int]]:
+    """(another reading of the word, its stem id): without an attached clitic
+    (``_clitic_readings``), and with the other hamza seat on a yeh or waw (مسئول, the Egyptian
+    spelling, for مسؤول; الشئون for الشؤون) where the folder has it."""
+    found = _clitic_readings(store, norm, sid)
+    for a, b in (("ئ", "ؤ"), ("ؤ", "ئ")):
+        if a in norm:
+            other = norm.replace(a, b)
+            osid = store.stems.get(store.stem(other))
+            if other not in store.terms or osid is None or osid == sid:
+                continue
+            if all(osid != s for _, s in found):
+                found.append((other, osid))
+    return found
+
+
+def _clitic_readings(store: IndexStore, norm: str, sid: int | None) -> list[tuple[str, int]]:
+    """(reading, its stem id) of the word without an attached و ف ب ل ك, for readings far more
+    common than the word as typed (``بغزه`` → ``غزه``, never ``كبير`` → ``بير`` or ``لبنان`` →
+    ``بنان``).
 
     Frequencies are compared on the surface forms: stems would let ``لبنان`` (whose light10
     stem لبن is rarer than بن) read as بنان, and ``وكالة`` read as اله (stem ال).
     """
     tid = store.terms.get(norm)
     typed = store.surface_postings.df(tid) if tid is not None else 0
-    found = []
+    found: list[tuple[str, int]] = []
     for bare in strip_clitic(norm):
         bare_tid = store.terms.get(bare)
         key = store.stem(bare)
         bare_sid = store.stems.get(key)
-        if bare_tid is None or bare_sid is None or bare_sid == sid or bare_sid in found:
+        if bare_tid is None or bare_sid is None or bare_sid == sid:
+            continue
+        if any(bare_sid == s for _, s in found):
             continue
         common = store.surface_postings.df(bare_tid) >= CLITIC_RATIO * typed
         live = len(store.live)
@@ -182,8 +208,8 @@ def _clitic_readings(store: IndexStore, norm: str, sid: int | None) -> list[int]
             and live >= 100  # in a handful of articles every word is "common"
             and store.stem_postings.df(bare_sid) > MAX_READING_SHARE * live
         )
-        if common and not too_common:
-            found.append(bare_sid)
+        if common and not too_common and not unrelated(store, norm, bare):
+            found.append((bare, bare_sid))
     return found
 
 
@@ -203,10 +229,10 @@ def _phrase_docs(store: IndexStore, phrase: Phrase, keys: WordKeys) -> BitMap:
         if k is None:
             k = keys[key] = word_keys(store, word, phrase.exact)
         # for a plain word the stem postings hold the surface ones: read only those
-        used = [tid for posting, tid, _ in k if phrase.exact or posting is store.stem_postings]
-        postings = store.surface_postings if phrase.exact else store.stem_postings
-        per_word.append(BitMap.union(*(postings.bitmap(t) for t in used)) if used else BitMap())
-        positions.append(used)
+        used = [(p, t) for p, t, _ in k if phrase.exact or p is not store.surface_postings]
+        per_word.append(BitMap.union(*(p.bitmap(t) for p, t in used)) if used else BitMap())
+        # adjacency is checked on stems: a form a FormClass left out may stand in a phrase
+        positions.append([t for _, t in used])
     docs = BitMap.intersection(*per_word) & store.live
     if len(phrase.words) == 1 or not docs:
         return docs
@@ -219,8 +245,10 @@ def _phrase_docs(store: IndexStore, phrase: Phrase, keys: WordKeys) -> BitMap:
 def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
     """What to highlight for ``query``: the forms, stems and readings it matches by, its phrases."""
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+    store.flush()  # the forms a word matches are read off the postings, as a search reads them
     norms: set[str] = set()
     stems: set[str] = set()
+    left_out: set[str] = set()
     phrases: list[tuple[str, ...]] = []
     for clause in pq.clauses:
         if clause.negated:
@@ -233,8 +261,12 @@ def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
                 if word.prefix:
                     _add_highlight_prefix(store, word.norm, alt.exact, norms, stems)
                 else:
-                    _add_highlight_word(store, word.norm, alt.exact, norms, stems)
-    return Matcher(frozenset(norms), frozenset(stems), tuple(phrases), store.stem)
+                    _add_highlight_word(
+                        store, word.norm, alt.exact, norms, stems, left_out=left_out
+                    )
+    return Matcher(
+        frozenset(norms), frozenset(stems), tuple(phrases), store.stem, frozenset(left_out - norms)
+    )
 
 
 def _add_highlight_prefix(
@@ -248,16 +280,27 @@ def _add_highlight_prefix(
 
 
 def _add_highlight_word(
-    store: IndexStore, norm: str, exact: bool, norms: set[str], stems: set[str]
+    store: IndexStore,
+    norm: str,
+    exact: bool,
+    norms: set[str],
+    stems: set[str],
+    *,
+    left_out: set[str],
 ) -> None:
     norms.add(norm)
     if exact:
         return
-    stem = store.stem
-    key = stem(norm)
+    key = store.stem(norm)
     stems.add(key)
-    readings = set(_clitic_readings(store, norm, store.stems.get(key)))
-    stems |= {stem(b) for b in strip_clitic(norm) if store.stems.get(stem(b)) in readings}
+    sid = store.stems.get(key)
+    readings = _readings(store, norm, sid)
+    stems |= {store.stem(bare) for bare, _ in readings}
+    typed = [(norm, sid, False)] if sid is not None else []
+    for word, s, strict in typed + [(bare, b, True) for bare, b in readings]:
+        if (forms := form_class(store, word, s, strict=strict)) is not None:
+            left_out.update(forms.left_out)
+            norms.update(forms.attached)
 
 
 _MARK_CACHES: weakref.WeakKeyDictionary[IndexStore, MarkBitmaps] = weakref.WeakKeyDictionary()

@@ -121,7 +121,7 @@ def _scores(store: IndexStore, pq: ParsedQuery, keys: WordKeys) -> np.ndarray:
                 continue
             seen.add((id(postings), tid))
             add_bm25(scores, postings.postings(tid), n, weight, fields[0], live=live)
-            if postings is store.stem_postings:
+            if postings is not store.surface_postings:  # a stem's forms, all or some
                 title = store.title_postings.postings(tid)
                 add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
     return scores

@@ -1,0 +1,142 @@
+"""A query word matches the forms of its light stem that the folder has go together with it
+(reader/index/variants.py): الفئة does not match فيه, العملات does not match عملية, while مصر
+still matches المصريين and a folder too small to tell keeps the whole stem."""
+
+from __future__ import annotations
+
+from reader.index import Index
+from reader.model import Article
+
+FILLER = "قال المتحدث إن الاجتماع انتهى"
+
+
+def _articles(prefix: str, n: int, body: str) -> list[Article]:
+    return [Article(id=f"{prefix}{i}", title="خبر", body=body) for i in range(n)]
+
+
+def _folder() -> Index:
+    ix = Index()
+    ix.add_many(
+        [
+            # فيه (in it) is everywhere; الفئة (the category) folds onto the same stem
+            *_articles("in_it", 40, f"{FILLER} وشارك فيه الجميع"),
+            *_articles("category", 10, "فازت في الفئة العمرية الأولى وتأهلت فئة الشباب"),
+            # the inflections of مصر go together
+            *_articles("egypt", 15, "زار مصر وفد والتقى المصريين في القاهرة"),
+            *_articles("egypt_only", 5, "عاد الوفد من مصر"),
+            *_articles("egyptians", 5, "قال المصريين في الخارج"),
+            *_articles("filler", 40, FILLER),
+        ]
+    )
+    return ix
+
+
+def _ids(ix: Index, query: str) -> set[str]:
+    return set(ix.search(query).ids)
+
+
+def _prefixes(ids: set[str]) -> set[str]:
+    return {i.rstrip("0123456789") for i in ids}
+
+
+def test_a_homograph_of_the_stem_is_left_out() -> None:
+    ix = _folder()
+    assert _prefixes(_ids(ix, "الفئة")) == {"category"}
+    assert _prefixes(_ids(ix, "فيه")) == {"in_it"}
+
+
+def test_forms_that_go_together_still_meet() -> None:
+    ix = _folder()
+    assert _prefixes(_ids(ix, "مصر")) == {"egypt", "egypt_only", "egyptians"}
+    assert _prefixes(_ids(ix, "المصريين")) == {"egypt", "egypt_only", "egyptians"}
+
+
+def test_the_typed_word_with_other_proclitics_always_matches() -> None:
+    ix = _folder()
+    ix.add_many(_articles("and_category", 3, "ثم والفئة الثانية"))
+    assert "and_category" in _prefixes(_ids(ix, "الفئة"))
+    assert "category" in _prefixes(_ids(ix, "والفئة"))
+
+
+def test_a_folder_too_small_to_tell_keeps_the_whole_stem() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="category", title="خبر", body="الفئة العمرية"),
+            Article(id="in_it", title="خبر", body="شارك فيه الجميع"),
+        ]
+    )
+    assert _ids(ix, "الفئة") == {"category", "in_it"}
+
+
+def test_a_quoted_word_and_a_phrase_match_as_before() -> None:
+    ix = _folder()
+    assert _prefixes(_ids(ix, '"الفئة"')) == {"category"}
+    assert _prefixes(_ids(ix, "الفئة العمرية")) == {"category"}
+    assert _prefixes(_ids(ix, '"الفئة العمرية"')) == {"category"}
+
+
+def test_highlights_follow_what_matched() -> None:
+    ix = _folder()
+    both = Article(id="both", title="خبر", body="الفئة التي شارك فيه أفرادها")
+    ix.add(both)
+    _, spans = ix.highlights(both, "الفئة")
+    assert [both.body[s.start : s.end] for s in spans] == ["الفئة"]
+    _, spans = ix.highlights(both, "فيه")
+    assert [both.body[s.start : s.end] for s in spans] == ["فيه"]
+
+
+def test_removed_articles_do_not_count_as_evidence() -> None:
+    # once the articles that hold فيه are gone, nothing says the two are different words
+    ix = _folder()
+    for i in range(40):
+        ix.remove(f"in_it{i}", compact=False)
+    ix.add(Article(id="late", title="خبر", body="شارك فيه الجميع"))
+    assert "late" in _ids(ix, "الفئة")
+    fresh = Index()
+    fresh.add_many(ix.live_articles())
+    assert _ids(fresh, "الفئة") == _ids(ix, "الفئة")
+
+
+def test_a_clitic_reading_the_folder_shows_to_be_another_word_is_not_used() -> None:
+    # بالي (Bali) is not ب + إلى, which is in most articles and never with it
+    ix = Index()
+    ix.add_many(
+        [
+            *_articles("to", 60, "ذهب الوفد إلى العاصمة"),
+            *_articles("bali", 6, "ضرب زلزال جزيرة بالي"),
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    assert _prefixes(_ids(ix, "بالي")) == {"bali"}
+
+
+def test_a_bare_name_finds_it_behind_a_proclitic() -> None:
+    # light10 strips ب ل ك only with ال: لإيران and بإيران have stems of their own
+    ix = Index()
+    ix.add_many(
+        [
+            *_articles("iran", 10, "زار الوزير إيران أمس"),
+            *_articles("for_iran", 4, "قال إن الطموحات النووية لإيران مقلقة"),
+            *_articles("in_iran", 4, "جرت الانتخابات بإيران"),
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    assert _prefixes(_ids(ix, "إيران")) == {"iran", "for_iran", "in_iran"}
+    body = "الطموحات النووية لإيران"
+    _, spans = ix.highlights(Article(id="x", title="خبر", body=body), "إيران")
+    assert [body[s.start : s.end] for s in spans] == ["لإيران"]
+
+
+def test_either_hamza_seat_finds_the_other() -> None:
+    # مسئول is the Egyptian spelling of مسؤول; folding keeps them apart (مسيول, مسوول)
+    ix = Index()
+    ix.add_many(
+        [
+            *_articles("waw", 5, "قال مسؤول في الوزارة"),
+            *_articles("yeh", 5, "قال مسئول في الوزارة"),
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    assert _prefixes(_ids(ix, "مسؤول")) == {"waw", "yeh"}
+    assert _prefixes(_ids(ix, "مسئول")) == {"waw", "yeh"}
