@@ -56,3 +56,18 @@ def test_prefix_finds_words_added_after_the_first_prefix_search(light: Index) ->
     assert set(light.search("هلسن*").ids) == {"a4"}
     light.add(Article(id="a5", title="قمة هلسنكي الثانية", body="اجتمع القادة في هلسنكي."))
     assert set(light.search("هلسن*").ids) == {"a4", "a5"}
+
+
+def test_a_prefix_ranks_the_common_completion_first() -> None:
+    # scored apart, each completion's idf put the rare ترامادول ahead of the ترامب people mean
+    ix = Index()
+    trump = [
+        Article(id=f"trump{i}", title="خبر", body="قال ترامب إن المحادثات جيدة وإن ترامب راض")
+        for i in range(20)
+    ]
+    drug = [Article(id="drug", title="خبر", body="ضبط شحنة ترامادول في الميناء")]
+    filler = [Article(id=f"f{i}", title="خبر", body="انتهى الاجتماع") for i in range(20)]
+    ix.add_many([*drug, *trump, *filler])
+    result = ix.search("ترام*")
+    assert set(result.ids) == {"drug"} | {a.id for a in trump}
+    assert result.ids[0].startswith("trump")

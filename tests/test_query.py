@@ -33,6 +33,20 @@ def _shape(q: ParsedQuery) -> list[tuple[bool, list[tuple[list[str], bool]]]]:
         ("كوفيد-19", [(False, [(["كوفيد", "19"], False)])]),  # one typed chunk stays together
         ("Trump ترامب", [(False, [(["trump"], False)]), (False, [(["ترامب"], False)])]),
         ("كَتَبَ", [(False, [(["كتب"], False)])]),
+        ("ترامب أو بوتين", [(False, [(["ترامب"], False), (["بوتين"], False)])]),
+        ("ترامب او بوتين", [(False, [(["ترامب"], False), (["بوتين"], False)])]),
+        # a proclitic typed apart is no word of an article; quoted, it stays as typed
+        ("ترامب و بوتين", [(False, [(["ترامب"], False)]), (False, [(["بوتين"], False)])]),
+        ('"ترامب و بوتين"', [(False, [(["ترامب", "و", "بوتين"], True)])]),
+        # a headline pasted with its label: مصدر (source) is a word there, not a field
+        (
+            "مصدر: أميركا تشن",
+            [
+                (False, [(["مصدر"], False)]),
+                (False, [(["اميركا"], False)]),
+                (False, [(["تشن"], False)]),
+            ],
+        ),
     ],
 )
 def test_words_phrases_or_not(text: str, shape: list) -> None:
@@ -48,6 +62,8 @@ def test_words_phrases_or_not(text: str, shape: list) -> None:
         ('tag:"الحرب في غزة"', Filters(include_tags=frozenset({"الحرب في غزة"}))),
         ("-tag:رياضة", Filters(exclude_tags=frozenset({"رياضة"}))),
         ("وسم:غزة", Filters(include_tags=frozenset({"غزة"}))),
+        ("مصدر:BBC", Filters(include_sources=frozenset({"BBC"}))),
+        ("source: BBC", Filters(include_sources=frozenset({"BBC"}))),
         ("tag: غزة", Filters(include_tags=frozenset({"غزة"}))),
         ("TAG:غزة", Filters(include_tags=frozenset({"غزة"}))),
         ("source:BBC", Filters(include_sources=frozenset({"BBC"}))),

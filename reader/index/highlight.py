@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.model import Span
-from reader.text import Token, tokenize
+from reader.text import Token, normalize, tokenize
 
 MATCH = "MATCH"
 
@@ -82,12 +82,11 @@ def make_snippet(text: str, spans: list[Span], width: int = 160) -> tuple[str, l
     if not spans:
         start = 0
     else:
-        best = _densest(spans, width)
+        best = _densest(text, spans, width)
         # a quarter of the window before the match, more when the text ends soon after it
         start = max(0, min(best.start - width // 4, len(text) - width))
         if start > 0:
-            space = text.rfind(" ", max(0, start - 15), start)
-            start = space + 1 if space >= 0 else start
+            start = _word_start(text, start, best.start)
         keep = best.end
     end = max(min(len(text), start + width), keep)
     if end < len(text):
@@ -108,13 +107,34 @@ def make_snippet(text: str, spans: list[Span], width: int = 160) -> tuple[str, l
     return prefix + body + suffix, inside
 
 
-def _densest(spans: list[Span], width: int) -> Span:
-    """The span that starts the window holding the most matches (earliest on ties)."""
-    best, best_count, j = spans[0], 0, 0
+def _word_start(text: str, start: int, match: int) -> int:
+    """Where a window meant to start at ``start`` starts on a word: after the last space up to 15
+    characters before it, else the text's start when no space comes before, else after the next
+    space (never past the match at ``match``)."""
+    space = max(
+        text.rfind(" ", max(0, start - 15), start), text.rfind("\n", max(0, start - 15), start)
+    )
+    if space >= 0:
+        return space + 1
+    if not any(c.isspace() for c in text[:start]):
+        return 0
+    after = min(
+        (k for k in (text.find(" ", start, match), text.find("\n", start, match)) if k >= 0),
+        default=-1,
+    )
+    return after + 1 if after >= 0 else match
+
+
+def _densest(text: str, spans: list[Span], width: int) -> Span:
+    """The span that starts the window holding the most different matched words, then the most
+    matches (earliest on ties): a window with every query word beats one that repeats one."""
+    words = [normalize(text[s.start : s.end]) for s in spans]
+    best, best_key, j = spans[0], (0, 0), 0
     for i, s in enumerate(spans):
         j = max(j, i)
         while j + 1 < len(spans) and spans[j + 1].end - s.start <= width:
             j += 1
-        if j - i + 1 > best_count:
-            best, best_count = s, j - i + 1
+        key = (len(set(words[i : j + 1])), j - i + 1)
+        if key > best_key:
+            best, best_key = s, key
     return best

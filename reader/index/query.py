@@ -15,7 +15,9 @@ note:X  note:"X Y"   the reader's notes holding every word (by form or stem, in 
 
 Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى: قسم: وسمي: ملاحظة: هو:), and the marks as
 هو:مميز (starred), هو:غير_مقروء (unread), هو:مقروء (read): "هو" ("it is") reads as "is:" does.
-OR also as ``|``, quotes also « » “ ”. Every field can be negated: -is:read is is:unread.
+OR also as ``|`` and أو, quotes also « » “ ”. Every field can be negated: -is:read is is:unread.
+An Arabic field name takes its value joined to the colon (مصدر:الجزيرة): "مصدر: ..." pasted from
+a headline is words. A lone و ف ب ل ك (typed apart from its word) is not a word to find.
 A word may carry a clitic the article does not (بغزة finds غزة); the index decides, by frequency.
 """
 
@@ -77,7 +79,10 @@ _MARKS: dict[str, str] = {
     "مقروءة": "read",
 }
 _FIELD_RE = re.compile(r"(\w+):", re.UNICODE)
-_OR = frozenset({"OR", "|", "||"})
+# أو is "or" (also typed without its hamza)
+_OR = frozenset({"OR", "|", "||", "أو", "او"})
+# a proclitic typed apart from its word ("ترامب و بوتين"): never a word of an article
+_LONE_CLITICS = frozenset("وفبلك")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -105,7 +110,7 @@ def _lex(text: str, errors: list[str]) -> list[_Item]:
                 continue
         field_name = None
         m = _FIELD_RE.match(text, i)
-        if m and m.group(1).lower() in _FIELDS:
+        if m and m.group(1).lower() in _FIELDS and _is_field(text, m):
             field_name = _FIELDS[m.group(1).lower()]
             i = m.end()
             # "tag: غزة" means tag:غزة (people put a space after a colon)
@@ -133,6 +138,14 @@ def _lex(text: str, errors: list[str]) -> list[_Item]:
     return items
 
 
+def _is_field(text: str, m: re.Match[str]) -> bool:
+    """Whether ``name:`` starts a field. An Arabic field name is an everyday word (مصدر source,
+    منذ since, هو it is) that a pasted headline may end with a colon ("مصدر: أميركا تشن ..."),
+    so it takes its value joined to the colon; a Latin one may have a space after it."""
+    joined = m.end() < len(text) and not text[m.end()].isspace()
+    return joined or m.group(1).isascii()
+
+
 def _find_close(text: str, start: int, close: str | None) -> int:
     closers = close or '"“”'
     for k in range(start, len(text)):
@@ -142,7 +155,12 @@ def _find_close(text: str, start: int, close: str | None) -> int:
 
 
 def _phrase(value: str, exact: bool, errors: list[str]) -> Phrase | None:
-    words = tuple(Term(t.text, t.norm) for t in tokenize(value) if t.norm)
+    keep_lone = exact or value.rstrip().endswith(_PREFIX_MARKS)
+    words = tuple(
+        Term(t.text, t.norm)
+        for t in tokenize(value)
+        if t.norm and (keep_lone or t.norm not in _LONE_CLITICS)
+    )
     if not words:
         return None
     if value.rstrip().endswith(_PREFIX_MARKS):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 from pyroaring import BitMap
@@ -19,7 +19,12 @@ from reader.index.marks import Marks, my_tag_counts
 from reader.index.matching import WordKeys, mark_bitmap, matching
 from reader.index.query import parse_query
 from reader.index.query_ast import Filters, ParsedQuery
-from reader.index.scoring import add_bm25, descending_score_key, stable_order
+from reader.index.scoring import (
+    add_bm25,
+    descending_score_key,
+    stable_order,
+    summed_postings,
+)
 from reader.index.store import IndexStore
 from reader.index.types import FACET_FIELDS, MY_TAG_FIELD, FacetValue, SearchResult, SortOrder
 from reader.model import ENTITY_KINDS
@@ -109,22 +114,33 @@ def _scores(store: IndexStore, pq: ParsedQuery, keys: WordKeys) -> np.ndarray:
     )
     seen: set[tuple[int, int]] = set()
     words = [
-        (w.key, alt.exact)
+        ((w.key, alt.exact), w.prefix)
         for c in pq.clauses
         if not c.negated
         for alt in c.alternatives
         for w in alt.words
     ]
-    for word in words:
-        for postings, tid, weight in keys.get(word, ()):
-            if (id(postings), tid) in seen:
-                continue
-            seen.add((id(postings), tid))
-            add_bm25(scores, postings.postings(tid), n, weight, fields[0], live=live)
+    for word, prefix in words:
+        entries = [e for e in keys.get(word, ()) if (id(e[0]), e[1]) not in seen]
+        seen.update((id(postings), tid) for postings, tid, _ in entries)
+        # a prefix's completions count as one word: scored apart, the rarest completion (ترامادول
+        # for ترام*) would outrank the word people mean (ترامب)
+        groups = _by_store(entries) if prefix else [([tid], p, w) for p, tid, w in entries]
+        for tids, postings, weight in groups:
+            body = summed_postings([postings.postings(t) for t in tids])
+            add_bm25(scores, body, n, weight, fields[0], live=live)
             if postings is not store.surface_postings:  # a stem's forms, all or some
-                title = store.title_postings.postings(tid)
+                title = summed_postings([store.title_postings.postings(t) for t in tids])
                 add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
     return scores
+
+
+def _by_store(entries: list) -> list[tuple[list[int], Any, float]]:
+    """A prefix's postings grouped by the store they come from (its stems, or its forms)."""
+    groups: dict[int, tuple[list[int], Any, float]] = {}
+    for postings, tid, weight in entries:
+        groups.setdefault(id(postings), ([], postings, weight))[0].append(tid)
+    return list(groups.values())
 
 
 def _facet_counts(

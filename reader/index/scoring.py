@@ -57,3 +57,17 @@ def descending_score_key(scores: np.ndarray) -> np.ndarray:
     bits = (scores.astype(np.float32) + np.float32(0.0)).view(np.int32).astype(np.int64)  # -0 -> +0
     ascending = np.where(bits >= 0, bits, bits ^ 0x7FFFFFFF)  # monotonic in the float value
     return np.int64(0x7FFFFFFF) - ascending
+
+
+def summed_postings(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Postings of several terms as one: (doc numbers ascending, tfs summed per doc)."""
+    if not parts:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+    if len(parts) == 1:
+        return parts[0]
+    docs = np.concatenate([p[0] for p in parts])
+    if len(docs) == 0:
+        return parts[0]
+    unique, inverse = np.unique(docs, return_inverse=True)
+    tfs = np.bincount(inverse, weights=np.concatenate([p[1] for p in parts]))
+    return unique, tfs.astype(np.float32)

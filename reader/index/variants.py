@@ -21,6 +21,7 @@ import numpy as np
 from pyroaring import BitMap
 
 from reader.index.postings import PostingStore
+from reader.index.scoring import summed_postings
 from reader.index.store import IndexStore
 from reader.text.stem import strip_article
 
@@ -51,13 +52,7 @@ class FormClass:
 
     def postings(self, stem_id: int) -> tuple[np.ndarray, np.ndarray]:
         """(doc numbers ascending, tfs summed over the kept forms), like a stem's postings."""
-        parts = [self.surface.postings(t) for t in self.kept]
-        docs = np.concatenate([p[0] for p in parts])
-        tfs = np.concatenate([p[1] for p in parts])
-        if len(parts) == 1:
-            return docs, tfs
-        unique, inverse = np.unique(docs, return_inverse=True)
-        return unique, np.bincount(inverse, weights=tfs).astype(np.float32)
+        return summed_postings([self.surface.postings(t) for t in self.kept])
 
     def bitmap(self, stem_id: int) -> BitMap:
         if self._bitmap is None:
