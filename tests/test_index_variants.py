@@ -140,3 +140,32 @@ def test_either_hamza_seat_finds_the_other() -> None:
     )
     assert _prefixes(_ids(ix, "مسؤول")) == {"waw", "yeh"}
     assert _prefixes(_ids(ix, "مسئول")) == {"waw", "yeh"}
+
+
+def test_a_name_or_number_joined_to_its_clitic_by_tatweel_is_found() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="cnn", title="خبر", body="قال مسؤول لـCNN إن الأسعار زادت بـ20 بالمئة"),
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    assert _ids(ix, "CNN") == {"cnn"}
+    assert _ids(ix, "20") == {"cnn"}
+    assert _ids(ix, "٢٠") == {"cnn"}
+
+
+def test_a_name_written_joined_or_apart_is_found_either_way() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(
+                id="joined", title="خبر", body="استقبل الرئيس عبدالفتاح السيسي الوفد في أبوظبي"
+            ),
+            Article(id="apart", title="خبر", body="قال عبد الفتاح السيسي في أبو ظبي"),
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    for query in ("عبدالفتاح السيسي", "عبد الفتاح السيسي", "أبوظبي", "أبو ظبي"):
+        assert _ids(ix, query) == {"joined", "apart"}, query
+    assert _ids(ix, '"عبد الفتاح"') == {"apart"}  # quoted: as typed

@@ -38,6 +38,12 @@ def _shape(q: ParsedQuery) -> list[tuple[bool, list[tuple[list[str], bool]]]]:
         # a proclitic typed apart is no word of an article; quoted, it stays as typed
         ("ترامب و بوتين", [(False, [(["ترامب"], False)]), (False, [(["بوتين"], False)])]),
         ('"ترامب و بوتين"', [(False, [(["ترامب", "و", "بوتين"], True)])]),
+        # names written joined or apart match either way
+        ("عبدالفتاح", [(False, [(["عبدالفتاح"], False), (["عبد", "الفتاح"], False)])]),
+        ("عبد الفتاح", [(False, [(["عبد", "الفتاح"], False), (["عبدالفتاح"], False)])]),
+        ("أبو ظبي", [(False, [(["ابو", "ظبي"], False), (["ابوظبي"], False)])]),
+        ("ابواب", [(False, [(["ابواب"], False)])]),  # doors, not أبو + اب
+        ('"عبد الله"', [(False, [(["عبد", "الله"], True)])]),
         # a headline pasted with its label: مصدر (source) is a word there, not a field
         (
             "مصدر: أميركا تشن",

@@ -20,6 +20,8 @@ from reader.text import normalize, tokenize
         ("الرئيـــس", "الرئيس"),
         ("٢٠٢٣", "2023"),
         ("۱۴۰۲", "1402"),
+        ("٧٫٥", "7.5"),  # the Arabic decimal separator
+        ("١٬٠٠٠", "1,000"),  # ... and thousands separator
         ("iPhone", "iphone"),
         ("ﻻ", "لا"),  # presentation form
     ],

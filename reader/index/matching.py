@@ -155,6 +155,8 @@ def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[Postings
     sid = store.stems.get(store.stem(norm))
     if sid is not None:
         keys.append(_stem_key(store, norm, sid))
+    elif (behind := form_class(store, norm, None)) is not None:
+        keys.append((behind, behind.stem_id, 1.0))  # only behind a proclitic (لـCNN)
     keys += [_stem_key(store, bare, b, strict=True) for bare, b in _readings(store, norm, sid)]
     return keys + surface
 
@@ -296,7 +298,7 @@ def _add_highlight_word(
     sid = store.stems.get(key)
     readings = _readings(store, norm, sid)
     stems |= {store.stem(bare) for bare, _ in readings}
-    typed = [(norm, sid, False)] if sid is not None else []
+    typed: list[tuple[str, int | None, bool]] = [(norm, sid, False)]
     for word, s, strict in typed + [(bare, b, True) for bare, b in readings]:
         if (forms := form_class(store, word, s, strict=strict)) is not None:
             left_out.update(forms.left_out)

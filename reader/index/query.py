@@ -233,9 +233,67 @@ def parse_query(text: str) -> ParsedQuery:
         filt = _add_field(filt, item, errors)
     if pending_or:
         errors.append("OR needs a word on each side")
+    clauses = _compound_names(clauses)
     if text and text.strip() and not clauses and filt == Filters() and not errors:
         errors.append("nothing to search for")
     return ParsedQuery(text or "", tuple(clauses), filt, "; ".join(dict.fromkeys(errors)) or None)
+
+
+def _plain_word(clause: Clause) -> Term | None:
+    """The one word of a clause that is a single plain word (not quoted, negated or a prefix)."""
+    if clause.negated or len(clause.alternatives) != 1:
+        return None
+    alt = clause.alternatives[0]
+    if alt.exact or len(alt.words) != 1 or alt.words[0].prefix:
+        return None
+    return alt.words[0]
+
+
+def _compound_names(clauses: list[Clause]) -> list[Clause]:
+    """Names written joined or apart (عبدالفتاح / عبد الفتاح, أبوظبي / أبو ظبي) match either way:
+    typed joined, the clause also takes the two words; typed apart, the two words (a phrase) also
+    take the joined word."""
+    out: list[Clause] = []
+    i = 0
+    while i < len(clauses):
+        word = _plain_word(clauses[i])
+        after = _plain_word(clauses[i + 1]) if i + 1 < len(clauses) else None
+        if word is not None and after is not None and _joins(word.norm, after.norm):
+            apart = Phrase((word, after))
+            joined = Phrase((Term(word.text + after.text, word.norm + after.norm),))
+            out.append(Clause((apart, joined)))
+            i += 2
+            continue
+        parts = _split_compound(word.norm) if word is not None else None
+        if word is not None and parts is not None:
+            apart = Phrase((Term(parts[0], parts[0]), Term(parts[1], parts[1])))
+            out.append(Clause((Phrase((word,)), apart)))
+        else:
+            out.append(clauses[i])
+        i += 1
+    return out
+
+
+# the first words of names that are written joined as often as apart
+_COMPOUND_HEADS = ("عبد", "ابو")
+
+
+def _joins(first: str, second: str) -> bool:
+    return first in _COMPOUND_HEADS and _split_compound(first + second) is not None
+
+
+def _split_compound(norm: str) -> tuple[str, str] | None:
+    """(head, rest) of a joined name: عبد + a word with ال (عبدالله, عبدالفتاح), أبو + a word of
+    three letters or more (أبوظبي); None for anything else (ابواب is not أبو + اب)."""
+    for head in _COMPOUND_HEADS:
+        rest = norm[len(head) :]
+        if not norm.startswith(head):
+            continue
+        if head == "عبد" and rest.startswith("ال") and len(rest) >= 4:
+            return head, rest
+        if head == "ابو" and len(rest) >= 3:
+            return head, rest
+    return None
 
 
 def _add_field(filt: Filters, item: _Item, errors: list[str]) -> Filters:

@@ -33,8 +33,9 @@ MIN_LIFT = 2.0
 # ... once chance alone would put them together in this many articles: fewer, and sharing none
 # says nothing.
 MIN_EXPECTED = 3.0
-# A word of three letters or more behind one of these is the word (لإيران, بإيران, وبإيران):
-# light10 strips ب ل ك only with ال, and و ف only when three letters remain.
+# A word of three letters or more, or a number, behind one of these is the word (لإيران, بإيران,
+# وبإيران, بـ20 and لـCNN once the tatweel is gone): light10 strips ب ل ك only with ال, and و ف
+# only when three letters remain.
 _PROCLITICS = ("ب", "ل", "ك", "ف", "و", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
@@ -61,14 +62,16 @@ class FormClass:
 
 
 def form_class(
-    store: IndexStore, typed: str, stem_id: int, *, strict: bool = False
+    store: IndexStore, typed: str, stem_id: int | None, *, strict: bool = False
 ) -> FormClass | None:
     """The forms of stem ``stem_id`` that the word ``typed`` (normalised) matches, with the typed
     word behind a single proclitic (لإيران, بإيران for إيران: light10 strips ب ل ك only with
     ال); None when that is the stem's forms, all of them (its own postings then serve).
 
     ``strict`` (a reading of the word, بيني in فلبيني): a form of another core is matched only
-    when the folder shows it goes together with ``typed``, not while it cannot tell."""
+    when the folder shows it goes together with ``typed``, not while it cannot tell.
+    ``stem_id`` None: the folder has no form of the word's stem, only maybe the word behind a
+    proclitic (لـCNN); the class then goes by the stem of the first such form."""
     cache = _cache(store)
     key = (typed, stem_id, strict)
     if key not in cache.classes:
@@ -77,14 +80,14 @@ def form_class(
 
 
 def _form_class(
-    store: IndexStore, cache: _Cache, typed: str, stem_id: int, strict: bool
+    store: IndexStore, cache: _Cache, typed: str, stem_id: int | None, strict: bool
 ) -> FormClass | None:
-    members = cache.members(stem_id).tolist()
+    members = cache.members(stem_id).tolist() if stem_id is not None else []
     typed_tid = store.terms.get(typed)
     typed_docs = _live_docs(store, typed_tid) if typed_tid is not None else None
     attached = [
         tid
-        for c in (_PROCLITICS if len(typed) >= 3 else ())
+        for c in (_PROCLITICS if len(typed) >= 3 or typed.isdigit() else ())
         if (tid := store.terms.get(c + typed)) is not None
         and store.surf2stem[tid] != stem_id
         and (typed_docs is None or _relation(store, typed_docs, tid) is not False)
@@ -100,6 +103,8 @@ def _form_class(
                 left_out.append(tid)
     if not left_out and not attached:
         return None
+    if stem_id is None:
+        stem_id = store.surf2stem[attached[0]]
     dropped = set(left_out)
     kept = tuple(t for t in members if t not in dropped) + tuple(attached)
     return FormClass(
@@ -159,7 +164,7 @@ class _Cache:
     forms: list[str]
     order: np.ndarray  # term ids sorted by stem id
     starts: np.ndarray  # stem id -> its first place in ``order`` (one past the last stem too)
-    classes: dict[tuple[str, int, bool], FormClass | None] = field(default_factory=dict)
+    classes: dict[tuple[str, int | None, bool], FormClass | None] = field(default_factory=dict)
 
     def members(self, stem_id: int) -> np.ndarray:
         if stem_id + 1 >= len(self.starts):

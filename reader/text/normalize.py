@@ -67,6 +67,8 @@ def normalize(text: str) -> str:
     if _DIGIT_RE.search(text):
         for a, b in _DIGITS:
             text = text.replace(a, b)
+        # the Arabic decimal and thousands separators (٧٫٥ is 7.5) with the digits they join
+        text = text.replace("\u066b", ".").replace("\u066c", ",")
     return text.lower()
 
 
