@@ -169,3 +169,21 @@ def test_a_name_written_joined_or_apart_is_found_either_way() -> None:
     for query in ("عبدالفتاح السيسي", "عبد الفتاح السيسي", "أبوظبي", "أبو ظبي"):
         assert _ids(ix, query) == {"joined", "apart"}, query
     assert _ids(ix, '"عبد الفتاح"') == {"apart"}  # quoted: as typed
+
+
+def test_no_article_with_every_word_gives_those_with_the_most() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="cars", title="ترامب يهدد السيارات الأوروبية", body="رسوم على السيارات"),
+            Article(id="canada", title="ترامب يهدد كندا", body="رسوم جمركية"),
+            Article(id="other", title="خبر", body="انتهى الاجتماع"),
+        ]
+    )
+    result = ix.search("ترامب يهدد بفرض رسوم جديدة على السيارات")
+    assert result.relaxed == (5, 7)
+    assert result.ids == ("cars",)
+    assert ix.search("ترامب يهدد").relaxed is None  # every word found: the plain answer
+    assert ix.search("ترامب -كندا يهدد").ids == ("cars",)
+    assert ix.search("قطار").ids == ()  # one word: nothing to relax
+    assert ix.search("قطار طائرة").ids == ()  # no article holds half of them

@@ -168,3 +168,22 @@ def _export_ids(folder: Path) -> list[str]:
 
     library = load_library(folder, entities=False, use_cache=False)
     return [json.dumps({"id": i}) for i in library.articles]
+
+
+def test_no_article_with_every_word_answers_with_the_most(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # no article holds all three words; «إيران وروسيا» holds إيران and موسكو
+    folder = _folder(tmp_path)
+    code, out, _ = _search(capsys, str(folder), "ايران موسكو المباراة", "--limit", "5")
+    assert code == 0
+    assert out.splitlines()[0].startswith("no article has all 3 words of «ايران موسكو المباراة»")
+    assert "1 articles have 2 of them" in out.splitlines()[0]
+    assert "a.json#1" in out
+    queries = tmp_path / "queries.txt"
+    queries.write_text("ايران موسكو المباراة\nايران موسكو\n", encoding="utf-8")
+    code, out, _ = _search(capsys, str(folder), "--queries", str(queries))
+    relaxed, strict = (json.loads(line) for line in out.splitlines())
+    assert (relaxed["words_held"], relaxed["words"]) == (2, 3)
+    assert [r["id"] for r in relaxed["results"]] == ["a.json#1"]
+    assert "words_held" not in strict

@@ -2,7 +2,8 @@
 
 Text output (the default for one QUERY): a count line, then per result its rank, score, id,
 title and a snippet around the best match. JSON Lines (the default for ``--queries``): one line
-per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``
+per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``, with
+``"words_held"`` and ``"words"`` when no article had every word and the results hold the most
 Problems go to stderr as ``path: reason`` with the one-line summary; a
 malformed query is answered (best reading) and its message goes to stderr too. The disk cache
 (``reader.storage.cache``) answers for a folder seen before: files and the index snapshot are read back
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             if result.error:
                 tell("search", f"{query!r}: {result.error}")
             if fmt == "jsonl":
-                _write_jsonl(out, query, hits)
+                _write_jsonl(out, query, hits, result.relaxed)
             else:
                 _write_text(out, query, result, hits, limit)
             out.flush()
@@ -175,7 +176,9 @@ def _queries(args: argparse.Namespace) -> Iterator[str]:
             yield line.strip()
 
 
-def _write_jsonl(out: Output, query: str, hits: list[_Hit]) -> None:
+def _write_jsonl(
+    out: Output, query: str, hits: list[_Hit], relaxed: tuple[int, int] | None = None
+) -> None:
     # cleaned field by field, so the note names the article that held a lone surrogate
     results = [
         {
@@ -187,7 +190,10 @@ def _write_jsonl(out: Output, query: str, hits: list[_Hit]) -> None:
         }
         for _, score, a, snippet in hits
     ]
-    record = {"query": out.clean(query, query), "results": results}
+    record: dict[str, object] = {"query": out.clean(query, query), "results": results}
+    if relaxed:
+        # no article had every word: these hold the most of them
+        record["words_held"], record["words"] = relaxed
     out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -195,7 +201,15 @@ def _write_text(
     out: Output, query: str, result: SearchResult, hits: list[_Hit], limit: int
 ) -> None:
     shown = min(limit, result.total)
-    out.write(f"{result.total} articles match «{query}» (showing {shown})\n", query)
+    if result.relaxed:
+        held, words = result.relaxed
+        line = (
+            f"no article has all {words} words of «{query}»; "
+            f"{result.total} articles have {held} of them (showing {shown})"
+        )
+    else:
+        line = f"{result.total} articles match «{query}» (showing {shown})"
+    out.write(line + "\n", query)
     for rank, score, a, snippet in hits:
         out.write(f"{rank:>3}  {score:8.3f}  {a.id}  {a.title}\n", a.id)
         if snippet:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from pyroaring import BitMap
@@ -71,6 +72,34 @@ def matching(
         docs = _clause_docs(store, clause, keys)
         found = found - docs if clause.negated else found & docs
     return found, _noted(store, pq, marks, filtered=filtered, found=found, keys=keys)
+
+
+def most_words(
+    store: IndexStore,
+    pq: ParsedQuery,
+    filters: Filters | None,
+    marks: Marks | None,
+    keys: WordKeys,
+) -> tuple[BitMap, int]:
+    """When no article has every word of the query: the articles holding the most of its words
+    (phrases and OR groups count as one), at least half of them, and how many that is; (empty,
+    0) for a query of fewer than two words. Filters and excluded words still hold."""
+    positive = [c for c in pq.clauses if not c.negated]
+    if len(positive) < 2:
+        return BitMap(), 0
+    base = matching(store, replace(pq, clauses=()), filters, marks, keys)[0]
+    for clause in pq.clauses:
+        if clause.negated:
+            base -= _clause_docs(store, clause, keys)
+    counts = np.zeros(len(store.ids), dtype=np.int16)
+    for clause in positive:
+        docs = _clause_docs(store, clause, keys) & base
+        counts[np.frombuffer(docs.to_array(), dtype=np.uint32)] += 1
+    for held in range(len(positive) - 1, (len(positive) + 1) // 2 - 1, -1):
+        found = np.flatnonzero(counts >= held)
+        if len(found):
+            return BitMap(found.astype(np.uint32)), held
+    return BitMap(), 0
 
 
 def mark_bitmap(

@@ -16,7 +16,7 @@ from pyroaring import BitMap
 
 from reader.index.filtering import timeline
 from reader.index.marks import Marks, my_tag_counts
-from reader.index.matching import WordKeys, mark_bitmap, matching
+from reader.index.matching import WordKeys, mark_bitmap, matching, most_words
 from reader.index.query import parse_query
 from reader.index.query_ast import Filters, ParsedQuery
 from reader.index.scoring import (
@@ -50,6 +50,10 @@ def search(
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
     keys: WordKeys = {}
     found, noted = matching(store, pq, filters, marks, keys)
+    relaxed = None
+    if not found and not noted:
+        found, held = most_words(store, pq, filters, marks, keys)
+        relaxed = (held, sum(not c.negated for c in pq.clauses)) if found else None
     docs = np.frombuffer(found.to_array(), dtype=np.uint32).astype(np.int64)
     ranked, scores = _ranked(store, pq, keys, docs, sort)
     if noted:
@@ -78,6 +82,7 @@ def search(
         elapsed=time.perf_counter() - started,
         missing={name: field.missing(docs) for name, field in store.facets.items()},
         distinct=distinct,
+        relaxed=relaxed,
         note_ids=frozenset(ids[np.frombuffer(noted.to_array(), dtype=np.uint32)].tolist())
         if noted
         else frozenset(),

@@ -90,7 +90,8 @@ class SearchResult:
     filters are always kept). ``month`` values are ``"YYYY-MM"``. ``timeline``: articles per day
     over the current result, oldest first (undated articles are not in it). ``query``: the parsed
     query, to pass to ``Index.highlights`` / ``Index.snippet``. ``error``: a human message when the
-    query was malformed (the result is still the best reading of it), else None.
+    query was malformed (the result is still the best reading of it), else None. When no article
+    holds every word, the result is the articles holding the most of them, and ``relaxed`` says so.
     """
 
     ids: tuple[str, ...]
@@ -108,6 +109,9 @@ class SearchResult:
     distinct: Mapping[str, int] = field(default_factory=dict, compare=False)
     # the ids found only through the reader's notes, listed after the text matches
     note_ids: frozenset[str] = field(default_factory=frozenset, compare=False)
+    # (words held, words in the query) when no article had every word and the result holds the
+    # articles with the most of them (``matching.most_words``); None for a result of every word
+    relaxed: tuple[int, int] | None = None
 
 
 class SearchIndex(Protocol):

@@ -53,6 +53,19 @@ def test_a_query_matching_nothing_says_so_and_offers_to_clear(qtbot, make_window
     assert window.search_bar.box.text() == ""
 
 
+def test_no_article_with_every_word_lists_those_with_the_most_and_says_so(
+    qtbot, make_window, news_folder
+):
+    window = make_window()
+    open_and_wait(qtbot, window, news_folder)
+    type_text(window.search_bar.box, "ترامب يزور الرياض زنجبيل")
+    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
+        pass
+    assert listed_titles(window) == ["ترامب يزور الرياض"]
+    assert "1 article with 3 of the 4 words" in window.list_panel.header.text()
+    assert "No article has all 4 words; these have 3" in window.status.note.text()
+
+
 def test_clicking_a_tag_chip_in_the_reading_pane_filters(qtbot, make_window, news_folder):
     window = make_window()
     open_and_wait(qtbot, window, news_folder)

@@ -40,6 +40,13 @@ add_arabic(
         "{n:,} articles": "{n:,} مقال",
         "1 article": "مقال واحد",
         "This article was removed from the folder.": "حُذف هذا المقال من المجلد.",
+        "{n:,} articles with {held} of the {words} words": (
+            "{n:,} مقال فيها {held} من الكلمات الـ{words}"
+        ),
+        "1 article with {held} of the {words} words": "مقال واحد فيه {held} من الكلمات الـ{words}",
+        "No article has all {words} words; these have {held}": (
+            "لا يوجد مقال فيه الكلمات الـ{words} كلها؛ في هذه {held} منها"
+        ),
     }
 )
 
@@ -151,14 +158,26 @@ class ResultView(QObject):
         controller = self.results
         # the sort box shows the order; the header names it only when a query chose it, to say
         # why the list is no longer newest first
-        if controller.auto_relevance and controller.searching:
+        held, words = result.relaxed or (0, 0)
+        if result.relaxed:
+            # no article has every word: the list holds those with the most, and says so
+            template = (
+                "1 article with {held} of the {words} words"
+                if result.total == 1
+                else "{n:,} articles with {held} of the {words} words"
+            )
+        elif controller.auto_relevance and controller.searching:
             template = "1 article · {order}" if result.total == 1 else "{n:,} articles · {order}"
         else:
             template = "1 article" if result.total == 1 else "{n:,} articles"
-        self.list.set_header(template, n=result.total, order=SORT_LABELS[SortKey.RELEVANCE])
+        order = SORT_LABELS[SortKey.RELEVANCE]
+        self.list.set_header(template, n=result.total, order=order, held=held, words=words)
         notes = list(self.folder.notes)
         if result.error:
             notes.insert(0, t("Query: {error}").format(error=result.error))
+        if result.relaxed:
+            text = t("No article has all {words} words; these have {held}")
+            notes.insert(0, text.format(words=words, held=held))
         self.status.set_note(" · ".join(notes))
 
     def _show_no_folder(self) -> None:
