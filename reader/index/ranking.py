@@ -135,8 +135,15 @@ def _scores(store: IndexStore, pq: ParsedQuery, keys: WordKeys) -> np.ndarray:
             body = summed_postings([postings.postings(t) for t in tids])
             add_bm25(scores, body, n, weight, fields[0], live=live)
             if postings is not store.surface_postings:  # a stem's forms, all or some
-                title = summed_postings([store.title_postings.postings(t) for t in tids])
-                add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
+                title_stems = tids
+            elif word[1]:
+                # a quoted word: the title by its stem (titles are kept by stem), so a title
+                # holding the words still ranks above passing mentions
+                title_stems = sorted({int(store.surf2stem[t]) for t in tids})
+            else:
+                continue  # the exact-form bonus of a plain word: its stem scored the title
+            title = summed_postings([store.title_postings.postings(t) for t in title_stems])
+            add_bm25(scores, title, n, weight * TITLE_WEIGHT, fields[1], live=live)
     return scores
 
 
