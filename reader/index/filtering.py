@@ -53,6 +53,21 @@ def apply_filters(
     return docs
 
 
+def unknown_values(f: Filters, facets: Mapping[str, FacetField], live: BitMap) -> list[str]:
+    """A message for each tag, source or section the query names that no article holds
+    (``قسم:رياضة`` in a folder whose sections are in English): said, not an empty list alone."""
+    messages = []
+    for name, values, template in (
+        ("tag", f.include_tags, "no article has the tag «{}»"),
+        ("source", f.include_sources, "no source is called «{}»"),
+        ("category", f.include_categories, "no section is called «{}»"),
+    ):
+        for value in sorted(values):
+            if not value_docs(facets[name], value, live) & live:
+                messages.append(template.format(value))
+    return messages
+
+
 def value_docs(field: FacetField, value: str, live: BitMap) -> BitMap:
     """Documents holding a value of a field; ``NONE_VALUE``: the live ones holding none."""
     if value == NONE_VALUE:

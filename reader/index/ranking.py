@@ -14,7 +14,7 @@ from typing import Any, cast
 import numpy as np
 from pyroaring import BitMap
 
-from reader.index.filtering import timeline
+from reader.index.filtering import timeline, unknown_values
 from reader.index.marks import Marks, my_tag_counts
 from reader.index.matching import WordKeys, mark_bitmap, matching, most_words
 from reader.index.query import parse_query
@@ -78,7 +78,13 @@ def search(
         facets=facets,
         timeline=timeline(store.array("day")[docs]),
         query=pq,
-        error=pq.error,
+        error="; ".join(
+            [
+                *([pq.error] if pq.error else []),
+                *unknown_values(pq.filters, store.facets, store.live),
+            ]
+        )
+        or None,
         elapsed=time.perf_counter() - started,
         missing={name: field.missing(docs) for name, field in store.facets.items()},
         distinct=distinct,

@@ -18,7 +18,8 @@ from reader.index.types import SortKey
 from reader.library.library import Library
 from reader.model import Article
 from reader.storage.state import UserState, ViewState
-from reader.ui.common.i18n import add_arabic, t
+from reader.ui.common.i18n import add_arabic, current_language, t
+from reader.ui.common.query_text import query_text
 from reader.ui.common.scroll_restore import ScrollRestore
 from reader.ui.filters.chips import FilterChips
 from reader.ui.filters.sidebar import FilterSidebar
@@ -174,7 +175,8 @@ class ResultView(QObject):
         self.list.set_header(template, n=result.total, order=order, held=held, words=words)
         notes = list(self.folder.notes)
         if result.error:
-            notes.insert(0, t("Query: {error}").format(error=result.error))
+            error = query_text(result.error, current_language())
+            notes.insert(0, t("Query: {error}").format(error=error))
         if result.relaxed:
             text = t("No article has all {words} words; these have {held}")
             notes.insert(0, text.format(words=words, held=held))
