@@ -62,7 +62,7 @@ def test_a_prefix_ranks_the_common_completion_first() -> None:
     # scored apart, each completion's idf put the rare ترامادول ahead of the ترامب people mean
     ix = Index()
     trump = [
-        Article(id=f"trump{i}", title="خبر", body="قال ترامب إن المحادثات جيدة وإن ترامب راض")
+        Article(id=f"trump{i}", title="خبر", body=f"قال ترامب إن المحادثات جيدة وإن ترامب راض {i}")
         for i in range(20)
     ]
     drug = [Article(id="drug", title="خبر", body="ضبط شحنة ترامادول في الميناء")]

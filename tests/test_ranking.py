@@ -24,3 +24,26 @@ def test_a_quoted_phrase_in_the_title_ranks_above_passing_mentions() -> None:
     ix.add_many([*passing, titled])
     assert ix.search('"الاتفاق النووي"').ids[0] == "titled"
     assert ix.search("الاتفاق النووي").ids[0] == "titled"
+
+
+def test_a_search_lists_each_text_once_and_names_the_copies() -> None:
+    # one story saved under two sections (and once more with other spacing), another apart
+    story = "قال وزير الخارجية إن المحادثات مع إيران ستستأنف الأسبوع المقبل"
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="world/a.txt", title="محادثات إيران", body=story, category="world"),
+            Article(id="mideast/a.txt", title="محادثات إيران", body=story, category="mideast"),
+            Article(id="saved/a.txt", title="محادثات  إيران", body=story.replace(" ", "  ")),
+            Article(id="other.txt", title="إيران والطاقة", body="ارتفعت صادرات إيران من النفط"),
+        ]
+    )
+    result = ix.search("إيران")
+    assert result.total == 2 and result.copies == 2
+    assert set(result.ids) == {"world/a.txt", "other.txt"}
+    # a section filter still finds its own copy
+    assert ix.search("إيران category:mideast").ids == ("mideast/a.txt",)
+    assert ix.copies("world/a.txt") == ("mideast/a.txt", "saved/a.txt")
+    assert ix.copies("other.txt") == ()
+    # browsing the folder (no words) lists every file's article
+    assert ix.search("").total == 4

@@ -3,7 +3,8 @@
 Text output (the default for one QUERY): a count line, then per result its rank, score, id,
 title and a snippet around the best match. JSON Lines (the default for ``--queries``): one line
 per query, ``{"query": str, "results": [{"id", "title", "url", "score", "snippet"}]}``, with
-``"words_held"`` and ``"words"`` when no article had every word and the results hold the most
+``"words_held"`` and ``"words"`` when no article had every word and the results hold the most,
+``"copies_left_out"`` when copies of a listed text were left out (a search lists each text once)
 Problems go to stderr as ``path: reason`` with the one-line summary; a
 malformed query is answered (best reading) and its message goes to stderr too. The disk cache
 (``reader.storage.cache``) answers for a folder seen before: files and the index snapshot are read back
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             if result.error:
                 tell("search", f"{query!r}: {result.error}")
             if fmt == "jsonl":
-                _write_jsonl(out, query, hits, result.relaxed)
+                _write_jsonl(out, query, hits, result)
             else:
                 _write_text(out, query, result, hits, limit)
             out.flush()
@@ -176,9 +177,7 @@ def _queries(args: argparse.Namespace) -> Iterator[str]:
             yield line.strip()
 
 
-def _write_jsonl(
-    out: Output, query: str, hits: list[_Hit], relaxed: tuple[int, int] | None = None
-) -> None:
+def _write_jsonl(out: Output, query: str, hits: list[_Hit], result: SearchResult) -> None:
     # cleaned field by field, so the note names the article that held a lone surrogate
     results = [
         {
@@ -191,9 +190,11 @@ def _write_jsonl(
         for _, score, a, snippet in hits
     ]
     record: dict[str, object] = {"query": out.clean(query, query), "results": results}
-    if relaxed:
+    if result.relaxed:
         # no article had every word: these hold the most of them
-        record["words_held"], record["words"] = relaxed
+        record["words_held"], record["words"] = result.relaxed
+    if result.copies:
+        record["copies_left_out"] = result.copies
     out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -209,6 +210,8 @@ def _write_text(
         )
     else:
         line = f"{result.total} articles match «{query}» (showing {shown})"
+    if result.copies:
+        line += f"; {result.copies} copies of their texts left out"
     out.write(line + "\n", query)
     for rank, score, a, snippet in hits:
         out.write(f"{rank:>3}  {score:8.3f}  {a.id}  {a.title}\n", a.id)

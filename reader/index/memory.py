@@ -328,6 +328,18 @@ class Index:
         in_result[docs] = True
         return facet.table(in_result, docs)
 
+    def copies(self, article_id: str) -> tuple[str, ...]:
+        """The other articles of the folder with the same title and body (normalised): a search
+        lists one of them (``SearchResult.copies``); in the order they were indexed."""
+        store = self.store
+        doc = store.docnum.get(article_id)
+        if doc is None:
+            return ()
+        keys = store.array("textkey")
+        same = np.flatnonzero(keys == keys[doc])
+        ids = store.ids
+        return tuple(ids[d] for d in same.tolist() if d != doc and d in store.live)
+
     def facet_values(self, field: str) -> tuple[FacetValue, ...]:
         """All values of one facet (a name from FACET_FIELDS) with their counts over every
         article, most frequent first. Unknown names give ()."""

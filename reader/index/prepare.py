@@ -20,6 +20,7 @@ new to the index; anything else goes through ``Index.add_many``.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -63,6 +64,8 @@ class PreparedChunk:
     title_tf: np.ndarray  # float32
     doclen: np.ndarray  # float32
     titlelen: np.ndarray  # float32
+    # int64 digest of each article's normalised title and body: copies of one text share it
+    text_keys: np.ndarray
     owner: str = ""  # "" = the chunk's own vocabulary (base 0)
     base: int = 0
 
@@ -109,7 +112,7 @@ def prepare(
 ) -> PreparedChunk:
     """Analyse articles for the index, with local term ids from
     ``vocab`` (kept across calls) or, without one, of this chunk alone."""
-    sequences, title_counts = _sequences(articles)
+    sequences, title_counts, text_keys = _sequences(articles)
     tokens, new, base = _local_ids(sequences, vocab)
     n_local = base + len(new)
     n = len(articles)
@@ -136,6 +139,7 @@ def prepare(
     return PreparedChunk(
         ids=tuple(a.id for a in articles),
         texts=tuple((a.title, a.body, a.tags) for a in articles),
+        text_keys=text_keys,
         vocab=tuple(new),
         tokens=tokens,
         starts=starts,
@@ -152,22 +156,30 @@ def prepare(
     )
 
 
-def _sequences(articles: Sequence[Article]) -> tuple[list[list[str]], list[int]]:
+def _sequences(articles: Sequence[Article]) -> tuple[list[list[str]], list[int], np.ndarray]:
     """(each article's normalised tokens, title, tags then body, ending with a separator; the
-    number of title tokens at the start of each)."""
+    number of title tokens at the start of each; a digest of each one's title and body words)."""
     findall = SEQUENCE_RE.findall
     sequences: list[list[str]] = []
     title_counts: list[int] = []
-    for article in articles:
-        title = normalize(article.title)
-        words = findall(
-            "\n".join([title, *[normalize(t) for t in article.tags], normalize(article.body)])
-        )
-        words.append(_SEP_WORD)  # the forward index ends every document with a separator
-        sequences.append(words)
-        # the title's tokens are the first of the sequence ("\n" never joins two tokens)
-        title_counts.append(len(findall(title)))
-    return sequences, title_counts
+    keys = np.zeros(len(articles), dtype=np.int64)
+    for i, article in enumerate(articles):
+        title = findall(normalize(article.title))
+        tags = findall("\n".join(normalize(t) for t in article.tags))
+        body = findall(normalize(article.body))
+        # the forward index ends every document with a separator ("\n" never joins two tokens)
+        sequences.append([*title, *tags, *body, _SEP_WORD])
+        title_counts.append(len(title))
+        keys[i] = text_key(title, body)
+    return sequences, title_counts, keys
+
+
+def text_key(title: Sequence[str], body: Sequence[str]) -> int:
+    """A digest of a text's words: copies of one article (saved twice, or filed under two
+    sections) share it whatever their spacing, tags or files."""
+    text = " ".join(title) + "\n" + " ".join(body)
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 def _local_ids(

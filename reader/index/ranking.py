@@ -63,6 +63,9 @@ def search(
         ranked = np.concatenate([ranked, extra])
         scores = np.concatenate([scores, np.zeros(len(extra), dtype=scores.dtype)])
         docs = np.sort(ranked)
+    copies = 0
+    if pq.has_words and len(ranked) > 1:
+        ranked, scores, docs, copies = _without_copies(store, ranked, scores)
     in_result = np.zeros(len(store.ids), dtype=np.bool_)
     in_result[docs] = True
     facets, distinct = _facet_counts(store, in_result, facet_limit, filters, pq.filters)
@@ -89,11 +92,25 @@ def search(
         missing={name: field.missing(docs) for name, field in store.facets.items()},
         distinct=distinct,
         relaxed=relaxed,
+        copies=copies,
         note_ids=frozenset(ids[np.frombuffer(noted.to_array(), dtype=np.uint32)].tolist())
         if noted
         else frozenset(),
     )
     return result, docs
+
+
+def _without_copies(
+    store: IndexStore, ranked: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(ranked, scores, docs sorted, copies left out): of the copies of one text in a search's
+    result (an article saved twice, or filed under two sections), the first ranked only."""
+    keys = store.array("textkey")[ranked]
+    _, first = np.unique(keys, return_index=True)
+    if len(first) == len(ranked):
+        return ranked, scores, np.sort(ranked), 0
+    keep = np.sort(first)
+    return ranked[keep], scores[keep], np.sort(ranked[keep]), len(ranked) - len(keep)
 
 
 def _ranked(

@@ -14,7 +14,8 @@ a stem id its light stem; "\\n" is term and stem ``SEPARATOR``, which has no pos
   ``t_term``/``t_doc``/``t_tf`` until ``flush`` turns them into segments.
 - ``forward`` (each doc's term ids in order, for phrases), ``doclen``/``titlelen`` (BM25 lengths,
   the title counted ``TITLE_BOOST`` times in ``doclen``) with their live sums ``len_sum`` and
-  ``title_len_sum``, ``day`` (date ordinal, ``UNDATED`` without one).
+  ``title_len_sum``, ``day`` (date ordinal, ``UNDATED`` without one), ``textkey`` (a digest of
+  the normalised title and body: copies of one text share it).
 - ``facets`` (facet name -> ``FacetField``: value -> bitmap of docs), named by ``identities``
   (the folder's entity identities, stale once an article's spans were indexed since) that
   ``identity_builder`` worked out.
@@ -96,6 +97,7 @@ class IndexStore:
         self.live = BitMap()
         self.doclen = array("f")
         self.day = array("i")
+        self.textkey = array("q")
         self.len_sum = 0.0
         self.np_cache: dict[str, np.ndarray] = {}
         self.terms: dict[str, int] = {"\n": SEPARATOR}
@@ -181,6 +183,7 @@ class IndexStore:
         self.titlelen.frombytes(prepared.titlelen.tobytes())
         self.title_len_sum += float(prepared.titlelen.astype(np.float64).sum())
         self.day.extend([a.date.toordinal() if a.date else UNDATED for a in articles])
+        self.textkey.frombytes(prepared.text_keys.astype(np.int64).tobytes())
         self.np_cache.clear()
         self.live.add_range(first, first + n)
         for doc, article in enumerate(articles, first):
@@ -277,7 +280,8 @@ class IndexStore:
 
     # ---------------------------------------------------------------------- numpy views
     def array(self, name: str) -> np.ndarray:
-        """``ids``, ``doclen``, ``titlelen`` or ``day`` as a numpy array (cached until a change)."""
+        """``ids``, ``doclen``, ``titlelen``, ``day`` or ``textkey`` as a numpy array (cached until
+        a change)."""
         arr = self.np_cache.get(name)
         if arr is None:
             if name == "ids":
@@ -286,7 +290,12 @@ class IndexStore:
                 arr = np.empty(len(self.ids), dtype=object)
                 arr[:] = self.ids
             else:
-                source = {"doclen": self.doclen, "titlelen": self.titlelen, "day": self.day}
+                source = {
+                    "doclen": self.doclen,
+                    "titlelen": self.titlelen,
+                    "day": self.day,
+                    "textkey": self.textkey,
+                }
                 arr = np.array(source[name])
             self.np_cache[name] = arr
         return arr

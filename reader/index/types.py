@@ -112,6 +112,9 @@ class SearchResult:
     # (words held, words in the query) when no article had every word and the result holds the
     # articles with the most of them (``matching.most_words``); None for a result of every word
     relaxed: tuple[int, int] | None = None
+    # copies of a listed article's text left out of a search's result (``Index.copies`` names
+    # them): a search lists each text once
+    copies: int = 0
 
 
 class SearchIndex(Protocol):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from test_main_window import facet_counts, listed_titles
-from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, type_text
+from ui_fixtures import QT_OFFSCREEN_NOISE, open_and_wait, type_text, write_folder
 
 from reader.index.types import SortKey
 from reader.ui.reading.html import anchor
@@ -64,6 +64,24 @@ def test_no_article_with_every_word_lists_those_with_the_most_and_says_so(
     assert listed_titles(window) == ["ترامب يزور الرياض"]
     assert "1 article with 3 of the 4 words" in window.list_panel.header.text()
     assert "No article has all 4 words; these have 3" in window.status.note.text()
+
+
+def test_a_search_lists_a_copied_text_once_and_the_pane_links_its_copies(
+    qtbot, make_window, tmp_path
+):
+    story = {"title": "ترامب يزور الرياض", "body": ["زار الرئيس الأمريكي الرياض."]}
+    folder = write_folder(tmp_path / "news", [story, {**story, "tags": ["سياسة"]}])
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    assert window.list_panel.model.rowCount() == 2  # the folder lists every file's article
+    type_text(window.search_bar.box, "ترامب")
+    with qtbot.waitSignal(window.results.results_changed, timeout=2000):
+        pass
+    assert listed_titles(window) == ["ترامب يزور الرياض"]
+    assert "1 copy of a listed text left out" in window.status.note.text()
+    extras = window.reading.view.extras.toPlainText()
+    assert "The same text is also in" in extras
+    assert "news.jsonl#" in extras.split("The same text is also in")[1]
 
 
 def test_clicking_a_tag_chip_in_the_reading_pane_filters(qtbot, make_window, news_folder):

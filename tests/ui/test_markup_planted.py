@@ -241,10 +241,11 @@ def test_planted_markup_from_disk_shows_as_text_everywhere(qtbot, make_window, t
     (chip,) = window.search_bar.chips.chips()
     assert chip.label.textFormat() == Qt.TextFormat.PlainText
     assert img(png) in chip.label.text()
-    # a query that finds nothing: the empty state quotes it
-    window.results.set_query(f"{BOLD} زنجبيل")
+    # a query that finds nothing (a phrase: the words alone would list the articles holding
+    # the most of them): the empty state quotes it
+    window.results.set_query(f'"{BOLD} زنجبيل"')
     assert window.list_panel.stack.currentWidget() is window.list_panel.empty_state
-    assert f"«{BOLD} زنجبيل»" in window.list_panel.empty_state.label.text()
+    assert f'«"{BOLD} زنجبيل"»' in window.list_panel.empty_state.label.text()
     assert window.list_panel.empty_state.label.textFormat() == Qt.TextFormat.PlainText
 
     # skipped files: counted in the status bar, named (invisible characters shown) in the dialog
@@ -269,7 +270,7 @@ def test_planted_markup_from_disk_shows_as_text_everywhere(qtbot, make_window, t
     assert "evil\\u202etxt.md" in display and "\u202e" not in display
 
     shown_texts = sweep(window) + sweep(panel)
-    assert any(f"«{BOLD} زنجبيل»" in text for text in shown_texts)
+    assert any(f'«"{BOLD} زنجبيل"»' in text for text in shown_texts)
     assert any(img(png) in text for text in shown_texts)  # the chip
 
 

@@ -28,6 +28,7 @@ add_arabic(
         "Entities in this article": "الكيانات في هذا المقال",
         "No entities found in this article.": "لم يُعثر على كيانات في هذا المقال.",
         "Finding entities…": "جارٍ استخراج الكيانات…",
+        "The same text is also in": "النص نفسه موجود أيضاً في",
     }
 )
 
@@ -41,10 +42,12 @@ def extras_html(
     related_links: Mapping[str, str] | None = None,
     options: RenderOptions | None = None,
     identities: Identities | None = None,
+    copies: Sequence[str] = (),
 ) -> str:
     """What comes with the article but is not its text, side by side under it: the "Read also"
     headlines, the articles the source page appended (its own column, tinted, so it is never
-    read as part of the body) and the entities of the article with their counts."""
+    read as part of the body), the entities of the article with their counts, and the other
+    articles of the folder with the same text (``copies``, ids; a search lists one of them)."""
     options = options or RenderOptions()
     small = replace(options, zoom=round(options.zoom * 0.85))
     tint = "#f3f4f6" if options.theme == "light" else "#1f2937"
@@ -54,6 +57,8 @@ def extras_html(
     if article.appended:
         cells.append((38, tint, _appended(article, small, identities)))
     cells.append((37, "", _entity_list(article, small, identities)))
+    if copies:
+        cells.append((25, "", _copies(copies, small)))
     if options.language == "ar":
         cells.reverse()  # the first column stands on the right in the Arabic interface
     share = sum(width for width, _, _ in cells)  # the columns present fill the whole width
@@ -92,6 +97,16 @@ def _related(related: Sequence[str], links: Mapping[str, str], options: RenderOp
             text = f'<a href="{anchor("article", target)}">{text}</a>'
         items.append(f'<p dir="{direction}">• {text}</p>')
     return _section(t("Read also"), options, rule=False) + "\n".join(items)
+
+
+def _copies(copies: Sequence[str], options: RenderOptions) -> str:
+    """Links to the other articles with the same text, by their ids (file paths): left to
+    right in either interface."""
+    items = [
+        f'<p dir="ltr">• <a href="{anchor("article", copy)}">{html.escape(copy)}</a></p>'
+        for copy in copies
+    ]
+    return _section(t("The same text is also in"), options, rule=False) + "\n".join(items)
 
 
 def _appended(

@@ -138,6 +138,7 @@ class ReadingView(LinkBrowser):
         self._title_matches: Sequence[Span] = ()
         self._body_matches: Sequence[Span] = ()
         self._related: Mapping[str, str] = {}
+        self._copies: tuple[str, ...] = ()
         self._apply_font()
 
     # ---- content
@@ -148,7 +149,10 @@ class ReadingView(LinkBrowser):
         body_matches: Sequence[Span] = (),
         related_links: Mapping[str, str] | None = None,
         identities: Identities | None = None,
+        *,
+        copies: Sequence[str] = (),
     ) -> None:
+        """``copies``: the ids of the folder's other articles with the same text."""
         related = related_links or {}
         if (
             article is self.article
@@ -156,6 +160,7 @@ class ReadingView(LinkBrowser):
             and list(title_matches) == list(self._title_matches)
             and list(body_matches) == list(self._body_matches)
             and related == self._related
+            and tuple(copies) == self._copies
         ):
             # the page shown already: rendering it again would change nothing but the scroll
             # position, and costs 10-35 ms (the turn that installs a loaded 100k folder shows
@@ -165,6 +170,7 @@ class ReadingView(LinkBrowser):
         self.identities = self.extras.identities = identities
         self._title_matches, self._body_matches = title_matches, body_matches
         self._related = related
+        self._copies = tuple(copies)
         self._render()
 
     def show_message(self, title: str, text: str) -> None:
@@ -197,6 +203,7 @@ class ReadingView(LinkBrowser):
                 related_links=self._related,
                 options=self.options,
                 identities=self.identities,
+                copies=self._copies,
             )
         )
         self.document().setProperty("article_id", self.article.id)

@@ -45,6 +45,8 @@ add_arabic(
             "{n:,} مقال فيها {held} من الكلمات الـ{words}"
         ),
         "1 article with {held} of the {words} words": "مقال واحد فيه {held} من الكلمات الـ{words}",
+        "1 copy of a listed text left out": "لم تُعرض نسخة واحدة من نص مدرج",
+        "{n:,} copies of listed texts left out": "لم تُعرض {n:,} نسخ من نصوص مدرجة",
         "No article has all {words} words; these have {held}": (
             "لا يوجد مقال فيه الكلمات الـ{words} كلها؛ في هذه {held} منها"
         ),
@@ -180,6 +182,13 @@ class ResultView(QObject):
         if result.relaxed:
             text = t("No article has all {words} words; these have {held}")
             notes.insert(0, text.format(words=words, held=held))
+        if result.copies:
+            text = t(
+                "1 copy of a listed text left out"
+                if result.copies == 1
+                else "{n:,} copies of listed texts left out"
+            )
+            notes.insert(0, text.format(n=result.copies))
         self.status.set_note(" · ".join(notes))
 
     def _show_no_folder(self) -> None:
@@ -290,8 +299,14 @@ class ResultView(QObject):
         result = self.results.result
         if self.library is not None and result is not None and self.results.searching:
             title_spans, body_spans = self.library.index.highlights(article, result.query)
+        copies = self.library.index.copies(article.id) if self.library is not None else ()
         self.reading.show_article(
-            article, title_spans, body_spans, self._related_links(article), self._identities()
+            article,
+            title_spans,
+            body_spans,
+            self._related_links(article),
+            self._identities(),
+            copies=copies,
         )
         self.article_shown.emit(article.id)
 
