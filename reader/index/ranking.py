@@ -105,12 +105,16 @@ def _without_copies(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """(ranked, scores, docs sorted, copies left out): of the copies of one text in a search's
     result (an article saved twice, or filed under two sections), the first ranked only."""
-    keys = store.array("textkey")[ranked]
-    _, first = np.unique(keys, return_index=True)
-    if len(first) == len(ranked):
+    copied = np.flatnonzero(store.array("copied")[ranked])  # places in ``ranked``
+    if len(copied) < 2:
         return ranked, scores, np.sort(ranked), 0
-    keep = np.sort(first)
-    return ranked[keep], scores[keep], np.sort(ranked[keep]), len(ranked) - len(keep)
+    _, first = np.unique(store.array("textkey")[ranked[copied]], return_index=True)
+    if len(first) == len(copied):
+        return ranked, scores, np.sort(ranked), 0
+    keep = np.ones(len(ranked), dtype=np.bool_)
+    keep[copied] = False
+    keep[copied[first]] = True
+    return ranked[keep], scores[keep], np.sort(ranked[keep]), len(ranked) - int(keep.sum())
 
 
 def _ranked(

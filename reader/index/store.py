@@ -280,8 +280,8 @@ class IndexStore:
 
     # ---------------------------------------------------------------------- numpy views
     def array(self, name: str) -> np.ndarray:
-        """``ids``, ``doclen``, ``titlelen``, ``day`` or ``textkey`` as a numpy array (cached until
-        a change)."""
+        """``ids``, ``doclen``, ``titlelen``, ``day``, ``textkey`` or ``copied`` (whether another
+        document has the same ``textkey``) as a numpy array (cached until a change)."""
         arr = self.np_cache.get(name)
         if arr is None:
             if name == "ids":
@@ -289,6 +289,11 @@ class IndexStore:
                 # the time of a Python map (39,000 ids: 0.5 against 1.3 ms)
                 arr = np.empty(len(self.ids), dtype=object)
                 arr[:] = self.ids
+            elif name == "copied":
+                # True for a document whose text another one has too (``textkey``)
+                keys = self.array("textkey")
+                _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+                arr = counts[inverse] > 1
             else:
                 source = {
                     "doclen": self.doclen,
