@@ -78,7 +78,9 @@ def light() -> Index:
     [
         ("ايران", {"a1", "a2"}),  # hamza dropped
         ("إيران", {"a1", "a2"}),
-        ("غزه", {"a1", "a3"}),  # ة typed as ه; the tag line counts; a3 has the word behind ب (بغزة)
+        # ة typed as ه; the tag line counts. a3 has بغزة: a three-letter word is taken behind a
+        # clitic only where the folder shows the two go together, and four articles cannot
+        ("غزه", {"a1"}),
         ("بوتين", {"a1", "a4"}),
         ("putin", {"a4"}),  # Latin, case-folded
         ("بوتين ايران", {"a1"}),  # all words must match

@@ -187,3 +187,57 @@ def test_no_article_with_every_word_gives_those_with_the_most() -> None:
     assert ix.search("ترامب -كندا يهدد").ids == ("cars",)
     assert ix.search("قطار").ids == ()  # one word: nothing to relax
     assert ix.search("قطار طائرة").ids == ()  # no article holds half of them
+    # two words relaxed would be either word: a two-word query is answered as typed
+    assert ix.search("ترامب قطار").ids == ()
+    assert ix.search("ترامب قطار طائرة").ids == ()  # one of three is less than two
+
+
+def test_a_short_word_behind_a_clitic_needs_the_folder_to_say_so() -> None:
+    # كين (Kane) is not ب + كين (بكين, Beijing): the two never share an article
+    ix = Index()
+    ix.add_many(
+        [
+            *[
+                Article(id=f"kane{i}", title="خبر", body=f"سجل هاري كين هدفين {i}")
+                for i in range(8)
+            ],
+            *[Article(id=f"beijing{i}", title="خبر", body=f"قالت بكين إن {i}") for i in range(12)],
+            *_articles("filler", 20, FILLER),
+        ]
+    )
+    assert _prefixes(_ids(ix, "كين")) == {"kane"}
+
+
+def test_the_inflections_of_a_common_word_stay_together() -> None:
+    # رئيس and رئيسة are both in half the articles: they cannot share much more than chance
+    # (here 1.33 times), while the lift asked of two words of unrelated shapes is 2
+    ix = Index()
+    ix.add_many(
+        [
+            *[Article(id=f"m{i}", title="خبر", body=f"قال رئيس الوزراء {i}") for i in range(20)],
+            *[Article(id=f"f{i}", title="خبر", body=f"قالت رئيسة الوزراء {i}") for i in range(10)],
+            *[
+                Article(id=f"b{i}", title="خبر", body=f"التقى رئيس البلدية رئيسة المجلس {i}")
+                for i in range(20)
+            ],
+            *[Article(id=f"x{i}", title="خبر", body=f"{FILLER} {i}") for i in range(30)],
+        ]
+    )
+    assert _prefixes(_ids(ix, "رئيس")) == {"m", "f", "b"}
+    assert _prefixes(_ids(ix, "رئيسة")) == {"m", "f", "b"}
+
+
+def test_a_form_one_word_left_out_and_another_matched_is_highlighted() -> None:
+    ix = _folder()
+    both = Article(id="both", title="خبر", body="الفئة التي شارك فيه أفرادها")
+    ix.add(both)
+    _, spans = ix.highlights(both, "الفئة فيه")
+    assert [both.body[s.start : s.end] for s in spans] == ["الفئة", "فيه"]
+
+
+def test_a_name_typed_apart_is_highlighted_where_its_words_stand_together() -> None:
+    ix = Index()
+    article = Article(id="a", title="خبر", body="قال عبد الله إن حزب الله يرفض")
+    ix.add_many([article, *_articles("filler", 5, FILLER)])
+    _, spans = ix.highlights(article, "عبد الله")
+    assert [article.body[s.start : s.end] for s in spans] == ["عبد الله"]

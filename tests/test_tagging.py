@@ -74,7 +74,8 @@ def test_spans_from_a_worker_process_match_tagging_in_process(tmp_path: Path, re
     assert entities[0] == LoadProgress("entities", 0, len(ARTICLES))
     assert entities[-1] == LoadProgress("entities", len(ARTICLES), len(ARTICLES))
     # only the spans changed: the new index shares the old one's postings and finds the same
-    assert tagged.search("بوتين").total == len(ARTICLES)
+    found = tagged.search("بوتين")  # one text in 40 files: a search lists it once
+    assert (found.total, found.copies) == (1, len(ARTICLES) - 1)
     first = tagged.articles[ARTICLES[0].id]
     name = next(first.body[s.start : s.end] for s in first.entities if s.kind == "PERS")
     assert tagged.search(f'entity:"{name}"').total == len(ARTICLES)

@@ -27,9 +27,11 @@ class Matcher:
     stem: Callable[[str], str]
     # forms of those stems that the query words did not match (``reader.index.variants``)
     left_out: frozenset[str] = frozenset()
+    # stem sequences that must be adjacent (a typed chunk, كوفيد-19; a name typed apart)
+    stem_phrases: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.norms or self.stems or self.phrases)
+        return bool(self.norms or self.stems or self.phrases or self.stem_phrases)
 
     def word_matches(self, norm: str) -> bool:
         if norm in self.norms:
@@ -45,17 +47,24 @@ def match_spans(text: str, matcher: Matcher) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (t.start, t.end) for t in tokens if t.norm and matcher.word_matches(t.norm)
     ]
+    norms = [t.norm for t in tokens]
     for phrase in matcher.phrases:
-        spans.extend(_phrase_spans(tokens, phrase))
+        spans.extend(_phrase_spans(tokens, norms, phrase))
+    if matcher.stem_phrases:
+        stems = [matcher.stem(n) if n else "" for n in norms]
+        for phrase in matcher.stem_phrases:
+            spans.extend(_phrase_spans(tokens, stems, phrase))
     return _merge(spans)
 
 
-def _phrase_spans(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
+def _phrase_spans(
+    tokens: list[Token], keys: list[str], phrase: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """Where the tokens' ``keys`` (their forms, or stems) run as ``phrase`` does."""
     n = len(phrase)
-    norms = [t.norm for t in tokens]
     found = []
     for i in range(len(tokens) - n + 1):
-        if norms[i] == phrase[0] and norms[i : i + n] == list(phrase):
+        if keys[i] == phrase[0] and keys[i : i + n] == list(phrase):
             found.append((tokens[i].start, tokens[i + n - 1].end))
     return found
 

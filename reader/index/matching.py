@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from pyroaring import BitMap
@@ -37,6 +37,9 @@ CLITIC_RATIO = 1
 # function word (بولاية → ولاية → light10 لا) that would match half the collection. Longer
 # common stems stay allowed (فرئيس → رئيس, بأكثر → أكثر: measured on the known-item test).
 MAX_READING_SHARE = 0.2
+
+# the fewest words of a query that no article holds whole for the articles with most of them
+MOST_WORDS_FROM = 3
 
 # (query word's key: its form, "*" after a prefix; exact) -> the postings it reads, with their
 # weight in the score. A stem's postings are all its forms', or a ``FormClass`` of some of them.
@@ -82,10 +85,11 @@ def most_words(
     keys: WordKeys,
 ) -> tuple[BitMap, int]:
     """When no article has every word of the query: the articles holding the most of its words
-    (phrases and OR groups count as one), at least half of them, and how many that is; (empty,
-    0) for a query of fewer than two words. Filters and excluded words still hold."""
+    (phrases and OR groups count as one), at least half of them and two or more, and how many
+    that is; (empty, 0) for a query of fewer than three words (two words relaxed would be
+    either word: فيروس كورونا, every فيروس). Filters and excluded words still hold."""
     positive = [c for c in pq.clauses if not c.negated]
-    if len(positive) < 2:
+    if len(positive) < MOST_WORDS_FROM:
         return BitMap(), 0
     base = matching(store, replace(pq, clauses=()), filters, marks, keys)[0]
     for clause in pq.clauses:
@@ -277,61 +281,78 @@ def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
     """What to highlight for ``query``: the forms, stems and readings it matches by, its phrases."""
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
     store.flush()  # the forms a word matches are read off the postings, as a search reads them
-    norms: set[str] = set()
-    stems: set[str] = set()
-    left_out: set[str] = set()
-    phrases: list[tuple[str, ...]] = []
+    found = _Highlights()
     for clause in pq.clauses:
         if clause.negated:
             continue
         for alt in clause.alternatives:
             if len(alt.words) > 1 and alt.exact:
-                phrases.append(tuple(w.norm for w in alt.words))
-                continue
-            for word in alt.words:  # a typed chunk (كوفيد-19) is highlighted word by word
-                if word.prefix:
-                    _add_highlight_prefix(store, word.norm, alt.exact, norms, stems)
-                else:
-                    _add_highlight_word(
-                        store, word.norm, alt.exact, norms, stems, left_out=left_out
-                    )
+                found.phrases.append(tuple(w.norm for w in alt.words))
+            elif len(alt.words) > 1 and not any(w.prefix for w in alt.words):
+                # a typed chunk (كوفيد-19) or a name typed apart (عبد الله) matches as a phrase
+                # of stems: الله alone (حزب الله) is no match of it
+                found.stem_phrases.append(tuple(store.stem(w.norm) for w in alt.words))
+            else:
+                for word in alt.words:
+                    if word.prefix:
+                        _add_highlight_prefix(store, word.norm, alt.exact, found)
+                    else:
+                        _add_highlight_word(store, word.norm, alt.exact, found)
+    # a form one word left out and another matched is highlighted
+    left_out = {
+        form
+        for form in found.left_out - found.norms - found.kept
+        if store.stem(form) not in found.whole_stems
+    }
     return Matcher(
-        frozenset(norms), frozenset(stems), tuple(phrases), store.stem, frozenset(left_out - norms)
+        frozenset(found.norms),
+        frozenset(found.stems),
+        tuple(found.phrases),
+        store.stem,
+        frozenset(left_out),
+        tuple(found.stem_phrases),
     )
 
 
-def _add_highlight_prefix(
-    store: IndexStore, prefix: str, exact: bool, norms: set[str], stems: set[str]
-) -> None:
+@dataclass
+class _Highlights:
+    """What a query's words matched by, gathered word by word for ``matcher``."""
+
+    norms: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+    stem_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    left_out: set[str] = field(default_factory=set)  # forms of a stem a word did not match
+    kept: set[str] = field(default_factory=set)  # forms of a stem a word matched
+    whole_stems: set[str] = field(default_factory=set)  # stems a word matched every form of
+
+
+def _add_highlight_prefix(store: IndexStore, prefix: str, exact: bool, found: _Highlights) -> None:
     """The words a prefix read, by form when quoted, else by their stems: what matched."""
     if exact:
-        norms.update(word for word, _ in prefix_forms(store, prefix))
+        found.norms.update(word for word, _ in prefix_forms(store, prefix))
     else:
-        stems.update(key for key, _ in prefix_stems(store, prefix))
+        found.stems.update(key for key, _ in prefix_stems(store, prefix))
 
 
-def _add_highlight_word(
-    store: IndexStore,
-    norm: str,
-    exact: bool,
-    norms: set[str],
-    stems: set[str],
-    *,
-    left_out: set[str],
-) -> None:
-    norms.add(norm)
+def _add_highlight_word(store: IndexStore, norm: str, exact: bool, found: _Highlights) -> None:
+    found.norms.add(norm)
     if exact:
         return
     key = store.stem(norm)
-    stems.add(key)
+    found.stems.add(key)
     sid = store.stems.get(key)
     readings = _readings(store, norm, sid)
-    stems |= {store.stem(bare) for bare, _ in readings}
+    found.stems |= {store.stem(bare) for bare, _ in readings}
     typed: list[tuple[str, int | None, bool]] = [(norm, sid, False)]
     for word, s, strict in typed + [(bare, b, True) for bare, b in readings]:
-        if (forms := form_class(store, word, s, strict=strict)) is not None:
-            left_out.update(forms.left_out)
-            norms.update(forms.attached)
+        forms = form_class(store, word, s, strict=strict)
+        if forms is None:
+            found.whole_stems.add(store.stem(word))
+            continue
+        found.left_out.update(forms.left_out)
+        found.kept.update(forms.kept_forms)
+        found.norms.update(forms.attached)
 
 
 _MARK_CACHES: weakref.WeakKeyDictionary[IndexStore, MarkBitmaps] = weakref.WeakKeyDictionary()

@@ -2,14 +2,13 @@
 
 light10 strips affixes by their spelling alone, so one stem key gathers words that only look
 alike: الفئة meets فيه once its hamza is folded, العملات meets عملية, القدم meets قدما, and in a
-folder of 2020 كورونا meets كوري. A query word matches every form of its stem that the folder
-does not show to be another word. A form is left out when both are common enough to tell
-(together they would be expected in at least ``MIN_EXPECTED`` articles by chance) and they share
-articles less than ``MIN_LIFT`` times as often as chance would have them: the inflections of one
-word go together (مصر, المصريين), homographs of the stem do not. The typed word with other
-proclitics (الحرب, والحرب, بالحرب) is always matched, and so is every form while the folder is
-too small, or the typed word too rare, to tell (Xu and Croft's corpus-based stem classes, by
-articles instead of windows).
+folder of 2020 كورونا meets كوري. The forms of the stem are taken by their core (the form less its
+conjunction and article: الدولة, للدولة and بالدولة are one word) and a core is left out when the
+folder shows it to be another word: chance alone would put the two in ``MIN_EXPECTED`` articles or
+more, and they share fewer than ``MIN_LIFT`` times that (``MIN_LIFT_INFLECTED`` for two endings of
+one base: رئيس, رئيسة). The inflections of a word go together (مصر, المصريين), homographs of the
+stem do not. Every form is matched while the folder is too small, or the word too rare, to tell
+(Xu and Croft's corpus-based stem classes, by articles instead of windows).
 """
 
 from __future__ import annotations
@@ -30,9 +29,15 @@ from reader.text.stem import strip_article
 # unrelated words that are both everywhere (القدم, قدما) about once, and long articles, holding
 # more of every word, lift that a little.
 MIN_LIFT = 2.0
+# ... or 1.25 times for the inflections of one base (feminine, dual, plural, accusative): common
+# words (رئيس, رئيسة; دول, دولة) are in so many articles that they cannot share much more than
+# chance, while homographs of that shape (عاد, عادة; القدم, قدما) share about chance.
+MIN_LIFT_INFLECTED = 1.25
 # ... once chance alone would put them together in this many articles: fewer, and sharing none
 # says nothing.
 MIN_EXPECTED = 3.0
+# the inflectional endings (normalised: ة is ه)
+_INFLECTIONS = ("", "ه", "ا", "ان", "ين", "ون", "ات", "تان", "تين")
 # A word of three letters or more, or a number, behind one of these is the word (لإيران, بإيران,
 # وبإيران, بـ20 and لـCNN once the tatweel is gone): light10 strips ب ل ك only with ال, and و ف
 # only when three letters remain.
@@ -49,6 +54,7 @@ class FormClass:
     kept: tuple[int, ...]  # term ids
     left_out: tuple[str, ...]  # normalised forms of the stem not matched
     attached: tuple[str, ...] = ()  # normalised forms of other stems matched (لإيران)
+    kept_forms: tuple[str, ...] = ()  # normalised forms of the stem matched
     _bitmap: BitMap | None = field(default=None, repr=False)
 
     def postings(self, stem_id: int) -> tuple[np.ndarray, np.ndarray]:
@@ -83,24 +89,24 @@ def _form_class(
     store: IndexStore, cache: _Cache, typed: str, stem_id: int | None, strict: bool
 ) -> FormClass | None:
     members = cache.members(stem_id).tolist() if stem_id is not None else []
+    # the forms of one core (الدولة, للدولة, بالدولة) are one word: decided together, against
+    # the typed word's own core
+    groups: dict[str, list[int]] = {}
+    for tid in members:
+        groups.setdefault(_core(cache.forms[tid]), []).append(tid)
+    core = _core(typed)
     typed_tid = store.terms.get(typed)
-    typed_docs = _live_docs(store, typed_tid) if typed_tid is not None else None
-    attached = [
-        tid
-        for c in (_PROCLITICS if len(typed) >= 3 or typed.isdigit() else ())
-        if (tid := store.terms.get(c + typed)) is not None
-        and store.surf2stem[tid] != stem_id
-        and (typed_docs is None or _relation(store, typed_docs, tid) is not False)
-    ]
+    own = groups.get(core) or ([typed_tid] if typed_tid is not None else [])
+    typed_docs = _docs(store, own) if own else None
     left_out: list[int] = []
-    if typed_docs is not None:
-        core = _core(typed)
-        for tid in members:
-            if tid == typed_tid or _core(cache.forms[tid]) == core:
-                continue
-            together = _relation(store, typed_docs, tid)
-            if together is False or (strict and together is None):
-                left_out.append(tid)
+    for other, tids in groups.items():
+        if other == core or typed_docs is None:
+            continue
+        lift = MIN_LIFT_INFLECTED if _inflected(core, other) else MIN_LIFT
+        together = _relation(store, typed_docs, _docs(store, tids), lift)
+        if together is False or (strict and together is None):
+            left_out += tids
+    attached = _attached(store, typed, stem_id, typed_docs, strict=strict)
     if not left_out and not attached:
         return None
     if stem_id is None:
@@ -113,7 +119,47 @@ def _form_class(
         kept,
         tuple(cache.forms[t] for t in left_out),
         tuple(cache.forms[t] for t in attached),
+        tuple(cache.forms[t] for t in members if t not in dropped),
     )
+
+
+def _attached(
+    store: IndexStore, typed: str, stem_id: int | None, typed_docs: BitMap | None, *, strict: bool
+) -> list[int]:
+    """Term ids of the typed word behind a single proclitic, in other stems (لإيران). An Arabic
+    word needs the folder to show the two go together, or four letters or more while it cannot
+    tell (كين is not بكين, Beijing; شار is not بشار); a Latin word or a number behind a clitic
+    (لـCNN, بـ20) is the word."""
+    if not (len(typed) >= 3 or typed.isdigit()):
+        return []
+    arabic = _is_arabic_word(typed)
+    found = []
+    for c in _PROCLITICS:
+        tid = store.terms.get(c + typed)
+        if tid is None or store.surf2stem[tid] == stem_id:
+            continue
+        together = None if typed_docs is None else _relation(store, typed_docs, _docs(store, [tid]))
+        if together is None:
+            together = None if strict else not arabic or len(typed) >= 4
+        if together:
+            found.append(tid)
+    return found
+
+
+def _is_arabic_word(word: str) -> bool:
+    return any("\u0621" <= c <= "\u064a" for c in word)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two cores are one base with other inflectional endings: feminine, dual, plural
+    or the accusative alef (رئيس, رئيسة, رئيسين, رئيسات; عام, عاما)."""
+    for ending in _INFLECTIONS:
+        if ending and not a.endswith(ending):
+            continue
+        base = a[: len(a) - len(ending)]
+        if len(base) >= 2 and any(b == base + other for other in _INFLECTIONS if other != ending):
+            return True
+    return False
 
 
 def unrelated(store: IndexStore, typed: str, other: str) -> bool:
@@ -123,30 +169,27 @@ def unrelated(store: IndexStore, typed: str, other: str) -> bool:
     typed_tid, other_tid = store.terms.get(typed), store.terms.get(other)
     if typed_tid is None or other_tid is None:
         return False
-    return _relation(store, _live_docs(store, typed_tid), other_tid) is False
+    return _relation(store, _docs(store, [typed_tid]), _docs(store, [other_tid])) is False
 
 
-def _live_docs(store: IndexStore, tid: int) -> BitMap:
-    docs = store.surface_postings.bitmap(tid)
+def _docs(store: IndexStore, tids: list[int]) -> BitMap:
+    """The live documents holding any of the forms ``tids``."""
+    surface = store.surface_postings
+    docs = surface.bitmap(tids[0]) if len(tids) == 1 else BitMap.union(*map(surface.bitmap, tids))
     return docs & store.live if len(store.live) < len(store.ids) else docs
 
 
-def _enough(store: IndexStore, df_a: int, df_b: int) -> bool:
-    """Whether chance alone would put the two words together in ``MIN_EXPECTED`` articles."""
-    return df_a * df_b >= MIN_EXPECTED * len(store.live)
-
-
-def _relation(store: IndexStore, typed_docs: BitMap, tid: int) -> bool | None:
-    """Whether form ``tid`` goes with the word of ``typed_docs``: True when they share at least
-    ``MIN_LIFT`` times as many articles as chance would have them, False when fewer, None when
-    the folder is too small or the words too rare to tell."""
-    if not _enough(store, len(typed_docs), store.surface_postings.df(tid)):
-        return None  # the count with removed articles is at least the live one
-    docs = _live_docs(store, tid)
+def _relation(
+    store: IndexStore, typed_docs: BitMap, docs: BitMap, lift: float = MIN_LIFT
+) -> bool | None:
+    """Whether the word of ``docs`` goes with the word of ``typed_docs``: True when they share
+    at least ``lift`` times as many articles as chance would have them, False when fewer, None
+    when the folder is too small or the words too rare to tell (chance would put them together
+    in fewer than ``MIN_EXPECTED`` articles)."""
     n, df_a, df_b = len(store.live), len(typed_docs), len(docs)
-    if not _enough(store, df_a, df_b):
+    if df_a * df_b < MIN_EXPECTED * n:
         return None
-    return typed_docs.intersection_cardinality(docs) * n >= MIN_LIFT * df_a * df_b
+    return typed_docs.intersection_cardinality(docs) * n >= lift * df_a * df_b
 
 
 def _core(word: str) -> str:
