@@ -206,6 +206,20 @@ def test_command_query_goes_through_the_index(
     assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == ids
 
 
+def test_command_query_exports_every_copy_and_no_partial_match(folder: Path) -> None:
+    # c.txt is a.txt saved again: a search lists the text once, an export keeps both files
+    (folder / "c.txt").write_text("عنوان أ\nنص أ\n", encoding="utf-8")
+    done = run_export(str(folder), "--query", "عنوان", "--no-entities")
+    assert [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines()] == [
+        "a.txt",
+        "c.txt",
+    ]
+    # no article holds all three words: the window lists those with two, an export takes none
+    done = run_export(str(folder), "--query", "خبر غزة القاهرة", "--no-entities")
+    assert done.stdout == b""
+    assert "no article holds all 3 words (1 hold 2); nothing exported" in done.stderr.decode()
+
+
 def test_command_csv_starts_with_a_bom(folder: Path) -> None:
     done = run_export(str(folder), "--format", "csv")
     assert done.returncode == 0

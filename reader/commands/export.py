@@ -147,7 +147,20 @@ def _search(articles: list[Article], query: str, entities: list[str]) -> list[Ar
     result = index.search(query, filters)
     if result.error:
         tell("export", f"--query: {result.error}")
+    if result.relaxed:
+        # an export takes the articles that match: the window's most-words list is said, not
+        # exported
+        held, words = result.relaxed
+        tell(
+            "export",
+            f"--query: no article holds all {words} words ({result.total} hold {held}); "
+            "nothing exported",
+        )
+        return []
+    # a search lists one copy of a text; an export keeps every file's article
     wanted = set(result.ids)
+    for article_id in result.ids if result.copies else ():
+        wanted.update(index.copies(article_id))
     return [a for a in articles if a.id in wanted]
 
 
