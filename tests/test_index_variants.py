@@ -241,3 +241,37 @@ def test_a_name_typed_apart_is_highlighted_where_its_words_stand_together() -> N
     ix.add_many([article, *_articles("filler", 5, FILLER)])
     _, spans = ix.highlights(article, "عبد الله")
     assert [article.body[s.start : s.end] for s in spans] == ["عبد الله"]
+
+
+def test_a_word_whose_first_letter_is_waw_is_not_the_conjunction() -> None:
+    # light10 reads وزارة as و + زارة: the bare word missed الوزارة and took زاره (visited him)
+    ix = Index()
+    ix.add_many(
+        [
+            *[
+                Article(id=f"ministry{i}", title="خبر", body=f"أعلنت وزارة الصحة {i}")
+                for i in range(10)
+            ],
+            *[Article(id=f"the{i}", title="خبر", body=f"قالت الوزارة إن {i}") for i in range(10)],
+            *[Article(id=f"visit{i}", title="خبر", body=f"زاره الوفد أمس {i}") for i in range(20)],
+            *[Article(id=f"x{i}", title="خبر", body=f"{FILLER} {i}") for i in range(20)],
+        ]
+    )
+    assert _prefixes(_ids(ix, "وزارة")) == {"ministry", "the"}
+
+
+def test_rare_forms_sharing_their_articles_are_one_word() -> None:
+    # too rare for chance to tell, but they share every article they are in
+    ix = Index()
+    ix.add_many(
+        [
+            *[
+                Article(id=f"s{i}", title="خبر", body=f"ألقى خطابات ثم خطاب الوداع {i}")
+                for i in range(3)
+            ],
+            *[Article(id=f"one{i}", title="خبر", body=f"ألقى خطاب الوداع {i}") for i in range(2)],
+            *[Article(id=f"x{i}", title="خبر", body=f"{FILLER} {i}") for i in range(200)],
+        ]
+    )
+    # لخطابات reads as ل + خطابات, which finds خطاب with it
+    assert _prefixes(_ids(ix, "لخطابات")) == {"s", "one"}

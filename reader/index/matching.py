@@ -190,7 +190,7 @@ def _word_keys(store: IndexStore, norm: str, exact: bool) -> list[tuple[Postings
         keys.append(_stem_key(store, norm, sid))
     elif (behind := form_class(store, norm, None)) is not None:
         keys.append((behind, behind.stem_id, 1.0))  # only behind a proclitic (لـCNN)
-    keys += [_stem_key(store, bare, b, strict=True) for bare, b in _readings(store, norm, sid)]
+    keys += [_stem_key(store, w, b, strict=strict) for w, b, strict in _readings(store, norm, sid)]
     return keys + surface
 
 
@@ -201,19 +201,22 @@ def _stem_key(
     return (form_class(store, typed, sid, strict=strict) or store.stem_postings, sid, 1.0)
 
 
-def _readings(store: IndexStore, norm: str, sid: int | None) -> list[tuple[str, int]]:
-    """(another reading of the word, its stem id): without an attached clitic
-    (``_clitic_readings``), and with the other hamza seat on a yeh or waw (مسئول, the Egyptian
-    spelling, for مسؤول; الشئون for الشؤون) where the folder has it."""
-    found = _clitic_readings(store, norm, sid)
-    for a, b in (("ئ", "ؤ"), ("ؤ", "ئ")):
-        if a in norm:
-            other = norm.replace(a, b)
-            osid = store.stems.get(store.stem(other))
-            if other not in store.terms or osid is None or osid == sid:
-                continue
-            if all(osid != s for _, s in found):
-                found.append((other, osid))
+def _readings(store: IndexStore, norm: str, sid: int | None) -> list[tuple[str, int, bool]]:
+    """(another reading of the word, its stem id, strict): without an attached clitic
+    (``_clitic_readings``, strict: only the forms the folder vouches for); with the other hamza
+    seat on a yeh or waw (مسئول, the Egyptian spelling, for مسؤول; الشئون for الشؤون); and for a
+    word starting with و, with the article (وزراء: الوزراء, whose stem light10 keeps apart, as
+    it takes the و for the conjunction)."""
+    found = [(bare, b, True) for bare, b in _clitic_readings(store, norm, sid)]
+    others = [norm.replace(a, b) for a, b in (("ئ", "ؤ"), ("ؤ", "ئ")) if a in norm]
+    if norm.startswith("و") and len(norm) >= 4:
+        others.append("ال" + norm)
+    for other in others:
+        osid = store.stems.get(store.stem(other))
+        if other not in store.terms or osid is None or osid == sid:
+            continue
+        if all(osid != s for _, s, _ in found):
+            found.append((other, osid, False))
     return found
 
 
@@ -343,9 +346,9 @@ def _add_highlight_word(store: IndexStore, norm: str, exact: bool, found: _Highl
     found.stems.add(key)
     sid = store.stems.get(key)
     readings = _readings(store, norm, sid)
-    found.stems |= {store.stem(bare) for bare, _ in readings}
+    found.stems |= {store.stem(bare) for bare, _, _ in readings}
     typed: list[tuple[str, int | None, bool]] = [(norm, sid, False)]
-    for word, s, strict in typed + [(bare, b, True) for bare, b in readings]:
+    for word, s, strict in typed + readings:
         forms = form_class(store, word, s, strict=strict)
         if forms is None:
             found.whole_stems.add(store.stem(word))

@@ -36,8 +36,10 @@ MIN_LIFT_INFLECTED = 1.25
 # ... once chance alone would put them together in this many articles: fewer, and sharing none
 # says nothing.
 MIN_EXPECTED = 3.0
-# the inflectional endings (normalised: ة is ه)
-_INFLECTIONS = ("", "ه", "ا", "ان", "ين", "ون", "ات", "تان", "تين")
+# ... and a pair that shares this many articles that often is one word however rare
+MIN_SHARED = 2
+# the inflectional endings, and the possessive pronouns (normalised: ة is ه)
+_INFLECTIONS = ("", "ه", "ا", "ان", "ين", "ون", "ات", "تان", "تين", "ها", "هم", "هما")
 # A word of three letters or more, or a number, behind one of these is the word (لإيران, بإيران,
 # وبإيران, بـ20 and لـCNN once the tatweel is gone): light10 strips ب ل ك only with ال, and و ف
 # only when three letters remain.
@@ -75,7 +77,8 @@ def form_class(
     ال); None when that is the stem's forms, all of them (its own postings then serve).
 
     ``strict`` (a reading of the word, بيني in فلبيني): a form of another core is matched only
-    when the folder shows it goes together with ``typed``, not while it cannot tell.
+    when the folder shows it goes together with ``typed`` or is one of its inflections (قانون
+    for قانونين), not while it cannot tell.
     ``stem_id`` None: the folder has no form of the word's stem, only maybe the word behind a
     proclitic (لـCNN); the class then goes by the stem of the first such form."""
     cache = _cache(store)
@@ -96,15 +99,22 @@ def _form_class(
         groups.setdefault(_core(cache.forms[tid]), []).append(tid)
     core = _core(typed)
     typed_tid = store.terms.get(typed)
+    if typed_tid is not None and _radical_waw(store, typed, typed_tid):
+        # واحد is not و + أحد: the forms that hold the و are the word, the others another
+        same = groups.pop(core, [])
+        groups[core] = [t for t in same if cache.forms[t].endswith(typed)]
+        if rest := [t for t in same if not cache.forms[t].endswith(typed)]:
+            groups[core + "\u0000"] = rest
     own = groups.get(core) or ([typed_tid] if typed_tid is not None else [])
     typed_docs = _docs(store, own) if own else None
     left_out: list[int] = []
     for other, tids in groups.items():
         if other == core or typed_docs is None:
             continue
-        lift = MIN_LIFT_INFLECTED if _inflected(core, other) else MIN_LIFT
+        inflected = _inflected(core, other)
+        lift = MIN_LIFT_INFLECTED if inflected else MIN_LIFT
         together = _relation(store, typed_docs, _docs(store, tids), lift)
-        if together is False or (strict and together is None):
+        if together is False or (strict and together is None and not inflected):
             left_out += tids
     attached = _attached(store, typed, stem_id, typed_docs, strict=strict)
     if not left_out and not attached:
@@ -146,6 +156,17 @@ def _attached(
     return found
 
 
+def _radical_waw(store: IndexStore, typed: str, typed_tid: int) -> bool:
+    """Whether a leading و of the typed word is its own letter, not the conjunction light10
+    strips (وزارة, واحد): the folder shows the word and the word without it to be two words."""
+    if not (typed.startswith("و") and len(typed) >= 4):
+        return False
+    bare = store.terms.get(typed[1:])
+    if bare is None:
+        return False
+    return _relation(store, _docs(store, [typed_tid]), _docs(store, [bare])) is False
+
+
 def _is_arabic_word(word: str) -> bool:
     return any("\u0621" <= c <= "\u064a" for c in word)
 
@@ -183,13 +204,16 @@ def _relation(
     store: IndexStore, typed_docs: BitMap, docs: BitMap, lift: float = MIN_LIFT
 ) -> bool | None:
     """Whether the word of ``docs`` goes with the word of ``typed_docs``: True when they share
-    at least ``lift`` times as many articles as chance would have them, False when fewer, None
-    when the folder is too small or the words too rare to tell (chance would put them together
-    in fewer than ``MIN_EXPECTED`` articles)."""
+    at least ``lift`` times as many articles as chance would have them (and ``MIN_SHARED`` or
+    more), False when fewer, None when the folder is too small or the words too rare to tell
+    (chance would put them together in fewer than ``MIN_EXPECTED`` articles)."""
     n, df_a, df_b = len(store.live), len(typed_docs), len(docs)
+    together = typed_docs.intersection_cardinality(docs)
+    if together >= MIN_SHARED and together * n >= lift * df_a * df_b:
+        return True  # rare words that share articles far beyond chance (خطاب, خطابات)
     if df_a * df_b < MIN_EXPECTED * n:
         return None
-    return typed_docs.intersection_cardinality(docs) * n >= lift * df_a * df_b
+    return False
 
 
 def _core(word: str) -> str:
