@@ -296,8 +296,10 @@ class Index:
         *,
         marks: Marks | None = None,
     ) -> list[str]:
-        """The ids ``search`` would return, unordered, without ranking, facets or timeline: a
-        saved search's count, taken again whenever the folder changes."""
+        """The ids of the articles that match, unordered, without ranking, facets or timeline: a
+        saved search's count, taken again whenever the folder changes. Every copy of a text
+        counts, and a query no article holds whole matches nothing (``search`` lists one copy,
+        and then the articles with the most words)."""
         pq = query if isinstance(query, ParsedQuery) else parse_query(query)
         found, noted = matching(self.store, pq, filters, marks, {})
         docs = np.frombuffer((found | noted).to_array(), dtype=np.uint32)
