@@ -47,3 +47,23 @@ def test_a_search_lists_each_text_once_and_names_the_copies() -> None:
     assert ix.copies("other.txt") == ()
     # browsing the folder (no words) lists every file's article
     assert ix.search("").total == 4
+
+
+def test_title_field_keeps_the_articles_whose_title_holds_the_words() -> None:
+    ix = Index()
+    ix.add_many(
+        [
+            Article(id="title", title="ترامب يلتقي كيم في سنغافورة", body="قمة تاريخية"),
+            Article(id="body", title="قمة سنغافورة", body="التقى ترامب الزعيم الكوري كيم"),
+            Article(id="other", title="ترامب يزور لندن", body="زيارة رسمية"),
+        ]
+    )
+    assert set(ix.search("title:ترامب").ids) == {"title", "other"}
+    assert set(ix.search("عنوان:ترامب").ids) == {"title", "other"}
+    assert ix.search('title:"كيم ترامب"').ids == ("title",)  # every word, in any order
+    assert ix.search("كيم -title:ترامب").ids == ("body",)
+    assert ix.search("title:بوتين").ids == ()
+    article = ix.store.articles[ix.store.docnum["title"]]
+    assert article is not None
+    title_spans, _ = ix.highlights(article, "title:ترامب")
+    assert [article.title[s.start : s.end] for s in title_spans] == ["ترامب"]

@@ -68,6 +68,9 @@ def matching(
                 bitmap=mark_bitmap(store, marks),
                 note_docs=_note_docs(store, marks),
             )
+    for f in (filters, pq.filters):
+        if f is not None and (f.title_words or f.exclude_title_words):
+            found = _title_filter(store, found, f)
     filtered = found
     for clause in pq.clauses:
         if not found:
@@ -104,6 +107,23 @@ def most_words(
         if len(found):
             return BitMap(found.astype(np.uint32)), held
     return BitMap(), 0
+
+
+def _title_filter(store: IndexStore, docs: BitMap, f: Filters) -> BitMap:
+    """``docs`` narrowed to the titles holding every word of each title:X (by stem), less those
+    holding every word of a -title:X."""
+
+    def titled(words: tuple[str, ...]) -> BitMap:
+        held = [store.stems.get(store.stem(w)) for w in words]
+        if any(sid is None for sid in held):
+            return BitMap()
+        return BitMap.intersection(*(store.title_postings.bitmap(sid) for sid in held if sid))
+
+    for words in f.title_words:
+        docs &= titled(words)
+    for words in f.exclude_title_words:
+        docs -= titled(words)
+    return docs
 
 
 def mark_bitmap(
@@ -285,6 +305,8 @@ def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
     store.flush()  # the forms a word matches are read off the postings, as a search reads them
     found = _Highlights()
+    for words in pq.filters.title_words:  # title:X highlights its words (by stem)
+        found.stems.update(store.stem(w) for w in words)
     for clause in pq.clauses:
         if clause.negated:
             continue

@@ -10,10 +10,11 @@ category:X           the section field; category:"(none)" the articles without o
 is:starred  is:unread  is:read       the reader's marks (issue 18)
 mytag:X              the reader's own tags
 note:X  note:"X Y"   the reader's notes holding every word (by form or stem, in any order)
+title:X  title:"X Y" the articles whose title holds every word (by stem, in any order)
 كوفيد-19             a chunk that splits into several words is a phrase of them
 مستشف*  "وزير الخارج*"  a word ending in * matches the words that start with it (two letters or more)
 
-Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى: قسم: وسمي: ملاحظة: هو:), and the marks as
+Field names also in Arabic (وسم: مصدر: كيان: منذ: حتى: قسم: وسمي: ملاحظة: عنوان: هو:), and the marks as
 هو:مميز (starred), هو:غير_مقروء (unread), هو:مقروء (read): "هو" ("it is") reads as "is:" does.
 OR also as ``|`` and أو, quotes also « » “ ”. Every field can be negated: -is:read is is:unread.
 An Arabic field name takes its value joined to the colon (مصدر:الجزيرة): "مصدر: ..." pasted from
@@ -61,6 +62,8 @@ _FIELDS: dict[str, str] = {
     "note": "note",
     "notes": "note",
     "ملاحظة": "note",
+    "title": "title",
+    "عنوان": "title",
 }
 # the values of is:, Latin and Arabic (masculine and feminine: "خبر مميز", "مقالة مميزة")
 _MARKS: dict[str, str] = {
@@ -310,6 +313,14 @@ def _add_field(filt: Filters, item: _Item, errors: list[str]) -> Filters:
         if item.negated:
             return replace(filt, exclude_entities=filt.exclude_entities | {("*", value)})
         return replace(filt, include_entities=filt.include_entities | {("*", value)})
+    if item.kind == "title":
+        words = tuple(t.norm for t in tokenize(value) if t.norm)
+        if not words:
+            errors.append(f"nothing to search for in title:{value!r}")
+            return filt
+        if item.negated:
+            return replace(filt, exclude_title_words=filt.exclude_title_words | {words})
+        return replace(filt, title_words=filt.title_words | {words})
     if item.kind in ("category", "is", "mytag", "note"):
         return _add_own_field(filt, item.kind, value, item.negated, errors)
     if item.negated:

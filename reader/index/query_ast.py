@@ -40,6 +40,9 @@ class Filters:
     exclude_my_tags: frozenset[str] = frozenset()
     note_words: frozenset[tuple[str, ...]] = frozenset()
     exclude_note_words: frozenset[tuple[str, ...]] = frozenset()
+    # title:X: the normalised words of X, every one in the title (by stem, in any order)
+    title_words: frozenset[tuple[str, ...]] = frozenset()
+    exclude_title_words: frozenset[tuple[str, ...]] = frozenset()
 
     def is_empty(self) -> bool:
         return self == Filters()
