@@ -10,11 +10,16 @@ from reader.ui.filters.chips import FilterChips
 
 # Latin-only in English: an Arabic example inside a left-to-right hint is reordered by the bidi
 # algorithm into something unreadable
-SEARCH_HINT = 'Search articles…  (words, "phrase", OR, -word, word*, tag:…, source:…, entity:…)'
+SEARCH_HINT = (
+    'Search articles…  (words, "phrase", OR, -word, word*, title:…, tag:…, source:…, entity:…)'
+)
 
 add_arabic(
     {
-        SEARCH_HINT: "ابحث في المقالات…  (كلمات، «عبارة»، OR، استبعاد بعلامة الناقص، بادئة*، وسم:…، مصدر:…، كيان:…)",
+        SEARCH_HINT: (
+            "ابحث في المقالات…  (كلمات، «عبارة»، أو، استبعاد بعلامة الناقص، بادئة*، عنوان:…، "
+            "وسم:…، مصدر:…، كيان:…)"
+        ),
     }
 )
 
