@@ -10,8 +10,10 @@ from reader.entities.identity.evidence import place_names, trusted_names
 from reader.entities.identity.keys import bare_key, readings
 from reader.entities.identity.survey import Survey
 
-# at least this many letters must remain once a clitic is gone (keeps كل from becoming ل)
+# at least this many letters must remain once a clitic is gone (keeps كل from becoming ل), or
+# this many in the first word of a name of several words (بن قردان, بن عروس)
 MIN_REST = 3
+MIN_REST_IN_NAME = 2
 # a clitic goes when the rest is a name of the same type in at least this many times the
 # articles (and, with the index's frequencies, this many times as common a word)
 CLITIC_RATIO = 2
@@ -44,15 +46,24 @@ def clitic_strips(
         return word_df(word) if word_df is not None else 0
 
     def rest_is_better(whole: str, rest: str, first_whole: str, first_rest: str) -> bool:
-        if len(first_rest) < MIN_REST:
+        several = " " in rest
+        # a name of several words may start with a short one (ببن قردان is ب + بن قردان)
+        if len(first_rest) < (MIN_REST_IN_NAME if several else MIN_REST):
             return False
         rest_kind, whole_kind = kind_of(rest), kind_of(whole)
-        if rest_kind is None:  # not a name of this folder: a town of the places list may do
-            return rest in places and whole_kind == "LOC" and df(first_rest) >= df(first_whole)
         clitic = first_whole[: len(first_whole) - len(first_rest)]
         definite = first_rest.startswith("ال")
-        if not definite and ("ف" in clitic or "ك" in clitic):
-            return False  # ف and ك seldom take a name without its article: فورد, كاسياس
+        # ف and ك seldom take a name without its article: فورد, كاسياس
+        unlikely = not definite and ("ف" in clitic or "ك" in clitic)
+        known = rest in places or (rest_kind is not None and seen[rest] >= seen[whole])
+        if several and not unlikely and known:
+            # the same words with one more letter in front: the clitic, whatever type the
+            # recogniser gave the clitic form (ببن قردان as a person; بن قردان, بن عروس the towns)
+            return True
+        if rest_kind is None:  # not a name of this folder: a town of the places list may do
+            return rest in places and whole_kind == "LOC" and df(first_rest) >= df(first_whole)
+        if unlikely:
+            return False
         # the same kind of name, clearly more common (كابل is not ابل, the company; بتونس is
         # تونس); a person's name takes ب ل و less often than its lookalikes occur.
         # Several words named with and without the clitic on the first are one name however
