@@ -10,7 +10,7 @@ the same way.
 from __future__ import annotations
 
 from reader.formats.office import DAMAGED, office_refusal
-from reader.formats.word_body import Block, NotWordXml, Table, body_blocks, table_line
+from reader.formats.word_body import Block, NotWordXml, block_lines, body_blocks
 
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 
@@ -50,11 +50,5 @@ def document_text(data: bytes) -> str:
 
 def blocks_text(blocks: tuple[Block, ...]) -> str:
     """Blocks as text: a paragraph a line, a table a line a row."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, Table):
-            lines.extend(table_line(row) for row in block.rows)
-        else:
-            lines.append(block)
     # vertical tabs are Word's line breaks too
-    return "\n".join(lines).replace("\v", "\n")
+    return "\n".join(block_lines(blocks)).replace("\v", "\n")

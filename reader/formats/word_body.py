@@ -147,7 +147,7 @@ class _Walker:
             for cell in _children(row, "tc"):
                 inner = _Walker()
                 inner.blocks(cell)
-                cells.append("\n".join(_lines(inner.finished())).strip())
+                cells.append("\n".join(block_lines(inner.finished())).strip())
             rows.append(tuple(cells))
         self._out.append(Table(tuple(rows)))
 
@@ -157,7 +157,8 @@ def table_line(row: tuple[str, ...]) -> str:
     return " | ".join(cell for cell in row if cell)
 
 
-def _lines(blocks: tuple[Block, ...]) -> list[str]:
+def block_lines(blocks: tuple[Block, ...]) -> list[str]:
+    """Blocks as lines: a paragraph a line, a table a line a row."""
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Table):
