@@ -24,7 +24,7 @@ from reader.index.prefix import prefix_forms, prefix_stems
 from reader.index.query import parse_query
 from reader.index.query_ast import Clause, Filters, ParsedQuery, Phrase, Term
 from reader.index.store import IndexStore
-from reader.index.variants import FormClass, form_class, unrelated
+from reader.index.variants import FormClass, evidence_state, form_class, unrelated
 from reader.text.stem import strip_clitic
 
 # weight of an exact normalised-form match on top of the stem match (issue 3: exact ranks higher)
@@ -301,9 +301,21 @@ def _phrase_docs(store: IndexStore, phrase: Phrase, keys: WordKeys) -> BitMap:
 
 
 def matcher(store: IndexStore, query: ParsedQuery | str) -> Matcher:
-    """What to highlight for ``query``: the forms, stems and readings it matches by, its phrases."""
+    """What to highlight for ``query``: the forms, stems and readings it matches by, its phrases.
+    Kept for the store as it is: the list asks again for every row's snippet."""
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
-    store.flush()  # the forms a word matches are read off the postings, as a search reads them
+    if store.p_term:
+        store.flush()  # the forms a word matches are read off the postings, as a search reads them
+    state = (pq, evidence_state(store))
+    kept = _MATCHERS.get(store)
+    if kept is not None and kept[0] == state:
+        return kept[1]
+    found = _matcher(store, pq)
+    _MATCHERS[store] = (state, found)
+    return found
+
+
+def _matcher(store: IndexStore, pq: ParsedQuery) -> Matcher:
     found = _Highlights()
     for words in pq.filters.title_words:  # title:X highlights its words (by stem)
         found.stems.update(store.stem(w) for w in words)
@@ -381,3 +393,6 @@ def _add_highlight_word(store: IndexStore, norm: str, exact: bool, found: _Highl
 
 
 _MARK_CACHES: weakref.WeakKeyDictionary[IndexStore, MarkBitmaps] = weakref.WeakKeyDictionary()
+_MATCHERS: weakref.WeakKeyDictionary[
+    IndexStore, tuple[tuple[ParsedQuery, tuple[int, int, int]], Matcher]
+] = weakref.WeakKeyDictionary()

@@ -239,13 +239,14 @@ class _Cache:
         return self.order[self.starts[stem_id] : self.starts[stem_id + 1]]
 
 
-def _state(store: IndexStore) -> tuple[int, int, int]:
+def evidence_state(store: IndexStore) -> tuple[int, int, int]:
+    """What the forms a word matches depend on: the vocabulary, the live articles, the postings."""
     return len(store.terms), len(store.live), store.surface_postings.n_postings
 
 
 def _cache(store: IndexStore) -> _Cache:
     cache = _CACHES.get(store)
-    state = _state(store)
+    state = evidence_state(store)
     if cache is not None and cache.state == state:
         return cache
     if cache is not None and cache.state[0] == state[0]:
