@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.formats import parse_file
-from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
+from reader.formats.dates import date_line_date, parse_date
+from reader.formats.hijri_dates import parse_hijri_date
 
 D = dt.date
 

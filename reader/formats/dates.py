@@ -27,8 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hijridate import Hijri
-
+from reader.formats.hijri_dates import HIJRI_NAMED, parse_hijri_date
 from reader.text.normalize import normalize
 
 # Years outside this range are Hijri years, page counts or other numbers, not publication dates.
@@ -172,34 +171,6 @@ def _short_year_date(text: str) -> dt.date | None:
     return None
 
 
-# Hijri month names after ``normalize`` (ى -> ي, ة -> ه, hamza alefs -> ا).
-_HIJRI_SPELLINGS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, ("محرم", "المحرم")),
-    (2, ("صفر",)),
-    (3, ("ربيع الاول", "ربيع اول")),
-    (4, ("ربيع الثاني", "ربيع الاخر", "ربيع ثاني")),
-    (5, ("جمادي الاولي", "جمادي الاول", "جماد الاول", "جمادي اولي")),
-    (6, ("جمادي الثانيه", "جمادي الاخره", "جمادي الاخر", "جمادي الثاني", "جماد الاخر")),
-    (7, ("رجب",)),
-    (8, ("شعبان",)),
-    (9, ("رمضان",)),
-    (10, ("شوال",)),
-    (11, ("ذو القعده", "ذي القعده", "ذوالقعده")),
-    (12, ("ذو الحجه", "ذي الحجه", "ذوالحجه")),
-)
-_HIJRI_MONTHS = {name: number for number, names in _HIJRI_SPELLINGS for name in names}
-_HIJRI_ALT = "|".join(
-    re.escape(name).replace(r"\ ", r"\s*") for name in sorted(_HIJRI_MONTHS, key=len, reverse=True)
-)
-# "هـ" folds to "ه" (normalize drops the tatweel); a numeric Hijri date needs it, a named month not.
-_HIJRI_MARK = r"\s*ه(?!\w)"
-_HIJRI_NAMED = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})[\s,،./\-]*(?P<month>{_HIJRI_ALT})(?!\w)[\s,،./\-]*"
-    r"(?P<year>\d{4})(?!\d)"
-)
-_HIJRI_YMD = re.compile(rf"(?<!\d)(\d{{4}})[/.\-](\d{{1,2}})[/.\-](\d{{1,2}}){_HIJRI_MARK}")
-_HIJRI_DMY = re.compile(rf"(?<![\d.])(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](\d{{4}}){_HIJRI_MARK}")
-
 # A date line may open with a label; what follows it must be date material only.
 _LINE_LABEL = re.compile(
     r"^\s*(?:(?:ال)?تاريخ(?:\s+(?:ال)?نشر)?|نشر\s+(?:في|بتاريخ)|نشر|بتاريخ|منشور"
@@ -278,33 +249,6 @@ _DATELINE_PLACE = re.compile(
 )
 
 
-def parse_hijri_date(text: str) -> dt.date | None:
-    """The Gregorian day of the first Hijri date in ``text`` (``15 رمضان 1444 هـ``,
-    ``1444/09/15هـ``, ``15/09/1444 هـ``), or ``None``; days hijridate cannot convert give ``None``."""
-    folded = normalize(text.replace("\u00a0", " "))
-    for match in _HIJRI_NAMED.finditer(folded):
-        month = _HIJRI_MONTHS[re.sub(r"\s+", " ", match["month"])]
-        found = _from_hijri(int(match["year"]), month, int(match["day"]))
-        if found is not None:
-            return found
-    for pattern, order in ((_HIJRI_YMD, (0, 1, 2)), (_HIJRI_DMY, (2, 1, 0))):
-        for match in pattern.finditer(folded):
-            parts = match.groups()
-            found = _from_hijri(*(int(parts[i]) for i in order))
-            if found is not None:
-                return found
-    return None
-
-
-def _from_hijri(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        gregorian = Hijri(year, month, day).to_gregorian()
-    except (OverflowError, ValueError):  # outside hijridate's 1343-1500 AH, or no such day
-        return None
-    # a plain date, not hijridate's subclass: the cache and the exports expect dt.date
-    return dt.date(gregorian.year, gregorian.month, gregorian.day)
-
-
 def date_line_date(line: str) -> dt.date | None:
     """The date of a line that holds a date and nothing else (a label before it allowed), or
     ``None`` for any other line: a sentence that mentions a date is body text, not a date line."""
@@ -326,7 +270,7 @@ def _date_material(value: str) -> dt.date | None:
     for name in _MONTH_NAMES_LONGEST_FIRST:
         if name in leftover:
             leftover = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", leftover)
-    leftover = _HIJRI_NAMED.sub(" ", leftover)
+    leftover = HIJRI_NAMED.sub(" ", leftover)
     if any(word not in _LINE_WORDS for word in _LETTERS.findall(leftover)):
         return None
     return parse_date(value) or parse_hijri_date(value)

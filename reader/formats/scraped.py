@@ -26,8 +26,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.formats.bylines import header_lines
-from reader.formats.dates import date_line_date, parse_date, parse_hijri_date
+from reader.formats.dates import date_line_date, parse_date
 from reader.formats.debris import drop_debris, url_of_line
+from reader.formats.hijri_dates import parse_hijri_date
 from reader.formats.markup_text import text_of_markup
 from reader.formats.scraped_lines import (
     STRIP,
